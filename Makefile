@@ -1,0 +1,95 @@
+# toll: casualty statistics toolkit.  See README.md.
+#
+#   make                build the programs into build/bin (build-san/bin with SANITIZE=1)
+#   make demo           install missing packages (as root), build, show the datasets' figures
+#   make check          install missing packages (as root), build, run every test
+#   make bench          the side-by-side benchmarks of tests/bench
+#   make install        PREFIX=/usr/local DESTDIR=
+#   make SANITIZE=1 …   everything built with AddressSanitizer and UBSan
+#   make WERROR=1 …     warnings are errors (CI)
+
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+PKG_CONFIG ?= pkg-config
+
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Wpedantic
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+ifeq ($(SANITIZE),1)
+BUILD     = build-san
+SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD     = build
+SAN       =
+endif
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Iinclude -Isrc $(SAN) $(CFLAGS)
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+# Libraries come from pkg-config only, and only where they are used.
+CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+
+PROGRAMS = toll toll-check
+LIB_SRC  = $(wildcard src/lib/*.c)
+LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
+CLI_OBJ  = $(BUILD)/cli.o
+LIBTOLL  = $(BUILD)/libtoll.a
+BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT     = $(BUILD)/tests/unit
+HEADERS  = $(wildcard include/toll/*.h) src/cli.h
+
+.PHONY: all demo check check-deps bench install uninstall clean
+.SUFFIXES:
+.SECONDARY:
+
+all: $(BINS)
+
+$(BUILD)/lib/%.o: src/lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBTOLL): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(LIBTOLL)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CLI_OBJ) $(LIBTOLL) $(LDLIBS)
+
+$(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS)
+
+demo:
+	@sh .ci/deps build
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh $(BUILD)/bin
+
+check-deps:
+	@sh .ci/deps build test
+
+check: check-deps
+	@$(MAKE) --no-print-directory all $(UNIT)
+	@sh tests/run.sh $(BUILD)
+
+bench:
+	@sh .ci/deps build bench
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh $(BUILD)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR)
+	for p in $(PROGRAMS); do install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p || exit 1; done
+
+uninstall:
+	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+
+clean:
+	rm -rf build build-san tests/bench/out

@@ -1,0 +1,45 @@
+/*
+ * out.h: buffered output of TSV to a file descriptor.
+ *
+ * A toll_out either writes through to its descriptor or, when spooled,
+ * keeps everything (in memory, then in an unlinked temporary file past
+ * TOLL_OUT_SPOOL_MEMORY bytes) until toll_out_commit() copies it out.
+ * Programs spool their result rows so that invalid input found late
+ * leaves no result rows behind (SPEC section 3).
+ */
+#ifndef TOLL_OUT_H
+#define TOLL_OUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "toll/diag.h"
+
+#define TOLL_OUT_SPOOL_MEMORY ((size_t)16 << 20)
+
+typedef struct toll_out toll_out;
+
+/* A writer to fd; spool != 0 holds everything until toll_out_commit().  NULL when out of memory. */
+toll_out *toll_out_new(int fd, int spool);
+
+/* Writes bytes as they are. */
+void toll_out_write(toll_out *o, const char *s, size_t len);
+
+/* Writes a field with the TSV escapes: tab, newline, carriage return, backslash. */
+void toll_out_field(toll_out *o, const char *s, size_t len);
+void toll_out_str(toll_out *o, const char *s);   /* a field from a C string */
+void toll_out_int(toll_out *o, int64_t v);       /* a decimal integer */
+void toll_out_tab(toll_out *o);
+void toll_out_eol(toll_out *o);
+
+/*
+ * Writes out what is buffered (for a spooled writer: everything written so
+ * far) and reports the first error seen.  Returns TOLL_OK or TOLL_EIO /
+ * TOLL_ENOMEM with *d filled.  name names the destination in messages.
+ */
+int toll_out_commit(toll_out *o, const char *name, toll_diag *d);
+
+/* Drops whatever is held and frees o; NULL is a no-op. */
+void toll_out_free(toll_out *o);
+
+#endif

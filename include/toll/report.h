@@ -1,0 +1,73 @@
+/*
+ * report.h: the reports table of SPEC section 1: its columns, and one row
+ * read into a checked toll_report.
+ */
+#ifndef TOLL_REPORT_H
+#define TOLL_REPORT_H
+
+#include <stddef.h>
+
+#include "toll/date.h"
+#include "toll/diag.h"
+#include "toll/figure.h"
+#include "toll/table.h"
+
+enum toll_category {
+	TOLL_CAT_KILLED, TOLL_CAT_WOUNDED, TOLL_CAT_MISSING, TOLL_CAT_CAPTURED,
+	TOLL_CAT_KILLED_OR_MISSING, TOLL_CAT_CASUALTIES, TOLL_NCATEGORIES
+};
+
+enum toll_status_kind {
+	TOLL_STATUS_MILITARY, TOLL_STATUS_CIVILIAN, TOLL_STATUS_UNKNOWN, TOLL_STATUS_ALL,
+	TOLL_NSTATUSES
+};
+
+/* The columns of section 1 in their canonical order (qualifier: see README). */
+enum toll_column {
+	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
+	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
+	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_NCOLUMNS
+};
+
+extern const char *const toll_category_names[TOLL_NCATEGORIES];
+extern const char *const toll_status_names[TOLL_NSTATUSES];
+extern const char *const toll_column_names[TOLL_NCOLUMNS];
+
+/* Where each known column is in the table (-1: absent); owned by the caller. */
+typedef struct toll_schema {
+	long col[TOLL_NCOLUMNS];
+} toll_schema;
+
+/*
+ * Finds the columns of a reports table among the columns of t (in the
+ * order toll_table_next() hands rows out) and checks them: the required
+ * columns are there, and either 'value' or some of 'low', 'best', 'high'
+ * (never both, and no 'qualifier' beside 'value').  header is the
+ * TOLL_HEADER row just read, used for the places in messages.  Returns
+ * TOLL_OK or TOLL_EDATA with *d filled.
+ */
+int toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row *header,
+                            toll_diag *d);
+
+/* One checked row.  Text fields point into the row and live as long as it does. */
+typedef struct toll_report {
+	toll_field event, reported_text, source, side;
+	int category;          /* enum toll_category */
+	int status;            /* enum toll_status_kind; TOLL_STATUS_ALL when empty */
+	toll_time reported;
+	toll_figure fig;
+	int has_start, has_end;
+	toll_time start, end;
+} toll_report;
+
+#define TOLL_REPORT_MAX_PROBLEMS 16
+
+/*
+ * Reads row into *r and checks every rule of SPEC section 1 that concerns
+ * one row.  Returns the number of problems found (0 when the row is
+ * valid), each described in diags[0..n); at most TOLL_REPORT_MAX_PROBLEMS.
+ */
+int toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
+                      toll_diag diags[TOLL_REPORT_MAX_PROBLEMS]);
+
+#endif

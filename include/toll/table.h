@@ -1,0 +1,85 @@
+/*
+ * table.h: the streaming table reader (SPEC section 1).
+ *
+ * Reads TSV (with the escapes \t \n \r \\) or CSV (RFC 4180) from one or
+ * more files as one table.  A UTF-8 byte-order mark is skipped, CRLF line
+ * ends are accepted, blank lines are skipped and, in TSV only, a line
+ * whose first byte is '#' is a comment.  Every file starts with a header;
+ * later files must name the same columns as the first, in any order, and
+ * their rows are handed out in the first file's column order.
+ *
+ * The reader holds one record at a time (plus its read buffer), never a
+ * whole file.  Records are limited to TOLL_TABLE_MAX_RECORD bytes.
+ */
+#ifndef TOLL_TABLE_H
+#define TOLL_TABLE_H
+
+#include <stddef.h>
+
+#include "toll/diag.h"
+
+#define TOLL_TABLE_MAX_RECORD ((size_t)64 << 20)
+
+enum toll_format {
+	TOLL_FORMAT_AUTO = 0,  /* CSV when the name ends in .csv, else TSV */
+	TOLL_FORMAT_TSV,
+	TOLL_FORMAT_CSV
+};
+
+/* One field: decoded bytes (not NUL-terminated), and where it starts. */
+typedef struct toll_field {
+	const char *s;
+	size_t len;
+	long line;   /* 1-based line of the file */
+	long col;    /* 1-based byte column where the field starts (after a BOM) */
+} toll_field;
+
+/* A row; its fields stay valid until the next call to toll_table_next(). */
+typedef struct toll_row {
+	const toll_field *f;
+	size_t n;
+	const char *file;  /* the name as given ("-" for standard input) */
+	long line;         /* line where the record starts */
+	size_t fileno;     /* index of the file in the list given */
+} toll_row;
+
+typedef struct toll_table toll_table;
+
+/*
+ * Creates a reader of the files paths[0..npaths) (standard input when
+ * npaths is 0; "-" also names it).  Nothing is opened yet.  Returns
+ * TOLL_OK or TOLL_ENOMEM.  The caller owns *out and frees it with
+ * toll_table_free(); the paths must outlive it.
+ */
+int toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum toll_format fmt);
+
+/*
+ * Reads on.  Returns:
+ *   TOLL_HEADER  a file's header was read and matches the first file's
+ *                (row holds it in the file's own order);
+ *   TOLL_OK      a data row in the first header's column order;
+ *   TOLL_END     all files are read;
+ *   TOLL_EDATA   a problem with the data, described in *d: a row with the
+ *                wrong number of fields, invalid UTF-8 or a NUL byte, a bad
+ *                CSV quote, an empty file, an empty or repeated column name,
+ *                a header unlike the first; the bad record (or, for a header,
+ *                the whole file) is skipped;
+ *   TOLL_EIO     a file could not be opened or read; it is skipped;
+ *   TOLL_ENOMEM  out of memory.
+ * After anything but TOLL_END and TOLL_ENOMEM, calling again goes on.
+ */
+int toll_table_next(toll_table *t, toll_row *row, toll_diag *d);
+
+/* Skips the rest of the current file (e.g. after its header was rejected). */
+void toll_table_skip_file(toll_table *t);
+
+/* The column names of the first header, or NULL before it is read. */
+const toll_field *toll_table_columns(const toll_table *t, size_t *n);
+
+/* Index of the column named name in the first header, or -1. */
+long toll_table_column(const toll_table *t, const char *name);
+
+/* Closes any open file and frees t; NULL is a no-op. */
+void toll_table_free(toll_table *t);
+
+#endif

@@ -1,0 +1,62 @@
+/* diag.c: filling diagnostics and quoting untrusted bytes for messages. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "toll/diag.h"
+#include "toll/utf8.h"
+
+int
+toll_diag_set(toll_diag *d, int code, const char *file, long line, long col,
+              const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d == NULL)
+		return code;
+	d->file = file;
+	d->line = line;
+	d->col = col;
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void
+toll_diag_quote(char *out, size_t outsz, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const size_t shown = 48;
+	size_t i = 0, o = 0;
+
+	if (outsz == 0)
+		return;
+	while (i < len && i < shown) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = 1;
+
+		if (c >= 0x80)
+			n = toll_utf8_valid_prefix(s + i, len - i);
+		if (c >= 0x20 && c != 0x7f && n > 0) {
+			if (o + n >= outsz)
+				break;
+			memcpy(out + o, s + i, n);
+			o += n;
+			i += n;
+		} else {
+			if (o + 4 >= outsz)
+				break;
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+			i++;
+		}
+	}
+	if (i < len && o + 3 < outsz) {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+}

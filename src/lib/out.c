@@ -1,0 +1,239 @@
+/* out.c: buffered TSV output with spooling for all-or-nothing results. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "toll/out.h"
+
+#define OUT_BUFFER (64u << 10)
+
+struct toll_out {
+	int fd, spool, tmpfd;
+	char *buf;
+	size_t len, cap;
+	int err;            /* first errno seen, or -1 for out of memory */
+};
+
+toll_out *
+toll_out_new(int fd, int spool)
+{
+	toll_out *o = calloc(1, sizeof *o);
+
+	if (o == NULL)
+		return NULL;
+	o->fd = fd;
+	o->spool = spool;
+	o->tmpfd = -1;
+	o->cap = OUT_BUFFER;
+	o->buf = malloc(o->cap);
+	if (o->buf == NULL) {
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+void
+toll_out_free(toll_out *o)
+{
+	if (o == NULL)
+		return;
+	if (o->tmpfd >= 0)
+		close(o->tmpfd);
+	free(o->buf);
+	free(o);
+}
+
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, s, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Opens an unlinked temporary file for a spool that outgrew memory. */
+static int
+open_tmp(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if (snprintf(path, sizeof path, "%s/toll-spool-XXXXXX", dir) >= (int)sizeof path)
+		return -1;
+	fd = mkstemp(path);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+/* Makes room for n more bytes: flushes, spills or grows. */
+static void
+make_room(toll_out *o, size_t n)
+{
+	if (o->err)
+		return;
+	if (o->spool && o->tmpfd < 0 && o->len + n <= TOLL_OUT_SPOOL_MEMORY) {
+		size_t ncap = o->cap;
+		char *nb;
+
+		while (ncap < o->len + n)
+			ncap *= 2;
+		if (ncap == o->cap)
+			return;
+		nb = realloc(o->buf, ncap);
+		if (nb == NULL) {
+			o->err = -1;
+			return;
+		}
+		o->buf = nb;
+		o->cap = ncap;
+		return;
+	}
+	if (o->spool && o->tmpfd < 0 && (o->tmpfd = open_tmp()) < 0) {
+		o->err = errno ? errno : EIO;
+		return;
+	}
+	if ((o->err = write_all(o->spool ? o->tmpfd : o->fd, o->buf, o->len)) != 0)
+		return;
+	o->len = 0;
+	if (n > o->cap) {
+		char *nb = realloc(o->buf, n);
+
+		if (nb == NULL) {
+			o->err = -1;
+			return;
+		}
+		o->buf = nb;
+		o->cap = n;
+	}
+}
+
+void
+toll_out_write(toll_out *o, const char *s, size_t len)
+{
+	if (o->len + len > o->cap)
+		make_room(o, len);
+	if (o->err)
+		return;
+	memcpy(o->buf + o->len, s, len);
+	o->len += len;
+}
+
+void
+toll_out_field(toll_out *o, const char *s, size_t len)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < len; i++) {
+		const char *esc;
+
+		switch (s[i]) {
+		case '\t': esc = "\\t"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\\': esc = "\\\\"; break;
+		default: continue;
+		}
+		toll_out_write(o, s + start, i - start);
+		toll_out_write(o, esc, 2);
+		start = i + 1;
+	}
+	toll_out_write(o, s + start, len - start);
+}
+
+void
+toll_out_str(toll_out *o, const char *s)
+{
+	toll_out_field(o, s, strlen(s));
+}
+
+void
+toll_out_int(toll_out *o, int64_t v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		tmp[--i] = '-';
+	toll_out_write(o, tmp + i, sizeof tmp - i);
+}
+
+void
+toll_out_tab(toll_out *o)
+{
+	toll_out_write(o, "\t", 1);
+}
+
+void
+toll_out_eol(toll_out *o)
+{
+	toll_out_write(o, "\n", 1);
+}
+
+static int
+fail(toll_out *o, const char *name, toll_diag *d)
+{
+	if (o->err == -1)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot write %s: %s", name,
+	                     strerror(o->err));
+}
+
+int
+toll_out_commit(toll_out *o, const char *name, toll_diag *d)
+{
+	if (o->err)
+		return fail(o, name, d);
+	if (o->spool && o->tmpfd >= 0) {
+		char *chunk = o->buf;
+		ssize_t n;
+
+		/* Move the tail to the temporary file, then copy it all out. */
+		if ((o->err = write_all(o->tmpfd, o->buf, o->len)) != 0)
+			return fail(o, name, d);
+		o->len = 0;
+		if (lseek(o->tmpfd, 0, SEEK_SET) < 0) {
+			o->err = errno;
+			return fail(o, name, d);
+		}
+		while ((n = read(o->tmpfd, chunk, o->cap)) != 0) {
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				o->err = errno;
+				return fail(o, name, d);
+			}
+			if ((o->err = write_all(o->fd, chunk, (size_t)n)) != 0)
+				return fail(o, name, d);
+		}
+		close(o->tmpfd);
+		o->tmpfd = -1;
+		o->spool = 0;
+		return TOLL_OK;
+	}
+	if ((o->err = write_all(o->fd, o->buf, o->len)) != 0)
+		return fail(o, name, d);
+	o->len = 0;
+	o->spool = 0;
+	return TOLL_OK;
+}

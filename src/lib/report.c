@@ -1,0 +1,279 @@
+/* report.c: the columns and the per-row rules of the reports table. */
+#include <stdio.h>
+#include <string.h>
+
+#include "toll/report.h"
+
+const char *const toll_category_names[TOLL_NCATEGORIES] = {
+	"killed", "wounded", "missing", "captured", "killed_or_missing", "casualties"
+};
+
+const char *const toll_status_names[TOLL_NSTATUSES] = {
+	"military", "civilian", "unknown", "all"
+};
+
+const char *const toll_column_names[TOLL_NCOLUMNS] = {
+	"event", "reported", "source", "side", "category", "status", "low", "best", "high",
+	"qualifier", "value", "start", "end"
+};
+
+static int
+field_is(const toll_field *f, const char *s)
+{
+	size_t n = strlen(s);
+
+	return f->len == n && memcmp(f->s, s, n) == 0;
+}
+
+/* The 1-based column of the header field named name, for messages. */
+static long
+header_col(const toll_row *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (field_is(&h->f[i], name))
+			return h->f[i].col;
+	return 1;
+}
+
+int
+toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row *h, toll_diag *d)
+{
+	static const int required[] = {
+		TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY
+	};
+	size_t k;
+
+	for (k = 0; k < TOLL_NCOLUMNS; k++)
+		s->col[k] = toll_table_column(t, toll_column_names[k]);
+	for (k = 0; k < sizeof required / sizeof required[0]; k++)
+		if (s->col[required[k]] < 0)
+			return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1,
+			                     "missing required column '%s'",
+			                     toll_column_names[required[k]]);
+	if (s->col[TOLL_COL_VALUE] >= 0) {
+		for (k = TOLL_COL_LOW; k <= TOLL_COL_QUALIFIER; k++)
+			if (s->col[k] >= 0)
+				return toll_diag_set(d, TOLL_EDATA, h->file, h->line,
+				                     header_col(h, "value"),
+				                     "columns 'value' and '%s' cannot both be given",
+				                     toll_column_names[k]);
+	} else if (s->col[TOLL_COL_LOW] < 0 && s->col[TOLL_COL_BEST] < 0 &&
+	           s->col[TOLL_COL_HIGH] < 0) {
+		return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1,
+		                     "no figure column: need 'value' or 'low', 'best', 'high'");
+	}
+	return TOLL_OK;
+}
+
+/* Collects problems of one row. */
+struct problems {
+	toll_diag *d;
+	int n;
+	const toll_row *row;
+};
+
+static void
+problem(struct problems *p, const toll_field *f, const char *fmt, const char *a, const char *b)
+{
+	if (p->n >= TOLL_REPORT_MAX_PROBLEMS)
+		return;
+	toll_diag_set(&p->d[p->n++], TOLL_EDATA, p->row->file, f->line, f->col, fmt, a, b);
+}
+
+/* "what 'value' in column 'name'" with the value quoted safely. */
+static void
+value_problem(struct problems *p, const toll_field *f, const char *what, int col)
+{
+	char q[200], msg[64];
+
+	toll_diag_quote(q, sizeof q, f->s, f->len);
+	snprintf(msg, sizeof msg, "%s '%%s' in column '%%s'", what);
+	problem(p, f, msg, q, toll_column_names[col]);
+}
+
+static const toll_field *
+get(const toll_schema *s, const toll_row *row, int col)
+{
+	return s->col[col] >= 0 ? &row->f[s->col[col]] : NULL;
+}
+
+/* A required text column: present and not empty. */
+static void
+required_text(struct problems *p, const toll_schema *s, int col, toll_field *out)
+{
+	const toll_field *f = get(s, p->row, col);
+
+	*out = *f;
+	if (f->len == 0)
+		problem(p, f, "missing value in column '%s'%s", toll_column_names[col], "");
+}
+
+static int
+lookup(const toll_field *f, const char *const *names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (field_is(f, names[i]))
+			return i;
+	return -1;
+}
+
+/* A date column; returns 1 when a valid date was read into *t. */
+static int
+date_column(struct problems *p, const toll_schema *s, int col, toll_time *t)
+{
+	const toll_field *f = get(s, p->row, col);
+
+	if (f == NULL || f->len == 0) {
+		if (f != NULL && col == TOLL_COL_REPORTED)
+			problem(p, f, "missing value in column '%s'%s", toll_column_names[col], "");
+		return 0;
+	}
+	if (toll_date_parse(f->s, f->len, t) != 0) {
+		value_problem(p, f, "invalid date", col);
+		return 0;
+	}
+	return 1;
+}
+
+/* A number column; returns 1 when a number was stated and valid. */
+static int
+number_column(struct problems *p, const toll_schema *s, int col, int64_t *v, int *bad)
+{
+	const toll_field *f = get(s, p->row, col);
+	int r;
+
+	if (f == NULL || f->len == 0)
+		return 0;
+	r = toll_number_parse(f->s, f->len, v);
+	if (r != TOLL_FIG_OK) {
+		value_problem(p, f, toll_figure_strerror(r), col);
+		*bad = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static void
+order_problem(struct problems *p, const toll_schema *s, int r, const toll_figure *fig,
+              int64_t low, int64_t best, int64_t high)
+{
+	char a[32], b[32];
+	int col = r == TOLL_FIG_LOW_HIGH ? TOLL_COL_LOW : TOLL_COL_BEST;
+
+	(void)fig;
+	snprintf(a, sizeof a, "%lld", (long long)(r == TOLL_FIG_LOW_HIGH ? low : best));
+	snprintf(b, sizeof b, "%lld", (long long)(r == TOLL_FIG_BEST_LOW ? low : high));
+	problem(p, get(s, p->row, col),
+	        r == TOLL_FIG_BEST_LOW ? "'best' %s is below 'low' %s" :
+	        r == TOLL_FIG_BEST_HIGH ? "'best' %s is above 'high' %s" :
+	                                  "'low' %s is above 'high' %s", a, b);
+}
+
+static void
+figure_columns(struct problems *p, const toll_schema *s, toll_report *r)
+{
+	int64_t low = 0, best = 0, high = 0;
+	int hl, hb, hh, bad = 0, e;
+	const toll_field *q;
+
+	hl = number_column(p, s, TOLL_COL_LOW, &low, &bad);
+	hb = number_column(p, s, TOLL_COL_BEST, &best, &bad);
+	hh = number_column(p, s, TOLL_COL_HIGH, &high, &bad);
+	if (bad)
+		return;
+	e = toll_figure_complete(hl, low, hb, best, hh, high, &r->fig);
+	if (e == TOLL_FIG_EMPTY) {
+		const toll_field *f = get(s, p->row, TOLL_COL_LOW);
+
+		if (f == NULL)
+			f = get(s, p->row, TOLL_COL_BEST);
+		if (f == NULL)
+			f = get(s, p->row, TOLL_COL_HIGH);
+		problem(p, f, "no figure: 'low', 'best' and 'high' are all empty%s%s", "", "");
+	} else if (e != TOLL_FIG_OK) {
+		order_problem(p, s, e, &r->fig, low, hb ? best : r->fig.best, high);
+	}
+	q = get(s, p->row, TOLL_COL_QUALIFIER);
+	if (q != NULL && q->len > 0) {
+		if (field_is(q, "~"))
+			r->fig.qualifier = '~';
+		else
+			value_problem(p, q, "invalid qualifier", TOLL_COL_QUALIFIER);
+	}
+}
+
+static void
+value_column(struct problems *p, const toll_schema *s, toll_report *r)
+{
+	const toll_field *f = get(s, p->row, TOLL_COL_VALUE);
+	int e;
+
+	if (f->len == 0) {
+		problem(p, f, "missing value in column '%s'%s", "value", "");
+		return;
+	}
+	e = toll_value_parse(f->s, f->len, &r->fig);
+	switch (e) {
+	case TOLL_FIG_OK:
+		return;
+	case TOLL_FIG_NEGATIVE:
+	case TOLL_FIG_RANGE:
+		value_problem(p, f, toll_figure_strerror(e), TOLL_COL_VALUE);
+		return;
+	case TOLL_FIG_BEST_LOW:
+	case TOLL_FIG_BEST_HIGH:
+	case TOLL_FIG_LOW_HIGH: {
+		char q[200];
+
+		toll_diag_quote(q, sizeof q, f->s, f->len);
+		problem(p, f, "invalid value '%s' in column 'value': %s", q, toll_figure_strerror(e));
+		return;
+	}
+	default:
+		value_problem(p, f, "invalid value", TOLL_COL_VALUE);
+	}
+}
+
+int
+toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
+                  toll_diag diags[TOLL_REPORT_MAX_PROBLEMS])
+{
+	struct problems p = { diags, 0, row };
+	const toll_field *f;
+
+	memset(r, 0, sizeof *r);
+	required_text(&p, s, TOLL_COL_EVENT, &r->event);
+	r->reported_text = *get(s, row, TOLL_COL_REPORTED);
+	date_column(&p, s, TOLL_COL_REPORTED, &r->reported);
+	required_text(&p, s, TOLL_COL_SOURCE, &r->source);
+	required_text(&p, s, TOLL_COL_SIDE, &r->side);
+	f = get(s, row, TOLL_COL_CATEGORY);
+	if (f->len == 0)
+		problem(&p, f, "missing value in column '%s'%s", "category", "");
+	else if ((r->category = lookup(f, toll_category_names, TOLL_NCATEGORIES)) < 0)
+		value_problem(&p, f, "invalid category", TOLL_COL_CATEGORY);
+	r->status = TOLL_STATUS_ALL;
+	f = get(s, row, TOLL_COL_STATUS);
+	if (f != NULL && f->len > 0 &&
+	    (r->status = lookup(f, toll_status_names, TOLL_NSTATUSES)) < 0)
+		value_problem(&p, f, "invalid status", TOLL_COL_STATUS);
+	if (s->col[TOLL_COL_VALUE] >= 0)
+		value_column(&p, s, r);
+	else
+		figure_columns(&p, s, r);
+	r->has_start = date_column(&p, s, TOLL_COL_START, &r->start);
+	r->has_end = date_column(&p, s, TOLL_COL_END, &r->end);
+	if (r->has_start && r->has_end && r->start.t > r->end.t) {
+		const toll_field *a = get(s, row, TOLL_COL_START), *b = get(s, row, TOLL_COL_END);
+		char qa[200], qb[200];
+
+		toll_diag_quote(qa, sizeof qa, a->s, a->len);
+		toll_diag_quote(qb, sizeof qb, b->s, b->len);
+		problem(&p, a, "'start' %s is after 'end' %s", qa, qb);
+	}
+	return p.n;
+}

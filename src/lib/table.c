@@ -1,0 +1,661 @@
+/*
+ * table.c: the streaming TSV/CSV reader.
+ *
+ * Bytes are read with read(2) into one buffer that holds at least the
+ * current record; a record is first delimited (a newline, outside quotes
+ * for CSV), then split into fields and decoded in place, since decoding
+ * only ever shortens a field.  The buffer grows only for records larger
+ * than it, up to TOLL_TABLE_MAX_RECORD.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "toll/table.h"
+#include "toll/utf8.h"
+
+#define INITIAL_BUFFER (256u << 10)
+
+struct toll_table {
+	char *const *paths;
+	size_t npaths, next_file;   /* next_file: index of the next file to open */
+	enum toll_format fmt;
+
+	/* The file being read. */
+	const char *name;
+	size_t fileno;
+	int fd, open, eof, csv, have_header, at_start;
+	char *buf;
+	size_t cap, pos, end;       /* unread bytes are buf[pos..end) */
+	size_t scanned;             /* bytes after pos already searched for the record end */
+	int scan_inq;               /* CSV: inside quotes at pos + scanned */
+	long line;                  /* line number of buf[pos] */
+
+	/* The first header: names copied into names_buf. */
+	toll_field *cols;
+	size_t ncols;
+	char *names_buf;
+	size_t *by_name;            /* column indices sorted by name */
+	const char *first_name;
+	size_t cols_fileno;         /* the file whose header gave the columns */
+
+	/* The current record. */
+	toll_field *f, *out;
+	size_t *raw;                /* raw offset of each field from the record start */
+	size_t nf, fcap;
+	size_t *map;                /* field i of this file is column map[i] */
+	size_t mapcap;
+};
+
+int
+toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum toll_format fmt)
+{
+	static char *const stdin_path[] = { "-" };
+	toll_table *t = calloc(1, sizeof *t);
+
+	*out = NULL;
+	if (t == NULL)
+		return TOLL_ENOMEM;
+	t->paths = npaths ? paths : stdin_path;
+	t->npaths = npaths ? npaths : 1;
+	t->fmt = fmt;
+	t->fd = -1;
+	*out = t;
+	return TOLL_OK;
+}
+
+static void
+close_file(toll_table *t)
+{
+	if (t->open && t->fd > 0)
+		close(t->fd);
+	t->open = 0;
+	t->fd = -1;
+}
+
+void
+toll_table_free(toll_table *t)
+{
+	if (t == NULL)
+		return;
+	close_file(t);
+	free(t->buf);
+	free(t->cols);
+	free(t->names_buf);
+	free(t->by_name);
+	free(t->f);
+	free(t->out);
+	free(t->raw);
+	free(t->map);
+	free(t);
+}
+
+void
+toll_table_skip_file(toll_table *t)
+{
+	close_file(t);
+}
+
+const toll_field *
+toll_table_columns(const toll_table *t, size_t *n)
+{
+	*n = t->ncols;
+	return t->cols;
+}
+
+static int
+ends_with_csv(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 4 && (strcmp(s + n - 4, ".csv") == 0 || strcmp(s + n - 4, ".CSV") == 0);
+}
+
+static int
+open_next(toll_table *t, toll_diag *d)
+{
+	const char *p = t->paths[t->next_file];
+
+	t->fileno = t->next_file++;
+	t->name = p;
+	t->csv = t->fmt == TOLL_FORMAT_CSV || (t->fmt == TOLL_FORMAT_AUTO && ends_with_csv(p));
+	t->pos = t->end = t->scanned = 0;
+	t->scan_inq = 0;
+	t->eof = 0;
+	t->line = 1;
+	t->have_header = 0;
+	t->at_start = 1;
+	if (strcmp(p, "-") == 0) {
+		t->fd = 0;
+	} else {
+		do
+			t->fd = open(p, O_RDONLY);
+		while (t->fd < 0 && errno == EINTR);
+		if (t->fd < 0)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot open '%s': %s", p,
+			                     strerror(errno));
+	}
+	t->open = 1;
+	return TOLL_OK;
+}
+
+/* Reads more bytes after buf[end], first moving the unread ones to the front. */
+static int
+fill(toll_table *t, toll_diag *d)
+{
+	ssize_t n;
+
+	if (t->pos > 0) {
+		memmove(t->buf, t->buf + t->pos, t->end - t->pos);
+		t->end -= t->pos;
+		t->pos = 0;
+	}
+	if (t->cap - t->end < INITIAL_BUFFER / 4) {
+		size_t ncap = t->cap ? t->cap * 2 : INITIAL_BUFFER;
+		char *nb;
+
+		if (t->end > TOLL_TABLE_MAX_RECORD)
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->line, 1,
+			                     "record longer than %zu MiB; rest of file skipped",
+			                     TOLL_TABLE_MAX_RECORD >> 20);
+		nb = realloc(t->buf, ncap);
+		if (nb == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		t->buf = nb;
+		t->cap = ncap;
+	}
+	do
+		n = read(t->fd, t->buf + t->end, t->cap - t->end);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
+		                     strerror(errno));
+	if (n == 0)
+		t->eof = 1;
+	t->end += (size_t)n;
+	return TOLL_OK;
+}
+
+/*
+ * Finds the end of the record at buf[pos]: sets *len to its length
+ * without the newline and *next to the offset after it.  Returns TOLL_OK,
+ * TOLL_END at the end of the file, or an error from fill().
+ */
+static int
+find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
+{
+	int r;
+
+	for (;;) {
+		char *s = t->buf + t->pos;
+		size_t avail = t->end - t->pos, i = t->scanned;
+
+		if (t->csv) {
+			int inq = t->scan_inq;
+
+			for (; i < avail; i++) {
+				if (s[i] == '"')
+					inq = !inq;
+				else if (s[i] == '\n' && !inq)
+					break;
+			}
+			t->scan_inq = inq;
+		} else if (i < avail) {
+			char *nl = memchr(s + i, '\n', avail - i);
+
+			i = nl ? (size_t)(nl - s) : avail;
+		}
+		if (i < avail) {
+			*len = i;
+			*next = t->pos + i + 1;
+			return TOLL_OK;
+		}
+		t->scanned = avail;
+		if (t->eof) {
+			if (avail == 0)
+				return TOLL_END;
+			*len = avail;
+			*next = t->end;
+			return TOLL_OK;
+		}
+		if ((r = fill(t, d)) != TOLL_OK)
+			return r;
+	}
+}
+
+static int
+grow_fields(toll_table *t)
+{
+	size_t ncap = t->fcap ? t->fcap * 2 : 64;
+	toll_field *f = realloc(t->f, ncap * sizeof *f);
+
+	if (f == NULL)
+		return TOLL_ENOMEM;
+	t->f = f;
+	f = realloc(t->out, ncap * sizeof *f);
+	if (f == NULL)
+		return TOLL_ENOMEM;
+	t->out = f;
+	{
+		size_t *raw = realloc(t->raw, ncap * sizeof *raw);
+
+		if (raw == NULL)
+			return TOLL_ENOMEM;
+		t->raw = raw;
+	}
+	t->fcap = ncap;
+	return TOLL_OK;
+}
+
+static int
+add_field(toll_table *t, const char *s, size_t len, long line, long col, size_t raw)
+{
+	if (t->nf == t->fcap && grow_fields(t) != TOLL_OK)
+		return TOLL_ENOMEM;
+	t->f[t->nf].s = s;
+	t->f[t->nf].len = len;
+	t->f[t->nf].line = line;
+	t->f[t->nf].col = col;
+	t->raw[t->nf] = raw;
+	t->nf++;
+	return TOLL_OK;
+}
+
+/* Decodes the TSV escapes of s[0..len) in place; returns the new length. */
+static size_t
+tsv_unescape(char *s, size_t len)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len) {
+			char c = s[i + 1];
+
+			if (c == 't' || c == 'n' || c == 'r' || c == '\\') {
+				s[w++] = c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : '\\';
+				i++;
+				continue;
+			}
+		}
+		/* Any other backslash stays as it is. */
+		s[w++] = s[i];
+	}
+	return w;
+}
+
+/* Splits the TSV record rec[0..len) into fields. */
+static int
+split_tsv(toll_table *t, char *rec, size_t len)
+{
+	char *p = rec, *e = rec + len;
+
+	t->nf = 0;
+	for (;;) {
+		char *q = memchr(p, '\t', (size_t)(e - p));
+		size_t n = (size_t)((q ? q : e) - p);
+		size_t off = (size_t)(p - rec);
+
+		if (memchr(p, '\\', n))
+			n = tsv_unescape(p, n);
+		if (add_field(t, p, n, t->line, (long)off + 1, off) != TOLL_OK)
+			return TOLL_ENOMEM;
+		if (q == NULL)
+			return TOLL_OK;
+		p = q + 1;
+	}
+}
+
+/* Splits the CSV record rec[0..len) into fields, decoding quotes in place. */
+static int
+split_csv(toll_table *t, char *rec, size_t len, toll_diag *d)
+{
+	char *p = rec, *e = rec + len, *linestart = rec;
+	long line = t->line;
+
+	t->nf = 0;
+	for (;;) {
+		char *start = p;
+		long col = (long)(p - linestart) + 1, fline = line;
+		size_t n;
+
+		if (p < e && *p == '"') {
+			char *w = p;
+
+			p++;
+			for (;;) {
+				if (p >= e)
+					return toll_diag_set(d, TOLL_EDATA, t->name, fline, col,
+					                     "unterminated quoted field");
+				if (*p == '"') {
+					if (p + 1 < e && p[1] == '"') {
+						*w++ = '"';
+						p += 2;
+						continue;
+					}
+					p++;
+					break;
+				}
+				if (*p == '\n') {
+					line++;
+					linestart = p + 1;
+				}
+				*w++ = *p++;
+			}
+			n = (size_t)(w - start);
+			if (p < e && *p != ',')
+				return toll_diag_set(d, TOLL_EDATA, t->name, line,
+				                     (long)(p - linestart) + 1,
+				                     "unexpected character after closing quote");
+		} else {
+			while (p < e && *p != ',') {
+				if (*p == '"')
+					return toll_diag_set(d, TOLL_EDATA, t->name, line,
+					                     (long)(p - linestart) + 1,
+					                     "unexpected quote in unquoted field");
+				p++;
+			}
+			n = (size_t)(p - start);
+		}
+		if (add_field(t, start, n, fline, col, (size_t)(start - rec)) != TOLL_OK)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		if (p >= e)
+			return TOLL_OK;
+		p++;  /* the comma */
+	}
+}
+
+static int
+cmp_names(const toll_field *a, const toll_field *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->s, b->s, n);
+
+	if (c != 0)
+		return c;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* qsort has no context argument: sort_cols points at the columns while sorting. */
+static const toll_field *sort_cols;
+
+static int
+cmp_index(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = cmp_names(&sort_cols[i], &sort_cols[j]);
+
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+/* Index of the column named like f in the first header, or -1. */
+static long
+find_column(const toll_table *t, const char *s, size_t len)
+{
+	toll_field key;
+	size_t lo = 0, hi = t->ncols;
+
+	key.s = s;
+	key.len = len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_names(&t->cols[t->by_name[mid]], &key);
+
+		if (c == 0)
+			return (long)t->by_name[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+long
+toll_table_column(const toll_table *t, const char *name)
+{
+	if (t->cols == NULL)
+		return -1;
+	return find_column(t, name, strlen(name));
+}
+
+static int
+quoted_name_error(toll_diag *d, toll_table *t, const toll_field *f, const char *fmt)
+{
+	char q[200];
+
+	toll_diag_quote(q, sizeof q, f->s, f->len);
+	return toll_diag_set(d, TOLL_EDATA, t->name, f->line, f->col, fmt, q);
+}
+
+/* Takes the first header: copies the names and checks them. */
+static int
+first_header(toll_table *t, toll_diag *d)
+{
+	size_t i, total = 0;
+	char *p;
+
+	for (i = 0; i < t->nf; i++) {
+		if (t->f[i].len == 0)
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
+			                     "empty column name");
+		total += t->f[i].len + 1;
+	}
+	t->cols = malloc(t->nf * sizeof *t->cols);
+	t->names_buf = malloc(total);
+	t->by_name = malloc(t->nf * sizeof *t->by_name);
+	if (t->cols == NULL || t->names_buf == NULL || t->by_name == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	p = t->names_buf;
+	for (i = 0; i < t->nf; i++) {
+		memcpy(p, t->f[i].s, t->f[i].len);
+		p[t->f[i].len] = '\0';
+		t->cols[i] = t->f[i];
+		t->cols[i].s = p;
+		p += t->f[i].len + 1;
+		t->by_name[i] = i;
+	}
+	t->ncols = t->nf;
+	sort_cols = t->cols;
+	qsort(t->by_name, t->ncols, sizeof *t->by_name, cmp_index);
+	for (i = 1; i < t->ncols; i++)
+		if (cmp_names(&t->cols[t->by_name[i - 1]], &t->cols[t->by_name[i]]) == 0) {
+			const toll_field *dup = &t->cols[t->by_name[i]];
+			int r = quoted_name_error(d, t, dup, "duplicate column '%s'");
+
+			free(t->cols);
+			free(t->names_buf);
+			free(t->by_name);
+			t->cols = NULL;
+			t->names_buf = NULL;
+			t->by_name = NULL;
+			t->ncols = 0;
+			return r;
+		}
+	t->first_name = t->name;
+	t->cols_fileno = t->fileno;
+	return TOLL_OK;
+}
+
+/* Checks a later file's header against the first and builds the column map. */
+static int
+later_header(toll_table *t, toll_diag *d)
+{
+	size_t i;
+	char *seen;
+
+	if (t->mapcap < t->nf) {
+		size_t *m = realloc(t->map, t->nf * sizeof *m);
+
+		if (m == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		t->map = m;
+		t->mapcap = t->nf;
+	}
+	seen = calloc(t->ncols ? t->ncols : 1, 1);
+	if (seen == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; i < t->nf; i++) {
+		long c = find_column(t, t->f[i].s, t->f[i].len);
+		char q[200], msg[300];
+
+		if (c < 0 || seen[c]) {
+			toll_diag_quote(q, sizeof q, t->f[i].s, t->f[i].len);
+			if (t->f[i].len == 0)
+				snprintf(msg, sizeof msg, "empty column name");
+			else if (c < 0)
+				snprintf(msg, sizeof msg, "column '%s' is not in the header of '%s'", q,
+				         t->first_name);
+			else
+				snprintf(msg, sizeof msg, "duplicate column '%s'", q);
+			free(seen);
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col, "%s", msg);
+		}
+		seen[c] = 1;
+		t->map[i] = (size_t)c;
+	}
+	for (i = 0; i < t->ncols; i++)
+		if (!seen[i]) {
+			char q[200];
+
+			toll_diag_quote(q, sizeof q, t->cols[i].s, t->cols[i].len);
+			free(seen);
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->line, 1,
+			                     "no column '%s' (the header of '%s' has it)", q,
+			                     t->first_name);
+		}
+	free(seen);
+	return TOLL_OK;
+}
+
+/* Reports the first field holding invalid UTF-8 or a NUL byte, given the bad offset. */
+static int
+text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
+{
+	size_t i = 0;
+	char q[200];
+	const char *what = nul ? "NUL byte" : "invalid UTF-8";
+
+	while (i + 1 < t->nf && t->raw[i + 1] <= bad)
+		i++;
+	if (!t->have_header || t->cols == NULL)
+		return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
+		                     "%s in header", what);
+	{
+		size_t c = t->fileno == t->cols_fileno ? i : t->map[i];
+
+		if (c >= t->ncols)
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
+			                     "%s in field %zu", what, i + 1);
+		toll_diag_quote(q, sizeof q, t->cols[c].s, t->cols[c].len);
+	}
+	return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
+	                     "%s in column '%s'", what, q);
+}
+
+int
+toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
+{
+	for (;;) {
+		size_t len, next, bad;
+		char *rec;
+		long lines = 1;
+		int r, nul;
+
+		if (!t->open) {
+			if (t->next_file >= t->npaths)
+				return TOLL_END;
+			if ((r = open_next(t, d)) != TOLL_OK)
+				return r;
+		}
+		r = find_record(t, &len, &next, d);
+		if (r == TOLL_END) {
+			long line = t->line;
+
+			close_file(t);
+			if (!t->have_header)
+				return toll_diag_set(d, TOLL_EDATA, t->name, line, 1, "no header line");
+			continue;
+		}
+		if (r != TOLL_OK) {
+			close_file(t);
+			return r;
+		}
+		rec = t->buf + t->pos;
+		if (t->at_start) {
+			t->at_start = 0;
+			if (len >= 3 && memcmp(rec, "\xef\xbb\xbf", 3) == 0) {
+				rec += 3;
+				len -= 3;
+			}
+		}
+		t->pos = next;
+		t->scanned = 0;
+		t->scan_inq = 0;
+		if (t->csv) {
+			size_t i;
+
+			for (i = 0; i < len; i++)
+				lines += rec[i] == '\n';
+		}
+		if (len > 0 && rec[len - 1] == '\r')
+			len--;
+		if (len == 0 || (!t->csv && rec[0] == '#')) {
+			t->line += lines;
+			continue;  /* a blank line or a comment */
+		}
+		r = t->csv ? split_csv(t, rec, len, d) : split_tsv(t, rec, len);
+		if (r == TOLL_ENOMEM) {
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		} else if (r != TOLL_OK) {
+			t->line += lines;
+			if (!t->have_header)
+				close_file(t);
+			return r;
+		}
+		bad = toll_utf8_check(rec, len, &nul);
+		if (bad < len) {
+			r = text_error(t, bad, nul, d);
+			t->line += lines;
+			if (!t->have_header)
+				close_file(t);
+			return r;
+		}
+		row->file = t->name;
+		row->fileno = t->fileno;
+		row->line = t->line;
+		t->line += lines;
+		if (!t->have_header) {
+			r = t->cols == NULL ? first_header(t, d) : later_header(t, d);
+			if (r != TOLL_OK) {
+				close_file(t);
+				return r;
+			}
+			t->have_header = 1;
+			row->f = t->f;
+			row->n = t->nf;
+			return TOLL_HEADER;
+		}
+		if (t->nf != t->ncols) {
+			/* Point at the first extra field, or just past the last one. */
+			const toll_field *at = t->nf > t->ncols ? &t->f[t->ncols] : &t->f[t->nf - 1];
+			long col = t->nf > t->ncols ? at->col : at->col + (long)(len - t->raw[t->nf - 1]);
+
+			return toll_diag_set(d, TOLL_EDATA, t->name, at->line, col,
+			                     "expected %zu fields, found %zu", t->ncols, t->nf);
+		}
+		row->n = t->nf;
+		if (t->fileno == t->cols_fileno) {
+			row->f = t->f;
+		} else {
+			size_t i;
+
+			for (i = 0; i < t->nf; i++)
+				t->out[t->map[i]] = t->f[i];
+			row->f = t->out;
+		}
+		return TOLL_OK;
+	}
+}

@@ -1,0 +1,364 @@
+/*
+ * toll-check: validate report tables (SPEC sections 1 and 3) and, with
+ * --normalize, write them as canonical TSV.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "toll/out.h"
+#include "toll/report.h"
+#include "toll/series.h"
+#include "toll/table.h"
+
+static const char usage_text[] =
+	"Usage: toll-check [OPTION]... [FILE]...\n"
+	"Validate report tables: every rule of the toll format, every row.\n"
+	"With no FILE, or when FILE is -, read standard input.  Several files are\n"
+	"read as one table.\n"
+	"\n"
+	"  -n, --normalize      write the table as canonical TSV: columns in the\n"
+	"                       order of the format, figures completed, 'value'\n"
+	"                       expanded to low, best, high and qualifier\n"
+	"  -s, --summary        write one row of counts: rows, series, events,\n"
+	"                       warnings, first and last report date\n"
+	"      --csv            read every input as CSV (default: CSV for names\n"
+	"                       ending in .csv, TSV otherwise)\n"
+	"      --tsv            read every input as TSV\n"
+	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Problems are reported as 'toll-check: FILE:LINE:COL: message'; a table\n"
+	"with problems gives no output rows.\n"
+	"Exit status: 0 valid, 1 invalid data, 2 usage or I/O error.\n"
+	"\n"
+	"Example: toll-check --normalize reports.csv > reports.tsv\n";
+
+struct state {
+	long max_errors, errors, warnings, rows;
+	int status;
+	toll_series_index *index;
+	char *const *files;
+	size_t nfiles;
+	int64_t first_t, last_t;
+	char *first_text, *last_text;
+};
+
+/* Counts a problem and says whether to go on. */
+static int
+count_error(struct state *st, const toll_diag *d, int code)
+{
+	int s = cli_exit_status(code);
+
+	cli_diag(d, 0);
+	if (s > st->status)
+		st->status = s;
+	if (code != TOLL_EDATA)
+		return 1;
+	st->errors++;
+	return st->max_errors == 0 || st->errors < st->max_errors;
+}
+
+static const char *
+file_name(const struct state *st, size_t fileno)
+{
+	return st->nfiles ? st->files[fileno] : "-";
+}
+
+static void
+write_normalized_header(toll_out *o, const toll_table *t, const toll_schema *s)
+{
+	size_t i, n, k;
+	const toll_field *cols = toll_table_columns(t, &n);
+	static const int canonical[] = {
+		TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
+		TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
+		TOLL_COL_START, TOLL_COL_END
+	};
+
+	for (k = 0; k < sizeof canonical / sizeof canonical[0]; k++) {
+		if (k > 0)
+			toll_out_tab(o);
+		toll_out_str(o, toll_column_names[canonical[k]]);
+	}
+	for (i = 0; i < n; i++) {
+		int known = 0;
+
+		for (k = 0; k < TOLL_NCOLUMNS; k++)
+			known |= s->col[k] == (long)i;
+		if (!known) {
+			toll_out_tab(o);
+			toll_out_field(o, cols[i].s, cols[i].len);
+		}
+	}
+	toll_out_eol(o);
+}
+
+static void
+write_normalized_row(toll_out *o, const toll_schema *s, const toll_row *row,
+                     const toll_report *r)
+{
+	size_t i, k;
+	const toll_field *f;
+
+	toll_out_field(o, r->event.s, r->event.len);
+	toll_out_tab(o);
+	toll_out_field(o, r->reported_text.s, r->reported_text.len);
+	toll_out_tab(o);
+	toll_out_field(o, r->source.s, r->source.len);
+	toll_out_tab(o);
+	toll_out_field(o, r->side.s, r->side.len);
+	toll_out_tab(o);
+	toll_out_str(o, toll_category_names[r->category]);
+	toll_out_tab(o);
+	toll_out_str(o, toll_status_names[r->status]);
+	toll_out_tab(o);
+	toll_out_int(o, r->fig.low);
+	toll_out_tab(o);
+	toll_out_int(o, r->fig.best);
+	toll_out_tab(o);
+	if (!r->fig.open)
+		toll_out_int(o, r->fig.high);
+	toll_out_tab(o);
+	if (r->fig.qualifier)
+		toll_out_write(o, &r->fig.qualifier, 1);
+	toll_out_tab(o);
+	if ((f = s->col[TOLL_COL_START] >= 0 ? &row->f[s->col[TOLL_COL_START]] : NULL) != NULL)
+		toll_out_field(o, f->s, f->len);
+	toll_out_tab(o);
+	if ((f = s->col[TOLL_COL_END] >= 0 ? &row->f[s->col[TOLL_COL_END]] : NULL) != NULL)
+		toll_out_field(o, f->s, f->len);
+	for (i = 0; i < row->n; i++) {
+		int known = 0;
+
+		for (k = 0; k < TOLL_NCOLUMNS; k++)
+			known |= s->col[k] == (long)i;
+		if (!known) {
+			toll_out_tab(o);
+			toll_out_field(o, row->f[i].s, row->f[i].len);
+		}
+	}
+	toll_out_eol(o);
+}
+
+/* Remembers the first and last report instants, as written. */
+static int
+track_dates(struct state *st, const toll_report *r)
+{
+	char **slot = NULL;
+
+	if (st->first_text == NULL || r->reported.t < st->first_t) {
+		st->first_t = r->reported.t;
+		slot = &st->first_text;
+		free(*slot);
+		if ((*slot = strndup(r->reported_text.s, r->reported_text.len)) == NULL)
+			return -1;
+	}
+	if (st->last_text == NULL || r->reported.t > st->last_t) {
+		st->last_t = r->reported.t;
+		slot = &st->last_text;
+		free(*slot);
+		if ((*slot = strndup(r->reported_text.s, r->reported_text.len)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+write_summary(toll_out *o, const struct state *st)
+{
+	toll_out_str(o, "rows\tseries\tevents\twarnings\tfirst_reported\tlast_reported\n");
+	toll_out_int(o, st->rows);
+	toll_out_tab(o);
+	toll_out_int(o, (int64_t)toll_series_index_count(st->index));
+	toll_out_tab(o);
+	toll_out_int(o, (int64_t)toll_series_index_events(st->index));
+	toll_out_tab(o);
+	toll_out_int(o, st->warnings);
+	toll_out_tab(o);
+	if (st->first_text)
+		toll_out_str(o, st->first_text);
+	toll_out_tab(o);
+	if (st->last_text)
+		toll_out_str(o, st->last_text);
+	toll_out_eol(o);
+}
+
+/* Checks one row against the series seen so far; returns 0 to go on, -1 to stop. */
+static int
+check_revision(struct state *st, const toll_row *row, const toll_report *r,
+               const toll_schema *s)
+{
+	toll_revision_ref prev;
+	toll_diag d;
+	int kind, code;
+	const toll_field *at = &row->f[s->col[TOLL_COL_REPORTED]];
+
+	code = toll_series_index_add(st->index, r, row->fileno, row->line, &kind, &prev);
+	if (code != TOLL_OK) {
+		toll_diag_set(&d, code, NULL, 0, 0, "out of memory");
+		count_error(st, &d, code);
+		return -1;
+	}
+	if (kind == TOLL_REV_NEW)
+		return 0;
+	if (prev.fileno == row->fileno)
+		snprintf(d.msg, sizeof d.msg, "line %ld", prev.line);
+	else
+		snprintf(d.msg, sizeof d.msg, "%s:%ld", file_name(st, prev.fileno), prev.line);
+	{
+		char where[TOLL_DIAG_MSG];
+
+		memcpy(where, d.msg, sizeof where);
+		if (kind == TOLL_REV_DUPLICATE) {
+			toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
+			              "duplicate revision: same series, date and figure as %s; counted once",
+			              where);
+			cli_diag(&d, 1);
+			st->warnings++;
+			return 0;
+		}
+		toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
+		              "conflicting revisions: same series and date as %s, different figure",
+		              where);
+	}
+	return count_error(st, &d, TOLL_EDATA) ? 0 : -1;
+}
+
+static int
+run(struct state *st, enum toll_format fmt, toll_out *out, int normalize, int summary)
+{
+	toll_table *t = NULL;
+	toll_schema schema;
+	int have_schema = 0, code;
+	toll_row row;
+	toll_diag d, problems[TOLL_REPORT_MAX_PROBLEMS];
+	toll_report rep;
+
+	if (toll_table_new(&t, st->files, st->nfiles, fmt) != TOLL_OK ||
+	    (st->index = toll_series_index_new()) == NULL) {
+		toll_table_free(t);
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (!have_schema) {
+				if (toll_schema_from_header(&schema, t, &row, &d) != TOLL_OK) {
+					/* Every later file names the same columns: none can be read. */
+					count_error(st, &d, TOLL_EDATA);
+					break;
+				}
+				have_schema = 1;
+				if (normalize)
+					write_normalized_header(out, t, &schema);
+			}
+			continue;
+		}
+		if (code != TOLL_OK) {
+			if (!count_error(st, &d, code) || code == TOLL_ENOMEM)
+				break;
+			continue;
+		}
+		st->rows++;
+		{
+			int i, n = toll_report_parse(&schema, &row, &rep, problems);
+
+			for (i = 0; i < n; i++)
+				if (!count_error(st, &problems[i], TOLL_EDATA))
+					goto stop;
+			if (n > 0)
+				continue;
+		}
+		if (check_revision(st, &row, &rep, &schema) != 0)
+			break;
+		if (summary && track_dates(st, &rep) != 0) {
+			cli_error("out of memory");
+			st->status = EXIT_TROUBLE;
+			break;
+		}
+		if (normalize && st->errors == 0)
+			write_normalized_row(out, &schema, &row, &rep);
+	}
+stop:
+	if (st->max_errors > 0 && st->errors >= st->max_errors)
+		cli_error("stopped after %ld errors", st->errors);
+	toll_table_free(t);
+	if (st->status == EXIT_OK && summary)
+		write_summary(out, st);
+	if (st->status == EXIT_OK && (normalize || summary) &&
+	    toll_out_commit(out, "standard output", &d) != TOLL_OK) {
+		cli_diag(&d, 0);
+		st->status = EXIT_TROUBLE;
+	}
+	return st->status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "normalize", no_argument, NULL, 'n' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "csv", no_argument, NULL, 'c' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ "max-errors", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct state st;
+	enum toll_format fmt = TOLL_FORMAT_AUTO;
+	int c, normalize = 0, summary = 0, status;
+	toll_out *out;
+
+	cli_init("toll-check");
+	memset(&st, 0, sizeof st);
+	st.max_errors = 20;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":nsm:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'n': normalize = 1; break;
+		case 's': summary = 1; break;
+		case 'c': fmt = TOLL_FORMAT_CSV; break;
+		case 't': fmt = TOLL_FORMAT_TSV; break;
+		case 'm':
+			if (cli_parse_count(optarg, LONG_MAX, &st.max_errors) != 0)
+				return cli_usage_error("invalid --max-errors '%s': expected a whole number",
+				                       optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return cli_close_stdout(EXIT_OK);
+		case 'V':
+			return cli_version();
+		case ':':
+			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (optopt)
+				return cli_usage_error("unknown option '-%c'", optopt);
+			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (normalize && summary)
+		return cli_usage_error("--normalize and --summary cannot be used together");
+	st.files = argv;
+	st.nfiles = (size_t)argc;
+	if ((out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	status = run(&st, fmt, out, normalize, summary);
+	toll_out_free(out);
+	toll_series_index_free(st.index);
+	free(st.first_text);
+	free(st.last_text);
+	return cli_close_stdout(status);
+}
