@@ -19,6 +19,9 @@
 
 #define INITIAL_BUFFER (256u << 10)
 
+/* States of the CSV record scanner. */
+enum { CSV_FIELD_START, CSV_UNQUOTED, CSV_QUOTED, CSV_QUOTE_SEEN };
+
 struct toll_table {
 	char *const *paths;
 	size_t npaths, next_file;   /* next_file: index of the next file to open */
@@ -31,8 +34,9 @@ struct toll_table {
 	char *buf;
 	size_t cap, pos, end;       /* unread bytes are buf[pos..end) */
 	size_t scanned;             /* bytes after pos already searched for the record end */
-	int scan_inq;               /* CSV: inside quotes at pos + scanned */
+	int scan_state;             /* CSV: the scanner's state at pos + scanned */
 	long line;                  /* line number of buf[pos] */
+	int last_unterminated;      /* the record just found ends the file without a newline */
 
 	/* The first header: names copied into names_buf. */
 	toll_field *cols;
@@ -123,7 +127,7 @@ open_next(toll_table *t, toll_diag *d)
 	t->name = p;
 	t->csv = t->fmt == TOLL_FORMAT_CSV || (t->fmt == TOLL_FORMAT_AUTO && ends_with_csv(p));
 	t->pos = t->end = t->scanned = 0;
-	t->scan_inq = 0;
+	t->scan_state = CSV_FIELD_START;
 	t->eof = 0;
 	t->line = 1;
 	t->have_header = 0;
@@ -194,15 +198,30 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 		size_t avail = t->end - t->pos, i = t->scanned;
 
 		if (t->csv) {
-			int inq = t->scan_inq;
+			int st = t->scan_state;
 
+			/*
+			 * RFC 4180 by state: a quote opens a quoted field only at
+			 * its start, and "" inside one is a quote; so a stray quote
+			 * in an unquoted field does not swallow the lines after it.
+			 */
 			for (; i < avail; i++) {
-				if (s[i] == '"')
-					inq = !inq;
-				else if (s[i] == '\n' && !inq)
+				char c = s[i];
+
+				if (st == CSV_QUOTED) {
+					if (c == '"')
+						st = CSV_QUOTE_SEEN;
+				} else if (c == '\n') {
 					break;
+				} else if (c == ',') {
+					st = CSV_FIELD_START;
+				} else if (c == '"' && (st == CSV_FIELD_START || st == CSV_QUOTE_SEEN)) {
+					st = CSV_QUOTED;
+				} else {
+					st = CSV_UNQUOTED;
+				}
 			}
-			t->scan_inq = inq;
+			t->scan_state = st;
 		} else if (i < avail) {
 			char *nl = memchr(s + i, '\n', avail - i);
 
@@ -219,6 +238,7 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 				return TOLL_END;
 			*len = avail;
 			*next = t->end;
+			t->last_unterminated = 1;
 			return TOLL_OK;
 		}
 		if ((r = fill(t, d)) != TOLL_OK)
@@ -561,7 +581,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 	for (;;) {
 		size_t len, next, bad;
 		char *rec;
-		long lines = 1;
+		long lines;
 		int r, nul;
 
 		if (!t->open) {
@@ -584,6 +604,8 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			return r;
 		}
 		rec = t->buf + t->pos;
+		lines = !t->last_unterminated;
+		t->last_unterminated = 0;
 		if (t->at_start) {
 			t->at_start = 0;
 			if (len >= 3 && memcmp(rec, "\xef\xbb\xbf", 3) == 0) {
@@ -593,7 +615,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		}
 		t->pos = next;
 		t->scanned = 0;
-		t->scan_inq = 0;
+		t->scan_state = CSV_FIELD_START;
 		if (t->csv) {
 			size_t i;
 

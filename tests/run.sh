@@ -1,0 +1,24 @@
+#!/bin/sh
+# make check: the unit tests of src/lib, then the golden tests of the
+# programs.  Usage: tests/run.sh BUILD.  Ends with "N passed, N failed".
+set -u
+build=$1
+here=$(cd "$(dirname "$0")" && pwd)
+log=$(mktemp "${TMPDIR:-/tmp}/toll-check.XXXXXX") || exit 2
+trap 'rm -f "$log"' EXIT INT TERM
+
+status=0
+# Check forks each test by default; its own summary is turned into ours.
+CK_VERBOSITY=normal "$build/tests/unit" >"$log" 2>&1 || status=1
+cat "$log"
+cli=$(mktemp "${TMPDIR:-/tmp}/toll-cli.XXXXXX") || exit 2
+sh "$here/cli/run.sh" "$build/bin" >"$cli" 2>&1 || status=1
+cat "$cli"
+cat "$cli" >>"$log"
+rm -f "$cli"
+
+passed=$(sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+failed=$(sed -n 's/^[a-z]*: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$log" | awk '{s += $1} END {print s + 0}')
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,395 @@
+/* test_misc.c: UTF-8, message quoting, the TSV writer, the report rules, the series index. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "suites.h"
+#include "toll/out.h"
+#include "toll/report.h"
+#include "toll/series.h"
+#include "toll/utf8.h"
+
+START_TEST(utf8_checks)
+{
+	int nul;
+
+	ck_assert_uint_eq(toll_utf8_check("plain ascii text, long enough", 29, &nul), 29);
+	{
+		const char *multi = "Հայաստան Azərbaycan Россия عربي";
+
+		ck_assert_uint_eq(toll_utf8_check(multi, strlen(multi), &nul), strlen(multi));
+	}
+	ck_assert_uint_eq(toll_utf8_check("abcdefgh\xc3", 9, &nul), 8);
+	ck_assert_int_eq(nul, 0);
+	ck_assert_uint_eq(toll_utf8_check("abcdefghij\0k", 12, &nul), 10);
+	ck_assert_int_eq(nul, 1);
+	ck_assert_uint_eq(toll_utf8_valid_prefix("\xc1\x81", 2), 0);   /* overlong */
+	ck_assert_uint_eq(toll_utf8_valid_prefix("\xf0\x9f\x98\x80", 4), 4);
+}
+END_TEST
+
+START_TEST(quote_for_messages)
+{
+	char q[200];
+
+	toll_diag_quote(q, sizeof q, "2022-02-30", 10);
+	ck_assert_str_eq(q, "2022-02-30");
+	toll_diag_quote(q, sizeof q, "a\tb\x01\xff", 5);
+	ck_assert_str_eq(q, "a\\x09b\\x01\\xff");
+	toll_diag_quote(q, sizeof q, "0123456789012345678901234567890123456789012345678901234", 55);
+	ck_assert_str_eq(q, "012345678901234567890123456789012345678901234567...");
+	toll_diag_quote(q, 8, "0123456789", 10);
+	ck_assert_str_eq(q, "0123456");
+}
+END_TEST
+
+/* Everything written to a toll_out on a temporary file, read back. */
+static char *
+written(void (*fn)(toll_out *), int spool, int commit)
+{
+	static char buf[1 << 16];
+	char path[] = "/tmp/toll-unit-out-XXXXXX";
+	int fd = mkstemp(path);
+	toll_out *o;
+	toll_diag d;
+	ssize_t n;
+
+	ck_assert_int_ge(fd, 0);
+	o = toll_out_new(fd, spool);
+	fn(o);
+	if (commit)
+		ck_assert_int_eq(toll_out_commit(o, "test", &d), TOLL_OK);
+	toll_out_free(o);
+	n = pread(fd, buf, sizeof buf - 1, 0);
+	ck_assert_int_ge(n, 0);
+	buf[n] = '\0';
+	close(fd);
+	unlink(path);
+	return buf;
+}
+
+static void
+write_escapes(toll_out *o)
+{
+	toll_out_field(o, "tab\there", 8);
+	toll_out_tab(o);
+	toll_out_str(o, "line\nbreak\r\\");
+	toll_out_tab(o);
+	toll_out_int(o, 0);
+	toll_out_tab(o);
+	toll_out_int(o, INT64_MIN);
+	toll_out_tab(o);
+	toll_out_int(o, INT64_MAX);
+	toll_out_eol(o);
+}
+
+START_TEST(writer_escapes)
+{
+	ck_assert_str_eq(written(write_escapes, 0, 1),
+	                 "tab\\there\tline\\nbreak\\r\\\\\t0\t-9223372036854775808\t9223372036854775807\n");
+}
+END_TEST
+
+static void
+write_much(toll_out *o)
+{
+	int i;
+
+	/* more than the spool keeps in memory: it must spill to a file and come back whole */
+	for (i = 0; i < 400000; i++)
+		toll_out_str(o, "0123456789012345678901234567890123456789012345678\n");
+}
+
+START_TEST(spool_holds_until_commit)
+{
+	ck_assert_str_eq(written(write_escapes, 1, 0), "");
+	ck_assert_str_eq(written(write_escapes, 1, 1),
+	                 "tab\\there\tline\\nbreak\\r\\\\\t0\t-9223372036854775808\t9223372036854775807\n");
+}
+END_TEST
+
+START_TEST(spool_spills_to_disk)
+{
+	char path[] = "/tmp/toll-unit-big-XXXXXX";
+	int fd = mkstemp(path);
+	toll_out *o = toll_out_new(fd, 1);
+	toll_diag d;
+
+	write_much(o);
+	ck_assert_int_eq(lseek(fd, 0, SEEK_END), 0);
+	ck_assert_int_eq(toll_out_commit(o, "test", &d), TOLL_OK);
+	ck_assert_int_eq(lseek(fd, 0, SEEK_END), 400000 * 51);
+	toll_out_free(o);
+	close(fd);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(full_disk_is_an_error)
+{
+	int fd = open("/dev/full", O_WRONLY);
+	toll_out *o;
+	toll_diag d;
+
+	if (fd < 0)
+		return;  /* no /dev/full here */
+	o = toll_out_new(fd, 0);
+	write_escapes(o);
+	ck_assert_int_eq(toll_out_commit(o, "standard output", &d), TOLL_EIO);
+	ck_assert_str_eq(d.msg, "cannot write standard output: No space left on device");
+	toll_out_free(o);
+	close(fd);
+}
+END_TEST
+
+/* Reads a one-file reports table and parses row number k (1-based) into *r. */
+struct parsed {
+	toll_schema schema;
+	toll_report rep;
+	toll_diag diags[TOLL_REPORT_MAX_PROBLEMS];
+	int nproblems, schema_code;
+	char schema_msg[TOLL_DIAG_MSG];
+	char text[4096];
+};
+
+static void
+parse_report(const char *bytes, struct parsed *p)
+{
+	char *paths[1];
+	toll_table *t;
+	toll_row row;
+	toll_diag d;
+	int r;
+
+	paths[0] = (char *)unit_tmpfile(bytes, strlen(bytes), ".tsv");
+	memset(p, 0, sizeof *p);
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, TOLL_FORMAT_AUTO), TOLL_OK);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+	p->schema_code = toll_schema_from_header(&p->schema, t, &row, &d);
+	if (p->schema_code != TOLL_OK) {
+		strcpy(p->schema_msg, d.msg);
+		toll_table_free(t);
+		return;
+	}
+	r = toll_table_next(t, &row, &d);
+	ck_assert_int_eq(r, TOLL_OK);
+	p->nproblems = toll_report_parse(&p->schema, &row, &p->rep, p->diags);
+	{
+		int i;
+		size_t o = 0;
+
+		for (i = 0; i < p->nproblems; i++)
+			o += (size_t)snprintf(p->text + o, sizeof p->text - o, "%ld:%ld %s\n",
+			                      p->diags[i].line, p->diags[i].col, p->diags[i].msg);
+	}
+	toll_table_free(t);
+}
+
+#define HDR "event\treported\tsource\tside\tcategory\tstatus\tlow\tbest\thigh\n"
+
+START_TEST(report_schema)
+{
+	struct parsed p;
+
+	parse_report("event\treported\tsource\tside\tbest\n", &p);
+	ck_assert_str_eq(p.schema_msg, "missing required column 'category'");
+	parse_report("event\treported\tsource\tside\tcategory\n", &p);
+	ck_assert_str_eq(p.schema_msg, "no figure column: need 'value' or 'low', 'best', 'high'");
+	parse_report("event\treported\tsource\tside\tcategory\tvalue\tbest\n", &p);
+	ck_assert_str_eq(p.schema_msg, "columns 'value' and 'best' cannot both be given");
+	parse_report("value\tevent\treported\tsource\tside\tcategory\tqualifier\n", &p);
+	ck_assert_str_eq(p.schema_msg, "columns 'value' and 'qualifier' cannot both be given");
+	parse_report("note\tcategory\tside\tsource\treported\tevent\tbest\nn\tkilled\tA\tS\t2022-09-13\te\t5\n", &p);
+	ck_assert_int_eq(p.schema_code, TOLL_OK);
+	ck_assert_int_eq(p.schema.col[TOLL_COL_EVENT], 5);
+	ck_assert_int_eq(p.schema.col[TOLL_COL_LOW], -1);
+	ck_assert_int_eq(p.nproblems, 0);
+	ck_assert_int_eq(p.rep.status, TOLL_STATUS_ALL);
+	ck_assert_int_eq(p.rep.category, TOLL_CAT_KILLED);
+	ck_assert_int_eq(p.rep.fig.best, 5);
+}
+END_TEST
+
+START_TEST(report_row_rules)
+{
+	struct parsed p;
+
+	parse_report(HDR "e\t2022-09-13\tS\tA\tkilled\tmilitary\t49\t\t\n", &p);
+	ck_assert_int_eq(p.nproblems, 0);
+	ck_assert(p.rep.fig.open && p.rep.fig.low == 49 && p.rep.fig.best == 49);
+	ck_assert_int_eq(p.rep.status, TOLL_STATUS_MILITARY);
+
+	parse_report(HDR "\t2022-02-30\t\t\tdeaths\tsoldiers\t1.5\t-3\t99999999999999999999\n", &p);
+	ck_assert_str_eq(p.text,
+	                 "2:1 missing value in column 'event'\n"
+	                 "2:2 invalid date '2022-02-30' in column 'reported'\n"
+	                 "2:13 missing value in column 'source'\n"
+	                 "2:14 missing value in column 'side'\n"
+	                 "2:15 invalid category 'deaths' in column 'category'\n"
+	                 "2:22 invalid status 'soldiers' in column 'status'\n"
+	                 "2:31 invalid number '1.5' in column 'low'\n"
+	                 "2:35 negative number '-3' in column 'best'\n"
+	                 "2:38 number too large '99999999999999999999' in column 'high'\n");
+
+	parse_report(HDR "e\t\tS\tA\tKilled\t\t\t\t\n", &p);
+	ck_assert_str_eq(p.text,
+	                 "2:3 missing value in column 'reported'\n"
+	                 "2:8 invalid category 'Killed' in column 'category'\n"
+	                 "2:16 no figure: 'low', 'best' and 'high' are all empty\n");
+
+	parse_report(HDR "e\t2022-09-13\tS\tA\tkilled\t\t20\t10\t30\n", &p);
+	ck_assert_str_eq(p.text, "2:29 'best' 10 is below 'low' 20\n");
+	parse_report(HDR "e\t2022-09-13\tS\tA\tkilled\t\t20\t40\t30\n", &p);
+	ck_assert_str_eq(p.text, "2:29 'best' 40 is above 'high' 30\n");
+	parse_report(HDR "e\t2022-09-13\tS\tA\tkilled\t\t40\t\t30\n", &p);
+	ck_assert_str_eq(p.text, "2:26 'low' 40 is above 'high' 30\n");
+}
+END_TEST
+
+START_TEST(report_value_and_dates)
+{
+	struct parsed p;
+
+	parse_report("event\treported\tsource\tside\tcategory\tvalue\tstart\tend\n"
+	             "e\t2022-09-13T10:00+04:00\tS\tA\tkilled\tabout 6,500\t2020-09-27\t2020-11-10\n", &p);
+	ck_assert_int_eq(p.nproblems, 0);
+	ck_assert_int_eq(p.rep.fig.qualifier, '~');
+	ck_assert_int_eq(p.rep.fig.best, 6500);
+	ck_assert(p.rep.has_start && p.rep.has_end && p.rep.reported.has_time);
+
+	parse_report("event\treported\tsource\tside\tcategory\tvalue\tstart\tend\n"
+	             "e\t2022-09-13\tS\tA\tkilled\tmany\t2020-11-10\t2020-09-27\n", &p);
+	ck_assert_str_eq(p.text,
+	                 "2:25 invalid value 'many' in column 'value'\n"
+	                 "2:30 'start' 2020-11-10 is after 'end' 2020-09-27\n");
+	parse_report("event\treported\tsource\tside\tcategory\tvalue\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t\n", &p);
+	ck_assert_str_eq(p.text, "2:25 missing value in column 'value'\n");
+	parse_report("event\treported\tsource\tside\tcategory\tvalue\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t150-100\n", &p);
+	ck_assert_str_eq(p.text, "2:25 invalid value '150-100' in column 'value': low is above high\n");
+	parse_report("event\treported\tsource\tside\tcategory\tvalue\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t-4\n", &p);
+	ck_assert_str_eq(p.text, "2:25 negative number '-4' in column 'value'\n");
+	parse_report("event\treported\tsource\tside\tcategory\tbest\tqualifier\tstart\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t5\tabout\t2022-13-01\n", &p);
+	ck_assert_str_eq(p.text,
+	                 "2:27 invalid qualifier 'about' in column 'qualifier'\n"
+	                 "2:33 invalid date '2022-13-01' in column 'start'\n");
+}
+END_TEST
+
+static void
+report(toll_report *r, const char *event, const char *side, const char *source, int64_t t,
+       int64_t best)
+{
+	memset(r, 0, sizeof *r);
+	r->event.s = event;
+	r->event.len = strlen(event);
+	r->side.s = side;
+	r->side.len = strlen(side);
+	r->source.s = source;
+	r->source.len = strlen(source);
+	r->category = TOLL_CAT_KILLED;
+	r->status = TOLL_STATUS_ALL;
+	r->reported.t = t;
+	r->fig.low = r->fig.best = r->fig.high = best;
+}
+
+START_TEST(series_revisions)
+{
+	toll_series_index *x = toll_series_index_new();
+	toll_report r;
+	toll_revision_ref prev;
+	int kind;
+
+	report(&r, "e", "A", "S", 100, 49);
+	ck_assert_int_eq(toll_series_index_add(x, &r, 0, 2, &kind, &prev), TOLL_OK);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	report(&r, "e", "A", "S", 200, 105);
+	toll_series_index_add(x, &r, 0, 3, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	report(&r, "e", "A", "S", 100, 49);
+	toll_series_index_add(x, &r, 1, 9, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_DUPLICATE);
+	ck_assert(prev.fileno == 0 && prev.line == 2);
+	report(&r, "e", "A", "S", 200, 106);
+	toll_series_index_add(x, &r, 0, 10, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_CONFLICT);
+	ck_assert_int_eq(prev.line, 3);
+	/* an open figure differs from a closed one with the same numbers */
+	report(&r, "e", "A", "S", 300, 7);
+	toll_series_index_add(x, &r, 0, 11, &kind, &prev);
+	r.fig.open = 1;
+	toll_series_index_add(x, &r, 0, 12, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_CONFLICT);
+	/* other sources, statuses and sides are other series */
+	report(&r, "e", "A", "T", 100, 50);
+	toll_series_index_add(x, &r, 0, 13, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	r.status = TOLL_STATUS_MILITARY;
+	toll_series_index_add(x, &r, 0, 14, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	report(&r, "e2", "A", "S", 100, 50);
+	toll_series_index_add(x, &r, 0, 15, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	/* field boundaries count: ("ab","c") is not ("a","bc") */
+	report(&r, "ab", "c", "S", 1, 1);
+	toll_series_index_add(x, &r, 0, 16, &kind, &prev);
+	report(&r, "a", "bc", "S", 1, 2);
+	toll_series_index_add(x, &r, 0, 17, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_uint_eq(toll_series_index_count(x), 6);
+	ck_assert_uint_eq(toll_series_index_events(x), 4);
+	toll_series_index_free(x);
+	toll_series_index_free(NULL);
+}
+END_TEST
+
+START_TEST(series_many)
+{
+	toll_series_index *x = toll_series_index_new();
+	toll_report r;
+	toll_revision_ref prev;
+	char ev[32];
+	int i, kind;
+
+	for (i = 0; i < 200000; i++) {
+		snprintf(ev, sizeof ev, "event-%d", i % 50000);
+		report(&r, ev, "A", "S", i / 50000, i);
+		ck_assert_int_eq(toll_series_index_add(x, &r, 0, i + 2, &kind, &prev), TOLL_OK);
+		ck_assert_int_eq(kind, TOLL_REV_NEW);
+	}
+	ck_assert_uint_eq(toll_series_index_count(x), 50000);
+	snprintf(ev, sizeof ev, "event-%d", 123);
+	report(&r, ev, "A", "S", 2, 100123);
+	toll_series_index_add(x, &r, 0, 0, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_DUPLICATE);
+	ck_assert_int_eq(prev.line, 100125);
+	toll_series_index_free(x);
+}
+END_TEST
+
+Suite *
+misc_suite(void)
+{
+	Suite *s = suite_create("misc");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, utf8_checks);
+	tcase_add_test(tc, quote_for_messages);
+	tcase_add_test(tc, writer_escapes);
+	tcase_add_test(tc, spool_holds_until_commit);
+	tcase_add_test(tc, spool_spills_to_disk);
+	tcase_add_test(tc, full_disk_is_an_error);
+	tcase_add_test(tc, report_schema);
+	tcase_add_test(tc, report_row_rules);
+	tcase_add_test(tc, report_value_and_dates);
+	tcase_add_test(tc, series_revisions);
+	tcase_add_test(tc, series_many);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,303 @@
+/* test_table.c: the TSV and CSV reader, its corners and its errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "suites.h"
+#include "toll/table.h"
+
+/*
+ * Reads everything from paths and describes it in one string: "H a|b" for
+ * a header, "3: x|y" for a row of line 3 (fields show as F@col when
+ * with_cols), "E 3:4 msg" for a data error, "IO msg" for others.
+ */
+static char *
+dump_paths(char *const *paths, size_t n, enum toll_format fmt, int with_cols)
+{
+	static char out[1 << 16];
+	size_t o = 0, i;
+	toll_table *t;
+	toll_row row;
+	toll_diag d;
+	int r;
+
+	ck_assert_int_eq(toll_table_new(&t, paths, n, fmt), TOLL_OK);
+	out[0] = '\0';
+	while ((r = toll_table_next(t, &row, &d)) != TOLL_END) {
+		if (r == TOLL_EDATA) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "E %ld:%ld %s\n", d.line, d.col, d.msg);
+			continue;
+		}
+		if (r != TOLL_OK && r != TOLL_HEADER) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "IO %s\n", d.msg);
+			if (r == TOLL_ENOMEM)
+				break;
+			continue;
+		}
+		if (r == TOLL_HEADER)
+			o += (size_t)snprintf(out + o, sizeof out - o, "H ");
+		else
+			o += (size_t)snprintf(out + o, sizeof out - o, "%ld: ", row.line);
+		for (i = 0; i < row.n; i++) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "%s%.*s", i ? "|" : "",
+			                      (int)row.f[i].len, row.f[i].s);
+			if (with_cols)
+				o += (size_t)snprintf(out + o, sizeof out - o, "@%ld:%ld", row.f[i].line,
+				                      row.f[i].col);
+		}
+		o += (size_t)snprintf(out + o, sizeof out - o, "\n");
+		ck_assert_uint_lt(o, sizeof out);
+	}
+	toll_table_free(t);
+	return out;
+}
+
+static char *
+dump(const char *bytes, size_t n, const char *suffix, enum toll_format fmt, int with_cols)
+{
+	char *paths[1];
+
+	paths[0] = (char *)unit_tmpfile(bytes, n, suffix);
+	return dump_paths(paths, 1, fmt, with_cols);
+}
+
+#define TSV(s) dump((s), sizeof(s) - 1, ".tsv", TOLL_FORMAT_AUTO, 0)
+#define TSVC(s) dump((s), sizeof(s) - 1, ".tsv", TOLL_FORMAT_AUTO, 1)
+#define CSV(s) dump((s), sizeof(s) - 1, ".csv", TOLL_FORMAT_AUTO, 0)
+#define CSVC(s) dump((s), sizeof(s) - 1, ".csv", TOLL_FORMAT_AUTO, 1)
+
+START_TEST(tsv_basic_with_places)
+{
+	ck_assert_str_eq(TSVC("a\tbb\tc\nx\t\tzz\n"),
+	                 "H a@1:1|bb@1:3|c@1:6\n2: x@2:1|@2:3|zz@2:4\n");
+	/* no newline at the end */
+	ck_assert_str_eq(TSV("a\tb\n1\t2"), "H a|b\n2: 1|2\n");
+}
+END_TEST
+
+START_TEST(tsv_escapes_decode)
+{
+	ck_assert_str_eq(TSV("a\tb\nx\\ty\tline\\nbreak\\r\n"), "H a|b\n2: x\ty|line\nbreak\r\n");
+	ck_assert_str_eq(TSV("a\tb\nback\\\\slash\t\\\\t\n"), "H a|b\n2: back\\slash|\\t\n");
+	/* unknown escapes and a lone backslash at the end stay as they are */
+	ck_assert_str_eq(TSV("a\tb\nC:\\data\\x\tend\\\n"), "H a|b\n2: C:\\data\\x|end\\\n");
+}
+END_TEST
+
+START_TEST(bom_crlf_comments_blank_lines)
+{
+	ck_assert_str_eq(TSVC("\xef\xbb\xbf" "a\tb\r\n1\t2\r\n"), "H a@1:1|b@1:3\n2: 1@2:1|2@2:3\n");
+	ck_assert_str_eq(TSV("# about\n\na\tb\n# note\n\n1\t2\n\r\n3\t4\n"), "H a|b\n6: 1|2\n8: 3|4\n");
+	/* a BOM only counts at the very start */
+	ck_assert_str_eq(TSV("a\tb\n\xef\xbb\xbf" "1\t2\n"), "H a|b\n2: \xef\xbb\xbf" "1|2\n");
+	/* in CSV, '#' is data */
+	ck_assert_str_eq(CSV("a\n#1\n"), "H a\n2: #1\n");
+}
+END_TEST
+
+START_TEST(empty_file_and_header_alone)
+{
+	ck_assert_str_eq(TSV(""), "E 1:1 no header line\n");
+	ck_assert_str_eq(CSV(""), "E 1:1 no header line\n");
+	ck_assert_str_eq(TSV("# only\n\n"), "E 3:1 no header line\n");
+	ck_assert_str_eq(TSV("\xef\xbb\xbf"), "E 1:1 no header line\n");
+	ck_assert_str_eq(TSV("a\tb\n"), "H a|b\n");
+	ck_assert_str_eq(CSV("a,b"), "H a|b\n");
+}
+END_TEST
+
+START_TEST(csv_rfc4180_corners)
+{
+	ck_assert_str_eq(CSV("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\n"), "H a|b|c\n2: x, y|say \"hi\"|\n");
+	ck_assert_str_eq(CSV("a,b\r\n1,2\r\n"), "H a|b\n2: 1|2\n");
+	ck_assert_str_eq(CSV("a,b\n\"\",\"\"\"\"\n"), "H a|b\n2: |\"\n");
+	/* line breaks inside quotes: kept, and the lines after are counted */
+	ck_assert_str_eq(CSVC("a,b\n\"two\nlines\",x\n3,4\n"),
+	                 "H a@1:1|b@1:3\n2: two\nlines@2:1|x@3:8\n4: 3@4:1|4@4:3\n");
+	ck_assert_str_eq(CSV("a,b\n\"crlf\r\ninside\",x\r\n"), "H a|b\n2: crlf\r\ninside|x\n");
+	/* quotes in the header */
+	ck_assert_str_eq(CSV("\"a\",\"b,c\"\n1,2\n"), "H a|b,c\n2: 1|2\n");
+}
+END_TEST
+
+START_TEST(csv_errors)
+{
+	ck_assert_str_eq(CSV("a,b\n1,\"open\n"), "H a|b\nE 2:3 unterminated quoted field\n");
+	ck_assert_str_eq(CSV("a,b\n1,\"open\nmore\n"), "H a|b\nE 2:3 unterminated quoted field\n");
+	ck_assert_str_eq(CSV("a,b\n1,x\"y\n3,4\n"),
+	                 "H a|b\nE 2:4 unexpected quote in unquoted field\n3: 3|4\n");
+	ck_assert_str_eq(CSV("a,b\n\"x\"y,2\n3,4\n"),
+	                 "H a|b\nE 2:4 unexpected character after closing quote\n3: 3|4\n");
+	ck_assert_str_eq(CSV("\"a,b\n"), "E 1:1 unterminated quoted field\n");
+}
+END_TEST
+
+START_TEST(field_count)
+{
+	ck_assert_str_eq(TSV("a\tb\tc\n1\t2\n1\t2\t3\t4\n5\t6\t7\n"),
+	                 "H a|b|c\nE 2:4 expected 3 fields, found 2\nE 3:7 expected 3 fields, found 4\n4: 5|6|7\n");
+	ck_assert_str_eq(CSV("a,b\n1\n"), "H a|b\nE 2:2 expected 2 fields, found 1\n");
+}
+END_TEST
+
+START_TEST(header_errors)
+{
+	ck_assert_str_eq(TSV("a\tb\ta\n1\t2\t3\n"), "E 1:5 duplicate column 'a'\n");
+	ck_assert_str_eq(TSV("a\t\tb\n1\t2\t3\n"), "E 1:3 empty column name\n");
+	ck_assert_str_eq(CSV("a,b,\n"), "E 1:5 empty column name\n");
+}
+END_TEST
+
+START_TEST(text_errors)
+{
+	ck_assert_str_eq(TSV("a\tb\n1\tx\xff" "y\n2\t3\n"),
+	                 "H a|b\nE 2:3 invalid UTF-8 in column 'b'\n3: 2|3\n");
+	ck_assert_str_eq(dump("a\tb\n1\tx\0y\n", 10, ".tsv", TOLL_FORMAT_AUTO, 0),
+	                 "H a|b\nE 2:3 NUL byte in column 'b'\n");
+	ck_assert_str_eq(TSV("a\xc0\xaf\tb\n"), "E 1:1 invalid UTF-8 in header\n");
+	/* overlong, surrogate, past U+10FFFF, truncated */
+	ck_assert_str_eq(TSV("a\n\xed\xa0\x80\n\xf4\x90\x80\x80\n\xe2\x82\n\xe2\x82\xac\n"),
+	                 "H a\nE 2:1 invalid UTF-8 in column 'a'\nE 3:1 invalid UTF-8 in column 'a'\n"
+	                 "E 4:1 invalid UTF-8 in column 'a'\n5: \xe2\x82\xac\n");
+}
+END_TEST
+
+START_TEST(formats_by_name_or_forced)
+{
+	ck_assert_str_eq(dump("a,b\n1,2\n", 8, ".tsv", TOLL_FORMAT_CSV, 0), "H a|b\n2: 1|2\n");
+	ck_assert_str_eq(dump("a,b\n1,2\n", 8, ".csv", TOLL_FORMAT_TSV, 0), "H a,b\n2: 1,2\n");
+	ck_assert_str_eq(dump("a,b\n1,2\n", 8, ".CSV", TOLL_FORMAT_AUTO, 0), "H a|b\n2: 1|2\n");
+}
+END_TEST
+
+/* Writes bytes to a temporary file of its own (unit_tmpfile() reuses its one); caller frees the name. */
+static char *
+keep(const char *bytes, const char *suffix)
+{
+	const char *p = unit_tmpfile(bytes, strlen(bytes), suffix);
+	size_t n = strlen(p) + strlen(".keep") + strlen(suffix) + 1;
+	char *moved = malloc(n);
+
+	ck_assert_ptr_nonnull(moved);
+	snprintf(moved, n, "%s.keep%s", p, suffix);
+	ck_assert_int_eq(rename(p, moved), 0);
+	return moved;
+}
+
+START_TEST(several_files_one_table)
+{
+	char *paths[4];
+	size_t i;
+
+	paths[0] = keep("a\tb\n1\t2\n", ".tsv");
+	paths[1] = keep("b,a\n20,10\n", ".csv");
+	paths[2] = "/nonexistent/toll.tsv";
+	paths[3] = keep("a\tc\n1\t2\n", ".tsv");
+	{
+		char want[1024];
+
+		snprintf(want, sizeof want,
+		         "H a|b\n2: 1|2\nH b|a\n2: 10|20\n"
+		         "IO cannot open '/nonexistent/toll.tsv': No such file or directory\n"
+		         "E 1:3 column 'c' is not in the header of '%s'\n", paths[0]);
+		ck_assert_str_eq(dump_paths(paths, 4, TOLL_FORMAT_AUTO, 0), want);
+	}
+	for (i = 0; i < 4; i++)
+		if (i != 2) {
+			unlink(paths[i]);
+			free(paths[i]);
+		}
+}
+END_TEST
+
+START_TEST(missing_and_extra_columns_in_later_files)
+{
+	char *paths[3];
+	char *s;
+	size_t i;
+
+	paths[0] = keep("a\tb\tc\n1\t2\t3\n", ".tsv");
+	paths[1] = keep("a\tb\n1\t2\n", ".tsv");
+	paths[2] = keep("c\tb\ta\tb\n", ".tsv");
+	s = dump_paths(paths, 3, TOLL_FORMAT_AUTO, 0);
+	ck_assert_msg(strstr(s, "E 2:1 no column 'c' (the header of '") != NULL, "%s", s);
+	ck_assert_msg(strstr(s, "E 1:7 duplicate column 'b'\n") != NULL, "%s", s);
+	for (i = 0; i < 3; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+}
+END_TEST
+
+START_TEST(big_fields_and_many_columns)
+{
+	size_t big = 5u << 20, ncols = 50000, i, o = 0;
+	char *buf = malloc(big + ncols * 8 + 64);
+	toll_table *t;
+	toll_row row;
+	toll_diag d;
+	char *paths[1];
+
+	/* a 5 MB field, far past the first read buffer */
+	memcpy(buf, "a\tb\n1\t", 6);
+	memset(buf + 6, 'x', big);
+	memcpy(buf + 6 + big, "\n2\t3\n", 5);
+	paths[0] = (char *)unit_tmpfile(buf, big + 11, ".tsv");
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, TOLL_FORMAT_AUTO), TOLL_OK);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_OK);
+	ck_assert_uint_eq(row.f[1].len, big);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_OK);
+	ck_assert_int_eq(row.line, 3);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_END);
+	toll_table_free(t);
+
+	/* 50,000 columns */
+	for (i = 0; i < ncols; i++)
+		o += (size_t)sprintf(buf + o, "%sc%zu", i ? "\t" : "", i);
+	buf[o++] = '\n';
+	paths[0] = (char *)unit_tmpfile(buf, o, ".tsv");
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, TOLL_FORMAT_AUTO), TOLL_OK);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+	ck_assert_uint_eq(row.n, ncols);
+	ck_assert_int_eq(toll_table_column(t, "c49999"), 49999);
+	ck_assert_int_eq(toll_table_column(t, "c50000"), -1);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_END);
+	toll_table_free(t);
+	free(buf);
+}
+END_TEST
+
+START_TEST(unreadable_is_io)
+{
+	char *paths[1] = { "/" };
+
+	ck_assert_str_eq(dump_paths(paths, 1, TOLL_FORMAT_AUTO, 0), "IO cannot read '/': Is a directory\n");
+}
+END_TEST
+
+Suite *
+table_suite(void)
+{
+	Suite *s = suite_create("table");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, tsv_basic_with_places);
+	tcase_add_test(tc, tsv_escapes_decode);
+	tcase_add_test(tc, bom_crlf_comments_blank_lines);
+	tcase_add_test(tc, empty_file_and_header_alone);
+	tcase_add_test(tc, csv_rfc4180_corners);
+	tcase_add_test(tc, csv_errors);
+	tcase_add_test(tc, field_count);
+	tcase_add_test(tc, header_errors);
+	tcase_add_test(tc, text_errors);
+	tcase_add_test(tc, formats_by_name_or_forced);
+	tcase_add_test(tc, several_files_one_table);
+	tcase_add_test(tc, missing_and_extra_columns_in_later_files);
+	tcase_add_test(tc, big_fields_and_many_columns);
+	tcase_add_test(tc, unreadable_is_io);
+	suite_add_tcase(s, tc);
+	return s;
+}
