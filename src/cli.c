@@ -94,7 +94,10 @@ cli_parse_count(const char *s, long max, long *out)
 int
 cli_version(void)
 {
-	printf("%s (toll) %s\n", cli_prog, TOLL_VERSION);
+	if (strcmp(cli_prog, "toll") == 0)
+		printf("toll %s\n", TOLL_VERSION);
+	else
+		printf("%s (toll) %s\n", cli_prog, TOLL_VERSION);
 	return cli_close_stdout(EXIT_OK);
 }
 

@@ -172,7 +172,9 @@ track_dates(struct state *st, const toll_report *r)
 static void
 write_summary(toll_out *o, const struct state *st)
 {
-	toll_out_str(o, "rows\tseries\tevents\twarnings\tfirst_reported\tlast_reported\n");
+	static const char header[] = "rows\tseries\tevents\twarnings\tfirst_reported\tlast_reported\n";
+
+	toll_out_write(o, header, sizeof header - 1);
 	toll_out_int(o, st->rows);
 	toll_out_tab(o);
 	toll_out_int(o, (int64_t)toll_series_index_count(st->index));

@@ -107,15 +107,19 @@ main(int argc, char **argv)
 
 		if (argc > 3)
 			return cli_usage_error("'help' takes one command name");
-		if (find_command(argv[2]) == NULL)
-			return cli_usage_error("'%s' is not a toll command; see 'toll help'", argv[2]);
+		if (find_command(argv[2]) == NULL) {
+			cli_error("'%s' is not a toll command; see 'toll help'", argv[2]);
+			return EXIT_TROUBLE;
+		}
 		args[1] = help;
 		args[2] = NULL;
 		return run(self, argv[2], args);
 	}
 	if (argv[1][0] == '-')
 		return cli_usage_error("unknown option '%s'", argv[1]);
-	if (find_command(argv[1]) == NULL)
-		return cli_usage_error("'%s' is not a toll command; see 'toll help'", argv[1]);
+	if (find_command(argv[1]) == NULL) {
+		cli_error("'%s' is not a toll command; see 'toll help'", argv[1]);
+		return EXIT_TROUBLE;
+	}
 	return run(self, argv[1], argv + 1);
 }

@@ -542,7 +542,7 @@ later_header(toll_table *t, toll_diag *d)
 
 			toll_diag_quote(q, sizeof q, t->cols[i].s, t->cols[i].len);
 			free(seen);
-			return toll_diag_set(d, TOLL_EDATA, t->name, t->line, 1,
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[0].line, 1,
 			                     "no column '%s' (the header of '%s' has it)", q,
 			                     t->first_name);
 		}

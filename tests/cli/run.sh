@@ -9,7 +9,8 @@
 #   --- stdout       (expected standard output; empty when absent)
 #   --- stderr       (expected standard error; empty when absent)
 #   --- exit N       (expected exit status; 0 when absent)
-# Output is compared byte for byte.  Prints "ok"/"FAIL" lines and ends with
+# Output is compared byte for byte.  Blank lines that end a case before
+# the next '===' only separate cases.  Prints "ok"/"FAIL" lines and ends with
 # "cli: N passed, N failed".
 set -u
 bindir=$(cd "$1" && pwd) || exit 2
@@ -33,14 +34,18 @@ for t in "$@"; do
 	rm -rf "$tmp/cases"
 	mkdir "$tmp/cases"
 	awk -v dir="$tmp/cases" '
-		function start(kind) { file = sprintf("%s/%04d.%s", dir, n, kind); printf "" > file; close(file) }
-		/^=== / { n++; section = ""; print substr($0, 5) > sprintf("%s/%04d.name", dir, n); next }
+		function start(kind) { if (file != "") close(file); file = sprintf("%s/%04d.%s", dir, n, kind); printf "" > file }
+		function put(kind, text,   f) { f = sprintf("%s/%04d.%s", dir, n, kind); print text > f; close(f) }
+		# Blank lines just before the next case (or the end) separate cases.
+		function flush() { while (blank > 0) { print "" > file; blank-- } }
+		/^=== / { blank = 0; n++; section = ""; put("name", substr($0, 5)); next }
 		n == 0 { next }
 		section == "" && /^# / { next }
-		section == "" && /^\$ / { print substr($0, 3) > sprintf("%s/%04d.cmd", dir, n); next }
-		/^--- (stdin|stdout|stderr)$/ { section = $2; start(section); next }
-		/^--- exit [0-9]+$/ { section = ""; print $3 > sprintf("%s/%04d.exit", dir, n); next }
-		section != "" { print > sprintf("%s/%04d.%s", dir, n, section) }
+		section == "" && /^\$ / { put("cmd", substr($0, 3)); next }
+		/^--- (stdin|stdout|stderr)$/ { flush(); section = $2; start(section); next }
+		/^--- exit [0-9]+$/ { flush(); section = ""; put("exit", $3); next }
+		section != "" && $0 == "" { blank++; next }
+		section != "" { flush(); print > file }
 	' "$t"
 	for namefile in "$tmp/cases"/*.name; do
 		[ -e "$namefile" ] || continue

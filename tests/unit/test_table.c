@@ -221,7 +221,7 @@ START_TEST(missing_and_extra_columns_in_later_files)
 	paths[1] = keep("a\tb\n1\t2\n", ".tsv");
 	paths[2] = keep("c\tb\ta\tb\n", ".tsv");
 	s = dump_paths(paths, 3, TOLL_FORMAT_AUTO, 0);
-	ck_assert_msg(strstr(s, "E 2:1 no column 'c' (the header of '") != NULL, "%s", s);
+	ck_assert_msg(strstr(s, "E 1:1 no column 'c' (the header of '") != NULL, "%s", s);
 	ck_assert_msg(strstr(s, "E 1:7 duplicate column 'b'\n") != NULL, "%s", s);
 	for (i = 0; i < 3; i++) {
 		unlink(paths[i]);

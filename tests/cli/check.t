@@ -1,0 +1,562 @@
+=== a valid table gives no output and exit 0
+$ toll-check data/good.tsv
+
+=== --normalize completes figures, fills status, keeps other columns
+$ toll-check --normalize data/good.tsv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
+2022-09-clashes	2022-09-13	Armenian government	Armenia	killed	military	49	49					could be higher
+2022-09-clashes	2022-09-14	Armenian government	Armenia	killed	military	105	105	105				
+2022-09-clashes	2022-09-13	Azerbaijan MoD	Azerbaijan	killed	military	50	50	50				42 army + 8 border service
+1988-1994-war	2009-01-01	encyclopedia	all sides	killed	all	28000	33000	38000				range
+2020-war	2020-10-22T18:30+03:00	Vladimir Putin	all sides	killed	all	5000	5000	5000				approaching 5,000
+
+=== every value notation of SPEC 1, columns put in canonical order
+$ toll-check -n data/value.tsv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
+e	2022-09-13	A	Armenia	killed	all	49	49	49				
+e	2022-09-13	B	Armenia	killed	all	49	49					
+e	2022-09-13	C	Armenia	killed	all	49	49					
+e	2022-09-13	D	Armenia	killed	all	49	49					
+e	2022-09-13	E	Armenia	killed	all	50	50					
+e	2022-09-13	F	Armenia	killed	all	0	100	100				
+e	2022-09-13	G	Armenia	killed	all	0	100	100				
+e	2022-09-13	H	Armenia	killed	all	0	99	99				
+e	2022-09-13	I	Armenia	killed	all	6500	6500	6500	~			
+e	2022-09-13	J	Armenia	killed	all	6500	6500	6500	~			
+e	2022-09-13	K	Armenia	killed	all	100	125	150				
+e	2022-09-13	L	Armenia	killed	all	100	120	150				
+e	2022-09-13	M	Armenia	killed	all	1000	1000					
+
+=== CSV: quoted commas, doubled quotes, line breaks in quotes, CRLF; TSV escapes written
+$ toll-check --normalize data/quoted.csv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
+2022-09, border	2022-09-19	Armenia Security Council	Armenia	killed_or_missing	all	207	207	207				incl. 3 civilians killed,\r\n2 missing
+e	2022-09-19	The "council"	Armenia	wounded	all	1293	1293	1293				back\\slash and\ttab
+
+=== CSV to TSV and back through --normalize is stable
+$ toll-check -n data/quoted.csv | toll-check -n - | toll-check -n
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
+2022-09, border	2022-09-19	Armenia Security Council	Armenia	killed_or_missing	all	207	207	207				incl. 3 civilians killed,\r\n2 missing
+e	2022-09-19	The "council"	Armenia	wounded	all	1293	1293	1293				back\\slash and\ttab
+
+=== TSV escapes are decoded and written back the same
+$ toll-check -n
+--- stdin
+event	reported	source	side	category	best	note
+e	2022-09-13	S	A	killed	1	tab\there, line\nbreak, cr\r, backslash\\, other \x kept
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
+e	2022-09-13	S	A	killed	all	1	1	1				tab\there, line\nbreak, cr\r, backslash\\, other \\x kept
+
+=== a byte-order mark and CRLF line ends are accepted
+$ toll-check -n data/bom-crlf.tsv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+e	2022-09-13	S	A	killed	all	7	7	7			
+
+=== --csv reads standard input as CSV
+$ toll-check --csv -n
+--- stdin
+event,reported,source,side,category,best
+e,2022-09-13,S,A,killed,"1,000"
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+e	2022-09-13	S	A	killed	all	1000	1000	1000			
+
+=== --tsv reads a .csv name as TSV
+$ toll-check --tsv data/quoted.csv
+--- stderr
+toll-check: data/quoted.csv:1:1: missing required column 'event'
+--- exit 1
+
+=== --summary counts rows, series, events and dates
+$ toll-check --summary data/good.tsv
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+5	4	3	0	2009-01-01	2022-09-14
+
+=== several files are one table; columns matched by name
+$ toll-check -n data/bom-crlf.tsv data/second.tsv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+e	2022-09-13	S	A	killed	all	7	7	7			
+e	2022-09-15	S	A	killed	all	9	9	9			
+e	2022-09-14	S	A	killed	all	8	8	8			
+
+=== files must name the same columns
+$ toll-check data/good.tsv data/other-columns.tsv
+--- stderr
+toll-check: data/other-columns.tsv:1:1: no column 'status' (the header of 'data/good.tsv' has it)
+--- exit 1
+
+=== --normalize keeps qualifier, start, end and other columns in place
+$ toll-check -n
+--- stdin
+note	end	start	qualifier	best	category	side	source	reported	event	url
+about	2020-11-10	2020-09-27	~	6,500	killed	all sides	AFP	2022-09-16	2020-war	https://example.org/a?b=1
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note	url
+2020-war	2022-09-16	AFP	all sides	killed	all	6500	6500	6500	~	2020-09-27	2020-11-10	about	https://example.org/a?b=1
+
+=== a header alone is a valid empty table
+$ toll-check -n data/header-only.tsv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+
+=== an empty file has no header
+$ toll-check data/empty.tsv
+--- stderr
+toll-check: data/empty.tsv:1:1: no header line
+--- exit 1
+
+=== a file of comments and blank lines has no header
+$ toll-check
+--- stdin
+# nothing
+
+# here
+--- stderr
+toll-check: -:4:1: no header line
+--- exit 1
+
+=== comments and blank lines are skipped, lines still counted
+$ toll-check
+--- stdin
+# a comment
+
+event	reported	source	side	category	status	low	best	high
+# another
+
+e	2022-09-13	S	A	killed				
+--- stderr
+toll-check: -:6:26: no figure: 'low', 'best' and 'high' are all empty
+--- exit 1
+
+=== a truncated last row
+$ toll-check data/truncated.tsv
+--- stderr
+toll-check: data/truncated.tsv:3:21: expected 6 fields, found 5
+--- exit 1
+
+=== random bytes
+$ toll-check data/garbage.bin
+--- stderr
+toll-check: data/garbage.bin:1:1: invalid UTF-8 in header
+--- exit 1
+
+=== missing required column
+$ toll-check
+--- stdin
+event	reported	source	category	best
+--- stderr
+toll-check: -:1:1: missing required column 'side'
+--- exit 1
+
+=== 'value' and 'low' together
+$ toll-check
+--- stdin
+event	reported	source	side	category	low	value
+--- stderr
+toll-check: -:1:41: columns 'value' and 'low' cannot both be given
+--- exit 1
+
+=== no figure column
+$ toll-check
+--- stdin
+event	reported	source	side	category	note
+--- stderr
+toll-check: -:1:1: no figure column: need 'value' or 'low', 'best', 'high'
+--- exit 1
+
+=== duplicate column name
+$ toll-check
+--- stdin
+event	reported	source	side	category	best	source
+--- stderr
+toll-check: -:1:42: duplicate column 'source'
+--- exit 1
+
+=== empty column name
+$ toll-check --csv
+--- stdin
+event,reported,source,side,category,best,
+--- stderr
+toll-check: -:1:42: empty column name
+--- exit 1
+
+=== too few and too many fields
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		1
+e	2022-09-13	S	A	killed		1			extra
+--- stderr
+toll-check: -:2:27: expected 9 fields, found 7
+toll-check: -:3:30: expected 9 fields, found 10
+--- exit 1
+
+=== impossible dates and times
+$ toll-check --max-errors 0
+--- stdin
+event	reported	source	side	category	value
+e	2022-02-29	S	A	killed	1
+e	2022-04-31	S	A	killed	1
+e	2022-13-01	S	A	killed	1
+e	2022-09-13T24:00Z	S	A	killed	1
+e	2022-09-13T10:61Z	S	A	killed	1
+e	2022-09-13T10:00:60Z	S	A	killed	1
+e	2022-09-13T10:00	S	A	killed	1
+e	13/09/2022	S	A	killed	1
+e	2022-09-13T10:00+25:00	S	A	killed	1
+e	0000-01-01	S	A	killed	1
+e		S	A	killed	1
+--- stderr
+toll-check: -:2:3: invalid date '2022-02-29' in column 'reported'
+toll-check: -:3:3: invalid date '2022-04-31' in column 'reported'
+toll-check: -:4:3: invalid date '2022-13-01' in column 'reported'
+toll-check: -:5:3: invalid date '2022-09-13T24:00Z' in column 'reported'
+toll-check: -:6:3: invalid date '2022-09-13T10:61Z' in column 'reported'
+toll-check: -:7:3: invalid date '2022-09-13T10:00:60Z' in column 'reported'
+toll-check: -:8:3: invalid date '2022-09-13T10:00' in column 'reported'
+toll-check: -:9:3: invalid date '13/09/2022' in column 'reported'
+toll-check: -:10:3: invalid date '2022-09-13T10:00+25:00' in column 'reported'
+toll-check: -:11:3: invalid date '0000-01-01' in column 'reported'
+toll-check: -:12:3: missing value in column 'reported'
+--- exit 1
+
+=== dates with times and zones are valid
+$ toll-check
+--- stdin
+event	reported	source	side	category	value
+e	2024-02-29T23:59:59Z	S	A	killed	1
+e	2023-09-19T22:30+04:00	S	A	killed	2
+e	2023-09-19T22:30:05-03:30	S	A	killed	3
+
+=== invalid category and status
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	dead	soldiers	1		
+e	2022-09-13	S	A	Killed	Military	1		
+--- stderr
+toll-check: -:2:18: invalid category 'dead' in column 'category'
+toll-check: -:2:23: invalid status 'soldiers' in column 'status'
+toll-check: -:3:18: invalid category 'Killed' in column 'category'
+toll-check: -:3:25: invalid status 'Military' in column 'status'
+--- exit 1
+
+=== bad numbers: not a number, negative, past 64 bits
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		1.5	-3	99999999999999999999
+e	2022-09-13	S	A	killed		1,00	12 000	0x10
+--- stderr
+toll-check: -:2:26: invalid number '1.5' in column 'low'
+toll-check: -:2:30: negative number '-3' in column 'best'
+toll-check: -:2:33: number too large '99999999999999999999' in column 'high'
+toll-check: -:3:26: invalid number '1,00' in column 'low'
+toll-check: -:3:31: invalid number '12 000' in column 'best'
+toll-check: -:3:38: invalid number '0x10' in column 'high'
+--- exit 1
+
+=== figures out of order
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		20	10	30
+e	2022-09-13	S	A	killed		20	40	30
+e	2022-09-13	T	A	killed		40		30
+--- stderr
+toll-check: -:2:29: 'best' 10 is below 'low' 20
+toll-check: -:3:29: 'best' 40 is above 'high' 30
+toll-check: -:4:26: 'low' 40 is above 'high' 30
+--- exit 1
+
+=== no figure stated
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed				
+--- stderr
+toll-check: -:2:26: no figure: 'low', 'best' and 'high' are all empty
+--- exit 1
+
+=== required text missing
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+	2022-09-13					1		
+--- stderr
+toll-check: -:2:1: missing value in column 'event'
+toll-check: -:2:13: missing value in column 'source'
+toll-check: -:2:14: missing value in column 'side'
+toll-check: -:2:15: missing value in column 'category'
+--- exit 1
+
+=== bad values
+$ toll-check
+--- stdin
+event	reported	source	side	category	value
+e	2022-09-13	S	A	killed	many
+e	2022-09-13	T	A	killed	150-100
+e	2022-09-13	U	A	killed	-4
+e	2022-09-13	W	A	killed	
+e	2022-09-13	X	A	killed	<0
+e	2022-09-13	Y	A	killed	>9223372036854775807
+--- stderr
+toll-check: -:2:25: invalid value 'many' in column 'value'
+toll-check: -:3:25: invalid value '150-100' in column 'value': low is above high
+toll-check: -:4:25: negative number '-4' in column 'value'
+toll-check: -:5:25: missing value in column 'value'
+toll-check: -:6:25: invalid value '<0' in column 'value'
+toll-check: -:7:25: number too large '>9223372036854775807' in column 'value'
+--- exit 1
+
+=== start after end, bad start, bad qualifier
+$ toll-check
+--- stdin
+event	reported	source	side	category	best	qualifier	start	end
+e	2022-09-13	S	A	killed	1	~	2020-11-10	2020-09-27
+e	2022-09-13	T	A	killed	1	about	2020-02-30	
+--- stderr
+toll-check: -:2:29: 'start' 2020-11-10 is after 'end' 2020-09-27
+toll-check: -:3:27: invalid qualifier 'about' in column 'qualifier'
+toll-check: -:3:33: invalid date '2020-02-30' in column 'start'
+--- exit 1
+
+=== duplicate revision: a warning, counted once
+$ toll-check --summary
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		5		
+e	2022-09-13	S	A	killed		5		
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+2	1	1	1	2022-09-13	2022-09-13
+--- stderr
+toll-check: -:3:3: warning: duplicate revision: same series, date and figure as line 2; counted once
+
+=== conflicting revisions
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		5		
+e	2022-09-13T00:00Z	S	A	killed			6	
+--- stderr
+toll-check: -:3:3: conflicting revisions: same series and date as line 2, different figure
+--- exit 1
+
+=== conflicting revisions across files
+$ toll-check data/second.tsv -
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-15	S	A	killed	10
+--- stderr
+toll-check: -:2:3: conflicting revisions: same series and date as data/second.tsv:2, different figure
+--- exit 1
+
+=== 'at least 5' and '5' differ
+$ toll-check
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		5		
+e	2022-09-13	S	A	killed			5	
+--- stderr
+toll-check: -:3:3: conflicting revisions: same series and date as line 2, different figure
+--- exit 1
+
+=== an unterminated quote at the end of a CSV file
+$ toll-check --csv
+--- stdin
+event,reported,source,side,category,best
+e,2022-09-13,S,A,killed,"5
+--- stderr
+toll-check: -:2:25: unterminated quoted field
+--- exit 1
+
+=== stray quotes in CSV
+$ toll-check --csv
+--- stdin
+event,reported,source,side,category,best
+e,2022-09-13,S "x",A,killed,5
+e,2022-09-13,"S"x,A,killed,5
+e,2022-09-14,S,A,killed,5
+--- stderr
+toll-check: -:2:16: unexpected quote in unquoted field
+toll-check: -:3:17: unexpected character after closing quote
+--- exit 1
+
+=== invalid UTF-8 and NUL bytes
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\377\tA\tkilled\t1\ne\t2022-09-14\tS\tA\000\tkilled\t1\n' | toll-check
+--- stderr
+toll-check: -:2:14: invalid UTF-8 in column 'source'
+toll-check: -:3:16: NUL byte in column 'side'
+--- exit 1
+
+=== invalid values are shown safely in messages
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\\t2\001\033[31m\n' | toll-check
+--- stderr
+toll-check: -:2:25: invalid number '1\x092\x01\x1b[31m' in column 'best'
+--- exit 1
+
+=== text in any script
+$ toll-check -n
+--- stdin
+event	reported	source	side	category	value
+2022-09	2022-09-13	Հայաստանի ՊՆ	Hայաստան	killed	49
+2022-09	2022-09-13	Azərbaycan MN	Azərbaycan	killed	50
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+2022-09	2022-09-13	Հայաստանի ՊՆ	Hայաստան	killed	all	49	49	49			
+2022-09	2022-09-13	Azərbaycan MN	Azərbaycan	killed	all	50	50	50			
+
+=== invalid rows give no output rows
+$ toll-check -n
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		5		
+e	2022-09-13	T	A	killed		x		
+--- stderr
+toll-check: -:3:26: invalid number 'x' in column 'low'
+--- exit 1
+
+=== --max-errors stops early
+$ toll-check --max-errors 2
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		x		
+e	2022-09-13	S	A	killed		y		
+e	2022-09-13	S	A	killed		z		
+--- stderr
+toll-check: -:2:26: invalid number 'x' in column 'low'
+toll-check: -:3:26: invalid number 'y' in column 'low'
+toll-check: stopped after 2 errors
+--- exit 1
+
+=== --max-errors 0 has no limit
+$ toll-check -m 0
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		x		
+e	2022-09-13	S	A	killed		y		
+e	2022-09-13	S	A	killed		z		
+--- stderr
+toll-check: -:2:26: invalid number 'x' in column 'low'
+toll-check: -:3:26: invalid number 'y' in column 'low'
+toll-check: -:4:26: invalid number 'z' in column 'low'
+--- exit 1
+
+=== a 5 MB field
+$ awk 'BEGIN { printf "event\treported\tsource\tside\tcategory\tbest\n"; s = "x"; for (i = 0; i < 22; i++) s = s s; s = s substr(s, 1, 1048576); printf "%s\t2022-09-13\tS\tA\tkilled\t1\n", s }' | toll-check --summary
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+1	1	1	0	2022-09-13	2022-09-13
+
+=== 50,000 columns
+$ awk 'BEGIN { printf "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 50000; i++) printf "\tc%d", i; printf "\n" }' | toll-check --summary
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+0	0	0	0		
+
+=== a record past 64 MiB is refused
+$ awk 'BEGIN { printf "event\treported\tsource\tside\tcategory\tbest\n"; s = "x"; for (i = 0; i < 27; i++) s = s s; print s }' | toll-check
+--- stderr
+toll-check: -:2:1: record longer than 64 MiB; rest of file skipped
+--- exit 1
+
+=== nonexistent file
+$ toll-check data/nonexistent.tsv
+--- stderr
+toll-check: cannot open 'data/nonexistent.tsv': No such file or directory
+--- exit 2
+
+=== a directory
+$ toll-check data
+--- stderr
+toll-check: cannot read 'data': Is a directory
+--- exit 2
+
+=== an unreadable file does not stop the others
+$ toll-check data/nonexistent.tsv data/empty.tsv data/good.tsv
+--- stderr
+toll-check: cannot open 'data/nonexistent.tsv': No such file or directory
+toll-check: data/empty.tsv:1:1: no header line
+--- exit 2
+
+=== a full disk on standard output
+$ toll-check -n data/good.tsv >/dev/full
+--- stderr
+toll-check: cannot write standard output: No space left on device
+--- exit 2
+
+=== --max-errors needs a number
+$ toll-check --max-errors=many data/good.tsv
+--- stderr
+toll-check: invalid --max-errors 'many': expected a whole number
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== --max-errors needs a value
+$ toll-check data/good.tsv --max-errors
+--- stderr
+toll-check: option '--max-errors' needs a value
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== unknown long option
+$ toll-check --frobnicate
+--- stderr
+toll-check: unknown option '--frobnicate'
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== unknown short option
+$ toll-check -x
+--- stderr
+toll-check: unknown option '-x'
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== --normalize and --summary exclude each other
+$ toll-check -n -s data/good.tsv
+--- stderr
+toll-check: --normalize and --summary cannot be used together
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== --version
+$ toll-check --version
+--- stdout
+toll-check (toll) 0.1.0
+
+=== --help
+$ toll-check --help
+--- stdout
+Usage: toll-check [OPTION]... [FILE]...
+Validate report tables: every rule of the toll format, every row.
+With no FILE, or when FILE is -, read standard input.  Several files are
+read as one table.
+
+  -n, --normalize      write the table as canonical TSV: columns in the
+                       order of the format, figures completed, 'value'
+                       expanded to low, best, high and qualifier
+  -s, --summary        write one row of counts: rows, series, events,
+                       warnings, first and last report date
+      --csv            read every input as CSV (default: CSV for names
+                       ending in .csv, TSV otherwise)
+      --tsv            read every input as TSV
+  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)
+  -h, --help           show this help and exit
+  -V, --version        show the version and exit
+
+Problems are reported as 'toll-check: FILE:LINE:COL: message'; a table
+with problems gives no output rows.
+Exit status: 0 valid, 1 invalid data, 2 usage or I/O error.
+
+Example: toll-check --normalize reports.csv > reports.tsv
+

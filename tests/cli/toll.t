@@ -1,0 +1,96 @@
+=== 'toll check' runs toll-check with the arguments
+$ toll check --summary data/good.tsv
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+5	4	3	0	2009-01-01	2022-09-14
+
+=== the exit status of the program is toll's
+$ toll check data/empty.tsv
+--- stderr
+toll-check: data/empty.tsv:1:1: no header line
+--- exit 1
+
+=== 'toll check' finds toll-check beside toll even when PATH does not have it
+$ t=$(command -v toll); PATH=/nonexistent "$t" check -n data/header-only.tsv
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+
+=== toll help lists the commands
+$ toll help
+--- stdout
+Usage: toll COMMAND [ARG]...
+       toll help [COMMAND]
+toll is a casualty statistics toolkit: 'toll COMMAND' runs the program
+toll-COMMAND with the arguments given.
+
+Commands:
+  check    validate report tables; --normalize writes canonical TSV
+
+  -h, --help     show this help and exit
+  -V, --version  show the version and exit
+
+'toll help COMMAND' shows the help of toll-COMMAND.
+
+=== toll --help is the same
+$ toll --help
+--- stdout
+Usage: toll COMMAND [ARG]...
+       toll help [COMMAND]
+toll is a casualty statistics toolkit: 'toll COMMAND' runs the program
+toll-COMMAND with the arguments given.
+
+Commands:
+  check    validate report tables; --normalize writes canonical TSV
+
+  -h, --help     show this help and exit
+  -V, --version  show the version and exit
+
+'toll help COMMAND' shows the help of toll-COMMAND.
+
+=== toll help COMMAND shows the program's help
+$ toll help check | head -n 2
+--- stdout
+Usage: toll-check [OPTION]... [FILE]...
+Validate report tables: every rule of the toll format, every row.
+
+=== toll --version
+$ toll --version
+--- stdout
+toll 0.1.0
+
+=== no command
+$ toll
+--- stderr
+Usage: toll COMMAND [ARG]...
+       toll help [COMMAND]
+toll is a casualty statistics toolkit: 'toll COMMAND' runs the program
+toll-COMMAND with the arguments given.
+
+Commands:
+  check    validate report tables; --normalize writes canonical TSV
+
+  -h, --help     show this help and exit
+  -V, --version  show the version and exit
+
+'toll help COMMAND' shows the help of toll-COMMAND.
+--- exit 2
+
+=== unknown command
+$ toll frobnicate x
+--- stderr
+toll: 'frobnicate' is not a toll command; see 'toll help'
+--- exit 2
+
+=== help for an unknown command
+$ toll help frobnicate
+--- stderr
+toll: 'frobnicate' is not a toll command; see 'toll help'
+--- exit 2
+
+=== unknown option
+$ toll --frobnicate
+--- stderr
+toll: unknown option '--frobnicate'
+Try 'toll --help' for more information.
+--- exit 2
+
