@@ -12,7 +12,7 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 PKG_CONFIG ?= pkg-config
 
-CFLAGS   ?= -O2 -g
+CFLAGS   ?= -O3 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic
 ifeq ($(WERROR),1)
 WARN     += -Werror

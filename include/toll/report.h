@@ -32,6 +32,8 @@ enum toll_column {
 extern const char *const toll_category_names[TOLL_NCATEGORIES];
 extern const char *const toll_status_names[TOLL_NSTATUSES];
 extern const char *const toll_column_names[TOLL_NCOLUMNS];
+extern const unsigned char toll_category_lengths[TOLL_NCATEGORIES];  /* strlen of each name */
+extern const unsigned char toll_status_lengths[TOLL_NSTATUSES];
 
 /* Where each known column is in the table (-1: absent); owned by the caller. */
 typedef struct toll_schema {

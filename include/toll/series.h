@@ -5,8 +5,9 @@
  * revisions.  The index remembers, per series, each revision's reported
  * instant, a 64-bit fingerprint of its figure and where it was read, so
  * that a second row of the same series and instant is found to repeat it
- * (a duplicate) or contradict it (a conflict).  Memory: one entry and the
- * key text per series, plus 32 bytes per distinct revision.
+ * (a duplicate) or contradict it (a conflict).  Memory: about 40 bytes
+ * and the key text per series, plus 24 bytes per distinct revision.
+ * Files past the 16,777,215th of one run are all named as the last.
  */
 #ifndef TOLL_SERIES_H
 #define TOLL_SERIES_H

@@ -71,6 +71,24 @@ toll_date_parse(const char *s, size_t len, toll_time *out)
 	int y, mo, d, h = 0, mi = 0, se = 0, oh = 0, om = 0, sign = 0;
 	size_t p;
 
+	/* The common form, YYYY-MM-DD, read in one go. */
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		unsigned d0 = (unsigned)(s[0] - '0'), d1 = (unsigned)(s[1] - '0'), d2 = (unsigned)(s[2] - '0'),
+		         d3 = (unsigned)(s[3] - '0'), d5 = (unsigned)(s[5] - '0'), d6 = (unsigned)(s[6] - '0'),
+		         d8 = (unsigned)(s[8] - '0'), d9 = (unsigned)(s[9] - '0');
+
+		if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9)
+			return -1;
+		y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+		mo = (int)(d5 * 10 + d6);
+		d = (int)(d8 * 10 + d9);
+		if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > toll_days_in_month(y, mo))
+			return -1;
+		out->has_time = 0;
+		out->t = toll_days_from_civil(y, mo, d) * 86400;
+		return 0;
+	}
+
 	if (len < 10 || digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) ||
 	    s[7] != '-' || digits(s + 8, 2, &d))
 		return -1;

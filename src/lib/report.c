@@ -12,6 +12,9 @@ const char *const toll_status_names[TOLL_NSTATUSES] = {
 	"military", "civilian", "unknown", "all"
 };
 
+const unsigned char toll_category_lengths[TOLL_NCATEGORIES] = { 6, 7, 7, 8, 17, 10 };
+const unsigned char toll_status_lengths[TOLL_NSTATUSES] = { 8, 8, 7, 3 };
+
 const char *const toll_column_names[TOLL_NCOLUMNS] = {
 	"event", "reported", "source", "side", "category", "status", "low", "best", "high",
 	"qualifier", "value", "start", "end"
@@ -111,12 +114,12 @@ required_text(struct problems *p, const toll_schema *s, int col, toll_field *out
 }
 
 static int
-lookup(const toll_field *f, const char *const *names, int n)
+lookup(const toll_field *f, const char *const *names, const unsigned char *lengths, int n)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (field_is(f, names[i]))
+		if (f->len == lengths[i] && memcmp(f->s, names[i], f->len) == 0)
 			return i;
 	return -1;
 }
@@ -254,12 +257,12 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 	f = get(s, row, TOLL_COL_CATEGORY);
 	if (f->len == 0)
 		problem(&p, f, "missing value in column '%s'%s", "category", "");
-	else if ((r->category = lookup(f, toll_category_names, TOLL_NCATEGORIES)) < 0)
+	else if ((r->category = lookup(f, toll_category_names, toll_category_lengths, TOLL_NCATEGORIES)) < 0)
 		value_problem(&p, f, "invalid category", TOLL_COL_CATEGORY);
 	r->status = TOLL_STATUS_ALL;
 	f = get(s, row, TOLL_COL_STATUS);
 	if (f != NULL && f->len > 0 &&
-	    (r->status = lookup(f, toll_status_names, TOLL_NSTATUSES)) < 0)
+	    (r->status = lookup(f, toll_status_names, toll_status_lengths, TOLL_NSTATUSES)) < 0)
 		value_problem(&p, f, "invalid status", TOLL_COL_STATUS);
 	if (s->col[TOLL_COL_VALUE] >= 0)
 		value_column(&p, s, r);

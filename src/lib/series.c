@@ -1,8 +1,12 @@
 /*
  * series.c: an open-addressing hash index of series and their revisions.
  *
- * Series keys are stored once, in large arena blocks; revisions of all
- * series live in one array and are chained per series, newest first.
+ * Series are grouped by event: a table of events, and per event a small
+ * table of its series.  Rows of one event usually come together, so the
+ * per-event table being searched is small and already in the cache; only
+ * a change of event touches the larger table.  Keys are stored once, in
+ * large arena blocks; revisions of all series live in one array and are
+ * chained per series, newest first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,25 +15,47 @@
 
 #define ARENA_BLOCK (1u << 20)
 
+/*
+ * 24 bytes per revision: the reported instant (seconds since 1970, which
+ * needs 39 bits for the years 1 to 9999) shares a word with the file
+ * number.
+ */
+/*
+ * 24 bytes per revision: the reported instant (seconds since 1970, which
+ * needs 39 bits for the years 1 to 9999) shares a word with the file
+ * number.
+ */
 struct revision {
-	int64_t reported;
+	uint64_t when_file;     /* (reported + REPORTED_BIAS) << FILENO_BITS | fileno */
 	uint64_t fingerprint;
-	int64_t line;
-	uint32_t fileno;
+	uint32_t line;          /* saturates at UINT32_MAX */
 	uint32_t next;          /* index + 1 of the series' previous revision, 0 at the end */
 };
 
+#define REPORTED_BIAS ((int64_t)1 << 38)
+#define FILENO_BITS 24
+
+/* A key in a table: an event, or the rest of a series key. */
 struct entry {
-	uint64_t hash;
-	const char *key;        /* fields joined by '\0'; never contains a NUL of its own */
-	size_t keylen;
-	uint32_t head;          /* index + 1 of the newest revision */
+	const char *key;
+	uint32_t keylen;
+	uint32_t head;          /* series: index + 1 of the newest revision */
 };
 
-/* A set of keys: the series, and separately the events. */
-struct set {
-	struct entry *slots;
-	size_t mask, count;
+/*
+ * An open-addressing table of uint64 slots: the low 32 bits of the key's
+ * hash (its tag) in the high half, the entry's index + 1 in the low half.
+ * Slots are chosen by the low bits of the hash, so the tag alone places an
+ * entry and growing never reads a key.  At most half full.
+ */
+struct table {
+	uint64_t *slots;
+	uint32_t mask, count;
+};
+
+struct event {
+	struct entry e;
+	struct table series;    /* indices into toll_series_index.series */
 };
 
 struct arena_block {
@@ -39,16 +65,47 @@ struct arena_block {
 };
 
 struct toll_series_index {
-	struct set series, events;
+	struct table events;
+	struct event *ev;       /* the events, in order of arrival */
+	size_t nev, evcap;
+	struct entry *series;   /* the series, in order of arrival */
+	size_t nseries, seriescap;
 	struct revision *revs;
 	size_t nrevs, revcap;
 	struct arena_block *arena;
 	char *scratch;
 	size_t scratchcap;
+	uint32_t last_event, last_series;  /* index + 1 of the previous row's, or 0 */
 };
 
-/* A 64-bit hash of bytes, 8 at a time (a multiply-xorshift mix). */
-static uint64_t
+/*
+ * Whether a[0..n) equals b[0..n).  Keys are short: comparing words inline
+ * beats a call to memcmp() for each of them.
+ */
+static inline int
+bytes_equal(const char *a, const char *b, size_t n)
+{
+	while (n >= 8) {
+		uint64_t x, y;
+
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+		a += 8;
+		b += 8;
+		n -= 8;
+	}
+	while (n > 0) {
+		if (*a++ != *b++)
+			return 0;
+		n--;
+	}
+	return 1;
+}
+
+/* A 32-bit hash of bytes, 8 at a time (a multiply-xorshift mix). */
+static uint32_t
 hash_bytes(const char *s, size_t n)
 {
 	const uint64_t m = 0x9e3779b97f4a7c15ull;
@@ -73,38 +130,71 @@ hash_bytes(const char *s, size_t n)
 	h ^= h >> 32;
 	h *= 0xd6e8feb86659fd93ull;
 	h ^= h >> 32;
-	return h;
+	return (uint32_t)h;
 }
 
 static int
-set_init(struct set *st)
+table_init(struct table *t, uint32_t slots)
 {
-	st->mask = 1023;
-	st->count = 0;
-	st->slots = calloc(st->mask + 1, sizeof *st->slots);
-	return st->slots ? 0 : -1;
+	t->mask = slots - 1;
+	t->count = 0;
+	t->slots = calloc(slots, sizeof *t->slots);
+	return t->slots ? 0 : -1;
 }
 
+/* Makes room for one more key: doubles the slots when half full. */
 static int
-set_grow(struct set *st)
+table_reserve(struct table *t)
 {
-	size_t i, nmask = st->mask * 2 + 1;
-	struct entry *ns = calloc(nmask + 1, sizeof *ns);
+	uint64_t *ns;
+	uint32_t i, nmask;
 
+	if ((uint64_t)(t->count + 1) * 2 <= (uint64_t)t->mask + 1)
+		return 0;
+	if (t->mask >= UINT32_MAX / 4)
+		return -1;
+	nmask = t->mask * 2 + 1;
+	ns = calloc((size_t)nmask + 1, sizeof *ns);
 	if (ns == NULL)
 		return -1;
-	for (i = 0; i <= st->mask; i++) {
-		size_t j;
+	for (i = 0; i <= t->mask; i++) {
+		uint64_t v = t->slots[i];
+		uint32_t j;
 
-		if (st->slots[i].key == NULL)
+		if (v == 0)
 			continue;
-		for (j = st->slots[i].hash & nmask; ns[j].key != NULL; j = (j + 1) & nmask)
+		for (j = (uint32_t)(v >> 32) & nmask; ns[j] != 0; j = (j + 1) & nmask)
 			;
-		ns[j] = st->slots[i];
+		ns[j] = v;
 	}
-	free(st->slots);
-	st->slots = ns;
-	st->mask = nmask;
+	free(t->slots);
+	t->slots = ns;
+	t->mask = nmask;
+	return 0;
+}
+
+/*
+ * Looks key up in t, whose entries are the array at base with the given
+ * stride (struct entry first).  Returns the entry's index + 1, or 0 with
+ * *slot set to the free slot where it belongs.
+ */
+static uint32_t
+table_find(const struct table *t, const char *base, size_t stride, const char *key, uint32_t n,
+           uint32_t h, uint32_t *slot)
+{
+	uint64_t tag = (uint64_t)h << 32;
+	uint32_t j;
+
+	for (j = h & t->mask; t->slots[j] != 0; j = (j + 1) & t->mask) {
+		const struct entry *e;
+
+		if ((t->slots[j] & 0xffffffff00000000ull) != tag)
+			continue;
+		e = (const struct entry *)(const void *)(base + ((uint32_t)t->slots[j] - 1) * stride);
+		if (e->keylen == n && bytes_equal(e->key, key, n))
+			return (uint32_t)t->slots[j];
+	}
+	*slot = j;
 	return 0;
 }
 
@@ -114,6 +204,8 @@ arena_copy(toll_series_index *x, const char *s, size_t n)
 	struct arena_block *b = x->arena;
 	char *p;
 
+	if (n == 0)
+		return "";
 	if (b == NULL || b->cap - b->used < n) {
 		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
 
@@ -131,35 +223,24 @@ arena_copy(toll_series_index *x, const char *s, size_t n)
 	return p;
 }
 
-/*
- * Finds key in st, adding it when absent (*added = 1).  Returns the entry,
- * or NULL when out of memory.
- */
-static struct entry *
-set_find(toll_series_index *x, struct set *st, const char *key, size_t n, int *added)
+/* Grows an array of elements of size sz to hold one more; -1 when out of memory. */
+static int
+grow(void **arr, size_t *cap, size_t count, size_t sz)
 {
-	uint64_t h = hash_bytes(key, n);
-	size_t j;
+	size_t ncap;
+	void *na;
 
-	*added = 0;
-	if ((st->count + 1) * 4 > (st->mask + 1) * 3 && set_grow(st) != 0)
-		return NULL;
-	for (j = h & st->mask; st->slots[j].key != NULL; j = (j + 1) & st->mask) {
-		struct entry *e = &st->slots[j];
-
-		if (e->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0)
-			return e;
-	}
-	/* An empty key still needs a non-NULL pointer to mark the slot used. */
-	st->slots[j].key = n ? arena_copy(x, key, n) : "";
-	if (st->slots[j].key == NULL)
-		return NULL;
-	st->slots[j].hash = h;
-	st->slots[j].keylen = n;
-	st->slots[j].head = 0;
-	st->count++;
-	*added = 1;
-	return &st->slots[j];
+	if (count < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 1024;
+	if (ncap >= UINT32_MAX)
+		return -1;
+	na = realloc(*arr, ncap * sz);
+	if (na == NULL)
+		return -1;
+	*arr = na;
+	*cap = ncap;
+	return 0;
 }
 
 toll_series_index *
@@ -169,8 +250,8 @@ toll_series_index_new(void)
 
 	if (x == NULL)
 		return NULL;
-	if (set_init(&x->series) != 0 || set_init(&x->events) != 0) {
-		toll_series_index_free(x);
+	if (table_init(&x->events, 1024) != 0) {
+		free(x);
 		return NULL;
 	}
 	return x;
@@ -180,6 +261,7 @@ void
 toll_series_index_free(toll_series_index *x)
 {
 	struct arena_block *b;
+	size_t i;
 
 	if (x == NULL)
 		return;
@@ -187,8 +269,11 @@ toll_series_index_free(toll_series_index *x)
 		x->arena = b->prev;
 		free(b);
 	}
-	free(x->series.slots);
+	for (i = 0; i < x->nev; i++)
+		free(x->ev[i].series.slots);
 	free(x->events.slots);
+	free(x->ev);
+	free(x->series);
 	free(x->revs);
 	free(x->scratch);
 	free(x);
@@ -197,13 +282,13 @@ toll_series_index_free(toll_series_index *x)
 size_t
 toll_series_index_count(const toll_series_index *x)
 {
-	return x->series.count;
+	return x->nseries;
 }
 
 size_t
 toll_series_index_events(const toll_series_index *x)
 {
-	return x->events.count;
+	return x->nev;
 }
 
 static uint64_t
@@ -215,7 +300,74 @@ figure_fingerprint(const toll_figure *f)
 	v[1] = f->best;
 	v[2] = f->open ? -1 : f->high;
 	v[3] = f->qualifier;
-	return hash_bytes((const char *)v, sizeof v);
+	uint64_t h = 0x243f6a8885a308d3ull;
+	int i;
+
+	/* Four rounds of multiply and xor-shift: every bit of every number reaches all of h. */
+	for (i = 0; i < 4; i++) {
+		h = (h ^ (uint64_t)v[i]) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 31;
+	}
+	h *= 0xd6e8feb86659fd93ull;
+	return h ^ (h >> 32);
+}
+
+/* The event of r: the previous row's, or found, or added.  Returns its index + 1, 0 when out of memory. */
+static uint32_t
+event_of(toll_series_index *x, const toll_report *r)
+{
+	uint32_t k = x->last_event, h, slot;
+	struct event *ev;
+
+	if (k != 0) {
+		const struct entry *e = &x->ev[k - 1].e;
+
+		if (e->keylen == r->event.len && bytes_equal(e->key, r->event.s, r->event.len))
+			return k;
+	}
+	if (r->event.len > UINT32_MAX)
+		return 0;
+	h = hash_bytes(r->event.s, r->event.len);
+	k = table_find(&x->events, (const char *)x->ev, sizeof *x->ev, r->event.s,
+	               (uint32_t)r->event.len, h, &slot);
+	if (k == 0) {
+		if (grow((void **)&x->ev, &x->evcap, x->nev, sizeof *x->ev) != 0)
+			return 0;
+		if (x->events.count + 1 > x->events.mask / 2) {
+			if (table_reserve(&x->events) != 0)
+				return 0;
+			table_find(&x->events, (const char *)x->ev, sizeof *x->ev, r->event.s,
+			           (uint32_t)r->event.len, h, &slot);
+		}
+		ev = &x->ev[x->nev];
+		ev->e.key = arena_copy(x, r->event.s, r->event.len);
+		ev->e.keylen = (uint32_t)r->event.len;
+		ev->e.head = 0;
+		if (ev->e.key == NULL || table_init(&ev->series, 8) != 0)
+			return 0;
+		k = (uint32_t)++x->nev;
+		x->events.slots[slot] = (uint64_t)h << 32 | k;
+		x->events.count++;
+	}
+	x->last_event = k;
+	return k;
+}
+
+/* Whether key (of the right length) is side, status, category and source of r. */
+static int
+rest_matches(const char *key, const toll_report *r, const char *status, size_t ns,
+             const char *category, size_t nc)
+{
+	if (!bytes_equal(key, r->side.s, r->side.len) || key[r->side.len] != '\0')
+		return 0;
+	key += r->side.len + 1;
+	if (!bytes_equal(key, status, ns) || key[ns] != '\0')
+		return 0;
+	key += ns + 1;
+	if (!bytes_equal(key, category, nc) || key[nc] != '\0')
+		return 0;
+	key += nc + 1;
+	return bytes_equal(key, r->source.s, r->source.len);
 }
 
 int
@@ -224,14 +376,25 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 {
 	const char *status = toll_status_names[r->status];
 	const char *category = toll_category_names[r->category];
-	size_t ns = strlen(status), nc = strlen(category);
-	size_t n = r->event.len + r->side.len + r->source.len + ns + nc + 4, o = 0;
+	size_t ns = toll_status_lengths[r->status], nc = toll_category_lengths[r->category];
+	size_t n = r->side.len + r->source.len + ns + nc + 3, o = 0;
+	uint32_t evk, prev_event, k, h, slot;
+	struct event *ev;
 	struct entry *e;
 	struct revision *rv;
-	uint64_t fp = figure_fingerprint(&r->fig);
+	uint64_t fp, when;
 	uint32_t i;
-	int added;
 
+	prev_event = x->last_event;
+	if ((evk = event_of(x, r)) == 0)
+		return TOLL_ENOMEM;
+	ev = &x->ev[evk - 1];
+	if (n > UINT32_MAX)
+		return TOLL_ENOMEM;
+	k = x->last_series;
+	if (k != 0 && prev_event == evk && x->series[k - 1].keylen == n &&
+	    rest_matches(x->series[k - 1].key, r, status, ns, category, nc))
+		goto found;
 	if (n > x->scratchcap) {
 		char *s = realloc(x->scratch, n);
 
@@ -240,9 +403,8 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 		x->scratch = s;
 		x->scratchcap = n;
 	}
+	/* The rest of the series key: side, status, category, source, NUL-separated. */
 #define PUT(p, len) do { memcpy(x->scratch + o, (p), (len)); o += (len); } while (0)
-	PUT(r->event.s, r->event.len);
-	x->scratch[o++] = '\0';
 	PUT(r->side.s, r->side.len);
 	x->scratch[o++] = '\0';
 	PUT(status, ns);
@@ -251,38 +413,50 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	x->scratch[o++] = '\0';
 	PUT(r->source.s, r->source.len);
 #undef PUT
-	e = set_find(x, &x->series, x->scratch, n, &added);
-	if (e == NULL)
-		return TOLL_ENOMEM;
-	if (added && set_find(x, &x->events, r->event.s, r->event.len, &added) == NULL)
-		return TOLL_ENOMEM;
+	{
+		h = hash_bytes(x->scratch, n);
+		k = table_find(&ev->series, (const char *)x->series, sizeof *x->series, x->scratch,
+		               (uint32_t)n, h, &slot);
+		if (k == 0) {
+			if (grow((void **)&x->series, &x->seriescap, x->nseries, sizeof *x->series) != 0)
+				return TOLL_ENOMEM;
+			if (ev->series.count + 1 > ev->series.mask / 2) {
+				if (table_reserve(&ev->series) != 0)
+					return TOLL_ENOMEM;
+				table_find(&ev->series, (const char *)x->series, sizeof *x->series,
+				           x->scratch, (uint32_t)n, h, &slot);
+			}
+			e = &x->series[x->nseries];
+			if ((e->key = arena_copy(x, x->scratch, n)) == NULL)
+				return TOLL_ENOMEM;
+			e->keylen = (uint32_t)n;
+			e->head = 0;
+			k = (uint32_t)++x->nseries;
+			ev->series.slots[slot] = (uint64_t)h << 32 | k;
+			ev->series.count++;
+		}
+		x->last_series = k;
+	}
+found:
+	e = &x->series[k - 1];
+	fp = figure_fingerprint(&r->fig);
 	*kind = TOLL_REV_NEW;
+	when = (uint64_t)(r->reported.t + REPORTED_BIAS) << FILENO_BITS;
 	for (i = e->head; i != 0; i = x->revs[i - 1].next) {
 		rv = &x->revs[i - 1];
-		if (rv->reported == r->reported.t) {
+		if (rv->when_file >> FILENO_BITS == when >> FILENO_BITS) {
 			*kind = rv->fingerprint == fp ? TOLL_REV_DUPLICATE : TOLL_REV_CONFLICT;
-			earlier->fileno = rv->fileno;
+			earlier->fileno = (size_t)(rv->when_file & ((1u << FILENO_BITS) - 1));
 			earlier->line = (long)rv->line;
 			return TOLL_OK;
 		}
 	}
-	if (x->nrevs == x->revcap) {
-		size_t ncap = x->revcap ? x->revcap * 2 : 4096;
-		struct revision *nr;
-
-		if (ncap > UINT32_MAX)
-			return TOLL_ENOMEM;
-		nr = realloc(x->revs, ncap * sizeof *nr);
-		if (nr == NULL)
-			return TOLL_ENOMEM;
-		x->revs = nr;
-		x->revcap = ncap;
-	}
+	if (grow((void **)&x->revs, &x->revcap, x->nrevs, sizeof *x->revs) != 0)
+		return TOLL_ENOMEM;
 	rv = &x->revs[x->nrevs];
-	rv->reported = r->reported.t;
+	rv->when_file = when | (fileno < (1u << FILENO_BITS) ? fileno : (1u << FILENO_BITS) - 1);
 	rv->fingerprint = fp;
-	rv->line = line;
-	rv->fileno = (uint32_t)fileno;
+	rv->line = line > 0 && (unsigned long)line < UINT32_MAX ? (uint32_t)line : UINT32_MAX;
 	rv->next = e->head;
 	e->head = (uint32_t)++x->nrevs;
 	return TOLL_OK;

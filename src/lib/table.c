@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,7 @@ struct toll_table {
 
 	/* The current record. */
 	toll_field *f, *out;
-	size_t *raw;                /* raw offset of each field from the record start */
+	size_t *raw;                /* CSV: raw offset of each field from the record start */
 	size_t nf, fcap;
 	size_t *map;                /* field i of this file is column map[i] */
 	size_t mapcap;
@@ -306,26 +307,94 @@ tsv_unescape(char *s, size_t len)
 	return w;
 }
 
-/* Splits the TSV record rec[0..len) into fields. */
-static int
-split_tsv(toll_table *t, char *rec, size_t len)
+/* Exact mask of the zero bytes of w: the high bit of each zero byte is set. */
+static uint64_t
+zero_bytes(uint64_t w)
 {
-	char *p = rec, *e = rec + len;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
 
-	t->nf = 0;
-	for (;;) {
-		char *q = memchr(p, '\t', (size_t)(e - p));
-		size_t n = (size_t)((q ? q : e) - p);
-		size_t off = (size_t)(p - rec);
+	return ~(((w & low7) + low7) | w | low7);
+}
 
-		if (memchr(p, '\\', n))
-			n = tsv_unescape(p, n);
-		if (add_field(t, p, n, t->line, (long)off + 1, off) != TOLL_OK)
-			return TOLL_ENOMEM;
-		if (q == NULL)
-			return TOLL_OK;
-		p = q + 1;
+/*
+ * Splits the TSV record rec[0..len) into fields.  Tabs are found eight
+ * bytes at a time; the same pass notes bytes that are not plain ASCII
+ * (high bit set, or NUL), so that *plain = 1 spares the UTF-8 check.
+ * The field array is worked on through locals: stores through t would
+ * make the compiler reload it for every field.
+ */
+static int
+split_tsv(toll_table *t, char *rec, size_t len, int *plain)
+{
+	const uint64_t tabs = 0x0909090909090909ull, highs = 0x8080808080808080ull;
+	int escapes = memchr(rec, '\\', len) != NULL;
+	uint64_t odd = 0;
+	size_t i = 0, start = 0, nf = 0, cap = t->fcap;
+	toll_field *f = t->f;
+	long line = t->line;
+
+#define EMIT(end) do { \
+		size_t n_ = (end) - start; \
+		if (escapes && memchr(rec + start, '\\', n_)) \
+			n_ = tsv_unescape(rec + start, n_); \
+		if (nf == cap) { \
+			t->nf = nf; \
+			if (grow_fields(t) != TOLL_OK) \
+				return TOLL_ENOMEM; \
+			f = t->f; \
+			cap = t->fcap; \
+		} \
+		f[nf].s = rec + start; \
+		f[nf].len = n_; \
+		f[nf].line = line; \
+		f[nf].col = (long)start + 1; \
+		nf++; \
+	} while (0)
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w, m;
+
+		memcpy(&w, rec + i, 8);
+		odd |= (w & highs) | zero_bytes(w);
+		m = zero_bytes(w ^ tabs);
+		if (m == 0)
+			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+		/* On little-endian machines the lowest set bit is the first tab. */
+		do {
+			size_t tab = i + ((size_t)__builtin_ctzll(m) >> 3);
+
+			EMIT(tab);
+			start = tab + 1;
+			m &= m - 1;
+		} while (m != 0);
+#else
+		{
+			size_t k;
+
+			for (k = i; k < i + 8; k++)
+				if (rec[k] == '\t') {
+					EMIT(k);
+					start = k + 1;
+				}
+		}
+#endif
 	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)rec[i];
+
+		if (c == 0 || c >= 0x80) {
+			odd = 1;
+		} else if (c == '\t') {
+			EMIT(i);
+			start = i + 1;
+		}
+	}
+	EMIT(len);
+#undef EMIT
+	t->nf = nf;
+	*plain = odd == 0;
+	return TOLL_OK;
 }
 
 /* Splits the CSV record rec[0..len) into fields, decoding quotes in place. */
@@ -550,6 +619,13 @@ later_header(toll_table *t, toll_diag *d)
 	return TOLL_OK;
 }
 
+/* The offset of field i from the start of its record (in TSV, its column less one). */
+static size_t
+raw_offset(const toll_table *t, size_t i)
+{
+	return t->csv ? t->raw[i] : (size_t)t->f[i].col - 1;
+}
+
 /* Reports the first field holding invalid UTF-8 or a NUL byte, given the bad offset. */
 static int
 text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
@@ -558,7 +634,7 @@ text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
 	char q[200];
 	const char *what = nul ? "NUL byte" : "invalid UTF-8";
 
-	while (i + 1 < t->nf && t->raw[i + 1] <= bad)
+	while (i + 1 < t->nf && raw_offset(t, i + 1) <= bad)
 		i++;
 	if (!t->have_header || t->cols == NULL)
 		return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
@@ -582,7 +658,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		size_t len, next, bad;
 		char *rec;
 		long lines;
-		int r, nul;
+		int r, nul, plain;
 
 		if (!t->open) {
 			if (t->next_file >= t->npaths)
@@ -628,7 +704,8 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			t->line += lines;
 			continue;  /* a blank line or a comment */
 		}
-		r = t->csv ? split_csv(t, rec, len, d) : split_tsv(t, rec, len);
+		plain = 0;
+		r = t->csv ? split_csv(t, rec, len, d) : split_tsv(t, rec, len, &plain);
 		if (r == TOLL_ENOMEM) {
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		} else if (r != TOLL_OK) {
@@ -637,7 +714,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 				close_file(t);
 			return r;
 		}
-		bad = toll_utf8_check(rec, len, &nul);
+		bad = plain ? len : toll_utf8_check(rec, len, &nul);
 		if (bad < len) {
 			r = text_error(t, bad, nul, d);
 			t->line += lines;
@@ -663,7 +740,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		if (t->nf != t->ncols) {
 			/* Point at the first extra field, or just past the last one. */
 			const toll_field *at = t->nf > t->ncols ? &t->f[t->ncols] : &t->f[t->nf - 1];
-			long col = t->nf > t->ncols ? at->col : at->col + (long)(len - t->raw[t->nf - 1]);
+			long col = t->nf > t->ncols ? at->col : at->col + (long)(len - raw_offset(t, t->nf - 1));
 
 			return toll_diag_set(d, TOLL_EDATA, t->name, at->line, col,
 			                     "expected %zu fields, found %zu", t->ncols, t->nf);
