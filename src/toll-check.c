@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -47,6 +48,8 @@ struct state {
 	size_t nfiles;
 	int64_t first_t, last_t;
 	char *first_text, *last_text;
+	toll_schema schema;
+	int have_schema;
 };
 
 /* Counts a problem and says whether to go on. */
@@ -207,7 +210,7 @@ check_revision(struct state *st, const toll_row *row, const toll_report *r,
 		count_error(st, &d, code);
 		return -1;
 	}
-	if (kind == TOLL_REV_NEW)
+	if (kind == TOLL_REV_NEW || kind == TOLL_REV_UNCHECKED)
 		return 0;
 	if (prev.fileno == row->fileno)
 		snprintf(d.msg, sizeof d.msg, "line %ld", prev.line);
@@ -232,65 +235,143 @@ check_revision(struct state *st, const toll_row *row, const toll_report *r,
 	return count_error(st, &d, TOLL_EDATA) ? 0 : -1;
 }
 
+/* Whether every input can be read a second time (regular files only). */
 static int
-run(struct state *st, enum toll_format fmt, toll_out *out, int normalize, int summary)
+rereadable(const struct state *st)
+{
+	size_t i;
+	struct stat sb;
+
+	if (st->nfiles == 0)
+		return 0;
+	for (i = 0; i < st->nfiles; i++)
+		if (strcmp(st->files[i], "-") == 0 || stat(st->files[i], &sb) != 0 || !S_ISREG(sb.st_mode))
+			return 0;
+	return 1;
+}
+
+/*
+ * The first reading of the input: every rule, every row.  Returns 0 to go
+ * on, -1 when stopped early.
+ */
+static int
+first_pass(struct state *st, enum toll_format fmt, toll_out *out, int normalize, int summary)
 {
 	toll_table *t = NULL;
-	toll_schema schema;
-	int have_schema = 0, code;
 	toll_row row;
 	toll_diag d, problems[TOLL_REPORT_MAX_PROBLEMS];
 	toll_report rep;
+	int code, stopped = 0;
 
-	if (toll_table_new(&t, st->files, st->nfiles, fmt) != TOLL_OK ||
-	    (st->index = toll_series_index_new()) == NULL) {
-		toll_table_free(t);
+	if (toll_table_new(&t, st->files, st->nfiles, fmt) != TOLL_OK) {
 		cli_error("out of memory");
-		return EXIT_TROUBLE;
+		st->status = EXIT_TROUBLE;
+		return -1;
 	}
 	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
-			if (!have_schema) {
-				if (toll_schema_from_header(&schema, t, &row, &d) != TOLL_OK) {
+			if (!st->have_schema) {
+				if (toll_schema_from_header(&st->schema, t, &row, &d) != TOLL_OK) {
 					/* Every later file names the same columns: none can be read. */
 					count_error(st, &d, TOLL_EDATA);
+					stopped = 1;
 					break;
 				}
-				have_schema = 1;
+				st->have_schema = 1;
 				if (normalize)
-					write_normalized_header(out, t, &schema);
+					write_normalized_header(out, t, &st->schema);
 			}
 			continue;
 		}
 		if (code != TOLL_OK) {
-			if (!count_error(st, &d, code) || code == TOLL_ENOMEM)
+			if (!count_error(st, &d, code) || code == TOLL_ENOMEM) {
+				stopped = 1;
 				break;
+			}
 			continue;
 		}
 		st->rows++;
 		{
-			int i, n = toll_report_parse(&schema, &row, &rep, problems);
+			int i, n = toll_report_parse(&st->schema, &row, &rep, problems);
 
 			for (i = 0; i < n; i++)
-				if (!count_error(st, &problems[i], TOLL_EDATA))
+				if (!count_error(st, &problems[i], TOLL_EDATA)) {
+					stopped = 1;
 					goto stop;
+				}
 			if (n > 0)
 				continue;
 		}
-		if (check_revision(st, &row, &rep, &schema) != 0)
+		if (check_revision(st, &row, &rep, &st->schema) != 0) {
+			stopped = 1;
 			break;
+		}
 		if (summary && track_dates(st, &rep) != 0) {
 			cli_error("out of memory");
 			st->status = EXIT_TROUBLE;
+			stopped = 1;
 			break;
 		}
 		if (normalize && st->errors == 0)
-			write_normalized_row(out, &schema, &row, &rep);
+			write_normalized_row(out, &st->schema, &row, &rep);
 	}
 stop:
+	toll_table_free(t);
+	return stopped ? -1 : 0;
+}
+
+/*
+ * The second reading, for the series whose rows came out of order of
+ * report (see series.h): only what the first could not check.
+ */
+static void
+second_pass(struct state *st, enum toll_format fmt)
+{
+	toll_table *t = NULL;
+	toll_row row;
+	toll_diag d, problems[TOLL_REPORT_MAX_PROBLEMS];
+	toll_report rep;
+	int code;
+
+	if (toll_table_new(&t, st->files, st->nfiles, fmt) != TOLL_OK) {
+		cli_error("out of memory");
+		st->status = EXIT_TROUBLE;
+		return;
+	}
+	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
+		if (code == TOLL_HEADER)
+			continue;
+		if (code != TOLL_OK) {
+			/* Reported in the first pass, unless the files changed since. */
+			if (code != TOLL_EDATA) {
+				count_error(st, &d, code);
+				break;
+			}
+			continue;
+		}
+		if (toll_report_parse(&st->schema, &row, &rep, problems) > 0)
+			continue;
+		if (check_revision(st, &row, &rep, &st->schema) != 0)
+			break;
+	}
+	toll_table_free(t);
+}
+
+static int
+run(struct state *st, enum toll_format fmt, toll_out *out, int normalize, int summary)
+{
+	toll_diag d;
+	int history = !rereadable(st);
+
+	if ((st->index = toll_series_index_new(history)) == NULL) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	if (first_pass(st, fmt, out, normalize, summary) == 0 && st->status != EXIT_TROUBLE &&
+	    toll_series_index_second_pass(st->index) > 0)
+		second_pass(st, fmt);
 	if (st->max_errors > 0 && st->errors >= st->max_errors)
 		cli_error("stopped after %ld errors", st->errors);
-	toll_table_free(t);
 	if (st->status == EXIT_OK && summary)
 		write_summary(out, st);
 	if (st->status == EXIT_OK && (normalize || summary) &&

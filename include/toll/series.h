@@ -2,11 +2,20 @@
  * series.h: the series index (SPEC section 1, "Series and revisions").
  *
  * A series is (event, side, status, category, source); its rows are its
- * revisions.  The index remembers, per series, each revision's reported
- * instant, a 64-bit fingerprint of its figure and where it was read, so
- * that a second row of the same series and instant is found to repeat it
- * (a duplicate) or contradict it (a conflict).  Memory: about 40 bytes
- * and the key text per series, plus 24 bytes per distinct revision.
+ * revisions.  The index finds a second row of one series and reported
+ * instant, and says whether it repeats the first (a duplicate) or
+ * contradicts it (a conflict); figures are compared by a 64-bit
+ * fingerprint.
+ *
+ * With history, every revision is kept (24 bytes each) and every row is
+ * checked when it is added: for input that cannot be read twice.
+ * Without, only each series' latest revision is kept, so memory grows
+ * with the number of series and not of rows.  A row that arrives in order
+ * (reported no earlier than its series' latest) is checked at once; one
+ * that arrives older is TOLL_REV_UNCHECKED and its series is marked.  If
+ * any was, toll_series_index_second_pass() switches the index to a second
+ * reading of the same rows in the same order, which keeps the history of
+ * the marked series only and reports what the first pass could not check.
  * Files past the 16,777,215th of one run are all named as the last.
  */
 #ifndef TOLL_SERIES_H
@@ -22,7 +31,8 @@ typedef struct toll_series_index toll_series_index;
 enum toll_revision_kind {
 	TOLL_REV_NEW = 0,     /* a revision not seen before */
 	TOLL_REV_DUPLICATE,   /* same series, instant and figure as an earlier row */
-	TOLL_REV_CONFLICT     /* same series and instant, a different figure */
+	TOLL_REV_CONFLICT,    /* same series and instant, a different figure */
+	TOLL_REV_UNCHECKED    /* older than its series' latest: left to the second pass */
 };
 
 /* Where an earlier revision was read. */
@@ -31,8 +41,11 @@ typedef struct toll_revision_ref {
 	long line;
 } toll_revision_ref;
 
-/* A new, empty index, or NULL when out of memory.  Free with toll_series_index_free(). */
-toll_series_index *toll_series_index_new(void);
+/*
+ * A new, empty index (history: keep every revision), or NULL when out of
+ * memory.  Free with toll_series_index_free().
+ */
+toll_series_index *toll_series_index_new(int history);
 void toll_series_index_free(toll_series_index *x);
 
 /*
@@ -41,6 +54,14 @@ void toll_series_index_free(toll_series_index *x);
  */
 int toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno, long line,
                           int *kind, toll_revision_ref *earlier);
+
+/*
+ * Starts the second pass: returns the number of series that need one (0:
+ * every row was checked, nothing more to do).  In the second pass, add
+ * the same rows again in the same order; only rows of marked series are
+ * looked at, and only what the first pass left unchecked is reported.
+ */
+size_t toll_series_index_second_pass(toll_series_index *x);
 
 /* Number of distinct series, and of distinct events, added so far. */
 size_t toll_series_index_count(const toll_series_index *x);

@@ -119,7 +119,7 @@ lookup(const toll_field *f, const char *const *names, const unsigned char *lengt
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (f->len == lengths[i] && memcmp(f->s, names[i], f->len) == 0)
+		if (f->len == lengths[i] && f->s[0] == names[i][0] && memcmp(f->s, names[i], f->len) == 0)
 			return i;
 	return -1;
 }
@@ -248,7 +248,8 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 	struct problems p = { diags, 0, row };
 	const toll_field *f;
 
-	memset(r, 0, sizeof *r);
+	/* Every member is set below, or the row has a problem and *r is not used. */
+	r->has_start = r->has_end = 0;
 	required_text(&p, s, TOLL_COL_EVENT, &r->event);
 	r->reported_text = *get(s, row, TOLL_COL_REPORTED);
 	date_column(&p, s, TOLL_COL_REPORTED, &r->reported);

@@ -53,6 +53,19 @@ struct table {
 	uint32_t mask, count;
 };
 
+/*
+ * A series.  Without history, only its latest revision is kept: rows that
+ * arrive in order of report can only repeat the latest one.  A row older
+ * than the latest marks the series for a second pass (see the header).
+ */
+struct series {
+	struct entry e;
+	int64_t latest;         /* the latest instant seen; INT64_MIN before any */
+	uint64_t latest_fp;
+	uint32_t latest_line, latest_file;
+	uint32_t out_of_order;  /* a row came older than the latest */
+};
+
 struct event {
 	struct entry e;
 	struct table series;    /* indices into toll_series_index.series */
@@ -68,7 +81,7 @@ struct toll_series_index {
 	struct table events;
 	struct event *ev;       /* the events, in order of arrival */
 	size_t nev, evcap;
-	struct entry *series;   /* the series, in order of arrival */
+	struct series *series;  /* the series, in order of arrival */
 	size_t nseries, seriescap;
 	struct revision *revs;
 	size_t nrevs, revcap;
@@ -76,6 +89,9 @@ struct toll_series_index {
 	char *scratch;
 	size_t scratchcap;
 	uint32_t last_event, last_series;  /* index + 1 of the previous row's, or 0 */
+	int history;            /* keep every revision: each row is checked at once */
+	int second_pass;        /* toll_series_index_second_pass() was called */
+	size_t unchecked;       /* series marked out of order */
 };
 
 /*
@@ -85,23 +101,33 @@ struct toll_series_index {
 static inline int
 bytes_equal(const char *a, const char *b, size_t n)
 {
-	while (n >= 8) {
-		uint64_t x, y;
+	uint64_t x, y;
+	uint32_t u, v;
 
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
-		a += 8;
-		b += 8;
-		n -= 8;
+	if (n >= 8) {
+		size_t i;
+
+		for (i = 0; i + 8 <= n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		/* The last word overlaps the ones before: no loop over the tail. */
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
 	}
-	while (n > 0) {
-		if (*a++ != *b++)
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
 			return 0;
-		n--;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
 	}
-	return 1;
+	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
 /* A 32-bit hash of bytes, 8 at a time (a multiply-xorshift mix). */
@@ -244,12 +270,13 @@ grow(void **arr, size_t *cap, size_t count, size_t sz)
 }
 
 toll_series_index *
-toll_series_index_new(void)
+toll_series_index_new(int history)
 {
 	toll_series_index *x = calloc(1, sizeof *x);
 
 	if (x == NULL)
 		return NULL;
+	x->history = history;
 	if (table_init(&x->events, 1024) != 0) {
 		free(x);
 		return NULL;
@@ -353,6 +380,12 @@ event_of(toll_series_index *x, const toll_report *r)
 	return k;
 }
 
+static uint32_t
+clamp_line(long line)
+{
+	return line > 0 && (unsigned long)line < UINT32_MAX ? (uint32_t)line : UINT32_MAX;
+}
+
 /* Whether key (of the right length) is side, status, category and source of r. */
 static int
 rest_matches(const char *key, const toll_report *r, const char *status, size_t ns,
@@ -380,7 +413,7 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	size_t n = r->side.len + r->source.len + ns + nc + 3, o = 0;
 	uint32_t evk, prev_event, k, h, slot;
 	struct event *ev;
-	struct entry *e;
+	struct series *se;
 	struct revision *rv;
 	uint64_t fp, when;
 	uint32_t i;
@@ -392,8 +425,8 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	if (n > UINT32_MAX)
 		return TOLL_ENOMEM;
 	k = x->last_series;
-	if (k != 0 && prev_event == evk && x->series[k - 1].keylen == n &&
-	    rest_matches(x->series[k - 1].key, r, status, ns, category, nc))
+	if (k != 0 && prev_event == evk && x->series[k - 1].e.keylen == n &&
+	    rest_matches(x->series[k - 1].e.key, r, status, ns, category, nc))
 		goto found;
 	if (n > x->scratchcap) {
 		char *s = realloc(x->scratch, n);
@@ -426,11 +459,13 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 				table_find(&ev->series, (const char *)x->series, sizeof *x->series,
 				           x->scratch, (uint32_t)n, h, &slot);
 			}
-			e = &x->series[x->nseries];
-			if ((e->key = arena_copy(x, x->scratch, n)) == NULL)
+			se = &x->series[x->nseries];
+			if ((se->e.key = arena_copy(x, x->scratch, n)) == NULL)
 				return TOLL_ENOMEM;
-			e->keylen = (uint32_t)n;
-			e->head = 0;
+			se->e.keylen = (uint32_t)n;
+			se->e.head = 0;
+			se->latest = INT64_MIN;
+			se->out_of_order = 0;
 			k = (uint32_t)++x->nseries;
 			ev->series.slots[slot] = (uint64_t)h << 32 | k;
 			ev->series.count++;
@@ -438,26 +473,66 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 		x->last_series = k;
 	}
 found:
-	e = &x->series[k - 1];
+	se = &x->series[k - 1];
 	fp = figure_fingerprint(&r->fig);
 	*kind = TOLL_REV_NEW;
+	if (!x->history && !x->second_pass) {
+		if (se->latest == INT64_MIN || r->reported.t > se->latest) {
+			se->latest = r->reported.t;
+			se->latest_fp = fp;
+			se->latest_line = clamp_line(line);
+			se->latest_file = (uint32_t)fileno;
+		} else if (r->reported.t == se->latest) {
+			*kind = se->latest_fp == fp ? TOLL_REV_DUPLICATE : TOLL_REV_CONFLICT;
+			earlier->fileno = se->latest_file;
+			earlier->line = (long)se->latest_line;
+		} else {
+			*kind = TOLL_REV_UNCHECKED;
+			x->unchecked += !se->out_of_order;
+			se->out_of_order = 1;
+		}
+		return TOLL_OK;
+	}
+	if (x->second_pass && !se->out_of_order)
+		return TOLL_OK;  /* checked in the first pass */
 	when = (uint64_t)(r->reported.t + REPORTED_BIAS) << FILENO_BITS;
-	for (i = e->head; i != 0; i = x->revs[i - 1].next) {
+	for (i = se->e.head; i != 0; i = x->revs[i - 1].next) {
 		rv = &x->revs[i - 1];
 		if (rv->when_file >> FILENO_BITS == when >> FILENO_BITS) {
-			*kind = rv->fingerprint == fp ? TOLL_REV_DUPLICATE : TOLL_REV_CONFLICT;
-			earlier->fileno = (size_t)(rv->when_file & ((1u << FILENO_BITS) - 1));
-			earlier->line = (long)rv->line;
+			/* The second pass only reports rows the first pass could not check. */
+			if (!x->second_pass || r->reported.t < se->latest) {
+				*kind = rv->fingerprint == fp ? TOLL_REV_DUPLICATE : TOLL_REV_CONFLICT;
+				earlier->fileno = (size_t)(rv->when_file & ((1u << FILENO_BITS) - 1));
+				earlier->line = (long)rv->line;
+			}
 			return TOLL_OK;
 		}
 	}
+	if (se->latest == INT64_MIN || r->reported.t > se->latest)
+		se->latest = r->reported.t;
 	if (grow((void **)&x->revs, &x->revcap, x->nrevs, sizeof *x->revs) != 0)
 		return TOLL_ENOMEM;
 	rv = &x->revs[x->nrevs];
 	rv->when_file = when | (fileno < (1u << FILENO_BITS) ? fileno : (1u << FILENO_BITS) - 1);
 	rv->fingerprint = fp;
-	rv->line = line > 0 && (unsigned long)line < UINT32_MAX ? (uint32_t)line : UINT32_MAX;
-	rv->next = e->head;
-	e->head = (uint32_t)++x->nrevs;
+	rv->line = clamp_line(line);
+	rv->next = se->e.head;
+	se->e.head = (uint32_t)++x->nrevs;
 	return TOLL_OK;
+}
+
+size_t
+toll_series_index_second_pass(toll_series_index *x)
+{
+	size_t i;
+
+	if (x->history || x->second_pass)
+		return 0;
+	x->second_pass = 1;
+	x->last_series = 0;
+	for (i = 0; i < x->nseries; i++) {
+		x->series[i].latest = INT64_MIN;
+		x->series[i].e.head = 0;
+	}
+	return x->unchecked;
 }

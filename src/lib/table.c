@@ -319,24 +319,23 @@ zero_bytes(uint64_t w)
 /*
  * Splits the TSV record rec[0..len) into fields.  Tabs are found eight
  * bytes at a time; the same pass notes bytes that are not plain ASCII
- * (high bit set, or NUL), so that *plain = 1 spares the UTF-8 check.
- * The field array is worked on through locals: stores through t would
- * make the compiler reload it for every field.
+ * (high bit set, or NUL), so that *plain = 1 spares the UTF-8 check, and
+ * backslashes, so that only records with escapes are decoded.  The field
+ * array is worked on through locals: stores through t would make the
+ * compiler reload it for every field.
  */
 static int
 split_tsv(toll_table *t, char *rec, size_t len, int *plain)
 {
-	const uint64_t tabs = 0x0909090909090909ull, highs = 0x8080808080808080ull;
-	int escapes = memchr(rec, '\\', len) != NULL;
-	uint64_t odd = 0;
+	const uint64_t tabs = 0x0909090909090909ull, highs = 0x8080808080808080ull,
+	               backslashes = 0x5c5c5c5c5c5c5c5cull;
+	uint64_t odd = 0, escapes = 0;
 	size_t i = 0, start = 0, nf = 0, cap = t->fcap;
 	toll_field *f = t->f;
 	long line = t->line;
 
 #define EMIT(end) do { \
 		size_t n_ = (end) - start; \
-		if (escapes && memchr(rec + start, '\\', n_)) \
-			n_ = tsv_unescape(rec + start, n_); \
 		if (nf == cap) { \
 			t->nf = nf; \
 			if (grow_fields(t) != TOLL_OK) \
@@ -356,6 +355,7 @@ split_tsv(toll_table *t, char *rec, size_t len, int *plain)
 
 		memcpy(&w, rec + i, 8);
 		odd |= (w & highs) | zero_bytes(w);
+		escapes |= zero_bytes(w ^ backslashes);
 		m = zero_bytes(w ^ tabs);
 		if (m == 0)
 			continue;
@@ -385,6 +385,8 @@ split_tsv(toll_table *t, char *rec, size_t len, int *plain)
 
 		if (c == 0 || c >= 0x80) {
 			odd = 1;
+		} else if (c == '\\') {
+			escapes = 1;
 		} else if (c == '\t') {
 			EMIT(i);
 			start = i + 1;
@@ -393,6 +395,11 @@ split_tsv(toll_table *t, char *rec, size_t len, int *plain)
 	EMIT(len);
 #undef EMIT
 	t->nf = nf;
+	if (escapes) {
+		for (i = 0; i < nf; i++)
+			if (memchr(f[i].s, '\\', f[i].len))
+				f[i].len = tsv_unescape((char *)f[i].s, f[i].len);
+	}
 	*plain = odd == 0;
 	return TOLL_OK;
 }

@@ -560,3 +560,18 @@ Exit status: 0 valid, 1 invalid data, 2 usage or I/O error.
 
 Example: toll-check --normalize reports.csv > reports.tsv
 
+=== rows out of order of report in a file are checked in a second reading
+$ toll-check data/out-of-order.tsv
+--- stderr
+toll-check: data/out-of-order.tsv:5:3: warning: duplicate revision: same series, date and figure as line 3; counted once
+toll-check: data/out-of-order.tsv:4:3: conflicting revisions: same series and date as line 2, different figure
+toll-check: data/out-of-order.tsv:7:3: warning: duplicate revision: same series, date and figure as line 6; counted once
+--- exit 1
+
+=== the same rows from a pipe are checked in one reading
+$ cat data/out-of-order.tsv | toll-check
+--- stderr
+toll-check: -:4:3: conflicting revisions: same series and date as line 2, different figure
+toll-check: -:5:3: warning: duplicate revision: same series, date and figure as line 3; counted once
+toll-check: -:7:3: warning: duplicate revision: same series, date and figure as line 6; counted once
+--- exit 1

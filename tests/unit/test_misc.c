@@ -300,7 +300,7 @@ report(toll_report *r, const char *event, const char *side, const char *source, 
 
 START_TEST(series_revisions)
 {
-	toll_series_index *x = toll_series_index_new();
+	toll_series_index *x = toll_series_index_new(1);
 	toll_report r;
 	toll_revision_ref prev;
 	int kind;
@@ -350,7 +350,7 @@ END_TEST
 
 START_TEST(series_many)
 {
-	toll_series_index *x = toll_series_index_new();
+	toll_series_index *x = toll_series_index_new(1);
 	toll_report r;
 	toll_revision_ref prev;
 	char ev[32];
@@ -368,6 +368,60 @@ START_TEST(series_many)
 	toll_series_index_add(x, &r, 0, 0, &kind, &prev);
 	ck_assert_int_eq(kind, TOLL_REV_DUPLICATE);
 	ck_assert_int_eq(prev.line, 100125);
+	toll_series_index_free(x);
+}
+END_TEST
+
+START_TEST(series_latest_only_and_second_pass)
+{
+	/* rows (instant, best): 2 in order, then older ones, as a file might hold them */
+	static const int64_t when[] = { 10, 30, 10, 30, 20, 20, 10 };
+	static const int64_t best[] = { 1, 3, 2, 3, 5, 5, 1 };
+	static const int first[] = { TOLL_REV_NEW, TOLL_REV_NEW, TOLL_REV_UNCHECKED,
+	                             TOLL_REV_DUPLICATE, TOLL_REV_UNCHECKED, TOLL_REV_UNCHECKED,
+	                             TOLL_REV_UNCHECKED };
+	/* the second pass reports only what the first could not check */
+	static const int second[] = { TOLL_REV_NEW, TOLL_REV_NEW, TOLL_REV_CONFLICT, TOLL_REV_NEW,
+	                              TOLL_REV_NEW, TOLL_REV_DUPLICATE, TOLL_REV_DUPLICATE };
+	static const long earlier_line[] = { 0, 0, 1, 0, 0, 5, 1 };
+	toll_series_index *x = toll_series_index_new(0);
+	toll_report r;
+	toll_revision_ref prev;
+	int i, kind;
+
+	for (i = 0; i < 7; i++) {
+		report(&r, "e", "A", "S", when[i], best[i]);
+		ck_assert_int_eq(toll_series_index_add(x, &r, 0, i + 1, &kind, &prev), TOLL_OK);
+		ck_assert_msg(kind == first[i], "first pass, row %d: %d", i + 1, kind);
+		if (kind == TOLL_REV_DUPLICATE)
+			ck_assert_int_eq(prev.line, 2);
+	}
+	/* another series, all in order: nothing for the second pass */
+	report(&r, "e", "B", "S", 5, 1);
+	toll_series_index_add(x, &r, 0, 8, &kind, &prev);
+	ck_assert_uint_eq(toll_series_index_second_pass(x), 1);
+	for (i = 0; i < 7; i++) {
+		report(&r, "e", "A", "S", when[i], best[i]);
+		ck_assert_int_eq(toll_series_index_add(x, &r, 0, i + 1, &kind, &prev), TOLL_OK);
+		ck_assert_msg(kind == second[i], "second pass, row %d: %d", i + 1, kind);
+		if (kind != TOLL_REV_NEW)
+			ck_assert_int_eq(prev.line, earlier_line[i]);
+	}
+	report(&r, "e", "B", "S", 5, 2);
+	toll_series_index_add(x, &r, 0, 8, &kind, &prev);
+	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_uint_eq(toll_series_index_count(x), 2);
+	toll_series_index_free(x);
+
+	/* with history, every row is checked at once */
+	x = toll_series_index_new(1);
+	for (i = 0; i < 7; i++) {
+		report(&r, "e", "A", "S", when[i], best[i]);
+		toll_series_index_add(x, &r, 0, i + 1, &kind, &prev);
+		ck_assert_int_eq(kind, i == 2 ? TOLL_REV_CONFLICT : i == 3 || i >= 5 ? TOLL_REV_DUPLICATE :
+		                                                               TOLL_REV_NEW);
+	}
+	ck_assert_uint_eq(toll_series_index_second_pass(x), 0);
 	toll_series_index_free(x);
 }
 END_TEST
@@ -390,6 +444,7 @@ misc_suite(void)
 	tcase_add_test(tc, report_value_and_dates);
 	tcase_add_test(tc, series_revisions);
 	tcase_add_test(tc, series_many);
+	tcase_add_test(tc, series_latest_only_and_second_pass);
 	suite_add_tcase(s, tc);
 	return s;
 }
