@@ -1,0 +1,65 @@
+#!/bin/sh
+# make bench: side-by-side benchmarks.  Usage: tests/bench/run.sh BUILD [RUNS]
+#
+# Generates report tables with tests/bench/gen.c into tests/bench/out/
+# (kept between runs), then times toll's programs and the tools a user
+# would otherwise reach for, taking turns, and prints Markdown tables of
+# median times and peak memory.  Ratios are what to read: absolute times
+# depend on the machine.  Never part of make check.
+set -eu
+build=$1
+runs=${2:-7}
+here=$(cd "$(dirname "$0")" && pwd)
+out="$here/out"
+bin="$build/bin"
+mkdir -p "$out" "$build/bench"
+
+cc=${CC:-cc}
+$cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/gen" "$here/gen.c"
+$cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/measure" "$here/measure.c"
+gen="$build/bench/gen"
+measure="$build/bench/measure"
+
+# name rows revisions-per-series
+for spec in "1m 1000000 4" "250k-1rev 250000 1" "1m-1rev 1000000 1"; do
+	set -- $spec
+	[ -s "$out/$1.tsv" ] || "$gen" "$2" "$3" >"$out/$1.tsv"
+done
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# Prints one Markdown row per measured command: name, median, memory, ratio to the first.
+table() {
+	awk -F'\t' 'NR == 1 { base = $2 }
+		{ printf "| %s | %.3f s | %.1f MiB | %.2f |\n", $1, $2, $3 / 1024, $2 / base
+		  if ($4 != 0) bad = bad " " $1 }
+		END { if (bad != "") printf "\nexit status not 0:%s\n", bad }'
+}
+
+f="$out/1m.tsv"
+echo "toll-check on $(wc -l <"$f" | tr -d ' ') lines, $(du -m "$f" | cut -f1) MB ($runs runs each, median)"
+echo
+echo "| command | time | peak memory | time / toll-check |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-check FILE" "$bin/toll-check $f"
+set -- "$@" "toll-check < FILE (pipe: one reading, all revisions kept)" "$bin/toll-check < $f"
+set -- "$@" "toll-check --normalize FILE" "$bin/toll-check --normalize $f"
+if have mawk; then
+	set -- "$@" "mawk -F'\\t' 'NF!=11{exit 1}' FILE" "mawk -F'\t' 'NF!=11{exit 1}' $f"
+else
+	echo "(mawk is not installed: skipped; as root, make bench installs it)" >&2
+fi
+"$measure" "$runs" "$@" | table
+echo
+echo "toll-check memory against the number of series and of rows"
+echo
+echo "| table | rows | series | time | peak memory |"
+echo "| --- | --- | --- | --- | --- |"
+for name in 250k-1rev 1m 1m-1rev; do
+	f="$out/$name.tsv"
+	counts=$("$bin/toll-check" --summary "$f" | sed -n 2p)
+	rows=$(echo "$counts" | cut -f1)
+	series=$(echo "$counts" | cut -f2)
+	"$measure" "$runs" "$name" "$bin/toll-check $f" |
+		awk -F'\t' -v r="$rows" -v s="$series" '{ printf "| %s | %s | %s | %.3f s | %.1f MiB |\n", $1, r, s, $2, $3 / 1024 }'
+done
