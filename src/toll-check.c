@@ -201,6 +201,7 @@ check_revision(struct state *st, const toll_row *row, const toll_report *r,
 {
 	toll_revision_ref prev;
 	toll_diag d;
+	char where[TOLL_DIAG_MSG / 2];
 	int kind, code;
 	const toll_field *at = &row->f[s->col[TOLL_COL_REPORTED]];
 
@@ -212,26 +213,21 @@ check_revision(struct state *st, const toll_row *row, const toll_report *r,
 	}
 	if (kind == TOLL_REV_NEW || kind == TOLL_REV_UNCHECKED)
 		return 0;
+	/* The earlier row: by line in the same file, else by file and line. */
 	if (prev.fileno == row->fileno)
-		snprintf(d.msg, sizeof d.msg, "line %ld", prev.line);
+		snprintf(where, sizeof where, "line %ld", prev.line);
 	else
-		snprintf(d.msg, sizeof d.msg, "%s:%ld", file_name(st, prev.fileno), prev.line);
-	{
-		char where[TOLL_DIAG_MSG];
-
-		memcpy(where, d.msg, sizeof where);
-		if (kind == TOLL_REV_DUPLICATE) {
-			toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
-			              "duplicate revision: same series, date and figure as %s; counted once",
-			              where);
-			cli_diag(&d, 1);
-			st->warnings++;
-			return 0;
-		}
+		snprintf(where, sizeof where, "%s:%ld", file_name(st, prev.fileno), prev.line);
+	if (kind == TOLL_REV_DUPLICATE) {
 		toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
-		              "conflicting revisions: same series and date as %s, different figure",
+		              "duplicate revision: same series, date and figure as %s; counted once",
 		              where);
+		cli_diag(&d, 1);
+		st->warnings++;
+		return 0;
 	}
+	toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
+	              "conflicting revisions: same series and date as %s, different figure", where);
 	return count_error(st, &d, TOLL_EDATA) ? 0 : -1;
 }
 

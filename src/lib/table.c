@@ -43,7 +43,7 @@ struct toll_table {
 	toll_field *cols;
 	size_t ncols;
 	char *names_buf;
-	size_t *by_name;            /* column indices sorted by name */
+	const toll_field **by_name; /* the columns sorted by name */
 	const char *first_name;
 	size_t cols_fileno;         /* the file whose header gave the columns */
 
@@ -474,16 +474,14 @@ cmp_names(const toll_field *a, const toll_field *b)
 	return a->len < b->len ? -1 : a->len > b->len;
 }
 
-/* qsort has no context argument: sort_cols points at the columns while sorting. */
-static const toll_field *sort_cols;
-
+/* Orders pointers to columns by name, then by position, for qsort(). */
 static int
-cmp_index(const void *a, const void *b)
+cmp_column(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int c = cmp_names(&sort_cols[i], &sort_cols[j]);
+	const toll_field *x = *(const toll_field *const *)a, *y = *(const toll_field *const *)b;
+	int c = cmp_names(x, y);
 
-	return c != 0 ? c : (i > j) - (i < j);
+	return c != 0 ? c : (x > y) - (x < y);
 }
 
 /* Index of the column named like f in the first header, or -1. */
@@ -497,10 +495,10 @@ find_column(const toll_table *t, const char *s, size_t len)
 	key.len = len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = cmp_names(&t->cols[t->by_name[mid]], &key);
+		int c = cmp_names(t->by_name[mid], &key);
 
 		if (c == 0)
-			return (long)t->by_name[mid];
+			return (long)(t->by_name[mid] - t->cols);
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -551,14 +549,13 @@ first_header(toll_table *t, toll_diag *d)
 		t->cols[i] = t->f[i];
 		t->cols[i].s = p;
 		p += t->f[i].len + 1;
-		t->by_name[i] = i;
+		t->by_name[i] = &t->cols[i];
 	}
 	t->ncols = t->nf;
-	sort_cols = t->cols;
-	qsort(t->by_name, t->ncols, sizeof *t->by_name, cmp_index);
+	qsort(t->by_name, t->ncols, sizeof *t->by_name, cmp_column);
 	for (i = 1; i < t->ncols; i++)
-		if (cmp_names(&t->cols[t->by_name[i - 1]], &t->cols[t->by_name[i]]) == 0) {
-			const toll_field *dup = &t->cols[t->by_name[i]];
+		if (cmp_names(t->by_name[i - 1], t->by_name[i]) == 0) {
+			const toll_field *dup = t->by_name[i];
 			int r = quoted_name_error(d, t, dup, "duplicate column '%s'");
 
 			free(t->cols);

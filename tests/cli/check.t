@@ -575,3 +575,21 @@ toll-check: -:4:3: conflicting revisions: same series and date as line 2, differ
 toll-check: -:5:3: warning: duplicate revision: same series, date and figure as line 3; counted once
 toll-check: -:7:3: warning: duplicate revision: same series, date and figure as line 6; counted once
 --- exit 1
+
+=== a NUL byte in the header
+$ printf 'event\treported\000\tsource\n' | toll-check
+--- stderr
+toll-check: -:1:7: NUL byte in header
+--- exit 1
+
+=== invalid UTF-8 in a field past the last column
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\t\377\n' | toll-check
+--- stderr
+toll-check: -:2:27: invalid UTF-8 in field 7
+--- exit 1
+
+=== every curated dataset is valid, and they read as one table
+$ toll-check --summary ../../datasets/*.tsv
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+83	44	5	0	2008-01-01	2023-09-29

@@ -94,3 +94,16 @@ toll: unknown option '--frobnicate'
 Try 'toll --help' for more information.
 --- exit 2
 
+
+=== a command whose program cannot be found
+$ cp "$(command -v toll)" "$TEST_TMP/toll-alone" && PATH=/nonexistent "$TEST_TMP/toll-alone" check data/good.tsv
+--- stderr
+toll: cannot run 'toll-check': No such file or directory
+--- exit 2
+
+=== help takes one command name
+$ toll help check extra
+--- stderr
+toll: 'help' takes one command name
+Try 'toll --help' for more information.
+--- exit 2
