@@ -68,6 +68,11 @@ toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum toll_fo
 	t->npaths = npaths ? npaths : 1;
 	t->fmt = fmt;
 	t->fd = -1;
+	t->cap = INITIAL_BUFFER;
+	if ((t->buf = malloc(t->cap)) == NULL) {
+		free(t);
+		return TOLL_ENOMEM;
+	}
 	*out = t;
 	return TOLL_OK;
 }
@@ -644,7 +649,8 @@ text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
 		return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
 		                     "%s in header", what);
 	{
-		size_t c = t->fileno == t->cols_fileno ? i : t->map[i];
+		/* A field past the last column has no name (and no place in the map). */
+		size_t c = i >= t->ncols ? i : t->fileno == t->cols_fileno ? i : t->map[i];
 
 		if (c >= t->ncols)
 			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,

@@ -593,3 +593,9 @@ $ toll-check --summary ../../datasets/*.tsv
 --- stdout
 rows	series	events	warnings	first_reported	last_reported
 83	44	5	0	2008-01-01	2023-09-29
+
+=== invalid UTF-8 past the last column of a second file
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\t\377\n' | toll-check data/header-only.tsv -
+--- stderr
+toll-check: -:2:27: invalid UTF-8 in field 7
+--- exit 1
