@@ -88,8 +88,10 @@ check: check-deps
 	@$(MAKE) --no-print-directory all $(UNIT)
 	@sh tests/run.sh $(BUILD)
 
+# The peers compared with are installed when possible, else skipped.
 bench:
-	@sh .ci/deps build bench
+	@sh .ci/deps build
+	@sh .ci/deps bench || echo "bench: going on without them"
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh $(BUILD)
 
