@@ -164,7 +164,7 @@ fill(toll_table *t, toll_diag *d)
 		t->pos = 0;
 	}
 	if (t->cap - t->end < INITIAL_BUFFER / 4) {
-		size_t ncap = t->cap ? t->cap * 2 : INITIAL_BUFFER;
+		size_t ncap = t->cap * 2;
 		char *nb;
 
 		if (t->end > TOLL_TABLE_MAX_RECORD)
@@ -324,13 +324,15 @@ zero_bytes(uint64_t w)
 /*
  * Splits the TSV record rec[0..len) into fields.  Tabs are found eight
  * bytes at a time; the same pass notes bytes that are not plain ASCII
- * (high bit set, or NUL), so that *plain = 1 spares the UTF-8 check, and
- * backslashes, so that only records with escapes are decoded.  The field
- * array is worked on through locals: stores through t would make the
- * compiler reload it for every field.
+ * (high bit set, or NUL), so that only such records get the full UTF-8
+ * check, and backslashes, so that only records with escapes are decoded.
+ * The check comes before decoding, which moves bytes.  Sets *bad to the
+ * offset of the first byte that is not valid text (len when none) and
+ * *nul when it is a NUL.  The field array is worked on through locals:
+ * stores through t would make the compiler reload it for every field.
  */
 static int
-split_tsv(toll_table *t, char *rec, size_t len, int *plain)
+split_tsv(toll_table *t, char *rec, size_t len, size_t *bad, int *nul)
 {
 	const uint64_t tabs = 0x0909090909090909ull, highs = 0x8080808080808080ull,
 	               backslashes = 0x5c5c5c5c5c5c5c5cull;
@@ -400,12 +402,12 @@ split_tsv(toll_table *t, char *rec, size_t len, int *plain)
 	EMIT(len);
 #undef EMIT
 	t->nf = nf;
+	*bad = odd ? toll_utf8_check(rec, len, nul) : len;
 	if (escapes) {
 		for (i = 0; i < nf; i++)
 			if (memchr(f[i].s, '\\', f[i].len))
 				f[i].len = tsv_unescape((char *)f[i].s, f[i].len);
 	}
-	*plain = odd == 0;
 	return TOLL_OK;
 }
 
@@ -668,7 +670,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		size_t len, next, bad;
 		char *rec;
 		long lines;
-		int r, nul, plain;
+		int r, nul = 0;
 
 		if (!t->open) {
 			if (t->next_file >= t->npaths)
@@ -714,8 +716,13 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			t->line += lines;
 			continue;  /* a blank line or a comment */
 		}
-		plain = 0;
-		r = t->csv ? split_csv(t, rec, len, d) : split_tsv(t, rec, len, &plain);
+		/* Text is checked on the raw bytes: decoding moves them. */
+		if (t->csv) {
+			bad = toll_utf8_check(rec, len, &nul);
+			r = split_csv(t, rec, len, d);
+		} else {
+			r = split_tsv(t, rec, len, &bad, &nul);
+		}
 		if (r == TOLL_ENOMEM) {
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		} else if (r != TOLL_OK) {
@@ -724,7 +731,6 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 				close_file(t);
 			return r;
 		}
-		bad = plain ? len : toll_utf8_check(rec, len, &nul);
 		if (bad < len) {
 			r = text_error(t, bad, nul, d);
 			t->line += lines;

@@ -599,3 +599,13 @@ $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tki
 --- stderr
 toll-check: -:2:27: invalid UTF-8 in field 7
 --- exit 1
+
+=== quoted and escaped fields in any script
+$ toll-check --csv -n
+--- stdin
+event,reported,source,side,category,best,note
+"Հայաստան",2022-09-13,"ՊՆ, ""Armenia""",Azərbaycan,killed,1,"Россия
+عربي"
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
+Հայաստան	2022-09-13	ՊՆ, "Armenia"	Azərbaycan	killed	all	1	1	1				Россия\nعربي
