@@ -50,6 +50,7 @@ struct state {
 	char *first_text, *last_text;
 	toll_schema schema;
 	int have_schema;
+	size_t *extra, nextra;  /* --normalize: the columns not of the format */
 };
 
 /* Counts a problem and says whether to go on. */
@@ -73,41 +74,59 @@ file_name(const struct state *st, size_t fileno)
 	return st->nfiles ? st->files[fileno] : "-";
 }
 
-static void
-write_normalized_header(toll_out *o, const toll_table *t, const toll_schema *s)
+/*
+ * Finds the columns that are not of the format (kept after the known ones,
+ * in input order) and writes the canonical header.  Returns -1 when out
+ * of memory.
+ */
+static int
+write_normalized_header(struct state *st, toll_out *o, const toll_table *t)
 {
-	size_t i, n, k;
-	const toll_field *cols = toll_table_columns(t, &n);
 	static const int canonical[] = {
 		TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
 		TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
 		TOLL_COL_START, TOLL_COL_END
 	};
+	size_t i, n, k;
+	const toll_field *cols = toll_table_columns(t, &n);
 
+	if ((st->extra = malloc((n ? n : 1) * sizeof *st->extra)) == NULL)
+		return -1;
+	st->nextra = 0;
+	for (i = 0; i < n; i++) {
+		int known = 0;
+
+		for (k = 0; k < TOLL_NCOLUMNS; k++)
+			known |= st->schema.col[k] == (long)i;
+		if (!known)
+			st->extra[st->nextra++] = i;
+	}
 	for (k = 0; k < sizeof canonical / sizeof canonical[0]; k++) {
 		if (k > 0)
 			toll_out_tab(o);
 		toll_out_str(o, toll_column_names[canonical[k]]);
 	}
-	for (i = 0; i < n; i++) {
-		int known = 0;
-
-		for (k = 0; k < TOLL_NCOLUMNS; k++)
-			known |= s->col[k] == (long)i;
-		if (!known) {
-			toll_out_tab(o);
-			toll_out_field(o, cols[i].s, cols[i].len);
-		}
+	for (i = 0; i < st->nextra; i++) {
+		toll_out_tab(o);
+		toll_out_field(o, cols[st->extra[i]].s, cols[st->extra[i]].len);
 	}
 	toll_out_eol(o);
+	return 0;
+}
+
+/* A column of the row as it is, or nothing when the table has no such column. */
+static void
+write_column(toll_out *o, const toll_schema *s, const toll_row *row, int col)
+{
+	if (s->col[col] >= 0)
+		toll_out_field(o, row->f[s->col[col]].s, row->f[s->col[col]].len);
 }
 
 static void
-write_normalized_row(toll_out *o, const toll_schema *s, const toll_row *row,
+write_normalized_row(const struct state *st, toll_out *o, const toll_row *row,
                      const toll_report *r)
 {
-	size_t i, k;
-	const toll_field *f;
+	size_t i;
 
 	toll_out_field(o, r->event.s, r->event.len);
 	toll_out_tab(o);
@@ -131,42 +150,37 @@ write_normalized_row(toll_out *o, const toll_schema *s, const toll_row *row,
 	if (r->fig.qualifier)
 		toll_out_write(o, &r->fig.qualifier, 1);
 	toll_out_tab(o);
-	if ((f = s->col[TOLL_COL_START] >= 0 ? &row->f[s->col[TOLL_COL_START]] : NULL) != NULL)
-		toll_out_field(o, f->s, f->len);
+	write_column(o, &st->schema, row, TOLL_COL_START);
 	toll_out_tab(o);
-	if ((f = s->col[TOLL_COL_END] >= 0 ? &row->f[s->col[TOLL_COL_END]] : NULL) != NULL)
-		toll_out_field(o, f->s, f->len);
-	for (i = 0; i < row->n; i++) {
-		int known = 0;
-
-		for (k = 0; k < TOLL_NCOLUMNS; k++)
-			known |= s->col[k] == (long)i;
-		if (!known) {
-			toll_out_tab(o);
-			toll_out_field(o, row->f[i].s, row->f[i].len);
-		}
+	write_column(o, &st->schema, row, TOLL_COL_END);
+	for (i = 0; i < st->nextra; i++) {
+		toll_out_tab(o);
+		toll_out_field(o, row->f[st->extra[i]].s, row->f[st->extra[i]].len);
 	}
 	toll_out_eol(o);
+}
+
+/* Keeps a copy of f's text in *slot; -1 when out of memory. */
+static int
+keep_text(char **slot, const toll_field *f)
+{
+	free(*slot);
+	*slot = strndup(f->s, f->len);
+	return *slot ? 0 : -1;
 }
 
 /* Remembers the first and last report instants, as written. */
 static int
 track_dates(struct state *st, const toll_report *r)
 {
-	char **slot = NULL;
-
 	if (st->first_text == NULL || r->reported.t < st->first_t) {
 		st->first_t = r->reported.t;
-		slot = &st->first_text;
-		free(*slot);
-		if ((*slot = strndup(r->reported_text.s, r->reported_text.len)) == NULL)
+		if (keep_text(&st->first_text, &r->reported_text) != 0)
 			return -1;
 	}
 	if (st->last_text == NULL || r->reported.t > st->last_t) {
 		st->last_t = r->reported.t;
-		slot = &st->last_text;
-		free(*slot);
-		if ((*slot = strndup(r->reported_text.s, r->reported_text.len)) == NULL)
+		if (keep_text(&st->last_text, &r->reported_text) != 0)
 			return -1;
 	}
 	return 0;
@@ -274,8 +288,12 @@ first_pass(struct state *st, enum toll_format fmt, toll_out *out, int normalize,
 					break;
 				}
 				st->have_schema = 1;
-				if (normalize)
-					write_normalized_header(out, t, &st->schema);
+				if (normalize && write_normalized_header(st, out, t) != 0) {
+					cli_error("out of memory");
+					st->status = EXIT_TROUBLE;
+					stopped = 1;
+					break;
+				}
 			}
 			continue;
 		}
@@ -309,7 +327,7 @@ first_pass(struct state *st, enum toll_format fmt, toll_out *out, int normalize,
 			break;
 		}
 		if (normalize && st->errors == 0)
-			write_normalized_row(out, &st->schema, &row, &rep);
+			write_normalized_row(st, out, &row, &rep);
 	}
 stop:
 	toll_table_free(t);
@@ -439,5 +457,6 @@ main(int argc, char **argv)
 	toll_series_index_free(st.index);
 	free(st.first_text);
 	free(st.last_text);
+	free(st.extra);
 	return cli_close_stdout(status);
 }

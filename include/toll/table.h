@@ -70,9 +70,6 @@ int toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum tol
  */
 int toll_table_next(toll_table *t, toll_row *row, toll_diag *d);
 
-/* Skips the rest of the current file (e.g. after its header was rejected). */
-void toll_table_skip_file(toll_table *t);
-
 /* The column names of the first header, or NULL before it is read. */
 const toll_field *toll_table_columns(const toll_table *t, size_t *n);
 

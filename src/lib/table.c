@@ -103,12 +103,6 @@ toll_table_free(toll_table *t)
 	free(t);
 }
 
-void
-toll_table_skip_file(toll_table *t)
-{
-	close_file(t);
-}
-
 const toll_field *
 toll_table_columns(const toll_table *t, size_t *n)
 {
