@@ -609,3 +609,9 @@ event,reported,source,side,category,best,note
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
 Հայաստան	2022-09-13	ՊՆ, "Armenia"	Azərbaycan	killed	all	1	1	1				Россия\nعربي
+
+=== a closed pipe on standard output
+$ { sleep 1; toll-check -n data/good.tsv; echo "exit $?" >&2; } | true
+--- stderr
+toll-check: cannot write standard output: Broken pipe
+exit 2
