@@ -161,13 +161,12 @@ number_column(struct problems *p, const toll_schema *s, int col, int64_t *v, int
 }
 
 static void
-order_problem(struct problems *p, const toll_schema *s, int r, const toll_figure *fig,
-              int64_t low, int64_t best, int64_t high)
+order_problem(struct problems *p, const toll_schema *s, int r, int64_t low, int64_t best,
+              int64_t high)
 {
 	char a[32], b[32];
 	int col = r == TOLL_FIG_LOW_HIGH ? TOLL_COL_LOW : TOLL_COL_BEST;
 
-	(void)fig;
 	snprintf(a, sizeof a, "%lld", (long long)(r == TOLL_FIG_LOW_HIGH ? low : best));
 	snprintf(b, sizeof b, "%lld", (long long)(r == TOLL_FIG_BEST_LOW ? low : high));
 	problem(p, get(s, p->row, col),
@@ -198,7 +197,7 @@ figure_columns(struct problems *p, const toll_schema *s, toll_report *r)
 			f = get(s, p->row, TOLL_COL_HIGH);
 		problem(p, f, "no figure: 'low', 'best' and 'high' are all empty%s%s", "", "");
 	} else if (e != TOLL_FIG_OK) {
-		order_problem(p, s, e, &r->fig, low, hb ? best : r->fig.best, high);
+		order_problem(p, s, e, low, best, high);  /* best is stated for its two errors */
 	}
 	q = get(s, p->row, TOLL_COL_QUALIFIER);
 	if (q != NULL && q->len > 0) {

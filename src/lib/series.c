@@ -168,9 +168,13 @@ table_init(struct table *t, uint32_t slots)
 	return t->slots ? 0 : -1;
 }
 
-/* Makes room for one more key: doubles the slots when half full. */
+/*
+ * Makes room for one more key, absent from t, whose hash is h and whose
+ * free slot table_find() gave as *slot: when t is half full, doubles the
+ * slots and finds the key's free slot anew.  Returns -1 when out of memory.
+ */
 static int
-table_reserve(struct table *t)
+table_reserve(struct table *t, uint32_t h, uint32_t *slot)
 {
 	uint64_t *ns;
 	uint32_t i, nmask;
@@ -196,6 +200,9 @@ table_reserve(struct table *t)
 	free(t->slots);
 	t->slots = ns;
 	t->mask = nmask;
+	for (i = h & nmask; ns[i] != 0; i = (i + 1) & nmask)
+		;
+	*slot = i;
 	return 0;
 }
 
@@ -360,12 +367,8 @@ event_of(toll_series_index *x, const toll_report *r)
 	if (k == 0) {
 		if (grow((void **)&x->ev, &x->evcap, x->nev, sizeof *x->ev) != 0)
 			return 0;
-		if (x->events.count + 1 > x->events.mask / 2) {
-			if (table_reserve(&x->events) != 0)
-				return 0;
-			table_find(&x->events, (const char *)x->ev, sizeof *x->ev, r->event.s,
-			           (uint32_t)r->event.len, h, &slot);
-		}
+		if (table_reserve(&x->events, h, &slot) != 0)
+			return 0;
 		ev = &x->ev[x->nev];
 		ev->e.key = arena_copy(x, r->event.s, r->event.len);
 		ev->e.keylen = (uint32_t)r->event.len;
@@ -453,12 +456,8 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 		if (k == 0) {
 			if (grow((void **)&x->series, &x->seriescap, x->nseries, sizeof *x->series) != 0)
 				return TOLL_ENOMEM;
-			if (ev->series.count + 1 > ev->series.mask / 2) {
-				if (table_reserve(&ev->series) != 0)
-					return TOLL_ENOMEM;
-				table_find(&ev->series, (const char *)x->series, sizeof *x->series,
-				           x->scratch, (uint32_t)n, h, &slot);
-			}
+			if (table_reserve(&ev->series, h, &slot) != 0)
+				return TOLL_ENOMEM;
 			se = &x->series[x->nseries];
 			if ((se->e.key = arena_copy(x, x->scratch, n)) == NULL)
 				return TOLL_ENOMEM;

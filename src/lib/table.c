@@ -36,6 +36,7 @@ struct toll_table {
 	size_t cap, pos, end;       /* unread bytes are buf[pos..end) */
 	size_t scanned;             /* bytes after pos already searched for the record end */
 	int scan_state;             /* CSV: the scanner's state at pos + scanned */
+	long scan_lines;            /* CSV: line breaks inside quotes found so far */
 	long line;                  /* line number of buf[pos] */
 	int last_unterminated;      /* the record just found ends the file without a newline */
 
@@ -128,6 +129,7 @@ open_next(toll_table *t, toll_diag *d)
 	t->csv = t->fmt == TOLL_FORMAT_CSV || (t->fmt == TOLL_FORMAT_AUTO && ends_with_csv(p));
 	t->pos = t->end = t->scanned = 0;
 	t->scan_state = CSV_FIELD_START;
+	t->scan_lines = 0;
 	t->eof = 0;
 	t->line = 1;
 	t->have_header = 0;
@@ -199,6 +201,7 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 
 		if (t->csv) {
 			int st = t->scan_state;
+			long nl = t->scan_lines;
 
 			/*
 			 * RFC 4180 by state: a quote opens a quoted field only at
@@ -211,6 +214,7 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 				if (st == CSV_QUOTED) {
 					if (c == '"')
 						st = CSV_QUOTE_SEEN;
+					nl += c == '\n';
 				} else if (c == '\n') {
 					break;
 				} else if (c == ',') {
@@ -222,6 +226,7 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 				}
 			}
 			t->scan_state = st;
+			t->scan_lines = nl;
 		} else if (i < avail) {
 			char *nl = memchr(s + i, '\n', avail - i);
 
@@ -686,7 +691,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			return r;
 		}
 		rec = t->buf + t->pos;
-		lines = !t->last_unterminated;
+		lines = !t->last_unterminated + t->scan_lines;
 		t->last_unterminated = 0;
 		if (t->at_start) {
 			t->at_start = 0;
@@ -698,12 +703,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		t->pos = next;
 		t->scanned = 0;
 		t->scan_state = CSV_FIELD_START;
-		if (t->csv) {
-			size_t i;
-
-			for (i = 0; i < len; i++)
-				lines += rec[i] == '\n';
-		}
+		t->scan_lines = 0;
 		if (len > 0 && rec[len - 1] == '\r')
 			len--;
 		if (len == 0 || (!t->csv && rec[0] == '#')) {

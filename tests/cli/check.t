@@ -131,9 +131,9 @@ $ toll-check
 event	reported	source	side	category	status	low	best	high
 # another
 
-e	2022-09-13	S	A	killed				
+e	2022-09-13	S	A	dead		1		
 --- stderr
-toll-check: -:6:26: no figure: 'low', 'best' and 'high' are all empty
+toll-check: -:6:18: invalid category 'dead' in column 'category'
 --- exit 1
 
 === a truncated last row

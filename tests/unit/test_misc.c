@@ -298,49 +298,49 @@ report(toll_report *r, const char *event, const char *side, const char *source, 
 	r->fig.low = r->fig.best = r->fig.high = best;
 }
 
+/* Adds a revision of (event, side, source) and returns its kind. */
+static int
+add(toll_series_index *x, toll_report *r, size_t fileno, long line, toll_revision_ref *prev)
+{
+	int kind = -1;
+
+	ck_assert_int_eq(toll_series_index_add(x, r, fileno, line, &kind, prev), TOLL_OK);
+	return kind;
+}
+
 START_TEST(series_revisions)
 {
 	toll_series_index *x = toll_series_index_new(1);
 	toll_report r;
 	toll_revision_ref prev;
-	int kind;
 
 	report(&r, "e", "A", "S", 100, 49);
-	ck_assert_int_eq(toll_series_index_add(x, &r, 0, 2, &kind, &prev), TOLL_OK);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 2, &prev), TOLL_REV_NEW);
 	report(&r, "e", "A", "S", 200, 105);
-	toll_series_index_add(x, &r, 0, 3, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 3, &prev), TOLL_REV_NEW);
 	report(&r, "e", "A", "S", 100, 49);
-	toll_series_index_add(x, &r, 1, 9, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_DUPLICATE);
+	ck_assert_int_eq(add(x, &r, 1, 9, &prev), TOLL_REV_DUPLICATE);
 	ck_assert(prev.fileno == 0 && prev.line == 2);
 	report(&r, "e", "A", "S", 200, 106);
-	toll_series_index_add(x, &r, 0, 10, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_CONFLICT);
+	ck_assert_int_eq(add(x, &r, 0, 10, &prev), TOLL_REV_CONFLICT);
 	ck_assert_int_eq(prev.line, 3);
 	/* an open figure differs from a closed one with the same numbers */
 	report(&r, "e", "A", "S", 300, 7);
-	toll_series_index_add(x, &r, 0, 11, &kind, &prev);
+	ck_assert_int_eq(add(x, &r, 0, 11, &prev), TOLL_REV_NEW);
 	r.fig.open = 1;
-	toll_series_index_add(x, &r, 0, 12, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_CONFLICT);
+	ck_assert_int_eq(add(x, &r, 0, 12, &prev), TOLL_REV_CONFLICT);
 	/* other sources, statuses and sides are other series */
 	report(&r, "e", "A", "T", 100, 50);
-	toll_series_index_add(x, &r, 0, 13, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 13, &prev), TOLL_REV_NEW);
 	r.status = TOLL_STATUS_MILITARY;
-	toll_series_index_add(x, &r, 0, 14, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 14, &prev), TOLL_REV_NEW);
 	report(&r, "e2", "A", "S", 100, 50);
-	toll_series_index_add(x, &r, 0, 15, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 15, &prev), TOLL_REV_NEW);
 	/* field boundaries count: ("ab","c") is not ("a","bc") */
 	report(&r, "ab", "c", "S", 1, 1);
-	toll_series_index_add(x, &r, 0, 16, &kind, &prev);
+	ck_assert_int_eq(add(x, &r, 0, 16, &prev), TOLL_REV_NEW);
 	report(&r, "a", "bc", "S", 1, 2);
-	toll_series_index_add(x, &r, 0, 17, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 17, &prev), TOLL_REV_NEW);
 	ck_assert_uint_eq(toll_series_index_count(x), 6);
 	ck_assert_uint_eq(toll_series_index_events(x), 4);
 	toll_series_index_free(x);
@@ -354,19 +354,17 @@ START_TEST(series_many)
 	toll_report r;
 	toll_revision_ref prev;
 	char ev[32];
-	int i, kind;
+	int i;
 
 	for (i = 0; i < 200000; i++) {
 		snprintf(ev, sizeof ev, "event-%d", i % 50000);
 		report(&r, ev, "A", "S", i / 50000, i);
-		ck_assert_int_eq(toll_series_index_add(x, &r, 0, i + 2, &kind, &prev), TOLL_OK);
-		ck_assert_int_eq(kind, TOLL_REV_NEW);
+		ck_assert_int_eq(add(x, &r, 0, i + 2, &prev), TOLL_REV_NEW);
 	}
 	ck_assert_uint_eq(toll_series_index_count(x), 50000);
 	snprintf(ev, sizeof ev, "event-%d", 123);
 	report(&r, ev, "A", "S", 2, 100123);
-	toll_series_index_add(x, &r, 0, 0, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_DUPLICATE);
+	ck_assert_int_eq(add(x, &r, 0, 0, &prev), TOLL_REV_DUPLICATE);
 	ck_assert_int_eq(prev.line, 100125);
 	toll_series_index_free(x);
 }
@@ -391,25 +389,24 @@ START_TEST(series_latest_only_and_second_pass)
 
 	for (i = 0; i < 7; i++) {
 		report(&r, "e", "A", "S", when[i], best[i]);
-		ck_assert_int_eq(toll_series_index_add(x, &r, 0, i + 1, &kind, &prev), TOLL_OK);
+		kind = add(x, &r, 0, i + 1, &prev);
 		ck_assert_msg(kind == first[i], "first pass, row %d: %d", i + 1, kind);
 		if (kind == TOLL_REV_DUPLICATE)
 			ck_assert_int_eq(prev.line, 2);
 	}
 	/* another series, all in order: nothing for the second pass */
 	report(&r, "e", "B", "S", 5, 1);
-	toll_series_index_add(x, &r, 0, 8, &kind, &prev);
+	ck_assert_int_eq(add(x, &r, 0, 8, &prev), TOLL_REV_NEW);
 	ck_assert_uint_eq(toll_series_index_second_pass(x), 1);
 	for (i = 0; i < 7; i++) {
 		report(&r, "e", "A", "S", when[i], best[i]);
-		ck_assert_int_eq(toll_series_index_add(x, &r, 0, i + 1, &kind, &prev), TOLL_OK);
+		kind = add(x, &r, 0, i + 1, &prev);
 		ck_assert_msg(kind == second[i], "second pass, row %d: %d", i + 1, kind);
 		if (kind != TOLL_REV_NEW)
 			ck_assert_int_eq(prev.line, earlier_line[i]);
 	}
 	report(&r, "e", "B", "S", 5, 2);
-	toll_series_index_add(x, &r, 0, 8, &kind, &prev);
-	ck_assert_int_eq(kind, TOLL_REV_NEW);
+	ck_assert_int_eq(add(x, &r, 0, 8, &prev), TOLL_REV_NEW);
 	ck_assert_uint_eq(toll_series_index_count(x), 2);
 	toll_series_index_free(x);
 
@@ -417,8 +414,7 @@ START_TEST(series_latest_only_and_second_pass)
 	x = toll_series_index_new(1);
 	for (i = 0; i < 7; i++) {
 		report(&r, "e", "A", "S", when[i], best[i]);
-		toll_series_index_add(x, &r, 0, i + 1, &kind, &prev);
-		ck_assert_int_eq(kind, i == 2 ? TOLL_REV_CONFLICT : i == 3 || i >= 5 ? TOLL_REV_DUPLICATE :
+		ck_assert_int_eq(add(x, &r, 0, i + 1, &prev), i == 2 ? TOLL_REV_CONFLICT : i == 3 || i >= 5 ? TOLL_REV_DUPLICATE :
 		                                                               TOLL_REV_NEW);
 	}
 	ck_assert_uint_eq(toll_series_index_second_pass(x), 0);
