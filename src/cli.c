@@ -112,3 +112,73 @@ cli_close_stdout(int status)
 	}
 	return status;
 }
+
+int
+cli_reader_open(cli_reader *cr, char *const *files, size_t n, enum toll_format fmt,
+                enum toll_reports_mode mode, long max_errors)
+{
+	memset(cr, 0, sizeof *cr);
+	cr->max_errors = max_errors;
+	if (toll_reports_new(&cr->rd, files, n, fmt, mode) != TOLL_OK) {
+		cli_error("out of memory");
+		cr->status = EXIT_TROUBLE;
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_reader_problem(cli_reader *cr, const toll_diag *d, int code)
+{
+	int s = cli_exit_status(code);
+
+	cli_diag(d, 0);
+	if (s > cr->status)
+		cr->status = s;
+	if (code == TOLL_ENOMEM) {
+		cr->stopped = 1;
+		return 0;
+	}
+	if (code != TOLL_EDATA)
+		return 1;
+	cr->errors++;
+	if (cr->max_errors == 0 || cr->errors < cr->max_errors)
+		return 1;
+	cr->stopped = 1;
+	return 0;
+}
+
+int
+cli_reader_next(cli_reader *cr, toll_entry *e)
+{
+	toll_diag d;
+	int code;
+
+	while (!cr->stopped) {
+		code = toll_reports_next(cr->rd, e, &d);
+		switch (code) {
+		case TOLL_OK:
+		case TOLL_HEADER:
+			return code;
+		case TOLL_END:
+			return TOLL_END;
+		case TOLL_WARNING:
+			cli_diag(&d, 1);
+			cr->warnings++;
+			break;
+		default:
+			cli_reader_problem(cr, &d, code);
+			break;
+		}
+	}
+	return TOLL_END;
+}
+
+void
+cli_reader_close(cli_reader *cr)
+{
+	if (cr->max_errors > 0 && cr->errors >= cr->max_errors)
+		cli_error("stopped after %ld errors", cr->errors);
+	toll_reports_free(cr->rd);
+	cr->rd = NULL;
+}

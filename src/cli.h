@@ -6,6 +6,7 @@
 #define TOLL_CLI_H
 
 #include "toll/diag.h"
+#include "toll/reports.h"
 
 #define TOLL_VERSION "0.1.0"
 
@@ -52,5 +53,37 @@ int cli_version(void);
  * closed pipe); returns the exit status to use given the one so far.
  */
 int cli_close_stdout(int status);
+
+/*
+ * Reading a reports table the way every toll program does: each problem
+ * printed as it is found and counted, reading stopped after max_errors
+ * (0: no limit) errors, the exit status so far kept in status.
+ */
+typedef struct cli_reader {
+	toll_reports *rd;
+	long max_errors, errors, warnings;
+	int status;
+	int stopped;
+} cli_reader;
+
+/* Returns 0, or prints "out of memory" and returns -1 with status set. */
+int cli_reader_open(cli_reader *cr, char *const *files, size_t n, enum toll_format fmt,
+                    enum toll_reports_mode mode, long max_errors);
+
+/*
+ * The next thing a program needs: TOLL_HEADER, TOLL_OK (a valid row in
+ * *e), or TOLL_END at the end or when reading stopped (too many errors,
+ * out of memory).  Problems are printed, not returned.
+ */
+int cli_reader_next(cli_reader *cr, toll_entry *e);
+
+/*
+ * Prints and counts a problem found by the program itself (code TOLL_EDATA
+ * for the data, else trouble); returns 1 to go on, 0 to stop.
+ */
+int cli_reader_problem(cli_reader *cr, const toll_diag *d, int code);
+
+/* Prints "stopped after N errors" when reading stopped so; frees the reader. */
+void cli_reader_close(cli_reader *cr);
 
 #endif

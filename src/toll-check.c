@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -41,38 +40,12 @@ static const char usage_text[] =
 	"Example: toll-check --normalize reports.csv > reports.tsv\n";
 
 struct state {
-	long max_errors, errors, warnings, rows;
-	int status;
-	toll_series_index *index;
-	char *const *files;
-	size_t nfiles;
+	cli_reader in;
 	int64_t first_t, last_t;
 	char *first_text, *last_text;
-	toll_schema schema;
-	int have_schema;
+	const toll_schema *schema;
 	size_t *extra, nextra;  /* --normalize: the columns not of the format */
 };
-
-/* Counts a problem and says whether to go on. */
-static int
-count_error(struct state *st, const toll_diag *d, int code)
-{
-	int s = cli_exit_status(code);
-
-	cli_diag(d, 0);
-	if (s > st->status)
-		st->status = s;
-	if (code != TOLL_EDATA)
-		return 1;
-	st->errors++;
-	return st->max_errors == 0 || st->errors < st->max_errors;
-}
-
-static const char *
-file_name(const struct state *st, size_t fileno)
-{
-	return st->nfiles ? st->files[fileno] : "-";
-}
 
 /*
  * Finds the columns that are not of the format (kept after the known ones,
@@ -97,7 +70,7 @@ write_normalized_header(struct state *st, toll_out *o, const toll_table *t)
 		int known = 0;
 
 		for (k = 0; k < TOLL_NCOLUMNS; k++)
-			known |= st->schema.col[k] == (long)i;
+			known |= st->schema->col[k] == (long)i;
 		if (!known)
 			st->extra[st->nextra++] = i;
 	}
@@ -150,9 +123,9 @@ write_normalized_row(const struct state *st, toll_out *o, const toll_row *row,
 	if (r->fig.qualifier)
 		toll_out_write(o, &r->fig.qualifier, 1);
 	toll_out_tab(o);
-	write_column(o, &st->schema, row, TOLL_COL_START);
+	write_column(o, st->schema, row, TOLL_COL_START);
 	toll_out_tab(o);
-	write_column(o, &st->schema, row, TOLL_COL_END);
+	write_column(o, st->schema, row, TOLL_COL_END);
 	for (i = 0; i < st->nextra; i++) {
 		toll_out_tab(o);
 		toll_out_field(o, row->f[st->extra[i]].s, row->f[st->extra[i]].len);
@@ -192,13 +165,13 @@ write_summary(toll_out *o, const struct state *st)
 	static const char header[] = "rows\tseries\tevents\twarnings\tfirst_reported\tlast_reported\n";
 
 	toll_out_write(o, header, sizeof header - 1);
-	toll_out_int(o, st->rows);
+	toll_out_int(o, toll_reports_rows(st->in.rd));
 	toll_out_tab(o);
-	toll_out_int(o, (int64_t)toll_series_index_count(st->index));
+	toll_out_int(o, (int64_t)toll_series_index_count(toll_reports_index(st->in.rd)));
 	toll_out_tab(o);
-	toll_out_int(o, (int64_t)toll_series_index_events(st->index));
+	toll_out_int(o, (int64_t)toll_series_index_events(toll_reports_index(st->in.rd)));
 	toll_out_tab(o);
-	toll_out_int(o, st->warnings);
+	toll_out_int(o, st->in.warnings);
 	toll_out_tab(o);
 	if (st->first_text)
 		toll_out_str(o, st->first_text);
@@ -208,192 +181,40 @@ write_summary(toll_out *o, const struct state *st)
 	toll_out_eol(o);
 }
 
-/* Checks one row against the series seen so far; returns 0 to go on, -1 to stop. */
 static int
-check_revision(struct state *st, const toll_row *row, const toll_report *r,
-               const toll_schema *s)
+run(struct state *st, char *const *files, size_t nfiles, enum toll_format fmt, long max_errors,
+    toll_out *out, int normalize, int summary)
 {
-	toll_revision_ref prev;
+	toll_entry e;
 	toll_diag d;
-	char where[TOLL_DIAG_MSG / 2];
-	int kind, code;
-	const toll_field *at = &row->f[s->col[TOLL_COL_REPORTED]];
-
-	code = toll_series_index_add(st->index, r, row->fileno, row->line, &kind, &prev);
-	if (code != TOLL_OK) {
-		toll_diag_set(&d, code, NULL, 0, 0, "out of memory");
-		count_error(st, &d, code);
-		return -1;
-	}
-	if (kind == TOLL_REV_NEW || kind == TOLL_REV_UNCHECKED)
-		return 0;
-	/* The earlier row: by line in the same file, else by file and line. */
-	if (prev.fileno == row->fileno)
-		snprintf(where, sizeof where, "line %ld", prev.line);
-	else
-		snprintf(where, sizeof where, "%s:%ld", file_name(st, prev.fileno), prev.line);
-	if (kind == TOLL_REV_DUPLICATE) {
-		toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
-		              "duplicate revision: same series, date and figure as %s; counted once",
-		              where);
-		cli_diag(&d, 1);
-		st->warnings++;
-		return 0;
-	}
-	toll_diag_set(&d, TOLL_EDATA, row->file, at->line, at->col,
-	              "conflicting revisions: same series and date as %s, different figure", where);
-	return count_error(st, &d, TOLL_EDATA) ? 0 : -1;
-}
-
-/* Whether every input can be read a second time (regular files only). */
-static int
-rereadable(const struct state *st)
-{
-	size_t i;
-	struct stat sb;
-
-	if (st->nfiles == 0)
-		return 0;
-	for (i = 0; i < st->nfiles; i++)
-		if (strcmp(st->files[i], "-") == 0 || stat(st->files[i], &sb) != 0 || !S_ISREG(sb.st_mode))
-			return 0;
-	return 1;
-}
-
-/*
- * The first reading of the input: every rule, every row.  Returns 0 to go
- * on, -1 when stopped early.
- */
-static int
-first_pass(struct state *st, enum toll_format fmt, toll_out *out, int normalize, int summary)
-{
-	toll_table *t = NULL;
-	toll_row row;
-	toll_diag d, problems[TOLL_REPORT_MAX_PROBLEMS];
-	toll_report rep;
-	int code, stopped = 0;
-
-	if (toll_table_new(&t, st->files, st->nfiles, fmt) != TOLL_OK) {
-		cli_error("out of memory");
-		st->status = EXIT_TROUBLE;
-		return -1;
-	}
-	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (!st->have_schema) {
-				if (toll_schema_from_header(&st->schema, t, &row, &d) != TOLL_OK) {
-					/* Every later file names the same columns: none can be read. */
-					count_error(st, &d, TOLL_EDATA);
-					stopped = 1;
-					break;
-				}
-				st->have_schema = 1;
-				if (normalize && write_normalized_header(st, out, t) != 0) {
-					cli_error("out of memory");
-					st->status = EXIT_TROUBLE;
-					stopped = 1;
-					break;
-				}
-			}
-			continue;
-		}
-		if (code != TOLL_OK) {
-			if (!count_error(st, &d, code) || code == TOLL_ENOMEM) {
-				stopped = 1;
-				break;
-			}
-			continue;
-		}
-		st->rows++;
-		{
-			int i, n = toll_report_parse(&st->schema, &row, &rep, problems);
-
-			for (i = 0; i < n; i++)
-				if (!count_error(st, &problems[i], TOLL_EDATA)) {
-					stopped = 1;
-					goto stop;
-				}
-			if (n > 0)
-				continue;
-		}
-		if (check_revision(st, &row, &rep, &st->schema) != 0) {
-			stopped = 1;
-			break;
-		}
-		if (summary && track_dates(st, &rep) != 0) {
-			cli_error("out of memory");
-			st->status = EXIT_TROUBLE;
-			stopped = 1;
-			break;
-		}
-		if (normalize && st->errors == 0)
-			write_normalized_row(st, out, &row, &rep);
-	}
-stop:
-	toll_table_free(t);
-	return stopped ? -1 : 0;
-}
-
-/*
- * The second reading, for the series whose rows came out of order of
- * report (see series.h): only what the first could not check.
- */
-static void
-second_pass(struct state *st, enum toll_format fmt)
-{
-	toll_table *t = NULL;
-	toll_row row;
-	toll_diag d, problems[TOLL_REPORT_MAX_PROBLEMS];
-	toll_report rep;
 	int code;
 
-	if (toll_table_new(&t, st->files, st->nfiles, fmt) != TOLL_OK) {
-		cli_error("out of memory");
-		st->status = EXIT_TROUBLE;
-		return;
-	}
-	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
-		if (code == TOLL_HEADER)
-			continue;
-		if (code != TOLL_OK) {
-			/* Reported in the first pass, unless the files changed since. */
-			if (code != TOLL_EDATA) {
-				count_error(st, &d, code);
+	if (cli_reader_open(&st->in, files, nfiles, fmt, TOLL_REPORTS_AUTO, max_errors) != 0)
+		return st->in.status;
+	while ((code = cli_reader_next(&st->in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			st->schema = toll_reports_schema(st->in.rd);
+			if (normalize && write_normalized_header(st, out, toll_reports_table(st->in.rd)) != 0)
 				break;
-			}
 			continue;
 		}
-		if (toll_report_parse(&st->schema, &row, &rep, problems) > 0)
-			continue;
-		if (check_revision(st, &row, &rep, &st->schema) != 0)
+		if (summary && track_dates(st, &e.rep) != 0)
 			break;
+		if (normalize && st->in.status == EXIT_OK)
+			write_normalized_row(st, out, &e.row, &e.rep);
 	}
-	toll_table_free(t);
-}
-
-static int
-run(struct state *st, enum toll_format fmt, toll_out *out, int normalize, int summary)
-{
-	toll_diag d;
-	int history = !rereadable(st);
-
-	if ((st->index = toll_series_index_new(history)) == NULL) {
+	if (code != TOLL_END) {
 		cli_error("out of memory");
-		return EXIT_TROUBLE;
+		st->in.status = EXIT_TROUBLE;
 	}
-	if (first_pass(st, fmt, out, normalize, summary) == 0 && st->status != EXIT_TROUBLE &&
-	    toll_series_index_second_pass(st->index) > 0)
-		second_pass(st, fmt);
-	if (st->max_errors > 0 && st->errors >= st->max_errors)
-		cli_error("stopped after %ld errors", st->errors);
-	if (st->status == EXIT_OK && summary)
+	if (st->in.status == EXIT_OK && summary)
 		write_summary(out, st);
-	if (st->status == EXIT_OK && (normalize || summary) &&
+	if (st->in.status == EXIT_OK && (normalize || summary) &&
 	    toll_out_commit(out, "standard output", &d) != TOLL_OK) {
 		cli_diag(&d, 0);
-		st->status = EXIT_TROUBLE;
+		st->in.status = EXIT_TROUBLE;
 	}
-	return st->status;
+	return st->in.status;
 }
 
 int
@@ -411,12 +232,12 @@ main(int argc, char **argv)
 	};
 	struct state st;
 	enum toll_format fmt = TOLL_FORMAT_AUTO;
+	long max_errors = 20;
 	int c, normalize = 0, summary = 0, status;
 	toll_out *out;
 
 	cli_init("toll-check");
 	memset(&st, 0, sizeof st);
-	st.max_errors = 20;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":nsm:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -425,7 +246,7 @@ main(int argc, char **argv)
 		case 'c': fmt = TOLL_FORMAT_CSV; break;
 		case 't': fmt = TOLL_FORMAT_TSV; break;
 		case 'm':
-			if (cli_parse_count(optarg, LONG_MAX, &st.max_errors) != 0)
+			if (cli_parse_count(optarg, LONG_MAX, &max_errors) != 0)
 				return cli_usage_error("invalid --max-errors '%s': expected a whole number",
 				                       optarg);
 			break;
@@ -446,15 +267,13 @@ main(int argc, char **argv)
 	argv += optind;
 	if (normalize && summary)
 		return cli_usage_error("--normalize and --summary cannot be used together");
-	st.files = argv;
-	st.nfiles = (size_t)argc;
 	if ((out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
 	}
-	status = run(&st, fmt, out, normalize, summary);
+	status = run(&st, argv, (size_t)argc, fmt, max_errors, out, normalize, summary);
+	cli_reader_close(&st.in);
 	toll_out_free(out);
-	toll_series_index_free(st.index);
 	free(st.first_text);
 	free(st.last_text);
 	free(st.extra);

@@ -63,6 +63,35 @@ int toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fil
  */
 size_t toll_series_index_second_pass(toll_series_index *x);
 
+/*
+ * The series of the revision last added: a number from 0 to
+ * toll_series_index_count() - 1, given to series in order of arrival.
+ * Only valid after a toll_series_index_add() that returned TOLL_OK.
+ */
+size_t toll_series_index_last(const toll_series_index *x);
+
+/* A piece of text owned by someone else. */
+typedef struct toll_str {
+	const char *s;
+	size_t len;
+} toll_str;
+
+/*
+ * The key of series id.  The text lives as long as the index.  The series
+ * of one claim group (event, side, status, category) share event_id and
+ * the first group_len bytes of group (side, status and category,
+ * NUL-separated), so (event_id, group[0..group_len)) names the claim group.
+ */
+typedef struct toll_series_key {
+	toll_str event, side, source;
+	int status, category;      /* enum toll_status_kind, enum toll_category */
+	size_t event_id;           /* events are numbered in order of arrival */
+	const char *group;         /* side, status and category, NUL-separated */
+	size_t group_len;
+} toll_series_key;
+
+void toll_series_index_key(const toll_series_index *x, size_t id, toll_series_key *k);
+
 /* Number of distinct series, and of distinct events, added so far. */
 size_t toll_series_index_count(const toll_series_index *x);
 size_t toll_series_index_events(const toll_series_index *x);

@@ -20,11 +20,6 @@
  * needs 39 bits for the years 1 to 9999) shares a word with the file
  * number.
  */
-/*
- * 24 bytes per revision: the reported instant (seconds since 1970, which
- * needs 39 bits for the years 1 to 9999) shares a word with the file
- * number.
- */
 struct revision {
 	uint64_t when_file;     /* (reported + REPORTED_BIAS) << FILENO_BITS | fileno */
 	uint64_t fingerprint;
@@ -64,6 +59,8 @@ struct series {
 	uint64_t latest_fp;
 	uint32_t latest_line, latest_file;
 	uint32_t out_of_order;  /* a row came older than the latest */
+	uint32_t event;         /* index of its event */
+	uint8_t status, category;
 };
 
 struct event {
@@ -465,6 +462,9 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 			se->e.head = 0;
 			se->latest = INT64_MIN;
 			se->out_of_order = 0;
+			se->event = evk - 1;
+			se->status = (uint8_t)r->status;
+			se->category = (uint8_t)r->category;
 			k = (uint32_t)++x->nseries;
 			ev->series.slots[slot] = (uint64_t)h << 32 | k;
 			ev->series.count++;
@@ -534,4 +534,36 @@ toll_series_index_second_pass(toll_series_index *x)
 		x->series[i].e.head = 0;
 	}
 	return x->unchecked;
+}
+
+size_t
+toll_series_index_last(const toll_series_index *x)
+{
+	return (size_t)x->last_series - 1;
+}
+
+void
+toll_series_index_key(const toll_series_index *x, size_t id, toll_series_key *k)
+{
+	const struct series *se = &x->series[id];
+	const struct event *ev = &x->ev[se->event];
+	const char *p = se->e.key, *end = p + se->e.keylen;
+	size_t n;
+
+	k->event.s = ev->e.key;
+	k->event.len = ev->e.keylen;
+	k->event_id = se->event;
+	k->status = se->status;
+	k->category = se->category;
+	/* side, status, category, source: NUL-separated; only side and source vary. */
+	n = strlen(p);
+	k->side.s = p;
+	k->side.len = n;
+	p += n + 1;
+	p += toll_status_lengths[se->status] + 1;
+	p += toll_category_lengths[se->category] + 1;
+	k->source.s = p;
+	k->source.len = (size_t)(end - p);
+	k->group = se->e.key;
+	k->group_len = se->e.keylen - k->source.len;
 }

@@ -1,0 +1,80 @@
+/*
+ * reports.h: reading report tables with every check of SPEC section 1.
+ *
+ * A toll_reports reads one or more files as one reports table and hands
+ * out its valid rows, each with its checked toll_report and its series,
+ * and one diagnostic at a time for everything wrong: the table's own
+ * problems, the header, each row's rules, duplicate and conflicting
+ * revisions.  toll-check, toll-agg and toll-rev all read through it, so
+ * they reject the same input with the same messages.
+ *
+ * Revisions are checked with a toll_series_index.  Without history, regular
+ * files that deliver a series' revisions out of order of report are read a
+ * second time, after the last row (see series.h); the second reading only
+ * reports, it hands out no rows.  A row handed out may therefore turn out
+ * to be a duplicate only in the second reading, so a reader that must
+ * see every revision exactly once asks for history.
+ */
+#ifndef TOLL_REPORTS_H
+#define TOLL_REPORTS_H
+
+#include <stddef.h>
+
+#include "toll/diag.h"
+#include "toll/report.h"
+#include "toll/series.h"
+#include "toll/table.h"
+
+typedef struct toll_reports toll_reports;
+
+/* One valid row: the row (valid until the next call), its report and its series. */
+typedef struct toll_entry {
+	toll_row row;
+	toll_report rep;
+	size_t series;   /* toll_series_index_last() for this row */
+} toll_entry;
+
+enum toll_reports_mode {
+	TOLL_REPORTS_AUTO = 0,  /* history only when an input cannot be read twice */
+	TOLL_REPORTS_HISTORY    /* keep every revision, one reading */
+};
+
+/*
+ * A reader of paths[0..n) (standard input when n is 0 or a name is "-").
+ * Returns TOLL_OK or TOLL_ENOMEM.  paths must outlive the reader.
+ */
+int toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_format fmt,
+                     enum toll_reports_mode mode);
+
+/* Warnings (a duplicate revision, counted once) have their own code. */
+#define TOLL_WARNING 100
+
+/*
+ * Reads on.  Returns:
+ *   TOLL_HEADER   the first file's header was read and is a valid reports
+ *                 header: toll_reports_schema() and _table() are set;
+ *   TOLL_OK       a valid row, in *e;
+ *   TOLL_WARNING  a duplicate revision, described in *d (the row is not
+ *                 handed out: it is counted once);
+ *   TOLL_EDATA    a problem with the data, in *d;
+ *   TOLL_EIO, TOLL_ENOMEM  as for toll_table_next();
+ *   TOLL_END      everything is read (after a bad header, nothing more is).
+ * Calling again after anything but TOLL_END goes on.
+ */
+int toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d);
+
+/* Valid after TOLL_HEADER. */
+const toll_schema *toll_reports_schema(const toll_reports *rd);
+const toll_table *toll_reports_table(const toll_reports *rd);
+
+const toll_series_index *toll_reports_index(const toll_reports *rd);
+
+/* Data rows read (valid or not), in the first reading. */
+long toll_reports_rows(const toll_reports *rd);
+
+/* The name of file number fileno, as given ("-" for standard input). */
+const char *toll_reports_file(const toll_reports *rd, size_t fileno);
+
+void toll_reports_free(toll_reports *rd);
+
+#endif

@@ -1,0 +1,219 @@
+/* reports.c: the checking reader of reports tables; see reports.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "toll/reports.h"
+
+struct toll_reports {
+	char *const *paths;
+	size_t npaths;
+	enum toll_format fmt;
+	toll_table *t;
+	toll_series_index *index;
+	toll_schema schema;
+	int have_schema;
+	int pass;         /* 1, 2 (the second reading), 3 (done) */
+	int trouble;      /* an I/O error or a bad header: no second reading */
+	long rows;
+	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
+	int nproblems, iproblem;
+};
+
+/* Whether every input can be read a second time (regular files only). */
+static int
+rereadable(char *const *paths, size_t n)
+{
+	size_t i;
+	struct stat sb;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") == 0 || stat(paths[i], &sb) != 0 || !S_ISREG(sb.st_mode))
+			return 0;
+	return 1;
+}
+
+int
+toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_format fmt,
+                 enum toll_reports_mode mode)
+{
+	toll_reports *rd = calloc(1, sizeof *rd);
+	int history = mode == TOLL_REPORTS_HISTORY || !rereadable(paths, n);
+
+	*out = NULL;
+	if (rd == NULL)
+		return TOLL_ENOMEM;
+	rd->paths = paths;
+	rd->npaths = n;
+	rd->fmt = fmt;
+	rd->pass = 1;
+	if ((rd->index = toll_series_index_new(history)) == NULL ||
+	    toll_table_new(&rd->t, paths, n, fmt) != TOLL_OK) {
+		toll_reports_free(rd);
+		return TOLL_ENOMEM;
+	}
+	*out = rd;
+	return TOLL_OK;
+}
+
+void
+toll_reports_free(toll_reports *rd)
+{
+	if (rd == NULL)
+		return;
+	toll_table_free(rd->t);
+	toll_series_index_free(rd->index);
+	free(rd);
+}
+
+const toll_schema *
+toll_reports_schema(const toll_reports *rd)
+{
+	return &rd->schema;
+}
+
+const toll_table *
+toll_reports_table(const toll_reports *rd)
+{
+	return rd->t;
+}
+
+const toll_series_index *
+toll_reports_index(const toll_reports *rd)
+{
+	return rd->index;
+}
+
+long
+toll_reports_rows(const toll_reports *rd)
+{
+	return rd->rows;
+}
+
+const char *
+toll_reports_file(const toll_reports *rd, size_t fileno)
+{
+	if (rd->npaths == 0)
+		return "-";
+	return rd->paths[fileno < rd->npaths ? fileno : rd->npaths - 1];
+}
+
+/*
+ * Checks the row's revision against the series index.  Returns TOLL_OK
+ * (a revision to hand out), TOLL_WARNING, TOLL_EDATA or TOLL_ENOMEM, or
+ * TOLL_END for a row the second reading has nothing to say about.
+ */
+static int
+check_revision(toll_reports *rd, toll_entry *e, toll_diag *d)
+{
+	toll_revision_ref prev;
+	char where[TOLL_DIAG_MSG / 2];
+	int kind;
+	const toll_field *at = &e->row.f[rd->schema.col[TOLL_COL_REPORTED]];
+
+	if (toll_series_index_add(rd->index, &e->rep, e->row.fileno, e->row.line, &kind, &prev) !=
+	    TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	e->series = toll_series_index_last(rd->index);
+	if (kind == TOLL_REV_NEW || kind == TOLL_REV_UNCHECKED)
+		return rd->pass == 1 ? TOLL_OK : TOLL_END;
+	/* The earlier row: by line in the same file, else by file and line. */
+	if (prev.fileno == e->row.fileno)
+		snprintf(where, sizeof where, "line %ld", prev.line);
+	else
+		snprintf(where, sizeof where, "%s:%ld", toll_reports_file(rd, prev.fileno), prev.line);
+	if (kind == TOLL_REV_DUPLICATE) {
+		toll_diag_set(d, TOLL_EDATA, e->row.file, at->line, at->col,
+		              "duplicate revision: same series, date and figure as %s; counted once",
+		              where);
+		return TOLL_WARNING;
+	}
+	return toll_diag_set(d, TOLL_EDATA, e->row.file, at->line, at->col,
+	                     "conflicting revisions: same series and date as %s, different figure",
+	                     where);
+}
+
+/* Ends the first reading; starts the second when some series needs one. */
+static int
+end_of_pass(toll_reports *rd, toll_diag *d)
+{
+	toll_table_free(rd->t);
+	rd->t = NULL;
+	if (rd->pass == 1 && !rd->trouble && rd->have_schema &&
+	    toll_series_index_second_pass(rd->index) > 0) {
+		if (toll_table_new(&rd->t, rd->paths, rd->npaths, rd->fmt) != TOLL_OK) {
+			rd->pass = 3;
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		}
+		rd->pass = 2;
+		return TOLL_OK;
+	}
+	rd->pass = 3;
+	return TOLL_END;
+}
+
+int
+toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
+{
+	int code;
+
+	if (rd->iproblem < rd->nproblems) {
+		*d = rd->problems[rd->iproblem++];
+		return TOLL_EDATA;
+	}
+	while (rd->pass < 3) {
+		code = toll_table_next(rd->t, &e->row, d);
+		if (code == TOLL_END) {
+			if ((code = end_of_pass(rd, d)) != TOLL_OK)
+				return code;
+			continue;
+		}
+		if (code == TOLL_HEADER) {
+			if (rd->have_schema)
+				continue;
+			if (toll_schema_from_header(&rd->schema, rd->t, &e->row, d) != TOLL_OK) {
+				/* Every later file names the same columns: none can be read. */
+				rd->trouble = 1;
+				toll_table_free(rd->t);
+				rd->t = NULL;
+				rd->pass = 3;
+				return TOLL_EDATA;
+			}
+			rd->have_schema = 1;
+			return TOLL_HEADER;
+		}
+		if (code != TOLL_OK) {
+			if (code != TOLL_EDATA)
+				rd->trouble = 1;
+			if (code == TOLL_ENOMEM)
+				rd->pass = 3;
+			/* The second reading met these problems already in the first. */
+			if (rd->pass == 2 && code == TOLL_EDATA)
+				continue;
+			return code;
+		}
+		if (rd->pass == 1)
+			rd->rows++;
+		rd->nproblems = toll_report_parse(&rd->schema, &e->row, &e->rep, rd->problems);
+		if (rd->nproblems > 0) {
+			if (rd->pass == 2) {
+				rd->nproblems = 0;
+				continue;
+			}
+			rd->iproblem = 1;
+			*d = rd->problems[0];
+			return TOLL_EDATA;
+		}
+		code = check_revision(rd, e, d);
+		if (code == TOLL_ENOMEM) {
+			rd->trouble = 1;
+			rd->pass = 3;
+		}
+		if (code != TOLL_END)
+			return code;
+	}
+	return TOLL_END;
+}
