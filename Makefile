@@ -31,7 +31,7 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-PROGRAMS = toll toll-check
+PROGRAMS = toll toll-check toll-agg toll-rev
 LIB_SRC  = $(wildcard src/lib/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
@@ -39,7 +39,7 @@ LIBTOLL  = $(BUILD)/libtoll.a
 BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
-HEADERS  = $(wildcard include/toll/*.h) src/cli.h
+HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
 .PHONY: all demo check check-deps bench install uninstall clean
 .SUFFIXES:

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "toll/date.h"
 
 const char *cli_prog = "toll";
 
@@ -181,4 +182,18 @@ cli_reader_close(cli_reader *cr)
 		cli_error("stopped after %ld errors", cr->errors);
 	toll_reports_free(cr->rd);
 	cr->rd = NULL;
+}
+
+int
+cli_parse_as_of(const char *s, int64_t *t)
+{
+	toll_time tm;
+
+	if (toll_date_parse(s, strlen(s), &tm) != 0) {
+		cli_usage_error("invalid --as-of '%s': expected YYYY-MM-DD or "
+		                "YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM", s);
+		return -1;
+	}
+	*t = tm.t;
+	return 0;
 }

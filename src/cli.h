@@ -5,6 +5,8 @@
 #ifndef TOLL_CLI_H
 #define TOLL_CLI_H
 
+#include <stdint.h>
+
 #include "toll/diag.h"
 #include "toll/reports.h"
 
@@ -85,5 +87,11 @@ int cli_reader_problem(cli_reader *cr, const toll_diag *d, int code);
 
 /* Prints "stopped after N errors" when reading stopped so; frees the reader. */
 void cli_reader_close(cli_reader *cr);
+
+/*
+ * Parses the value of --as-of: a date or date and time of SPEC section 1.
+ * Returns 0, or prints a usage error and returns -1.
+ */
+int cli_parse_as_of(const char *s, int64_t *t);
 
 #endif

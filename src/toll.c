@@ -15,6 +15,8 @@ static const struct command {
 	const char *name, *what;
 } commands[] = {
 	{ "check", "validate report tables; --normalize writes canonical TSV" },
+	{ "agg", "combine revised, conflicting claims into low/best/high totals" },
+	{ "rev", "revision history, summaries and diffs of report tables" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -29,6 +29,14 @@ void toll_out_write(toll_out *o, const char *s, size_t len);
 void toll_out_field(toll_out *o, const char *s, size_t len);
 void toll_out_str(toll_out *o, const char *s);   /* a field from a C string */
 void toll_out_int(toll_out *o, int64_t v);       /* a decimal integer */
+
+/*
+ * A number as SPEC section 2 writes them: '.' as decimal point whatever the
+ * locale, integral values without decimals, no exponent, and the fewest
+ * digits that read back as the same double.  NaN and infinities are
+ * written as empty fields.
+ */
+void toll_out_double(toll_out *o, double v);
 void toll_out_tab(toll_out *o);
 void toll_out_eol(toll_out *o);
 

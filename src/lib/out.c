@@ -179,6 +179,35 @@ toll_out_int(toll_out *o, int64_t v)
 }
 
 void
+toll_out_double(toll_out *o, double v)
+{
+	char buf[400];
+	int p, e, n = 0;
+
+	if (v != v || v - v != 0)
+		return;   /* NaN, infinite */
+	if (v == 0) {
+		toll_out_write(o, "0", 1);
+		return;
+	}
+	if (v == (double)(int64_t)v && v > -1e15 && v < 1e15) {
+		toll_out_int(o, (int64_t)v);
+		return;
+	}
+	/* The fewest significant digits that read back the same ... */
+	for (p = 1; p <= 17; p++) {
+		n = snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	/* ... written without an exponent. */
+	e = atoi(strchr(buf, 'e') + 1);
+	n = snprintf(buf, sizeof buf, "%.*f", p - 1 - e > 0 ? p - 1 - e : 0, v);
+	if (n > 0 && (size_t)n < sizeof buf)
+		toll_out_write(o, buf, (size_t)n);
+}
+
+void
 toll_out_tab(toll_out *o)
 {
 	toll_out_write(o, "\t", 1);

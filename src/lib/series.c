@@ -11,9 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashtab.h"
 #include "toll/series.h"
-
-#define ARENA_BLOCK (1u << 20)
 
 /*
  * 24 bytes per revision: the reported instant (seconds since 1970, which
@@ -29,24 +28,6 @@ struct revision {
 
 #define REPORTED_BIAS ((int64_t)1 << 38)
 #define FILENO_BITS 24
-
-/* A key in a table: an event, or the rest of a series key. */
-struct entry {
-	const char *key;
-	uint32_t keylen;
-	uint32_t head;          /* series: index + 1 of the newest revision */
-};
-
-/*
- * An open-addressing table of uint64 slots: the low 32 bits of the key's
- * hash (its tag) in the high half, the entry's index + 1 in the low half.
- * Slots are chosen by the low bits of the hash, so the tag alone places an
- * entry and growing never reads a key.  At most half full.
- */
-struct table {
-	uint64_t *slots;
-	uint32_t mask, count;
-};
 
 /*
  * A series.  Without history, only its latest revision is kept: rows that
@@ -68,12 +49,6 @@ struct event {
 	struct table series;    /* indices into toll_series_index.series */
 };
 
-struct arena_block {
-	struct arena_block *prev;
-	size_t used, cap;
-	char data[];
-};
-
 struct toll_series_index {
 	struct table events;
 	struct event *ev;       /* the events, in order of arrival */
@@ -90,188 +65,6 @@ struct toll_series_index {
 	int second_pass;        /* toll_series_index_second_pass() was called */
 	size_t unchecked;       /* series marked out of order */
 };
-
-/*
- * Whether a[0..n) equals b[0..n).  Keys are short: comparing words inline
- * beats a call to memcmp() for each of them.
- */
-static inline int
-bytes_equal(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-
-	if (n >= 8) {
-		size_t i;
-
-		for (i = 0; i + 8 <= n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		/* The last word overlaps the ones before: no loop over the tail. */
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
-}
-
-/* A 32-bit hash of bytes, 8 at a time (a multiply-xorshift mix). */
-static uint32_t
-hash_bytes(const char *s, size_t n)
-{
-	const uint64_t m = 0x9e3779b97f4a7c15ull;
-	uint64_t h = 0x243f6a8885a308d3ull ^ (n * m);
-
-	while (n >= 8) {
-		uint64_t w;
-
-		memcpy(&w, s, 8);
-		h = (h ^ w) * m;
-		h ^= h >> 29;
-		s += 8;
-		n -= 8;
-	}
-	if (n > 0) {
-		uint64_t w = 0;
-
-		memcpy(&w, s, n);
-		h = (h ^ w) * m;
-		h ^= h >> 29;
-	}
-	h ^= h >> 32;
-	h *= 0xd6e8feb86659fd93ull;
-	h ^= h >> 32;
-	return (uint32_t)h;
-}
-
-static int
-table_init(struct table *t, uint32_t slots)
-{
-	t->mask = slots - 1;
-	t->count = 0;
-	t->slots = calloc(slots, sizeof *t->slots);
-	return t->slots ? 0 : -1;
-}
-
-/*
- * Makes room for one more key, absent from t, whose hash is h and whose
- * free slot table_find() gave as *slot: when t is half full, doubles the
- * slots and finds the key's free slot anew.  Returns -1 when out of memory.
- */
-static int
-table_reserve(struct table *t, uint32_t h, uint32_t *slot)
-{
-	uint64_t *ns;
-	uint32_t i, nmask;
-
-	if ((uint64_t)(t->count + 1) * 2 <= (uint64_t)t->mask + 1)
-		return 0;
-	if (t->mask >= UINT32_MAX / 4)
-		return -1;
-	nmask = t->mask * 2 + 1;
-	ns = calloc((size_t)nmask + 1, sizeof *ns);
-	if (ns == NULL)
-		return -1;
-	for (i = 0; i <= t->mask; i++) {
-		uint64_t v = t->slots[i];
-		uint32_t j;
-
-		if (v == 0)
-			continue;
-		for (j = (uint32_t)(v >> 32) & nmask; ns[j] != 0; j = (j + 1) & nmask)
-			;
-		ns[j] = v;
-	}
-	free(t->slots);
-	t->slots = ns;
-	t->mask = nmask;
-	for (i = h & nmask; ns[i] != 0; i = (i + 1) & nmask)
-		;
-	*slot = i;
-	return 0;
-}
-
-/*
- * Looks key up in t, whose entries are the array at base with the given
- * stride (struct entry first).  Returns the entry's index + 1, or 0 with
- * *slot set to the free slot where it belongs.
- */
-static uint32_t
-table_find(const struct table *t, const char *base, size_t stride, const char *key, uint32_t n,
-           uint32_t h, uint32_t *slot)
-{
-	uint64_t tag = (uint64_t)h << 32;
-	uint32_t j;
-
-	for (j = h & t->mask; t->slots[j] != 0; j = (j + 1) & t->mask) {
-		const struct entry *e;
-
-		if ((t->slots[j] & 0xffffffff00000000ull) != tag)
-			continue;
-		e = (const struct entry *)(const void *)(base + ((uint32_t)t->slots[j] - 1) * stride);
-		if (e->keylen == n && bytes_equal(e->key, key, n))
-			return (uint32_t)t->slots[j];
-	}
-	*slot = j;
-	return 0;
-}
-
-static char *
-arena_copy(toll_series_index *x, const char *s, size_t n)
-{
-	struct arena_block *b = x->arena;
-	char *p;
-
-	if (n == 0)
-		return "";
-	if (b == NULL || b->cap - b->used < n) {
-		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-
-		b = malloc(sizeof *b + cap);
-		if (b == NULL)
-			return NULL;
-		b->prev = x->arena;
-		b->used = 0;
-		b->cap = cap;
-		x->arena = b;
-	}
-	p = b->data + b->used;
-	memcpy(p, s, n);
-	b->used += n;
-	return p;
-}
-
-/* Grows an array of elements of size sz to hold one more; -1 when out of memory. */
-static int
-grow(void **arr, size_t *cap, size_t count, size_t sz)
-{
-	size_t ncap;
-	void *na;
-
-	if (count < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 1024;
-	if (ncap >= UINT32_MAX)
-		return -1;
-	na = realloc(*arr, ncap * sz);
-	if (na == NULL)
-		return -1;
-	*arr = na;
-	*cap = ncap;
-	return 0;
-}
 
 toll_series_index *
 toll_series_index_new(int history)
@@ -291,15 +84,11 @@ toll_series_index_new(int history)
 void
 toll_series_index_free(toll_series_index *x)
 {
-	struct arena_block *b;
 	size_t i;
 
 	if (x == NULL)
 		return;
-	while ((b = x->arena) != NULL) {
-		x->arena = b->prev;
-		free(b);
-	}
+	arena_free(&x->arena);
 	for (i = 0; i < x->nev; i++)
 		free(x->ev[i].series.slots);
 	free(x->events.slots);
@@ -347,7 +136,7 @@ figure_fingerprint(const toll_figure *f)
 static uint32_t
 event_of(toll_series_index *x, const toll_report *r)
 {
-	uint32_t k = x->last_event, h, slot;
+	uint32_t k = x->last_event, h, slot = 0;
 	struct event *ev;
 
 	if (k != 0) {
@@ -367,7 +156,7 @@ event_of(toll_series_index *x, const toll_report *r)
 		if (table_reserve(&x->events, h, &slot) != 0)
 			return 0;
 		ev = &x->ev[x->nev];
-		ev->e.key = arena_copy(x, r->event.s, r->event.len);
+		ev->e.key = arena_copy(&x->arena, r->event.s, r->event.len);
 		ev->e.keylen = (uint32_t)r->event.len;
 		ev->e.head = 0;
 		if (ev->e.key == NULL || table_init(&ev->series, 8) != 0)
@@ -411,7 +200,7 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	const char *category = toll_category_names[r->category];
 	size_t ns = toll_status_lengths[r->status], nc = toll_category_lengths[r->category];
 	size_t n = r->side.len + r->source.len + ns + nc + 3, o = 0;
-	uint32_t evk, prev_event, k, h, slot;
+	uint32_t evk, prev_event, k, h, slot = 0;
 	struct event *ev;
 	struct series *se;
 	struct revision *rv;
@@ -456,7 +245,7 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 			if (table_reserve(&ev->series, h, &slot) != 0)
 				return TOLL_ENOMEM;
 			se = &x->series[x->nseries];
-			if ((se->e.key = arena_copy(x, x->scratch, n)) == NULL)
+			if ((se->e.key = arena_copy(&x->arena, x->scratch, n)) == NULL)
 				return TOLL_ENOMEM;
 			se->e.keylen = (uint32_t)n;
 			se->e.head = 0;

@@ -25,6 +25,8 @@ toll-COMMAND with the arguments given.
 
 Commands:
   check    validate report tables; --normalize writes canonical TSV
+  agg      combine revised, conflicting claims into low/best/high totals
+  rev      revision history, summaries and diffs of report tables
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit

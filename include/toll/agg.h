@@ -1,0 +1,76 @@
+/*
+ * agg.h: revision-aware aggregation (SPEC section 2, toll-agg).
+ *
+ * Rows are added one by one as toll_reports hands them out; the latest
+ * revision of each series reported no later than the as-of instant is
+ * kept.  toll_agg_write() then combines the series of each claim group
+ * by the policy, groups the claims by the keys, sums their figures and
+ * writes the table sorted by key.  Figures are whole numbers; medians and
+ * means may end in .5 (see toll_policy), so sums are kept in halves, in
+ * 128 bits, and a sum past 2^63 - 1 is an error.
+ */
+#ifndef TOLL_AGG_H
+#define TOLL_AGG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "toll/keys.h"
+#include "toll/out.h"
+#include "toll/reports.h"
+
+enum toll_combine {
+	TOLL_COMBINE_RANGE = 0, /* low: min of lows; best: median of bests; high: max of highs */
+	TOLL_COMBINE_MIN,       /* the series with the smallest best */
+	TOLL_COMBINE_MAX,       /* the series with the largest best */
+	TOLL_COMBINE_LATEST,    /* the most recently reported series */
+	TOLL_COMBINE_MEAN,      /* low, best, high each the mean, rounded (an exact .5 is kept) */
+	TOLL_COMBINE_MEDIAN,    /* low, best, high each the median */
+	TOLL_COMBINE_PREFER,    /* the first source of a list that has the claim, else range */
+	TOLL_COMBINE_EACH       /* no combining: each series stands alone */
+};
+
+typedef struct toll_policy {
+	int combine;            /* enum toll_combine */
+	char **prefer;          /* for TOLL_COMBINE_PREFER: the sources, in order */
+	size_t nprefer;
+} toll_policy;
+
+/*
+ * Parses a policy name ("range", "prefer:Armenia MoD,AFP", ...) into *p.
+ * Returns 0, or -1 with a message in err.
+ */
+int toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz);
+void toll_policy_free(toll_policy *p);
+
+typedef struct toll_agg toll_agg;
+
+/*
+ * An aggregation by policy p and keys (both must outlive it), of the
+ * revisions reported no later than as_of (INT64_MAX: all).  NULL when out
+ * of memory.
+ */
+toll_agg *toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of);
+void toll_agg_free(toll_agg *a);
+
+/*
+ * After the reader's TOLL_HEADER: finds the key columns ("status" may be
+ * a key when the table has no such column: every row's is "all").
+ * Returns 0, or -1 with a message in err (a usage error): an unknown
+ * column, a figure column as key.
+ */
+int toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz);
+
+/*
+ * Adds a valid row.  Returns TOLL_OK, TOLL_EDATA (a binned key column
+ * that holds no date; *d says where) or TOLL_ENOMEM.
+ */
+int toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d);
+
+/*
+ * Combines, groups and writes the result to o.  Returns TOLL_OK,
+ * TOLL_EDATA (a sum too large; *d says which) or TOLL_ENOMEM.
+ */
+int toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * keys.h: grouping keys, as given to -g: column names separated by commas,
+ * each optionally binned by date, "side,reported:month".
+ *
+ * COLUMN:UNIT bins a date column (SPEC section 1 dates) by day
+ * (2022-09-13), ISO week (2022-W37), month (2022-09), quarter (2022-Q3) or
+ * year (2022), taken in UTC.  A name that is itself a column of the table
+ * is that column, even when it contains a colon.
+ */
+#ifndef TOLL_KEYS_H
+#define TOLL_KEYS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "toll/table.h"
+
+enum toll_bin {
+	TOLL_BIN_NONE = 0, TOLL_BIN_DAY, TOLL_BIN_WEEK, TOLL_BIN_MONTH, TOLL_BIN_QUARTER,
+	TOLL_BIN_YEAR
+};
+
+typedef struct toll_key {
+	char *spec;    /* as written: the output column's name */
+	char *name;    /* the column */
+	int bin;       /* enum toll_bin */
+	long col;      /* the column's index, after toll_keys_resolve(); -1 before */
+} toll_key;
+
+typedef struct toll_keys {
+	toll_key *k;
+	size_t n;
+} toll_keys;
+
+/* Longest bin label, with its NUL: "-2022-W37" fits. */
+#define TOLL_BIN_LABEL 16
+
+/*
+ * Adds the keys of spec ("a,b:month"; an empty spec adds none) to *keys.
+ * Returns 0, or -1 with a message in err (a usage error): an empty name,
+ * or no room.
+ */
+int toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz);
+
+/*
+ * Finds each key's column among cols[0..n).  Returns 0, or -1 with a
+ * message in err: an unknown column, an unknown unit, a key given twice.
+ */
+int toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, size_t errsz);
+
+void toll_keys_free(toll_keys *keys);
+
+/* The bin for a unit name ("week"), or TOLL_BIN_NONE. */
+int toll_bin_parse(const char *s, size_t len);
+
+/* Writes the label of the bin holding instant t (seconds since 1970, UTC); returns its length. */
+size_t toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL]);
+
+#endif

@@ -1,0 +1,786 @@
+/* agg.c: revision-aware aggregation; see agg.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "toll/agg.h"
+#include "toll/strmap.h"
+
+/* Figures in halves: a median of two may end in .5.  128 bits: sums cannot wrap. */
+__extension__ typedef __int128 i128;
+
+#define I128_LIMIT ((i128)INT64_MAX * 2 + 1)   /* the largest sum in halves: 2^63 - 0.5 */
+
+/* Where a key's value comes from. */
+enum key_kind {
+	K_EVENT, K_SIDE, K_STATUS, K_CATEGORY,   /* the claim group */
+	K_SOURCE,                                /* the group's latest series */
+	K_REPORTED_BIN,                          /* its reported instant, binned */
+	K_STORED                                 /* any other column: kept per series */
+};
+
+/* The latest revision of a series as of the as-of instant. */
+struct aseries {
+	int64_t reported;        /* INT64_MIN: none as of then */
+	int64_t low, best, high;
+	size_t stored;           /* offset in a->buf of its stored key values */
+	uint8_t open;
+};
+
+/* A combined claim: its figure in halves, and what it stands for. */
+struct claim {
+	i128 low, best, high;
+	int open;
+	size_t chosen;           /* series the policy chose */
+	size_t rep;              /* the series key values come from */
+};
+
+/* One output row. */
+struct group {
+	i128 low, best, high;
+	int open;
+	size_t events, series;
+};
+
+struct toll_agg {
+	const toll_policy *p;
+	toll_keys *keys;
+	int *kind;               /* per key: enum key_kind */
+	size_t nstored;          /* keys of kind K_STORED */
+	int64_t as_of;
+	struct aseries *s;
+	size_t ns, scap;
+	char *buf;               /* stored key values: per series nstored of (uint32 length, bytes) */
+	size_t buflen, bufcap;
+	char *scratch;           /* the stored values of the row being added */
+	size_t scratchlen, scratchcap;
+};
+
+int
+toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz)
+{
+	static const char *const names[] = {
+		"range", "min", "max", "latest", "mean", "median", "prefer", "each"
+	};
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (i != TOLL_COMBINE_PREFER && strcmp(s, names[i]) == 0) {
+			p->combine = (int)i;
+			return 0;
+		}
+	if (strncmp(s, "prefer:", 7) == 0) {
+		const char *q = s + 7;
+
+		p->combine = TOLL_COMBINE_PREFER;
+		for (;;) {
+			const char *end = strchr(q, ',');
+			size_t len = end ? (size_t)(end - q) : strlen(q);
+			char **np;
+
+			if (len == 0) {
+				snprintf(err, errsz, "empty source name in policy '%s'", s);
+				toll_policy_free(p);
+				return -1;
+			}
+			np = realloc(p->prefer, (p->nprefer + 1) * sizeof *np);
+			if (np == NULL || (np[p->nprefer] = strndup(q, len)) == NULL) {
+				if (np != NULL)
+					p->prefer = np;
+				snprintf(err, errsz, "out of memory");
+				toll_policy_free(p);
+				return -1;
+			}
+			p->prefer = np;
+			p->nprefer++;
+			if (end == NULL)
+				return 0;
+			q = end + 1;
+		}
+	}
+	snprintf(err, errsz,
+	         "unknown policy '%s' (expected range, min, max, latest, mean, median, "
+	         "prefer:SOURCE,... or each)", s);
+	return -1;
+}
+
+void
+toll_policy_free(toll_policy *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nprefer; i++)
+		free(p->prefer[i]);
+	free(p->prefer);
+	p->prefer = NULL;
+	p->nprefer = 0;
+}
+
+toll_agg *
+toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of)
+{
+	toll_agg *a = calloc(1, sizeof *a);
+
+	if (a == NULL)
+		return NULL;
+	a->p = p;
+	a->keys = keys;
+	a->as_of = as_of;
+	if ((a->kind = calloc(keys->n + 1, sizeof *a->kind)) == NULL) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void
+toll_agg_free(toll_agg *a)
+{
+	if (a == NULL)
+		return;
+	free(a->kind);
+	free(a->s);
+	free(a->buf);
+	free(a->scratch);
+	free(a);
+}
+
+int
+toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
+{
+	static const int figure_cols[] = {
+		TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_VALUE, TOLL_COL_QUALIFIER
+	};
+	const toll_schema *s = toll_reports_schema(rd);
+	size_t n, i, j;
+	const toll_field *cols = toll_table_columns(toll_reports_table(rd), &n);
+	toll_field *ext;
+	long status_col = s->col[TOLL_COL_STATUS];
+	int rc;
+
+	/* A table without 'status' still has one: "all", the default. */
+	if ((ext = malloc((n + 1) * sizeof *ext)) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	memcpy(ext, cols, n * sizeof *ext);
+	if (status_col < 0) {
+		ext[n].s = "status";
+		ext[n].len = 6;
+		status_col = (long)n;
+	}
+	rc = toll_keys_resolve(a->keys, ext, status_col == (long)n ? n + 1 : n, err, errsz);
+	free(ext);
+	if (rc != 0)
+		return -1;
+	a->nstored = 0;
+	for (i = 0; i < a->keys->n; i++) {
+		const toll_key *k = &a->keys->k[i];
+
+		for (j = 0; j < sizeof figure_cols / sizeof figure_cols[0]; j++)
+			if (k->col == s->col[figure_cols[j]]) {
+				snprintf(err, errsz, "cannot group by '%s': it is a figure column",
+				         k->name);
+				return -1;
+			}
+		if (k->bin != TOLL_BIN_NONE)
+			a->kind[i] = k->col == s->col[TOLL_COL_REPORTED] ? K_REPORTED_BIN : K_STORED;
+		else if (k->col == s->col[TOLL_COL_EVENT])
+			a->kind[i] = K_EVENT;
+		else if (k->col == s->col[TOLL_COL_SIDE])
+			a->kind[i] = K_SIDE;
+		else if (k->col == status_col)
+			a->kind[i] = K_STATUS;
+		else if (k->col == s->col[TOLL_COL_CATEGORY])
+			a->kind[i] = K_CATEGORY;
+		else if (k->col == s->col[TOLL_COL_SOURCE])
+			a->kind[i] = K_SOURCE;
+		else
+			a->kind[i] = K_STORED;
+		a->nstored += a->kind[i] == K_STORED;
+	}
+	return 0;
+}
+
+static int
+reserve(char **p, size_t *cap, size_t need)
+{
+	size_t ncap;
+	char *np;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 4096;
+	while (ncap < need)
+		ncap *= 2;
+	if ((np = realloc(*p, ncap)) == NULL)
+		return -1;
+	*p = np;
+	*cap = ncap;
+	return 0;
+}
+
+/* Appends one stored value (a uint32 length and the bytes) to the scratch buffer. */
+static int
+scratch_put(toll_agg *a, const char *s, size_t len)
+{
+	uint32_t n = (uint32_t)len;
+
+	if (reserve(&a->scratch, &a->scratchcap, a->scratchlen + 4 + len) != 0)
+		return -1;
+	memcpy(a->scratch + a->scratchlen, &n, 4);
+	memcpy(a->scratch + a->scratchlen + 4, s, len);
+	a->scratchlen += 4 + len;
+	return 0;
+}
+
+/* The stored key values of a row, into a->scratch. */
+static int
+stored_values(toll_agg *a, const toll_entry *e, toll_diag *d)
+{
+	size_t i;
+
+	a->scratchlen = 0;
+	for (i = 0; i < a->keys->n; i++) {
+		const toll_key *k = &a->keys->k[i];
+		const toll_field *f;
+		char label[TOLL_BIN_LABEL];
+		toll_time t;
+
+		if (a->kind[i] != K_STORED)
+			continue;
+		f = &e->row.f[k->col];
+		if (k->bin != TOLL_BIN_NONE && f->len > 0) {
+			if (toll_date_parse(f->s, f->len, &t) != 0) {
+				char q[64];
+
+				toll_diag_quote(q, sizeof q, f->s, f->len);
+				return toll_diag_set(d, TOLL_EDATA, e->row.file, f->line, f->col,
+				                     "invalid date '%s' in column '%s', grouped by %s", q,
+				                     k->name, k->spec);
+			}
+			if (scratch_put(a, label, toll_bin_label(k->bin, t.t, label)) != 0)
+				return TOLL_ENOMEM;
+		} else if (scratch_put(a, f->s, f->len) != 0) {
+			return TOLL_ENOMEM;
+		}
+	}
+	return TOLL_OK;
+}
+
+int
+toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d)
+{
+	struct aseries *s;
+	int rc;
+
+	(void)rd;
+	/* Every row's binned columns are checked, whatever the as-of date. */
+	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
+		return rc;
+	while (e->series >= a->ns) {
+		if (a->ns == a->scap) {
+			size_t ncap = a->scap ? a->scap * 2 : 1024;
+			struct aseries *ns = realloc(a->s, ncap * sizeof *ns);
+
+			if (ns == NULL)
+				return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+			a->s = ns;
+			a->scap = ncap;
+		}
+		a->s[a->ns++].reported = INT64_MIN;
+	}
+	if (e->rep.reported.t > a->as_of)
+		return TOLL_OK;
+	s = &a->s[e->series];
+	if (s->reported != INT64_MIN && e->rep.reported.t <= s->reported)
+		return TOLL_OK;   /* older, or the same instant (a duplicate: the first counts) */
+	s->reported = e->rep.reported.t;
+	s->low = e->rep.fig.low;
+	s->best = e->rep.fig.best;
+	s->high = e->rep.fig.high;
+	s->open = (uint8_t)e->rep.fig.open;
+	if (a->nstored > 0) {
+		if (reserve(&a->buf, &a->bufcap, a->buflen + a->scratchlen) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		memcpy(a->buf + a->buflen, a->scratch, a->scratchlen);
+		s->stored = a->buflen;
+		a->buflen += a->scratchlen;
+	}
+	return TOLL_OK;
+}
+
+/* ---- combining ---- */
+
+struct ctx {
+	toll_agg *a;
+	const toll_series_index *x;
+	toll_series_key *key;    /* per series, filled for those with a revision */
+};
+
+static int
+str_cmp(toll_str a, toll_str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	int c = n ? memcmp(a.s, b.s, n) : 0;
+
+	return c ? c : (a.len > b.len) - (a.len < b.len);
+}
+
+/* Whether series i was reported after j, or at the same time by a smaller source name. */
+static int
+more_recent(const struct ctx *c, size_t i, size_t j)
+{
+	const struct aseries *si = &c->a->s[i], *sj = &c->a->s[j];
+
+	if (si->reported != sj->reported)
+		return si->reported > sj->reported;
+	return str_cmp(c->key[i].source, c->key[j].source) < 0;
+}
+
+static int
+cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The median, in halves, of v[0..n) (sorted here); INT64_MAX stands for unbounded. */
+static i128
+median2(int64_t *v, size_t n, int *open)
+{
+	qsort(v, n, sizeof *v, cmp_i64);
+	*open = v[n / 2] == INT64_MAX || (n % 2 == 0 && v[n / 2 - 1] == INT64_MAX);
+	if (n % 2 == 1)
+		return (i128)v[n / 2] * 2;
+	return (i128)v[n / 2 - 1] + v[n / 2];
+}
+
+/* The mean, in halves, rounded to a whole number unless it is exactly a half. */
+static i128
+mean2(const int64_t *v, size_t n)
+{
+	i128 sum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	if ((sum * 2) % (i128)n == 0)
+		return sum * 2 / (i128)n;
+	return (sum * 2 + (i128)n) / (2 * (i128)n) * 2;
+}
+
+static void
+whole(struct claim *cl, const struct aseries *s)
+{
+	cl->low = (i128)s->low * 2;
+	cl->best = (i128)s->best * 2;
+	cl->high = (i128)s->high * 2;
+	cl->open = s->open;
+	cl->chosen = 1;
+}
+
+/*
+ * Combines the series m[0..n) of one claim group by the policy; v is
+ * room for n numbers.
+ */
+static void
+combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim *cl)
+{
+	const toll_policy *p = c->a->p;
+	const struct aseries *s = c->a->s;
+	size_t i, pick, rep = m[0];
+	int open;
+
+	for (i = 1; i < n; i++)
+		if (more_recent(c, m[i], rep))
+			rep = m[i];
+	cl->rep = rep;
+	switch (p->combine) {
+	case TOLL_COMBINE_MIN:
+	case TOLL_COMBINE_MAX:
+		pick = m[0];
+		for (i = 1; i < n; i++) {
+			int64_t b = s[m[i]].best, pb = s[pick].best;
+
+			if (p->combine == TOLL_COMBINE_MIN ? b < pb : b > pb)
+				pick = m[i];
+			else if (b == pb && more_recent(c, m[i], pick))
+				pick = m[i];
+		}
+		whole(cl, &s[pick]);
+		return;
+	case TOLL_COMBINE_LATEST:
+	case TOLL_COMBINE_EACH:
+		whole(cl, &s[rep]);
+		return;
+	case TOLL_COMBINE_PREFER: {
+		size_t k;
+
+		for (k = 0; k < p->nprefer; k++) {
+			toll_str want;
+
+			want.s = p->prefer[k];
+			want.len = strlen(p->prefer[k]);
+			for (i = 0; i < n; i++)
+				if (str_cmp(c->key[m[i]].source, want) == 0) {
+					whole(cl, &s[m[i]]);
+					return;
+				}
+		}
+		break;   /* none of them: range */
+	}
+	case TOLL_COMBINE_MEAN:
+		for (i = 0; i < n; i++)
+			v[i] = s[m[i]].low;
+		cl->low = mean2(v, n);
+		for (i = 0; i < n; i++)
+			v[i] = s[m[i]].best;
+		cl->best = mean2(v, n);
+		cl->open = 0;
+		for (i = 0; i < n; i++) {
+			v[i] = s[m[i]].high;
+			cl->open |= s[m[i]].open;
+		}
+		cl->high = cl->open ? 0 : mean2(v, n);
+		cl->chosen = n;
+		return;
+	case TOLL_COMBINE_MEDIAN:
+		for (i = 0; i < n; i++)
+			v[i] = s[m[i]].low;
+		cl->low = median2(v, n, &open);
+		for (i = 0; i < n; i++)
+			v[i] = s[m[i]].best;
+		cl->best = median2(v, n, &open);
+		for (i = 0; i < n; i++)
+			v[i] = s[m[i]].open ? INT64_MAX : s[m[i]].high;
+		cl->high = median2(v, n, &cl->open);
+		cl->chosen = n;
+		return;
+	default:
+		break;
+	}
+	/* range */
+	cl->low = (i128)s[m[0]].low * 2;
+	cl->high = 0;
+	cl->open = 0;
+	for (i = 0; i < n; i++) {
+		const struct aseries *si = &s[m[i]];
+
+		if ((i128)si->low * 2 < cl->low)
+			cl->low = (i128)si->low * 2;
+		if ((i128)si->high * 2 > cl->high)
+			cl->high = (i128)si->high * 2;
+		cl->open |= si->open;
+		v[i] = si->best;
+	}
+	cl->best = median2(v, n, &open);
+	cl->chosen = n;
+}
+
+/* ---- grouping and output ---- */
+
+/* Appends the key values of a claim to *buf, each followed by a NUL. */
+static int
+claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len)
+{
+	const toll_agg *a = c->a;
+	const toll_series_key *k = &c->key[rep];
+	const char *stored = a->nstored ? a->buf + a->s[rep].stored : NULL;
+	size_t i;
+
+	*len = 0;
+	for (i = 0; i < a->keys->n; i++) {
+		char label[TOLL_BIN_LABEL];
+		const char *s = NULL;
+		size_t n = 0;
+		uint32_t sl;
+
+		switch (a->kind[i]) {
+		case K_EVENT: s = k->event.s; n = k->event.len; break;
+		case K_SIDE: s = k->side.s; n = k->side.len; break;
+		case K_STATUS:
+			s = toll_status_names[k->status];
+			n = toll_status_lengths[k->status];
+			break;
+		case K_CATEGORY:
+			s = toll_category_names[k->category];
+			n = toll_category_lengths[k->category];
+			break;
+		case K_SOURCE: s = k->source.s; n = k->source.len; break;
+		case K_REPORTED_BIN:
+			n = toll_bin_label(a->keys->k[i].bin, a->s[rep].reported, label);
+			s = label;
+			break;
+		default:
+			memcpy(&sl, stored, 4);
+			s = stored + 4;
+			n = sl;
+			stored += 4 + sl;
+			break;
+		}
+		if (reserve(buf, cap, *len + n + 1) != 0)
+			return -1;
+		memcpy(*buf + *len, s, n);
+		(*buf)[*len + n] = '\0';
+		*len += n + 1;
+	}
+	return 0;
+}
+
+static const toll_strmap *sort_map;
+
+static int
+cmp_groups(const void *x, const void *y)
+{
+	return str_cmp(toll_strmap_key(sort_map, *(const size_t *)x),
+	               toll_strmap_key(sort_map, *(const size_t *)y));
+}
+
+/* Writes a figure in halves: an integer, or one ending in .5. */
+static void
+write_half(toll_out *o, i128 v)
+{
+	toll_out_int(o, (int64_t)(v / 2));
+	if (v % 2 != 0)
+		toll_out_write(o, ".5", 2);
+}
+
+static void
+write_header(const toll_agg *a, toll_out *o)
+{
+	static const char tail[] = "low\tbest\thigh\tevents\tseries\n";
+	size_t i;
+
+	for (i = 0; i < a->keys->n; i++) {
+		toll_out_str(o, a->keys->k[i].spec);
+		toll_out_tab(o);
+	}
+	toll_out_write(o, tail, sizeof tail - 1);
+}
+
+/* Describes a group for a message: its key values, quoted. */
+static void
+describe(const toll_agg *a, toll_str key, char *out, size_t outsz)
+{
+	size_t i, used = 0;
+	const char *p = key.s;
+
+	if (a->keys->n == 0) {
+		snprintf(out, outsz, "the total");
+		return;
+	}
+	out[0] = '\0';
+	for (i = 0; i < a->keys->n && used + 1 < outsz; i++) {
+		char q[64];
+		size_t n = strlen(p);
+		int w;
+
+		toll_diag_quote(q, sizeof q, p, n);
+		w = snprintf(out + used, outsz - used, "%s%s '%s'", i ? "," : "",
+		             a->keys->k[i].spec, q);
+		if (w < 0)
+			break;
+		used += (size_t)w < outsz - used ? (size_t)w : outsz - used - 1;
+		p += n + 1;
+	}
+}
+
+static int
+check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_diag *d)
+{
+	char where[TOLL_DIAG_MSG / 2];
+
+	if (v <= I128_LIMIT)
+		return TOLL_OK;
+	describe(a, key, where, sizeof where);
+	return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0,
+	                     "the sum of '%s' for %s is larger than 9223372036854775807", what,
+	                     where);
+}
+
+static int
+write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o, toll_diag *d)
+{
+	size_t n = toll_strmap_count(groups), i, *order;
+
+	if ((order = malloc((n ? n : 1) * sizeof *order)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	sort_map = groups;
+	qsort(order, n, sizeof *order, cmp_groups);
+	write_header(a, o);
+	for (i = 0; i < n; i++) {
+		const struct group *gi = &g[order[i]];
+		toll_str key = toll_strmap_key(groups, order[i]);
+		const char *p = key.s;
+		size_t k;
+
+		if (check_sum(a, "low", gi->low, key, d) != TOLL_OK ||
+		    check_sum(a, "best", gi->best, key, d) != TOLL_OK ||
+		    (!gi->open && check_sum(a, "high", gi->high, key, d) != TOLL_OK)) {
+			free(order);
+			return TOLL_EDATA;
+		}
+		for (k = 0; k < a->keys->n; k++) {
+			size_t len = strlen(p);
+
+			toll_out_field(o, p, len);
+			toll_out_tab(o);
+			p += len + 1;
+		}
+		write_half(o, gi->low);
+		toll_out_tab(o);
+		write_half(o, gi->best);
+		toll_out_tab(o);
+		if (!gi->open)
+			write_half(o, gi->high);
+		toll_out_tab(o);
+		toll_out_int(o, (int64_t)gi->events);
+		toll_out_tab(o);
+		toll_out_int(o, (int64_t)gi->series);
+		toll_out_eol(o);
+	}
+	free(order);
+	return TOLL_OK;
+}
+
+/*
+ * Numbers the claim groups: cg[i] for each series i with a revision
+ * (SIZE_MAX for the others); returns their count, or SIZE_MAX when out of
+ * memory.
+ */
+static size_t
+claim_groups(const struct ctx *c, size_t *cg)
+{
+	const toll_agg *a = c->a;
+	toll_strmap *m;
+	char *buf = NULL;
+	size_t cap = 0, i, n = 0;
+
+	if (a->p->combine == TOLL_COMBINE_EACH) {
+		for (i = 0; i < a->ns; i++)
+			cg[i] = a->s[i].reported == INT64_MIN ? SIZE_MAX : n++;
+		return n;
+	}
+	if ((m = toll_strmap_new()) == NULL)
+		return SIZE_MAX;
+	for (i = 0; i < a->ns; i++) {
+		const toll_series_key *k = &c->key[i];
+		uint64_t ev = (uint64_t)k->event_id;
+		int added;
+
+		cg[i] = SIZE_MAX;
+		if (a->s[i].reported == INT64_MIN)
+			continue;
+		if (reserve(&buf, &cap, 8 + k->group_len) != 0)
+			goto nomem;
+		memcpy(buf, &ev, 8);
+		memcpy(buf + 8, k->group, k->group_len);
+		if (toll_strmap_intern(m, buf, 8 + k->group_len, &cg[i], &added) != TOLL_OK)
+			goto nomem;
+	}
+	n = toll_strmap_count(m);
+	free(buf);
+	toll_strmap_free(m);
+	return n;
+nomem:
+	free(buf);
+	toll_strmap_free(m);
+	return SIZE_MAX;
+}
+
+int
+toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
+{
+	struct ctx c;
+	size_t *cg = NULL, *start = NULL, *members = NULL, ncg, i, j;
+	int64_t *v = NULL;
+	toll_strmap *groups = NULL, *events = NULL;
+	struct group *g = NULL;
+	size_t gcap = 0;
+	char *kbuf = NULL;
+	size_t kcap = 0, klen;
+	int rc = TOLL_ENOMEM;
+
+	c.a = a;
+	c.x = toll_reports_index(rd);
+	c.key = malloc((a->ns ? a->ns : 1) * sizeof *c.key);
+	cg = malloc((a->ns ? a->ns : 1) * sizeof *cg);
+	members = malloc((a->ns ? a->ns : 1) * sizeof *members);
+	v = malloc((a->ns ? a->ns : 1) * sizeof *v);
+	groups = toll_strmap_new();
+	events = toll_strmap_new();
+	if (c.key == NULL || cg == NULL || members == NULL || v == NULL || groups == NULL ||
+	    events == NULL)
+		goto out;
+	for (i = 0; i < a->ns; i++)
+		if (a->s[i].reported != INT64_MIN)
+			toll_series_index_key(c.x, i, &c.key[i]);
+	if ((ncg = claim_groups(&c, cg)) == SIZE_MAX)
+		goto out;
+	/* The series of each claim group, together: a counting sort. */
+	if ((start = calloc(ncg + 1, sizeof *start)) == NULL)
+		goto out;
+	for (i = 0; i < a->ns; i++)
+		if (cg[i] != SIZE_MAX)
+			start[cg[i] + 1]++;
+	for (i = 0; i < ncg; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < a->ns; i++)
+		if (cg[i] != SIZE_MAX)
+			members[start[cg[i]]++] = i;
+	for (i = ncg; i > 0; i--)
+		start[i] = start[i - 1];
+	start[0] = 0;
+	for (i = 0; i < ncg; i++) {
+		struct claim cl;
+		size_t gid;
+		int added;
+		uint64_t ge[2];
+
+		combine(&c, members + start[i], start[i + 1] - start[i], v, &cl);
+		if (claim_key(&c, cl.rep, &kbuf, &kcap, &klen) != 0 ||
+		    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
+			goto out;
+		if (added) {
+			if (gid >= gcap) {
+				size_t ncap = gcap ? gcap * 2 : 256;
+				struct group *ng = realloc(g, ncap * sizeof *ng);
+
+				if (ng == NULL)
+					goto out;
+				g = ng;
+				gcap = ncap;
+			}
+			memset(&g[gid], 0, sizeof g[gid]);
+		}
+		g[gid].low += cl.low;
+		g[gid].best += cl.best;
+		g[gid].high += cl.high;
+		g[gid].open |= cl.open;
+		g[gid].series += cl.chosen;
+		ge[0] = gid;
+		ge[1] = c.key[cl.rep].event_id;
+		if (toll_strmap_intern(events, (const char *)ge, sizeof ge, &j, &added) != TOLL_OK)
+			goto out;
+		g[gid].events += (size_t)added;
+	}
+	rc = write_rows(a, groups, g, o, d);
+out:
+	if (rc == TOLL_ENOMEM)
+		toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	free(c.key);
+	free(cg);
+	free(start);
+	free(members);
+	free(v);
+	free(g);
+	free(kbuf);
+	toll_strmap_free(groups);
+	toll_strmap_free(events);
+	return rc;
+}

@@ -1,0 +1,57 @@
+/* hashtab.c: the out-of-line parts of hashtab.h. */
+#include "hashtab.h"
+
+char *
+arena_copy(struct arena_block **arena, const char *s, size_t n)
+{
+	struct arena_block *b = *arena;
+	char *p;
+
+	if (n == 0)
+		return "";
+	if (b == NULL || b->cap - b->used < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
+		b = malloc(sizeof *b + cap);
+		if (b == NULL)
+			return NULL;
+		b->prev = *arena;
+		b->used = 0;
+		b->cap = cap;
+		*arena = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, n);
+	b->used += n;
+	return p;
+}
+
+void
+arena_free(struct arena_block **arena)
+{
+	struct arena_block *b;
+
+	while ((b = *arena) != NULL) {
+		*arena = b->prev;
+		free(b);
+	}
+}
+
+int
+grow(void **arr, size_t *cap, size_t count, size_t sz)
+{
+	size_t ncap;
+	void *na;
+
+	if (count < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 1024;
+	if (ncap >= UINT32_MAX)
+		return -1;
+	na = realloc(*arr, ncap * sz);
+	if (na == NULL)
+		return -1;
+	*arr = na;
+	*cap = ncap;
+	return 0;
+}

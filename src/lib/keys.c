@@ -1,0 +1,172 @@
+/* keys.c: grouping keys and date bins; see keys.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "toll/date.h"
+#include "toll/keys.h"
+
+static const char *const bin_names[] = { "", "day", "week", "month", "quarter", "year" };
+
+int
+toll_bin_parse(const char *s, size_t len)
+{
+	int i;
+
+	for (i = TOLL_BIN_DAY; i <= TOLL_BIN_YEAR; i++)
+		if (strlen(bin_names[i]) == len && memcmp(bin_names[i], s, len) == 0)
+			return i;
+	return TOLL_BIN_NONE;
+}
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+size_t
+toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL])
+{
+	int64_t days = floor_div(t, 86400), y;
+	int m, d, n = 0;
+
+	toll_civil_from_days(days, &y, &m, &d);
+	switch (bin) {
+	case TOLL_BIN_DAY:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-%02d-%02d", (long long)y, m, d);
+		break;
+	case TOLL_BIN_WEEK: {
+		/* ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday. */
+		int64_t wd = ((days % 7) + 7 + 3) % 7;       /* 0 Monday .. 6 Sunday; 1970-01-01 was a Thursday */
+		int64_t thursday = days - wd + 3, wy;
+		int wm, wdd;
+
+		toll_civil_from_days(thursday, &wy, &wm, &wdd);
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-W%02d", (long long)wy,
+		             (int)((thursday - toll_days_from_civil(wy, 1, 1)) / 7 + 1));
+		break;
+	}
+	case TOLL_BIN_MONTH:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-%02d", (long long)y, m);
+		break;
+	case TOLL_BIN_QUARTER:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-Q%d", (long long)y, (m - 1) / 3 + 1);
+		break;
+	case TOLL_BIN_YEAR:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld", (long long)y);
+		break;
+	default:
+		buf[0] = '\0';
+		break;
+	}
+	return n > 0 ? (size_t)n : 0;
+}
+
+int
+toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz)
+{
+	const char *p = spec;
+
+	if (*spec == '\0')
+		return 0;
+	for (;;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		toll_key *nk, *k;
+
+		if (len == 0) {
+			snprintf(err, errsz, "empty column name in key list '%s'", spec);
+			return -1;
+		}
+		nk = realloc(keys->k, (keys->n + 1) * sizeof *nk);
+		if (nk == NULL) {
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+		keys->k = nk;
+		k = &keys->k[keys->n];
+		memset(k, 0, sizeof *k);
+		k->col = -1;
+		if ((k->spec = strndup(p, len)) == NULL) {
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+		keys->n++;
+		if (end == NULL)
+			return 0;
+		p = end + 1;
+	}
+}
+
+static long
+find_column(const toll_field *cols, size_t n, const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cols[i].len == len && memcmp(cols[i].s, name, len) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, size_t errsz)
+{
+	size_t i, j;
+
+	for (i = 0; i < keys->n; i++) {
+		toll_key *k = &keys->k[i];
+		const char *colon = strrchr(k->spec, ':');
+		size_t len = strlen(k->spec);
+
+		free(k->name);
+		k->bin = TOLL_BIN_NONE;
+		k->col = find_column(cols, n, k->spec, len);
+		if (k->col < 0 && colon != NULL) {
+			size_t nlen = (size_t)(colon - k->spec);
+
+			k->bin = toll_bin_parse(colon + 1, len - nlen - 1);
+			if (k->bin == TOLL_BIN_NONE) {
+				snprintf(err, errsz,
+				         "unknown date unit '%s' in key '%s' (expected day, week, month, quarter or year)",
+				         colon + 1, k->spec);
+				return -1;
+			}
+			k->col = find_column(cols, n, k->spec, nlen);
+			len = nlen;
+		}
+		if (k->col < 0) {
+			if (k->bin == TOLL_BIN_NONE)
+				snprintf(err, errsz, "unknown column '%s'", k->spec);
+			else
+				snprintf(err, errsz, "unknown column '%.*s' in key '%s'", (int)len,
+				         k->spec, k->spec);
+			return -1;
+		}
+		if ((k->name = strndup(k->spec, len)) == NULL) {
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+		for (j = 0; j < i; j++)
+			if (keys->k[j].col == k->col && keys->k[j].bin == k->bin) {
+				snprintf(err, errsz, "key '%s' is given twice", k->spec);
+				return -1;
+			}
+	}
+	return 0;
+}
+
+void
+toll_keys_free(toll_keys *keys)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++) {
+		free(keys->k[i].spec);
+		free(keys->k[i].name);
+	}
+	free(keys->k);
+	keys->k = NULL;
+	keys->n = 0;
+}

@@ -1,0 +1,82 @@
+/* strmap.c: byte strings to dense numbers, on the tables of hashtab.h. */
+#include "hashtab.h"
+#include "toll/diag.h"
+#include "toll/strmap.h"
+
+struct toll_strmap {
+	struct table t;
+	struct entry *e;
+	size_t n, cap;
+	struct arena_block *arena;
+};
+
+toll_strmap *
+toll_strmap_new(void)
+{
+	toll_strmap *m = calloc(1, sizeof *m);
+
+	if (m == NULL)
+		return NULL;
+	if (table_init(&m->t, 64) != 0) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+toll_strmap_free(toll_strmap *m)
+{
+	if (m == NULL)
+		return;
+	arena_free(&m->arena);
+	free(m->t.slots);
+	free(m->e);
+	free(m);
+}
+
+int
+toll_strmap_intern(toll_strmap *m, const char *key, size_t len, size_t *id, int *added)
+{
+	uint32_t h, k, slot = 0;
+	struct entry *e;
+
+	*added = 0;
+	if (len >= UINT32_MAX)
+		return TOLL_ENOMEM;
+	h = hash_bytes(key, len);
+	k = table_find(&m->t, (const char *)m->e, sizeof *m->e, key, (uint32_t)len, h, &slot);
+	if (k == 0) {
+		if (m->n >= (size_t)1 << 31 ||
+		    grow((void **)&m->e, &m->cap, m->n, sizeof *m->e) != 0 ||
+		    table_reserve(&m->t, h, &slot) != 0)
+			return TOLL_ENOMEM;
+		e = &m->e[m->n];
+		if ((e->key = arena_copy(&m->arena, key, len)) == NULL)
+			return TOLL_ENOMEM;
+		e->keylen = (uint32_t)len;
+		e->head = 0;
+		k = (uint32_t)++m->n;
+		m->t.slots[slot] = (uint64_t)h << 32 | k;
+		m->t.count++;
+		*added = 1;
+	}
+	*id = (size_t)k - 1;
+	return TOLL_OK;
+}
+
+toll_str
+toll_strmap_key(const toll_strmap *m, size_t id)
+{
+	toll_str s;
+
+	s.s = m->e[id].key;
+	s.len = m->e[id].keylen;
+	return s;
+}
+
+size_t
+toll_strmap_count(const toll_strmap *m)
+{
+	return m->n;
+}

@@ -1,0 +1,189 @@
+/*
+ * toll-agg: revision-aware aggregation (SPEC section 2): the latest
+ * revision of each series as of a date, the series of each claim group
+ * combined by a policy, the claims summed per group.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "toll/agg.h"
+
+static const char usage_text[] =
+	"Usage: toll-agg [OPTION]... [FILE]...\n"
+	"Combine revised, conflicting casualty claims into totals with low, best\n"
+	"and high figures.  With no FILE, or when FILE is -, read standard input.\n"
+	"Several files are read as one table.\n"
+	"\n"
+	"  1. revisions reported after --as-of are dropped;\n"
+	"  2. each series (event, side, status, category, source) keeps its latest\n"
+	"     revision;\n"
+	"  3. the series of each claim (event, side, status, category) are combined\n"
+	"     by the policy;\n"
+	"  4. the claims are summed per group of KEYS.\n"
+	"\n"
+	"  -g, --group=KEYS     group by these columns, comma-separated (default\n"
+	"                       side,status,category; '' for one total row);\n"
+	"                       COLUMN:UNIT groups a date column by day, week (ISO),\n"
+	"                       month, quarter or year; may be repeated\n"
+	"  -c, --combine=POLICY how to combine the sources of one claim:\n"
+	"                         range   low: smallest low, best: median of bests,\n"
+	"                                 high: largest high (the default)\n"
+	"                         min, max  the source with the smallest / largest best\n"
+	"                         latest  the most recently reported source\n"
+	"                         mean, median  of low, best and high each\n"
+	"                         prefer:A,B,...  source A if it has the claim, else\n"
+	"                                 B, ..., else range\n"
+	"                         each    no combining: every source stands alone\n"
+	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n"
+	"                       YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM); a report\n"
+	"                       at exactly T counts\n"
+	"      --csv            read every input as CSV (default: CSV for names\n"
+	"                       ending in .csv, TSV otherwise)\n"
+	"      --tsv            read every input as TSV\n"
+	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Output columns: the keys, then low, best, high (empty: unbounded), events\n"
+	"(distinct events) and series (the series the policy chose), one row per\n"
+	"group, sorted by key.  Input that toll-check rejects gives no rows.\n"
+	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
+	"\n"
+	"Examples:\n"
+	"  toll-agg --as-of 2022-09-14 datasets/2022-09-border-clashes.tsv\n"
+	"  toll-agg -g side,source --combine each datasets/2022-09-border-clashes.tsv\n"
+	"  toll-agg -g event,reported:month --combine latest reports.csv\n";
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "group", required_argument, NULL, 'g' },
+		{ "combine", required_argument, NULL, 'c' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "csv", no_argument, NULL, 'C' },
+		{ "tsv", no_argument, NULL, 'T' },
+		{ "max-errors", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum toll_format fmt = TOLL_FORMAT_AUTO;
+	long max_errors = 20;
+	int64_t as_of = INT64_MAX;
+	int c, code, status, grouped = 0;
+	toll_keys keys = { NULL, 0 };
+	toll_policy policy;
+	toll_agg *agg = NULL;
+	toll_out *out = NULL;
+	toll_entry e;
+	toll_diag d;
+	cli_reader in;
+	char err[TOLL_DIAG_MSG];
+
+	cli_init("toll-agg");
+	memset(&policy, 0, sizeof policy);
+	memset(&in, 0, sizeof in);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":g:c:a:m:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'g':
+			grouped = 1;
+			if (toll_keys_parse(&keys, optarg, err, sizeof err) != 0) {
+				status = cli_usage_error("%s", err);
+				goto done;
+			}
+			break;
+		case 'c':
+			toll_policy_free(&policy);
+			if (toll_policy_parse(&policy, optarg, err, sizeof err) != 0) {
+				status = cli_usage_error("%s", err);
+				goto done;
+			}
+			break;
+		case 'a':
+			if (cli_parse_as_of(optarg, &as_of) != 0) {
+				status = EXIT_TROUBLE;
+				goto done;
+			}
+			break;
+		case 'C': fmt = TOLL_FORMAT_CSV; break;
+		case 'T': fmt = TOLL_FORMAT_TSV; break;
+		case 'm':
+			if (cli_parse_count(optarg, LONG_MAX, &max_errors) != 0) {
+				status = cli_usage_error("invalid --max-errors '%s': expected a whole number",
+				                         optarg);
+				goto done;
+			}
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			status = cli_close_stdout(EXIT_OK);
+			goto done;
+		case 'V':
+			status = cli_version();
+			goto done;
+		case ':':
+			status = cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+			goto done;
+		default:
+			if (optopt)
+				status = cli_usage_error("unknown option '-%c'", optopt);
+			else
+				status = cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			goto done;
+		}
+	}
+	if (!grouped && toll_keys_parse(&keys, "side,status,category", err, sizeof err) != 0) {
+		cli_error("%s", err);
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if ((agg = toll_agg_new(&policy, &keys, as_of)) == NULL ||
+	    (out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), fmt, TOLL_REPORTS_AUTO,
+	                    max_errors) != 0) {
+		status = in.status;
+		goto done;
+	}
+	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (toll_agg_header(agg, in.rd, err, sizeof err) != 0) {
+				in.status = cli_usage_error("%s", err);
+				break;
+			}
+			continue;
+		}
+		code = toll_agg_add(agg, in.rd, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
+			break;
+	}
+	status = in.status;
+	if (status == EXIT_OK) {
+		code = toll_agg_write(agg, in.rd, out, &d);
+		if (code == TOLL_OK)
+			code = toll_out_commit(out, "standard output", &d);
+		if (code != TOLL_OK) {
+			cli_diag(&d, 0);
+			status = cli_exit_status(code);
+		}
+	}
+	if (in.rd != NULL)
+		cli_reader_close(&in);
+	status = cli_close_stdout(status);
+done:
+	toll_agg_free(agg);
+	toll_out_free(out);
+	toll_keys_free(&keys);
+	toll_policy_free(&policy);
+	return status;
+}

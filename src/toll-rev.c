@@ -1,0 +1,198 @@
+/*
+ * toll-rev: revision tracking (SPEC section 2): the history of every
+ * series, a summary per series, and the differences between two versions
+ * of a table.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "toll/rev.h"
+
+static const char usage_text[] =
+	"Usage: toll-rev history [OPTION]... [FILE]...\n"
+	"  or:  toll-rev summary [OPTION]... [FILE]...\n"
+	"  or:  toll-rev diff [OPTION]... OLD NEW\n"
+	"Show how casualty figures were revised.  A series is the figures one source\n"
+	"gave for one event, side, status and category; its rows are its revisions.\n"
+	"With no FILE, or when FILE is -, read standard input.\n"
+	"\n"
+	"  history   one row per revision: the series, reported, low, best, high,\n"
+	"            revision (1, 2, ...), delta (best minus the revision before's)\n"
+	"            and days since the series' first report\n"
+	"  summary   one row per series: revisions, first_reported, first_best,\n"
+	"            last_reported, last_best, change (last - first best), ratio\n"
+	"            (last / first best; empty when first is 0) and days\n"
+	"  diff      what changed from table OLD to table NEW, one row per series\n"
+	"            and report date: change (added, removed or changed), the\n"
+	"            series, reported, old_low, old_best, old_high, new_low,\n"
+	"            new_best, new_high; OLD or NEW may be - (standard input)\n"
+	"\n"
+	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n"
+	"                       YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM); a report\n"
+	"                       at exactly T counts\n"
+	"      --csv            read every input as CSV (default: CSV for names\n"
+	"                       ending in .csv, TSV otherwise)\n"
+	"      --tsv            read every input as TSV\n"
+	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Days are whole when the dates have no time of day, else with one decimal.\n"
+	"Rows are sorted by event, side, status, category, source, then report time.\n"
+	"Input that toll-check rejects gives no rows.\n"
+	"Exit status: 0 success (diff: no differences), 1 invalid data (diff:\n"
+	"differences found), 2 usage or I/O error (diff: also invalid data).\n"
+	"\n"
+	"Examples:\n"
+	"  toll-rev summary datasets/2020-karabakh-war.tsv\n"
+	"  git show v1:datasets/x.tsv | toll-rev diff - datasets/x.tsv\n";
+
+enum mode { HISTORY, SUMMARY, DIFF };
+
+/* Reads files into revs; returns the exit status so far. */
+static int
+read_revisions(cli_reader *in, char **files, size_t n, enum toll_format fmt, long max_errors,
+               toll_revs *revs)
+{
+	toll_entry e;
+	toll_diag d;
+	int code;
+
+	if (cli_reader_open(in, files, n, fmt, TOLL_REPORTS_HISTORY, max_errors) != 0)
+		return in->status;
+	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER)
+			continue;
+		code = toll_revs_add(revs, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
+			break;
+	}
+	return in->status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "csv", no_argument, NULL, 'C' },
+		{ "tsv", no_argument, NULL, 'T' },
+		{ "max-errors", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum toll_format fmt = TOLL_FORMAT_AUTO;
+	long max_errors = 20;
+	int64_t as_of = INT64_MAX;
+	int c, status, code;
+	enum mode mode;
+	toll_revs *revs = NULL, *revs2 = NULL;
+	toll_out *out = NULL;
+	cli_reader in, in2;
+	toll_diag d;
+	size_t changes = 0;
+	char **files;
+	size_t nfiles;
+
+	cli_init("toll-rev");
+	memset(&in, 0, sizeof in);
+	memset(&in2, 0, sizeof in2);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:m:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (cli_parse_as_of(optarg, &as_of) != 0)
+				return EXIT_TROUBLE;
+			break;
+		case 'C': fmt = TOLL_FORMAT_CSV; break;
+		case 'T': fmt = TOLL_FORMAT_TSV; break;
+		case 'm':
+			if (cli_parse_count(optarg, LONG_MAX, &max_errors) != 0)
+				return cli_usage_error("invalid --max-errors '%s': expected a whole number",
+				                       optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return cli_close_stdout(EXIT_OK);
+		case 'V':
+			return cli_version();
+		case ':':
+			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (optopt)
+				return cli_usage_error("unknown option '-%c'", optopt);
+			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind == argc)
+		return cli_usage_error("missing mode: history, summary or diff");
+	if (strcmp(argv[optind], "history") == 0)
+		mode = HISTORY;
+	else if (strcmp(argv[optind], "summary") == 0)
+		mode = SUMMARY;
+	else if (strcmp(argv[optind], "diff") == 0)
+		mode = DIFF;
+	else
+		return cli_usage_error("unknown mode '%s': expected history, summary or diff",
+		                       argv[optind]);
+	files = argv + optind + 1;
+	nfiles = (size_t)(argc - optind - 1);
+	if (mode == DIFF && nfiles != 2)
+		return cli_usage_error("diff needs two tables, OLD and NEW");
+	if (mode == DIFF && strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0)
+		return cli_usage_error("diff can read only one of OLD and NEW from standard input");
+	if ((revs = toll_revs_new(as_of)) == NULL || (revs2 = toll_revs_new(as_of)) == NULL ||
+	    (out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (mode != DIFF) {
+		status = read_revisions(&in, files, nfiles, fmt, max_errors, revs);
+		if (status == EXIT_OK) {
+			code = mode == HISTORY
+			       ? toll_revs_history(revs, toll_reports_index(in.rd), out, &d)
+			       : toll_revs_summary(revs, toll_reports_index(in.rd), out, &d);
+			if (code == TOLL_OK)
+				code = toll_out_commit(out, "standard output", &d);
+			if (code != TOLL_OK) {
+				cli_diag(&d, 0);
+				status = EXIT_TROUBLE;
+			}
+		}
+	} else {
+		/* Invalid data is trouble here: exit status 1 means "differences found". */
+		status = read_revisions(&in, files, 1, fmt, max_errors, revs);
+		if (in.status == EXIT_OK)
+			read_revisions(&in2, files + 1, 1, fmt, max_errors, revs2);
+		status = in.status != EXIT_OK || in2.status != EXIT_OK ? EXIT_TROUBLE : EXIT_OK;
+		if (status == EXIT_OK) {
+			code = toll_revs_diff(revs, toll_reports_index(in.rd), revs2,
+			                      toll_reports_index(in2.rd), out, &changes, &d);
+			if (code == TOLL_OK)
+				code = toll_out_commit(out, "standard output", &d);
+			if (code != TOLL_OK) {
+				cli_diag(&d, 0);
+				status = EXIT_TROUBLE;
+			} else if (changes > 0) {
+				status = EXIT_DATA;
+			}
+		}
+	}
+	status = cli_close_stdout(status);
+done:
+	if (in.rd != NULL)
+		cli_reader_close(&in);
+	if (in2.rd != NULL)
+		cli_reader_close(&in2);
+	toll_revs_free(revs);
+	toll_revs_free(revs2);
+	toll_out_free(out);
+	return status;
+}
