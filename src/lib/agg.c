@@ -579,7 +579,7 @@ describe(const toll_agg *a, toll_str key, char *out, size_t outsz)
 		int w;
 
 		toll_diag_quote(q, sizeof q, p, n);
-		w = snprintf(out + used, outsz - used, "%s%s '%s'", i ? "," : "",
+		w = snprintf(out + used, outsz - used, "%s%s '%s'", i ? ", " : "",
 		             a->keys->k[i].spec, q);
 		if (w < 0)
 			break;

@@ -1,0 +1,435 @@
+# toll-agg on small tables checked by hand.  data/agg.tsv holds, for claim
+# (e1, X, military, killed): A 10 then 20 (09-14), B "at least 15" (09-13),
+# C 5-40 best 30 (09-15T12:00Z); for (e1, Y): A 7; for (e2, X): A 100.
+
+=== range (default): min of lows, median of bests, max of highs; open stays open
+$ toll-agg data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	105	120		2	4
+Y	military	killed	7	7	7	1	1
+
+=== range: a median of two ends in .5
+$ toll-agg --as-of 2022-09-14 data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	15	17.5		1	2
+Y	military	killed	7	7	7	1	1
+
+=== min: the whole figure of the smallest best (B, open)
+$ toll-agg --combine min data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	115	115		2	2
+Y	military	killed	7	7	7	1	1
+
+=== max: the whole figure of the largest best (C)
+$ toll-agg -c max data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	105	130	140	2	2
+Y	military	killed	7	7	7	1	1
+
+=== latest: the most recently reported series, as of a date
+$ toll-agg --combine=latest --as-of 2022-09-14 data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	20	20	20	1	1
+Y	military	killed	7	7	7	1	1
+
+=== mean: each of low, best, high; rounded to whole numbers (13.3 -> 13, 21.7 -> 22)
+$ toll-agg --combine mean data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	113	122		2	4
+Y	military	killed	7	7	7	1	1
+
+=== mean: an exact half is kept
+$ toll-agg --combine mean --as-of 2022-09-14 data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	17.5	17.5		1	2
+Y	military	killed	7	7	7	1	1
+
+=== median: each of low, best, high; an unbounded high sorts last
+$ toll-agg --combine median data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	115	120	140	2	4
+Y	military	killed	7	7	7	1	1
+
+=== median: unbounded when the middle high is
+$ toll-agg --combine median --as-of 2022-09-14 data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	17.5	17.5		1	2
+Y	military	killed	7	7	7	1	1
+
+=== prefer: the first listed source that has the claim (C in e1, A in e2)
+$ toll-agg --combine prefer:C,A data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	105	130	140	2	2
+Y	military	killed	7	7	7	1	1
+
+=== prefer: none of the sources has it: range
+$ toll-agg --combine prefer:Z data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	105	120		2	4
+Y	military	killed	7	7	7	1	1
+
+=== each: every series stands alone
+$ toll-agg --combine each data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	140	165		2	4
+Y	military	killed	7	7	7	1	1
+
+=== each, by side and source: each side's figures by who gave them
+$ toll-agg -g side,source --combine each data/agg.tsv
+--- stdout
+side	source	low	best	high	events	series
+X	A	120	120	120	2	2
+X	B	15	15		1	1
+X	C	5	30	40	1	1
+Y	A	7	7	7	1	1
+
+=== a key outside the claim group takes the value of its latest revision
+$ toll-agg -g side,region data/agg.tsv
+--- stdout
+side	region	low	best	high	events	series
+X	east	100	100	100	1	1
+X	west	5	20		1	3
+Y	north	7	7	7	1	1
+
+=== -g '' gives one total row
+$ toll-agg -g '' data/agg.tsv
+--- stdout
+low	best	high	events	series
+112	127		2	5
+
+=== repeated -g add keys; event as a key
+$ toll-agg -g event -g side data/agg.tsv
+--- stdout
+event	side	low	best	high	events	series
+e1	X	5	20		1	3
+e1	Y	7	7	7	1	1
+e2	X	100	100	100	1	1
+
+=== as-of: a report at exactly T counts
+$ toll-agg -g '' --as-of 2022-09-15T12:00Z data/agg.tsv
+--- stdout
+low	best	high	events	series
+12	27		1	4
+
+=== as-of: a second before T it does not
+$ toll-agg -g '' --as-of 2022-09-15T11:59:59Z data/agg.tsv
+--- stdout
+low	best	high	events	series
+22	24.5		1	3
+
+=== as-of: the same instant in another zone
+$ toll-agg -g '' --as-of 2022-09-15T14:00+02:00 data/agg.tsv
+--- stdout
+low	best	high	events	series
+12	27		1	4
+
+=== as-of before every report: only the header
+$ toll-agg --as-of 2000-01-01 data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+
+=== CSV with the value notation, rows in another order: the same result
+$ toll-agg data/agg.tsv > "$TEST_TMP/tsv" && toll-agg data/agg.csv | diff "$TEST_TMP/tsv" - && echo same
+
+--- stdout
+same
+
+=== toll-check --normalize output through toll-agg: the same result
+$ toll-agg -g side,region data/agg.tsv > "$TEST_TMP/a" && toll-check -n data/agg.csv | toll-agg -g side,region | diff "$TEST_TMP/a" - && echo same
+--- stdout
+same
+
+=== ties of min, max, latest: the later report, then the smaller source name
+$ for p in min max latest; do toll-agg -g category -c $p data/ties.tsv | sed 1d; done
+--- stdout
+killed	20	20	20	1	1
+wounded	20	20	20	1	1
+killed	20	20	20	1	1
+wounded	20	20	20	1	1
+killed	20	20	20	1	1
+wounded	20	20	20	1	1
+
+=== ties: the later report wins over the smaller source name
+$ toll-agg -g category,source -c latest data/ties.tsv
+--- stdout
+category	source	low	best	high	events	series
+killed	A	20	20	20	1	1
+wounded	B	20	20	20	1	1
+
+=== date bins: day
+$ toll-agg -g reported:day -c each data/bins.tsv
+--- stdout
+reported:day	low	best	high	events	series
+2021-01-03	1	1	1	1	1
+2022-09-12	8	8	8	1	1
+2022-09-14	4	4	4	1	1
+2024-12-30	2	2	2	1	1
+
+=== date bins: ISO week (2021-01-03 is in 2020-W53, 2024-12-30 in 2025-W01)
+$ toll-agg -g reported:week -c each data/bins.tsv
+--- stdout
+reported:week	low	best	high	events	series
+2020-W53	1	1	1	1	1
+2022-W37	12	12	12	1	2
+2025-W01	2	2	2	1	1
+
+=== date bins: month
+$ toll-agg -g reported:month -c each data/bins.tsv
+--- stdout
+reported:month	low	best	high	events	series
+2021-01	1	1	1	1	1
+2022-09	12	12	12	1	2
+2024-12	2	2	2	1	1
+
+=== date bins: quarter
+$ toll-agg -g reported:quarter -c each data/bins.tsv
+--- stdout
+reported:quarter	low	best	high	events	series
+2021-Q1	1	1	1	1	1
+2022-Q3	12	12	12	1	2
+2024-Q4	2	2	2	1	1
+
+=== date bins: year
+$ toll-agg -g reported:year -c each data/bins.tsv
+--- stdout
+reported:year	low	best	high	events	series
+2021	1	1	1	1	1
+2022	12	12	12	1	2
+2024	2	2	2	1	1
+
+=== date bins of another column; an empty date is an empty key
+$ toll-agg -g note:day -c each data/bins.tsv
+--- stdout
+note:day	low	best	high	events	series
+	8	8	8	1	1
+2021-01-03	1	1	1	1	1
+2022-09-14	4	4	4	1	1
+2024-12-30	2	2	2	1	1
+
+=== a binned key outside the claim group: the latest revision's bin
+$ toll-agg -g reported:week data/bins.tsv
+--- stdout
+reported:week	low	best	high	events	series
+2025-W01	1	3	8	1	4
+
+=== a binned column that holds no date
+$ toll-agg -g region:month data/agg.tsv
+--- stderr
+toll-agg: data/agg.tsv:3:40: invalid date 'north' in column 'region', grouped by region:month
+toll-agg: data/agg.tsv:4:40: invalid date 'north' in column 'region', grouped by region:month
+toll-agg: data/agg.tsv:5:40: invalid date 'south' in column 'region', grouped by region:month
+toll-agg: data/agg.tsv:6:50: invalid date 'west' in column 'region', grouped by region:month
+toll-agg: data/agg.tsv:7:39: invalid date 'north' in column 'region', grouped by region:month
+toll-agg: data/agg.tsv:8:41: invalid date 'east' in column 'region', grouped by region:month
+--- exit 1
+
+=== status is a key even when the table has no such column
+$ toll-agg -g status,category data/ties.tsv
+--- stdout
+status	category	low	best	high	events	series
+all	killed	5	20	30	1	3
+all	wounded	1	20	30	1	2
+
+=== sums past 2^63 - 1 are an error, not a wrong number
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	A	S	killed	9223372036854775807
+e	2022-09-13	A	S	wounded	1
+--- stderr
+toll-agg: the sum of 'low' for side 'S' is larger than 9223372036854775807
+--- exit 1
+
+=== the largest figure sums alone; a median of two huge figures is exact
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	A	S	killed	9223372036854775807
+e	2022-09-13	B	S	killed	9223372036854775806
+--- stdout
+side	low	best	high	events	series
+S	9223372036854775806	9223372036854775806.5	9223372036854775807	1	2
+
+=== conflicting revisions: the message of toll-check, no rows
+$ toll-agg
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-09-13	S	A	killed		5		
+e	2022-09-13T00:00Z	S	A	killed			6	
+--- stderr
+toll-agg: -:3:3: conflicting revisions: same series and date as line 2, different figure
+--- exit 1
+
+=== conflicting revisions after --as-of are still an error
+$ toll-agg --as-of 2000-01-01
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	A	killed	5
+e	2022-09-13	S	A	killed	6
+--- stderr
+toll-agg: -:3:3: conflicting revisions: same series and date as line 2, different figure
+--- exit 1
+
+=== a duplicate revision is a warning and counts once
+$ toll-agg -g ''
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	A	killed	5
+e	2022-09-13	S	A	killed	5
+--- stdout
+low	best	high	events	series
+5	5	5	1	1
+--- stderr
+toll-agg: -:3:3: warning: duplicate revision: same series, date and figure as line 2; counted once
+
+=== rows out of order in a file: the latest revision wins, conflicts found in a second reading
+$ toll-agg -g '' data/out-of-order.tsv; echo "exit $?"
+--- stdout
+exit 1
+--- stderr
+toll-agg: data/out-of-order.tsv:5:3: warning: duplicate revision: same series, date and figure as line 3; counted once
+toll-agg: data/out-of-order.tsv:4:3: conflicting revisions: same series and date as line 2, different figure
+toll-agg: data/out-of-order.tsv:7:3: warning: duplicate revision: same series, date and figure as line 6; counted once
+
+=== invalid rows: the messages of toll-check, no rows
+$ toll-agg data/truncated.tsv 2>&1 | sed 's/^toll-agg:/toll-check:/' > "$TEST_TMP/agg"; toll-check data/truncated.tsv 2> "$TEST_TMP/check"; diff "$TEST_TMP/check" "$TEST_TMP/agg" && echo same
+
+--- stdout
+same
+
+=== binary garbage
+$ toll-agg data/garbage.bin > "$TEST_TMP/out"; echo "exit $?"; wc -c < "$TEST_TMP/out"
+--- stdout
+exit 1
+0
+--- stderr
+toll-agg: data/garbage.bin:1:1: invalid UTF-8 in header
+
+=== an empty file
+$ toll-agg data/empty.tsv
+--- stderr
+toll-agg: data/empty.tsv:1:1: no header line
+--- exit 1
+
+=== a header only: no rows
+$ toll-agg data/header-only.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+
+=== an unreadable file
+$ toll-agg data/no-such-file.tsv
+--- stderr
+toll-agg: cannot open 'data/no-such-file.tsv': No such file or directory
+--- exit 2
+
+=== unknown -g column: a usage error
+$ toll-agg -g side,country data/agg.tsv
+--- stderr
+toll-agg: unknown column 'country'
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== unknown date unit
+$ toll-agg -g reported:fortnight data/agg.tsv
+--- stderr
+toll-agg: unknown date unit 'fortnight' in key 'reported:fortnight' (expected day, week, month, quarter or year)
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== unknown column of a binned key
+$ toll-agg -g published:month data/agg.tsv
+--- stderr
+toll-agg: unknown column 'published' in key 'published:month'
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== an empty key name
+$ toll-agg -g side,,category data/agg.tsv
+--- stderr
+toll-agg: empty column name in key list 'side,,category'
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== a key given twice
+$ toll-agg -g side,side data/agg.tsv
+--- stderr
+toll-agg: key 'side' is given twice
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== a figure column as key
+$ toll-agg -g best data/agg.tsv
+--- stderr
+toll-agg: cannot group by 'best': it is a figure column
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== bad --combine policy
+$ toll-agg --combine average data/agg.tsv
+--- stderr
+toll-agg: unknown policy 'average' (expected range, min, max, latest, mean, median, prefer:SOURCE,... or each)
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== prefer with an empty source
+$ toll-agg --combine prefer:A, data/agg.tsv
+--- stderr
+toll-agg: empty source name in policy 'prefer:A,'
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== bad --as-of date
+$ toll-agg --as-of 2022-02-30 data/agg.tsv
+--- stderr
+toll-agg: invalid --as-of '2022-02-30': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== --as-of needs a value
+$ toll-agg data/agg.tsv --as-of
+--- stderr
+toll-agg: option '--as-of' needs a value
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== unknown option
+$ toll-agg --frobnicate data/agg.tsv
+--- stderr
+toll-agg: unknown option '--frobnicate'
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== a full disk on standard output
+$ toll-agg data/agg.tsv > /dev/full
+--- stderr
+toll-agg: cannot write standard output: No space left on device
+--- exit 2
+
+=== toll agg runs toll-agg
+$ toll agg -g '' data/agg.tsv
+--- stdout
+low	best	high	events	series
+112	127		2	5
+
+=== --version
+$ toll-agg --version
+--- stdout
+toll-agg (toll) 0.1.0
+
+=== rows out of order of report: the latest revision counts, wherever it is
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-15\tS\tA\tkilled\t77\ne\t2022-09-13\tS\tA\tkilled\t49\n' > "$TEST_TMP/o.tsv"; toll-agg -g '' "$TEST_TMP/o.tsv"
+--- stdout
+low	best	high	events	series
+77	77	77	1	1

@@ -1,0 +1,220 @@
+# toll-rev on data/rev.tsv: source A revises 49+ -> 105 (a time of day) ->
+# 135, B goes 50 -> 71 -> 77 -> 79 -> 78, Z 0 -> 5.  data/rev-new.tsv is a
+# later version: A's 105 became 106, B's last row was replaced by another
+# date, A's first date is written as a date and time (the same instant).
+
+=== history: one row per revision, sorted by series and report time
+$ toll-rev history data/rev.tsv
+--- stdout
+event	side	status	category	source	reported	low	best	high	revision	delta	days
+e	S	all	killed	A	2022-09-13	49	49		1		0
+e	S	all	killed	A	2022-09-14T06:00Z	105	105	105	2	56	1.3
+e	S	all	killed	A	2022-09-16	135	135	135	3	30	3
+e	S	all	killed	B	2022-09-13	50	50	50	1		0
+e	S	all	killed	B	2022-09-15	71	71	71	2	21	2
+e	S	all	killed	B	2022-09-16	77	77	77	3	6	3
+e	S	all	killed	B	2022-09-19	79	79	79	4	2	6
+e	S	all	killed	B	2022-09-20	78	78	78	5	-1	7
+e	S	all	killed	Z	2022-09-13	0	0	0	1		0
+e	S	all	killed	Z	2022-09-14	5	5	5	2	5	1
+
+=== history as of a date and time: a report at exactly T counts
+$ toll-rev history --as-of 2022-09-14T06:00Z data/rev.tsv
+--- stdout
+event	side	status	category	source	reported	low	best	high	revision	delta	days
+e	S	all	killed	A	2022-09-13	49	49		1		0
+e	S	all	killed	A	2022-09-14T06:00Z	105	105	105	2	56	1.3
+e	S	all	killed	B	2022-09-13	50	50	50	1		0
+e	S	all	killed	Z	2022-09-13	0	0	0	1		0
+e	S	all	killed	Z	2022-09-14	5	5	5	2	5	1
+
+=== history: days with a time of day have one decimal
+$ toll-rev history
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13T10:00+04:00	S	A	killed	1
+e	2022-09-15T06:00Z	S	A	killed	2
+e	2022-09-16	S	A	killed	3
+--- stdout
+event	side	status	category	source	reported	low	best	high	revision	delta	days
+e	A	all	killed	S	2022-09-13T10:00+04:00	1	1	1	1		0.0
+e	A	all	killed	S	2022-09-15T06:00Z	2	2	2	2	1	2.0
+e	A	all	killed	S	2022-09-16	3	3	3	3	1	2.8
+
+=== summary: first and last figure, change, ratio, days
+$ toll-rev summary data/rev.tsv
+--- stdout
+event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
+e	S	all	killed	A	3	2022-09-13	49	2022-09-16	135	86	2.7551020408163267	3
+e	S	all	killed	B	5	2022-09-13	50	2022-09-20	78	28	1.56	7
+e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
+
+=== summary as of a date
+$ toll-rev summary --as-of 2022-09-15 data/rev.tsv
+--- stdout
+event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
+e	S	all	killed	A	2	2022-09-13	49	2022-09-14T06:00Z	105	56	2.142857142857143	1.3
+e	S	all	killed	B	2	2022-09-13	50	2022-09-15	71	21	1.42	2
+e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
+
+=== summary of CSV input and of toll-check --normalize output: the same
+$ toll-rev summary data/agg.tsv > "$TEST_TMP/a" && toll-rev summary data/agg.csv | diff "$TEST_TMP/a" - && toll-check -n data/agg.csv | toll-rev summary | diff "$TEST_TMP/a" - && echo same
+--- stdout
+same
+
+=== diff: added, removed, changed; the same instant written otherwise is no change; exit 1
+$ toll-rev diff data/rev.tsv data/rev-new.tsv
+--- stdout
+change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+changed	e	S	all	killed	A	2022-09-14T06:00Z	105	105	105	106	106	106
+removed	e	S	all	killed	B	2022-09-20	78	78	78			
+added	e	S	all	killed	B	2022-09-21				80	81	90
+--- exit 1
+
+=== diff: the old version from standard input (as from git show)
+$ toll-rev diff - data/rev-new.tsv < data/rev.tsv | cut -f1
+--- stdout
+change
+changed
+removed
+added
+
+=== diff of a table with itself: no rows, exit 0
+$ toll-rev diff data/rev.tsv data/rev.tsv
+--- stdout
+change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+
+=== diff as of a date before the differences: exit 0
+$ toll-rev diff --as-of 2022-09-14 data/rev.tsv data/rev-new.tsv
+--- stdout
+change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+
+=== diff: a series that is new or gone altogether
+$ toll-rev diff data/ties.tsv data/agg.tsv | cut -f1,6 | sort | uniq -c | sed 's/^ *//'
+--- stdout
+4 added	A
+1 added	B
+1 added	C
+1 change	source
+2 removed	A
+2 removed	B
+1 removed	C
+
+=== diff: invalid data is trouble (exit 2), since exit 1 means differences
+$ toll-rev diff data/rev.tsv data/truncated.tsv > "$TEST_TMP/out"; echo "exit $?"; wc -c < "$TEST_TMP/out"
+--- stdout
+exit 2
+0
+--- stderr
+toll-rev: data/truncated.tsv:3:21: expected 6 fields, found 5
+
+=== diff needs two tables
+$ toll-rev diff data/rev.tsv
+--- stderr
+toll-rev: diff needs two tables, OLD and NEW
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== diff reads standard input once
+$ toll-rev diff - -
+--- stderr
+toll-rev: diff can read only one of OLD and NEW from standard input
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== conflicting revisions: the message of toll-check, exit 1, no rows
+$ toll-rev history
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	A	killed	5
+e	2022-09-13	S	A	killed	6
+--- stderr
+toll-rev: -:3:3: conflicting revisions: same series and date as line 2, different figure
+--- exit 1
+
+=== a duplicate revision is a warning and counts once
+$ toll-rev history
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	A	killed	5
+e	2022-09-13	S	A	killed	5
+--- stdout
+event	side	status	category	source	reported	low	best	high	revision	delta	days
+e	A	all	killed	S	2022-09-13	5	5	5	1		0
+--- stderr
+toll-rev: -:3:3: warning: duplicate revision: same series, date and figure as line 2; counted once
+
+=== invalid rows: the messages of toll-check
+$ toll-rev summary data/truncated.tsv 2>&1 | sed 's/^toll-rev:/toll-check:/' > "$TEST_TMP/rev"; toll-check data/truncated.tsv 2> "$TEST_TMP/check"; diff "$TEST_TMP/check" "$TEST_TMP/rev" && echo same
+--- stdout
+same
+
+=== binary garbage
+$ toll-rev history data/garbage.bin
+--- stderr
+toll-rev: data/garbage.bin:1:1: invalid UTF-8 in header
+--- exit 1
+
+=== an empty file
+$ toll-rev summary data/empty.tsv
+--- stderr
+toll-rev: data/empty.tsv:1:1: no header line
+--- exit 1
+
+=== a header only
+$ toll-rev summary data/header-only.tsv
+--- stdout
+event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
+
+=== an unreadable file
+$ toll-rev history data/no-such-file.tsv
+--- stderr
+toll-rev: cannot open 'data/no-such-file.tsv': No such file or directory
+--- exit 2
+
+=== missing mode
+$ toll-rev
+--- stderr
+toll-rev: missing mode: history, summary or diff
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== unknown mode
+$ toll-rev log data/rev.tsv
+--- stderr
+toll-rev: unknown mode 'log': expected history, summary or diff
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== bad --as-of
+$ toll-rev summary --as-of 2022-13-01 data/rev.tsv
+--- stderr
+toll-rev: invalid --as-of '2022-13-01': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== bad --max-errors
+$ toll-rev summary -m x data/rev.tsv
+--- stderr
+toll-rev: invalid --max-errors 'x': expected a whole number
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== a full disk on standard output
+$ toll-rev summary data/rev.tsv > /dev/full
+--- stderr
+toll-rev: cannot write standard output: No space left on device
+--- exit 2
+
+=== toll rev runs toll-rev
+$ toll rev summary --as-of 2022-09-13 data/rev.tsv | cut -f5,6
+--- stdout
+source	revisions
+A	1
+B	1
+Z	1
+
+=== --version
+$ toll-rev --version
+--- stdout
+toll-rev (toll) 0.1.0
