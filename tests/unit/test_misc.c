@@ -71,6 +71,35 @@ written(void (*fn)(toll_out *), int spool, int commit)
 }
 
 static void
+write_doubles(toll_out *o)
+{
+	static const double v[] = {
+		0, -0.0, 1, -3, 1.56, 135.0 / 49, 0.1, 1e-7, 123456789012345.0, 1e15, 2.5e20, 1.0 / 3,
+		-0.25
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		toll_out_double(o, v[i]);
+		toll_out_tab(o);
+	}
+	toll_out_double(o, 0.0 / 0.0);
+	toll_out_tab(o);
+	toll_out_double(o, 1.0 / 0.0);
+	toll_out_eol(o);
+}
+
+START_TEST(out_double)
+{
+	/* The fewest digits that read back the same, never an exponent, '.' always. */
+	ck_assert_str_eq(written(write_doubles, 0, 1),
+	                 "0\t0\t1\t-3\t1.56\t2.7551020408163267\t0.1\t0.0000001\t"
+	                 "123456789012345\t1000000000000000\t250000000000000000000\t"
+	                 "0.3333333333333333\t-0.25\t\t\n");
+}
+END_TEST
+
+static void
 write_escapes(toll_out *o)
 {
 	toll_out_field(o, "tab\there", 8);
@@ -432,6 +461,7 @@ misc_suite(void)
 	tcase_add_test(tc, utf8_checks);
 	tcase_add_test(tc, quote_for_messages);
 	tcase_add_test(tc, writer_escapes);
+	tcase_add_test(tc, out_double);
 	tcase_add_test(tc, spool_holds_until_commit);
 	tcase_add_test(tc, spool_spills_to_disk);
 	tcase_add_test(tc, full_disk_is_an_error);
