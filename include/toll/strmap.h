@@ -26,4 +26,5 @@ toll_str toll_strmap_key(const toll_strmap *m, size_t id);
 
 size_t toll_strmap_count(const toll_strmap *m);
 
+
 #endif

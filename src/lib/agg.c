@@ -24,6 +24,8 @@ struct aseries {
 	int64_t reported;        /* INT64_MIN: none as of then */
 	int64_t low, best, high;
 	size_t stored;           /* offset in a->buf of its stored key values */
+	uint32_t event;          /* its event's number */
+	uint32_t claim;          /* side number << 5 | status << 3 | category: the claim within the event */
 	uint8_t open;
 };
 
@@ -40,6 +42,7 @@ struct group {
 	i128 low, best, high;
 	int open;
 	size_t events, series;
+	size_t last_event;       /* number + 1 of the last event counted */
 };
 
 struct toll_agg {
@@ -54,6 +57,9 @@ struct toll_agg {
 	size_t buflen, bufcap;
 	char *scratch;           /* the stored values of the row being added */
 	size_t scratchlen, scratchcap;
+	toll_strmap *sides;      /* side names to numbers */
+	toll_str last_side;      /* the side of the previous lookup, and its number */
+	size_t last_side_id;
 };
 
 int
@@ -127,8 +133,9 @@ toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of)
 	a->p = p;
 	a->keys = keys;
 	a->as_of = as_of;
-	if ((a->kind = calloc(keys->n + 1, sizeof *a->kind)) == NULL) {
-		free(a);
+	if ((a->kind = calloc(keys->n + 1, sizeof *a->kind)) == NULL ||
+	    (a->sides = toll_strmap_new()) == NULL) {
+		toll_agg_free(a);
 		return NULL;
 	}
 	return a;
@@ -143,6 +150,7 @@ toll_agg_free(toll_agg *a)
 	free(a->s);
 	free(a->buf);
 	free(a->scratch);
+	toll_strmap_free(a->sides);
 	free(a);
 }
 
@@ -269,13 +277,37 @@ stored_values(toll_agg *a, const toll_entry *e, toll_diag *d)
 	return TOLL_OK;
 }
 
+/* Numbers the event and the claim of a new series. */
+static int
+claim_of(toll_agg *a, const toll_series_index *x, size_t id)
+{
+	toll_series_key k;
+	size_t side;
+	int added;
+
+	toll_series_index_key(x, id, &k);
+	/* Sides are few: the previous one is tried first. */
+	if (a->last_side.s != NULL && a->last_side.len == k.side.len &&
+	    memcmp(a->last_side.s, k.side.s, k.side.len) == 0) {
+		side = a->last_side_id;
+	} else {
+		if (toll_strmap_intern(a->sides, k.side.s, k.side.len, &side, &added) != TOLL_OK)
+			return TOLL_ENOMEM;
+		a->last_side = toll_strmap_key(a->sides, side);
+		a->last_side_id = side;
+	}
+	if (side >= (size_t)1 << 26 || k.event_id > UINT32_MAX)
+		return TOLL_ENOMEM;
+	a->s[id].event = (uint32_t)k.event_id;
+	a->s[id].claim = (uint32_t)(side << 5 | (size_t)k.status << 3 | (size_t)k.category);
+	return TOLL_OK;
+}
+
 int
 toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d)
 {
 	struct aseries *s;
 	int rc;
-
-	(void)rd;
 	/* Every row's binned columns are checked, whatever the as-of date. */
 	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
 		return rc;
@@ -289,7 +321,10 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 			a->s = ns;
 			a->scap = ncap;
 		}
-		a->s[a->ns++].reported = INT64_MIN;
+		a->s[a->ns].reported = INT64_MIN;
+		if (claim_of(a, toll_reports_index(rd), a->ns) != TOLL_OK)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		a->ns++;
 	}
 	if (e->rep.reported.t > a->as_of)
 		return TOLL_OK;
@@ -316,8 +351,16 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 struct ctx {
 	toll_agg *a;
 	const toll_series_index *x;
-	toll_series_key *key;    /* per series, filled for those with a revision */
 };
+
+static toll_str
+source_of(const struct ctx *c, size_t id)
+{
+	toll_series_key k;
+
+	toll_series_index_key(c->x, id, &k);
+	return k.source;
+}
 
 static int
 str_cmp(toll_str a, toll_str b)
@@ -336,7 +379,7 @@ more_recent(const struct ctx *c, size_t i, size_t j)
 
 	if (si->reported != sj->reported)
 		return si->reported > sj->reported;
-	return str_cmp(c->key[i].source, c->key[j].source) < 0;
+	return str_cmp(source_of(c, i), source_of(c, j)) < 0;
 }
 
 static int
@@ -347,11 +390,30 @@ cmp_i64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* Sorts v[0..n): most claims have a few sources, best sorted by insertion. */
+static void
+sort_i64(int64_t *v, size_t n)
+{
+	size_t i, j;
+
+	if (n > 32) {
+		qsort(v, n, sizeof *v, cmp_i64);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		int64_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /* The median, in halves, of v[0..n) (sorted here); INT64_MAX stands for unbounded. */
 static i128
 median2(int64_t *v, size_t n, int *open)
 {
-	qsort(v, n, sizeof *v, cmp_i64);
+	sort_i64(v, n);
 	*open = v[n / 2] == INT64_MAX || (n % 2 == 0 && v[n / 2 - 1] == INT64_MAX);
 	if (n % 2 == 1)
 		return (i128)v[n / 2] * 2;
@@ -425,7 +487,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 			want.s = p->prefer[k];
 			want.len = strlen(p->prefer[k]);
 			for (i = 0; i < n; i++)
-				if (str_cmp(c->key[m[i]].source, want) == 0) {
+				if (str_cmp(source_of(c, m[i]), want) == 0) {
 					whole(cl, &s[m[i]]);
 					return;
 				}
@@ -482,15 +544,20 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 
 /* ---- grouping and output ---- */
 
-/* Appends the key values of a claim to *buf, each followed by a NUL. */
+/*
+ * Writes the key values of a claim to *buf, each followed by a NUL; *event
+ * is its event's number.
+ */
 static int
-claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len)
+claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len, size_t *event)
 {
 	const toll_agg *a = c->a;
-	const toll_series_key *k = &c->key[rep];
+	toll_series_key key, *k = &key;
 	const char *stored = a->nstored ? a->buf + a->s[rep].stored : NULL;
 	size_t i;
 
+	toll_series_index_key(c->x, rep, k);
+	*event = k->event_id;
 	*len = 0;
 	for (i = 0; i < a->keys->n; i++) {
 		char label[TOLL_BIN_LABEL];
@@ -648,58 +715,66 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 	return TOLL_OK;
 }
 
+
 /*
- * Numbers the claim groups: cg[i] for each series i with a revision
- * (SIZE_MAX for the others); returns their count, or SIZE_MAX when out of
- * memory.
+ * The series with a revision as of then, in runs of one claim group each:
+ * by event (a counting sort), then by claim (a sort within each event).
+ * Fills order[0..*n) and, for each run, its start in runs[0..*nruns] (one
+ * more entry: the end).  With policy each, every series is a run.
  */
-static size_t
-claim_groups(const struct ctx *c, size_t *cg)
+static int
+claim_runs(const toll_agg *a, const toll_series_index *x, size_t *order, size_t *n,
+           size_t *runs, size_t *nruns)
 {
-	const toll_agg *a = c->a;
-	toll_strmap *m;
-	char *buf = NULL;
-	size_t cap = 0, i, n = 0;
+	size_t nev = toll_series_index_events(x), i, e, *start;
+	uint64_t *key;
 
-	if (a->p->combine == TOLL_COMBINE_EACH) {
-		for (i = 0; i < a->ns; i++)
-			cg[i] = a->s[i].reported == INT64_MIN ? SIZE_MAX : n++;
-		return n;
+	*n = *nruns = 0;
+	if ((start = calloc(nev + 1, sizeof *start)) == NULL)
+		return -1;
+	for (i = 0; i < a->ns; i++)
+		if (a->s[i].reported != INT64_MIN)
+			start[a->s[i].event + 1]++;
+	for (e = 0; e < nev; e++)
+		start[e + 1] += start[e];
+	*n = start[nev];
+	if ((key = malloc((*n ? *n : 1) * sizeof *key)) == NULL) {
+		free(start);
+		return -1;
 	}
-	if ((m = toll_strmap_new()) == NULL)
-		return SIZE_MAX;
-	for (i = 0; i < a->ns; i++) {
-		const toll_series_key *k = &c->key[i];
-		uint64_t ev = (uint64_t)k->event_id;
-		int added;
+	/* Series numbers stay below 2^32: the claim above them makes the sort key. */
+	for (i = 0; i < a->ns; i++)
+		if (a->s[i].reported != INT64_MIN)
+			key[start[a->s[i].event]++] = (uint64_t)a->s[i].claim << 32 | i;
+	for (e = nev; e > 0; e--)
+		start[e] = start[e - 1];
+	start[0] = 0;
+	for (e = 0; e < nev; e++) {
+		size_t lo = start[e], hi = start[e + 1];
 
-		cg[i] = SIZE_MAX;
-		if (a->s[i].reported == INT64_MIN)
-			continue;
-		if (reserve(&buf, &cap, 8 + k->group_len) != 0)
-			goto nomem;
-		memcpy(buf, &ev, 8);
-		memcpy(buf + 8, k->group, k->group_len);
-		if (toll_strmap_intern(m, buf, 8 + k->group_len, &cg[i], &added) != TOLL_OK)
-			goto nomem;
+		/* Claims then series numbers: the int64 order of the key (below 2^63). */
+		if (a->p->combine != TOLL_COMBINE_EACH && hi - lo > 1)
+			sort_i64((int64_t *)(void *)(key + lo), hi - lo);
+		for (i = lo; i < hi; i++) {
+			if (i == lo || a->p->combine == TOLL_COMBINE_EACH ||
+			    key[i] >> 32 != key[i - 1] >> 32)
+				runs[(*nruns)++] = i;
+			order[i] = (size_t)(key[i] & 0xffffffffu);
+		}
 	}
-	n = toll_strmap_count(m);
-	free(buf);
-	toll_strmap_free(m);
-	return n;
-nomem:
-	free(buf);
-	toll_strmap_free(m);
-	return SIZE_MAX;
+	runs[*nruns] = *n;
+	free(key);
+	free(start);
+	return 0;
 }
 
 int
 toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 {
 	struct ctx c;
-	size_t *cg = NULL, *start = NULL, *members = NULL, ncg, i, j;
+	size_t *runs = NULL, *members = NULL, nmembers, nruns, i, event;
 	int64_t *v = NULL;
-	toll_strmap *groups = NULL, *events = NULL;
+	toll_strmap *groups = NULL;
 	struct group *g = NULL;
 	size_t gcap = 0;
 	char *kbuf = NULL;
@@ -708,42 +783,22 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 
 	c.a = a;
 	c.x = toll_reports_index(rd);
-	c.key = malloc((a->ns ? a->ns : 1) * sizeof *c.key);
-	cg = malloc((a->ns ? a->ns : 1) * sizeof *cg);
+	if (a->ns > UINT32_MAX)
+		goto out;
+	runs = malloc((a->ns + 1) * sizeof *runs);
 	members = malloc((a->ns ? a->ns : 1) * sizeof *members);
 	v = malloc((a->ns ? a->ns : 1) * sizeof *v);
 	groups = toll_strmap_new();
-	events = toll_strmap_new();
-	if (c.key == NULL || cg == NULL || members == NULL || v == NULL || groups == NULL ||
-	    events == NULL)
+	if (runs == NULL || members == NULL || v == NULL || groups == NULL ||
+	    claim_runs(a, c.x, members, &nmembers, runs, &nruns) != 0)
 		goto out;
-	for (i = 0; i < a->ns; i++)
-		if (a->s[i].reported != INT64_MIN)
-			toll_series_index_key(c.x, i, &c.key[i]);
-	if ((ncg = claim_groups(&c, cg)) == SIZE_MAX)
-		goto out;
-	/* The series of each claim group, together: a counting sort. */
-	if ((start = calloc(ncg + 1, sizeof *start)) == NULL)
-		goto out;
-	for (i = 0; i < a->ns; i++)
-		if (cg[i] != SIZE_MAX)
-			start[cg[i] + 1]++;
-	for (i = 0; i < ncg; i++)
-		start[i + 1] += start[i];
-	for (i = 0; i < a->ns; i++)
-		if (cg[i] != SIZE_MAX)
-			members[start[cg[i]]++] = i;
-	for (i = ncg; i > 0; i--)
-		start[i] = start[i - 1];
-	start[0] = 0;
-	for (i = 0; i < ncg; i++) {
+	for (i = 0; i < nruns; i++) {
 		struct claim cl;
 		size_t gid;
 		int added;
-		uint64_t ge[2];
 
-		combine(&c, members + start[i], start[i + 1] - start[i], v, &cl);
-		if (claim_key(&c, cl.rep, &kbuf, &kcap, &klen) != 0 ||
+		combine(&c, members + runs[i], runs[i + 1] - runs[i], v, &cl);
+		if (claim_key(&c, cl.rep, &kbuf, &kcap, &klen, &event) != 0 ||
 		    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
 			goto out;
 		if (added) {
@@ -763,24 +818,21 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		g[gid].high += cl.high;
 		g[gid].open |= cl.open;
 		g[gid].series += cl.chosen;
-		ge[0] = gid;
-		ge[1] = c.key[cl.rep].event_id;
-		if (toll_strmap_intern(events, (const char *)ge, sizeof ge, &j, &added) != TOLL_OK)
-			goto out;
-		g[gid].events += (size_t)added;
+		/* Runs come event by event: a group meets each event in one stretch. */
+		if (g[gid].last_event != event + 1) {
+			g[gid].last_event = event + 1;
+			g[gid].events++;
+		}
 	}
 	rc = write_rows(a, groups, g, o, d);
 out:
 	if (rc == TOLL_ENOMEM)
 		toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	free(c.key);
-	free(cg);
-	free(start);
+	free(runs);
 	free(members);
 	free(v);
 	free(g);
 	free(kbuf);
 	toll_strmap_free(groups);
-	toll_strmap_free(events);
 	return rc;
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""toll-agg's default job written in pandas, the benchmark's peer.
+
+    agg_pandas.py FILE.tsv
+
+Reads a reports table, completes the figures by SPEC section 1, keeps the
+latest revision of each series, combines the series of each claim group by
+'range' (low: min of lows, best: median of bests, high: max of highs) and
+sums per side, status and category, writing the table toll-agg writes (an
+unbounded high as an empty field).  It does not validate anything.
+"""
+import sys
+
+import numpy as np
+import pandas as pd
+
+SERIES = ["event", "side", "status", "category", "source"]
+CLAIM = ["event", "side", "status", "category"]
+KEYS = ["side", "status", "category"]
+
+
+def number(x):
+    """An integer, or one ending in .5, as toll writes them."""
+    return "" if np.isinf(x) else ("%d" % x if x == int(x) else "%.1f" % x)
+
+
+def main(path):
+    df = pd.read_csv(path, sep="\t", dtype={"low": "float64", "best": "float64",
+                                            "high": "float64"},
+                     usecols=SERIES + ["reported", "low", "best", "high"])
+    df["status"] = df["status"].fillna("all")
+    has_low, has_best, has_high = df["low"].notna(), df["best"].notna(), df["high"].notna()
+    only_best = has_best & ~has_low & ~has_high
+    is_open = has_low & ~has_high
+    low = np.where(only_best, df["best"], df["low"].fillna(0))
+    high = np.where(only_best, df["best"],
+                    np.where(has_high, df["high"], np.where(is_open, np.inf, 0)))
+    best = np.where(has_best, df["best"],
+                    np.where(is_open, low,
+                             np.where(~has_low, high, np.floor((low + high) / 2))))
+    df["low"], df["best"], df["high"] = low, best, high
+    df["t"] = pd.to_datetime(df["reported"], utc=True)
+    latest = df.sort_values("t", kind="stable").drop_duplicates(SERIES, keep="last")
+    claims = latest.groupby(CLAIM, sort=False).agg(
+        low=("low", "min"), best=("best", "median"), high=("high", "max"),
+        series=("source", "size")).reset_index()
+    # groupby's sum compensates rounding (Kahan), which turns inf into NaN.
+    claims["open"] = np.isinf(claims["high"])
+    claims["high"] = claims["high"].where(~claims["open"], 0)
+    out = claims.groupby(KEYS).agg(
+        low=("low", "sum"), best=("best", "sum"), high=("high", "sum"), open=("open", "any"),
+        events=("event", "nunique"), series=("series", "sum")).reset_index()
+    out["high"] = out["high"].where(~out["open"], np.inf)
+    out = out.sort_values(KEYS, key=lambda c: c.str.encode("utf-8"))
+    lines = ["\t".join(KEYS + ["low", "best", "high", "events", "series"])]
+    for r in out.itertuples(index=False):
+        lines.append("\t".join([r.side, r.status, r.category, number(r.low), number(r.best),
+                                number(r.high), str(r.events), str(r.series)]))
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
