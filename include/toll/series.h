@@ -92,6 +92,9 @@ typedef struct toll_series_key {
 
 void toll_series_index_key(const toll_series_index *x, size_t id, toll_series_key *k);
 
+/* The event number of series id: its key's event_id, without the rest. */
+size_t toll_series_index_event(const toll_series_index *x, size_t id);
+
 /* Number of distinct series, and of distinct events, added so far. */
 size_t toll_series_index_count(const toll_series_index *x);
 size_t toll_series_index_events(const toll_series_index *x);

@@ -277,29 +277,29 @@ stored_values(toll_agg *a, const toll_entry *e, toll_diag *d)
 	return TOLL_OK;
 }
 
-/* Numbers the event and the claim of a new series. */
+/* Numbers the event and the claim of a new series, from its first row. */
 static int
-claim_of(toll_agg *a, const toll_series_index *x, size_t id)
+claim_of(toll_agg *a, const toll_series_index *x, const toll_entry *e)
 {
-	toll_series_key k;
-	size_t side;
+	const toll_field *sd = &e->rep.side;
+	size_t side, event = toll_series_index_event(x, e->series);
 	int added;
 
-	toll_series_index_key(x, id, &k);
 	/* Sides are few: the previous one is tried first. */
-	if (a->last_side.s != NULL && a->last_side.len == k.side.len &&
-	    memcmp(a->last_side.s, k.side.s, k.side.len) == 0) {
+	if (a->last_side.s != NULL && a->last_side.len == sd->len &&
+	    memcmp(a->last_side.s, sd->s, sd->len) == 0) {
 		side = a->last_side_id;
 	} else {
-		if (toll_strmap_intern(a->sides, k.side.s, k.side.len, &side, &added) != TOLL_OK)
+		if (toll_strmap_intern(a->sides, sd->s, sd->len, &side, &added) != TOLL_OK)
 			return TOLL_ENOMEM;
 		a->last_side = toll_strmap_key(a->sides, side);
 		a->last_side_id = side;
 	}
-	if (side >= (size_t)1 << 26 || k.event_id > UINT32_MAX)
+	if (side >= (size_t)1 << 26 || event > UINT32_MAX)
 		return TOLL_ENOMEM;
-	a->s[id].event = (uint32_t)k.event_id;
-	a->s[id].claim = (uint32_t)(side << 5 | (size_t)k.status << 3 | (size_t)k.category);
+	a->s[e->series].event = (uint32_t)event;
+	a->s[e->series].claim =
+		(uint32_t)(side << 5 | (size_t)e->rep.status << 3 | (size_t)e->rep.category);
 	return TOLL_OK;
 }
 
@@ -311,7 +311,9 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	/* Every row's binned columns are checked, whatever the as-of date. */
 	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
 		return rc;
-	while (e->series >= a->ns) {
+	if (e->series > a->ns)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "internal error: series numbered out of order");
+	if (e->series == a->ns) {
 		if (a->ns == a->scap) {
 			size_t ncap = a->scap ? a->scap * 2 : 1024;
 			struct aseries *ns = realloc(a->s, ncap * sizeof *ns);
@@ -322,7 +324,7 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 			a->scap = ncap;
 		}
 		a->s[a->ns].reported = INT64_MIN;
-		if (claim_of(a, toll_reports_index(rd), a->ns) != TOLL_OK)
+		if (claim_of(a, toll_reports_index(rd), e) != TOLL_OK)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		a->ns++;
 	}
@@ -778,9 +780,15 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	struct group *g = NULL;
 	size_t gcap = 0;
 	char *kbuf = NULL;
-	size_t kcap = 0, klen;
-	int rc = TOLL_ENOMEM;
+	size_t kcap = 0, klen, *memo = NULL, k;
+	int rc = TOLL_ENOMEM, by_claim = 1;
 
+	/*
+	 * When the keys are only side, status and category, a claim's group
+	 * follows from its numbers: it is looked up once per claim kind.
+	 */
+	for (k = 0; k < a->keys->n; k++)
+		by_claim &= a->kind[k] == K_SIDE || a->kind[k] == K_STATUS || a->kind[k] == K_CATEGORY;
 	c.a = a;
 	c.x = toll_reports_index(rd);
 	if (a->ns > UINT32_MAX)
@@ -789,6 +797,8 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	members = malloc((a->ns ? a->ns : 1) * sizeof *members);
 	v = malloc((a->ns ? a->ns : 1) * sizeof *v);
 	groups = toll_strmap_new();
+	if (by_claim && (memo = calloc(toll_strmap_count(a->sides) * 32 + 1, sizeof *memo)) == NULL)
+		goto out;
 	if (runs == NULL || members == NULL || v == NULL || groups == NULL ||
 	    claim_runs(a, c.x, members, &nmembers, runs, &nruns) != 0)
 		goto out;
@@ -798,9 +808,17 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		int added;
 
 		combine(&c, members + runs[i], runs[i + 1] - runs[i], v, &cl);
-		if (claim_key(&c, cl.rep, &kbuf, &kcap, &klen, &event) != 0 ||
-		    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
-			goto out;
+		event = a->s[cl.rep].event;
+		if (memo != NULL && memo[a->s[cl.rep].claim] != 0) {
+			gid = memo[a->s[cl.rep].claim] - 1;
+			added = 0;
+		} else {
+			if (claim_key(&c, cl.rep, &kbuf, &kcap, &klen, &event) != 0 ||
+			    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
+				goto out;
+			if (memo != NULL)
+				memo[a->s[cl.rep].claim] = gid + 1;
+		}
 		if (added) {
 			if (gid >= gcap) {
 				size_t ncap = gcap ? gcap * 2 : 256;
@@ -829,6 +847,7 @@ out:
 	if (rc == TOLL_ENOMEM)
 		toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	free(runs);
+	free(memo);
 	free(members);
 	free(v);
 	free(g);

@@ -331,6 +331,12 @@ toll_series_index_last(const toll_series_index *x)
 	return (size_t)x->last_series - 1;
 }
 
+size_t
+toll_series_index_event(const toll_series_index *x, size_t id)
+{
+	return x->series[id].event;
+}
+
 void
 toll_series_index_key(const toll_series_index *x, size_t id, toll_series_key *k)
 {
