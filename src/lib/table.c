@@ -326,27 +326,35 @@ zero_bytes(uint64_t w)
 }
 
 /*
- * Splits the TSV record rec[0..len) into fields.  Tabs are found eight
- * bytes at a time; the same pass notes bytes that are not plain ASCII
- * (high bit set, or NUL), so that only such records get the full UTF-8
- * check, and backslashes, so that only records with escapes are decoded.
- * The check comes before decoding, which moves bytes.  Sets *bad to the
- * offset of the first byte that is not valid text (len when none) and
- * *nul when it is a NUL.  The field array is worked on through locals:
- * stores through t would make the compiler reload it for every field.
+ * Splits the TSV record at rec into fields: the bytes up to the first
+ * newline in rec[0..avail), or, when whole, all of them when there is
+ * none.  Sets *end to the newline's offset (avail when none) and *len to
+ * the record's length without the newline and a carriage return before
+ * it.  Without a newline and not whole, the record goes on past the
+ * buffer: *end is avail and nothing is decoded (decoding writes).
+ * Tabs and newlines are found sixteen bytes at a time with SSE2, else
+ * eight with plain 64-bit words; the same pass notes bytes that are not
+ * plain ASCII (high bit set, or NUL), so that only such records get the
+ * full UTF-8 check, and backslashes, so that only records with escapes are
+ * decoded.  The check comes before decoding, which moves bytes.  Sets
+ * *bad to the offset of the first byte that is not valid text (*len when
+ * none) and *nul when it is a NUL.  The field array is worked on through
+ * locals: stores through t would make the compiler reload it for every
+ * field.
  */
 static int
-split_tsv(toll_table *t, char *rec, size_t len, size_t *bad, int *nul)
+split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t *len,
+          size_t *bad, int *nul)
 {
 	const uint64_t tabs = 0x0909090909090909ull, highs = 0x8080808080808080ull,
-	               backslashes = 0x5c5c5c5c5c5c5c5cull;
+	               backslashes = 0x5c5c5c5c5c5c5c5cull, newlines = 0x0a0a0a0a0a0a0a0aull;
 	uint64_t odd = 0, escapes = 0;
-	size_t i = 0, start = 0, nf = 0, cap = t->fcap;
+	size_t i = 0, start = 0, nf = 0, cap = t->fcap, stop = avail;
 	toll_field *f = t->f;
 	long line = t->line;
 
-#define EMIT(end) do { \
-		size_t n_ = (end) - start; \
+#define EMIT(at) do { \
+		size_t n_ = (at) - start; \
 		if (nf == cap) { \
 			t->nf = nf; \
 			if (grow_fields(t) != TOLL_OK) \
@@ -362,19 +370,26 @@ split_tsv(toll_table *t, char *rec, size_t len, size_t *bad, int *nul)
 	} while (0)
 
 #ifdef HAVE_SSE2
-	/* Sixteen bytes at a time where the machine has SSE2 (every x86-64). */
 	{
 		const __m128i vtab = _mm_set1_epi8('\t'), vbs = _mm_set1_epi8('\\'),
-		              vzero = _mm_setzero_si128();
+		              vnl = _mm_set1_epi8('\n'), vzero = _mm_setzero_si128();
 		unsigned oddbits = 0, escbits = 0;
 
-		for (; i + 16 <= len; i += 16) {
+		for (; i + 16 <= avail; i += 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(rec + i));
 			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
+			unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+			unsigned keep = 0xffffu;
 
-			oddbits |= (unsigned)_mm_movemask_epi8(v) |
-			           (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero));
-			escbits |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vbs));
+			if (nl != 0) {
+				/* Only the bytes before the newline are of this record. */
+				keep = (1u << __builtin_ctz(nl)) - 1;
+				m &= keep;
+				stop = i + (size_t)__builtin_ctz(nl);
+			}
+			oddbits |= ((unsigned)_mm_movemask_epi8(v) |
+			            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero))) & keep;
+			escbits |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vbs)) & keep;
 			while (m != 0) {
 				size_t tab = i + (size_t)__builtin_ctz(m);
 
@@ -382,15 +397,20 @@ split_tsv(toll_table *t, char *rec, size_t len, size_t *bad, int *nul)
 				start = tab + 1;
 				m &= m - 1;
 			}
+			if (nl != 0)
+				break;
 		}
 		odd |= oddbits;
 		escapes |= escbits;
 	}
 #endif
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w, m;
+	for (; stop == avail && i + 8 <= avail; i += 8) {
+		uint64_t w, m, nl;
 
 		memcpy(&w, rec + i, 8);
+		nl = zero_bytes(w ^ newlines);
+		if (nl != 0)
+			break;   /* the bytes of this word are looked at one by one below */
 		odd |= (w & highs) | zero_bytes(w);
 		escapes |= zero_bytes(w ^ backslashes);
 		m = zero_bytes(w ^ tabs);
@@ -417,10 +437,12 @@ split_tsv(toll_table *t, char *rec, size_t len, size_t *bad, int *nul)
 		}
 #endif
 	}
-	for (; i < len; i++) {
+	for (; stop == avail && i < avail; i++) {
 		unsigned char c = (unsigned char)rec[i];
 
-		if (c == 0 || c >= 0x80) {
+		if (c == '\n') {
+			stop = i;
+		} else if (c == 0 || c >= 0x80) {
 			odd = 1;
 		} else if (c == '\\') {
 			escapes = 1;
@@ -429,10 +451,14 @@ split_tsv(toll_table *t, char *rec, size_t len, size_t *bad, int *nul)
 			start = i + 1;
 		}
 	}
-	EMIT(len);
+	*end = stop;
+	if (stop == avail && !whole)
+		return TOLL_OK;
+	*len = stop > 0 && rec[stop - 1] == '\r' ? stop - 1 : stop;
+	EMIT(*len);
 #undef EMIT
 	t->nf = nf;
-	*bad = odd ? toll_utf8_check(rec, len, nul) : len;
+	*bad = odd ? toll_utf8_check(rec, *len, nul) : *len;
 	if (escapes) {
 		for (i = 0; i < nf; i++)
 			if (memchr(f[i].s, '\\', f[i].len))
@@ -708,6 +734,28 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			if ((r = open_next(t, d)) != TOLL_OK)
 				return r;
 		}
+		rec = t->buf + t->pos;
+		/*
+		 * TSV: the end of the record and its fields in one pass, when
+		 * the record is whole in the buffer (not at the start of a
+		 * file, which may begin with a byte-order mark).
+		 */
+		if (!t->csv && !t->at_start && t->pos < t->end) {
+			size_t end;
+
+			lines = 1;
+			r = split_tsv(t, rec, t->end - t->pos, 0, &end, &len, &bad, &nul);
+			if (r == TOLL_OK && end < t->end - t->pos) {
+				t->pos += end + 1;
+				if (len == 0 || rec[0] == '#') {
+					t->line += lines;
+					continue;  /* a blank line or a comment */
+				}
+				goto split;
+			}
+			if (r != TOLL_OK)
+				goto split;
+		}
 		r = find_record(t, &len, &next, d);
 		if (r == TOLL_END) {
 			long line = t->line;
@@ -735,19 +783,27 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		t->scanned = 0;
 		t->scan_state = CSV_FIELD_START;
 		t->scan_lines = 0;
-		if (len > 0 && rec[len - 1] == '\r')
-			len--;
-		if (len == 0 || (!t->csv && rec[0] == '#')) {
-			t->line += lines;
-			continue;  /* a blank line or a comment */
-		}
 		/* Text is checked on the raw bytes: decoding moves them. */
 		if (t->csv) {
+			if (len > 0 && rec[len - 1] == '\r')
+				len--;
+			if (len == 0) {
+				t->line += lines;
+				continue;  /* a blank line */
+			}
 			bad = toll_utf8_check(rec, len, &nul);
 			r = split_csv(t, rec, len, d);
 		} else {
-			r = split_tsv(t, rec, len, &bad, &nul);
+			size_t end;
+
+			/* rec[0..len) holds no newline: split_tsv() takes all of it. */
+			r = split_tsv(t, rec, len, 1, &end, &len, &bad, &nul);
+			if (r == TOLL_OK && (len == 0 || rec[0] == '#')) {
+				t->line += lines;
+				continue;  /* a blank line or a comment */
+			}
 		}
+split:
 		if (r == TOLL_ENOMEM) {
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		} else if (r != TOLL_OK) {
