@@ -63,3 +63,33 @@ for name in 250k-1rev 1m 1m-1rev; do
 	"$measure" "$runs" "$name" "$bin/toll-check $f" |
 		awk -F'\t' -v r="$rows" -v s="$series" '{ printf "| %s | %s | %s | %.3f s | %.1f MiB |\n", $1, r, s, $2, $3 / 1024 }'
 done
+
+# toll-agg against the same job in pandas (tests/bench/agg_pandas.py).
+f="$out/1m.tsv"
+echo
+py=
+for p in /usr/bin/python3 python3; do
+	if have "$p" && "$p" -c 'import pandas' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+if [ -z "$py" ]; then
+	echo "(pandas is not installed: toll-agg not compared; as root, make bench installs it)" >&2
+	exit 0
+fi
+"$bin/toll-agg" "$f" >"$build/bench/agg-toll.tsv"
+"$py" "$here/agg_pandas.py" "$f" >"$build/bench/agg-pandas.tsv"
+if cmp -s "$build/bench/agg-toll.tsv" "$build/bench/agg-pandas.tsv"; then
+	same="the same numbers (byte-identical output)"
+else
+	same="DIFFERENT numbers: see $build/bench/agg-toll.tsv and agg-pandas.tsv"
+fi
+echo "toll-agg (range, by side, status, category) against pandas $("$py" -c 'import pandas; print(pandas.__version__)'): $same"
+echo
+echo "| command | time | peak memory | time / toll-agg |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-agg FILE" "$bin/toll-agg $f"
+set -- "$@" "pandas: agg_pandas.py FILE (reads every column)" "$py $here/agg_pandas.py $f"
+set -- "$@" "pandas: agg_pandas.py --usecols FILE (the 9 columns needed)" "$py $here/agg_pandas.py --usecols $f"
+"$measure" "$runs" "$@" | table
