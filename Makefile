@@ -67,20 +67,23 @@ $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS)
 
-# Until toll-agg exists, the main job checks the curated tables, one by one
-# and together (as one table, so a series split across files is checked
-# too), and shows what each holds.
+# The main job: every curated table checked (as one table, so a series split
+# across files is checked too), the tolls of every event as the datasets
+# give them, and how the 2020 war's official figures were revised.  Charts
+# come with toll-plot.
 DATASETS = $(wildcard datasets/*.tsv)
 
 demo:
 	@sh .ci/deps build
 	@$(MAKE) --no-print-directory all
-	@set -e; h=; for f in $(DATASETS) all; do \
-		if [ "$$f" = all ]; then s=$$($(BUILD)/bin/toll check --summary $(DATASETS)); \
-		else s=$$($(BUILD)/bin/toll check --summary "$$f"); fi; \
-		[ -n "$$h" ] || { h=1; printf 'dataset\t%s\n' "$$(echo "$$s" | sed -n 1p)"; }; \
-		printf '%s\t%s\n' "$$f" "$$(echo "$$s" | sed -n 2p)"; \
-	done
+	@echo "== datasets/*.tsv checked as one table"
+	@$(BUILD)/bin/toll check --summary $(DATASETS)
+	@echo
+	@echo "== tolls by event, side, status and category (sources combined by range; empty high: open-ended)"
+	@$(BUILD)/bin/toll agg -g event,side,status,category $(DATASETS)
+	@echo
+	@echo "== how each source revised its figures of the 2020 war"
+	@$(BUILD)/bin/toll rev summary datasets/2020-karabakh-war.tsv
 
 check-deps:
 	@sh .ci/deps build test

@@ -144,8 +144,9 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
+	/* Rows are written once every input is read and checked: nothing to hold back. */
 	if ((agg = toll_agg_new(&policy, &keys, as_of)) == NULL ||
-	    (out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
+	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;

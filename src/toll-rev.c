@@ -147,8 +147,9 @@ main(int argc, char **argv)
 		return cli_usage_error("diff needs two tables, OLD and NEW");
 	if (mode == DIFF && strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0)
 		return cli_usage_error("diff can read only one of OLD and NEW from standard input");
+	/* Rows are written once every input is read and checked: nothing to hold back. */
 	if ((revs = toll_revs_new(as_of)) == NULL || (revs2 = toll_revs_new(as_of)) == NULL ||
-	    (out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
+	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;

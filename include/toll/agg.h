@@ -69,7 +69,8 @@ int toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_
 
 /*
  * Combines, groups and writes the result to o.  Returns TOLL_OK,
- * TOLL_EDATA (a sum too large; *d says which) or TOLL_ENOMEM.
+ * TOLL_EDATA (a sum too large; *d says which) or TOLL_ENOMEM, and in
+ * either error case has written nothing: o need not be spooled.
  */
 int toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d);
 

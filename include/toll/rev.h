@@ -28,7 +28,8 @@ int toll_revs_add(toll_revs *r, const toll_entry *e, toll_diag *d);
  * history: one row per revision with its number, the change of best from
  * the one before, and the days since the series' first.  summary: one row
  * per series, from its first revision to its last.  The index is the
- * reader's, for the series' names.  Return TOLL_OK or TOLL_ENOMEM.
+ * reader's, for the series' names.  Return TOLL_OK or TOLL_ENOMEM; out of
+ * memory, nothing is written.
  */
 int toll_revs_history(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d);
 int toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d);
@@ -36,7 +37,7 @@ int toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, tol
 /*
  * diff: one row per (series, report instant) added, removed or with a
  * different figure from the old table to the new.  *changes is set to the
- * number of rows written.  Returns TOLL_OK or TOLL_ENOMEM.
+ * number of rows written.  Returns TOLL_OK or TOLL_ENOMEM (nothing written).
  */
 int toll_revs_diff(toll_revs *old, const toll_series_index *xold, toll_revs *new_,
                    const toll_series_index *xnew, toll_out *o, size_t *changes, toll_diag *d);

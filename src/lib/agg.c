@@ -681,12 +681,10 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 		order[i] = i;
 	sort_map = groups;
 	qsort(order, n, sizeof *order, cmp_groups);
-	write_header(a, o);
+	/* Every sum is checked before anything is written. */
 	for (i = 0; i < n; i++) {
 		const struct group *gi = &g[order[i]];
 		toll_str key = toll_strmap_key(groups, order[i]);
-		const char *p = key.s;
-		size_t k;
 
 		if (check_sum(a, "low", gi->low, key, d) != TOLL_OK ||
 		    check_sum(a, "best", gi->best, key, d) != TOLL_OK ||
@@ -694,6 +692,14 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 			free(order);
 			return TOLL_EDATA;
 		}
+	}
+	write_header(a, o);
+	for (i = 0; i < n; i++) {
+		const struct group *gi = &g[order[i]];
+		toll_str key = toll_strmap_key(groups, order[i]);
+		const char *p = key.s;
+		size_t k;
+
 		for (k = 0; k < a->keys->n; k++) {
 			size_t len = strlen(p);
 

@@ -194,15 +194,27 @@ toll_out_double(toll_out *o, double v)
 		toll_out_int(o, (int64_t)v);
 		return;
 	}
-	/* The fewest significant digits that read back the same ... */
-	for (p = 1; p <= 17; p++) {
-		n = snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+	/*
+	 * The fewest significant digits that read back the same: %g drops
+	 * trailing zeros, so 15 digits give the shortest form of nearly every
+	 * number; 16 or 17 are needed for the others ...
+	 */
+	for (p = 15; p <= 17; p++) {
+		n = snprintf(buf, sizeof buf, "%.*g", p, v);
 		if (strtod(buf, NULL) == v)
 			break;
 	}
 	/* ... written without an exponent. */
-	e = atoi(strchr(buf, 'e') + 1);
-	n = snprintf(buf, sizeof buf, "%.*f", p - 1 - e > 0 ? p - 1 - e : 0, v);
+	if (strchr(buf, 'e') != NULL) {
+		int digits;
+
+		n = snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+		e = atoi(strchr(buf, 'e') + 1);
+		/* The significant digits, without trailing zeros, set the decimals. */
+		for (digits = p; digits > 1 && buf[(v < 0) + digits] == '0'; digits--)
+			;
+		n = snprintf(buf, sizeof buf, "%.*f", digits - 1 - e > 0 ? digits - 1 - e : 0, v);
+	}
 	if (n > 0 && (size_t)n < sizeof buf)
 		toll_out_write(o, buf, (size_t)n);
 }

@@ -26,6 +26,7 @@ struct item {
 	const struct rev *r;
 	const toll_series_key *k;
 	const toll_revs *from;
+	size_t rank;             /* its series' place in the order of series */
 };
 
 toll_revs *
@@ -129,6 +130,25 @@ item_cmp(const void *x, const void *y)
 	return (a->r->t > b->r->t) - (a->r->t < b->r->t);
 }
 
+/* Within one table, series are ranked once: revisions then sort by numbers. */
+static int
+rank_cmp(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+
+	if (a->rank != b->rank)
+		return (a->rank > b->rank) - (a->rank < b->rank);
+	return (a->r->t > b->r->t) - (a->r->t < b->r->t);
+}
+
+static const toll_series_key *rank_keys;
+
+static int
+series_cmp(const void *x, const void *y)
+{
+	return key_cmp(&rank_keys[*(const size_t *)x], &rank_keys[*(const size_t *)y]);
+}
+
 /*
  * The revisions of r sorted by series and instant, with the keys of their
  * series (keys[] is filled here and must hold every series of x).
@@ -136,24 +156,37 @@ item_cmp(const void *x, const void *y)
 static struct item *
 sorted(const toll_revs *r, const toll_series_index *x, toll_series_key **keys)
 {
-	size_t i, ns = toll_series_index_count(x);
+	size_t i, ns = toll_series_index_count(x), *order, *rank;
 	struct item *it = malloc((r->n ? r->n : 1) * sizeof *it);
 
 	*keys = malloc((ns ? ns : 1) * sizeof **keys);
-	if (it == NULL || *keys == NULL) {
+	order = malloc((ns ? ns : 1) * sizeof *order);
+	rank = malloc((ns ? ns : 1) * sizeof *rank);
+	if (it == NULL || *keys == NULL || order == NULL || rank == NULL) {
 		free(it);
 		free(*keys);
+		free(order);
+		free(rank);
 		*keys = NULL;
 		return NULL;
 	}
-	for (i = 0; i < ns; i++)
+	for (i = 0; i < ns; i++) {
 		toll_series_index_key(x, i, &(*keys)[i]);
+		order[i] = i;
+	}
+	rank_keys = *keys;
+	qsort(order, ns, sizeof *order, series_cmp);
+	for (i = 0; i < ns; i++)
+		rank[order[i]] = i;
 	for (i = 0; i < r->n; i++) {
 		it[i].r = &r->v[i];
 		it[i].k = &(*keys)[r->v[i].series];
 		it[i].from = r;
+		it[i].rank = rank[r->v[i].series];
 	}
-	qsort(it, r->n, sizeof *it, item_cmp);
+	qsort(it, r->n, sizeof *it, rank_cmp);
+	free(order);
+	free(rank);
 	return it;
 }
 
