@@ -2,7 +2,7 @@
 #include "hashtab.h"
 
 char *
-arena_copy(struct arena_block **arena, const char *s, size_t n)
+toll_arena_copy(struct arena_block **arena, const char *s, size_t n)
 {
 	struct arena_block *b = *arena;
 	char *p;
@@ -27,7 +27,7 @@ arena_copy(struct arena_block **arena, const char *s, size_t n)
 }
 
 void
-arena_free(struct arena_block **arena)
+toll_arena_free(struct arena_block **arena)
 {
 	struct arena_block *b;
 
@@ -38,7 +38,7 @@ arena_free(struct arena_block **arena)
 }
 
 int
-grow(void **arr, size_t *cap, size_t count, size_t sz)
+toll_grow(void **arr, size_t *cap, size_t count, size_t sz)
 {
 	size_t ncap;
 	void *na;

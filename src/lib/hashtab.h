@@ -40,13 +40,13 @@ struct arena_block {
  * Copies s[0..n) into the arena (a list of blocks, newest first); returns
  * the copy, or NULL when out of memory.
  */
-char *arena_copy(struct arena_block **arena, const char *s, size_t n);
+char *toll_arena_copy(struct arena_block **arena, const char *s, size_t n);
 
 /* Frees every block of the arena. */
-void arena_free(struct arena_block **arena);
+void toll_arena_free(struct arena_block **arena);
 
 /* Grows an array of elements of size sz to hold one more; -1 when out of memory. */
-int grow(void **arr, size_t *cap, size_t count, size_t sz);
+int toll_grow(void **arr, size_t *cap, size_t count, size_t sz);
 
 /*
  * Whether a[0..n) equals b[0..n).  Keys are short: comparing words inline

@@ -88,7 +88,7 @@ toll_series_index_free(toll_series_index *x)
 
 	if (x == NULL)
 		return;
-	arena_free(&x->arena);
+	toll_arena_free(&x->arena);
 	for (i = 0; i < x->nev; i++)
 		free(x->ev[i].series.slots);
 	free(x->events.slots);
@@ -151,12 +151,12 @@ event_of(toll_series_index *x, const toll_report *r)
 	k = table_find(&x->events, (const char *)x->ev, sizeof *x->ev, r->event.s,
 	               (uint32_t)r->event.len, h, &slot);
 	if (k == 0) {
-		if (grow((void **)&x->ev, &x->evcap, x->nev, sizeof *x->ev) != 0)
+		if (toll_grow((void **)&x->ev, &x->evcap, x->nev, sizeof *x->ev) != 0)
 			return 0;
 		if (table_reserve(&x->events, h, &slot) != 0)
 			return 0;
 		ev = &x->ev[x->nev];
-		ev->e.key = arena_copy(&x->arena, r->event.s, r->event.len);
+		ev->e.key = toll_arena_copy(&x->arena, r->event.s, r->event.len);
 		ev->e.keylen = (uint32_t)r->event.len;
 		ev->e.head = 0;
 		if (ev->e.key == NULL || table_init(&ev->series, 8) != 0)
@@ -240,12 +240,12 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 		k = table_find(&ev->series, (const char *)x->series, sizeof *x->series, x->scratch,
 		               (uint32_t)n, h, &slot);
 		if (k == 0) {
-			if (grow((void **)&x->series, &x->seriescap, x->nseries, sizeof *x->series) != 0)
+			if (toll_grow((void **)&x->series, &x->seriescap, x->nseries, sizeof *x->series) != 0)
 				return TOLL_ENOMEM;
 			if (table_reserve(&ev->series, h, &slot) != 0)
 				return TOLL_ENOMEM;
 			se = &x->series[x->nseries];
-			if ((se->e.key = arena_copy(&x->arena, x->scratch, n)) == NULL)
+			if ((se->e.key = toll_arena_copy(&x->arena, x->scratch, n)) == NULL)
 				return TOLL_ENOMEM;
 			se->e.keylen = (uint32_t)n;
 			se->e.head = 0;
@@ -298,7 +298,7 @@ found:
 	}
 	if (se->latest == INT64_MIN || r->reported.t > se->latest)
 		se->latest = r->reported.t;
-	if (grow((void **)&x->revs, &x->revcap, x->nrevs, sizeof *x->revs) != 0)
+	if (toll_grow((void **)&x->revs, &x->revcap, x->nrevs, sizeof *x->revs) != 0)
 		return TOLL_ENOMEM;
 	rv = &x->revs[x->nrevs];
 	rv->when_file = when | (fileno < (1u << FILENO_BITS) ? fileno : (1u << FILENO_BITS) - 1);

@@ -29,7 +29,7 @@ toll_strmap_free(toll_strmap *m)
 {
 	if (m == NULL)
 		return;
-	arena_free(&m->arena);
+	toll_arena_free(&m->arena);
 	free(m->t.slots);
 	free(m->e);
 	free(m);
@@ -48,11 +48,11 @@ toll_strmap_intern(toll_strmap *m, const char *key, size_t len, size_t *id, int 
 	k = table_find(&m->t, (const char *)m->e, sizeof *m->e, key, (uint32_t)len, h, &slot);
 	if (k == 0) {
 		if (m->n >= (size_t)1 << 31 ||
-		    grow((void **)&m->e, &m->cap, m->n, sizeof *m->e) != 0 ||
+		    toll_grow((void **)&m->e, &m->cap, m->n, sizeof *m->e) != 0 ||
 		    table_reserve(&m->t, h, &slot) != 0)
 			return TOLL_ENOMEM;
 		e = &m->e[m->n];
-		if ((e->key = arena_copy(&m->arena, key, len)) == NULL)
+		if ((e->key = toll_arena_copy(&m->arena, key, len)) == NULL)
 			return TOLL_ENOMEM;
 		e->keylen = (uint32_t)len;
 		e->head = 0;

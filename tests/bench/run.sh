@@ -64,8 +64,18 @@ for name in 250k-1rev 1m 1m-1rev; do
 		awk -F'\t' -v r="$rows" -v s="$series" '{ printf "| %s | %s | %s | %.3f s | %.1f MiB |\n", $1, r, s, $2, $3 / 1024 }'
 done
 
-# toll-agg against the same job in pandas (tests/bench/agg_pandas.py).
 f="$out/1m.tsv"
+echo
+echo "toll-rev on the same table: every revision kept and sorted by series"
+echo
+echo "| command | time | peak memory | time / history |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-rev history FILE" "$bin/toll-rev history $f"
+set -- "$@" "toll-rev summary FILE" "$bin/toll-rev summary $f"
+set -- "$@" "toll-rev diff FILE FILE" "$bin/toll-rev diff $f $f"
+"$measure" "$runs" "$@" | table
+
+# toll-agg against the same job in pandas (tests/bench/agg_pandas.py).
 echo
 py=
 for p in /usr/bin/python3 python3; do

@@ -433,3 +433,9 @@ $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-15\tS\tA\tki
 --- stdout
 low	best	high	events	series
 77	77	77	1	1
+
+=== --help: usage on standard output, exit 0; toll help agg is the same
+$ toll-agg --help > "$TEST_TMP/h" && toll help agg | cmp - "$TEST_TMP/h" && head -1 "$TEST_TMP/h" && grep -c 'prefer:A,B' "$TEST_TMP/h"
+--- stdout
+Usage: toll-agg [OPTION]... [FILE]...
+1

@@ -218,3 +218,18 @@ Z	1
 $ toll-rev --version
 --- stdout
 toll-rev (toll) 0.1.0
+
+=== --help: usage on standard output, exit 0; toll help rev is the same
+$ toll-rev --help > "$TEST_TMP/h" && toll help rev | cmp - "$TEST_TMP/h" && head -3 "$TEST_TMP/h"
+--- stdout
+Usage: toll-rev history [OPTION]... [FILE]...
+  or:  toll-rev summary [OPTION]... [FILE]...
+  or:  toll-rev diff [OPTION]... OLD NEW
+
+=== options may come after the mode
+$ toll-rev summary data/rev.tsv --as-of 2022-09-13 | cut -f5,6
+--- stdout
+source	revisions
+A	1
+B	1
+Z	1
