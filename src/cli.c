@@ -1,5 +1,6 @@
 /* cli.c: messages and exit statuses shared by the programs. */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -196,4 +197,33 @@ cli_parse_as_of(const char *s, int64_t *t)
 	}
 	*t = tm.t;
 	return 0;
+}
+
+int
+cli_option(int c, char **argv, const char *usage, cli_options *o)
+{
+	switch (c) {
+	case CLI_OPT_CSV:
+		o->fmt = TOLL_FORMAT_CSV;
+		return CLI_CONTINUE;
+	case CLI_OPT_TSV:
+		o->fmt = TOLL_FORMAT_TSV;
+		return CLI_CONTINUE;
+	case 'm':
+		if (cli_parse_count(optarg, LONG_MAX, &o->max_errors) != 0)
+			return cli_usage_error("invalid --max-errors '%s': expected a whole number",
+			                       optarg);
+		return CLI_CONTINUE;
+	case 'h':
+		fputs(usage, stdout);
+		return cli_close_stdout(EXIT_OK);
+	case 'V':
+		return cli_version();
+	case ':':
+		return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+	default:
+		if (optopt)
+			return cli_usage_error("unknown option '-%c'", optopt);
+		return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+	}
 }

@@ -94,4 +94,35 @@ void cli_reader_close(cli_reader *cr);
  */
 int cli_parse_as_of(const char *s, int64_t *t);
 
+/*
+ * The options every program that reads tables shares: --csv, --tsv,
+ * -m/--max-errors, -h/--help, -V/--version.  Put CLI_LONG_OPTIONS in the
+ * getopt_long() table and "m:hV" in the short options (after a leading
+ * ':'), and call cli_option() for every option the program does not
+ * handle itself.
+ */
+enum { CLI_OPT_CSV = 256, CLI_OPT_TSV };
+
+#define CLI_LONG_OPTIONS \
+	{ "csv", no_argument, NULL, CLI_OPT_CSV }, \
+	{ "tsv", no_argument, NULL, CLI_OPT_TSV }, \
+	{ "max-errors", required_argument, NULL, 'm' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
+
+typedef struct cli_options {
+	enum toll_format fmt;   /* TOLL_FORMAT_AUTO unless --csv or --tsv */
+	long max_errors;        /* 20 unless -m */
+} cli_options;
+
+#define CLI_OPTIONS_INIT { TOLL_FORMAT_AUTO, 20 }
+#define CLI_CONTINUE (-1)
+
+/*
+ * Handles option c, a shared one or a problem getopt_long() found (a
+ * missing value, an unknown option): returns CLI_CONTINUE to read on, or
+ * the exit status to end with (after --help, --version or a usage error).
+ */
+int cli_option(int c, char **argv, const char *usage, cli_options *o);
+
 #endif

@@ -4,7 +4,6 @@
  * combined by a policy, the claims summed per group.
  */
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,15 +65,10 @@ main(int argc, char **argv)
 		{ "group", required_argument, NULL, 'g' },
 		{ "combine", required_argument, NULL, 'c' },
 		{ "as-of", required_argument, NULL, 'a' },
-		{ "csv", no_argument, NULL, 'C' },
-		{ "tsv", no_argument, NULL, 'T' },
-		{ "max-errors", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	enum toll_format fmt = TOLL_FORMAT_AUTO;
-	long max_errors = 20;
+	cli_options opt = CLI_OPTIONS_INIT;
 	int64_t as_of = INT64_MAX;
 	int c, code, status, grouped = 0;
 	toll_keys keys = { NULL, 0 };
@@ -112,31 +106,10 @@ main(int argc, char **argv)
 				goto done;
 			}
 			break;
-		case 'C': fmt = TOLL_FORMAT_CSV; break;
-		case 'T': fmt = TOLL_FORMAT_TSV; break;
-		case 'm':
-			if (cli_parse_count(optarg, LONG_MAX, &max_errors) != 0) {
-				status = cli_usage_error("invalid --max-errors '%s': expected a whole number",
-				                         optarg);
-				goto done;
-			}
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			status = cli_close_stdout(EXIT_OK);
-			goto done;
-		case 'V':
-			status = cli_version();
-			goto done;
-		case ':':
-			status = cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-			goto done;
 		default:
-			if (optopt)
-				status = cli_usage_error("unknown option '-%c'", optopt);
-			else
-				status = cli_usage_error("unknown option '%s'", argv[optind - 1]);
-			goto done;
+			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+				goto done;
+			break;
 		}
 	}
 	if (!grouped && toll_keys_parse(&keys, "side,status,category", err, sizeof err) != 0) {
@@ -151,8 +124,8 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), fmt, TOLL_REPORTS_AUTO,
-	                    max_errors) != 0) {
+	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), opt.fmt, TOLL_REPORTS_AUTO,
+	                    opt.max_errors) != 0) {
 		status = in.status;
 		goto done;
 	}

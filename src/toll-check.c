@@ -3,7 +3,6 @@
  * --normalize, write them as canonical TSV.
  */
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,16 +222,11 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "normalize", no_argument, NULL, 'n' },
 		{ "summary", no_argument, NULL, 's' },
-		{ "csv", no_argument, NULL, 'c' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ "max-errors", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct state st;
-	enum toll_format fmt = TOLL_FORMAT_AUTO;
-	long max_errors = 20;
+	cli_options opt = CLI_OPTIONS_INIT;
 	int c, normalize = 0, summary = 0, status;
 	toll_out *out;
 
@@ -243,24 +237,10 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'n': normalize = 1; break;
 		case 's': summary = 1; break;
-		case 'c': fmt = TOLL_FORMAT_CSV; break;
-		case 't': fmt = TOLL_FORMAT_TSV; break;
-		case 'm':
-			if (cli_parse_count(optarg, LONG_MAX, &max_errors) != 0)
-				return cli_usage_error("invalid --max-errors '%s': expected a whole number",
-				                       optarg);
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return cli_close_stdout(EXIT_OK);
-		case 'V':
-			return cli_version();
-		case ':':
-			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt)
-				return cli_usage_error("unknown option '-%c'", optopt);
-			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+				return status;
+			break;
 		}
 	}
 	argc -= optind;
@@ -271,7 +251,7 @@ main(int argc, char **argv)
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
 	}
-	status = run(&st, argv, (size_t)argc, fmt, max_errors, out, normalize, summary);
+	status = run(&st, argv, (size_t)argc, opt.fmt, opt.max_errors, out, normalize, summary);
 	cli_reader_close(&st.in);
 	toll_out_free(out);
 	free(st.first_text);

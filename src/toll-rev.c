@@ -4,7 +4,6 @@
  * of a table.
  */
 #include <getopt.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,15 +79,10 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "as-of", required_argument, NULL, 'a' },
-		{ "csv", no_argument, NULL, 'C' },
-		{ "tsv", no_argument, NULL, 'T' },
-		{ "max-errors", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
-	enum toll_format fmt = TOLL_FORMAT_AUTO;
-	long max_errors = 20;
+	cli_options opt = CLI_OPTIONS_INIT;
 	int64_t as_of = INT64_MAX;
 	int c, status, code;
 	enum mode mode;
@@ -110,24 +104,10 @@ main(int argc, char **argv)
 			if (cli_parse_as_of(optarg, &as_of) != 0)
 				return EXIT_TROUBLE;
 			break;
-		case 'C': fmt = TOLL_FORMAT_CSV; break;
-		case 'T': fmt = TOLL_FORMAT_TSV; break;
-		case 'm':
-			if (cli_parse_count(optarg, LONG_MAX, &max_errors) != 0)
-				return cli_usage_error("invalid --max-errors '%s': expected a whole number",
-				                       optarg);
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return cli_close_stdout(EXIT_OK);
-		case 'V':
-			return cli_version();
-		case ':':
-			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt)
-				return cli_usage_error("unknown option '-%c'", optopt);
-			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+				return status;
+			break;
 		}
 	}
 	if (optind == argc)
@@ -155,7 +135,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (mode != DIFF) {
-		status = read_revisions(&in, files, nfiles, fmt, max_errors, revs);
+		status = read_revisions(&in, files, nfiles, opt.fmt, opt.max_errors, revs);
 		if (status == EXIT_OK) {
 			code = mode == HISTORY
 			       ? toll_revs_history(revs, toll_reports_index(in.rd), out, &d)
@@ -169,9 +149,9 @@ main(int argc, char **argv)
 		}
 	} else {
 		/* Invalid data is trouble here: exit status 1 means "differences found". */
-		status = read_revisions(&in, files, 1, fmt, max_errors, revs);
+		status = read_revisions(&in, files, 1, opt.fmt, opt.max_errors, revs);
 		if (in.status == EXIT_OK)
-			read_revisions(&in2, files + 1, 1, fmt, max_errors, revs2);
+			read_revisions(&in2, files + 1, 1, opt.fmt, opt.max_errors, revs2);
 		status = in.status != EXIT_OK || in2.status != EXIT_OK ? EXIT_TROUBLE : EXIT_OK;
 		if (status == EXIT_OK) {
 			code = toll_revs_diff(revs, toll_reports_index(in.rd), revs2,

@@ -26,5 +26,8 @@ toll_str toll_strmap_key(const toll_strmap *m, size_t id);
 
 size_t toll_strmap_count(const toll_strmap *m);
 
+/* Orders byte strings as memcmp() does, a prefix first: <0, 0 or >0. */
+int toll_str_cmp(toll_str a, toll_str b);
+
 
 #endif

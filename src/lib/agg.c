@@ -364,15 +364,6 @@ source_of(const struct ctx *c, size_t id)
 	return k.source;
 }
 
-static int
-str_cmp(toll_str a, toll_str b)
-{
-	size_t n = a.len < b.len ? a.len : b.len;
-	int c = n ? memcmp(a.s, b.s, n) : 0;
-
-	return c ? c : (a.len > b.len) - (a.len < b.len);
-}
-
 /* Whether series i was reported after j, or at the same time by a smaller source name. */
 static int
 more_recent(const struct ctx *c, size_t i, size_t j)
@@ -381,7 +372,7 @@ more_recent(const struct ctx *c, size_t i, size_t j)
 
 	if (si->reported != sj->reported)
 		return si->reported > sj->reported;
-	return str_cmp(source_of(c, i), source_of(c, j)) < 0;
+	return toll_str_cmp(source_of(c, i), source_of(c, j)) < 0;
 }
 
 static int
@@ -489,7 +480,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 			want.s = p->prefer[k];
 			want.len = strlen(p->prefer[k]);
 			for (i = 0; i < n; i++)
-				if (str_cmp(source_of(c, m[i]), want) == 0) {
+				if (toll_str_cmp(source_of(c, m[i]), want) == 0) {
 					whole(cl, &s[m[i]]);
 					return;
 				}
@@ -604,7 +595,7 @@ static const toll_strmap *sort_map;
 static int
 cmp_groups(const void *x, const void *y)
 {
-	return str_cmp(toll_strmap_key(sort_map, *(const size_t *)x),
+	return toll_str_cmp(toll_strmap_key(sort_map, *(const size_t *)x),
 	               toll_strmap_key(sort_map, *(const size_t *)y));
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "toll/rev.h"
+#include "toll/strmap.h"
 
 struct rev {
 	size_t series;
@@ -93,15 +94,6 @@ toll_revs_add(toll_revs *r, const toll_entry *e, toll_diag *d)
 	return TOLL_OK;
 }
 
-static int
-str_cmp(toll_str a, toll_str b)
-{
-	size_t n = a.len < b.len ? a.len : b.len;
-	int c = n ? memcmp(a.s, b.s, n) : 0;
-
-	return c ? c : (a.len > b.len) - (a.len < b.len);
-}
-
 /* Orders series by event, side, status, category, source, as text. */
 static int
 key_cmp(const toll_series_key *a, const toll_series_key *b)
@@ -110,13 +102,13 @@ key_cmp(const toll_series_key *a, const toll_series_key *b)
 
 	if (a == b)
 		return 0;
-	if ((c = str_cmp(a->event, b->event)) != 0 || (c = str_cmp(a->side, b->side)) != 0)
+	if ((c = toll_str_cmp(a->event, b->event)) != 0 || (c = toll_str_cmp(a->side, b->side)) != 0)
 		return c;
 	if ((c = strcmp(toll_status_names[a->status], toll_status_names[b->status])) != 0)
 		return c;
 	if ((c = strcmp(toll_category_names[a->category], toll_category_names[b->category])) != 0)
 		return c;
-	return str_cmp(a->source, b->source);
+	return toll_str_cmp(a->source, b->source);
 }
 
 static int

@@ -80,3 +80,12 @@ toll_strmap_count(const toll_strmap *m)
 {
 	return m->n;
 }
+
+int
+toll_str_cmp(toll_str a, toll_str b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	int c = n ? memcmp(a.s, b.s, n) : 0;
+
+	return c ? c : (a.len > b.len) - (a.len < b.len);
+}
