@@ -103,6 +103,20 @@ int cli_parse_as_of(const char *s, int64_t *t);
  */
 enum { CLI_OPT_CSV = 256, CLI_OPT_TSV };
 
+/* Their lines in --help, and those of --as-of for the programs that have it. */
+#define CLI_HELP_OPTIONS \
+	"      --csv            read every input as CSV (default: CSV for names\n" \
+	"                       ending in .csv, TSV otherwise)\n" \
+	"      --tsv            read every input as TSV\n" \
+	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n" \
+	"  -h, --help           show this help and exit\n" \
+	"  -V, --version        show the version and exit\n"
+
+#define CLI_HELP_AS_OF \
+	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n" \
+	"                       YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM); a report\n" \
+	"                       at exactly T counts\n"
+
 #define CLI_LONG_OPTIONS \
 	{ "csv", no_argument, NULL, CLI_OPT_CSV }, \
 	{ "tsv", no_argument, NULL, CLI_OPT_TSV }, \

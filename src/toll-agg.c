@@ -38,15 +38,8 @@ static const char usage_text[] =
 	"                         prefer:A,B,...  source A if it has the claim, else\n"
 	"                                 B, ..., else range\n"
 	"                         each    no combining: every source stands alone\n"
-	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n"
-	"                       YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM); a report\n"
-	"                       at exactly T counts\n"
-	"      --csv            read every input as CSV (default: CSV for names\n"
-	"                       ending in .csv, TSV otherwise)\n"
-	"      --tsv            read every input as TSV\n"
-	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
+	CLI_HELP_AS_OF
+	CLI_HELP_OPTIONS
 	"\n"
 	"Output columns: the keys, then low, best, high (empty: unbounded), events\n"
 	"(distinct events) and series (the series the policy chose), one row per\n"

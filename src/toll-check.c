@@ -25,12 +25,7 @@ static const char usage_text[] =
 	"                       expanded to low, best, high and qualifier\n"
 	"  -s, --summary        write one row of counts: rows, series, events,\n"
 	"                       warnings, first and last report date\n"
-	"      --csv            read every input as CSV (default: CSV for names\n"
-	"                       ending in .csv, TSV otherwise)\n"
-	"      --tsv            read every input as TSV\n"
-	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
+	CLI_HELP_OPTIONS
 	"\n"
 	"Problems are reported as 'toll-check: FILE:LINE:COL: message'; a table\n"
 	"with problems gives no output rows.\n"

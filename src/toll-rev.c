@@ -31,15 +31,8 @@ static const char usage_text[] =
 	"            series, reported, old_low, old_best, old_high, new_low,\n"
 	"            new_best, new_high; OLD or NEW may be - (standard input)\n"
 	"\n"
-	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n"
-	"                       YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM); a report\n"
-	"                       at exactly T counts\n"
-	"      --csv            read every input as CSV (default: CSV for names\n"
-	"                       ending in .csv, TSV otherwise)\n"
-	"      --tsv            read every input as TSV\n"
-	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
+	CLI_HELP_AS_OF
+	CLI_HELP_OPTIONS
 	"\n"
 	"Days are whole when the dates have no time of day, else with one decimal.\n"
 	"Rows are sorted by event, side, status, category, source, then report time.\n"

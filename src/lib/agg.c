@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashtab.h"
 #include "toll/agg.h"
 #include "toll/strmap.h"
 
@@ -211,31 +212,13 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
 	return 0;
 }
 
-static int
-reserve(char **p, size_t *cap, size_t need)
-{
-	size_t ncap;
-	char *np;
-
-	if (need <= *cap)
-		return 0;
-	ncap = *cap ? *cap : 4096;
-	while (ncap < need)
-		ncap *= 2;
-	if ((np = realloc(*p, ncap)) == NULL)
-		return -1;
-	*p = np;
-	*cap = ncap;
-	return 0;
-}
-
 /* Appends one stored value (a uint32 length and the bytes) to the scratch buffer. */
 static int
 scratch_put(toll_agg *a, const char *s, size_t len)
 {
 	uint32_t n = (uint32_t)len;
 
-	if (reserve(&a->scratch, &a->scratchcap, a->scratchlen + 4 + len) != 0)
+	if (toll_reserve((void **)&a->scratch, &a->scratchcap, a->scratchlen + 4 + len, 1) != 0)
 		return -1;
 	memcpy(a->scratch + a->scratchlen, &n, 4);
 	memcpy(a->scratch + a->scratchlen + 4, s, len);
@@ -311,18 +294,10 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	/* Every row's binned columns are checked, whatever the as-of date. */
 	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
 		return rc;
-	if (e->series > a->ns)
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "internal error: series numbered out of order");
+	/* Series are numbered in order of arrival: a new one is the next number. */
 	if (e->series == a->ns) {
-		if (a->ns == a->scap) {
-			size_t ncap = a->scap ? a->scap * 2 : 1024;
-			struct aseries *ns = realloc(a->s, ncap * sizeof *ns);
-
-			if (ns == NULL)
-				return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-			a->s = ns;
-			a->scap = ncap;
-		}
+		if (toll_reserve((void **)&a->s, &a->scap, a->ns + 1, sizeof *a->s) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		a->s[a->ns].reported = INT64_MIN;
 		if (claim_of(a, toll_reports_index(rd), e) != TOLL_OK)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -339,7 +314,7 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	s->high = e->rep.fig.high;
 	s->open = (uint8_t)e->rep.fig.open;
 	if (a->nstored > 0) {
-		if (reserve(&a->buf, &a->bufcap, a->buflen + a->scratchlen) != 0)
+		if (toll_reserve((void **)&a->buf, &a->bufcap, a->buflen + a->scratchlen, 1) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		memcpy(a->buf + a->buflen, a->scratch, a->scratchlen);
 		s->stored = a->buflen;
@@ -581,7 +556,7 @@ claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len,
 			stored += 4 + sl;
 			break;
 		}
-		if (reserve(buf, cap, *len + n + 1) != 0)
+		if (toll_reserve((void **)buf, cap, *len + n + 1, 1) != 0)
 			return -1;
 		memcpy(*buf + *len, s, n);
 		(*buf)[*len + n] = '\0';
@@ -817,15 +792,8 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 				memo[a->s[cl.rep].claim] = gid + 1;
 		}
 		if (added) {
-			if (gid >= gcap) {
-				size_t ncap = gcap ? gcap * 2 : 256;
-				struct group *ng = realloc(g, ncap * sizeof *ng);
-
-				if (ng == NULL)
-					goto out;
-				g = ng;
-				gcap = ncap;
-			}
+			if (toll_reserve((void **)&g, &gcap, gid + 1, sizeof *g) != 0)
+				goto out;
 			memset(&g[gid], 0, sizeof g[gid]);
 		}
 		g[gid].low += cl.low;

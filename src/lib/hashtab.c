@@ -38,20 +38,29 @@ toll_arena_free(struct arena_block **arena)
 }
 
 int
-toll_grow(void **arr, size_t *cap, size_t count, size_t sz)
+toll_reserve(void **arr, size_t *cap, size_t need, size_t sz)
 {
 	size_t ncap;
 	void *na;
 
-	if (count < *cap)
+	if (need <= *cap)
 		return 0;
-	ncap = *cap ? *cap * 2 : 1024;
-	if (ncap >= UINT32_MAX)
-		return -1;
+	for (ncap = *cap ? *cap : 1024; ncap < need; ncap *= 2)
+		if (ncap > SIZE_MAX / 2 / sz)
+			return -1;
 	na = realloc(*arr, ncap * sz);
 	if (na == NULL)
 		return -1;
 	*arr = na;
 	*cap = ncap;
 	return 0;
+}
+
+int
+toll_grow(void **arr, size_t *cap, size_t count, size_t sz)
+{
+	/* Entries are numbered in 32 bits. */
+	if (count >= UINT32_MAX / 2)
+		return -1;
+	return toll_reserve(arr, cap, count + 1, sz);
 }

@@ -45,7 +45,13 @@ char *toll_arena_copy(struct arena_block **arena, const char *s, size_t n);
 /* Frees every block of the arena. */
 void toll_arena_free(struct arena_block **arena);
 
-/* Grows an array of elements of size sz to hold one more; -1 when out of memory. */
+/*
+ * Grows the array *arr of *cap elements of size sz, doubling, to hold at
+ * least need; -1 when out of memory.
+ */
+int toll_reserve(void **arr, size_t *cap, size_t need, size_t sz);
+
+/* Grows an array of count elements to hold one more (fewer than 2^31); -1 when out of memory. */
 int toll_grow(void **arr, size_t *cap, size_t count, size_t sz);
 
 /*

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashtab.h"
 #include "toll/rev.h"
 #include "toll/strmap.h"
 
@@ -58,26 +59,9 @@ toll_revs_add(toll_revs *r, const toll_entry *e, toll_diag *d)
 
 	if (e->rep.reported.t > r->as_of)
 		return TOLL_OK;
-	if (r->n == r->cap) {
-		size_t ncap = r->cap ? r->cap * 2 : 1024;
-		struct rev *nv = realloc(r->v, ncap * sizeof *nv);
-
-		if (nv == NULL)
-			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-		r->v = nv;
-		r->cap = ncap;
-	}
-	if (r->buflen + text->len > r->bufcap) {
-		size_t ncap = r->bufcap ? r->bufcap : 4096;
-		char *nb;
-
-		while (ncap < r->buflen + text->len)
-			ncap *= 2;
-		if ((nb = realloc(r->buf, ncap)) == NULL)
-			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-		r->buf = nb;
-		r->bufcap = ncap;
-	}
+	if (toll_reserve((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v) != 0 ||
+	    toll_reserve((void **)&r->buf, &r->bufcap, r->buflen + text->len, 1) != 0)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (text->len > 0)
 		memcpy(r->buf + r->buflen, text->s, text->len);
 	v = &r->v[r->n++];
