@@ -20,14 +20,12 @@ enum key_kind {
 	K_STORED                                 /* any other column: kept per series */
 };
 
-/* The latest revision of a series as of the as-of instant. */
+/* The latest revision of a series as of the as-of instant: 40 bytes. */
 struct aseries {
 	int64_t reported;        /* INT64_MIN: none as of then */
-	int64_t low, best, high;
-	size_t stored;           /* offset in a->buf of its stored key values */
+	int64_t low, best, high; /* high -1: unbounded */
 	uint32_t event;          /* its event's number */
 	uint32_t claim;          /* side number << 5 | status << 3 | category: the claim within the event */
-	uint8_t open;
 };
 
 /* A combined claim: its figure in halves, and what it stands for. */
@@ -54,6 +52,8 @@ struct toll_agg {
 	int64_t as_of;
 	struct aseries *s;
 	size_t ns, scap;
+	size_t *stored;          /* per series, when keys need it: offset in buf of its values */
+	size_t storedcap;
 	char *buf;               /* stored key values: per series nstored of (uint32 length, bytes) */
 	size_t buflen, bufcap;
 	char *scratch;           /* the stored values of the row being added */
@@ -149,6 +149,7 @@ toll_agg_free(toll_agg *a)
 		return;
 	free(a->kind);
 	free(a->s);
+	free(a->stored);
 	free(a->buf);
 	free(a->scratch);
 	toll_strmap_free(a->sides);
@@ -296,7 +297,9 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 		return rc;
 	/* Series are numbered in order of arrival: a new one is the next number. */
 	if (e->series == a->ns) {
-		if (toll_reserve((void **)&a->s, &a->scap, a->ns + 1, sizeof *a->s) != 0)
+		if (toll_reserve((void **)&a->s, &a->scap, a->ns + 1, sizeof *a->s) != 0 ||
+		    (a->nstored > 0 && toll_reserve((void **)&a->stored, &a->storedcap, a->ns + 1,
+		                                    sizeof *a->stored) != 0))
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		a->s[a->ns].reported = INT64_MIN;
 		if (claim_of(a, toll_reports_index(rd), e) != TOLL_OK)
@@ -311,13 +314,12 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	s->reported = e->rep.reported.t;
 	s->low = e->rep.fig.low;
 	s->best = e->rep.fig.best;
-	s->high = e->rep.fig.high;
-	s->open = (uint8_t)e->rep.fig.open;
+	s->high = e->rep.fig.open ? -1 : e->rep.fig.high;
 	if (a->nstored > 0) {
 		if (toll_reserve((void **)&a->buf, &a->bufcap, a->buflen + a->scratchlen, 1) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		memcpy(a->buf + a->buflen, a->scratch, a->scratchlen);
-		s->stored = a->buflen;
+		a->stored[e->series] = a->buflen;
 		a->buflen += a->scratchlen;
 	}
 	return TOLL_OK;
@@ -407,8 +409,8 @@ whole(struct claim *cl, const struct aseries *s)
 {
 	cl->low = (i128)s->low * 2;
 	cl->best = (i128)s->best * 2;
-	cl->high = (i128)s->high * 2;
-	cl->open = s->open;
+	cl->open = s->high < 0;
+	cl->high = cl->open ? 0 : (i128)s->high * 2;
 	cl->chosen = 1;
 }
 
@@ -472,7 +474,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 		cl->open = 0;
 		for (i = 0; i < n; i++) {
 			v[i] = s[m[i]].high;
-			cl->open |= s[m[i]].open;
+			cl->open |= s[m[i]].high < 0;
 		}
 		cl->high = cl->open ? 0 : mean2(v, n);
 		cl->chosen = n;
@@ -485,7 +487,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 			v[i] = s[m[i]].best;
 		cl->best = median2(v, n, &open);
 		for (i = 0; i < n; i++)
-			v[i] = s[m[i]].open ? INT64_MAX : s[m[i]].high;
+			v[i] = s[m[i]].high < 0 ? INT64_MAX : s[m[i]].high;
 		cl->high = median2(v, n, &cl->open);
 		cl->chosen = n;
 		return;
@@ -503,7 +505,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 			cl->low = (i128)si->low * 2;
 		if ((i128)si->high * 2 > cl->high)
 			cl->high = (i128)si->high * 2;
-		cl->open |= si->open;
+		cl->open |= si->high < 0;
 		v[i] = si->best;
 	}
 	cl->best = median2(v, n, &open);
@@ -521,7 +523,7 @@ claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len,
 {
 	const toll_agg *a = c->a;
 	toll_series_key key, *k = &key;
-	const char *stored = a->nstored ? a->buf + a->s[rep].stored : NULL;
+	const char *stored = a->nstored ? a->buf + a->stored[rep] : NULL;
 	size_t i;
 
 	toll_series_index_key(c->x, rep, k);
