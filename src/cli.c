@@ -167,6 +167,8 @@ cli_reader_next(cli_reader *cr, toll_entry *e)
 		case TOLL_WARNING:
 			cli_diag(&d, 1);
 			cr->warnings++;
+			if (cr->duplicates)
+				return TOLL_WARNING;
 			break;
 		default:
 			cli_reader_problem(cr, &d, code);

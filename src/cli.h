@@ -66,6 +66,7 @@ typedef struct cli_reader {
 	long max_errors, errors, warnings;
 	int status;
 	int stopped;
+	int duplicates;   /* set: duplicate revisions are handed out too, as TOLL_WARNING */
 } cli_reader;
 
 /* Returns 0, or prints "out of memory" and returns -1 with status set. */
@@ -74,8 +75,9 @@ int cli_reader_open(cli_reader *cr, char *const *files, size_t n, enum toll_form
 
 /*
  * The next thing a program needs: TOLL_HEADER, TOLL_OK (a valid row in
- * *e), or TOLL_END at the end or when reading stopped (too many errors,
- * out of memory).  Problems are printed, not returned.
+ * *e), TOLL_WARNING (a duplicate revision, when duplicates is set), or
+ * TOLL_END at the end or when reading stopped (too many errors, out of
+ * memory).  Problems are printed, not returned.
  */
 int cli_reader_next(cli_reader *cr, toll_entry *e);
 

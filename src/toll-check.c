@@ -25,6 +25,9 @@ static const char usage_text[] =
 	"                       expanded to low, best, high and qualifier\n"
 	"  -s, --summary        write one row of counts: rows, series, events,\n"
 	"                       warnings, first and last report date\n"
+	"  -a, --as-of=T        with -n or -s: only the rows reported by T\n"
+	"                       (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or\n"
+	"                       +HH:MM); every row is checked all the same\n"
 	CLI_HELP_OPTIONS
 	"\n"
 	"Problems are reported as 'toll-check: FILE:LINE:COL: message'; a table\n"
@@ -35,6 +38,11 @@ static const char usage_text[] =
 
 struct state {
 	cli_reader in;
+	int64_t as_of;
+	long rows;              /* rows reported by the as-of date, duplicates too */
+	unsigned char *seen;    /* bit per series, then per event: met by the as-of date */
+	size_t seencap;
+	size_t series, events;  /* how many of each */
 	int64_t first_t, last_t;
 	char *first_text, *last_text;
 	const toll_schema *schema;
@@ -153,17 +161,61 @@ track_dates(struct state *st, const toll_report *r)
 	return 0;
 }
 
+/* Sets bit i of st->seen (grown as needed); returns 1 when it was clear, -1 when out of memory. */
+static int
+mark(struct state *st, size_t i)
+{
+	size_t need = i / 8 + 1;
+
+	if (need > st->seencap) {
+		size_t ncap = st->seencap ? st->seencap : 4096;
+		unsigned char *n;
+
+		while (ncap < need)
+			ncap *= 2;
+		if ((n = realloc(st->seen, ncap)) == NULL)
+			return -1;
+		memset(n + st->seencap, 0, ncap - st->seencap);
+		st->seen = n;
+		st->seencap = ncap;
+	}
+	if (st->seen[i / 8] & (1u << (i % 8)))
+		return 0;
+	st->seen[i / 8] |= (unsigned char)(1u << (i % 8));
+	return 1;
+}
+
+/*
+ * Counts a row reported by the as-of date: its series and event, the
+ * first and last report.  Series use the even bits, events the odd ones.
+ */
+static int
+count_row(struct state *st, const toll_entry *e)
+{
+	const toll_series_index *x = toll_reports_index(st->in.rd);
+	int r;
+
+	st->rows++;
+	if ((r = mark(st, 2 * e->series)) < 0)
+		return -1;
+	st->series += (size_t)r;
+	if ((r = mark(st, 2 * toll_series_index_event(x, e->series) + 1)) < 0)
+		return -1;
+	st->events += (size_t)r;
+	return track_dates(st, &e->rep);
+}
+
 static void
 write_summary(toll_out *o, const struct state *st)
 {
 	static const char header[] = "rows\tseries\tevents\twarnings\tfirst_reported\tlast_reported\n";
 
 	toll_out_write(o, header, sizeof header - 1);
-	toll_out_int(o, toll_reports_rows(st->in.rd));
+	toll_out_int(o, st->rows);
 	toll_out_tab(o);
-	toll_out_int(o, (int64_t)toll_series_index_count(toll_reports_index(st->in.rd)));
+	toll_out_int(o, (int64_t)st->series);
 	toll_out_tab(o);
-	toll_out_int(o, (int64_t)toll_series_index_events(toll_reports_index(st->in.rd)));
+	toll_out_int(o, (int64_t)st->events);
 	toll_out_tab(o);
 	toll_out_int(o, st->in.warnings);
 	toll_out_tab(o);
@@ -185,6 +237,7 @@ run(struct state *st, char *const *files, size_t nfiles, enum toll_format fmt, l
 
 	if (cli_reader_open(&st->in, files, nfiles, fmt, TOLL_REPORTS_AUTO, max_errors) != 0)
 		return st->in.status;
+	st->in.duplicates = 1;   /* they are rows of the table: normalized and counted */
 	while ((code = cli_reader_next(&st->in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			st->schema = toll_reports_schema(st->in.rd);
@@ -192,7 +245,9 @@ run(struct state *st, char *const *files, size_t nfiles, enum toll_format fmt, l
 				break;
 			continue;
 		}
-		if (summary && track_dates(st, &e.rep) != 0)
+		if (e.rep.reported.t > st->as_of)
+			continue;
+		if (summary && count_row(st, &e) != 0)
 			break;
 		if (normalize && st->in.status == EXIT_OK)
 			write_normalized_row(st, out, &e.row, &e.rep);
@@ -217,21 +272,28 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "normalize", no_argument, NULL, 'n' },
 		{ "summary", no_argument, NULL, 's' },
+		{ "as-of", required_argument, NULL, 'a' },
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct state st;
 	cli_options opt = CLI_OPTIONS_INIT;
-	int c, normalize = 0, summary = 0, status;
+	int c, normalize = 0, summary = 0, status, as_of = 0;
 	toll_out *out;
 
 	cli_init("toll-check");
 	memset(&st, 0, sizeof st);
+	st.as_of = INT64_MAX;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":nsm:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":nsa:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n': normalize = 1; break;
 		case 's': summary = 1; break;
+		case 'a':
+			if (cli_parse_as_of(optarg, &st.as_of) != 0)
+				return EXIT_TROUBLE;
+			as_of = 1;
+			break;
 		default:
 			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
 				return status;
@@ -242,6 +304,8 @@ main(int argc, char **argv)
 	argv += optind;
 	if (normalize && summary)
 		return cli_usage_error("--normalize and --summary cannot be used together");
+	if (as_of && !normalize && !summary)
+		return cli_usage_error("--as-of needs --normalize or --summary: every row is checked");
 	if ((out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
@@ -252,5 +316,6 @@ main(int argc, char **argv)
 	free(st.first_text);
 	free(st.last_text);
 	free(st.extra);
+	free(st.seen);
 	return cli_close_stdout(status);
 }

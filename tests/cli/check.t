@@ -547,6 +547,9 @@ read as one table.
                        expanded to low, best, high and qualifier
   -s, --summary        write one row of counts: rows, series, events,
                        warnings, first and last report date
+  -a, --as-of=T        with -n or -s: only the rows reported by T
+                       (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or
+                       +HH:MM); every row is checked all the same
       --csv            read every input as CSV (default: CSV for names
                        ending in .csv, TSV otherwise)
       --tsv            read every input as TSV
@@ -615,3 +618,62 @@ $ { sleep 1; toll-check -n data/good.tsv; echo "exit $?" >&2; } | true
 --- stderr
 toll-check: cannot write standard output: Broken pipe
 exit 2
+
+=== --normalize keeps duplicate revisions (a warning each): it rewrites the table, not its meaning
+$ toll-check -n
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	A	killed	5
+e	2022-09-13	S	A	killed	5
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+e	2022-09-13	S	A	killed	all	5	5	5			
+e	2022-09-13	S	A	killed	all	5	5	5			
+--- stderr
+toll-check: -:3:3: warning: duplicate revision: same series, date and figure as line 2; counted once
+
+=== --as-of with --normalize: the rows reported by T (at exactly T too)
+$ toll-check -n --as-of 2022-09-14T06:00Z data/rev.tsv | cut -f2,3,8
+--- stdout
+reported	source	best
+2022-09-13	A	49
+2022-09-14T06:00Z	A	105
+2022-09-13	B	50
+2022-09-13	Z	0
+2022-09-14	Z	5
+
+=== --as-of with --summary: counts as of T
+$ toll-check -s --as-of 2022-09-14 data/agg.tsv
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+4	3	1	0	2022-09-13	2022-09-14
+
+=== --as-of before every report: no rows, no series
+$ toll-check -s --as-of 2000-01-01 data/rev.tsv
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+0	0	0	0		
+
+=== --as-of checks every row all the same
+$ toll-check -s --as-of 2000-01-01
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	A	killed	5
+e	2022-09-13	S	A	killed	6
+--- stderr
+toll-check: -:3:3: conflicting revisions: same series and date as line 2, different figure
+--- exit 1
+
+=== --as-of alone is a usage error
+$ toll-check --as-of 2022-09-13 data/rev.tsv
+--- stderr
+toll-check: --as-of needs --normalize or --summary: every row is checked
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== bad --as-of
+$ toll-check -s --as-of 2022-09-31 data/rev.tsv
+--- stderr
+toll-check: invalid --as-of '2022-09-31': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+Try 'toll-check --help' for more information.
+--- exit 2
