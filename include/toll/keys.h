@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "toll/diag.h"
 #include "toll/table.h"
 
 enum toll_bin {
@@ -55,5 +56,14 @@ int toll_bin_parse(const char *s, size_t len);
 
 /* Writes the label of the bin holding instant t (seconds since 1970, UTC); returns its length. */
 size_t toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL]);
+
+/*
+ * The value of key k in field f of a row read from file: the field's text,
+ * or for a binned key the label of its date's bin, written into buf.  An
+ * empty field is an empty value.  Returns TOLL_OK with *val and *len set,
+ * or TOLL_EDATA with *d filled when a binned field holds no date.
+ */
+int toll_key_value(const toll_key *k, const toll_field *f, const char *file,
+                   char buf[TOLL_BIN_LABEL], const char **val, size_t *len, toll_diag *d);
 
 #endif

@@ -235,28 +235,19 @@ stored_values(toll_agg *a, const toll_entry *e, toll_diag *d)
 
 	a->scratchlen = 0;
 	for (i = 0; i < a->keys->n; i++) {
-		const toll_key *k = &a->keys->k[i];
-		const toll_field *f;
 		char label[TOLL_BIN_LABEL];
-		toll_time t;
+		const char *v;
+		size_t len;
+		int rc;
 
 		if (a->kind[i] != K_STORED)
 			continue;
-		f = &e->row.f[k->col];
-		if (k->bin != TOLL_BIN_NONE && f->len > 0) {
-			if (toll_date_parse(f->s, f->len, &t) != 0) {
-				char q[64];
-
-				toll_diag_quote(q, sizeof q, f->s, f->len);
-				return toll_diag_set(d, TOLL_EDATA, e->row.file, f->line, f->col,
-				                     "invalid date '%s' in column '%s', grouped by %s", q,
-				                     k->name, k->spec);
-			}
-			if (scratch_put(a, label, toll_bin_label(k->bin, t.t, label)) != 0)
-				return TOLL_ENOMEM;
-		} else if (scratch_put(a, f->s, f->len) != 0) {
+		rc = toll_key_value(&a->keys->k[i], &e->row.f[a->keys->k[i].col], e->row.file, label,
+		                    &v, &len, d);
+		if (rc != TOLL_OK)
+			return rc;
+		if (scratch_put(a, v, len) != 0)
 			return TOLL_ENOMEM;
-		}
 	}
 	return TOLL_OK;
 }

@@ -170,3 +170,27 @@ toll_keys_free(toll_keys *keys)
 	keys->k = NULL;
 	keys->n = 0;
 }
+
+int
+toll_key_value(const toll_key *k, const toll_field *f, const char *file,
+               char buf[TOLL_BIN_LABEL], const char **val, size_t *len, toll_diag *d)
+{
+	toll_time t;
+
+	if (k->bin == TOLL_BIN_NONE || f->len == 0) {
+		*val = f->s;
+		*len = f->len;
+		return TOLL_OK;
+	}
+	if (toll_date_parse(f->s, f->len, &t) != 0) {
+		char q[64];
+
+		toll_diag_quote(q, sizeof q, f->s, f->len);
+		return toll_diag_set(d, TOLL_EDATA, file, f->line, f->col,
+		                     "invalid date '%s' in column '%s', grouped by %s", q, k->name,
+		                     k->spec);
+	}
+	*len = toll_bin_label(k->bin, t.t, buf);
+	*val = buf;
+	return TOLL_OK;
+}
