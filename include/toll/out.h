@@ -32,9 +32,9 @@ void toll_out_int(toll_out *o, int64_t v);       /* a decimal integer */
 
 /*
  * A number as SPEC section 2 writes them: '.' as decimal point whatever the
- * locale, integral values without decimals, no exponent, and the fewest
- * digits that read back as the same double.  NaN and infinities are
- * written as empty fields.
+ * locale, integral values without decimals, no exponent, fifteen
+ * significant digits (exact to 1e-15 relative; 0.1 + 0.2 is written 0.3),
+ * trailing zeros dropped.  NaN and infinities are written as empty fields.
  */
 void toll_out_double(toll_out *o, double v);
 void toll_out_tab(toll_out *o);

@@ -26,6 +26,13 @@ toll_str toll_strmap_key(const toll_strmap *m, size_t id);
 
 size_t toll_strmap_count(const toll_strmap *m);
 
+/*
+ * The numbers of m's keys in the byte order of the keys (a prefix first),
+ * in a new array of toll_strmap_count(m) elements the caller frees; NULL
+ * when out of memory.
+ */
+size_t *toll_strmap_sorted(const toll_strmap *m);
+
 /* Orders byte strings as memcmp() does, a prefix first: <0, 0 or >0. */
 int toll_str_cmp(toll_str a, toll_str b);
 

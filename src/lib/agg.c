@@ -558,15 +558,6 @@ claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len,
 	return 0;
 }
 
-static const toll_strmap *sort_map;
-
-static int
-cmp_groups(const void *x, const void *y)
-{
-	return toll_str_cmp(toll_strmap_key(sort_map, *(const size_t *)x),
-	               toll_strmap_key(sort_map, *(const size_t *)y));
-}
-
 /* Writes a figure in halves: an integer, or one ending in .5. */
 static void
 write_half(toll_out *o, i128 v)
@@ -634,12 +625,8 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 {
 	size_t n = toll_strmap_count(groups), i, *order;
 
-	if ((order = malloc((n ? n : 1) * sizeof *order)) == NULL)
+	if ((order = toll_strmap_sorted(groups)) == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = 0; i < n; i++)
-		order[i] = i;
-	sort_map = groups;
-	qsort(order, n, sizeof *order, cmp_groups);
 	/* Every sum is checked before anything is written. */
 	for (i = 0; i < n; i++) {
 		const struct group *gi = &g[order[i]];

@@ -182,7 +182,7 @@ void
 toll_out_double(toll_out *o, double v)
 {
 	char buf[400];
-	int p, e, n = 0;
+	int e, n = 0;
 
 	if (v != v || v - v != 0)
 		return;   /* NaN, infinite */
@@ -195,23 +195,18 @@ toll_out_double(toll_out *o, double v)
 		return;
 	}
 	/*
-	 * The fewest significant digits that read back the same: %g drops
-	 * trailing zeros, so 15 digits give the shortest form of nearly every
-	 * number; 16 or 17 are needed for the others ...
+	 * Fifteen significant digits, as many as a double always holds
+	 * exactly (so 0.1 + 0.2 is 0.3), trailing zeros dropped by %g ...
 	 */
-	for (p = 15; p <= 17; p++) {
-		n = snprintf(buf, sizeof buf, "%.*g", p, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
+	n = snprintf(buf, sizeof buf, "%.15g", v);
 	/* ... written without an exponent. */
 	if (strchr(buf, 'e') != NULL) {
 		int digits;
 
-		n = snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+		n = snprintf(buf, sizeof buf, "%.14e", v);
 		e = atoi(strchr(buf, 'e') + 1);
 		/* The significant digits, without trailing zeros, set the decimals. */
-		for (digits = p; digits > 1 && buf[(v < 0) + digits] == '0'; digits--)
+		for (digits = 15; digits > 1 && buf[(v < 0) + digits] == '0'; digits--)
 			;
 		n = snprintf(buf, sizeof buf, "%.*f", digits - 1 - e > 0 ? digits - 1 - e : 0, v);
 	}

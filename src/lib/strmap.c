@@ -89,3 +89,27 @@ toll_str_cmp(toll_str a, toll_str b)
 
 	return c ? c : (a.len > b.len) - (a.len < b.len);
 }
+
+/* qsort() has no context argument: the map being sorted, one sort at a time. */
+static const toll_strmap *sorting;
+
+static int
+cmp_keys(const void *a, const void *b)
+{
+	return toll_str_cmp(toll_strmap_key(sorting, *(const size_t *)a),
+	                    toll_strmap_key(sorting, *(const size_t *)b));
+}
+
+size_t *
+toll_strmap_sorted(const toll_strmap *m)
+{
+	size_t i, *order = malloc((m->n ? m->n : 1) * sizeof *order);
+
+	if (order == NULL)
+		return NULL;
+	for (i = 0; i < m->n; i++)
+		order[i] = i;
+	sorting = m;
+	qsort(order, m->n, sizeof *order, cmp_keys);
+	return order;
+}

@@ -53,19 +53,19 @@ Azerbaijan	Azerbaijan MoD	2022-09-19	79	79	79	4	2	6
 $ toll rev summary ../../datasets/2020-karabakh-war.tsv | cut -f2-5,7-
 --- stdout
 side	status	category	source	first_reported	first_best	last_reported	last_best	change	ratio	days
-Armenia	all	killed	Armenian government	2021-03-20	3250	2021-08-26	3777	527	1.162153846153846	159
-Armenia	all	missing	Armenian government	2021-04-14	321	2021-08-26	243	-78	0.7570093457943925	134
+Armenia	all	killed	Armenian government	2021-03-20	3250	2021-08-26	3777	527	1.16215384615385	159
+Armenia	all	missing	Armenian government	2021-04-14	321	2021-08-26	243	-78	0.757009345794392	134
 Armenia	civilian	killed	Armenian government	2021-08-26	75	2021-08-26	75	0	1	0
-Armenia	military	killed	Armenia Health Ministry	2020-11-14	2317	2020-11-18	2425	108	1.0466119982736297	4
-Armenia	military	killed	Armenian government	2021-08-24	3773	2021-08-26	3702	-71	0.9811820832228996	2
+Armenia	military	killed	Armenia Health Ministry	2020-11-14	2317	2020-11-18	2425	108	1.04661199827363	4
+Armenia	military	killed	Armenian government	2021-08-24	3773	2021-08-26	3702	-71	0.9811820832229	2
 Armenia	military	missing	Armenian government	2021-08-24	243	2021-08-24	243	0	1	0
-Artsakh	military	killed	Artsakh MoD	2020-09-29	84	2020-11-15	1434	1350	17.071428571428573	47
-Azerbaijan	military	killed	Azerbaijan MoD	2020-12-03	2783	2021-06-02	2900	117	1.0420409629895795	181
-Azerbaijan	military	missing	Azerbaijan MoD	2020-12-03	101	2021-03-02	28	-73	0.27722772277227725	89
+Artsakh	military	killed	Artsakh MoD	2020-09-29	84	2020-11-15	1434	1350	17.0714285714286	47
+Azerbaijan	military	killed	Azerbaijan MoD	2020-12-03	2783	2021-06-02	2900	117	1.04204096298958	181
+Azerbaijan	military	missing	Azerbaijan MoD	2020-12-03	101	2021-03-02	28	-73	0.277227722772277	89
 Azerbaijan	military	wounded	Azerbaijan MoD	2020-12-03	1245	2020-12-03	1245	0	1	0
 all sides	all	killed	Vladimir Putin	2020-10-22	5000	2020-10-22	5000	0	1	0
 all sides	all	killed	news article (T. Osborne)	2022-09-14	6500	2022-09-14	6500	0	1	0
 all sides	military	killed	AFP	2022-09-16	6501	2022-09-16	6501	0	1	0
-civilians of Artsakh	civilian	killed	Artsakh ombudsman	2020-10-01	11	2020-10-12	31	20	2.8181818181818183	11
+civilians of Artsakh	civilian	killed	Artsakh ombudsman	2020-10-01	11	2020-10-12	31	20	2.81818181818182	11
 civilians of Azerbaijan	civilian	killed	Azerbaijan Prosecutor General	2020-09-30	14	2020-10-31	91	77	6.5	31
-civilians of Azerbaijan	civilian	wounded	Azerbaijan Prosecutor General	2020-09-30	46	2020-10-31	404	358	8.782608695652174	31
+civilians of Azerbaijan	civilian	wounded	Azerbaijan Prosecutor General	2020-09-30	46	2020-10-31	404	358	8.78260869565217	31

@@ -45,7 +45,7 @@ e	A	all	killed	S	2022-09-16	3	3	3	3	1	2.8
 $ toll-rev summary data/rev.tsv
 --- stdout
 event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
-e	S	all	killed	A	3	2022-09-13	49	2022-09-16	135	86	2.7551020408163267	3
+e	S	all	killed	A	3	2022-09-13	49	2022-09-16	135	86	2.75510204081633	3
 e	S	all	killed	B	5	2022-09-13	50	2022-09-20	78	28	1.56	7
 e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
 
@@ -53,7 +53,7 @@ e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
 $ toll-rev summary --as-of 2022-09-15 data/rev.tsv
 --- stdout
 event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
-e	S	all	killed	A	2	2022-09-13	49	2022-09-14T06:00Z	105	56	2.142857142857143	1.3
+e	S	all	killed	A	2	2022-09-13	49	2022-09-14T06:00Z	105	56	2.14285714285714	1.3
 e	S	all	killed	B	2	2022-09-13	50	2022-09-15	71	21	1.42	2
 e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
 
