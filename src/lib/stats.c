@@ -1,0 +1,624 @@
+/* stats.c: grouped statistics with GSL; see stats.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "hashtab.h"
+#include "toll/stats.h"
+#include "toll/strmap.h"
+
+static const struct {
+	const char *name;
+	int stat;
+} stat_names[] = {
+	{ "count", TOLL_STAT_COUNT }, { "sum", TOLL_STAT_SUM }, { "mean", TOLL_STAT_MEAN },
+	{ "median", TOLL_STAT_MEDIAN }, { "q1", TOLL_STAT_Q1 }, { "q3", TOLL_STAT_Q3 },
+	{ "iqr", TOLL_STAT_IQR }, { "min", TOLL_STAT_MIN }, { "max", TOLL_STAT_MAX },
+	{ "sd", TOLL_STAT_SD }, { "var", TOLL_STAT_VAR }, { "mad", TOLL_STAT_MAD },
+	{ "poisson95", TOLL_STAT_POISSON95 }, { "ci95", TOLL_STAT_CI95 },
+};
+
+#define NSTAT_NAMES (sizeof stat_names / sizeof stat_names[0])
+
+/* The running figures of one column in one group. */
+struct acc {
+	size_t n;
+	long double sum;         /* 64-bit mantissa: sums of whole numbers stay exact far longer */
+	double min, max;
+};
+
+/* A column that some operation reads. */
+struct vcol {
+	long col;
+	int store;               /* its values are kept (quantiles, spread, bootstrap) */
+	int sort;                /* and sorted within each group */
+	int counts;              /* poisson95: whole numbers from 0 */
+	double *val;             /* kept values, in order of arrival ... */
+	uint32_t *gid;           /* ... with their groups */
+	size_t nval, valcap, gidcap;
+	size_t *start;           /* at the end: group g's values are by[start[g]..start[g + 1]) */
+	double *by;
+};
+
+struct toll_stats {
+	toll_stat_op *ops;
+	size_t nops;
+	toll_keys *keys;
+	unsigned long seed;
+	size_t resamples;
+	struct vcol *vc;
+	size_t nvc;
+	size_t *opcol;           /* per operation: its column in vc, SIZE_MAX for rows */
+	toll_strmap *groups;
+	size_t *rows;            /* per group */
+	struct acc *acc;         /* per group, nvc each */
+	size_t rowcap, acccap;
+	char *kbuf;
+	size_t kcap;
+	const toll_field *cols;  /* the table's column names, for messages */
+	toll_str last;           /* the previous row's key, and its group */
+	size_t last_gid;
+	int have_last;
+};
+
+/* The stat named s[0..len), or -1; pN is TOLL_STAT_PCT with *p set. */
+static int
+stat_lookup(const char *s, size_t len, double *p)
+{
+	size_t i;
+	double v;
+
+	for (i = 0; i < NSTAT_NAMES; i++)
+		if (strlen(stat_names[i].name) == len && memcmp(stat_names[i].name, s, len) == 0)
+			return stat_names[i].stat;
+	if (len >= 2 && s[0] == 'p' && s[1] >= '0' && s[1] <= '9' &&
+	    toll_stats_number(s + 1, len - 1, &v) == 0) {
+		*p = v / 100;
+		return TOLL_STAT_PCT;
+	}
+	return -1;
+}
+
+int
+toll_stat_op_is(const char *s)
+{
+	const char *colon = strchr(s, ':');
+	double p;
+
+	return stat_lookup(s, colon ? (size_t)(colon - s) : strlen(s), &p) >= 0;
+}
+
+int
+toll_stat_op_parse(toll_stat_op *op, const char *s, char *err, size_t errsz)
+{
+	const char *colon = strchr(s, ':');
+	size_t len = colon ? (size_t)(colon - s) : strlen(s);
+	double p = 0;
+	int stat = stat_lookup(s, len, &p);
+
+	memset(op, 0, sizeof *op);
+	op->col = -1;
+	if (stat < 0) {
+		snprintf(err, errsz, "unknown operation '%.*s'", (int)len, s);
+		return -1;
+	}
+	if (stat == TOLL_STAT_PCT && !(p >= 0 && p <= 1)) {
+		snprintf(err, errsz, "percentile '%.*s' is not from p0 to p100", (int)len, s);
+		return -1;
+	}
+	if (colon == NULL && stat != TOLL_STAT_COUNT) {
+		snprintf(err, errsz, "operation '%s' needs a column: %s:COLUMN", s, s);
+		return -1;
+	}
+	if (colon != NULL && colon[1] == '\0') {
+		snprintf(err, errsz, "empty column name in '%s'", s);
+		return -1;
+	}
+	op->stat = stat;
+	op->p = p;
+	if (colon != NULL) {
+		size_t n = len + 1 + strlen(colon + 1) + 1;
+
+		op->column = strdup(colon + 1);
+		op->name = malloc(n);
+		if (op->column == NULL || op->name == NULL) {
+			toll_stat_op_free(op);
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+		snprintf(op->name, n, "%.*s_%s", (int)len, s, colon + 1);
+	} else if ((op->name = strdup("count")) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+void
+toll_stat_op_free(toll_stat_op *op)
+{
+	free(op->column);
+	free(op->name);
+	op->column = op->name = NULL;
+}
+
+int
+toll_stats_number(const char *s, size_t len, double *out)
+{
+	char buf[512];
+	size_t i = 0, digits = 0;
+	uint64_t v = 0;
+	int neg = 0;
+	double d;
+	char *end;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	/* The common case, a whole number of up to 15 digits: exact, no strtod(). */
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	if (i == len && digits > 0 && digits <= 15) {
+		*out = neg ? -(double)v : (double)v;
+		return 0;
+	}
+	/* Otherwise the syntax is checked here, and strtod() reads the number. */
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (digits == 0)
+		return -1;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t e = 0;
+
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			e++;
+		if (e == 0)
+			return -1;
+	}
+	if (i != len || len >= sizeof buf)
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	d = strtod(buf, &end);
+	if (isinf(d))
+		return -2;
+	*out = d;
+	return 0;
+}
+
+toll_stats *
+toll_stats_new(toll_stat_op *ops, size_t nops, toll_keys *keys, unsigned long seed,
+               size_t resamples)
+{
+	toll_stats *s = calloc(1, sizeof *s);
+
+	if (s == NULL)
+		return NULL;
+	/* GSL reports through return values here, never by aborting. */
+	gsl_set_error_handler_off();
+	s->ops = ops;
+	s->nops = nops;
+	s->keys = keys;
+	s->seed = seed;
+	s->resamples = resamples;
+	if ((s->groups = toll_strmap_new()) == NULL ||
+	    (s->opcol = malloc((nops ? nops : 1) * sizeof *s->opcol)) == NULL ||
+	    (s->vc = calloc(nops ? nops : 1, sizeof *s->vc)) == NULL) {
+		toll_stats_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+toll_stats_free(toll_stats *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; s->vc != NULL && i < s->nvc; i++) {
+		free(s->vc[i].val);
+		free(s->vc[i].gid);
+		free(s->vc[i].start);
+		free(s->vc[i].by);
+	}
+	free(s->vc);
+	free(s->opcol);
+	toll_strmap_free(s->groups);
+	free(s->rows);
+	free(s->acc);
+	free(s->kbuf);
+	free(s);
+}
+
+int
+toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
+{
+	size_t n, i, j;
+	const toll_field *cols = toll_table_columns(t, &n);
+
+	if (toll_keys_resolve(s->keys, cols, n, err, errsz) != 0)
+		return -1;
+	s->cols = cols;
+	s->nvc = 0;
+	for (i = 0; i < s->nops; i++) {
+		toll_stat_op *op = &s->ops[i];
+		int st = op->stat;
+		struct vcol *v;
+
+		s->opcol[i] = SIZE_MAX;
+		if (op->column == NULL)
+			continue;
+		if ((op->col = toll_table_column(t, op->column)) < 0) {
+			snprintf(err, errsz, "unknown column '%s' in '%s'", op->column, op->name);
+			return -1;
+		}
+		for (j = 0; j < s->nvc && s->vc[j].col != op->col; j++)
+			;
+		if (j == s->nvc)
+			s->vc[s->nvc++].col = op->col;
+		s->opcol[i] = j;
+		v = &s->vc[j];
+		v->sort |= st == TOLL_STAT_MEDIAN || st == TOLL_STAT_Q1 || st == TOLL_STAT_Q3 ||
+		           st == TOLL_STAT_PCT || st == TOLL_STAT_IQR || st == TOLL_STAT_MAD ||
+		           st == TOLL_STAT_CI95;
+		v->store |= v->sort || st == TOLL_STAT_SD || st == TOLL_STAT_VAR;
+		v->counts |= st == TOLL_STAT_POISSON95;
+	}
+	return 0;
+}
+
+/* The group of a row whose key is s->kbuf[0..len): the previous row's, or found, or new. */
+static int
+group_of(toll_stats *s, size_t len, size_t *gid)
+{
+	int added;
+	size_t i;
+
+	if (s->have_last && s->last.len == len && memcmp(s->last.s, s->kbuf, len) == 0) {
+		*gid = s->last_gid;
+		return TOLL_OK;
+	}
+	if (toll_strmap_intern(s->groups, s->kbuf, len, gid, &added) != TOLL_OK ||
+	    *gid >= UINT32_MAX)
+		return TOLL_ENOMEM;
+	if (added) {
+		if (toll_reserve((void **)&s->rows, &s->rowcap, *gid + 1, sizeof *s->rows) != 0 ||
+		    toll_reserve((void **)&s->acc, &s->acccap, (*gid + 1) * (s->nvc ? s->nvc : 1),
+		                 sizeof *s->acc) != 0)
+			return TOLL_ENOMEM;
+		s->rows[*gid] = 0;
+		for (i = 0; i < s->nvc; i++) {
+			struct acc *a = &s->acc[*gid * s->nvc + i];
+
+			a->n = 0;
+			a->sum = 0;
+			a->min = INFINITY;
+			a->max = -INFINITY;
+		}
+	}
+	s->last = toll_strmap_key(s->groups, *gid);
+	s->last_gid = *gid;
+	s->have_last = 1;
+	return TOLL_OK;
+}
+
+/* A value that cannot be used: the message, with the value quoted, at its place. */
+static int
+bad_value(const toll_stats *s, const toll_row *row, const struct vcol *v, const char *what,
+          toll_diag *d)
+{
+	const toll_field *f = &row->f[v->col], *name = &s->cols[v->col];
+	char q[64], c[64];
+
+	toll_diag_quote(q, sizeof q, f->s, f->len);
+	toll_diag_quote(c, sizeof c, name->s, name->len);
+	return toll_diag_set(d, TOLL_EDATA, row->file, f->line, f->col, "%s '%s' in column '%s'",
+	                     what, q, c);
+}
+
+static int
+keep(struct vcol *v, double x, size_t gid)
+{
+	if (toll_reserve((void **)&v->val, &v->valcap, v->nval + 1, sizeof *v->val) != 0 ||
+	    toll_reserve((void **)&v->gid, &v->gidcap, v->nval + 1, sizeof *v->gid) != 0)
+		return -1;
+	v->val[v->nval] = x;
+	v->gid[v->nval++] = (uint32_t)gid;
+	return 0;
+}
+
+int
+toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
+{
+	size_t i, len = 0, gid;
+	double x[64], *xs = x;
+	int rc = TOLL_OK;
+
+	/* The key: its values, each followed by a NUL (fields hold none). */
+	for (i = 0; i < s->keys->n; i++) {
+		const toll_key *k = &s->keys->k[i];
+		char label[TOLL_BIN_LABEL];
+		const char *v;
+		size_t n;
+
+		if ((rc = toll_key_value(k, &row->f[k->col], row->file, label, &v, &n, d)) != TOLL_OK)
+			return rc;
+		if (toll_reserve((void **)&s->kbuf, &s->kcap, len + n + 1, 1) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		if (n > 0)
+			memcpy(s->kbuf + len, v, n);
+		s->kbuf[len + n] = '\0';
+		len += n + 1;
+	}
+	if (s->kbuf == NULL && toll_reserve((void **)&s->kbuf, &s->kcap, 1, 1) != 0)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	/* Every value is read before any is counted: a bad row counts nowhere. */
+	if (s->nvc > sizeof x / sizeof x[0] && (xs = malloc(s->nvc * sizeof *xs)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; i < s->nvc; i++) {
+		const struct vcol *v = &s->vc[i];
+		const toll_field *f = &row->f[v->col];
+		int r;
+
+		xs[i] = NAN;
+		if (f->len == 0)
+			continue;   /* not stated: counted in nothing */
+		if ((r = toll_stats_number(f->s, f->len, &xs[i])) != 0) {
+			rc = bad_value(s, row, v, r == -2 ? "number out of range" : "invalid number", d);
+			goto out;
+		}
+		if (v->counts && (xs[i] < 0 || xs[i] != floor(xs[i]))) {
+			rc = bad_value(s, row, v, "poisson95 needs counts, whole numbers from 0: not", d);
+			goto out;
+		}
+	}
+	if (group_of(s, len, &gid) != TOLL_OK) {
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	s->rows[gid]++;
+	for (i = 0; i < s->nvc; i++) {
+		struct acc *a = &s->acc[gid * s->nvc + i];
+
+		if (isnan(xs[i]))
+			continue;
+		a->n++;
+		a->sum += xs[i];
+		if (xs[i] < a->min)
+			a->min = xs[i];
+		if (xs[i] > a->max)
+			a->max = xs[i];
+		if (s->vc[i].store && keep(&s->vc[i], xs[i], gid) != 0) {
+			rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+			goto out;
+		}
+	}
+out:
+	if (xs != x)
+		free(xs);
+	return rc;
+}
+
+/*
+ * Puts the kept values of v together by group (a stable counting sort),
+ * sorted within each group when an operation needs order.
+ */
+static int
+gather(struct vcol *v, size_t ngroups)
+{
+	size_t i, g;
+
+	v->start = calloc(ngroups + 1, sizeof *v->start);
+	v->by = malloc((v->nval ? v->nval : 1) * sizeof *v->by);
+	if (v->start == NULL || v->by == NULL)
+		return -1;
+	for (i = 0; i < v->nval; i++)
+		v->start[v->gid[i] + 1]++;
+	for (g = 0; g < ngroups; g++)
+		v->start[g + 1] += v->start[g];
+	for (i = 0; i < v->nval; i++)
+		v->by[v->start[v->gid[i]]++] = v->val[i];
+	for (g = ngroups; g > 0; g--)
+		v->start[g] = v->start[g - 1];
+	v->start[0] = 0;
+	if (v->sort)
+		for (g = 0; g < ngroups; g++)
+			gsl_sort(v->by + v->start[g], 1, v->start[g + 1] - v->start[g]);
+	return 0;
+}
+
+/* A number, or an empty field for one that is not defined (NaN, infinite). */
+static void
+number(toll_out *o, double x)
+{
+	if (isfinite(x))
+		toll_out_double(o, x == 0 ? 0 : x);   /* no "-0" */
+}
+
+/*
+ * The 95% percentile interval of the means of resamples bootstrap samples
+ * of data[0..n), drawn by r from its seed: the same for the same data.
+ */
+static void
+bootstrap(const toll_stats *s, gsl_rng *r, const double *data, size_t n, double *means,
+          double *lo, double *hi)
+{
+	size_t b, i;
+
+	gsl_rng_set(r, s->seed);
+	for (b = 0; b < s->resamples; b++) {
+		long double sum = 0;
+
+		for (i = 0; i < n; i++)
+			sum += data[gsl_rng_uniform_int(r, n)];
+		means[b] = (double)(sum / (long double)n);
+	}
+	gsl_sort(means, 1, s->resamples);
+	*lo = gsl_stats_quantile_from_sorted_data(means, 1, s->resamples, 0.025);
+	*hi = gsl_stats_quantile_from_sorted_data(means, 1, s->resamples, 0.975);
+}
+
+/* Writes the value(s) of operation k for group g. */
+static void
+write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *o)
+{
+	const toll_stat_op *op = &s->ops[k];
+	const struct vcol *v;
+	const struct acc *a;
+	const double *data = NULL;
+	size_t n;
+	double lo = NAN, hi = NAN;
+
+	if (s->opcol[k] == SIZE_MAX) {
+		toll_out_int(o, (int64_t)s->rows[g]);
+		return;
+	}
+	v = &s->vc[s->opcol[k]];
+	a = &s->acc[g * s->nvc + s->opcol[k]];
+	n = a->n;
+	if (v->store)
+		data = v->by + v->start[g];
+	switch (op->stat) {
+	case TOLL_STAT_COUNT:
+		toll_out_int(o, (int64_t)n);
+		return;
+	case TOLL_STAT_POISSON95:
+	case TOLL_STAT_CI95:
+		if (n > 0 && op->stat == TOLL_STAT_POISSON95) {
+			/* Garwood: the chi-square (here gamma) quantiles of an exact Poisson interval. */
+			double sum = (double)a->sum;
+
+			lo = sum == 0 ? 0 : gsl_cdf_gamma_Pinv(0.025, sum, 1.0);
+			hi = gsl_cdf_gamma_Pinv(0.975, sum + 1, 1.0);
+		} else if (n > 0) {
+			bootstrap(s, r, data, n, work, &lo, &hi);
+		}
+		number(o, lo);
+		toll_out_tab(o);
+		number(o, hi);
+		return;
+	default:
+		break;
+	}
+	if (n == 0)
+		return;   /* no values: an empty field */
+	switch (op->stat) {
+	case TOLL_STAT_SUM: number(o, (double)a->sum); break;
+	case TOLL_STAT_MEAN: number(o, (double)(a->sum / (long double)n)); break;
+	case TOLL_STAT_MIN: number(o, a->min); break;
+	case TOLL_STAT_MAX: number(o, a->max); break;
+	case TOLL_STAT_MEDIAN: number(o, gsl_stats_median_from_sorted_data(data, 1, n)); break;
+	case TOLL_STAT_Q1: number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, 0.25)); break;
+	case TOLL_STAT_Q3: number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, 0.75)); break;
+	case TOLL_STAT_PCT: number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, op->p)); break;
+	case TOLL_STAT_IQR:
+		number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, 0.75) -
+		          gsl_stats_quantile_from_sorted_data(data, 1, n, 0.25));
+		break;
+	case TOLL_STAT_SD:
+		if (n >= 2)
+			number(o, gsl_stats_sd(data, 1, n));
+		break;
+	case TOLL_STAT_VAR:
+		if (n >= 2)
+			number(o, gsl_stats_variance(data, 1, n));
+		break;
+	case TOLL_STAT_MAD:
+		number(o, gsl_stats_mad(data, 1, n, work));
+		break;
+	default:
+		break;
+	}
+}
+
+int
+toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
+{
+	size_t ng = toll_strmap_count(s->groups), i, k, g, *order = NULL, most = 0;
+	double *work = NULL;
+	gsl_rng *r = NULL;
+	int ci = 0;
+
+	/* Without keys there is one group, even for no rows. */
+	if (s->keys->n == 0 && ng == 0) {
+		size_t gid;
+
+		if (toll_reserve((void **)&s->kbuf, &s->kcap, 1, 1) != 0 || group_of(s, 0, &gid) != TOLL_OK)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		ng = 1;
+	}
+	for (i = 0; i < s->nvc; i++)
+		if (s->vc[i].store && gather(&s->vc[i], ng) != 0)
+			goto nomem;
+	/* Room for the largest group's values (mad) and for the resampled means. */
+	for (k = 0; k < s->nops; k++)
+		ci |= s->ops[k].stat == TOLL_STAT_CI95;
+	for (g = 0; g < ng; g++)
+		for (i = 0; i < s->nvc; i++)
+			if (s->acc[g * s->nvc + i].n > most)
+				most = s->acc[g * s->nvc + i].n;
+	if (ci && s->resamples > most)
+		most = s->resamples;
+	if ((work = malloc((most ? most : 1) * sizeof *work)) == NULL ||
+	    (ci && (r = gsl_rng_alloc(gsl_rng_mt19937)) == NULL) ||
+	    (order = toll_strmap_sorted(s->groups)) == NULL)
+		goto nomem;
+	for (i = 0; i < s->keys->n; i++) {
+		toll_out_str(o, s->keys->k[i].spec);
+		toll_out_tab(o);
+	}
+	for (k = 0; k < s->nops; k++) {
+		int two = s->ops[k].stat == TOLL_STAT_POISSON95 || s->ops[k].stat == TOLL_STAT_CI95;
+
+		if (k > 0)
+			toll_out_tab(o);
+		toll_out_str(o, s->ops[k].name);
+		if (two) {
+			toll_out_write(o, "_lo\t", 4);
+			toll_out_str(o, s->ops[k].name);
+			toll_out_write(o, "_hi", 3);
+		}
+	}
+	toll_out_eol(o);
+	for (i = 0; i < ng; i++) {
+		toll_str key = toll_strmap_key(s->groups, order[i]);
+		const char *p = key.s;
+
+		for (k = 0; k < s->keys->n; k++) {
+			size_t n = strlen(p);
+
+			toll_out_field(o, p, n);
+			toll_out_tab(o);
+			p += n + 1;
+		}
+		for (k = 0; k < s->nops; k++) {
+			if (k > 0)
+				toll_out_tab(o);
+			write_op(s, k, order[i], r, work, o);
+		}
+		toll_out_eol(o);
+	}
+	free(order);
+	free(work);
+	gsl_rng_free(r);
+	return TOLL_OK;
+nomem:
+	free(order);
+	free(work);
+	gsl_rng_free(r);
+	return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+}

@@ -1,0 +1,178 @@
+/*
+ * toll-stats: statistics of numeric columns of any TSV or CSV table with a
+ * header, per group (SPEC section 2), with GSL.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "toll/stats.h"
+
+static const char usage_text[] =
+	"Usage: toll-stats [OPTION]... OP[:COLUMN]... [FILE]...\n"
+	"Statistics of numeric columns of a TSV or CSV table with a header, per\n"
+	"group, like GNU datamash but by column name and without sorting first.\n"
+	"With no FILE, or when FILE is -, read standard input.\n"
+	"\n"
+	"Operations, each of a column (count also without: the rows):\n"
+	"  count  sum  mean  min  max\n"
+	"  median  q1  q3  pN (the N-th percentile, N from 0 to 100)  iqr\n"
+	"  sd  var (sample: n - 1)  mad (median absolute deviation, times 1.4826)\n"
+	"  poisson95  exact (Garwood) 95% interval of the sum of counts: two\n"
+	"             columns, _lo and _hi\n"
+	"  ci95       bootstrap 95% interval of the mean: two columns\n"
+	"Quantiles interpolate as R's type 7 (as GSL and datamash do).\n"
+	"\n"
+	"  -g, --group=KEYS     one row per group of these columns (comma-separated;\n"
+	"                       COLUMN:UNIT groups a date column by day, week,\n"
+	"                       month, quarter or year); may be repeated\n"
+	"      --seed=N         seed of ci95's random resampling (default 1)\n"
+	"      --resamples=N    ci95's bootstrap samples (default 10000)\n"
+	CLI_HELP_OPTIONS
+	"\n"
+	"Output columns: the keys, then OP_COLUMN for each operation (median_best,\n"
+	"p90_best, count), one row per group, sorted by key.  Empty fields are\n"
+	"skipped; a group with no values gets empty fields (count: 0); sd and var\n"
+	"need two values.  A field that is not a number is an error.\n"
+	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
+	"\n"
+	"Examples:\n"
+	"  toll-agg -g event,side datasets/*.tsv | toll-stats -g side count sum:best median:best\n"
+	"  toll-stats -g reported:year poisson95:best ci95:best reports.tsv\n";
+
+/* Whether arg is a file that exists (or "-"): then it is not an operation. */
+static int
+is_file(const char *arg)
+{
+	struct stat sb;
+
+	return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "group", required_argument, NULL, 'g' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "resamples", required_argument, NULL, 'R' },
+		CLI_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_options opt = CLI_OPTIONS_INIT;
+	toll_keys keys = { NULL, 0 };
+	toll_stat_op *ops = NULL;
+	size_t nops = 0, i;
+	long seed = 1, resamples = 10000;
+	toll_stats *st = NULL;
+	toll_table *t = NULL;
+	toll_out *out = NULL;
+	toll_row row;
+	toll_diag d;
+	cli_reader in;
+	char err[TOLL_DIAG_MSG];
+	int c, code, status = EXIT_OK, header = 0;
+
+	cli_init("toll-stats");
+	memset(&in, 0, sizeof in);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":g:m:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'g':
+			if (toll_keys_parse(&keys, optarg, err, sizeof err) != 0) {
+				status = cli_usage_error("%s", err);
+				goto done;
+			}
+			break;
+		case 'S':
+			if (cli_parse_count(optarg, 4294967295L, &seed) != 0) {
+				status = cli_usage_error("invalid --seed '%s': expected a whole number "
+				                         "from 0 to 4294967295", optarg);
+				goto done;
+			}
+			break;
+		case 'R':
+			if (cli_parse_count(optarg, 100000000L, &resamples) != 0 || resamples < 1) {
+				status = cli_usage_error("invalid --resamples '%s': expected a whole number "
+				                         "from 1 to 100000000", optarg);
+				goto done;
+			}
+			break;
+		default:
+			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+				goto done;
+			status = EXIT_OK;
+			break;
+		}
+	}
+	/* Operations come first; the first argument that is none starts the files. */
+	if ((ops = calloc((size_t)argc, sizeof *ops)) == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	for (; optind < argc; optind++) {
+		const char *a = argv[optind];
+
+		if (!toll_stat_op_is(a) && (strchr(a, ':') == NULL || is_file(a)))
+			break;
+		if (toll_stat_op_parse(&ops[nops], a, err, sizeof err) != 0) {
+			status = cli_usage_error("%s", err);
+			goto done;
+		}
+		nops++;
+	}
+	if (nops == 0) {
+		status = cli_usage_error("no operation given (count, sum:COLUMN, median:COLUMN, ...)");
+		goto done;
+	}
+	/* Rows are written once every input is read and checked: nothing to hold back. */
+	if ((st = toll_stats_new(ops, nops, &keys, (unsigned long)seed, (size_t)resamples)) == NULL ||
+	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL ||
+	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), opt.fmt) != TOLL_OK) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	in.max_errors = opt.max_errors;
+	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (!header && toll_stats_header(st, t, err, sizeof err) != 0) {
+				in.status = cli_usage_error("%s", err);
+				break;
+			}
+			header = 1;
+			continue;
+		}
+		if (code == TOLL_OK)
+			code = toll_stats_add(st, &row, &d);
+		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
+			break;
+	}
+	if (in.max_errors > 0 && in.errors >= in.max_errors)
+		cli_error("stopped after %ld errors", in.errors);
+	status = in.status;
+	if (status == EXIT_OK && header) {
+		code = toll_stats_write(st, out, &d);
+		if (code == TOLL_OK)
+			code = toll_out_commit(out, "standard output", &d);
+		if (code != TOLL_OK) {
+			cli_diag(&d, 0);
+			status = EXIT_TROUBLE;
+		}
+	}
+	status = cli_close_stdout(status);
+done:
+	toll_table_free(t);
+	toll_stats_free(st);
+	toll_out_free(out);
+	toll_keys_free(&keys);
+	for (i = 0; i < nops; i++)
+		toll_stat_op_free(&ops[i]);
+	free(ops);
+	return status;
+}
