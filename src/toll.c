@@ -17,6 +17,7 @@ static const struct command {
 	{ "check", "validate report tables; --normalize writes canonical TSV" },
 	{ "agg", "combine revised, conflicting claims into low/best/high totals" },
 	{ "rev", "revision history, summaries and diffs of report tables" },
+	{ "stats", "grouped statistics of numeric columns, with GSL" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

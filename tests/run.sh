@@ -1,6 +1,7 @@
 #!/bin/sh
-# make check: the unit tests of src/lib, then the golden tests of the
-# programs.  Usage: tests/run.sh BUILD.  Ends with "N passed, N failed".
+# make check: the unit tests of src/lib, the golden tests of the programs,
+# then toll-stats against GNU datamash (when it is installed).  Usage:
+# tests/run.sh BUILD.  Ends with "N passed, N failed".
 set -u
 build=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +14,9 @@ CK_VERBOSITY=normal "$build/tests/unit" >"$log" 2>&1 || status=1
 cat "$log"
 cli=$(mktemp "${TMPDIR:-/tmp}/toll-cli.XXXXXX") || exit 2
 sh "$here/cli/run.sh" "$build/bin" >"$cli" 2>&1 || status=1
+cat "$cli"
+cat "$cli" >>"$log"
+sh "$here/compare/datamash.sh" "$build/bin" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"
 rm -f "$cli"

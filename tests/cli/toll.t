@@ -27,6 +27,7 @@ Commands:
   check    validate report tables; --normalize writes canonical TSV
   agg      combine revised, conflicting claims into low/best/high totals
   rev      revision history, summaries and diffs of report tables
+  stats    grouped statistics of numeric columns, with GSL
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit

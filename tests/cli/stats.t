@@ -1,0 +1,346 @@
+# toll-stats on small tables checked by hand.  data/stats.tsv: group a has
+# v = 1, 2, 4 and w = 10, 20 (one empty); b has v = 5; c has no v, w = 30.
+
+=== count, sum, mean, min, max; empty fields counted in nothing; no values: empty fields, count 0
+$ toll-stats -g g count count:v sum:v mean:v min:v max:v data/stats.tsv
+--- stdout
+g	count	count_v	sum_v	mean_v	min_v	max_v
+a	3	3	7	2.33333333333333	1	4
+b	1	1	5	5	5	5
+c	1	0				
+
+=== quantiles as R type 7: median, q1, q3, p90, iqr of 1, 2, 4
+$ toll-stats -g g median:v q1:v q3:v p90:v iqr:v data/stats.tsv
+--- stdout
+g	median_v	q1_v	q3_v	p90_v	iqr_v
+a	2	1.5	3	3.6	1.5
+b	5	5	5	5	0
+c					
+
+=== sd and var (sample, n - 1) need two values; mad is scaled by 1/qnorm(3/4)
+$ toll-stats -g g sd:v var:v mad:v sd:w data/stats.tsv
+--- stdout
+g	sd_v	var_v	mad_v	sd_w
+a	1.52752523165195	2.33333333333333	1.4826022185056	7.07106781186548
+b			0	
+c				
+
+=== type 7 at the edges: two values, p0 and p100
+$ toll-stats median:v q1:v q3:v p0:v p100:v p90:v p2.5:v
+--- stdin
+v
+20
+10
+--- stdout
+median_v	q1_v	q3_v	p0_v	p100_v	p90_v	p2.5_v
+15	12.5	17.5	10	20	19	10.25
+
+=== type 7 at the edges: one value is every quantile
+$ toll-stats median:v q1:v p0:v p100:v iqr:v mad:v
+--- stdin
+v
+-3.5
+--- stdout
+median_v	q1_v	p0_v	p100_v	iqr_v	mad_v
+-3.5	-3.5	-3.5	-3.5	0	0
+
+=== no keys: one row for the whole table; several columns at once
+$ toll-stats count sum:v sum:w mean:w data/stats.tsv
+--- stdout
+count	sum_v	sum_w	mean_w
+5	12	60	20
+
+=== a header alone: one row, count 0, the rest empty
+$ toll-stats count sum:v median:v poisson95:v
+--- stdin
+v
+--- stdout
+count	sum_v	median_v	poisson95_v_lo	poisson95_v_hi
+0				
+
+=== a header alone, grouped: no rows
+$ toll-stats -g g count
+--- stdin
+g	v
+--- stdout
+g	count
+
+=== poisson95: Garwood intervals for 0, 1, 10 and 1000 (R's poisson.test and scipy agree to 13 digits)
+$ for n in 0 1 10 1000; do printf 'deaths\n%s\n' $n | toll-stats poisson95:deaths | sed 1d; done
+--- stdout
+0	3.68887945411394
+0.0253178079842899	5.57164339093889
+4.79538869613243	18.3903560420178
+938.973018407695	1063.9521360163
+
+=== poisson95 of a sum of counts, per group (7 and 5; scipy's chi2.ppf gives the same digits)
+$ toll-stats -g g poisson95:v data/stats.tsv
+--- stdout
+g	poisson95_v_lo	poisson95_v_hi
+a	2.81436305151987	14.4226753617024
+b	1.62348639011842	11.6683320793227
+c		
+
+=== poisson95 needs counts: a negative number
+$ toll-stats poisson95:v
+--- stdin
+v
+3
+-1
+--- stderr
+toll-stats: -:3:1: poisson95 needs counts, whole numbers from 0: not '-1' in column 'v'
+--- exit 1
+
+=== poisson95 needs counts: a fraction
+$ toll-stats poisson95:v
+--- stdin
+v
+2.5
+--- stderr
+toll-stats: -:2:1: poisson95 needs counts, whole numbers from 0: not '2.5' in column 'v'
+--- exit 1
+
+=== ci95: the same seed gives the same interval; it holds the mean
+$ a=$(toll-stats --seed 7 --resamples 2000 ci95:v mean:v data/stats.tsv | sed 1d); b=$(toll-stats --seed 7 --resamples 2000 ci95:v mean:v data/stats.tsv | sed 1d); [ "$a" = "$b" ] && echo "$a" | awk -F'\t' '{ print ($1 <= $3 && $3 <= $2) ? "holds the mean" : "does not" }'
+--- stdout
+holds the mean
+
+=== ci95: another seed gives another interval
+$ seq 1 37 > "$TEST_TMP/v"; a=$(printf 'v\n' | cat - "$TEST_TMP/v" | toll-stats --seed 7 --resamples 500 ci95:v); b=$(printf 'v\n' | cat - "$TEST_TMP/v" | toll-stats --seed 8 --resamples 500 ci95:v); [ "$a" != "$b" ] && echo different
+--- stdout
+different
+
+=== ci95 of 1, 2, 4: each extreme mean (all three draws alike) has chance 1/27, above 2.5%
+$ toll-stats -g g ci95:v data/stats.tsv
+--- stdout
+g	ci95_v_lo	ci95_v_hi
+a	1	4
+b	5	5
+c		
+
+=== ci95 with the default seed, pinned: a change in the draws shows here
+$ seq 1 37 | sed '1i v' | toll-stats ci95:v mean:v
+--- stdout
+ci95_v_lo	ci95_v_hi	mean_v
+15.5945945945946	22.4864864864865	19
+
+=== ci95 of equal values is that value; of no values, empty
+$ toll-stats ci95:v ci95:w
+--- stdin
+v	w
+6	
+6	
+6	
+--- stdout
+ci95_v_lo	ci95_v_hi	ci95_w_lo	ci95_w_hi
+6	6		
+
+=== grouped by a date bin, in any order of the input
+$ toll-stats -g when:month count sum:v data/stats.tsv
+--- stdout
+when:month	count	sum_v
+2022-09	3	7
+2022-10	1	5
+2023-01	1	
+
+=== CSV input, numbers with exponents and signs
+$ toll-stats --csv -g g sum:v max:v min:v
+--- stdin
+g,v
+x,1.5e3
+x,-2
+x,+.5
+y,1E-3
+--- stdout
+g	sum_v	max_v	min_v
+x	1498.5	1500	-2
+y	0.001	0.001	0.001
+
+=== large values: no exponent, integral ones without decimals
+$ toll-stats sum:v mean:v
+--- stdin
+v
+4000000000000000000
+6000000000000000000
+--- stdout
+sum_v	mean_v
+10000000000000000000	5000000000000000000
+
+=== the decimal point is '.' whatever the locale
+$ LC_ALL=de_DE.UTF-8 LC_NUMERIC=de_DE.UTF-8 toll-stats mean:v
+--- stdin
+v
+1
+2
+--- stdout
+mean_v
+1.5
+
+=== toll-agg into toll-stats: the pipeline of the README
+$ toll-agg -g event,side,category ../../datasets/*.tsv | toll-stats -g category count sum:best median:best
+--- stdout
+category	count	sum_best	median_best
+captured	1	20	20
+killed	15	90528.5	254.5
+killed_or_missing	1	207	207
+missing	3	619	105
+wounded	10	88411.5	402.5
+
+=== a value that is not a number: file, line, column; no rows
+$ toll-stats -g g sum:v
+--- stdin
+g	v
+a	1
+a	one
+a	1,000
+--- stderr
+toll-stats: -:3:3: invalid number 'one' in column 'v'
+toll-stats: -:4:3: invalid number '1,000' in column 'v'
+--- exit 1
+
+=== nan, inf and hexadecimal are not numbers here
+$ toll-stats sum:v
+--- stdin
+v
+nan
+inf
+0x10
+--- stderr
+toll-stats: -:2:1: invalid number 'nan' in column 'v'
+toll-stats: -:3:1: invalid number 'inf' in column 'v'
+toll-stats: -:4:1: invalid number '0x10' in column 'v'
+--- exit 1
+
+=== a number past the range of a double
+$ toll-stats sum:v
+--- stdin
+v
+1e999
+--- stderr
+toll-stats: -:2:1: number out of range '1e999' in column 'v'
+--- exit 1
+
+=== --max-errors stops reading
+$ toll-stats -m 1 sum:v
+--- stdin
+v
+x
+y
+--- stderr
+toll-stats: -:2:1: invalid number 'x' in column 'v'
+toll-stats: stopped after 1 errors
+--- exit 1
+
+=== a binned key that holds no date
+$ toll-stats -g g:year count data/stats.tsv
+--- stderr
+toll-stats: data/stats.tsv:2:1: invalid date 'a' in column 'g', grouped by g:year
+toll-stats: data/stats.tsv:3:1: invalid date 'a' in column 'g', grouped by g:year
+toll-stats: data/stats.tsv:4:1: invalid date 'a' in column 'g', grouped by g:year
+toll-stats: data/stats.tsv:5:1: invalid date 'b' in column 'g', grouped by g:year
+toll-stats: data/stats.tsv:6:1: invalid date 'c' in column 'g', grouped by g:year
+--- exit 1
+
+=== a row with the wrong number of fields
+$ toll-stats sum:best data/truncated.tsv
+--- stderr
+toll-stats: data/truncated.tsv:3:21: expected 6 fields, found 5
+--- exit 1
+
+=== binary garbage
+$ toll-stats count data/garbage.bin
+--- stderr
+toll-stats: data/garbage.bin:1:1: invalid UTF-8 in header
+--- exit 1
+
+=== an empty file
+$ toll-stats count data/empty.tsv
+--- stderr
+toll-stats: data/empty.tsv:1:1: no header line
+--- exit 1
+
+=== an unreadable file
+$ toll-stats count data/no-such-file.tsv
+--- stderr
+toll-stats: cannot open 'data/no-such-file.tsv': No such file or directory
+--- exit 2
+
+=== unknown column in an operation
+$ toll-stats sum:deaths data/stats.tsv
+--- stderr
+toll-stats: unknown column 'deaths' in 'sum_deaths'
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== unknown -g column
+$ toll-stats -g region count data/stats.tsv
+--- stderr
+toll-stats: unknown column 'region'
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== an unknown operation with a column
+$ toll-stats medain:v data/stats.tsv
+--- stderr
+toll-stats: unknown operation 'medain'
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== an operation without its column
+$ toll-stats median data/stats.tsv
+--- stderr
+toll-stats: operation 'median' needs a column: median:COLUMN
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== an empty column name
+$ toll-stats sum: data/stats.tsv
+--- stderr
+toll-stats: empty column name in 'sum:'
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== a percentile past 100
+$ toll-stats p101:v data/stats.tsv
+--- stderr
+toll-stats: percentile 'p101' is not from p0 to p100
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== no operation
+$ toll-stats data/stats.tsv
+--- stderr
+toll-stats: no operation given (count, sum:COLUMN, median:COLUMN, ...)
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== bad --seed and --resamples
+$ toll-stats --seed -1 ci95:v data/stats.tsv; toll-stats --resamples 0 ci95:v data/stats.tsv
+--- stderr
+toll-stats: invalid --seed '-1': expected a whole number from 0 to 4294967295
+Try 'toll-stats --help' for more information.
+toll-stats: invalid --resamples '0': expected a whole number from 1 to 100000000
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== a full disk on standard output
+$ toll-stats count data/stats.tsv > /dev/full
+--- stderr
+toll-stats: cannot write standard output: No space left on device
+--- exit 2
+
+=== --help; toll help stats is the same
+$ toll-stats --help > "$TEST_TMP/h" && toll help stats | cmp - "$TEST_TMP/h" && head -1 "$TEST_TMP/h"
+--- stdout
+Usage: toll-stats [OPTION]... OP[:COLUMN]... [FILE]...
+
+=== toll stats runs toll-stats
+$ toll stats count data/stats.tsv
+--- stdout
+count
+5
+
+=== --version
+$ toll-stats --version
+--- stdout
+toll-stats (toll) 0.1.0
