@@ -38,7 +38,7 @@ struct acc {
 struct vcol {
 	long col;
 	int store;               /* its values are kept (quantiles, spread, bootstrap) */
-	int sort;                /* and sorted within each group */
+	int sort;                /* and sorted within each group (bootstrap: see below) */
 	int counts;              /* poisson95: whole numbers from 0 */
 	double *val;             /* kept values, in order of arrival ... */
 	uint32_t *gid;           /* ... with their groups */
@@ -272,10 +272,15 @@ toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
 			s->vc[s->nvc++].col = op->col;
 		s->opcol[i] = j;
 		v = &s->vc[j];
-		v->sort |= st == TOLL_STAT_MEDIAN || st == TOLL_STAT_Q1 || st == TOLL_STAT_Q3 ||
-		           st == TOLL_STAT_PCT || st == TOLL_STAT_IQR || st == TOLL_STAT_MAD ||
-		           st == TOLL_STAT_CI95;
-		v->store |= v->sort || st == TOLL_STAT_SD || st == TOLL_STAT_VAR;
+		/*
+		 * Quantiles select their order statistics (GSL's quickselect,
+		 * linear) rather than sort; the bootstrap draws from the sorted
+		 * values, so that its result does not depend on the input order.
+		 */
+		v->sort |= st == TOLL_STAT_CI95;
+		v->store |= v->sort || st == TOLL_STAT_MEDIAN || st == TOLL_STAT_Q1 ||
+		            st == TOLL_STAT_Q3 || st == TOLL_STAT_PCT || st == TOLL_STAT_IQR ||
+		            st == TOLL_STAT_MAD || st == TOLL_STAT_SD || st == TOLL_STAT_VAR;
 		v->counts |= st == TOLL_STAT_POISSON95;
 	}
 	return 0;
@@ -441,6 +446,52 @@ gather(struct vcol *v, size_t ngroups)
 	return 0;
 }
 
+/*
+ * Order statistics k and k + 1 (k < n - 1) of data[0..n), by GSL's
+ * quickselect: after it, what follows data[k] is no smaller, and the
+ * least of that is the next.  data is reordered.
+ */
+static void
+order_pair(double *data, size_t n, size_t k, double *a, double *b)
+{
+	size_t i;
+
+	*a = gsl_stats_select(data, 1, n, k);
+	for (*b = data[k + 1], i = k + 2; i < n; i++)
+		if (data[i] < *b)
+			*b = data[i];
+}
+
+/*
+ * The quantile f of data[0..n), n > 0, by R's type 7: what
+ * gsl_stats_quantile_from_sorted_data() gives on the sorted data, with
+ * the same arithmetic, from the order statistics it needs.
+ */
+static double
+quantile(double *data, size_t n, double f)
+{
+	double index = f * (double)(n - 1), delta, a, b;
+	size_t lhs = (size_t)index;
+
+	delta = index - (double)lhs;
+	if (lhs >= n - 1)
+		return gsl_stats_select(data, 1, n, n - 1);
+	order_pair(data, n, lhs, &a, &b);
+	return (1 - delta) * a + delta * b;
+}
+
+/* The median of data[0..n), n > 0, as gsl_stats_median_from_sorted_data() gives it. */
+static double
+median(double *data, size_t n)
+{
+	double a, b;
+
+	if (n % 2 == 1)
+		return gsl_stats_select(data, 1, n, n / 2);
+	order_pair(data, n, n / 2 - 1, &a, &b);
+	return (a + b) / 2.0;
+}
+
 /* A number, or an empty field for one that is not defined (NaN, infinite). */
 static void
 number(toll_out *o, double x)
@@ -479,7 +530,7 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 	const toll_stat_op *op = &s->ops[k];
 	const struct vcol *v;
 	const struct acc *a;
-	const double *data = NULL;
+	double *data = NULL;
 	size_t n;
 	double lo = NAN, hi = NAN;
 
@@ -521,14 +572,11 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 	case TOLL_STAT_MEAN: number(o, (double)(a->sum / (long double)n)); break;
 	case TOLL_STAT_MIN: number(o, a->min); break;
 	case TOLL_STAT_MAX: number(o, a->max); break;
-	case TOLL_STAT_MEDIAN: number(o, gsl_stats_median_from_sorted_data(data, 1, n)); break;
-	case TOLL_STAT_Q1: number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, 0.25)); break;
-	case TOLL_STAT_Q3: number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, 0.75)); break;
-	case TOLL_STAT_PCT: number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, op->p)); break;
-	case TOLL_STAT_IQR:
-		number(o, gsl_stats_quantile_from_sorted_data(data, 1, n, 0.75) -
-		          gsl_stats_quantile_from_sorted_data(data, 1, n, 0.25));
-		break;
+	case TOLL_STAT_MEDIAN: number(o, median(data, n)); break;
+	case TOLL_STAT_Q1: number(o, quantile(data, n, 0.25)); break;
+	case TOLL_STAT_Q3: number(o, quantile(data, n, 0.75)); break;
+	case TOLL_STAT_PCT: number(o, quantile(data, n, op->p)); break;
+	case TOLL_STAT_IQR: number(o, quantile(data, n, 0.75) - quantile(data, n, 0.25)); break;
 	case TOLL_STAT_SD:
 		if (n >= 2)
 			number(o, gsl_stats_sd(data, 1, n));

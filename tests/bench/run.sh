@@ -75,6 +75,43 @@ set -- "$@" "toll-rev summary FILE" "$bin/toll-rev summary $f"
 set -- "$@" "toll-rev diff FILE FILE" "$bin/toll-rev diff $f $f"
 "$measure" "$runs" "$@" | table
 
+# toll-stats against datamash and mawk.  datamash stops at an empty field,
+# so all three read the table as toll-check --normalize writes it (every
+# best filled in; side, category and best are columns 4, 5 and 8).
+n="$out/1m-norm.tsv"
+[ -s "$n" ] || "$bin/toll-check" --normalize "$f" >"$n"
+echo
+if have datamash; then
+	"$bin/toll-stats" -g side,category count sum:best mean:best median:best "$n" | sed 1d >"$build/bench/stats-toll.tsv"
+	datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 <"$n" | sed 1d >"$build/bench/stats-datamash.tsv"
+	if paste "$build/bench/stats-toll.tsv" "$build/bench/stats-datamash.tsv" | awk -F'\t' '
+		$1 != $7 || $2 != $8 { exit 1 }
+		{ for (i = 3; i <= 6; i++) { d = $i - $(i + 6); if (d < 0) d = -d; if (d > 1e-9 * ($i < 0 ? -$i : $i) + 1e-9) exit 1 } }'
+	then
+		same="the same groups and numbers (datamash writes 14 digits, toll 15)"
+	else
+		same="DIFFERENT numbers: see $build/bench/stats-toll.tsv and stats-datamash.tsv"
+	fi
+	echo "toll-stats -g side,category count sum:best mean:best median:best against datamash: $same"
+else
+	echo "(datamash is not installed: skipped; as root, make bench installs it)" >&2
+	echo "toll-stats -g side,category count sum:best mean:best median:best"
+fi
+echo
+echo "| command | time | peak memory | time / toll-stats |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-stats -g side,category count sum:best mean:best median:best FILE" \
+	"$bin/toll-stats -g side,category count sum:best mean:best median:best $n"
+if have datamash; then
+	set -- "$@" "datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 < FILE" \
+		"sh -c 'datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 <$n'"
+fi
+if have mawk; then
+	set -- "$@" "mawk, count and sum only: c[\$4 FS \$5]++; s[\$4 FS \$5] += \$8" \
+		"mawk -F'\t' 'NR > 1 { k = \$4 FS \$5; c[k]++; s[k] += \$8 } END { for (k in c) print k, c[k], s[k] }' $n"
+fi
+"$measure" "$runs" "$@" | table
+
 # toll-agg against the same job in pandas (tests/bench/agg_pandas.py).
 echo
 py=
