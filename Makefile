@@ -75,8 +75,8 @@ $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 
 # The main job: every curated table checked (as one table, so a series split
 # across files is checked too), the tolls of every event as the datasets
-# give them, and how the 2020 war's official figures were revised.  Charts
-# come with toll-plot.
+# give them, how the 2020 war's official figures were revised, and how much
+# revised figures grew.  Charts come with toll-plot.
 DATASETS = $(wildcard datasets/*.tsv)
 
 demo:
@@ -90,6 +90,10 @@ demo:
 	@echo
 	@echo "== how each source revised its figures of the 2020 war"
 	@$(BUILD)/bin/toll rev summary datasets/2020-karabakh-war.tsv
+	@echo
+	@echo "== how much the figures revised at least once grew, first report to last, by category"
+	@$(BUILD)/bin/toll rev summary $(DATASETS) | awk -F'\t' 'NR == 1 || $$6 > 1' | \
+		$(BUILD)/bin/toll stats -g category count median:ratio max:ratio median:days
 
 # datamash is optional: a test compares toll-stats with it when it is there.
 check-deps:
