@@ -181,8 +181,8 @@ toll_out_int(toll_out *o, int64_t v)
 void
 toll_out_double(toll_out *o, double v)
 {
-	char buf[400];
-	int e, n = 0;
+	char sci[32], buf[400], digits[16];
+	int e, nd, k, n = 0;
 
 	if (v != v || v - v != 0)
 		return;   /* NaN, infinite */
@@ -190,28 +190,39 @@ toll_out_double(toll_out *o, double v)
 		toll_out_write(o, "0", 1);
 		return;
 	}
-	if (v == (double)(int64_t)v && v > -1e15 && v < 1e15) {
+	/* In range first: converting a larger double to an integer is undefined. */
+	if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v) {
 		toll_out_int(o, (int64_t)v);
 		return;
 	}
 	/*
 	 * Fifteen significant digits, as many as a double always holds
-	 * exactly (so 0.1 + 0.2 is 0.3), trailing zeros dropped by %g ...
+	 * exactly (so 0.1 + 0.2 is 0.3), from "-d.dddddddddddddde+XX", then
+	 * placed by the exponent, without trailing zeros after the point.
 	 */
-	n = snprintf(buf, sizeof buf, "%.15g", v);
-	/* ... written without an exponent. */
-	if (strchr(buf, 'e') != NULL) {
-		int digits;
-
-		n = snprintf(buf, sizeof buf, "%.14e", v);
-		e = atoi(strchr(buf, 'e') + 1);
-		/* The significant digits, without trailing zeros, set the decimals. */
-		for (digits = 15; digits > 1 && buf[(v < 0) + digits] == '0'; digits--)
-			;
-		n = snprintf(buf, sizeof buf, "%.*f", digits - 1 - e > 0 ? digits - 1 - e : 0, v);
+	snprintf(sci, sizeof sci, "%.14e", v);
+	e = atoi(strchr(sci, 'e') + 1);
+	digits[0] = sci[v < 0];
+	memcpy(digits + 1, sci + (v < 0) + 2, 14);
+	for (nd = 15; nd > 1 && digits[nd - 1] == '0'; nd--)
+		;
+	if (v < 0)
+		buf[n++] = '-';
+	if (e < 0) {
+		buf[n++] = '0';
+		buf[n++] = '.';
+		for (k = 0; k < -e - 1; k++)
+			buf[n++] = '0';
+		memcpy(buf + n, digits, (size_t)nd);
+		n += nd;
+	} else {
+		for (k = 0; k <= e || k < nd; k++) {
+			if (k == e + 1)
+				buf[n++] = '.';
+			buf[n++] = k < nd ? digits[k] : '0';
+		}
 	}
-	if (n > 0 && (size_t)n < sizeof buf)
-		toll_out_write(o, buf, (size_t)n);
+	toll_out_write(o, buf, (size_t)n);
 }
 
 void
