@@ -263,7 +263,9 @@ toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
 		if (op->column == NULL)
 			continue;
 		if ((op->col = toll_table_column(t, op->column)) < 0) {
-			snprintf(err, errsz, "unknown column '%s' in '%s'", op->column, op->name);
+			/* The operation as written: the name's part before "_COLUMN", a colon, the column. */
+			snprintf(err, errsz, "unknown column '%s' in '%.*s:%s'", op->column,
+			         (int)(strlen(op->name) - strlen(op->column) - 1), op->name, op->column);
 			return -1;
 		}
 		for (j = 0; j < s->nvc && s->vc[j].col != op->col; j++)

@@ -268,7 +268,7 @@ toll-stats: cannot open 'data/no-such-file.tsv': No such file or directory
 === unknown column in an operation
 $ toll-stats sum:deaths data/stats.tsv
 --- stderr
-toll-stats: unknown column 'deaths' in 'sum_deaths'
+toll-stats: unknown column 'deaths' in 'sum:deaths'
 Try 'toll-stats --help' for more information.
 --- exit 2
 
