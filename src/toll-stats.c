@@ -41,7 +41,7 @@ static const char usage_text[] =
 	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
 	"\n"
 	"Examples:\n"
-	"  toll-agg -g event,side datasets/*.tsv | toll-stats -g side count sum:best median:best\n"
+	"  toll-agg -g event,side,category datasets/*.tsv | toll-stats -g category count median:best\n"
 	"  toll-stats -g reported:year poisson95:best ci95:best reports.tsv\n";
 
 /* Whether arg is a file that exists (or "-"): then it is not an operation. */
