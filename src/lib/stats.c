@@ -340,8 +340,10 @@ bad_value(const toll_stats *s, const toll_row *row, const struct vcol *v, const 
 static int
 keep(struct vcol *v, double x, size_t gid)
 {
-	if (toll_reserve((void **)&v->val, &v->valcap, v->nval + 1, sizeof *v->val) != 0 ||
-	    toll_reserve((void **)&v->gid, &v->gidcap, v->nval + 1, sizeof *v->gid) != 0)
+	/* The capacity is tested here: a call per value shows in the time. */
+	if (v->nval == v->valcap &&
+	    (toll_reserve((void **)&v->val, &v->valcap, v->nval + 1, sizeof *v->val) != 0 ||
+	     toll_reserve((void **)&v->gid, &v->gidcap, v->nval + 1, sizeof *v->gid) != 0))
 		return -1;
 	v->val[v->nval] = x;
 	v->gid[v->nval++] = (uint32_t)gid;
@@ -364,7 +366,7 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 
 		if ((rc = toll_key_value(k, &row->f[k->col], row->file, label, &v, &n, d)) != TOLL_OK)
 			return rc;
-		if (toll_reserve((void **)&s->kbuf, &s->kcap, len + n + 1, 1) != 0)
+		if (len + n + 1 > s->kcap && toll_reserve((void **)&s->kbuf, &s->kcap, len + n + 1, 1) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		if (n > 0)
 			memcpy(s->kbuf + len, v, n);
