@@ -62,8 +62,9 @@ void toll_agg_free(toll_agg *a);
 int toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz);
 
 /*
- * Adds a valid row.  Returns TOLL_OK, TOLL_EDATA (a binned key column
- * that holds no date; *d says where) or TOLL_ENOMEM.
+ * Adds a valid row; every row the reader hands out must be added, in
+ * order.  Returns TOLL_OK, TOLL_EDATA (a binned key column that holds no
+ * date; *d says where) or TOLL_ENOMEM.
  */
 int toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d);
 

@@ -283,10 +283,15 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 {
 	struct aseries *s;
 	int rc;
-	/* Every row's binned columns are checked, whatever the as-of date. */
-	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
-		return rc;
-	/* Series are numbered in order of arrival: a new one is the next number. */
+
+	/*
+	 * Series are numbered in order of arrival: a new one is the next
+	 * number.  It is counted before anything can fail, so that the
+	 * numbers stay in step with the reader's.
+	 */
+	if (e->series > a->ns)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0,
+		                     "internal error: a series was skipped (rows must all be added)");
 	if (e->series == a->ns) {
 		if (toll_reserve((void **)&a->s, &a->scap, a->ns + 1, sizeof *a->s) != 0 ||
 		    (a->nstored > 0 && toll_reserve((void **)&a->stored, &a->storedcap, a->ns + 1,
@@ -297,6 +302,9 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		a->ns++;
 	}
+	/* Every row's binned columns are checked, whatever the as-of date. */
+	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
+		return rc;
 	if (e->rep.reported.t > a->as_of)
 		return TOLL_OK;
 	s = &a->s[e->series];

@@ -439,3 +439,14 @@ $ toll-agg --help > "$TEST_TMP/h" && toll help agg | cmp - "$TEST_TMP/h" && head
 --- stdout
 Usage: toll-agg [OPTION]... [FILE]...
 1
+
+=== a bad binned date in one series' first row, a good one in the next: one message, no rows
+$ toll-agg -g when:month
+--- stdin
+event	reported	source	side	category	best	when
+e	2022-09-13	A	S	killed	1	soon
+e	2022-09-13	B	S	killed	2	2022-09-01
+e	2022-09-14	A	S	killed	3	2022-09-02
+--- stderr
+toll-agg: -:2:27: invalid date 'soon' in column 'when', grouped by when:month
+--- exit 1
