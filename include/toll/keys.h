@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "toll/diag.h"
+#include "toll/out.h"
 #include "toll/table.h"
 
 enum toll_bin {
@@ -65,5 +66,13 @@ size_t toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL]);
  */
 int toll_key_value(const toll_key *k, const toll_field *f, const char *file,
                    char buf[TOLL_BIN_LABEL], const char **val, size_t *len, toll_diag *d);
+
+/*
+ * The key columns of an output table: each key's name as written, then a
+ * tab; and a group's values, given as the keys' values each followed by a
+ * NUL (as programs build group keys), each then followed by a tab.
+ */
+void toll_keys_write_header(const toll_keys *keys, toll_out *o);
+void toll_keys_write_values(const toll_keys *keys, const char *values, toll_out *o);
 
 #endif

@@ -579,12 +579,8 @@ static void
 write_header(const toll_agg *a, toll_out *o)
 {
 	static const char tail[] = "low\tbest\thigh\tevents\tseries\n";
-	size_t i;
 
-	for (i = 0; i < a->keys->n; i++) {
-		toll_out_str(o, a->keys->k[i].spec);
-		toll_out_tab(o);
-	}
+	toll_keys_write_header(a->keys, o);
 	toll_out_write(o, tail, sizeof tail - 1);
 }
 
@@ -651,16 +647,8 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 	for (i = 0; i < n; i++) {
 		const struct group *gi = &g[order[i]];
 		toll_str key = toll_strmap_key(groups, order[i]);
-		const char *p = key.s;
-		size_t k;
 
-		for (k = 0; k < a->keys->n; k++) {
-			size_t len = strlen(p);
-
-			toll_out_field(o, p, len);
-			toll_out_tab(o);
-			p += len + 1;
-		}
+		toll_keys_write_values(a->keys, key.s, o);
 		write_half(o, gi->low);
 		toll_out_tab(o);
 		write_half(o, gi->best);

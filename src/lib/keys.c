@@ -194,3 +194,28 @@ toll_key_value(const toll_key *k, const toll_field *f, const char *file,
 	*val = buf;
 	return TOLL_OK;
 }
+
+void
+toll_keys_write_header(const toll_keys *keys, toll_out *o)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++) {
+		toll_out_str(o, keys->k[i].spec);
+		toll_out_tab(o);
+	}
+}
+
+void
+toll_keys_write_values(const toll_keys *keys, const char *values, toll_out *o)
+{
+	size_t i;
+
+	for (i = 0; i < keys->n; i++) {
+		size_t n = strlen(values);
+
+		toll_out_field(o, values, n);
+		toll_out_tab(o);
+		values += n + 1;
+	}
+}

@@ -629,10 +629,7 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 	    (ci && (r = gsl_rng_alloc(gsl_rng_mt19937)) == NULL) ||
 	    (order = toll_strmap_sorted(s->groups)) == NULL)
 		goto nomem;
-	for (i = 0; i < s->keys->n; i++) {
-		toll_out_str(o, s->keys->k[i].spec);
-		toll_out_tab(o);
-	}
+	toll_keys_write_header(s->keys, o);
 	for (k = 0; k < s->nops; k++) {
 		int two = s->ops[k].stat == TOLL_STAT_POISSON95 || s->ops[k].stat == TOLL_STAT_CI95;
 
@@ -647,16 +644,7 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 	}
 	toll_out_eol(o);
 	for (i = 0; i < ng; i++) {
-		toll_str key = toll_strmap_key(s->groups, order[i]);
-		const char *p = key.s;
-
-		for (k = 0; k < s->keys->n; k++) {
-			size_t n = strlen(p);
-
-			toll_out_field(o, p, n);
-			toll_out_tab(o);
-			p += n + 1;
-		}
+		toll_keys_write_values(s->keys, toll_strmap_key(s->groups, order[i]).s, o);
 		for (k = 0; k < s->nops; k++) {
 			if (k > 0)
 				toll_out_tab(o);
