@@ -32,8 +32,10 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 GSL_CFLAGS   = $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)
 GSL_LIBS     = $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null)
+CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo 2>/dev/null)
+CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo 2>/dev/null)
 
-PROGRAMS = toll toll-check toll-agg toll-rev toll-stats
+PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot
 LIB_SRC  = $(wildcard src/lib/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
@@ -60,6 +62,12 @@ $(BUILD)/%.o: src/%.c $(HEADERS)
 # Only the statistics module uses GSL, and only toll-stats links it.
 $(BUILD)/lib/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/bin/toll-stats: LDLIBS += $(GSL_LIBS)
+
+# Only the chart module uses cairo and pango, and only toll-plot links them
+# (with GSL, for histograms).
+$(BUILD)/lib/chart.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS)
+$(BUILD)/toll-plot.o: ALL_CFLAGS += $(GSL_CFLAGS)
+$(BUILD)/bin/toll-plot: LDLIBS += $(CAIRO_LIBS) $(GSL_LIBS) -lm
 
 $(LIBTOLL): $(LIB_OBJ)
 	@rm -f $@

@@ -1,0 +1,114 @@
+/*
+ * chart.h: report charts drawn with cairo, text set with pango.
+ *
+ * A chart is filled with points (toll_chart_add) and then rendered once to
+ * PNG, PDF or SVG through a write callback.  The same chart and options
+ * always give the same bytes: fonts are rendered without hinting and with
+ * grey antialiasing whatever the machine's fontconfig says, and a PDF gets
+ * its creation date only from the date given in the options.
+ *
+ * Kinds (SPEC section 2, toll-plot):
+ *   BAR       categories along x; one bar per series in each, side by side
+ *             or stacked; whiskers from low to high;
+ *   LINE      y against x (numbers or dates), one line per series, a band
+ *             from low to high;
+ *   STEP      as LINE, but a value holds until the next one: the revision
+ *             chart; each report is marked, an open high with a triangle;
+ *   INTERVAL  one row per point, top to bottom: a dot at y, a segment from
+ *             low to high, an arrow for an open high, labelled by category;
+ *   HIST      a histogram of x.
+ */
+#ifndef TOLL_CHART_H
+#define TOLL_CHART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "toll/diag.h"
+
+enum toll_chart_kind {
+	TOLL_CHART_BAR, TOLL_CHART_LINE, TOLL_CHART_STEP, TOLL_CHART_INTERVAL, TOLL_CHART_HIST
+};
+
+enum toll_chart_format { TOLL_CHART_PNG, TOLL_CHART_PDF, TOLL_CHART_SVG };
+
+enum toll_chart_palette { TOLL_PALETTE_OKABE_ITO, TOLL_PALETTE_VIRIDIS, TOLL_PALETTE_GREY };
+
+/* Everything but the data.  Strings are borrowed: they must outlive the chart. */
+typedef struct toll_chart_opts {
+	enum toll_chart_kind kind;
+	enum toll_chart_format format;
+	enum toll_chart_palette palette;
+	const char *title, *subtitle, *xlabel, *ylabel, *caption;   /* NULL or "": none */
+	const char *font;            /* the family; NULL: DejaVu Sans */
+	double width, height;        /* pixels for PNG, points for PDF and SVG */
+	double scale;                /* PNG pixels per unit (--scale) */
+	int log_y;
+	int has_ymin, has_ymax;
+	double ymin, ymax;           /* the value axis, when given */
+	int stacked;                 /* BAR: stack the series */
+	int no_interval;             /* no whiskers or bands */
+	int bins;                    /* HIST: 0 for Freedman-Diaconis */
+	int x_dates;                 /* LINE, STEP: x holds seconds since 1970 (UTC) */
+	int64_t pdf_date;            /* PDF creation date, seconds since 1970 ... */
+	int has_pdf_date;            /* ... when set (SOURCE_DATE_EPOCH) */
+} toll_chart_opts;
+
+/* One point.  Which fields count depends on the kind (see above). */
+typedef struct toll_point {
+	double x, y;
+	double low, high;   /* when has_band; high is ignored when open */
+	uint32_t series;    /* from toll_chart_series() */
+	uint32_t category;  /* BAR, INTERVAL: from toll_chart_category() */
+	uint8_t has_band;
+	uint8_t open;       /* the high is unbounded ("at least y") */
+} toll_point;
+
+typedef struct toll_chart toll_chart;
+
+/* A new, empty chart, or NULL when out of memory.  Free it with toll_chart_free(). */
+toll_chart *toll_chart_new(const toll_chart_opts *o);
+void toll_chart_free(toll_chart *c);
+
+/* Replaces the options (those known only once the data is read: labels, dates). */
+void toll_chart_set_opts(toll_chart *c, const toll_chart_opts *o);
+
+/*
+ * The number of the series (or category) named s[0..len), numbered from 0 in
+ * order of first use: legends and axes keep that order.  Returns 0, or -1
+ * when out of memory.
+ */
+int toll_chart_series(toll_chart *c, const char *s, size_t len, uint32_t *id);
+int toll_chart_category(toll_chart *c, const char *s, size_t len, uint32_t *id);
+
+/*
+ * Adds a point; returns 0, or -1 when out of memory.  For BAR, a category
+ * and series given twice is reported by toll_chart_render() (the chart
+ * draws what it is given; summing is toll-agg's job).
+ */
+int toll_chart_add(toll_chart *c, const toll_point *p);
+
+/* The number of points added so far. */
+size_t toll_chart_points(const toll_chart *c);
+
+/* Where rendered bytes go; returns 0, or -1 to stop with an I/O error. */
+typedef int (*toll_chart_write_fn)(void *closure, const unsigned char *data, size_t len);
+
+/*
+ * Draws the chart and hands its bytes to write.  Returns TOLL_OK; TOLL_EDATA
+ * when the data cannot be drawn (a value that is not positive on a log
+ * axis, two bars for one category and series, no points), with the point's
+ * index in d->line (1-based) for the caller to place; TOLL_EIO when write
+ * failed; TOLL_ENOMEM, or TOLL_EIO naming cairo's status, when cairo
+ * failed.
+ */
+int toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, toll_diag *d);
+
+/*
+ * The font family that text in family (NULL: the default) is actually set
+ * in, as fontconfig resolves it, into buf: a program can warn when it is
+ * not the one asked for.
+ */
+void toll_chart_font_resolved(const char *family, char *buf, size_t bufsz);
+
+#endif
