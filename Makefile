@@ -2,6 +2,7 @@
 #
 #   make                build the programs into build/bin (build-san/bin with SANITIZE=1)
 #   make demo           install missing packages (as root), build, show the datasets' figures
+#   make plots          the report figures of datasets/ into plots/ (PNG and PDF)
 #   make check          install missing packages (as root), build, run every test
 #   make bench          the side-by-side benchmarks of tests/bench
 #   make install        PREFIX=/usr/local DESTDIR=
@@ -45,7 +46,7 @@ UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
-.PHONY: all demo check check-deps bench install uninstall clean
+.PHONY: all demo plots check check-deps bench install uninstall clean
 .SUFFIXES:
 .SECONDARY:
 
@@ -102,6 +103,13 @@ demo:
 	@echo "== how much the figures revised at least once grew, first report to last, by category"
 	@$(BUILD)/bin/toll rev summary $(DATASETS) | awk -F'\t' 'NR == 1 || $$6 > 1' | \
 		$(BUILD)/bin/toll stats -g category count median:ratio max:ratio median:days
+
+# The report figures of datasets/, PNG and PDF, with plots/README.md.
+plots:
+	@sh .ci/deps build
+	@$(MAKE) --no-print-directory all
+	@sh src/plots.sh $(BUILD)/bin plots
+	@echo "plots: $$(ls plots | tr '\n' ' ')"
 
 # datamash is optional: a test compares toll-stats with it when it is there.
 check-deps:

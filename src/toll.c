@@ -18,6 +18,7 @@ static const struct command {
 	{ "agg", "combine revised, conflicting claims into low/best/high totals" },
 	{ "rev", "revision history, summaries and diffs of report tables" },
 	{ "stats", "grouped statistics of numeric columns, with GSL" },
+	{ "plot", "charts to PNG, PDF or SVG, with cairo and pango" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

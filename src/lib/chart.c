@@ -42,6 +42,7 @@
 #define SZ_CAPTION  9.0
 #define TICK_LEN    4.0
 #define LABEL_GAP   6.0
+#define VALUE_INSET 6.0
 
 typedef struct rgb { double r, g, b; } rgb;
 
@@ -370,9 +371,10 @@ vmap(const toll_chart *c, double v)
 		hi = log10(hi);
 	}
 	f = (v - lo) / (hi - lo);
+	/* The axis stops short of the plot's far edge: dots on the last tick stay whole. */
 	if (c->o.kind == TOLL_CHART_INTERVAL)
-		return c->px0 + f * (c->px1 - c->px0);
-	return c->py1 - f * (c->py1 - c->py0);
+		return c->px0 + f * (c->px1 - VALUE_INSET - c->px0);
+	return c->py1 - f * (c->py1 - c->py0 - VALUE_INSET);
 }
 
 static double
@@ -1230,6 +1232,12 @@ draw_intervals(toll_chart *c, struct layout *L)
 			show(c, l, c->px0 - LABEL_GAP - 4 - (double)pango_layout_get_width(l) / PANGO_SCALE,
 			     y - h / 2, 0, 0, ink_soft);
 		}
+		/* A faint guide from the label across the plot. */
+		cairo_set_source_rgb(cr, 0.94, 0.94, 0.94);
+		cairo_set_line_width(cr, 1.0 / (c->o.format == TOLL_CHART_PNG ? c->o.scale : 1));
+		cairo_move_to(cr, c->px0, snap(c, y));
+		cairo_line_to(cr, c->px1, snap(c, y));
+		cairo_stroke(cr);
 		cairo_save(cr);
 		cairo_rectangle(cr, c->px0, c->py0 - row, c->px1 - c->px0 + 1, c->py1 - c->py0 + 2 * row);
 		cairo_clip(cr);
@@ -1389,13 +1397,21 @@ draw_legend(toll_chart *c, struct layout *L)
 		rgb col = is_open ? ink_faint : colour(c, i);
 
 		if (is_open) {
-			if (c->o.kind == TOLL_CHART_BAR || c->o.kind == TOLL_CHART_INTERVAL) {
+			if (c->o.kind == TOLL_CHART_INTERVAL) {
 				set_rgb(cr, ink_soft);
 				cairo_set_line_width(cr, 1.5);
 				cairo_move_to(cr, x + 1, y);
 				cairo_line_to(cr, x + SWATCH - 6, y);
 				cairo_stroke(cr);
 				arrow_head(cr, x + SWATCH - 1, y, 1, 0);
+			} else if (c->o.kind == TOLL_CHART_BAR) {
+				/* As the whiskers: up. */
+				set_rgb(cr, ink_soft);
+				cairo_set_line_width(cr, 1.3);
+				cairo_move_to(cr, x + SWATCH / 2, y + 6);
+				cairo_line_to(cr, x + SWATCH / 2, y - 2);
+				cairo_stroke(cr);
+				arrow_head(cr, x + SWATCH / 2, y - 7, 0, -1);
 			} else {
 				marker(cr, x + SWATCH / 2, y + 1, 1, col);
 			}

@@ -28,6 +28,7 @@ Commands:
   agg      combine revised, conflicting claims into low/best/high totals
   rev      revision history, summaries and diffs of report tables
   stats    grouped statistics of numeric columns, with GSL
+  plot     charts to PNG, PDF or SVG, with cairo and pango
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit

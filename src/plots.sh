@@ -1,0 +1,84 @@
+#!/bin/sh
+# The report figures of datasets/, for `make plots`: each figure's command is
+# written once below, run (for a PNG and a PDF) and shown in plots/README.md.
+#   sh src/plots.sh BINDIR [OUTDIR]
+# Run from the top of the repository.  OUTDIR (default plots) lets the tests
+# render the figures elsewhere and compare them with the committed ones.
+set -eu
+bindir=$(cd "$1" && pwd)
+out=${2:-plots}
+PATH="$bindir:$PATH"
+# Nothing in a figure may depend on the clock or the place: the PDFs carry
+# the date the datasets were last curated.
+SOURCE_DATE_EPOCH=1795478400
+LC_ALL=C
+TZ=UTC
+export PATH SOURCE_DATE_EPOCH LC_ALL TZ
+
+mkdir -p "$out"
+readme="$out/README.md.tmp"
+cat >"$readme" <<'EOF'
+# Report figures
+
+Rendered from `datasets/` by `make plots`, which runs the command under each
+figure twice: as shown, for the PNG, and with `.pdf` in place of `.png`, for
+the PDF.  The commands run from the top of the repository with `build/bin`
+on `PATH`; `make check` renders them again and compares them with these
+files.
+
+EOF
+
+# figure NAME TITLE COMMAND: runs COMMAND (which writes plots/NAME.png) for
+# the PNG and for the PDF, and adds the figure to the README.
+figure() {
+	name=$1 title=$2 cmd=$3
+	for ext in png pdf; do
+		run=$(printf '%s\n' "$cmd" | sed "s|plots/$name\.png|$out/$name.$ext|")
+		sh -c "set -e; $run" || { echo "plots: $name.$ext failed" >&2; exit 1; }
+	done
+	{
+		printf '## %s\n\n' "$title"
+		printf '![%s](%s.png)\n\n' "$title" "$name"
+		printf '[PDF](%s.pdf)\n\n' "$name"
+		printf '```sh\n%s\n```\n\n' "$cmd"
+	} >>"$readme"
+}
+
+figure 2022-09-tolls-by-report-date \
+	"September 2022: each side's toll of its soldiers as it was reported" \
+"toll rev history --as-of 2022-09-30 datasets/2022-09-border-clashes.tsv |
+  awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$5 ~ /^(Armenian government|Azerbaijan MoD)\$/)' |
+  toll plot step --series side \\
+    --title 'Armenia-Azerbaijan border clashes, September 2022: soldiers killed' \\
+    --subtitle 'Each side on its own losses, by the day the figure was made public (to 30 September)' \\
+    --xlabel 'reported' --ylabel 'soldiers killed' -o plots/2022-09-tolls-by-report-date.png"
+
+figure 2020-war-official-tolls \
+	"The 2020 war: each side's official toll of its soldiers as it was revised" \
+"toll rev history datasets/2020-karabakh-war.tsv |
+  awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$3 == \"military\" && \$2 != \"all sides\")' |
+  toll plot step --series side \\
+    --title 'The 2020 war over Nagorno-Karabakh: official tolls of soldiers killed' \\
+    --subtitle 'Each figure from the day it was made public; the war ended on 10 November 2020' \\
+    --xlabel 'reported' --ylabel 'soldiers killed' -o plots/2020-war-official-tolls.png"
+
+figure 1988-1994-estimates \
+	"The first war: estimates of the dead, by source" \
+"toll check --normalize datasets/1988-1994-karabakh-war.tsv |
+  awk -F'\t' 'NR == 1 || \$5 == \"killed\"' |
+  toll plot interval -y source,reported --series side \\
+    --title 'The first war over Nagorno-Karabakh (1988-1994): estimates of the dead' \\
+    --subtitle 'Dot: the estimate; line: the range given; by source and the date of the estimate' \\
+    --xlabel 'killed' -o plots/1988-1994-estimates.png"
+
+figure 2020-war-totals-by-side \
+	"The 2020 war: each side's dead, with the range of the sources" \
+"toll agg -g side,status,category datasets/2020-karabakh-war.tsv |
+  awk -F'\t' 'NR == 1 || \$3 == \"killed\"' |
+  toll plot bar -x side --series status \\
+    --title 'The 2020 war over Nagorno-Karabakh: the dead, by side and status' \\
+    --subtitle 'Latest figure of each source; bar: the middle of the sources, whisker: their range' \\
+    --caption 'Source: the official and press figures of datasets/2020-karabakh-war.tsv, combined by toll agg' \\
+    --ylabel 'killed' --xlabel '' -o plots/2020-war-totals-by-side.png"
+
+mv "$readme" "$out/README.md"
