@@ -116,18 +116,23 @@ toll_format_number(double v, int decimals, char *buf, size_t bufsz)
 	*p = '\0';
 }
 
-/* Fills out->v with lmin, lmin + step, ... up to lmax and labels them. */
+/*
+ * Fills out->v with lmin, lmin + step, ... (k ticks) and labels them.  The
+ * ticks are multiples of unit (step / j: Talbot's skipping steps start at
+ * any multiple of the base step), so they are rounded to it.
+ */
 static void
-fill_linear(toll_ticks *out, double lmin, double step, int k)
+fill_linear(toll_ticks *out, double lmin, double step, double unit, int k)
 {
-	int i, dec = toll_step_decimals(step);
+	int i, dec = toll_step_decimals(unit);
 
+	dec = dec > toll_step_decimals(step) ? dec : toll_step_decimals(step);
 	out->n = 0;
 	for (i = 0; i < k && out->n < TOLL_TICKS_MAX; i++) {
 		double v = lmin + i * step;
-		/* Multiples of the step, without the drift of repeated addition. */
-		v = round(v / step) * step;
-		if (fabs(v) < step * 1e-9)
+		/* Multiples of the unit, without the drift of repeated addition. */
+		v = round(v / unit) * unit;
+		if (fabs(v) < unit * 1e-9)
 			v = 0;
 		out->v[out->n] = v;
 		toll_format_number(v, dec, out->label[out->n], TOLL_TICK_LABEL);
@@ -138,7 +143,7 @@ fill_linear(toll_ticks *out, double lmin, double step, int k)
 int
 toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 {
-	double best = -2, blmin = 0, bstep = 0, range;
+	double best = -2, blmin = 0, bstep = 0, bunit = 1, range;
 	int bk = 0, j, k, z;
 	size_t qi;
 
@@ -208,6 +213,7 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 							best = score;
 							blmin = lmin;
 							bstep = step;
+							bunit = step / j;
 							bk = k;
 						}
 					}
@@ -219,7 +225,7 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 	}
 	if (bk == 0)
 		return -1;
-	fill_linear(out, blmin, bstep, bk);
+	fill_linear(out, blmin, bstep, bunit, bk);
 	if (loose) {
 		out->lo = fmin(dmin, out->v[0]);
 		out->hi = fmax(dmax, out->v[out->n - 1]);
@@ -254,8 +260,10 @@ toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out)
 	e1 = (int)ceil(log10(dmax) - 1e-12);
 	if (e1 == e0)
 		e1++;
-	while ((e1 - e0) / every + 1 > m)
+	while ((e1 - e0 + every - 1) / every + 1 > m)
 		every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
+	/* The axis ends on a tick. */
+	e1 = e0 + (e1 - e0 + every - 1) / every * every;
 	out->lo = pow(10, e0);
 	out->hi = pow(10, e1);
 	for (e = e0; e <= e1 && out->n < TOLL_TICKS_MAX; e++) {
@@ -266,7 +274,7 @@ toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out)
 			continue;
 		for (i = 0; i < 3 && out->n < TOLL_TICKS_MAX; i++) {
 			double v = mult[i] * pow(10, e);
-			if (i > 0 && (e1 - e0 >= 2 || e == e1))
+			if (i > 0 && (e1 - e0 > 2 || e == e1))
 				break;
 			out->v[out->n] = v;
 			toll_format_number(v, e < 0 ? -e : 0, out->label[out->n], TOLL_TICK_LABEL);
