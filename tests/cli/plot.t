@@ -1,0 +1,271 @@
+# toll-plot: options, errors, output safety.  What the charts look like is
+# tested in tests/img; here: what is written, where, and what is refused.
+
+=== help
+$ toll-plot --help | head -n 2
+--- stdout
+Usage: toll-plot KIND [OPTION]... [FILE]... -o OUT
+Draws a chart of a TSV or CSV table with a header (a reports table, or
+
+=== toll plot is toll-plot
+$ toll plot --help | head -n 1
+--- stdout
+Usage: toll-plot KIND [OPTION]... [FILE]... -o OUT
+
+=== no kind
+$ toll-plot
+--- stderr
+toll-plot: no chart kind given (bar, line, step, interval or hist)
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== unknown kind
+$ toll-plot pie data/plot-bar.tsv -o "$TEST_TMP/x.png"
+--- stderr
+toll-plot: unknown chart kind 'pie' (bar, line, step, interval or hist)
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== a PNG by -o's extension
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && toll-plot bar data/plot-bar.tsv -o "$d/bars.png" && ls "$d" && head -c 8 "$d/bars.png" | od -An -c
+--- stdout
+bars.png
+ 211   P   N   G  \r  \n 032  \n
+
+=== PDF and SVG by extension, and --format over the extension
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && toll-plot bar data/plot-bar.tsv -o "$d/a.pdf" && toll-plot bar data/plot-bar.tsv -o "$d/b.SVG" && toll-plot bar data/plot-bar.tsv --format svg -o "$d/c.png" && head -c 8 "$d/a.pdf" && echo && head -c 5 "$d/b.SVG" && echo && head -c 5 "$d/c.png" && echo
+--- stdout
+%PDF-1.5
+<?xml
+<?xml
+
+=== the file gets the mode of a new file, not mkstemp's private one
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && umask 022 && toll-plot bar data/plot-bar.tsv -o "$d/m.png" && ls -l "$d/m.png" | cut -c1-10
+--- stdout
+-rw-r--r--
+
+=== -o - writes to standard output, PNG unless --format says
+$ toll-plot bar data/plot-bar.tsv -o - | head -c 4 | od -An -c && toll-plot bar --format pdf -o - < data/plot-bar.tsv | head -c 5; echo
+--- stdout
+ 211   P   N   G
+%PDF-
+
+=== without -o, standard output when it is not a terminal
+$ toll-plot bar data/plot-bar.tsv | head -c 4 | od -An -c
+--- stdout
+ 211   P   N   G
+
+=== without -o, a terminal on standard output is refused
+$ script -qec 'toll-plot bar data/plot-bar.tsv' /dev/null >"$TEST_TMP/tty"; s=$?; tr -d '\r' <"$TEST_TMP/tty"; exit $s
+--- stdout
+toll-plot: standard output is a terminal: give -o FILE (or -o - to write there anyway)
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== --size and --scale set the PNG's pixels
+$ toll-plot bar data/plot-bar.tsv --size 300x200 --scale 2 -o - | head -c 24 | tail -c 8 | od -An -tu1
+--- stdout
+   0   0   2  88   0   0   1 144
+
+=== the default size is 800x500
+$ toll-plot bar data/plot-bar.tsv -o - | head -c 24 | tail -c 8 | od -An -tu1
+--- stdout
+   0   0   3  32   0   0   1 244
+
+=== PDF and SVG sizes are in points
+$ toll-plot bar data/plot-bar.tsv --size 400x300 --format svg -o - | grep -o 'width="[^"]*" height="[^"]*"' | head -n 1
+--- stdout
+width="400pt" height="300pt"
+
+=== the same input gives the same bytes, in every format
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && for f in png pdf svg; do toll-plot bar data/plot-bar.tsv -o "$d/1.$f" && sleep 1 && toll-plot bar data/plot-bar.tsv -o "$d/2.$f" && cmp "$d/1.$f" "$d/2.$f" && echo "$f same"; done
+--- stdout
+png same
+pdf same
+svg same
+
+=== a PDF has no date unless SOURCE_DATE_EPOCH gives one
+$ toll-plot bar data/plot-bar.tsv --format pdf -o - | grep -ac Date; SOURCE_DATE_EPOCH=1663027200 toll-plot bar data/plot-bar.tsv --format pdf -o - | grep -a Date
+--- stdout
+0
+   /CreationDate (20220913000000Z)
+   /ModDate (20220913000000Z)
+
+=== a SOURCE_DATE_EPOCH that is not a number
+$ SOURCE_DATE_EPOCH=yesterday toll-plot bar data/plot-bar.tsv -o -
+--- stderr
+toll-plot: SOURCE_DATE_EPOCH 'yesterday' is not a whole number of seconds
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== the title goes into the PDF's metadata
+$ toll-plot bar data/plot-bar.tsv --title 'Killed, 13 Sep' --format pdf -o - | grep -a Title
+--- stdout
+   /Title (Killed, 13 Sep)
+
+=== unknown column: nothing written
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && toll-plot bar -x region data/plot-bar.tsv -o "$d/x.png"; s=$?; ls "$d"; exit $s
+--- stderr
+toll-plot: no column 'region' in the table
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== unknown column in --series and -y
+$ toll-plot bar --series region data/plot-bar.tsv -o -; toll-plot line -y median data/plot-bad.tsv -o -
+--- stderr
+toll-plot: no column 'region' in the table
+Try 'toll-plot --help' for more information.
+toll-plot: no column 'median' in the table
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== non-numeric value: nothing written, an existing file kept
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && echo old >"$d/keep.png" && toll-plot line data/plot-bad.tsv -o "$d/keep.png"; s=$?; ls "$d"; cat "$d/keep.png"; exit $s
+--- stdout
+keep.png
+old
+--- stderr
+toll-plot: data/plot-bad.tsv:3:20: invalid number 'abc' in column 'best'
+--- exit 1
+
+=== unwritable -o
+$ toll-plot bar data/plot-bar.tsv -o /nonexistent/folder/x.png
+--- stderr
+toll-plot: cannot create '/nonexistent/folder/x.png': No such file or directory
+--- exit 2
+
+=== -o a folder: nothing left behind in it
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && mkdir "$d/x.png" && cd "$d" && toll-plot bar "$OLDPWD/data/plot-bar.tsv" -o x.png; s=$?; ls -A; ls -A x.png; exit $s
+--- stdout
+x.png
+--- stderr
+toll-plot: cannot write 'x.png': Is a directory
+--- exit 2
+
+=== a full disk on standard output
+$ toll-plot bar data/plot-bar.tsv -o - >/dev/full
+--- stderr
+toll-plot: standard output: No space left on device
+--- exit 2
+
+=== a format that cannot be told from the name
+$ toll-plot bar data/plot-bar.tsv -o chart.jpg; toll-plot bar data/plot-bar.tsv -o chart
+--- stderr
+toll-plot: cannot tell the format of 'chart.jpg' from its name: end it in .png, .pdf or .svg, or give --format
+Try 'toll-plot --help' for more information.
+toll-plot: cannot tell the format of 'chart' from its name: end it in .png, .pdf or .svg, or give --format
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== bad --size
+$ for s in 0x500 800 800x 800x500x 8e2x500 20000x500 800x49 ' 800x500' -800x500; do toll-plot bar data/plot-bar.tsv --size "$s" -o - 2>&1 | head -n 1; done
+--- stdout
+toll-plot: invalid --size '0x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '800': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '800x': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '800x500x': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '8e2x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '20000x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '800x49': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size ' 800x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '-800x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+
+=== too many pixels
+$ toll-plot bar data/plot-bar.tsv --size 10000x10000 --scale 2 -o -
+--- stderr
+toll-plot: --size and --scale give more than 100 million pixels
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== bad option values
+$ for o in --scale=0 --scale=x --format=gif --palette=rainbow --bins=0 --ymin=abc --ymax=; do toll-plot hist data/plot-bar.tsv "$o" -o - 2>&1 | head -n 1; done
+--- stdout
+toll-plot: invalid --scale '0': expected a number from 0.1 to 10
+toll-plot: invalid --scale 'x': expected a number from 0.1 to 10
+toll-plot: invalid --format 'gif': expected png, pdf or svg
+toll-plot: invalid --palette 'rainbow': expected okabe-ito, viridis or grey
+toll-plot: invalid --bins '0': expected a whole number from 1 to 10000
+toll-plot: invalid --ymin 'abc': expected a number
+toll-plot: invalid --ymax '': expected a number
+
+=== options that do not go with the kind
+$ toll-plot line --stacked -o - data/plot-bad.tsv 2>&1 | head -n 1; toll-plot bar --bins 5 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot hist --series side -o - data/plot-bar.tsv 2>&1 | head -n 1
+--- stdout
+toll-plot: --stacked is for bar charts
+toll-plot: --bins is for histograms
+toll-plot: --series is not for histograms
+
+=== --ymin must be below --ymax; --log-y needs them positive
+$ toll-plot bar --ymin 10 --ymax 10 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot bar --log-y --ymin 0 -o - data/plot-bar.tsv 2>&1 | head -n 1
+--- stdout
+toll-plot: --ymin must be below --ymax
+toll-plot: --log-y needs --ymin and --ymax above 0
+
+=== --log-y and a value of 0
+$ printf 'side\tbest\nA\t10\nB\t0\n' | toll-plot bar --log-y -o -
+--- stderr
+toll-plot: -:3:3: --log-y cannot show the value '0' in column 'best'
+--- exit 1
+
+=== two rows for one bar are an error, not a sum
+$ printf 'side\tcategory\tbest\nA\tkilled\t10\nA\twounded\t5\nA\tkilled\t3\n' | toll-plot bar --series category -o -
+--- stderr
+toll-plot: -:4:1: a second row for the bar of 'A' in its series (the first is on line 2): sum rows with toll-agg first
+--- exit 1
+
+=== an invalid date on the x axis
+$ printf 'reported\tbest\n2022-09-13\t1\n2022-02-30\t2\n' | toll-plot step -o -
+--- stderr
+toll-plot: -:3:1: invalid date '2022-02-30' in column 'reported'
+--- exit 1
+
+=== numbers and dates are not mixed on the x axis
+$ printf 'reported\tbest\n5\t1\n2022-09-13\t2\n' | toll-plot line -o -
+--- stderr
+toll-plot: -:3:1: invalid number '2022-09-13' in column 'reported'
+--- exit 1
+
+=== a figure out of order
+$ printf 'side\tlow\tbest\thigh\nA\t50\t10\t\nB\t1\t20\t15\n' | toll-plot bar -o -
+--- stderr
+toll-plot: -:2:3: low above best: figure '50' in column 'low'
+toll-plot: -:3:8: high below best: figure '15' in column 'high'
+--- exit 1
+
+=== every bad value is reported, up to --max-errors
+$ printf 'side\tbest\nA\tx\nB\ty\nC\tz\n' | toll-plot bar -m 2 -o -
+--- stderr
+toll-plot: -:2:3: invalid number 'x' in column 'best'
+toll-plot: -:3:3: invalid number 'y' in column 'best'
+toll-plot: stopped after 2 errors
+--- exit 1
+
+=== nothing to draw
+$ printf 'side\tbest\n' | toll-plot bar -o -; printf 'side\tbest\nA\t\n' | toll-plot bar -o -
+--- stderr
+toll-plot: nothing to draw: no row has a value
+toll-plot: nothing to draw: no row has a value
+--- exit 1
+
+=== an empty file and binary garbage
+$ toll-plot bar data/empty.tsv -o -; toll-plot bar data/garbage.bin -o -
+--- stderr
+toll-plot: data/empty.tsv:1:1: no header line
+toll-plot: data/garbage.bin:1:1: invalid UTF-8 in header
+--- exit 1
+
+=== numbers past what a double holds
+$ printf 'side\tbest\nA\t1e999\n' | toll-plot bar -o -
+--- stderr
+toll-plot: -:2:3: number out of range '1e999' in column 'best'
+--- exit 1
+
+=== a reports table with the value notation: best and the range from value
+$ toll-plot interval -y source data/value.tsv -o - | head -c 4 | od -An -c
+--- stdout
+ 211   P   N   G
+
+=== a font that is not installed is named
+$ toll-plot bar data/plot-bar.tsv --font 'No Such Font Family' -o - 2>&1 >/dev/null | sed 's/drawing with .*/drawing with another/'
+--- stdout
+toll-plot: warning: font 'No Such Font Family' not found; drawing with another
