@@ -44,6 +44,7 @@ LIBTOLL  = $(BUILD)/libtoll.a
 BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
+IMGDIFF  = $(BUILD)/tests/imgdiff
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
 .PHONY: all demo plots check check-deps bench install uninstall clean
@@ -82,6 +83,11 @@ $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(GSL_LIBS)
 
+# The image comparison of tests/img, with cairo's PNG reader.
+$(IMGDIFF): tests/img/imgdiff.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(CAIRO_LIBS)
+
 # The main job: every curated table checked (as one table, so a series split
 # across files is checked too), the tolls of every event as the datasets
 # give them, how the 2020 war's official figures were revised, and how much
@@ -117,7 +123,7 @@ check-deps:
 	@sh .ci/deps compare 2>/dev/null || true
 
 check: check-deps
-	@$(MAKE) --no-print-directory all $(UNIT)
+	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF)
 	@sh tests/run.sh $(BUILD)
 
 # The peers compared with are installed when possible, else skipped.

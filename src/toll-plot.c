@@ -97,6 +97,7 @@ struct plot {
 	struct cols c;
 	int band;                 /* low/high (or value) give the figure's range */
 	int dates;                /* -1 unknown yet, 0 numbers, 1 dates */
+	int times;                /* some dates have a time of day */
 	toll_strmap *sources;     /* for the default caption */
 	toll_strmap *bars;        /* BAR: (category, series) pairs seen, and their lines */
 	long *bar_line;
@@ -480,6 +481,7 @@ add_row(struct plot *p, toll_chart *ch, const toll_row *r, const toll_table *t, 
 			if (toll_date_parse(f->s, f->len, &tm) != 0)
 				return bad(d, r, c->x[0], t, "invalid date");
 			pt.x = (double)tm.t;
+			p->times |= tm.has_time;
 		} else if ((rc = num_field(r, c->x[0], t, &pt.x, &has, d)) != TOLL_OK) {
 			return rc;
 		}
@@ -677,7 +679,7 @@ main(int argc, char **argv)
 	toll_row row;
 	toll_diag d;
 	cli_reader in;
-	char err[TOLL_DIAG_MSG], *caption = NULL;
+	char err[TOLL_DIAG_MSG], *caption = NULL, *xlabel = NULL;
 	const char *env;
 	int c, code, status = EXIT_OK, have_header = 0, have_format = 0;
 	size_t i;
@@ -866,6 +868,17 @@ main(int argc, char **argv)
 	if (p.o.caption == NULL)
 		p.o.caption = caption = default_caption(p.sources);
 	p.o.x_dates = p.dates == 1;
+	p.o.x_times = p.dates == 1 && p.times;
+	/* Times are drawn in UTC: an axis of times says so. */
+	if (p.o.x_times && p.o.xlabel == p.xcol) {
+		if ((xlabel = malloc(strlen(p.xcol) + 7)) == NULL) {
+			cli_error("out of memory");
+			status = EXIT_TROUBLE;
+			goto done;
+		}
+		sprintf(xlabel, "%s (UTC)", p.xcol);
+		p.o.xlabel = xlabel;
+	}
 	{
 		char got[128];
 		const char *want = p.o.font && *p.o.font ? p.o.font : "DejaVu Sans";
@@ -883,5 +896,6 @@ done:
 	free(p.bar_line);
 	free(p.join);
 	free(caption);
+	free(xlabel);
 	return status;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # make check: the unit tests of src/lib, the golden tests of the programs,
-# then toll-stats against GNU datamash (when it is installed).  Usage:
+# the chart images and report figures, then toll-stats against GNU datamash
+# (when it is installed).  Usage:
 # tests/run.sh BUILD.  Ends with "N passed, N failed".
 set -u
 build=$1
@@ -14,6 +15,9 @@ CK_VERBOSITY=normal "$build/tests/unit" >"$log" 2>&1 || status=1
 cat "$log"
 cli=$(mktemp "${TMPDIR:-/tmp}/toll-cli.XXXXXX") || exit 2
 sh "$here/cli/run.sh" "$build/bin" >"$cli" 2>&1 || status=1
+cat "$cli"
+cat "$cli" >>"$log"
+sh "$here/img/run.sh" "$build/bin" "$build/tests/imgdiff" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"
 sh "$here/compare/datamash.sh" "$build/bin" >"$cli" 2>&1 || status=1

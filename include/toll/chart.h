@@ -49,7 +49,8 @@ typedef struct toll_chart_opts {
 	int stacked;                 /* BAR: stack the series */
 	int no_interval;             /* no whiskers or bands */
 	int bins;                    /* HIST: 0 for Freedman-Diaconis */
-	int x_dates;                 /* LINE, STEP: x holds seconds since 1970 (UTC) */
+	int x_dates;                 /* LINE, STEP: x holds seconds since 1970 (UTC) ... */
+	int x_times;                 /* ... and some have a time of day */
 	int64_t pdf_date;            /* PDF creation date, seconds since 1970 ... */
 	int has_pdf_date;            /* ... when set (SOURCE_DATE_EPOCH) */
 } toll_chart_opts;

@@ -54,9 +54,10 @@ int toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out);
  * for years; "Oct 2020", "Nov", ... for months, with the year on the first
  * tick and on January; "13 Sep 2022", "14 Sep", ... for days, with the
  * year on the first tick and where it changes; "06:00" for hours, with
- * the day on the first tick and at midnight.  Returns 0 or -1.
+ * the day on the first tick and at midnight.  With days set (dates without
+ * times of day) the step is a day at the finest.  Returns 0 or -1.
  */
-int toll_ticks_date(int64_t t0, int64_t t1, int m, toll_ticks *out);
+int toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out);
 
 /*
  * Writes v with the given number of decimals (0 to 9), ',' between

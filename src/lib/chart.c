@@ -391,6 +391,13 @@ snap(const toll_chart *c, double v)
 	return (floor(v * s) + 0.5) / s;
 }
 
+/* The top of what data may cover: the plot's, or the line of --ymax. */
+static double
+clip_top(const toll_chart *c)
+{
+	return c->o.has_ymax ? vmap(c, c->vt.hi) - 0.5 : c->py0 - 1;
+}
+
 /* ---- value ranges ---- */
 
 /* The range of the values drawn against the value axis. */
@@ -554,8 +561,11 @@ x_ticks(toll_chart *c)
 	x_range(c, &lo, &hi);
 	if (c->o.x_dates) {
 		double span = hi - lo, pad = span * 0.03;
-		if (pad < 43200)
-			pad = span == 0 ? 86400 : fmax(pad, fmin(43200, span * 0.05));
+		/* Dates alone: at least half a day each side, one day for one date. */
+		if (!c->o.x_times && pad < 43200)
+			pad = span == 0 ? 86400 : 43200;
+		else if (span == 0)
+			pad = 3600;
 		lo = floor(lo - pad);
 		hi = ceil(hi + pad);
 	}
@@ -564,7 +574,7 @@ x_ticks(toll_chart *c)
 		int rc;
 
 		if (c->o.x_dates)
-			rc = toll_ticks_date((int64_t)lo, (int64_t)hi, m, &c->xt);
+			rc = toll_ticks_date((int64_t)lo, (int64_t)hi, m, !c->o.x_times, &c->xt);
 		else
 			rc = toll_ticks_linear(lo, hi, m < 2 ? 2 : m, 1, &c->xt);
 		if (rc != 0)
@@ -870,6 +880,18 @@ plan(toll_chart *c, struct layout *L)
 		for (i = 0; i < c->vt.n; i++)
 			maxw = fmax(maxw, text_width(c, c->vt.label[i], SZ_TICK, 0));
 		c->px0 = left + maxw + LABEL_GAP;
+		/* Labels at 45 degrees reach left of their bar: the first ones may not leave the chart. */
+		if (o->kind == TOLL_CHART_BAR && L->rotate) {
+			size_t ncat = L->ncat ? L->ncat : 1, k;
+			double band = (c->px1 - c->px0) / (double)ncat, need = 0;
+			for (k = 0; k < L->ncat; k += L->every) {
+				double lw;
+				extent(L->catl[k], &lw, NULL);
+				need = fmax(need, (lw + tick_h) * M_SQRT1_2 - 3 - band * ((double)k + 0.5));
+			}
+			if (c->px0 < PAD + need)
+				c->px0 = PAD + need;
+		}
 		if (o->kind != TOLL_CHART_BAR) {
 			if (x_ticks(c) != 0)
 				return -1;
@@ -882,7 +904,7 @@ plan(toll_chart *c, struct layout *L)
 				continue;
 			}
 		}
-		if (pass > 0)
+		if (pass > 0 && !(o->kind == TOLL_CHART_BAR && L->rotate && pass < 2))
 			break;
 	}
 	return 0;
@@ -1027,7 +1049,7 @@ draw_lines(toll_chart *c)
 		xend = xmap(c, last);
 	}
 	cairo_save(cr);
-	cairo_rectangle(cr, c->px0, c->py0 - 1, c->px1 - c->px0, c->py1 - c->py0 + 2);
+	cairo_rectangle(cr, c->px0, clip_top(c), c->px1 - c->px0, c->py1 - clip_top(c) + 1);
 	cairo_clip(cr);
 	for (s = 0; s < ns; s++) {
 		size_t n = start[s + 1] - start[s], m, k, nb = 0;
@@ -1161,7 +1183,7 @@ draw_bars(toll_chart *c)
 			up[k] = down[k] = base;
 	}
 	cairo_save(cr);
-	cairo_rectangle(cr, c->px0, c->py0 - 1, c->px1 - c->px0, c->py1 - c->py0 + 1);
+	cairo_rectangle(cr, c->px0, clip_top(c), c->px1 - c->px0, c->py1 - clip_top(c));
 	cairo_clip(cr);
 	for (i = 0; i < c->n; i++) {
 		uint32_t cat = cat_of(c, i), s = ser_of(c, i);

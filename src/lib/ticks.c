@@ -426,7 +426,7 @@ date_label(int64_t t, enum unit u, int first, int64_t prev, char *buf)
 }
 
 int
-toll_ticks_date(int64_t t0, int64_t t1, int m, toll_ticks *out)
+toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out)
 {
 	/* Years 1 to 9999, as the dates of SPEC section 1. */
 	const int64_t tmin = -62135596800LL, tmax = 253402300799LL;
@@ -447,6 +447,8 @@ toll_ticks_date(int64_t t0, int64_t t1, int m, toll_ticks *out)
 		int64_t t;
 		double span = (double)(t1 - t0);
 
+		if (days && u == U_HOUR)
+			continue;
 		/* Skip steps that would give far too many ticks without walking them. */
 		if (span / ((u == U_HOUR ? 3600.0 : u == U_DAY ? 86400.0 : u == U_WEEK ? 604800.0 :
 		             u == U_MONTH ? 2419200.0 : 31536000.0) * n) > m + 1)

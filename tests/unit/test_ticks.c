@@ -144,33 +144,36 @@ START_TEST(date_ticks)
 	toll_ticks t;
 
 	/* A week in September 2022: days, the year once. */
-	ck_assert_int_eq(toll_ticks_date(at("2022-09-13"), at("2022-09-19"), 8, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("2022-09-13"), at("2022-09-19"), 8, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "13 Sep 2022 14 Sep 15 Sep 16 Sep 17 Sep 18 Sep 19 Sep");
 	/* Too many days for four ticks: Mondays, two weeks apart. */
-	ck_assert_int_eq(toll_ticks_date(at("2022-09-13"), at("2022-11-12"), 4, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("2022-09-13"), at("2022-11-12"), 4, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "19 Sep 2022 3 Oct 17 Oct 31 Oct");
 	/* The turn of a year: the new year is named where it starts. */
-	ck_assert_int_eq(toll_ticks_date(at("2022-12-28"), at("2023-01-05"), 9, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("2022-12-28"), at("2023-01-05"), 9, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "28 Dec 2022 29 Dec 30 Dec 31 Dec 1 Jan 2023 2 Jan 3 Jan 4 Jan "
 	                             "5 Jan");
 	/* The 2020 war and its revisions: months, the year on the first and on January. */
-	ck_assert_int_eq(toll_ticks_date(at("2020-09-27"), at("2021-09-01"), 12, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("2020-09-27"), at("2021-09-01"), 12, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "Oct 2020 Nov Dec Jan 2021 Feb Mar Apr May Jun Jul Aug Sep");
-	ck_assert_int_eq(toll_ticks_date(at("2020-09-27"), at("2021-09-01"), 5, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("2020-09-27"), at("2021-09-01"), 5, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "Oct 2020 Jan 2021 Apr Jul");
 	/* Decades: years. */
-	ck_assert_int_eq(toll_ticks_date(at("1988-01-01"), at("2023-11-14"), 8, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("1988-01-01"), at("2023-11-14"), 8, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "1990 1995 2000 2005 2010 2015 2020");
 	/* A day: hours, the day at the first tick and at midnight, in UTC (18:30 to 17:30). */
 	ck_assert_int_eq(toll_ticks_date(at("2023-09-19T22:30+04:00"), at("2023-09-20T21:30+04:00"), 5,
-	                                 &t), 0);
+	                                 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "20 Sep 00:00 06:00 12:00");
-	ck_assert_int_eq(toll_ticks_date(at("2023-09-19T12:00Z"), at("2023-09-20T12:00Z"), 5, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("2023-09-19T12:00Z"), at("2023-09-20T12:00Z"), 5, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "19 Sep 12:00 18:00 20 Sep 00:00 06:00 12:00");
-	ck_assert_int_eq(toll_ticks_date(at("2022-09-13"), at("2022-09-12"), 5, &t), -1);
-	ck_assert_int_eq(toll_ticks_date(-70000000000LL, 0, 5, &t), -1);
+	/* Dates without times: days at the finest. */
+	ck_assert_int_eq(toll_ticks_date(at("2022-09-12"), at("2022-09-14"), 8, 1, &t), 0);
+	ck_assert_str_eq(labels(&t), "12 Sep 2022 13 Sep 14 Sep");
+	ck_assert_int_eq(toll_ticks_date(at("2022-09-13"), at("2022-09-12"), 5, 0, &t), -1);
+	ck_assert_int_eq(toll_ticks_date(-70000000000LL, 0, 5, 0, &t), -1);
 	/* The whole calendar does not hang. */
-	ck_assert_int_eq(toll_ticks_date(at("0001-01-01"), at("9999-12-31"), 6, &t), 0);
+	ck_assert_int_eq(toll_ticks_date(at("0001-01-01"), at("9999-12-31"), 6, 0, &t), 0);
 	ck_assert_str_eq(labels(&t), "2000 4000 6000 8000");
 }
 END_TEST

@@ -1,0 +1,97 @@
+/*
+ * imgdiff: compares two PNG images as cairo's test suite does: the same size,
+ * then pixel by pixel, each colour channel within a tolerance.
+ *   imgdiff REFERENCE OUTPUT DIFF [TOLERANCE]
+ * Exit 0 when they match, 1 when they differ (DIFF is then written: the
+ * reference faded, differing pixels in red), 2 when an image cannot be read.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cairo.h>
+
+static cairo_surface_t *
+load(const char *path)
+{
+	cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+	cairo_surface_t *img;
+	cairo_t *cr;
+
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		fprintf(stderr, "imgdiff: cannot read '%s': %s\n", path,
+		        cairo_status_to_string(cairo_surface_status(s)));
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	/* Compared as ARGB32 whatever the PNG's own format. */
+	img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width(s),
+	                                 cairo_image_surface_get_height(s));
+	cr = cairo_create(img);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	cairo_surface_flush(img);
+	return img;
+}
+
+int
+main(int argc, char **argv)
+{
+	cairo_surface_t *a, *b, *d;
+	int w, h, x, y, tol = 8, status;
+	long bad = 0, maxdiff = 0;
+
+	if (argc < 4 || argc > 5) {
+		fprintf(stderr, "usage: imgdiff REFERENCE OUTPUT DIFF [TOLERANCE]\n");
+		return 2;
+	}
+	if (argc == 5)
+		tol = atoi(argv[4]);
+	if ((a = load(argv[1])) == NULL || (b = load(argv[2])) == NULL)
+		return 2;
+	w = cairo_image_surface_get_width(a);
+	h = cairo_image_surface_get_height(a);
+	if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b)) {
+		printf("imgdiff: sizes differ: %dx%d and %dx%d\n", w, h, cairo_image_surface_get_width(b),
+		       cairo_image_surface_get_height(b));
+		return 1;
+	}
+	d = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	for (y = 0; y < h; y++) {
+		const unsigned char *pa = cairo_image_surface_get_data(a) + y * cairo_image_surface_get_stride(a);
+		const unsigned char *pb = cairo_image_surface_get_data(b) + y * cairo_image_surface_get_stride(b);
+		unsigned char *pd = cairo_image_surface_get_data(d) + y * cairo_image_surface_get_stride(d);
+
+		for (x = 0; x < w * 4; x += 4) {
+			int k, worst = 0;
+
+			for (k = 0; k < 4; k++) {
+				int diff = abs(pa[x + k] - pb[x + k]);
+				worst = diff > worst ? diff : worst;
+			}
+			if (worst > maxdiff)
+				maxdiff = worst;
+			if (worst > tol) {
+				bad++;
+				pd[x + 0] = 0, pd[x + 1] = 0, pd[x + 2] = 255, pd[x + 3] = 255;
+			} else {
+				/* The reference, faded, for where the differences are. */
+				int g = 255 - (255 - (pa[x] + pa[x + 1] + pa[x + 2]) / 3) / 4;
+				pd[x + 0] = pd[x + 1] = pd[x + 2] = (unsigned char)g, pd[x + 3] = 255;
+			}
+		}
+	}
+	cairo_surface_mark_dirty(d);
+	status = 0;
+	if (bad > 0) {
+		printf("imgdiff: %ld pixels differ by more than %d (at most %ld)\n", bad, tol, maxdiff);
+		if (cairo_surface_write_to_png(d, argv[3]) != CAIRO_STATUS_SUCCESS)
+			fprintf(stderr, "imgdiff: cannot write '%s'\n", argv[3]);
+		status = 1;
+	}
+	cairo_surface_destroy(a);
+	cairo_surface_destroy(b);
+	cairo_surface_destroy(d);
+	return status;
+}
