@@ -897,5 +897,6 @@ done:
 	free(p.join);
 	free(caption);
 	free(xlabel);
+	toll_chart_shutdown();
 	return status;
 }

@@ -22,6 +22,7 @@
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "hashtab.h"
@@ -1727,6 +1728,15 @@ done:
 	if (st != CAIRO_STATUS_SUCCESS)
 		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cairo: %s", cairo_status_to_string(st));
 	return TOLL_OK;
+}
+
+void
+toll_chart_shutdown(void)
+{
+	/* The font map holds fontconfig's patterns; fontconfig holds its caches. */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 void
