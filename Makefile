@@ -33,8 +33,8 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 GSL_CFLAGS   = $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)
 GSL_LIBS     = $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null)
-CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo fontconfig 2>/dev/null)
-CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo fontconfig 2>/dev/null)
+CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
+CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 
 PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot
 LIB_SRC  = $(wildcard src/lib/*.c)

@@ -113,9 +113,9 @@ int toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, t
 void toll_chart_font_resolved(const char *family, char *buf, size_t bufsz);
 
 /*
- * Frees what pango, cairo and fontconfig keep for the whole process (font
- * maps, caches), so that a leak checker sees only real leaks.  Call it once,
- * last, after every chart is freed.
+ * Frees the font map pango keeps for the whole process, so that a leak
+ * checker sees only real leaks; cairo's and fontconfig's own caches stay.
+ * Call it once, last, after every chart is freed.
  */
 void toll_chart_shutdown(void);
 

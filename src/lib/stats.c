@@ -163,17 +163,31 @@ toll_stats_number(const char *s, size_t len, double *out)
 		neg = s[0] == '-';
 		i = 1;
 	}
-	/* The common case, a whole number of up to 15 digits: exact, no strtod(). */
+	/* The common cases, whole numbers and decimals of up to 15 digits, are
+	 * read here: the digits are exact in a double, and so is a power of ten
+	 * up to 1e22, so one division rounds correctly (Clinger's fast path). */
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	size_t frac = 0;
+
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
 		v = v * 10 + (uint64_t)(s[i] - '0');
 	if (i == len && digits > 0 && digits <= 15) {
 		*out = neg ? -(double)v : (double)v;
 		return 0;
 	}
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++, frac++)
+			v = v * 10 + (uint64_t)(s[i] - '0');
+		if (i == len && digits > 0 && digits <= 15) {
+			double d = (double)v / pow10[frac];
+			*out = neg ? -d : d;
+			return 0;
+		}
+	}
 	/* Otherwise the syntax is checked here, and strtod() reads the number. */
-	if (i < len && s[i] == '.')
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			digits++;
 	if (digits == 0)
 		return -1;
 	if (i < len && (s[i] == 'e' || s[i] == 'E')) {

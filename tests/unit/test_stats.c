@@ -1,4 +1,6 @@
 /* test_stats.c: the number parser and the operations of toll-stats. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "suites.h"
@@ -9,6 +11,34 @@ number(const char *s, double *v)
 {
 	return toll_stats_number(s, strlen(s), v);
 }
+
+/* Decimals read without strtod() are the same doubles strtod() gives. */
+START_TEST(number_fast_path)
+{
+	unsigned seed = 99;
+	int k;
+
+	for (k = 0; k < 200000; k++) {
+		char buf[40];
+		double got, want;
+		unsigned long long m;
+		int frac, n;
+
+		seed = seed * 1103515245u + 12345u;
+		m = ((unsigned long long)seed << 20 ^ (seed >> 3)) % 1000000000000000ULL;
+		frac = (int)(seed >> 27) % 16;
+		n = snprintf(buf, sizeof buf, "%s%llu", k % 3 == 0 ? "-" : "", m);
+		if (frac > 0 && frac < n) {
+			memmove(buf + n - frac + 1, buf + n - frac, (size_t)frac + 1);
+			buf[n - frac] = '.';
+			n++;
+		}
+		want = strtod(buf, NULL);
+		ck_assert_int_eq(toll_stats_number(buf, (size_t)n, &got), 0);
+		ck_assert_msg(got == want, "%s: %.17g, strtod %.17g", buf, got, want);
+	}
+}
+END_TEST
 
 START_TEST(numbers)
 {
@@ -88,6 +118,7 @@ stats_suite(void)
 	Suite *s = suite_create("stats");
 	TCase *tc = tcase_create("stats");
 
+	tcase_add_test(tc, number_fast_path);
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, operations);
 	suite_add_tcase(s, tc);
