@@ -981,11 +981,14 @@ reduce(const toll_chart *c, const uint32_t *pts, size_t n, uint32_t *out)
 		memcpy(out, pts, n * sizeof *out);
 		return n;
 	}
+	/* Device pixel columns as a linear function of x: one multiply per point. */
+	double k = (c->px1 - c->px0) / (c->xhi - c->xlo) * s, b = c->px0 * s - c->xlo * k;
+
 	while (i < n) {
-		double col = floor(xmap(c, c->x[pts[i]]) * s);
+		double col = floor(c->x[pts[i]] * k + b);
 		size_t j = i, lo = i, hi = i;
 
-		while (j < n && floor(xmap(c, c->x[pts[j]]) * s) == col) {
+		while (j < n && floor(c->x[pts[j]] * k + b) == col) {
 			if (c->y[pts[j]] < c->y[pts[lo]])
 				lo = j;
 			if (c->y[pts[j]] > c->y[pts[hi]])

@@ -112,6 +112,46 @@ if have mawk; then
 fi
 "$measure" "$runs" "$@" | table
 
+# toll-plot against gnuplot (pngcairo) and matplotlib (Agg, the table read by
+# pandas): a line of a million points and a small bar chart, 800x500 PNG.
+l="$out/line-1m.tsv"
+[ -s "$l" ] || awk 'BEGIN { s = 1; y = 0; print "x\ty"
+	for (i = 0; i < 1000000; i++) { s = (s * 69069 + 1) % 4294967296; y += s / 4294967296 - 0.5; printf "%d\t%.3f\n", i, y } }' >"$l"
+b="$out/bar-small.tsv"
+printf 'side\tbest\nArmenia\t207\nAzerbaijan\t80\nArtsakh\t200\ncivilians\t31\nall sides\t6500\n' >"$b"
+mpl=
+for p in /usr/bin/python3 python3; do
+	if have "$p" && "$p" -c 'import matplotlib, pandas' 2>/dev/null; then
+		mpl=$p
+		break
+	fi
+done
+[ -n "$mpl" ] || echo "(matplotlib is not installed: skipped; as root, make bench installs it)" >&2
+have gnuplot || echo "(gnuplot is not installed: skipped; as root, make bench installs it)" >&2
+gp="set terminal pngcairo size 800,500; set output '$build/bench/plot-gnuplot.png'; set datafile separator '\\t'"
+for job in line bar; do
+	echo
+	if [ $job = line ]; then
+		echo "toll-plot: a line of $(($(wc -l <"$l") - 1)) points to an 800x500 PNG"
+		set -- "toll-plot line -x x -y y FILE -o OUT.png" "$bin/toll-plot line -x x -y y $l -o $build/bench/plot-toll.png"
+		[ -z "$mpl" ] || set -- "$@" "matplotlib (Agg), pandas reading: plot_matplotlib.py line" \
+			"$mpl $here/plot_matplotlib.py line $l $build/bench/plot-mpl.png"
+		have gnuplot && set -- "$@" "gnuplot (pngcairo): plot FILE skip 1 using 1:2 with lines" \
+			"gnuplot -e \"$gp; plot '$l' skip 1 using 1:2 with lines\""
+	else
+		echo "toll-plot: a bar chart of 5 rows to an 800x500 PNG"
+		set -- "toll-plot bar FILE -o OUT.png" "$bin/toll-plot bar $b -o $build/bench/plot-toll.png"
+		have gnuplot && set -- "$@" "gnuplot (pngcairo): histograms, using 2:xtic(1)" \
+			"gnuplot -e \"$gp; set style data histograms; set style fill solid; plot '$b' skip 1 using 2:xtic(1)\""
+		[ -z "$mpl" ] || set -- "$@" "matplotlib (Agg), pandas reading: plot_matplotlib.py bar" \
+			"$mpl $here/plot_matplotlib.py bar $b $build/bench/plot-mpl.png"
+	fi
+	echo
+	echo "| command | time | peak memory | time / toll-plot |"
+	echo "| --- | --- | --- | --- |"
+	"$measure" "$runs" "$@" | table
+done
+
 # toll-agg against the same job in pandas (tests/bench/agg_pandas.py).
 echo
 py=
