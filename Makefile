@@ -90,8 +90,8 @@ $(IMGDIFF): tests/img/imgdiff.c
 
 # The main job: every curated table checked (as one table, so a series split
 # across files is checked too), the tolls of every event as the datasets
-# give them, how the 2020 war's official figures were revised, and how much
-# revised figures grew.  Charts come with toll-plot.
+# give them, how the 2020 war's official figures were revised, how much
+# revised figures grew, and the report figures rendered into plots/.
 DATASETS = $(wildcard datasets/*.tsv)
 
 demo:
@@ -109,6 +109,10 @@ demo:
 	@echo "== how much the figures revised at least once grew, first report to last, by category"
 	@$(BUILD)/bin/toll rev summary $(DATASETS) | awk -F'\t' 'NR == 1 || $$6 > 1' | \
 		$(BUILD)/bin/toll stats -g category count median:ratio max:ratio median:days
+	@echo
+	@echo "== the report figures, rendered into plots/ (see plots/README.md)"
+	@sh src/plots.sh $(BUILD)/bin plots
+	@ls plots
 
 # The report figures of datasets/, PNG and PDF, with plots/README.md.
 plots:
