@@ -1039,7 +1039,7 @@ draw_lines(toll_chart *c)
 	size_t ns = nseries(c), s, *start = malloc((ns + 1) * sizeof *start);
 	uint32_t *idx = NULL, *v = NULL;
 	cairo_t *cr = c->cr;
-	int step = c->o.kind == TOLL_CHART_STEP;
+	int step = c->o.kind == TOLL_CHART_STEP, pass;
 	double xend = xmap(c, c->xhi);
 
 	if (start == NULL || (idx = series_order(c, start)) == NULL ||
@@ -1108,19 +1108,21 @@ draw_lines(toll_chart *c)
 		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 		cairo_stroke(cr);
 	}
-	/* Reports are marked when they are few enough to tell apart. */
-	for (s = 0; s < ns; s++) {
-		size_t n = start[s + 1] - start[s], k;
-		if (!step && !c->any_open)
-			break;
-		if (n > (size_t)((c->px1 - c->px0) / 6))
-			continue;
-		for (k = 0; k < n; k++) {
-			uint32_t i = idx[start[s] + k];
-			if (step || open_of(c, i))
-				marker(cr, xmap(c, c->x[i]), vmap(c, c->y[i]), open_of(c, i), colour(c, s));
+	/* Reports are marked when they are few enough to tell apart; the
+	 * triangles of open figures last, so another series' dot hides none. */
+	for (pass = 0; pass < 2; pass++)
+		for (s = 0; s < ns; s++) {
+			size_t n = start[s + 1] - start[s], k;
+			if (!step && !c->any_open)
+				break;
+			if (n > (size_t)((c->px1 - c->px0) / 6))
+				continue;
+			for (k = 0; k < n; k++) {
+				uint32_t i = idx[start[s] + k];
+				if ((step || open_of(c, i)) && open_of(c, i) == pass)
+					marker(cr, xmap(c, c->x[i]), vmap(c, c->y[i]), open_of(c, i), colour(c, s));
+			}
 		}
-	}
 	cairo_restore(cr);
 	free(start);
 	free(idx);
