@@ -1525,6 +1525,11 @@ make_hist(toll_chart *c)
 	gsl_sort(v, 1, c->n);
 	lo = v[0];
 	hi = v[c->n - 1];
+	/* A range a double cannot hold bins of. */
+	if (!isfinite(hi - lo)) {
+		free(v);
+		return 1;
+	}
 	if (c->o.bins > 0) {
 		nb = (size_t)c->o.bins;
 		if (hi == lo)
@@ -1541,13 +1546,17 @@ make_hist(toll_chart *c)
 			width = fmax(fabs(lo) * 0.1, 1);
 		/* Bins of a round width on round edges, as the axis ticks are. */
 		width = nice_up(width);
+		/* At most 1,000 bins: counted as a double, which cannot overflow. */
+		double nbd;
+
 		lo = floor(lo / width) * width;
-		nb = (size_t)floor((hi - lo) / width) + 1;
-		while (nb > 1000) {
+		nbd = floor((hi - lo) / width) + 1;
+		while (nbd > 1000) {
 			width = nice_up(width * 1.01);
 			lo = floor(v[0] / width) * width;
-			nb = (size_t)floor((hi - lo) / width) + 1;
+			nbd = floor((hi - lo) / width) + 1;
 		}
+		nb = (size_t)nbd;
 		hi = lo + width * (double)nb;
 	}
 	if ((c->hist = gsl_histogram_alloc(nb)) == NULL) {
@@ -1818,8 +1827,9 @@ toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, toll_
 		c->any_open |= open_of(c, i) && !c->o.no_interval;
 		c->any_band |= band_of(c, i);
 	}
-	if (c->o.kind == TOLL_CHART_HIST && make_hist(c) != 0)
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	if (c->o.kind == TOLL_CHART_HIST && (rc = make_hist(c)) != 0)
+		return rc > 0 ? toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis") :
+		       toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	sf = make_surface(c, &sk);
 	c->cr = cairo_create(sf);
 	setup_text(c);

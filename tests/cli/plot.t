@@ -270,3 +270,10 @@ $ toll-plot interval -y source data/value.tsv -o - | head -c 4 | od -An -c
 $ toll-plot bar data/plot-bar.tsv --font 'No Such Font Family' -o - 2>&1 >/dev/null | sed 's/drawing with .*/drawing with another/'
 --- stdout
 toll-plot: warning: font 'No Such Font Family' not found; drawing with another
+
+=== values too far apart for an axis
+$ printf 'best\n-1e308\n1e308\n' | toll-plot hist -o -; printf 'x\tbest\n-1e308\t1\n1e308\t2\n' | toll-plot line -x x -o -
+--- stderr
+toll-plot: the values cannot be put on an axis
+toll-plot: the values cannot be put on an axis
+--- exit 1
