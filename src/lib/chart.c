@@ -1595,8 +1595,10 @@ sink_write(void *closure, const unsigned char *data, unsigned int len)
 
 /*
  * Writes the image as an 8-bit RGB PNG with libpng.  cairo's own writer
- * tries every row filter; on a chart (mostly flat colour) no filter is as
- * good and faster.
+ * tries every row filter at zlib's default level, a third of a small
+ * chart's time; a chart is mostly flat colour, and zlib's fastest level
+ * without filters takes a tenth of that for files under twice the size
+ * (16 KB for a bar chart of 800x500).
  */
 static void
 png_write_cb(png_structp png, png_bytep data, size_t len)
@@ -1639,7 +1641,7 @@ write_png(cairo_surface_t *sf, struct sink *sk)
 		return -1;
 	}
 	png_set_write_fn(png, sk, png_write_cb, png_flush_cb);
-	png_set_compression_level(png, 6);
+	png_set_compression_level(png, 1);
 	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
 	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
 	             PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
