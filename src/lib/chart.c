@@ -917,7 +917,11 @@ plan(toll_chart *c, struct layout *L)
 
 /* ---- drawing the data ---- */
 
-/* Indices of the points of each series, in x order (stable). */
+/*
+ * Indices of the points of each series, in x order (stable).  qsort() has
+ * no argument for the comparison: the x values are passed in sort_x (a
+ * chart is drawn by one thread at a time).
+ */
 static const double *sort_x;
 static int
 by_x(const void *a, const void *b)
@@ -1487,11 +1491,8 @@ draw_texts(toll_chart *c, struct layout *L)
 		extent(L->caption, NULL, &h);
 		show(c, L->caption, PAD, o->height - PAD - h, 0, 0, ink_faint);
 	}
-	if (L->xlabel) {
-		extent(L->xlabel, NULL, &h);
+	if (L->xlabel)
 		show(c, L->xlabel, (c->px0 + c->px1) / 2, L->bottom, 0.5, 0, ink_soft);
-		(void)h;
-	}
 	if (L->ylabel) {
 		double w;
 		extent(L->ylabel, &w, &h);
@@ -1521,7 +1522,6 @@ make_hist(toll_chart *c)
 	if (v == NULL)
 		return -1;
 	memcpy(v, c->x, c->n * sizeof *v);
-	sort_x = NULL;
 	gsl_sort(v, 1, c->n);
 	lo = v[0];
 	hi = v[c->n - 1];
