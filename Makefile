@@ -5,6 +5,7 @@
 #   make plots          the report figures of datasets/ into plots/ (PNG and PDF)
 #   make check          install missing packages (as root), build, run every test
 #   make bench          the side-by-side benchmarks of tests/bench
+#   make fuzz           libFuzzer on every parser, FUZZ_TIME=60 seconds each (needs clang)
 #   make install        PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 …   everything built with AddressSanitizer and UBSan
 #   make WERROR=1 …     warnings are errors (CI)
@@ -45,9 +46,11 @@ BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
+FUZZ_TARGETS = table figure date keys agg
+FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
-.PHONY: all demo plots check check-deps bench install uninstall clean
+.PHONY: all demo plots check check-deps fuzz bench install uninstall clean
 .SUFFIXES:
 .SECONDARY:
 
@@ -88,6 +91,11 @@ $(IMGDIFF): tests/img/imgdiff.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(CAIRO_LIBS)
 
+# Each fuzz entry point built to replay saved inputs (make check), without clang.
+$(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBTOLL) $(ALL_LDFLAGS) $(GSL_LIBS) -lm
+
 # The main job: every curated table checked (as one table, so a series split
 # across files is checked too), the tolls of every event as the datasets
 # give them, how the 2020 war's official figures were revised, how much
@@ -127,8 +135,14 @@ check-deps:
 	@sh .ci/deps compare 2>/dev/null || true
 
 check: check-deps
-	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF)
+	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
+
+# libFuzzer over every parser and a whole toll-agg run, FUZZ_TIME seconds
+# each (default 60); what crashes goes to tests/fuzz/regress/, which make
+# check replays.
+fuzz:
+	@sh tests/fuzz/run.sh
 
 # The peers compared with are installed when possible, else skipped.
 bench:
@@ -145,4 +159,4 @@ uninstall:
 	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 
 clean:
-	rm -rf build build-san tests/bench/out
+	rm -rf build build-san build-fuzz tests/bench/out

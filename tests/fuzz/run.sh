@@ -1,0 +1,38 @@
+#!/bin/sh
+# make fuzz: builds each entry point with clang's libFuzzer, AddressSanitizer
+# and UBSan, and runs it for FUZZ_TIME seconds (default 60) on its corpus
+# (build-fuzz/corpus/NAME, grown from tests/fuzz/seeds/NAME).  Inputs that
+# crash, hang (10 s) or take 2 GiB go to tests/fuzz/regress/NAME/, which make
+# check replays: commit them with the fix.
+#   tests/fuzz/run.sh [NAME...]      (NAME: table figure date keys agg)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+time=${FUZZ_TIME:-60}
+jobs=${FUZZ_JOBS:-1}
+cc=${FUZZ_CC:-clang}
+out=$top/build-fuzz
+[ $# -gt 0 ] || set -- table figure date keys agg
+if ! command -v "$cc" >/dev/null 2>&1; then
+	echo "fuzz: $cc is not installed (Debian: clang libclang-rt-14-dev)" >&2
+	exit 2
+fi
+mkdir -p "$out/lib"
+flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -std=c11 -I$top/include -I$top/src $(pkg-config --cflags gsl)"
+# The library once, without the chart module (cairo is not fuzzed here).
+for src in "$top"/src/lib/*.c; do
+	case $src in */chart.c) continue ;; esac
+	obj=$out/lib/$(basename "$src" .c).o
+	[ "$obj" -nt "$src" ] || $cc $flags -c -o "$obj" "$src"
+done
+for t in "$@"; do
+	$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $(pkg-config --libs gsl) -lm
+	mkdir -p "$out/corpus/$t" "$here/regress/$t"
+	echo "== fuzz $t for ${time}s"
+	"$out/$t" -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-jobs="$jobs" -workers="$jobs" \
+		-artifact_prefix="$here/regress/$t/" "$out/corpus/$t" "$here/seeds/$t" 2>&1 |
+		grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)|cov:' | tail -n 6
+done
+echo "fuzz: new inputs in tests/fuzz/regress (none is good news):"
+find "$here/regress" -type f ! -name .keep -newer "$out/lib" -print | sed "s|^$top/||"
