@@ -48,6 +48,7 @@ UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
 FUZZ_TARGETS = table figure date keys agg
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
+HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
 .PHONY: all demo plots check check-deps fuzz bench install uninstall clean
@@ -96,6 +97,10 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LI
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBTOLL) $(ALL_LDFLAGS) $(GSL_LIBS) -lm
 
+$(HOSTILE_GEN): tests/hostile/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
+
 # The main job: every curated table checked (as one table, so a series split
 # across files is checked too), the tolls of every event as the datasets
 # give them, how the 2020 war's official figures were revised, how much
@@ -135,7 +140,7 @@ check-deps:
 	@sh .ci/deps compare 2>/dev/null || true
 
 check: check-deps
-	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY) $(HOSTILE_GEN)
 	@sh tests/run.sh $(BUILD)
 
 # libFuzzer over every parser and a whole toll-agg run, FUZZ_TIME seconds

@@ -102,6 +102,7 @@ struct plot {
 	toll_strmap *bars;        /* BAR: (category, series) pairs seen, and their lines */
 	long *bar_line;
 	size_t bar_cap;
+	int too_many;             /* a limit was passed: one message, then stop */
 	char *join;               /* a label being joined */
 	size_t join_cap;
 };
@@ -440,6 +441,29 @@ joined(struct plot *p, const toll_row *r, const long *idx, size_t n, size_t *len
 	return 0;
 }
 
+/*
+ * What a chart can show: labels are laid out one by one and each series
+ * needs a colour and a legend entry, so tables past these limits are
+ * refused rather than drawn for minutes into an unreadable picture.
+ */
+#define MAX_CATEGORIES 10000
+#define MAX_SERIES 100
+
+static int
+too_many(struct plot *p, toll_diag *d, const toll_row *r, long col, const toll_table *t,
+         const char *what, size_t max)
+{
+	const toll_field *f = &r->f[col];
+	size_t n;
+	const toll_field *name = &toll_table_columns(t, &n)[col];
+	char cn[64];
+
+	toll_diag_quote(cn, sizeof cn, name->s, name->len);
+	p->too_many = 1;
+	return toll_diag_set(d, TOLL_EDATA, r->file, f->line, f->col,
+	                     "more than %zu %s in column '%s': too many to draw", max, what, cn);
+}
+
 static int
 oom(toll_diag *d)
 {
@@ -492,10 +516,20 @@ add_row(struct plot *p, toll_chart *ch, const toll_row *r, const toll_table *t, 
 
 		if (joined(p, r, idx, n, &len) != 0 || toll_chart_category(ch, p->join, len, &pt.category) != 0)
 			return oom(d);
+		/* Each category (each row of an interval chart) has a label to lay out. */
+		if (pt.category >= MAX_CATEGORIES || toll_chart_points(ch) >= (k == TOLL_CHART_INTERVAL ?
+		                                                                MAX_CATEGORIES : SIZE_MAX))
+			return too_many(p, d, r, idx[0], t, k == TOLL_CHART_BAR ? "categories" : "rows",
+			                MAX_CATEGORIES);
 	}
-	if (c->nseries > 0 && (joined(p, r, c->series, c->nseries, &len) != 0 ||
-	                       toll_chart_series(ch, p->join, len, &pt.series) != 0))
-		return oom(d);
+	if (c->nseries > 0) {
+		if (joined(p, r, c->series, c->nseries, &len) != 0 ||
+		    toll_chart_series(ch, p->join, len, &pt.series) != 0)
+			return oom(d);
+		/* Each series has a colour and a place in the legend. */
+		if (pt.series >= MAX_SERIES)
+			return too_many(p, d, r, c->series[0], t, "series", MAX_SERIES);
+	}
 	if (k == TOLL_CHART_BAR) {
 		/* One bar per category and series: a second is an error, not a sum. */
 		uint32_t key[2] = { pt.category, pt.series };
@@ -847,7 +881,7 @@ main(int argc, char **argv)
 		}
 		if (code == TOLL_OK)
 			code = add_row(&p, ch, &row, t, &d);
-		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
+		if (code != TOLL_OK && (!cli_reader_problem(&in, &d, code) || p.too_many))
 			break;
 	}
 	cli_reader_close(&in);

@@ -277,3 +277,10 @@ $ printf 'best\n-1e308\n1e308\n' | toll-plot hist -o -; printf 'x\tbest\n-1e308\
 toll-plot: the values cannot be put on an axis
 toll-plot: the values cannot be put on an axis
 --- exit 1
+
+=== more series or categories than a chart can show: one message, nothing drawn
+$ awk 'BEGIN { print "side\tbest"; for (i = 0; i < 10005; i++) print "s" i "\t" i }' | toll-plot bar -o -; awk 'BEGIN { print "reported\tsource\tbest"; for (i = 0; i < 200; i++) print "2022-09-13\ts" i "\t" i }' | toll-plot step --series source -o -
+--- stderr
+toll-plot: -:10002:1: more than 10000 categories in column 'side': too many to draw
+toll-plot: -:102:12: more than 100 series in column 'source': too many to draw
+--- exit 1

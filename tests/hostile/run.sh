@@ -1,0 +1,113 @@
+#!/bin/sh
+# Hostile inputs for every program (make check): random bytes, truncated
+# files, NUL bytes, invalid UTF-8, a 5 MB field, 50,000 columns, blank lines
+# only, numbers past 64 bits, sums that overflow, impossible dates and times,
+# an unterminated CSV quote, a million series.  Each run must end (within
+# two minutes) with exit status 0, 1 or 2, never a signal, and when not 0
+# with a first line of standard error that starts with the program's name;
+# a chart that was not made must leave no file.  Then a full disk on
+# standard output for every program, and a pipe closed early.
+#   tests/hostile/run.sh BINDIR GEN     (GEN: the built tests/hostile/gen.c)
+# Ends with "hostile: N passed, N failed".
+set -u
+bindir=$(cd "$1" && pwd) || exit 2
+gen=$2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/toll-hostile.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+PATH="$bindir:$PATH"
+LC_ALL=C
+export PATH LC_ALL
+"$gen" "$tmp" || exit 2
+passed=0
+failed=0
+fail() { failed=$((failed + 1)); echo "FAIL hostile: $*"; }
+
+# run NAME PROG ARGS...: one run, judged as above.
+run() {
+	name=$1
+	prog=$2
+	shift 2
+	rm -f "$tmp/chart.png"
+	timeout 120 "$prog" "$@" >"$tmp/out" 2>"$tmp/err"
+	s=$?
+	first=$(head -n 1 "$tmp/err")
+	# The front door's messages are those of the program it runs.
+	own=$prog
+	[ "$prog" = toll ] && own=toll-$1
+	if [ "$s" -eq 124 ]; then
+		fail "$name: $prog $*: no end within two minutes"
+	elif [ "$s" -gt 2 ]; then
+		fail "$name: $prog $*: exit status $s: $first"
+	elif [ "$s" -ne 0 ] && [ "${first#"$own: "}" = "$first" ]; then
+		fail "$name: $prog $*: exit status $s without a message of its own: '$first'"
+	elif [ "$s" -ne 0 ] && [ -e "$tmp/chart.png" ]; then
+		fail "$name: $prog $*: exit status $s, and a chart was left behind"
+	else
+		passed=$((passed + 1))
+	fi
+}
+
+for f in "$tmp"/*.tsv "$tmp"/*.csv; do
+	n=$(basename "$f")
+	run "$n" toll-check "$f"
+	run "$n" toll-check --normalize "$f"
+	run "$n" toll-agg "$f"
+	run "$n" toll-agg -g source,reported:week --combine mean "$f"
+	run "$n" toll-rev history "$f"
+	run "$n" toll-rev summary "$f"
+	run "$n" toll-rev diff "$f" "$f"
+	run "$n" toll-stats -g side count sum:best median:best "$f"
+	run "$n" toll-plot bar -x source -o "$tmp/chart.png" "$f"
+	run "$n" toll-plot step --series source -o "$tmp/chart.png" "$f"
+	run "$n" toll-plot interval -o "$tmp/chart.png" "$f"
+	run "$n" toll-plot hist -o "$tmp/chart.png" "$f"
+	run "$n" toll check "$f"
+done
+
+# A full disk on standard output: exit 2 with a message, for every program.
+good="$tmp/good.tsv"
+printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tA\tkilled\t49\n' >"$good"
+full() {
+	"$@" >/dev/full 2>"$tmp/err"
+	s=$?
+	first=$(head -n 1 "$tmp/err")
+	if [ "$s" -eq 2 ] && [ -n "$first" ]; then
+		passed=$((passed + 1))
+	else
+		fail "/dev/full: $*: exit status $s, '$first'"
+	fi
+}
+full toll-check --normalize "$good"
+full toll-check --summary "$good"
+full toll-agg "$good"
+full toll-rev history "$good"
+full toll-rev summary "$good"
+full toll-rev diff "$good" "$tmp/million-series.tsv"
+full toll-stats count "$good"
+full toll-plot bar -o - "$good"
+full toll help
+for p in toll toll-check toll-agg toll-rev toll-stats toll-plot; do
+	full "$p" --help
+	full "$p" --version
+done
+
+# A pipe closed early: the writer ends (a closed pipe is an error: exit 2
+# with a message, or 0 when everything fit in the pipe first), never hangs.
+closed() {
+	s=$( { timeout 120 "$@" 2>"$tmp/err"; echo $? >"$tmp/status"; } | head -c 100 >/dev/null; cat "$tmp/status")
+	first=$(head -n 1 "$tmp/err")
+	if [ "$s" -eq 0 ] || { [ "$s" -eq 2 ] && [ -n "$first" ]; }; then
+		passed=$((passed + 1))
+	else
+		fail "closed pipe: $*: exit status $s, '$first'"
+	fi
+}
+m="$tmp/million-series.tsv"
+closed toll-check --normalize "$m"
+closed toll-agg -g source "$m"
+closed toll-rev history "$m"
+closed toll-stats -g source count "$m"
+closed toll-plot line -x best -y best -o - "$m"
+
+echo "hostile: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
