@@ -5,6 +5,7 @@
 #   make plots          the report figures of datasets/ into plots/ (PNG and PDF)
 #   make check          install missing packages (as root), build, run every test
 #   make bench          the side-by-side benchmarks of tests/bench
+#   make check-valgrind the golden tests under valgrind
 #   make fuzz           libFuzzer on every parser, FUZZ_TIME=60 seconds each (needs clang)
 #   make install        PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 …   everything built with AddressSanitizer and UBSan
@@ -51,7 +52,7 @@ FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
-.PHONY: all demo plots check check-deps fuzz bench install uninstall clean
+.PHONY: all demo plots check check-deps check-valgrind fuzz bench install uninstall clean
 .SUFFIXES:
 .SECONDARY:
 
@@ -143,10 +144,17 @@ check: check-deps
 	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY) $(HOSTILE_GEN)
 	@sh tests/run.sh $(BUILD)
 
+# The golden tests with every program under valgrind (no errors, no leaks).
+check-valgrind: check-deps
+	@sh .ci/deps valgrind
+	@$(MAKE) --no-print-directory all
+	@sh tests/valgrind.sh $(BUILD)
+
 # libFuzzer over every parser and a whole toll-agg run, FUZZ_TIME seconds
 # each (default 60); what crashes goes to tests/fuzz/regress/, which make
 # check replays.
 fuzz:
+	@sh .ci/deps build fuzz
 	@sh tests/fuzz/run.sh
 
 # The peers compared with are installed when possible, else skipped.

@@ -9,7 +9,6 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 time=${FUZZ_TIME:-60}
-jobs=${FUZZ_JOBS:-1}
 cc=${FUZZ_CC:-clang}
 out=$top/build-fuzz
 [ $# -gt 0 ] || set -- table figure date keys agg
@@ -28,11 +27,11 @@ done
 for t in "$@"; do
 	$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $(pkg-config --libs gsl) -lm
 	mkdir -p "$out/corpus/$t" "$here/regress/$t"
-	echo "== fuzz $t for ${time}s"
+	echo "== fuzz $t for ${time}s (log: build-fuzz/$t.log)"
 	"$out/$t" -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-		-jobs="$jobs" -workers="$jobs" \
-		-artifact_prefix="$here/regress/$t/" "$out/corpus/$t" "$here/seeds/$t" 2>&1 |
-		grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)|cov:' | tail -n 6
+		-artifact_prefix="$here/regress/$t/" "$out/corpus/$t" "$here/seeds/$t" >"$out/$t.log" 2>&1 || true
+	grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)|ERROR|^SUMMARY|Test unit written' \
+		"$out/$t.log" | tail -n 8
 done
 echo "fuzz: new inputs in tests/fuzz/regress (none is good news):"
 find "$here/regress" -type f ! -name .keep -newer "$out/lib" -print | sed "s|^$top/||"
