@@ -78,7 +78,7 @@ Try 'toll --help' for more information.
 
 
 === a command whose program cannot be found
-$ cp "$(command -v toll)" "$TEST_TMP/toll-alone" && PATH=/nonexistent "$TEST_TMP/toll-alone" check data/good.tsv
+$ [ -z "${TOLL_UNDER_VALGRIND:-}" ] || { echo "under valgrind toll is a wrapper: a copy still finds the programs" >&2; exit 77; }; cp "$(command -v toll)" "$TEST_TMP/toll-alone" && PATH=/nonexistent "$TEST_TMP/toll-alone" check data/good.tsv
 --- stderr
 toll: cannot run 'toll-check': No such file or directory
 --- exit 2
