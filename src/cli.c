@@ -188,6 +188,33 @@ cli_reader_close(cli_reader *cr)
 }
 
 int
+cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx)
+{
+	char err[TOLL_DIAG_MSG];
+	toll_row r;
+	toll_diag d;
+	int code, have = 0, stop;
+
+	while ((code = toll_table_next(t, &r, &d)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (!have && header(ctx, t, err, sizeof err) != 0) {
+				cr->status = cli_usage_error("%s", err);
+				break;
+			}
+			have = 1;
+			continue;
+		}
+		stop = 0;
+		if (code == TOLL_OK)
+			code = row(ctx, t, &r, &d, &stop);
+		if (code != TOLL_OK && (!cli_reader_problem(cr, &d, code) || stop))
+			break;
+	}
+	cli_reader_close(cr);
+	return have;
+}
+
+int
 cli_parse_as_of(const char *s, int64_t *t)
 {
 	toll_time tm;

@@ -103,6 +103,7 @@ struct plot {
 	long *bar_line;
 	size_t bar_cap;
 	int too_many;             /* a limit was passed: one message, then stop */
+	toll_chart *ch;           /* what the rows are drawn on */
 	char *join;               /* a label being joined */
 	size_t join_cap;
 };
@@ -680,6 +681,23 @@ render(toll_chart *ch, const char *out)
 	return status;
 }
 
+/* The callbacks of cli_read_table(). */
+static int
+plot_header(void *p, const toll_table *t, char *err, size_t errsz)
+{
+	return header(p, t, err, errsz);
+}
+
+static int
+plot_row(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
+{
+	struct plot *p = ctx;
+	int code = add_row(p, p->ch, row, t, d);
+
+	*stop = p->too_many;
+	return code;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -710,12 +728,10 @@ main(int argc, char **argv)
 	struct plot p;
 	toll_chart *ch = NULL;
 	toll_table *t = NULL;
-	toll_row row;
-	toll_diag d;
 	cli_reader in;
-	char err[TOLL_DIAG_MSG], *caption = NULL, *xlabel = NULL;
+	char *caption = NULL, *xlabel = NULL;
 	const char *env;
-	int c, code, status = EXIT_OK, have_header = 0, have_format = 0;
+	int c, status = EXIT_OK, have_header = 0, have_format = 0;
 	size_t i;
 	long bins;
 
@@ -870,21 +886,8 @@ main(int argc, char **argv)
 		goto done;
 	}
 	in.max_errors = opt.max_errors;
-	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (!have_header && header(&p, t, err, sizeof err) != 0) {
-				in.status = cli_usage_error("%s", err);
-				break;
-			}
-			have_header = 1;
-			continue;
-		}
-		if (code == TOLL_OK)
-			code = add_row(&p, ch, &row, t, &d);
-		if (code != TOLL_OK && (!cli_reader_problem(&in, &d, code) || p.too_many))
-			break;
-	}
-	cli_reader_close(&in);
+	p.ch = ch;
+	have_header = cli_read_table(&in, t, plot_header, plot_row, &p);
 	status = in.status;
 	if (status != EXIT_OK)
 		goto done;

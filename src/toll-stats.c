@@ -53,6 +53,21 @@ is_file(const char *arg)
 	return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0;
 }
 
+/* The callbacks of cli_read_table(). */
+static int
+stats_header(void *st, const toll_table *t, char *err, size_t errsz)
+{
+	return toll_stats_header(st, t, err, errsz);
+}
+
+static int
+stats_row(void *st, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
+{
+	(void)t;
+	(void)stop;
+	return toll_stats_add(st, row, d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -71,7 +86,6 @@ main(int argc, char **argv)
 	toll_stats *st = NULL;
 	toll_table *t = NULL;
 	toll_out *out = NULL;
-	toll_row row;
 	toll_diag d;
 	cli_reader in;
 	char err[TOLL_DIAG_MSG];
@@ -139,21 +153,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	in.max_errors = opt.max_errors;
-	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (!header && toll_stats_header(st, t, err, sizeof err) != 0) {
-				in.status = cli_usage_error("%s", err);
-				break;
-			}
-			header = 1;
-			continue;
-		}
-		if (code == TOLL_OK)
-			code = toll_stats_add(st, &row, &d);
-		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
-			break;
-	}
-	cli_reader_close(&in);   /* it has no reports reader: this only says "stopped after N errors" */
+	header = cli_read_table(&in, t, stats_header, stats_row, st);
 	status = in.status;
 	if (status == EXIT_OK && header) {
 		code = toll_stats_write(st, out, &d);
