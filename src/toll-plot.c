@@ -305,15 +305,9 @@ header(struct plot *p, const toll_table *t, char *err, size_t errsz)
 static int
 bad(toll_diag *d, const toll_row *r, long col, const toll_table *t, const char *what)
 {
-	const toll_field *f = &r->f[col];
 	size_t n;
-	const toll_field *name = &toll_table_columns(t, &n)[col];
-	char q[64], cn[64];
 
-	toll_diag_quote(q, sizeof q, f->s, f->len);
-	toll_diag_quote(cn, sizeof cn, name->s, name->len);
-	return toll_diag_set(d, TOLL_EDATA, r->file, f->line, f->col, "%s '%s' in column '%s'", what,
-	                     q, cn);
+	return toll_row_problem(r, (size_t)col, toll_table_columns(t, &n), what, d);
 }
 
 /* A number of the value column: plain ("12.5", "-3") or with thousands separators ("6,500"). */
@@ -731,7 +725,7 @@ main(int argc, char **argv)
 	cli_reader in;
 	char *caption = NULL, *xlabel = NULL;
 	const char *env;
-	int c, status = EXIT_OK, have_header = 0, have_format = 0;
+	int c, status = EXIT_OK, have_format = 0;
 	size_t i;
 	long bins;
 
@@ -887,12 +881,13 @@ main(int argc, char **argv)
 	}
 	in.max_errors = opt.max_errors;
 	p.ch = ch;
-	have_header = cli_read_table(&in, t, plot_header, plot_row, &p);
+	/* A table without a header is a data error the reader has reported. */
+	(void)cli_read_table(&in, t, plot_header, plot_row, &p);
 	status = in.status;
 	if (status != EXIT_OK)
 		goto done;
 	if (toll_chart_points(ch) == 0) {
-		cli_error("nothing to draw: no row has a value%s", have_header ? "" : " (no table)");
+		cli_error("nothing to draw: no row has a value");
 		status = EXIT_DATA;
 		goto done;
 	}

@@ -76,6 +76,14 @@ const toll_field *toll_table_columns(const toll_table *t, size_t *n);
 /* Index of the column named name in the first header, or -1. */
 long toll_table_column(const toll_table *t, const char *name);
 
+/*
+ * Fills *d with a problem of field col of row, at the field's place:
+ * "WHAT 'VALUE' in column 'NAME'", the value and the name (cols[col], the
+ * header) quoted for a message.  Returns TOLL_EDATA.
+ */
+int toll_row_problem(const toll_row *row, size_t col, const toll_field *cols, const char *what,
+                     toll_diag *d);
+
 /* Closes any open file and frees t; NULL is a no-op. */
 void toll_table_free(toll_table *t);
 

@@ -469,15 +469,16 @@ value_range(toll_chart *c, double *vmin, double *vmax)
 	*vmax = hi;
 }
 
+/*
+ * The value axis's ticks, about m of them, over the data or --ymin/--ymax;
+ * ticks outside a range those set are dropped.  Returns 0 or -1.
+ */
 static int
-value_ticks(toll_chart *c, double length)
+value_ticks(toll_chart *c, int m)
 {
 	double lo, hi;
-	int m = (int)(length / (c->o.kind == TOLL_CHART_INTERVAL ? 90 : 50)) + 1;
 
 	value_range(c, &lo, &hi);
-	if (m < 3)
-		m = 3;
 	if (c->o.log_y) {
 		if (lo <= 0)
 			lo = hi > 0 ? hi / 10 : 1;
@@ -617,6 +618,19 @@ struct layout {
 };
 
 static void
+free_categories(struct layout *L)
+{
+	size_t i;
+
+	for (i = 0; L->catl != NULL && i < L->ncat; i++)
+		if (L->catl[i])
+			g_object_unref(L->catl[i]);
+	free(L->catl);
+	L->catl = NULL;
+	L->ncat = 0;
+}
+
+static void
 layout_free(struct layout *L)
 {
 	size_t i;
@@ -631,13 +645,10 @@ layout_free(struct layout *L)
 		g_object_unref(L->xlabel);
 	if (L->ylabel)
 		g_object_unref(L->ylabel);
-	for (i = 0; i < L->ncat; i++)
-		if (L->catl && L->catl[i])
-			g_object_unref(L->catl[i]);
+	free_categories(L);
 	for (i = 0; i < L->nleg; i++)
 		if (L->legl && L->legl[i])
 			g_object_unref(L->legl[i]);
-	free(L->catl);
 	free(L->legl);
 	free(L->legx);
 	free(L->legy);
@@ -714,19 +725,6 @@ category_labels(toll_chart *c, struct layout *L, double width, int lines)
 		free(s);
 	}
 	return 0;
-}
-
-static void
-free_categories(struct layout *L)
-{
-	size_t i;
-
-	for (i = 0; i < L->ncat; i++)
-		if (L->catl[i])
-			g_object_unref(L->catl[i]);
-	free(L->catl);
-	L->catl = NULL;
-	L->ncat = 0;
 }
 
 /* The BAR category labels: wrapped in their band, else at 45 degrees; thinned if need be. */
@@ -834,19 +832,8 @@ plan(toll_chart *c, struct layout *L)
 			int m;
 
 			for (m = (int)((c->px1 - c->px0) / 70) + 2; m >= 2; m--) {
-				double lo, hi;
-				value_range(c, &lo, &hi);
-				if (o->log_y) {
-					if (value_ticks(c, (m - 1) * 90.0) != 0)
-						return -1;
-				} else if (toll_ticks_linear(lo, hi, m, !(o->has_ymin && o->has_ymax), &c->vt) != 0) {
+				if (value_ticks(c, m) != 0)
 					return -1;
-				} else {
-					if (o->has_ymin)
-						c->vt.lo = o->ymin;
-					if (o->has_ymax)
-						c->vt.hi = o->ymax;
-				}
 				for (k = 0; k < c->vt.n; k++)
 					pos[k] = vmap(c, c->vt.v[k]);
 				if (labels_fit(c, &c->vt, pos, c->px0))
@@ -880,7 +867,8 @@ plan(toll_chart *c, struct layout *L)
 		c->py1 = bottom - lab_h - TICK_LEN - LABEL_GAP + 2;
 		if (c->py1 - c->py0 < 20)
 			c->py1 = c->py0 + 20;
-		if (value_ticks(c, c->py1 - c->py0) != 0)
+		/* A tick every 50 units or so, three at the least. */
+		if (value_ticks(c, (int)fmax(3, (c->py1 - c->py0) / 50 + 1)) != 0)
 			return -1;
 		for (i = 0; i < c->vt.n; i++)
 			maxw = fmax(maxw, text_width(c, c->vt.label[i], SZ_TICK, 0));

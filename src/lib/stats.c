@@ -337,20 +337,6 @@ group_of(toll_stats *s, size_t len, size_t *gid)
 	return TOLL_OK;
 }
 
-/* A value that cannot be used: the message, with the value quoted, at its place. */
-static int
-bad_value(const toll_stats *s, const toll_row *row, const struct vcol *v, const char *what,
-          toll_diag *d)
-{
-	const toll_field *f = &row->f[v->col], *name = &s->cols[v->col];
-	char q[64], c[64];
-
-	toll_diag_quote(q, sizeof q, f->s, f->len);
-	toll_diag_quote(c, sizeof c, name->s, name->len);
-	return toll_diag_set(d, TOLL_EDATA, row->file, f->line, f->col, "%s '%s' in column '%s'",
-	                     what, q, c);
-}
-
 static int
 keep(struct vcol *v, double x, size_t gid)
 {
@@ -401,11 +387,13 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		if (f->len == 0)
 			continue;   /* not stated: counted in nothing */
 		if ((r = toll_stats_number(f->s, f->len, &xs[i])) != 0) {
-			rc = bad_value(s, row, v, r == -2 ? "number out of range" : "invalid number", d);
+			rc = toll_row_problem(row, v->col, s->cols,
+			                      r == -2 ? "number out of range" : "invalid number", d);
 			goto out;
 		}
 		if (v->counts && (xs[i] < 0 || xs[i] != floor(xs[i]))) {
-			rc = bad_value(s, row, v, "poisson95 needs counts, whole numbers from 0: not", d);
+			rc = toll_row_problem(row, v->col, s->cols,
+			                      "poisson95 needs counts, whole numbers from 0: not", d);
 			goto out;
 		}
 	}

@@ -720,6 +720,19 @@ text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
 }
 
 int
+toll_row_problem(const toll_row *row, size_t col, const toll_field *cols, const char *what,
+                 toll_diag *d)
+{
+	const toll_field *f = &row->f[col];
+	char q[64], c[64];
+
+	toll_diag_quote(q, sizeof q, f->s, f->len);
+	toll_diag_quote(c, sizeof c, cols[col].s, cols[col].len);
+	return toll_diag_set(d, TOLL_EDATA, row->file, f->line, f->col, "%s '%s' in column '%s'",
+	                     what, q, c);
+}
+
+int
 toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 {
 	for (;;) {

@@ -72,6 +72,7 @@ check step-revisions step --series side data/revisions.tsv --title 'Tolls by rep
 check step-hours step data/hours.tsv --title 'Within two days: hours' --size 600x360
 check step-one-point step data/one.tsv --size 400x300
 check interval-estimates interval -y source,reported --series side data/estimates.tsv --title 'Estimates by source'
+check interval-ymax interval -y source,reported --series side data/estimates.tsv --ymin 5000 --ymax 25000 --size 600x360
 check hist-fd hist data/normal.tsv --title 'Freedman-Diaconis bins'
 check hist-bins hist --bins 7 data/normal.tsv --size 400x300
 check scripts bar -x side data/scripts.tsv --title 'Հայաստան · Azərbaycan · Россия · عربي' --size 500x320
