@@ -355,6 +355,7 @@ figure(struct plot *p, const toll_row *r, const toll_table *t, toll_point *pt, i
 {
 	const struct cols *c = &p->c;
 	double lo = 0, be = 0, hi = 0;
+	toll_range rng = { 0, 0, 0, 0 };
 	int hl, hb, hh, rc;
 
 	*skip = 0;
@@ -386,21 +387,26 @@ figure(struct plot *p, const toll_row *r, const toll_table *t, toll_point *pt, i
 	if ((rc = num_field(r, c->low, t, &lo, &hl, d)) != TOLL_OK ||
 	    (rc = num_field(r, c->high, t, &hi, &hh, d)) != TOLL_OK)
 		return rc;
-	if (!hl && !hb && !hh) {
+	if ((rc = toll_range_complete(hl, lo, hb, be, hh, hi, &rng)) == TOLL_FIG_EMPTY) {
 		*skip = 1;
 		return TOLL_OK;
 	}
-	pt->open = hl && !hh;
-	if (!hl)
-		lo = hh ? 0 : be;
-	if (!hb)
-		be = pt->open ? lo : !hl ? hi : floor((lo + hi) / 2);
-	if (!hh)
-		hi = be;
-	if (!(lo <= be) || (!pt->open && !(be <= hi))) {
-		long col = !(lo <= be) ? (hl ? c->low : c->best) : (hh ? c->high : c->best);
-		return bad(d, r, col, t, !(lo <= be) ? "low above best: figure" : "high below best: figure");
+	if (rc != TOLL_FIG_OK) {
+		/* As toll-check says it, at the best column (low, for low above high). */
+		char l[32], b[32], h[32], msg[128];
+		long col = rc == TOLL_FIG_LOW_HIGH || c->best < 0 ? c->low : c->best;
+		const toll_field *f = &r->f[col];
+
+		snprintf(l, sizeof l, "%.15g", rng.low);
+		snprintf(b, sizeof b, "%.15g", rng.best);
+		snprintf(h, sizeof h, "%.15g", rng.high);
+		toll_figure_order_message(rc, l, b, h, msg, sizeof msg);
+		return toll_diag_set(d, TOLL_EDATA, r->file, f->line, f->col, "%s", msg);
 	}
+	pt->open = (uint8_t)rng.open;
+	lo = rng.low;
+	be = rng.best;
+	hi = rng.open ? rng.best : rng.high;
 	pt->y = be;
 	pt->low = lo;
 	pt->high = hi;

@@ -45,6 +45,26 @@ int toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
                          int has_high, int64_t high, toll_figure *out);
 
 /*
+ * The same rules for numbers that need not be whole (toll-agg and
+ * toll-stats write halves), for programs that read such tables, such as
+ * toll-plot: the same results and errors, into *out.
+ */
+typedef struct toll_range {
+	double low, best, high;   /* high is meaningless when open */
+	int open;
+} toll_range;
+int toll_range_complete(int has_low, double low, int has_best, double best,
+                        int has_high, double high, toll_range *out);
+
+/*
+ * The message of an ordering error r (TOLL_FIG_BEST_LOW, _BEST_HIGH or
+ * _LOW_HIGH) with the figures given as text, "'best' 10 is below 'low' 50",
+ * into buf; it is about the best column, or low for TOLL_FIG_LOW_HIGH.
+ */
+void toll_figure_order_message(int r, const char *low, const char *best, const char *high,
+                               char *buf, size_t bufsz);
+
+/*
  * Parses the value notation ("49", ">=49", "49+", "at least 49", ">49",
  * "<=100", "up to 100", "<100", "~6500", "about 6,500", "100-150",
  * "100-150 (120)"), case-insensitive, with spaces around operators, and

@@ -1,4 +1,6 @@
 /* figure.c: numbers with thousands separators, completion and value notation. */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "toll/figure.h"
@@ -79,6 +81,49 @@ toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
 	if (!out->open && out->best > out->high)
 		return TOLL_FIG_BEST_HIGH;
 	return TOLL_FIG_OK;
+}
+
+int
+toll_range_complete(int has_low, double low, int has_best, double best,
+                    int has_high, double high, toll_range *out)
+{
+	if (!has_low && !has_best && !has_high)
+		return TOLL_FIG_EMPTY;
+	if (has_best && !has_low && !has_high) {
+		out->low = out->best = out->high = best;
+		out->open = 0;
+		return TOLL_FIG_OK;
+	}
+	out->low = has_low ? low : 0;
+	out->open = !has_high && has_low;
+	out->high = has_high ? high : 0;
+	if (has_low && has_high && low > high)
+		return TOLL_FIG_LOW_HIGH;
+	if (has_best)
+		out->best = best;
+	else if (out->open)
+		out->best = out->low;
+	else if (!has_low)
+		out->best = out->high;
+	else
+		out->best = floor((out->low + out->high) / 2);
+	if (out->best < out->low)
+		return TOLL_FIG_BEST_LOW;
+	if (!out->open && out->best > out->high)
+		return TOLL_FIG_BEST_HIGH;
+	return TOLL_FIG_OK;
+}
+
+void
+toll_figure_order_message(int r, const char *low, const char *best, const char *high,
+                          char *buf, size_t bufsz)
+{
+	if (r == TOLL_FIG_BEST_LOW)
+		snprintf(buf, bufsz, "'best' %s is below 'low' %s", best, low);
+	else if (r == TOLL_FIG_BEST_HIGH)
+		snprintf(buf, bufsz, "'best' %s is above 'high' %s", best, high);
+	else
+		snprintf(buf, bufsz, "'low' %s is above 'high' %s", low, high);
 }
 
 const char *

@@ -164,15 +164,14 @@ static void
 order_problem(struct problems *p, const toll_schema *s, int r, int64_t low, int64_t best,
               int64_t high)
 {
-	char a[32], b[32];
+	char l[32], b[32], h[32], msg[128];
 	int col = r == TOLL_FIG_LOW_HIGH ? TOLL_COL_LOW : TOLL_COL_BEST;
 
-	snprintf(a, sizeof a, "%lld", (long long)(r == TOLL_FIG_LOW_HIGH ? low : best));
-	snprintf(b, sizeof b, "%lld", (long long)(r == TOLL_FIG_BEST_LOW ? low : high));
-	problem(p, get(s, p->row, col),
-	        r == TOLL_FIG_BEST_LOW ? "'best' %s is below 'low' %s" :
-	        r == TOLL_FIG_BEST_HIGH ? "'best' %s is above 'high' %s" :
-	                                  "'low' %s is above 'high' %s", a, b);
+	snprintf(l, sizeof l, "%lld", (long long)low);
+	snprintf(b, sizeof b, "%lld", (long long)best);
+	snprintf(h, sizeof h, "%lld", (long long)high);
+	toll_figure_order_message(r, l, b, h, msg, sizeof msg);
+	problem(p, get(s, p->row, col), "%s%s", msg, "");
 }
 
 static void

@@ -226,11 +226,12 @@ $ printf 'reported\tbest\n5\t1\n2022-09-13\t2\n' | toll-plot line -o -
 toll-plot: -:3:1: invalid number '2022-09-13' in column 'reported'
 --- exit 1
 
-=== a figure out of order
-$ printf 'side\tlow\tbest\thigh\nA\t50\t10\t\nB\t1\t20\t15\n' | toll-plot bar -o -
+=== a figure out of order, said as toll-check says it, halves too
+$ printf 'side\tlow\tbest\thigh\nA\t50\t10\t\nB\t1\t20\t15\nC\t30.5\t\t15\n' | toll-plot bar -o -
 --- stderr
-toll-plot: -:2:3: low above best: figure '50' in column 'low'
-toll-plot: -:3:8: high below best: figure '15' in column 'high'
+toll-plot: -:2:6: 'best' 10 is below 'low' 50
+toll-plot: -:3:5: 'best' 20 is above 'high' 15
+toll-plot: -:4:3: 'low' 30.5 is above 'high' 15
 --- exit 1
 
 === every bad value is reported, up to --max-errors

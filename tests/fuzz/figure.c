@@ -1,4 +1,4 @@
-/* Fuzzes the figure parsers: numbers, the value notation, completion, and toll-stats' numbers. */
+/* Fuzzes the figure parsers: numbers, the value notation, completion (whole and decimal), and toll-stats' numbers. */
 #include "fuzz.h"
 #include "toll/figure.h"
 #include "toll/stats.h"
@@ -31,8 +31,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			p = tab < end ? tab + 1 : end;
 		}
 	}
-	if (toll_figure_complete(ha, a, hb, b, hc, c, &f) == TOLL_FIG_OK &&
-	    (f.low > f.best || (!f.open && f.best > f.high)))
+	rc = toll_figure_complete(ha, a, hb, b, hc, c, &f);
+	if (rc == TOLL_FIG_OK && (f.low > f.best || (!f.open && f.best > f.high)))
 		abort();
+	/* Decimals follow the same rules: the same verdict on numbers below 2^53. */
+	if (a < (INT64_C(1) << 53) && b < (INT64_C(1) << 53) && c < (INT64_C(1) << 53)) {
+		toll_range r;
+		if (toll_range_complete(ha, (double)a, hb, (double)b, hc, (double)c, &r) != rc)
+			abort();
+	}
 	return 0;
 }

@@ -34,6 +34,47 @@ expect(const char *s, int64_t low, int64_t best, int64_t high, char q)
 	ck_assert_int_eq(f.qualifier, q);
 }
 
+/* The completion of decimals follows the integer rules exactly where both apply, and keeps halves. */
+START_TEST(range_completion)
+{
+	int hl, hb, hh, lo, be, hi;
+	toll_figure f;
+	toll_range r;
+
+	for (hl = 0; hl < 2; hl++)
+		for (hb = 0; hb < 2; hb++)
+			for (hh = 0; hh < 2; hh++)
+				for (lo = 0; lo < 5; lo++)
+					for (be = 0; be < 5; be++)
+						for (hi = 0; hi < 5; hi++) {
+							int a = toll_figure_complete(hl, lo, hb, be, hh, hi, &f);
+							int b = toll_range_complete(hl, lo, hb, be, hh, hi, &r);
+							ck_assert_int_eq(a, b);
+							if (a != TOLL_FIG_OK)
+								continue;
+							ck_assert(r.low == (double)f.low && r.best == (double)f.best);
+							ck_assert_int_eq(r.open, f.open);
+							ck_assert(f.open || r.high == (double)f.high);
+						}
+	ck_assert_int_eq(toll_range_complete(1, 2.5, 0, 0, 1, 7.5, &r), TOLL_FIG_OK);
+	ck_assert(r.best == 5 && r.low == 2.5 && r.high == 7.5);
+	ck_assert_int_eq(toll_range_complete(1, 7401.5, 1, 7401, 0, 0, &r), TOLL_FIG_BEST_LOW);
+}
+END_TEST
+
+START_TEST(order_messages)
+{
+	char buf[64];
+
+	toll_figure_order_message(TOLL_FIG_BEST_LOW, "50", "10", "", buf, sizeof buf);
+	ck_assert_str_eq(buf, "'best' 10 is below 'low' 50");
+	toll_figure_order_message(TOLL_FIG_BEST_HIGH, "1", "20", "15", buf, sizeof buf);
+	ck_assert_str_eq(buf, "'best' 20 is above 'high' 15");
+	toll_figure_order_message(TOLL_FIG_LOW_HIGH, "30.5", "", "15", buf, sizeof buf);
+	ck_assert_str_eq(buf, "'low' 30.5 is above 'high' 15");
+}
+END_TEST
+
 START_TEST(numbers_with_separators)
 {
 	int64_t v;
@@ -178,6 +219,8 @@ figure_suite(void)
 	tcase_add_test(tc, numbers_with_separators);
 	tcase_add_test(tc, bad_numbers);
 	tcase_add_test(tc, completion_rules);
+	tcase_add_test(tc, range_completion);
+	tcase_add_test(tc, order_messages);
 	tcase_add_test(tc, completion_order_errors);
 	tcase_add_test(tc, value_notation);
 	tcase_add_test(tc, value_errors);
