@@ -22,7 +22,7 @@
 #include "toll/chart.h"
 #include "toll/date.h"
 #include "toll/figure.h"
-#include "toll/stats.h"
+#include "toll/keys.h"
 #include "toll/strmap.h"
 #include "toll/table.h"
 
@@ -87,8 +87,11 @@ enum {
 struct cols {
 	long x[16], y[16], series[16];
 	size_t nx, ny, nseries;
-	long low, best, high, value, source;
-	long v;                   /* the value column: -y, or best for interval */
+	long source;
+	toll_figure_cols fc;      /* the figure's columns, read by the reader every program shares */
+	int figures;              /* the table states figures (value, or low, best, high) */
+	long v;                   /* the value column: -y */
+	int vrole, xrole;         /* the value (x): the figure's 'l'ow, 'b'est or 'h'igh, or 0 */
 };
 
 struct plot {
@@ -98,6 +101,9 @@ struct plot {
 	int band;                 /* low/high (or value) give the figure's range */
 	int dates;                /* -1 unknown yet, 0 numbers, 1 dates */
 	int times;                /* some dates have a time of day */
+	int xwhole, xfour;        /* numbers on x: all whole; all whole from 1000 to 9999 */
+	uint32_t (*where)[3];     /* LINE, STEP: each point's file, line and x column */
+	size_t where_cap;
 	toll_strmap *sources;     /* for the default caption */
 	toll_strmap *bars;        /* BAR: (category, series) pairs seen, and their lines */
 	long *bar_line;
@@ -172,7 +178,7 @@ write_bytes(void *closure, const unsigned char *data, size_t len)
 static int
 parse_number(const char *s, double *v)
 {
-	return toll_stats_number(s, strlen(s), v) == 0 && isfinite(*v) ? 0 : -1;
+	return toll_decimal_parse(s, strlen(s), v) == TOLL_FIG_OK && isfinite(*v) ? 0 : -1;
 }
 
 static int
@@ -236,7 +242,10 @@ resolve_list(const toll_table *t, const char *spec, long *idx, size_t *n, char *
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if ((idx[*n] = toll_table_column(t, name)) < 0) {
-			snprintf(err, errsz, "no column '%s' in the table", name);
+			size_t ncol;
+			const toll_field *cols = toll_table_columns(t, &ncol);
+
+			toll_column_problem(cols, ncol, "unknown column", name, len, NULL, err, errsz);
 			return -1;
 		}
 		(*n)++;
@@ -244,6 +253,39 @@ resolve_list(const toll_table *t, const char *spec, long *idx, size_t *n, char *
 			return 0;
 		p = e + 1;
 	}
+}
+
+/* Which part of the figure a column name is, in a table of figures: 'l', 'b', 'h' or 0. */
+static int
+role_of(const struct cols *c, const char *name)
+{
+	if (!c->figures)
+		return 0;
+	if (strcmp(name, "low") == 0)
+		return 'l';
+	if (strcmp(name, "best") == 0 || (strcmp(name, "value") == 0 && c->fc.value >= 0))
+		return 'b';
+	if (strcmp(name, "high") == 0)
+		return 'h';
+	return 0;
+}
+
+/*
+ * Resolves a column list that may name a part of the figure a table in
+ * the value notation has no column of (best of 'value'): then the one
+ * index is the value column.
+ */
+static int
+resolve_value(const toll_table *t, const struct cols *c, const char *spec, long *idx, size_t *n,
+              char *err, size_t errsz)
+{
+	if (resolve_list(t, spec, idx, n, err, errsz) == 0)
+		return 0;
+	if (role_of(c, spec) == 0 || c->fc.value < 0)
+		return -1;
+	idx[0] = c->fc.value;
+	*n = 1;
+	return 0;
 }
 
 static int
@@ -254,10 +296,8 @@ header(struct plot *p, const toll_table *t, char *err, size_t errsz)
 	size_t ncol;
 	const toll_field *names = toll_table_columns(t, &ncol);
 
-	c->low = toll_table_column(t, "low");
-	c->best = toll_table_column(t, "best");
-	c->high = toll_table_column(t, "high");
-	c->value = toll_table_column(t, "value");
+	toll_figure_cols_find(&c->fc, t);
+	c->figures = toll_figure_cols_any(&c->fc);
 	c->source = toll_table_column(t, "source");
 	if (p->xcol == NULL) {
 		if (k == TOLL_CHART_BAR) {
@@ -271,19 +311,14 @@ header(struct plot *p, const toll_table *t, char *err, size_t errsz)
 	}
 	if (p->ycol == NULL)
 		p->ycol = k == TOLL_CHART_INTERVAL ? "source" : "best";
-	if (k != TOLL_CHART_INTERVAL && resolve_list(t, p->xcol, c->x, &c->nx, err, errsz) != 0)
+	if (k != TOLL_CHART_INTERVAL && resolve_value(t, c, p->xcol, c->x, &c->nx, err, errsz) != 0)
 		return -1;
-	if (k != TOLL_CHART_HIST && resolve_list(t, p->ycol, c->y, &c->ny, err, errsz) != 0) {
-		/* A reports table with the value notation has no best column. */
-		if (!(strcmp(p->ycol, "best") == 0 && c->value >= 0))
-			return -1;
-		c->ny = 1;
-		c->y[0] = c->value;
-	}
+	if (k != TOLL_CHART_HIST && resolve_value(t, c, p->ycol, c->y, &c->ny, err, errsz) != 0)
+		return -1;
 	if (p->seriescol && resolve_list(t, p->seriescol, c->series, &c->nseries, err, errsz) != 0)
 		return -1;
-	if (k == TOLL_CHART_INTERVAL && c->best < 0 && c->value < 0) {
-		snprintf(err, errsz, "interval needs a best column (or value)");
+	if (k == TOLL_CHART_INTERVAL && !c->figures) {
+		snprintf(err, errsz, "interval needs a figure: a best column (or low, high, value)");
 		return -1;
 	}
 	if (k != TOLL_CHART_INTERVAL && k != TOLL_CHART_HIST && (c->nx > 1 && k != TOLL_CHART_BAR)) {
@@ -294,11 +329,14 @@ header(struct plot *p, const toll_table *t, char *err, size_t errsz)
 		snprintf(err, errsz, "the values come from one column");
 		return -1;
 	}
-	c->v = k == TOLL_CHART_INTERVAL ? (c->best >= 0 ? c->best : c->value) : c->y[0];
-	/* The figure's range goes with best, or with the value notation. */
-	p->band = k == TOLL_CHART_INTERVAL ||
-	          (k != TOLL_CHART_HIST && (c->v == c->best || c->v == c->value));
-	p->band = p->band && (c->low >= 0 || c->high >= 0 || c->value >= 0);
+	/* The figure's parts are read as every program reads them (completed, or from 'value'). */
+	c->vrole = k == TOLL_CHART_INTERVAL ? 'b' : k == TOLL_CHART_HIST ? 0 : role_of(c, p->ycol);
+	c->v = k == TOLL_CHART_HIST ? -1 : k != TOLL_CHART_INTERVAL ? c->y[0] :
+	       c->fc.best >= 0 ? c->fc.best : c->fc.value >= 0 ? c->fc.value :
+	       c->fc.low >= 0 ? c->fc.low : c->fc.high;   /* where an interval's messages point */
+	c->xrole = k == TOLL_CHART_BAR || k == TOLL_CHART_INTERVAL ? 0 : role_of(c, p->xcol);
+	/* The figure's range goes with best. */
+	p->band = c->vrole == 'b' && (c->fc.low >= 0 || c->fc.high >= 0 || c->fc.value >= 0);
 	return 0;
 }
 
@@ -310,22 +348,17 @@ bad(toll_diag *d, const toll_row *r, long col, const toll_table *t, const char *
 	return toll_row_problem(r, (size_t)col, toll_table_columns(t, &n), what, d);
 }
 
-/* A number of the value column: plain ("12.5", "-3") or with thousands separators ("6,500"). */
+/* Whether a column's name says it holds years ("year", "start:year", "Year of death"). */
 static int
-number(const toll_field *f, double *v)
+names_year(const char *s)
 {
-	int64_t n;
-	int rc = toll_stats_number(f->s, f->len, v);
-
-	if (rc == 0)
-		return 0;
-	if (rc == -1 && toll_number_parse(f->s, f->len, &n) == TOLL_FIG_OK) {
-		*v = (double)n;
-		return 0;
-	}
-	return rc;
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, "year", 4) == 0)
+			return 1;
+	return 0;
 }
 
+/* A number of a column that is not part of a figure: 12.5, -3, 6,500. */
 static int
 num_field(const toll_row *r, long col, const toll_table *t, double *v, int *has, toll_diag *d)
 {
@@ -338,79 +371,51 @@ num_field(const toll_row *r, long col, const toll_table *t, double *v, int *has,
 	f = &r->f[col];
 	if (f->len == 0)
 		return TOLL_OK;
-	if ((rc = number(f, v)) != 0)
-		return bad(d, r, col, t, rc == -2 ? "number out of range" : "invalid number");
+	if ((rc = toll_decimal_parse(f->s, f->len, v)) != TOLL_FIG_OK)
+		return bad(d, r, col, t, rc == TOLL_FIG_RANGE ? "number out of range" : "invalid number");
 	*has = 1;
 	return TOLL_OK;
 }
 
+/* The part role of figure g, as a double; 0 when it has none (an open figure's high). */
+static int
+part(const toll_range *g, int role, double *v)
+{
+	if (role == 'h' && g->open)
+		return 0;
+	*v = (double)(role == 'l' ? g->low : role == 'b' ? g->best : g->high);
+	return 1;
+}
+
 /*
- * The figure of a row: y, and its range by the completion rules of SPEC
- * section 1 (numbers need not be whole here: toll-agg and toll-stats write
- * halves).  *skip is set when the row states no value.
+ * The y of a row, with its range when the band goes with it, by the
+ * figure reader every program shares (numbers need not be whole here:
+ * toll-agg writes halves).  *skip is set when the row states no value.
  */
 static int
-figure(struct plot *p, const toll_row *r, const toll_table *t, toll_point *pt, int *skip,
-       toll_diag *d)
+figure(struct plot *p, const toll_row *r, const toll_table *t, const toll_range *g, int empty,
+       toll_point *pt, int *skip, toll_diag *d)
 {
 	const struct cols *c = &p->c;
-	double lo = 0, be = 0, hi = 0;
-	toll_range rng = { 0, 0, 0, 0 };
-	int hl, hb, hh, rc;
+	int has;
 
 	*skip = 0;
-	if (c->v == c->value && c->value >= 0) {
-		const toll_field *f = &r->f[c->value];
-		toll_figure fig;
+	if (c->vrole == 0) {
+		int rc = num_field(r, c->v, t, &pt->y, &has, d);
 
-		if (f->len == 0) {
-			*skip = 1;
-			return TOLL_OK;
-		}
-		if ((rc = toll_value_parse(f->s, f->len, &fig)) != TOLL_FIG_OK)
-			return bad(d, r, c->value, t, toll_figure_strerror(rc));
-		pt->y = (double)fig.best;
-		pt->low = (double)fig.low;
-		pt->high = (double)fig.high;
-		pt->open = (uint8_t)fig.open;
-		pt->has_band = p->band && (fig.open || fig.low < fig.best || fig.high > fig.best);
-		pt->open = (uint8_t)(pt->open && p->band);
-		return TOLL_OK;
-	}
-	if ((rc = num_field(r, c->v, t, &be, &hb, d)) != TOLL_OK)
+		*skip = !has;
 		return rc;
-	if (!p->band) {
-		*skip = !hb;
-		pt->y = be;
-		return TOLL_OK;
 	}
-	if ((rc = num_field(r, c->low, t, &lo, &hl, d)) != TOLL_OK ||
-	    (rc = num_field(r, c->high, t, &hi, &hh, d)) != TOLL_OK)
-		return rc;
-	if ((rc = toll_range_complete(hl, lo, hb, be, hh, hi, &rng)) == TOLL_FIG_EMPTY) {
+	if (empty || !part(g, c->vrole, &pt->y)) {
 		*skip = 1;
 		return TOLL_OK;
 	}
-	if (rc != TOLL_FIG_OK) {
-		/* As toll-check says it, at the best column (low, for low above high). */
-		char l[32], b[32], h[32], msg[128];
-		long col = rc == TOLL_FIG_LOW_HIGH || c->best < 0 ? c->low : c->best;
-		const toll_field *f = &r->f[col];
-
-		snprintf(l, sizeof l, "%.15g", rng.low);
-		snprintf(b, sizeof b, "%.15g", rng.best);
-		snprintf(h, sizeof h, "%.15g", rng.high);
-		toll_figure_order_message(rc, l, b, h, msg, sizeof msg);
-		return toll_diag_set(d, TOLL_EDATA, r->file, f->line, f->col, "%s", msg);
+	if (p->band) {
+		pt->open = (uint8_t)g->open;
+		pt->low = (double)g->low;
+		pt->high = g->open ? pt->y : (double)g->high;
+		pt->has_band = g->open || pt->low < pt->y || pt->high > pt->y;
 	}
-	pt->open = (uint8_t)rng.open;
-	lo = rng.low;
-	be = rng.best;
-	hi = rng.open ? rng.best : rng.high;
-	pt->y = be;
-	pt->low = lo;
-	pt->high = hi;
-	pt->has_band = pt->open || lo < be || hi > be;
 	return TOLL_OK;
 }
 
@@ -440,6 +445,59 @@ joined(struct plot *p, const toll_row *r, const long *idx, size_t n, size_t *len
 	p->join[off] = '\0';
 	*len = off;
 	return 0;
+}
+
+/*
+ * The x of a row of a line or step chart: a date or time, a bin label of
+ * toll's (2022-09, 2022-W37, 2022-Q3: the period's start), or a number;
+ * the first decides which.  A year alone (2022) is a number, unless dates
+ * came first.  *skip is set when there is none.
+ */
+static int
+x_value(struct plot *p, const toll_row *r, const toll_table *t, const toll_range *g, int empty,
+        double *x, int *skip, toll_diag *d)
+{
+	const struct cols *c = &p->c;
+	const toll_field *f = &r->f[c->x[0]];
+	toll_time tm;
+	int64_t start;
+	int bin, has, rc;
+
+	*skip = 0;
+	if (c->xrole) {
+		if (empty || !part(g, c->xrole, x)) {
+			*skip = 1;
+			return TOLL_OK;
+		}
+		p->dates = 0;
+	} else if (f->len == 0) {
+		*skip = 1;
+		return TOLL_OK;
+	} else if (p->dates != 0 && toll_date_parse(f->s, f->len, &tm) == 0) {
+		*x = (double)tm.t;
+		p->times |= tm.has_time;
+		p->dates = 1;
+		return TOLL_OK;
+	} else if (p->dates == 1) {
+		if (toll_bin_label_parse(f->s, f->len, &bin, &start) != 0)
+			return bad(d, r, c->x[0], t, "invalid date");
+		*x = (double)start;
+		return TOLL_OK;
+	} else if (toll_decimal_parse(f->s, f->len, x) != TOLL_FIG_OK) {
+		if (p->dates != 0 && toll_bin_label_parse(f->s, f->len, &bin, &start) == 0) {
+			*x = (double)start;
+			p->dates = 1;
+			return TOLL_OK;
+		}
+		if ((rc = num_field(r, c->x[0], t, x, &has, d)) != TOLL_OK)
+			return rc;
+	}
+	if (!isfinite(*x))
+		return bad(d, r, c->x[0], t, "number out of range");
+	p->dates = 0;
+	p->xwhole &= *x == floor(*x);
+	p->xfour &= *x == floor(*x) && *x >= 1000 && *x <= 9999;
+	return TOLL_OK;
 }
 
 /*
@@ -477,17 +535,32 @@ add_row(struct plot *p, toll_chart *ch, const toll_row *r, const toll_table *t, 
 	enum toll_chart_kind k = p->o.kind;
 	const struct cols *c = &p->c;
 	toll_point pt;
+	toll_range g;
 	size_t len;
-	int skip = 0, rc, has;
+	int skip = 0, rc, has, empty = 1;
 
 	memset(&pt, 0, sizeof pt);
+	/* The row's figure, once, when a part of it is drawn. */
+	if (c->vrole || c->xrole) {
+		toll_diag fd[TOLL_FIGURE_MAX_PROBLEMS];
+
+		if (toll_figure_read(&c->fc, r, 0, &g, &empty, fd) > 0) {
+			*d = fd[0];
+			return TOLL_EDATA;
+		}
+	}
 	if (k == TOLL_CHART_HIST) {
-		if ((rc = num_field(r, c->x[0], t, &pt.x, &has, d)) != TOLL_OK)
-			return rc;
-		if (!has)
-			return TOLL_OK;
+		if (c->xrole) {
+			if (empty || !part(&g, c->xrole, &pt.x))
+				return TOLL_OK;
+		} else {
+			if ((rc = num_field(r, c->x[0], t, &pt.x, &has, d)) != TOLL_OK)
+				return rc;
+			if (!has)
+				return TOLL_OK;
+		}
 	} else {
-		if ((rc = figure(p, r, t, &pt, &skip, d)) != TOLL_OK)
+		if ((rc = figure(p, r, t, &g, empty, &pt, &skip, d)) != TOLL_OK)
 			return rc;
 		if (skip)
 			return TOLL_OK;
@@ -495,21 +568,22 @@ add_row(struct plot *p, toll_chart *ch, const toll_row *r, const toll_table *t, 
 	if (p->o.log_y && k != TOLL_CHART_HIST && !(pt.y > 0))
 		return bad(d, r, c->v, t, "--log-y cannot show the value");
 	if (k == TOLL_CHART_LINE || k == TOLL_CHART_STEP) {
-		const toll_field *f = &r->f[c->x[0]];
-		toll_time tm;
-
-		if (f->len == 0)
-			return TOLL_OK;
-		if (p->dates < 0)
-			p->dates = toll_date_parse(f->s, f->len, &tm) == 0;
-		if (p->dates) {
-			if (toll_date_parse(f->s, f->len, &tm) != 0)
-				return bad(d, r, c->x[0], t, "invalid date");
-			pt.x = (double)tm.t;
-			p->times |= tm.has_time;
-		} else if ((rc = num_field(r, c->x[0], t, &pt.x, &has, d)) != TOLL_OK) {
+		if ((rc = x_value(p, r, t, &g, empty, &pt.x, &skip, d)) != TOLL_OK)
 			return rc;
+		if (skip)
+			return TOLL_OK;
+		if (toll_chart_points(ch) >= p->where_cap) {
+			size_t cap = p->where_cap ? p->where_cap * 2 : 1024;
+			void *w = realloc(p->where, cap * sizeof *p->where);
+			if (w == NULL)
+				return oom(d);
+			p->where = w;
+			p->where_cap = cap;
 		}
+		p->where[toll_chart_points(ch)][0] = (uint32_t)r->fileno;
+		p->where[toll_chart_points(ch)][1] = (uint32_t)(r->line < UINT32_MAX ? r->line : UINT32_MAX);
+		p->where[toll_chart_points(ch)][2] = (uint32_t)(r->f[c->x[0]].col < UINT32_MAX ?
+		                                                r->f[c->x[0]].col : UINT32_MAX);
 	}
 	if (k == TOLL_CHART_BAR || k == TOLL_CHART_INTERVAL) {
 		const long *idx = k == TOLL_CHART_BAR ? c->x : c->y;
@@ -568,6 +642,115 @@ add_row(struct plot *p, toll_chart *ch, const toll_row *r, const toll_table *t, 
 			return oom(d);
 	}
 	return TOLL_OK;
+}
+
+/*
+ * A line or a step shows one figure per x in a series: two are an error
+ * that names both lines (as two rows for one bar are), not a zigzag.
+ * Returns the exit status.
+ */
+static int
+one_per_x(const struct plot *p, const toll_chart *ch, const toll_table *t, char *const *files,
+          size_t nfiles)
+{
+	size_t a, b, n;
+	const uint32_t *wa, *wb;
+	const toll_field *names = toll_table_columns(t, &n);
+	char x[48], q[64], where[300], series[96] = "";
+	int rc = toll_chart_same_x(ch, &a, &b);
+
+	if (rc < 0) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	if (rc == 0)
+		return EXIT_OK;
+	wa = p->where[a];
+	wb = p->where[b];
+	if (p->dates == 1) {
+		int64_t sec = (int64_t)toll_chart_x(ch, b), days = sec / 86400 - (sec % 86400 < 0), y;
+		int m, dd;
+
+		toll_civil_from_days(days, &y, &m, &dd);
+		if (p->times)
+			snprintf(x, sizeof x, "%04d-%02d-%02dT%02d:%02dZ", (int)y, m, dd,
+			         (int)(sec - days * 86400) / 3600, (int)(sec - days * 86400) % 3600 / 60);
+		else
+			snprintf(x, sizeof x, "%04d-%02d-%02d", (int)y, m, dd);
+	} else {
+		snprintf(x, sizeof x, "%.15g", toll_chart_x(ch, b));
+	}
+	toll_diag_quote(q, sizeof q, names[p->c.x[0]].s, names[p->c.x[0]].len);
+	if (p->c.nseries) {
+		size_t len;
+		const char *name = toll_chart_series_label(ch, toll_chart_series_of(ch, b), &len);
+		char qs[64];
+
+		toll_diag_quote(qs, sizeof qs, name, len);
+		snprintf(series, sizeof series, " of series '%s'", qs);
+	}
+	if (wa[0] == wb[0])
+		snprintf(where, sizeof where, "line %u", wa[1]);
+	else
+		snprintf(where, sizeof where, "%s:%u", nfiles ? files[wa[0]] : "-", wa[1]);
+	fprintf(stderr, "%s: %s:%u:%u: a second figure%s at %s '%s' (the first is on %s): "
+	        "a %s has one figure per x; give --series the column that tells them apart "
+	        "(such as source), or keep one\n", cli_prog, nfiles ? files[wb[0]] : "-", wb[1], wb[2],
+	        series, q, x, where, p->o.kind == TOLL_CHART_LINE ? "line" : "step");
+	return EXIT_DATA;
+}
+
+/*
+ * A bar chart whose categories are all dates, or bin labels of one unit
+ * (2022-09, 2022-W37, 2022-Q3, 2022), shows every period from the first
+ * to the last in order, the empty ones too: a gap in time is seen, not
+ * closed up.  Returns the exit status.
+ */
+static int
+periods(toll_chart *ch)
+{
+	size_t n = toll_chart_categories(ch), i, len, count;
+	int64_t lo = INT64_MAX, hi = INT64_MIN, t, start;
+	int unit = -1, bin, status = EXIT_OK;
+	char **labels = NULL;
+	size_t *lens = NULL;
+
+	for (i = 0; i < n; i++) {
+		const char *l = toll_chart_category_label(ch, (uint32_t)i, &len);
+
+		if (toll_bin_label_parse(l, len, &bin, &start) != 0 || (unit >= 0 && bin != unit))
+			return EXIT_OK;
+		unit = bin;
+		lo = start < lo ? start : lo;
+		hi = start > hi ? start : hi;
+	}
+	for (count = 0, t = lo; t <= hi; t = toll_bin_next(unit, t))
+		if (++count > MAX_CATEGORIES) {
+			cli_error("the dates on x span more than %d periods: too many bars to draw",
+			          MAX_CATEGORIES);
+			return EXIT_DATA;
+		}
+	labels = calloc(count, sizeof *labels);
+	lens = calloc(count, sizeof *lens);
+	if (labels == NULL || lens == NULL)
+		goto oom;
+	for (i = 0, t = lo; i < count; i++, t = toll_bin_next(unit, t)) {
+		if ((labels[i] = malloc(TOLL_BIN_LABEL)) == NULL)
+			goto oom;
+		lens[i] = toll_bin_label(unit, t, labels[i]);
+	}
+	if (toll_chart_order_categories(ch, labels, lens, count) != 0)
+		goto oom;
+	goto out;
+oom:
+	cli_error("out of memory");
+	status = EXIT_TROUBLE;
+out:
+	for (i = 0; labels != NULL && i < count; i++)
+		free(labels[i]);
+	free(labels);
+	free(lens);
+	return status;
 }
 
 /* "Source: A, B, C" from the sources drawn; NULL when there are none (or out of memory). */
@@ -743,6 +926,7 @@ main(int argc, char **argv)
 	p.o.height = 500;
 	p.o.scale = 1;
 	p.dates = -1;
+	p.xwhole = p.xfour = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:x:y:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -897,6 +1081,12 @@ main(int argc, char **argv)
 		status = EXIT_DATA;
 		goto done;
 	}
+	if ((p.o.kind == TOLL_CHART_LINE || p.o.kind == TOLL_CHART_STEP) &&
+	    (status = one_per_x(&p, ch, t, argv + optind, (size_t)(argc - optind))) != EXIT_OK)
+		goto done;
+	if (p.o.kind == TOLL_CHART_BAR && p.c.nx == 1 && (status = periods(ch)) != EXIT_OK)
+		goto done;
+	p.o.x_years = p.dates == 0 && p.xwhole && (p.xfour || names_year(p.xcol));
 	/* The options the table decides: axis labels, caption, dates. */
 	if (p.o.xlabel == NULL)
 		p.o.xlabel = p.o.kind == TOLL_CHART_INTERVAL ? "" : p.xcol;
@@ -932,6 +1122,7 @@ done:
 	toll_strmap_free(p.sources);
 	toll_strmap_free(p.bars);
 	free(p.bar_line);
+	free(p.where);
 	free(p.join);
 	free(caption);
 	free(xlabel);

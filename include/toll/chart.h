@@ -51,6 +51,7 @@ typedef struct toll_chart_opts {
 	int bins;                    /* HIST: 0 for Freedman-Diaconis */
 	int x_dates;                 /* LINE, STEP: x holds seconds since 1970 (UTC) ... */
 	int x_times;                 /* ... and some have a time of day */
+	int x_years;                 /* numbers on x are years: no thousands separators */
 	int64_t pdf_date;            /* PDF creation date, seconds since 1970 ... */
 	int has_pdf_date;            /* ... when set (SOURCE_DATE_EPOCH) */
 } toll_chart_opts;
@@ -91,6 +92,30 @@ int toll_chart_add(toll_chart *c, const toll_point *p);
 
 /* The number of points added so far. */
 size_t toll_chart_points(const toll_chart *c);
+
+/*
+ * LINE, STEP: finds two points of one series at the same x, which no line
+ * can show.  Returns 1 with their indices in *first and *second (in order
+ * of addition), 0 when there are none, -1 when out of memory.
+ */
+int toll_chart_same_x(const toll_chart *c, size_t *first, size_t *second);
+
+/*
+ * Sets the order of the categories to labels[0..n) (lengths lens[]),
+ * which must include every category used so far; the new ones stay empty
+ * (empty periods of a date axis).  Returns 0, or -1 when out of memory or
+ * a category is missing from labels.
+ */
+int toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *lens, size_t n);
+
+/* Point i's x, its series, and a series' name (its length in *len). */
+double toll_chart_x(const toll_chart *c, size_t i);
+uint32_t toll_chart_series_of(const toll_chart *c, size_t i);
+const char *toll_chart_series_label(const toll_chart *c, uint32_t id, size_t *len);
+
+/* The label of category id (toll_chart_category()), its length in *len. */
+const char *toll_chart_category_label(const toll_chart *c, uint32_t id, size_t *len);
+size_t toll_chart_categories(const toll_chart *c);
 
 /* Where rendered bytes go; returns 0, or -1 to stop with an I/O error. */
 typedef int (*toll_chart_write_fn)(void *closure, const unsigned char *data, size_t len);

@@ -20,6 +20,16 @@ typedef struct toll_time {
 /* Parses s[0..len); returns 0 and fills *out, or -1 when s is not a valid date. */
 int toll_date_parse(const char *s, size_t len, toll_time *out);
 
+/*
+ * Why s[0..len) is not a valid date, for messages, into buf: "February
+ * 2022 has 28 days", "no month 13", or, when it is not of a date's form
+ * at all, the accepted forms (toll_date_forms).
+ */
+void toll_date_why(const char *s, size_t len, char *buf, size_t bufsz);
+
+/* The accepted forms, for messages. */
+extern const char toll_date_forms[];
+
 /* Days since 1970-01-01 of a proleptic Gregorian date (m 1..12, d 1..31). */
 int64_t toll_days_from_civil(int64_t y, int m, int d);
 

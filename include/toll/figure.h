@@ -1,20 +1,40 @@
 /*
- * figure.h: casualty figures (SPEC section 1, "The figure").
+ * figure.h: numbers and casualty figures (SPEC section 1, "The figure"),
+ * the one reader of them that every program uses.
  *
- * A figure is an interval [low, high] with a point estimate best, all
- * non-negative integers; high may be unbounded ("at least 49").
+ * A figure is an interval [low, high] with a point estimate best; high
+ * may be unbounded ("at least 49").  In a reports table figures are whole
+ * numbers from 0; tables that toll writes (toll-agg's medians) and tables
+ * of other tools may hold decimals, which the same rules complete.
  */
 #ifndef TOLL_FIGURE_H
 #define TOLL_FIGURE_H
 
+#include <float.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "toll/diag.h"
+#include "toll/table.h"
+
+/* A figure of a reports table: whole numbers. */
 typedef struct toll_figure {
 	int64_t low, best, high;  /* high is meaningless when open */
 	int open;                 /* 1: high is unbounded */
 	char qualifier;           /* '~' for "about N", else '\0' */
 } toll_figure;
+
+/*
+ * A figure whose numbers need not be whole.  A long double holds every
+ * whole number to 2^64 exactly, so one set of rules serves both kinds:
+ * a reports table's figures are completed here and converted back.
+ */
+_Static_assert(LDBL_MANT_DIG >= 64, "long double must hold 64-bit integers exactly");
+typedef struct toll_range {
+	long double low, best, high;   /* high is meaningless when open */
+	int open;
+	char qualifier;                /* '~' or '\0' */
+} toll_range;
 
 /* Results of the parsers below; toll_figure_strerror() names each. */
 enum toll_figure_err {
@@ -22,39 +42,41 @@ enum toll_figure_err {
 	TOLL_FIG_EMPTY,        /* nothing stated */
 	TOLL_FIG_SYNTAX,       /* not a number / not the value notation */
 	TOLL_FIG_NEGATIVE,     /* a minus sign */
-	TOLL_FIG_RANGE,        /* does not fit in 63 bits */
+	TOLL_FIG_RANGE,        /* does not fit in 63 bits (or a double) */
+	TOLL_FIG_FRACTION,     /* a number that is not whole where one must be */
 	TOLL_FIG_BEST_LOW,     /* best < low */
 	TOLL_FIG_BEST_HIGH,    /* best > high */
 	TOLL_FIG_LOW_HIGH      /* low > high */
 };
 
 /*
- * Parses a non-negative integer with optional thousands separators: ','
- * or '_' between groups of exactly three digits, one kind per number
- * ("6,500", "1_000_000").  Returns TOLL_FIG_OK, _EMPTY, _SYNTAX,
- * _NEGATIVE or _RANGE.
+ * Parses a whole number from 0, as reporters write them: digits, with
+ * thousands separators between groups of exactly three digits (one kind
+ * per number: ',', '_', a space, a no-break space U+00A0, a thin space
+ * U+2009 or a narrow no-break space U+202F: "6,500", "1_000_000",
+ * "6 500"), and an optional fraction of zeros ("344.0").  Returns
+ * TOLL_FIG_OK, _EMPTY, _SYNTAX, _NEGATIVE, _FRACTION ("344.5") or _RANGE.
  */
 int toll_number_parse(const char *s, size_t len, int64_t *out);
 
 /*
- * Applies the completion rules of SPEC section 1 to what was stated
- * (has_* say which) and checks low <= best <= high.  Returns TOLL_FIG_OK,
- * _EMPTY when nothing was stated, or one of the ordering errors.
+ * Parses any number: as C writes them ("12", "-0.5", "2.5e3"), or with
+ * the thousands separators above ("6,500", "-1 234.5").  Returns
+ * TOLL_FIG_OK, _EMPTY, _SYNTAX or _RANGE (beyond a double).
  */
-int toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
-                         int has_high, int64_t high, toll_figure *out);
+int toll_decimal_parse(const char *s, size_t len, double *out);
 
 /*
- * The same rules for numbers that need not be whole (toll-agg and
- * toll-stats write halves), for programs that read such tables, such as
- * toll-plot: the same results and errors, into *out.
+ * The completion rules of SPEC section 1, the only statement of them:
+ * from what was stated (has_* say which) it completes the figure and
+ * checks low <= best <= high.  Returns TOLL_FIG_OK, _EMPTY when nothing
+ * was stated, or one of the ordering errors.
  */
-typedef struct toll_range {
-	double low, best, high;   /* high is meaningless when open */
-	int open;
-} toll_range;
-int toll_range_complete(int has_low, double low, int has_best, double best,
-                        int has_high, double high, toll_range *out);
+int toll_range_complete(int has_low, long double low, int has_best, long double best,
+                        int has_high, long double high, toll_range *out);
+
+/* A whole-number range as a toll_figure (every number must fit in 63 bits). */
+void toll_figure_from_range(const toll_range *r, toll_figure *out);
 
 /*
  * The message of an ordering error r (TOLL_FIG_BEST_LOW, _BEST_HIGH or
@@ -65,15 +87,60 @@ void toll_figure_order_message(int r, const char *low, const char *best, const c
                                char *buf, size_t bufsz);
 
 /*
- * Parses the value notation ("49", ">=49", "49+", "at least 49", ">49",
- * "<=100", "up to 100", "<100", "~6500", "about 6,500", "100-150",
- * "100-150 (120)"), case-insensitive, with spaces around operators, and
- * completes the figure.  Also accepted: the signs U+2265 and U+2264 for >=
- * and <=, and an en dash U+2013 in a range.
+ * Parses the value notation, case-insensitive, spaces allowed around
+ * operators, and completes the figure (whole numbers, as above):
+ *   49, 6,500, 6 500                                  exact
+ *   >=49, >= 49, 49+, at least 49, 49 or more,
+ *   no fewer than 49, no less than 49                 open: at least 49
+ *   >49, more than 49, over 49, above 49              open: at least 50
+ *   <=100, up to 100, at most 100, no more than 100,
+ *   100 or fewer, 100 or less                         0 to 100
+ *   <100, fewer than 100, less than 100, under 100,
+ *   below 100                                         0 to 99
+ *   ~6500, about, approx., approximately, c., ca.,
+ *   circa, around, roughly, some, nearly, almost,
+ *   an estimated 6,500                                a point, qualifier '~'
+ *   100-150, 100 to 150, between 100 and 150          a range (an en dash too)
+ *   100-150 (120), 100 to 150 (120)                   a range with best
+ * and the signs U+2265 and U+2264 for >= and <=.
  */
-int toll_value_parse(const char *s, size_t len, toll_figure *out);
+int toll_value_parse(const char *s, size_t len, toll_range *out);
+
+/* The accepted forms of the value notation, for messages: "49, 6,500, at least 49, ...". */
+extern const char toll_value_forms[];
 
 /* A short lower-case phrase for an error code, e.g. "number too large". */
 const char *toll_figure_strerror(int err);
+
+/*
+ * The figure columns of a table, found by name: low, best, high, or value
+ * (the notation), and qualifier; -1 where absent.
+ */
+typedef struct toll_figure_cols {
+	long low, best, high, value, qualifier;
+} toll_figure_cols;
+
+void toll_figure_cols_find(toll_figure_cols *fc, const toll_table *t);
+
+/* Whether the table states figures: a value column, or any of low, best, high. */
+int toll_figure_cols_any(const toll_figure_cols *fc);
+
+/* Flags of toll_figure_read(). */
+enum {
+	TOLL_FIGURE_WHOLE = 1   /* whole numbers from 0 only, 2^63 - 1 at most (reports) */
+};
+
+#define TOLL_FIGURE_MAX_PROBLEMS 4
+
+/*
+ * Reads the figure of row: the value notation, or low, best and high
+ * completed by the rules (and a qualifier column's '~').  Negative
+ * numbers are never figures.  Returns the number of problems, each described in diags[]
+ * at its field ("invalid number '12a' in column 'best'", "'best' 10 is
+ * below 'low' 50"); 0 with *out filled; or 0 with *empty set when the
+ * row states no figure at all (for the caller to skip or refuse).
+ */
+int toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags,
+                     toll_range *out, int *empty, toll_diag diags[TOLL_FIGURE_MAX_PROBLEMS]);
 
 #endif

@@ -59,6 +59,17 @@ int toll_bin_parse(const char *s, size_t len);
 size_t toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL]);
 
 /*
+ * Reads a bin label as toll_bin_label() writes it: a day 2022-09-13, an
+ * ISO week 2022-W37, a month 2022-09, a quarter 2022-Q3 or a year 2022.
+ * Returns 0 with the bin's unit in *bin and its first instant in *start,
+ * or -1 when s[0..len) is no bin label.
+ */
+int toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start);
+
+/* The first instant of the bin after the one that starts at start. */
+int64_t toll_bin_next(int bin, int64_t start);
+
+/*
  * The value of key k in field f of a row read from file: the field's text,
  * or for a binned key the label of its date's bin, written into buf.  An
  * empty field is an empty value.  Returns TOLL_OK with *val and *len set,

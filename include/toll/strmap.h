@@ -21,6 +21,9 @@ void toll_strmap_free(toll_strmap *m);
  */
 int toll_strmap_intern(toll_strmap *m, const char *key, size_t len, size_t *id, int *added);
 
+/* The number of key[0..len) when it is in the map: 0 and *id set, else -1. */
+int toll_strmap_find(const toll_strmap *m, const char *key, size_t len, size_t *id);
+
 /* The key numbered id, valid as long as the map. */
 toll_str toll_strmap_key(const toll_strmap *m, size_t id);
 

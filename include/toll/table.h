@@ -84,6 +84,17 @@ long toll_table_column(const toll_table *t, const char *name);
 int toll_row_problem(const toll_row *row, size_t col, const toll_field *cols, const char *what,
                      toll_diag *d);
 
+/*
+ * Says that no column of cols[0..n) is named name[0..len) as a message
+ * that helps, into buf: "unknown column 'sid': did you mean 'side'?
+ * (columns: event, reported, ...)"; what is the start ("unknown column",
+ * "missing required column"), where (or NULL) follows the name (" in key
+ * 'sid:month'").  A header of one column that holds commas (or tabs) says
+ * the file was read with the wrong delimiter and names --csv (--tsv).
+ */
+void toll_column_problem(const toll_field *cols, size_t n, const char *what, const char *name,
+                         size_t len, const char *where, char *buf, size_t bufsz);
+
 /* Closes any open file and frees t; NULL is a no-op. */
 void toll_table_free(toll_table *t);
 

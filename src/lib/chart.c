@@ -60,6 +60,7 @@ struct toll_chart {
 	uint32_t *ser, *cat;
 	uint8_t *flag;         /* bit 0: has band, bit 1: open high */
 	size_t n, cap;
+	int frac_x, frac_y;    /* some x, or some value, is not a whole number */
 	toll_strmap *series, *cats;
 
 	/* Rendering. */
@@ -152,6 +153,78 @@ toll_chart_points(const toll_chart *c)
 	return c->n;
 }
 
+double
+toll_chart_x(const toll_chart *c, size_t i)
+{
+	return c->x[i];
+}
+
+uint32_t
+toll_chart_series_of(const toll_chart *c, size_t i)
+{
+	return c->ser ? c->ser[i] : 0;
+}
+
+const char *
+toll_chart_series_label(const toll_chart *c, uint32_t id, size_t *len)
+{
+	toll_str k = toll_strmap_key(c->series, id);
+
+	*len = k.len;
+	return k.s;
+}
+
+size_t
+toll_chart_categories(const toll_chart *c)
+{
+	return toll_strmap_count(c->cats);
+}
+
+const char *
+toll_chart_category_label(const toll_chart *c, uint32_t id, size_t *len)
+{
+	toll_str k = toll_strmap_key(c->cats, id);
+
+	*len = k.len;
+	return k.s;
+}
+
+int
+toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *lens, size_t n)
+{
+	toll_strmap *m = toll_strmap_new();
+	size_t i, old = toll_strmap_count(c->cats), *map = malloc((old ? old : 1) * sizeof *map);
+	int added;
+
+	if (m == NULL || map == NULL)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		size_t id;
+		if (toll_strmap_intern(m, labels[i], lens[i], &id, &added) != TOLL_OK)
+			goto fail;
+	}
+	for (i = 0; i < old; i++) {
+		toll_str k = toll_strmap_key(c->cats, i);
+		if (toll_strmap_find(m, k.s, k.len, &map[i]) != 0)
+			goto fail;
+	}
+	/* Without a category column every point is in category 0. */
+	if (c->cat == NULL && old > 0 && map[0] != 0 && c->cap > 0) {
+		if ((c->cat = calloc(c->cap, sizeof *c->cat)) == NULL)
+			goto fail;
+	}
+	for (i = 0; c->cat != NULL && i < c->n; i++)
+		c->cat[i] = (uint32_t)map[c->cat[i]];
+	toll_strmap_free(c->cats);
+	c->cats = m;
+	free(map);
+	return 0;
+fail:
+	toll_strmap_free(m);
+	free(map);
+	return -1;
+}
+
 /* Grows an optional column to cap elements, zero-filled from n. */
 static int
 column(void **col, size_t n, size_t cap, size_t sz, int needed)
@@ -194,6 +267,10 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 	}
 	c->x[c->n] = p->x;
 	c->y[c->n] = p->y;
+	/* Whole numbers get no ticks between them. */
+	c->frac_x |= p->x != floor(p->x);
+	c->frac_y |= p->y != floor(p->y) ||
+	             (p->has_band && (p->low != floor(p->low) || (!p->open && p->high != floor(p->high))));
 	if (c->ser)
 		c->ser[c->n] = p->series;
 	if (c->cat)
@@ -412,8 +489,17 @@ value_range(toll_chart *c, double *vmin, double *vmax)
 	size_t i;
 
 	if (c->o.kind == TOLL_CHART_HIST) {
+		size_t b;
+
 		lo = 0;
 		hi = gsl_histogram_max_val(c->hist);
+		/* A log axis starts below the smallest bin that is not empty, not below the tallest. */
+		if (c->o.log_y) {
+			lo = INFINITY;
+			for (b = 0; b < gsl_histogram_bins(c->hist); b++)
+				if (gsl_histogram_get(c->hist, b) > 0 && gsl_histogram_get(c->hist, b) < lo)
+					lo = gsl_histogram_get(c->hist, b);
+		}
 	} else if (c->o.kind == TOLL_CHART_BAR && c->o.stacked) {
 		/* Totals per category (positive parts up, negative down). */
 		size_t ncat = toll_strmap_count(c->cats), k;
@@ -434,6 +520,11 @@ value_range(toll_chart *c, double *vmin, double *vmax)
 				lo = fmin(lo, down[k]);
 				hi = fmax(hi, fmax(up[k], top[k]));
 			}
+			/* On a log axis a stack starts at the floor: below the smallest part. */
+			if (c->o.log_y)
+				for (i = 0, lo = INFINITY; i < c->n; i++)
+					if (c->y[i] > 0 && c->y[i] < lo)
+						lo = c->y[i];
 		}
 		free(up);
 		free(down);
@@ -484,6 +575,10 @@ value_ticks(toll_chart *c, int m)
 			lo = hi > 0 ? hi / 10 : 1;
 		if (toll_ticks_log(lo, hi, m, &c->vt) != 0)
 			return -1;
+		/* A bar as low as the floor would have no height: the axis goes on below it. */
+		if ((c->o.kind == TOLL_CHART_HIST || c->o.kind == TOLL_CHART_BAR) && !c->o.has_ymin &&
+		    c->vt.lo >= lo)
+			c->vt.lo = lo / 2;
 		if (c->o.has_ymin)
 			c->vt.lo = c->o.ymin;
 		if (c->o.has_ymax)
@@ -493,8 +588,8 @@ value_ticks(toll_chart *c, int m)
 		for (;;) {
 			if (toll_ticks_linear(lo, hi, m, loose, &c->vt) != 0)
 				return -1;
-			/* Counts are whole: no ticks between them. */
-			if (c->o.kind != TOLL_CHART_HIST || m <= 2 || c->vt.n < 2 ||
+			/* Counts, and values that are all whole: no ticks between them. */
+			if ((c->o.kind != TOLL_CHART_HIST && c->frac_y) || m <= 2 || c->vt.n < 2 ||
 			    c->vt.v[1] - c->vt.v[0] >= 1)
 				break;
 			m--;
@@ -557,6 +652,22 @@ labels_fit(toll_chart *c, const toll_ticks *t, const double *pos, double left)
 	return 1;
 }
 
+/* Labels without thousands separators: years are written 1914, not 1,914. */
+static void
+plain_labels(toll_ticks *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		char *p = t->label[i], *q = p;
+
+		for (; *p != '\0'; p++)
+			if (*p != ',')
+				*q++ = *p;
+		*q = '\0';
+	}
+}
+
 /* Ticks for the x axis of LINE, STEP and HIST, as many as fit. */
 static int
 x_ticks(toll_chart *c)
@@ -585,6 +696,11 @@ x_ticks(toll_chart *c)
 			rc = toll_ticks_linear(lo, hi, m < 2 ? 2 : m, 1, &c->xt);
 		if (rc != 0)
 			return -1;
+		/* Whole numbers on x (years, counts, a histogram of counts): whole ticks. */
+		if (!c->o.x_dates && !c->frac_x && m > 2 && c->xt.n >= 2 && c->xt.v[1] - c->xt.v[0] < 1)
+			continue;
+		if (c->o.x_years)
+			plain_labels(&c->xt);
 		c->xlo = c->xt.lo;
 		c->xhi = c->xt.hi;
 		if (!(c->xhi > c->xlo)) {
@@ -956,6 +1072,31 @@ series_order(const toll_chart *c, size_t *start)
 	return idx;
 }
 
+int
+toll_chart_same_x(const toll_chart *c, size_t *first, size_t *second)
+{
+	size_t ns = nseries(c), *start = malloc((ns + 1) * sizeof *start), s, k;
+	uint32_t *idx;
+	int found = 0;
+
+	if (start == NULL || (idx = series_order(c, start)) == NULL) {
+		free(start);
+		return -1;
+	}
+	/* In x order, stable: the earlier of two points at one x comes first. */
+	for (s = 0; s < ns && !found; s++)
+		for (k = start[s] + 1; k < start[s + 1]; k++)
+			if (c->x[idx[k]] == c->x[idx[k - 1]]) {
+				*first = idx[k - 1];
+				*second = idx[k];
+				found = 1;
+				break;
+			}
+	free(start);
+	free(idx);
+	return found;
+}
+
 /*
  * The vertices to draw for pts[0..n) (indices in x order): all of them when
  * there are few, else per device pixel column its first, lowest, highest
@@ -1164,6 +1305,7 @@ draw_bars(toll_chart *c)
 {
 	size_t ncat = toll_strmap_count(c->cats), ns = nseries(c), i, k;
 	double band = (c->px1 - c->px0) / (double)(ncat ? ncat : 1);
+	/* Bars stand on zero, or on a log axis's floor; stacks always add up from zero. */
 	double base = c->o.log_y ? c->vt.lo : fmax(c->vt.lo, fmin(0, c->vt.hi));
 	double *up = NULL, *down = NULL, *tlo = NULL, *thi = NULL;
 	int *topen = NULL, *tband = NULL;
@@ -1181,8 +1323,7 @@ draw_bars(toll_chart *c)
 			free(up), free(down), free(tlo), free(thi), free(topen), free(tband);
 			return -1;
 		}
-		for (k = 0; k < nc; k++)
-			up[k] = down[k] = base;
+		/* calloc: up and down start at zero, whatever the axis shows. */
 	}
 	cairo_save(cr);
 	cairo_rectangle(cr, c->px0, clip_top(c), c->px1 - c->px0, c->py1 - clip_top(c));
@@ -1228,7 +1369,7 @@ draw_bars(toll_chart *c)
 	if (c->o.stacked) {
 		for (k = 0; k < ncat; k++)
 			if (tband[k])
-				whisker(c, c->px0 + band * k + band / 2, tlo[k] + base, thi[k] + base, topen[k],
+				whisker(c, c->px0 + band * k + band / 2, tlo[k], thi[k], topen[k],
 				        fmin(band * 0.2, 10));
 	}
 	cairo_restore(cr);

@@ -1,5 +1,10 @@
 /* date.c: strict ISO 8601 parsing of the forms in SPEC section 1. */
+#include <stdio.h>
+
 #include "toll/date.h"
+
+const char toll_date_forms[] =
+	"expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM";
 
 /*
  * The civil-from-days conversions follow Howard Hinnant's public-domain
@@ -124,4 +129,45 @@ done:
 	out->t = toll_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
 	         sign * (oh * 3600 + om * 60);
 	return 0;
+}
+
+void
+toll_date_why(const char *s, size_t len, char *buf, size_t bufsz)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"
+	};
+	int y, mo, d, h, mi, se = 0;
+
+	if (len >= 10 && digits(s, 4, &y) == 0 && s[4] == '-' && digits(s + 5, 2, &mo) == 0 &&
+	    s[7] == '-' && digits(s + 8, 2, &d) == 0) {
+		if (y < 1) {
+			snprintf(buf, bufsz, "years run from 0001 to 9999");
+			return;
+		}
+		if (mo < 1 || mo > 12) {
+			snprintf(buf, bufsz, "no month %02d", mo);
+			return;
+		}
+		if (d < 1 || d > toll_days_in_month(y, mo)) {
+			snprintf(buf, bufsz, "%s %04d has %d days", months[mo - 1], y,
+			         toll_days_in_month(y, mo));
+			return;
+		}
+		if (len >= 16 && s[10] == 'T' && digits(s + 11, 2, &h) == 0 && s[13] == ':' &&
+		    digits(s + 14, 2, &mi) == 0) {
+			if (len >= 19 && s[16] == ':' && digits(s + 17, 2, &se) != 0)
+				se = 0;
+			if (h > 23 || mi > 59 || se > 59) {
+				snprintf(buf, bufsz, "no time %.*s", len >= 19 && s[16] == ':' ? 8 : 5, s + 11);
+				return;
+			}
+			if (len == 16 || (len == 19 && s[16] == ':')) {
+				snprintf(buf, bufsz, "a time of day needs its zone: Z or +HH:MM");
+				return;
+			}
+		}
+	}
+	snprintf(buf, bufsz, "%s", toll_date_forms);
 }

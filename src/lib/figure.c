@@ -1,17 +1,81 @@
-/* figure.c: numbers with thousands separators, completion and value notation. */
+/* figure.c: numbers, completion, the value notation and a row's figure; see figure.h. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "toll/figure.h"
 
+/*
+ * The length of the thousands separator at s[i] (1 to 3 bytes), or 0, and
+ * its kind: the byte, or for the Unicode spaces their last byte.
+ */
+static size_t
+separator(const char *s, size_t i, size_t len, int *kind)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == ',' || c == '_' || c == ' ') {
+		*kind = c;
+		return 1;
+	}
+	if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0xa0) {
+		*kind = 0xa0;   /* no-break space */
+		return 2;
+	}
+	if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0x89 || (unsigned char)s[i + 2] == 0xaf)) {
+		*kind = (unsigned char)s[i + 2];   /* thin space, narrow no-break space */
+		return 3;
+	}
+	return 0;
+}
+
+/*
+ * Scans digits grouped by one kind of separator from s[*i]: the first
+ * group has 1 to 3 digits when separators follow, the others exactly 3.
+ * Copies the digits to digits[0..*nd) (up to cap; *nd counts them all).
+ * Returns 0, or -1 when the grouping is wrong or there is no digit.
+ */
+static int
+grouped_digits(const char *s, size_t len, size_t *i, char *digits, size_t cap, size_t *nd)
+{
+	size_t group = 0, k;
+	int kind = 0, seen = 0, sk;
+
+	*nd = 0;
+	while (*i < len) {
+		char c = s[*i];
+
+		if (c >= '0' && c <= '9') {
+			if (*nd < cap)
+				digits[*nd] = c;
+			(*nd)++;
+			group++;
+			(*i)++;
+		} else if ((k = separator(s, *i, len, &sk)) != 0) {
+			if ((seen && (sk != kind || group != 3)) || (!seen && (group == 0 || group > 3)))
+				return -1;
+			kind = sk;
+			seen = 1;
+			group = 0;
+			*i += k;
+		} else {
+			break;
+		}
+	}
+	if (group == 0 || (seen && group != 3))
+		return -1;
+	return 0;
+}
+
 int
 toll_number_parse(const char *s, size_t len, int64_t *out)
 {
+	char digits[32];
+	size_t i = 0, nd, k;
 	int64_t v = 0;
-	size_t i, group = 0;
-	char sep = 0;
-	int overflow = 0;
+	int fraction = 0;
 
 	if (len == 0)
 		return TOLL_FIG_EMPTY;
@@ -20,40 +84,138 @@ toll_number_parse(const char *s, size_t len, int64_t *out)
 		int64_t ignored;
 		int r = len > 1 ? toll_number_parse(s + 1, len - 1, &ignored) : TOLL_FIG_SYNTAX;
 
-		return r == TOLL_FIG_OK || r == TOLL_FIG_RANGE ? TOLL_FIG_NEGATIVE : TOLL_FIG_SYNTAX;
+		return r == TOLL_FIG_OK || r == TOLL_FIG_RANGE || r == TOLL_FIG_FRACTION ?
+		       TOLL_FIG_NEGATIVE : TOLL_FIG_SYNTAX;
 	}
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (c >= '0' && c <= '9') {
-			int d = c - '0';
-
-			if (v > (INT64_MAX - d) / 10)
-				overflow = 1;
-			else
-				v = v * 10 + d;
-			group++;
-		} else if (c == ',' || c == '_') {
-			/* The first group has 1 to 3 digits, the others exactly 3. */
-			if ((sep != 0 && (c != sep || group != 3)) || (sep == 0 && (group == 0 || group > 3)))
-				return TOLL_FIG_SYNTAX;
-			sep = c;
-			group = 0;
-		} else {
-			return TOLL_FIG_SYNTAX;
-		}
-	}
-	if (group == 0 || (sep != 0 && group != 3))
+	if (grouped_digits(s, len, &i, digits, sizeof digits, &nd) != 0)
 		return TOLL_FIG_SYNTAX;
-	if (overflow)
+	if (i < len && s[i] == '.') {
+		/* "344.0" is whole; "344.5" is not. */
+		size_t start = ++i;
+
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			fraction |= s[i] != '0';
+		if (i == start)
+			return TOLL_FIG_SYNTAX;
+	}
+	if (i != len)
+		return TOLL_FIG_SYNTAX;
+	/* Leading zeros do not count towards the size. */
+	for (k = 0; k < nd && k < sizeof digits && digits[k] == '0'; k++)
+		;
+	if (nd > sizeof digits || nd - k > 19)
 		return TOLL_FIG_RANGE;
+	for (; k < nd; k++) {
+		int d = digits[k] - '0';
+
+		if (v > (INT64_MAX - d) / 10)
+			return TOLL_FIG_RANGE;
+		v = v * 10 + d;
+	}
+	if (fraction)
+		return TOLL_FIG_FRACTION;
 	*out = v;
 	return TOLL_FIG_OK;
 }
 
+/* A number as C writes it, in s[0..len): sign, digits, a point, an exponent. */
+static int
+c_number(const char *s, size_t len, double *out)
+{
+	/* The common cases, whole numbers and decimals of up to 15 digits, are
+	 * read here: the digits are exact in a double, and so is a power of ten
+	 * up to 1e22, so one division rounds correctly (Clinger's fast path). */
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	char buf[512];
+	size_t i = 0, digits = 0, frac = 0;
+	uint64_t v = 0;
+	int neg = 0;
+	double d;
+	char *end;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	if (i == len && digits > 0 && digits <= 15) {
+		*out = neg ? -(double)v : (double)v;
+		return TOLL_FIG_OK;
+	}
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++, frac++)
+			v = v * 10 + (uint64_t)(s[i] - '0');
+		if (i == len && digits > 0 && digits <= 15) {
+			d = (double)v / pow10[frac];
+			*out = neg ? -d : d;
+			return TOLL_FIG_OK;
+		}
+	}
+	/* Otherwise the syntax is checked here, and strtod() reads the number. */
+	if (digits == 0)
+		return TOLL_FIG_SYNTAX;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t e = 0;
+
+		i++;
+		if (i < len && (s[i] == '-' || s[i] == '+'))
+			i++;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			e++;
+		if (e == 0)
+			return TOLL_FIG_SYNTAX;
+	}
+	if (i != len || len >= sizeof buf)
+		return TOLL_FIG_SYNTAX;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	d = strtod(buf, &end);
+	if (isinf(d))
+		return TOLL_FIG_RANGE;
+	*out = d;
+	return TOLL_FIG_OK;
+}
+
 int
-toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
-                     int has_high, int64_t high, toll_figure *out)
+toll_decimal_parse(const char *s, size_t len, double *out)
+{
+	char buf[512];
+	size_t i = 0, n = 0, nd, k;
+	int kind;
+
+	if (len == 0)
+		return TOLL_FIG_EMPTY;
+	for (k = 0; k < len; k++)
+		if (separator(s, k, len, &kind))
+			break;
+	if (k == len)
+		return c_number(s, len, out);
+	/* With thousands separators: sign, grouped digits, a fraction, no exponent. */
+	if (s[0] == '-' || s[0] == '+') {
+		buf[n++] = s[0];
+		i = 1;
+	}
+	if (grouped_digits(s, len, &i, buf + n, sizeof buf - n - 1, &nd) != 0 ||
+	    nd > sizeof buf - n - 1)
+		return TOLL_FIG_SYNTAX;
+	n += nd;
+	if (i < len && s[i] == '.') {
+		buf[n++] = s[i++];
+		for (; i < len && s[i] >= '0' && s[i] <= '9' && n < sizeof buf - 1; i++)
+			buf[n++] = s[i];
+	}
+	if (i != len)
+		return TOLL_FIG_SYNTAX;
+	return c_number(buf, n, out);
+}
+
+int
+toll_range_complete(int has_low, long double low, int has_best, long double best,
+                    int has_high, long double high, toll_range *out)
 {
 	if (!has_low && !has_best && !has_high)
 		return TOLL_FIG_EMPTY;
@@ -66,6 +228,7 @@ toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
 	out->low = has_low ? low : 0;
 	out->open = !has_high && has_low;
 	out->high = has_high ? high : 0;
+	out->best = has_best ? best : 0;
 	if (has_low && has_high && low > high)
 		return TOLL_FIG_LOW_HIGH;
 	if (has_best)
@@ -75,7 +238,7 @@ toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
 	else if (!has_low)
 		out->best = out->high;
 	else
-		out->best = out->low + (out->high - out->low) / 2;  /* floor((low+high)/2) without overflow */
+		out->best = floorl((out->low + out->high) / 2);   /* exact: the sum fits in 64 bits */
 	if (out->best < out->low)
 		return TOLL_FIG_BEST_LOW;
 	if (!out->open && out->best > out->high)
@@ -83,35 +246,14 @@ toll_figure_complete(int has_low, int64_t low, int has_best, int64_t best,
 	return TOLL_FIG_OK;
 }
 
-int
-toll_range_complete(int has_low, double low, int has_best, double best,
-                    int has_high, double high, toll_range *out)
+void
+toll_figure_from_range(const toll_range *r, toll_figure *out)
 {
-	if (!has_low && !has_best && !has_high)
-		return TOLL_FIG_EMPTY;
-	if (has_best && !has_low && !has_high) {
-		out->low = out->best = out->high = best;
-		out->open = 0;
-		return TOLL_FIG_OK;
-	}
-	out->low = has_low ? low : 0;
-	out->open = !has_high && has_low;
-	out->high = has_high ? high : 0;
-	if (has_low && has_high && low > high)
-		return TOLL_FIG_LOW_HIGH;
-	if (has_best)
-		out->best = best;
-	else if (out->open)
-		out->best = out->low;
-	else if (!has_low)
-		out->best = out->high;
-	else
-		out->best = floor((out->low + out->high) / 2);
-	if (out->best < out->low)
-		return TOLL_FIG_BEST_LOW;
-	if (!out->open && out->best > out->high)
-		return TOLL_FIG_BEST_HIGH;
-	return TOLL_FIG_OK;
+	out->low = (int64_t)r->low;
+	out->best = (int64_t)r->best;
+	out->high = r->open ? 0 : (int64_t)r->high;
+	out->open = r->open;
+	out->qualifier = r->qualifier;
 }
 
 void
@@ -135,12 +277,19 @@ toll_figure_strerror(int err)
 	case TOLL_FIG_SYNTAX: return "invalid number";
 	case TOLL_FIG_NEGATIVE: return "negative number";
 	case TOLL_FIG_RANGE: return "number too large";
+	case TOLL_FIG_FRACTION: return "not a whole number";
 	case TOLL_FIG_BEST_LOW: return "best is below low";
 	case TOLL_FIG_BEST_HIGH: return "best is above high";
 	case TOLL_FIG_LOW_HIGH: return "low is above high";
 	}
 	return "unknown error";
 }
+
+/* ---- the value notation ---- */
+
+const char toll_value_forms[] =
+	"49, 6,500, at least 49, 49+, more than 49, up to 100, fewer than 100, about 6,500, "
+	"100-150, 100 to 150, between 100 and 150, 100-150 (120)";
 
 /* A cursor over the value text. */
 struct cur {
@@ -175,33 +324,75 @@ accept(struct cur *c, const char *word)
 	return 1;
 }
 
-/* Consumes a word followed by at least one space ("at least 49", not "at least49"). */
+/*
+ * Consumes a word followed by a space ("at least 49", not "at least49");
+ * an abbreviation ending in '.' may also touch the number ("c.6500").
+ */
 static int
 accept_word(struct cur *c, const char *word)
 {
-	size_t save = c->i;
+	size_t save = c->i, n = strlen(word);
 
 	if (!accept(c, word))
 		return 0;
-	if (c->i >= c->n || c->s[c->i] != ' ') {
-		c->i = save;
-		return 0;
+	if (c->i < c->n && (c->s[c->i] == ' ' ||
+	                    (word[n - 1] == '.' && c->s[c->i] >= '0' && c->s[c->i] <= '9'))) {
+		skip_spaces(c);
+		return 1;
 	}
-	skip_spaces(c);
-	return 1;
+	c->i = save;
+	return 0;
 }
 
-/* Reads a number (digits and separators) at the cursor. */
+/* Consumes the first of words[] that comes next. */
+static int
+accept_any(struct cur *c, const char *const *words)
+{
+	for (; *words != NULL; words++)
+		if (accept_word(c, *words))
+			return 1;
+	return 0;
+}
+
+static int
+digit_at(const struct cur *c, size_t i)
+{
+	return i < c->n && c->s[i] >= '0' && c->s[i] <= '9';
+}
+
+/*
+ * Reads a whole number at the cursor.  A space separates thousands only
+ * when exactly three digits follow it ("6 500"), so "10 to 20" reads 10.
+ */
 static int
 number(struct cur *c, int64_t *v)
 {
-	size_t start = c->i;
+	size_t start = c->i, k;
+	int kind, first = 0;
 
 	if (c->i < c->n && c->s[c->i] == '-')
 		c->i++;
-	while (c->i < c->n && ((c->s[c->i] >= '0' && c->s[c->i] <= '9') ||
-	                       c->s[c->i] == ',' || c->s[c->i] == '_'))
+	while (digit_at(c, c->i))
 		c->i++;
+	for (;;) {
+		if (digit_at(c, c->i)) {
+			c->i++;
+			continue;
+		}
+		if (c->i < c->n && (k = separator(c->s, c->i, c->n, &kind)) != 0 && (!first || kind == first) &&
+		    digit_at(c, c->i + k) && digit_at(c, c->i + k + 1) && digit_at(c, c->i + k + 2) &&
+		    !digit_at(c, c->i + k + 3)) {
+			first = kind;
+			c->i += k + 3;
+			continue;
+		}
+		break;
+	}
+	if (c->i < c->n && c->s[c->i] == '.' && digit_at(c, c->i + 1)) {
+		c->i++;
+		while (digit_at(c, c->i))
+			c->i++;
+	}
 	if (c->i == start)
 		return TOLL_FIG_SYNTAX;
 	return toll_number_parse(c->s + start, c->i - start, v);
@@ -214,28 +405,54 @@ at_end(struct cur *c)
 	return c->i == c->n;
 }
 
-int
-toll_value_parse(const char *s, size_t len, toll_figure *out)
+static int
+complete_whole(int hl, int64_t low, int hb, int64_t best, int hh, int64_t high, toll_range *out)
 {
+	return toll_range_complete(hl, (long double)low, hb, (long double)best, hh, (long double)high,
+	                           out);
+}
+
+int
+toll_value_parse(const char *s, size_t len, toll_range *out)
+{
+	static const char *const at_least[] = {
+		"at least", "no fewer than", "no less than", "not less than", NULL
+	};
+	static const char *const more_than[] = { "more than", "over", "above", NULL };
+	static const char *const at_most[] = {
+		"up to", "at most", "no more than", "not more than", NULL
+	};
+	static const char *const fewer_than[] = {
+		"fewer than", "less than", "under", "below", NULL
+	};
+	/*
+	 * "nearly" and "almost" are read as "about": the speaker rounds to N;
+	 * reading them as "below N" would make a low of 0 that no one claimed.
+	 */
+	static const char *const about[] = {
+		"about", "approximately", "approx.", "approx", "ca.", "c.", "circa", "around",
+		"roughly", "some", "nearly", "almost", "an estimated", "estimated", NULL
+	};
 	struct cur c = { s, 0, len };
 	int64_t a, b, best;
-	int r, op = 0;
-	char qual = '\0';
+	int r, op = 0, between = 0;
 
 	skip_spaces(&c);
 	if (at_end(&c))
 		return TOLL_FIG_EMPTY;
 	/* Prefix operators: op is 'g' (>=), '>' , 'l' (<=), '<' or '~'. */
-	if (accept(&c, ">=") || accept(&c, "\xe2\x89\xa5") || accept_word(&c, "at least"))
+	if (accept(&c, ">=") || accept(&c, "\xe2\x89\xa5") || accept_any(&c, at_least))
 		op = 'g';
-	else if (accept(&c, ">"))
+	else if (accept(&c, ">") || accept_any(&c, more_than))
 		op = '>';
-	else if (accept(&c, "<=") || accept(&c, "\xe2\x89\xa4") || accept_word(&c, "up to"))
+	else if (accept(&c, "<=") || accept(&c, "\xe2\x89\xa4") || accept_any(&c, at_most))
 		op = 'l';
-	else if (accept(&c, "<"))
+	else if (accept(&c, "<") || accept_any(&c, fewer_than))
 		op = '<';
-	else if (accept(&c, "~") || accept_word(&c, "about"))
+	else if (accept(&c, "~") || accept_any(&c, about))
 		op = '~';
+	else if (accept_word(&c, "between"))
+		between = 1;
 	skip_spaces(&c);
 	if ((r = number(&c, &a)) != TOLL_FIG_OK)
 		return r;
@@ -250,7 +467,7 @@ toll_value_parse(const char *s, size_t len, toll_figure *out)
 				return TOLL_FIG_RANGE;
 			a++;
 		}
-		return toll_figure_complete(1, a, 0, 0, 0, 0, out);
+		return complete_whole(1, a, 0, 0, 0, 0, out);
 	case 'l':
 	case '<':
 		if (!at_end(&c))
@@ -260,29 +477,39 @@ toll_value_parse(const char *s, size_t len, toll_figure *out)
 				return TOLL_FIG_SYNTAX;  /* nothing is below 0 */
 			a--;
 		}
-		return toll_figure_complete(0, 0, 0, 0, 1, a, out);
+		return complete_whole(0, 0, 0, 0, 1, a, out);
 	case '~':
-		qual = '~';
-		break;
-	}
-	if (c.i == c.n) {
-		r = toll_figure_complete(0, 0, 1, a, 0, 0, out);
-		out->qualifier = qual;
-		return r;
-	}
-	if (qual == '\0' && accept(&c, "+")) {
 		if (!at_end(&c))
 			return TOLL_FIG_SYNTAX;
-		return toll_figure_complete(1, a, 0, 0, 0, 0, out);
+		r = complete_whole(0, 0, 1, a, 0, 0, out);
+		out->qualifier = '~';
+		return r;
 	}
-	if (qual != '\0' || !(accept(&c, "-") || accept(&c, "\xe2\x80\x93")))
-		return TOLL_FIG_SYNTAX;
+	if (between) {
+		if (!accept_word(&c, "and"))
+			return TOLL_FIG_SYNTAX;
+	} else {
+		if (c.i == c.n)
+			return complete_whole(0, 0, 1, a, 0, 0, out);
+		if (accept(&c, "+") || accept(&c, "or more")) {
+			if (!at_end(&c))
+				return TOLL_FIG_SYNTAX;
+			return complete_whole(1, a, 0, 0, 0, 0, out);
+		}
+		if (accept(&c, "or fewer") || accept(&c, "or less")) {
+			if (!at_end(&c))
+				return TOLL_FIG_SYNTAX;
+			return complete_whole(0, 0, 0, 0, 1, a, out);
+		}
+		if (!(accept(&c, "-") || accept(&c, "\xe2\x80\x93") || accept_word(&c, "to")))
+			return TOLL_FIG_SYNTAX;
+	}
 	skip_spaces(&c);
 	if ((r = number(&c, &b)) != TOLL_FIG_OK)
 		return r;
 	if (at_end(&c))
-		return toll_figure_complete(1, a, 0, 0, 1, b, out);
-	if (!accept(&c, "("))
+		return complete_whole(1, a, 0, 0, 1, b, out);
+	if (between || !accept(&c, "("))
 		return TOLL_FIG_SYNTAX;
 	skip_spaces(&c);
 	if ((r = number(&c, &best)) != TOLL_FIG_OK)
@@ -290,5 +517,178 @@ toll_value_parse(const char *s, size_t len, toll_figure *out)
 	skip_spaces(&c);
 	if (!accept(&c, ")") || !at_end(&c))
 		return TOLL_FIG_SYNTAX;
-	return toll_figure_complete(1, a, 1, best, 1, b, out);
+	return complete_whole(1, a, 1, best, 1, b, out);
+}
+
+/* ---- the figure of a row ---- */
+
+static long
+find(const toll_table *t, const char *name)
+{
+	return toll_table_column(t, name);
+}
+
+void
+toll_figure_cols_find(toll_figure_cols *fc, const toll_table *t)
+{
+	fc->low = find(t, "low");
+	fc->best = find(t, "best");
+	fc->high = find(t, "high");
+	fc->value = find(t, "value");
+	fc->qualifier = find(t, "qualifier");
+}
+
+int
+toll_figure_cols_any(const toll_figure_cols *fc)
+{
+	return fc->value >= 0 || fc->low >= 0 || fc->best >= 0 || fc->high >= 0;
+}
+
+/* Collects a row's problems. */
+struct problems {
+	toll_diag *d;
+	int n;
+	const toll_row *row;
+};
+
+/*
+ * "WHAT 'VALUE' in column 'NAME'[: MORE]" at field col; the column is the
+ * one found by that name.
+ */
+static void
+problem(struct problems *p, long col, const char *name, const char *what, const char *more)
+{
+	const toll_field *f = &p->row->f[col];
+	char q[200];
+
+	if (p->n >= TOLL_FIGURE_MAX_PROBLEMS)
+		return;
+	toll_diag_quote(q, sizeof q, f->s, f->len);
+	toll_diag_set(&p->d[p->n++], TOLL_EDATA, p->row->file, f->line, f->col,
+	              "%s '%s' in column '%s'%s%s", what, q, name, more ? ": " : "", more ? more : "");
+}
+
+/* A number column; returns 1 when a number was stated and valid. */
+static int
+number_column(struct problems *p, long col, const char *name, unsigned flags, long double *v,
+              int *bad)
+{
+	const toll_field *f;
+	int r;
+
+	if (col < 0 || (f = &p->row->f[col])->len == 0)
+		return 0;
+	if (flags & TOLL_FIGURE_WHOLE) {
+		int64_t n;
+
+		r = toll_number_parse(f->s, f->len, &n);
+		*v = (long double)n;
+	} else {
+		double d;
+
+		r = toll_decimal_parse(f->s, f->len, &d);
+		if (r == TOLL_FIG_OK && d < 0)
+			r = TOLL_FIG_NEGATIVE;
+		*v = d;
+	}
+	if (r != TOLL_FIG_OK) {
+		problem(p, col, name, toll_figure_strerror(r), NULL);
+		*bad = 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* A number as the order messages show it: as C writes it, 15 significant digits. */
+static void
+show(long double v, char *buf, size_t sz)
+{
+	if (v == floorl(v) && fabsl(v) < 1e19L)
+		snprintf(buf, sz, "%.0Lf", v);
+	else
+		snprintf(buf, sz, "%.15Lg", v);
+}
+
+static void
+order_problem(struct problems *p, const toll_figure_cols *fc, int r, const toll_range *g)
+{
+	char l[48], b[48], h[48], msg[160];
+	long col = r == TOLL_FIG_LOW_HIGH || fc->best < 0 ? fc->low : fc->best;
+	const toll_field *f = &p->row->f[col];
+
+	show(g->low, l, sizeof l);
+	show(g->best, b, sizeof b);
+	show(g->high, h, sizeof h);
+	toll_figure_order_message(r, l, b, h, msg, sizeof msg);
+	if (p->n < TOLL_FIGURE_MAX_PROBLEMS)
+		toll_diag_set(&p->d[p->n++], TOLL_EDATA, p->row->file, f->line, f->col, "%s", msg);
+}
+
+static void
+value_column(struct problems *p, long col, toll_range *out, int *empty)
+{
+	const toll_field *f = &p->row->f[col];
+	char more[320];
+	int e;
+
+	if (f->len == 0) {
+		*empty = 1;
+		return;
+	}
+	e = toll_value_parse(f->s, f->len, out);
+	switch (e) {
+	case TOLL_FIG_OK:
+		return;
+	case TOLL_FIG_NEGATIVE:
+	case TOLL_FIG_RANGE:
+	case TOLL_FIG_FRACTION:
+		problem(p, col, "value", toll_figure_strerror(e), NULL);
+		return;
+	case TOLL_FIG_BEST_LOW:
+	case TOLL_FIG_BEST_HIGH:
+	case TOLL_FIG_LOW_HIGH:
+		problem(p, col, "value", "invalid value", toll_figure_strerror(e));
+		return;
+	default:
+		snprintf(more, sizeof more, "expected %s", toll_value_forms);
+		problem(p, col, "value", "invalid value", more);
+	}
+}
+
+int
+toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags,
+                 toll_range *out, int *empty, toll_diag diags[TOLL_FIGURE_MAX_PROBLEMS])
+{
+	struct problems p = { diags, 0, row };
+	long double low = 0, best = 0, high = 0;
+	int hl, hb, hh, bad = 0, e;
+
+	*empty = 0;
+	if (fc->value >= 0) {
+		value_column(&p, fc->value, out, empty);
+		return p.n;
+	}
+	hl = number_column(&p, fc->low, "low", flags, &low, &bad);
+	hb = number_column(&p, fc->best, "best", flags, &best, &bad);
+	hh = number_column(&p, fc->high, "high", flags, &high, &bad);
+	if (bad)
+		return p.n;
+	e = toll_range_complete(hl, low, hb, best, hh, high, out);
+	if (e == TOLL_FIG_EMPTY) {
+		*empty = 1;
+		return 0;
+	}
+	if (e != TOLL_FIG_OK) {
+		order_problem(&p, fc, e, out);
+		return p.n;
+	}
+	if (fc->qualifier >= 0 && row->f[fc->qualifier].len > 0) {
+		const toll_field *q = &row->f[fc->qualifier];
+
+		if (q->len == 1 && q->s[0] == '~')
+			out->qualifier = '~';
+		else
+			problem(&p, fc->qualifier, "qualifier", "invalid qualifier", NULL);
+	}
+	return p.n;
 }

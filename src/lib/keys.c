@@ -63,6 +63,92 @@ toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL])
 	return n > 0 ? (size_t)n : 0;
 }
 
+/* Reads n digits at s; -1 if any is not one. */
+static int
+digits(const char *s, size_t n, int *v)
+{
+	size_t i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+/* The Monday of ISO week 1 of year y, in days since 1970. */
+static int64_t
+iso_week1(int y)
+{
+	int64_t jan4 = toll_days_from_civil(y, 1, 4);
+	int64_t wd = ((jan4 % 7) + 7 + 3) % 7;   /* 0 Monday .. 6 Sunday */
+
+	return jan4 - wd;
+}
+
+int
+toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start)
+{
+	int y, a;
+	toll_time t;
+
+	if (len < 4 || digits(s, 4, &y) != 0 || y < 1)
+		return -1;
+	if (len == 4) {
+		*bin = TOLL_BIN_YEAR;
+		*start = toll_days_from_civil(y, 1, 1) * 86400;
+		return 0;
+	}
+	if (len == 10 && toll_date_parse(s, len, &t) == 0) {
+		*bin = TOLL_BIN_DAY;
+		*start = t.t;
+		return 0;
+	}
+	if (s[4] != '-')
+		return -1;
+	if (len == 7 && digits(s + 5, 2, &a) == 0 && a >= 1 && a <= 12) {
+		*bin = TOLL_BIN_MONTH;
+		*start = toll_days_from_civil(y, a, 1) * 86400;
+		return 0;
+	}
+	if (len == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
+		*bin = TOLL_BIN_QUARTER;
+		*start = toll_days_from_civil(y, (s[6] - '1') * 3 + 1, 1) * 86400;
+		return 0;
+	}
+	if (len == 8 && s[5] == 'W' && digits(s + 6, 2, &a) == 0 && a >= 1 &&
+	    a <= (iso_week1(y + 1) - iso_week1(y)) / 7) {
+		*bin = TOLL_BIN_WEEK;
+		*start = (iso_week1(y) + (a - 1) * 7) * 86400;
+		return 0;
+	}
+	return -1;
+}
+
+int64_t
+toll_bin_next(int bin, int64_t start)
+{
+	int64_t y;
+	int m, d;
+
+	switch (bin) {
+	case TOLL_BIN_DAY: return start + 86400;
+	case TOLL_BIN_WEEK: return start + 7 * 86400;
+	default: break;
+	}
+	toll_civil_from_days(floor_div(start, 86400), &y, &m, &d);
+	if (bin == TOLL_BIN_YEAR)
+		return toll_days_from_civil(y + 1, 1, 1) * 86400;
+	m += bin == TOLL_BIN_QUARTER ? 3 : 1;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	return toll_days_from_civil(y, m, 1) * 86400;
+}
+
 int
 toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz)
 {
@@ -137,11 +223,11 @@ toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, 
 			len = nlen;
 		}
 		if (k->col < 0) {
-			if (k->bin == TOLL_BIN_NONE)
-				snprintf(err, errsz, "unknown column '%s'", k->spec);
-			else
-				snprintf(err, errsz, "unknown column '%.*s' in key '%s'", (int)len,
-				         k->spec, k->spec);
+			char where[TOLL_DIAG_MSG / 4];
+
+			snprintf(where, sizeof where, " in key '%s'", k->spec);
+			toll_column_problem(cols, n, "unknown column", k->spec, len,
+			                    k->bin == TOLL_BIN_NONE ? NULL : where, err, errsz);
 			return -1;
 		}
 		if ((k->name = strndup(k->spec, len)) == NULL) {

@@ -51,10 +51,16 @@ toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row *h, 
 	for (k = 0; k < TOLL_NCOLUMNS; k++)
 		s->col[k] = toll_table_column(t, toll_column_names[k]);
 	for (k = 0; k < sizeof required / sizeof required[0]; k++)
-		if (s->col[required[k]] < 0)
-			return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1,
-			                     "missing required column '%s'",
-			                     toll_column_names[required[k]]);
+		if (s->col[required[k]] < 0) {
+			char msg[TOLL_DIAG_MSG];
+			const char *name = toll_column_names[required[k]];
+			size_t n;
+			const toll_field *cols = toll_table_columns(t, &n);
+
+			toll_column_problem(cols, n, "missing required column", name, strlen(name), NULL,
+			                    msg, sizeof msg);
+			return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1, "%s", msg);
+		}
 	if (s->col[TOLL_COL_VALUE] >= 0) {
 		for (k = TOLL_COL_LOW; k <= TOLL_COL_QUALIFIER; k++)
 			if (s->col[k] >= 0)
@@ -85,15 +91,18 @@ problem(struct problems *p, const toll_field *f, const char *fmt, const char *a,
 	toll_diag_set(&p->d[p->n++], TOLL_EDATA, p->row->file, f->line, f->col, fmt, a, b);
 }
 
-/* "what 'value' in column 'name'" with the value quoted safely. */
+/* "what 'value' in column 'name'[: more]" with the value quoted safely. */
 static void
-value_problem(struct problems *p, const toll_field *f, const char *what, int col)
+value_problem(struct problems *p, const toll_field *f, const char *what, int col, const char *more)
 {
-	char q[200], msg[64];
+	char q[200];
 
+	if (p->n >= TOLL_REPORT_MAX_PROBLEMS)
+		return;
 	toll_diag_quote(q, sizeof q, f->s, f->len);
-	snprintf(msg, sizeof msg, "%s '%%s' in column '%%s'", what);
-	problem(p, f, msg, q, toll_column_names[col]);
+	toll_diag_set(&p->d[p->n++], TOLL_EDATA, p->row->file, f->line, f->col,
+	              "%s '%s' in column '%s'%s%s", what, q, toll_column_names[col], more ? ": " : "",
+	              more ? more : "");
 }
 
 static const toll_field *
@@ -136,107 +145,50 @@ date_column(struct problems *p, const toll_schema *s, int col, toll_time *t)
 		return 0;
 	}
 	if (toll_date_parse(f->s, f->len, t) != 0) {
-		value_problem(p, f, "invalid date", col);
+		char why[160];
+
+		toll_date_why(f->s, f->len, why, sizeof why);
+		value_problem(p, f, "invalid date", col, why);
 		return 0;
 	}
 	return 1;
 }
 
-/* A number column; returns 1 when a number was stated and valid. */
-static int
-number_column(struct problems *p, const toll_schema *s, int col, int64_t *v, int *bad)
-{
-	const toll_field *f = get(s, p->row, col);
-	int r;
-
-	if (f == NULL || f->len == 0)
-		return 0;
-	r = toll_number_parse(f->s, f->len, v);
-	if (r != TOLL_FIG_OK) {
-		value_problem(p, f, toll_figure_strerror(r), col);
-		*bad = 1;
-		return 0;
-	}
-	return 1;
-}
-
+/* The figure: low, best, high or the value notation, by the reader every program shares. */
 static void
-order_problem(struct problems *p, const toll_schema *s, int r, int64_t low, int64_t best,
-              int64_t high)
+figure(struct problems *p, const toll_schema *s, toll_report *r)
 {
-	char l[32], b[32], h[32], msg[128];
-	int col = r == TOLL_FIG_LOW_HIGH ? TOLL_COL_LOW : TOLL_COL_BEST;
+	toll_figure_cols fc;
+	toll_diag d[TOLL_FIGURE_MAX_PROBLEMS];
+	toll_range g;
+	int n, i, empty;
 
-	snprintf(l, sizeof l, "%lld", (long long)low);
-	snprintf(b, sizeof b, "%lld", (long long)best);
-	snprintf(h, sizeof h, "%lld", (long long)high);
-	toll_figure_order_message(r, l, b, h, msg, sizeof msg);
-	problem(p, get(s, p->row, col), "%s%s", msg, "");
-}
-
-static void
-figure_columns(struct problems *p, const toll_schema *s, toll_report *r)
-{
-	int64_t low = 0, best = 0, high = 0;
-	int hl, hb, hh, bad = 0, e;
-	const toll_field *q;
-
-	hl = number_column(p, s, TOLL_COL_LOW, &low, &bad);
-	hb = number_column(p, s, TOLL_COL_BEST, &best, &bad);
-	hh = number_column(p, s, TOLL_COL_HIGH, &high, &bad);
-	if (bad)
+	fc.low = s->col[TOLL_COL_LOW];
+	fc.best = s->col[TOLL_COL_BEST];
+	fc.high = s->col[TOLL_COL_HIGH];
+	fc.value = s->col[TOLL_COL_VALUE];
+	fc.qualifier = s->col[TOLL_COL_QUALIFIER];
+	n = toll_figure_read(&fc, p->row, TOLL_FIGURE_WHOLE, &g, &empty, d);
+	for (i = 0; i < n && p->n < TOLL_REPORT_MAX_PROBLEMS; i++)
+		p->d[p->n++] = d[i];
+	if (n > 0)
 		return;
-	e = toll_figure_complete(hl, low, hb, best, hh, high, &r->fig);
-	if (e == TOLL_FIG_EMPTY) {
-		const toll_field *f = get(s, p->row, TOLL_COL_LOW);
+	if (empty) {
+		const toll_field *f;
 
+		if (fc.value >= 0) {
+			problem(p, get(s, p->row, TOLL_COL_VALUE), "missing value in column '%s'%s", "value", "");
+			return;
+		}
+		f = get(s, p->row, TOLL_COL_LOW);
 		if (f == NULL)
 			f = get(s, p->row, TOLL_COL_BEST);
 		if (f == NULL)
 			f = get(s, p->row, TOLL_COL_HIGH);
 		problem(p, f, "no figure: 'low', 'best' and 'high' are all empty%s%s", "", "");
-	} else if (e != TOLL_FIG_OK) {
-		order_problem(p, s, e, low, best, high);  /* best is stated for its two errors */
-	}
-	q = get(s, p->row, TOLL_COL_QUALIFIER);
-	if (q != NULL && q->len > 0) {
-		if (field_is(q, "~"))
-			r->fig.qualifier = '~';
-		else
-			value_problem(p, q, "invalid qualifier", TOLL_COL_QUALIFIER);
-	}
-}
-
-static void
-value_column(struct problems *p, const toll_schema *s, toll_report *r)
-{
-	const toll_field *f = get(s, p->row, TOLL_COL_VALUE);
-	int e;
-
-	if (f->len == 0) {
-		problem(p, f, "missing value in column '%s'%s", "value", "");
 		return;
 	}
-	e = toll_value_parse(f->s, f->len, &r->fig);
-	switch (e) {
-	case TOLL_FIG_OK:
-		return;
-	case TOLL_FIG_NEGATIVE:
-	case TOLL_FIG_RANGE:
-		value_problem(p, f, toll_figure_strerror(e), TOLL_COL_VALUE);
-		return;
-	case TOLL_FIG_BEST_LOW:
-	case TOLL_FIG_BEST_HIGH:
-	case TOLL_FIG_LOW_HIGH: {
-		char q[200];
-
-		toll_diag_quote(q, sizeof q, f->s, f->len);
-		problem(p, f, "invalid value '%s' in column 'value': %s", q, toll_figure_strerror(e));
-		return;
-	}
-	default:
-		value_problem(p, f, "invalid value", TOLL_COL_VALUE);
-	}
+	toll_figure_from_range(&g, &r->fig);
 }
 
 int
@@ -257,16 +209,16 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 	if (f->len == 0)
 		problem(&p, f, "missing value in column '%s'%s", "category", "");
 	else if ((r->category = lookup(f, toll_category_names, toll_category_lengths, TOLL_NCATEGORIES)) < 0)
-		value_problem(&p, f, "invalid category", TOLL_COL_CATEGORY);
+		value_problem(&p, f, "invalid category", TOLL_COL_CATEGORY,
+		              "expected killed, wounded, missing, captured, killed_or_missing "
+		              "or casualties");
 	r->status = TOLL_STATUS_ALL;
 	f = get(s, row, TOLL_COL_STATUS);
 	if (f != NULL && f->len > 0 &&
 	    (r->status = lookup(f, toll_status_names, toll_status_lengths, TOLL_NSTATUSES)) < 0)
-		value_problem(&p, f, "invalid status", TOLL_COL_STATUS);
-	if (s->col[TOLL_COL_VALUE] >= 0)
-		value_column(&p, s, r);
-	else
-		figure_columns(&p, s, r);
+		value_problem(&p, f, "invalid status", TOLL_COL_STATUS,
+		              "expected military, civilian, unknown or all (the default)");
+	figure(&p, s, r);
 	r->has_start = date_column(&p, s, TOLL_COL_START, &r->start);
 	r->has_end = date_column(&p, s, TOLL_COL_END, &r->end);
 	if (r->has_start && r->has_end && r->start.t > r->end.t) {

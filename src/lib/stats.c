@@ -11,6 +11,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "hashtab.h"
+#include "toll/figure.h"
 #include "toll/stats.h"
 #include "toll/strmap.h"
 
@@ -36,7 +37,8 @@ struct acc {
 
 /* A column that some operation reads. */
 struct vcol {
-	long col;
+	long col;                /* -1 for a figure column a value table has no column of */
+	int role;                /* 0, or which of the figure it is: 'l', 'b' or 'h' */
 	int store;               /* its values are kept (quantiles, spread, bootstrap) */
 	int sort;                /* and sorted within each group (bootstrap: see below) */
 	int counts;              /* poisson95: whole numbers from 0 */
@@ -63,6 +65,8 @@ struct toll_stats {
 	char *kbuf;
 	size_t kcap;
 	const toll_field *cols;  /* the table's column names, for messages */
+	toll_figure_cols fc;     /* a table's figure: read whole when a column of it is asked for */
+	int figure;              /* some operation reads low, best or high */
 	toll_str last;           /* the previous row's key, and its group */
 	size_t last_gid;
 	int have_last;
@@ -79,7 +83,7 @@ stat_lookup(const char *s, size_t len, double *p)
 		if (strlen(stat_names[i].name) == len && memcmp(stat_names[i].name, s, len) == 0)
 			return stat_names[i].stat;
 	if (len >= 2 && s[0] == 'p' && s[1] >= '0' && s[1] <= '9' &&
-	    toll_stats_number(s + 1, len - 1, &v) == 0) {
+	    toll_decimal_parse(s + 1, len - 1, &v) == TOLL_FIG_OK) {
 		*p = v / 100;
 		return TOLL_STAT_PCT;
 	}
@@ -149,69 +153,6 @@ toll_stat_op_free(toll_stat_op *op)
 	op->column = op->name = NULL;
 }
 
-int
-toll_stats_number(const char *s, size_t len, double *out)
-{
-	char buf[512];
-	size_t i = 0, digits = 0;
-	uint64_t v = 0;
-	int neg = 0;
-	double d;
-	char *end;
-
-	if (len > 0 && (s[0] == '-' || s[0] == '+')) {
-		neg = s[0] == '-';
-		i = 1;
-	}
-	/* The common cases, whole numbers and decimals of up to 15 digits, are
-	 * read here: the digits are exact in a double, and so is a power of ten
-	 * up to 1e22, so one division rounds correctly (Clinger's fast path). */
-	static const double pow10[] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-	};
-	size_t frac = 0;
-
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-		v = v * 10 + (uint64_t)(s[i] - '0');
-	if (i == len && digits > 0 && digits <= 15) {
-		*out = neg ? -(double)v : (double)v;
-		return 0;
-	}
-	if (i < len && s[i] == '.') {
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++, frac++)
-			v = v * 10 + (uint64_t)(s[i] - '0');
-		if (i == len && digits > 0 && digits <= 15) {
-			double d = (double)v / pow10[frac];
-			*out = neg ? -d : d;
-			return 0;
-		}
-	}
-	/* Otherwise the syntax is checked here, and strtod() reads the number. */
-	if (digits == 0)
-		return -1;
-	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
-		size_t e = 0;
-
-		i++;
-		if (i < len && (s[i] == '-' || s[i] == '+'))
-			i++;
-		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			e++;
-		if (e == 0)
-			return -1;
-	}
-	if (i != len || len >= sizeof buf)
-		return -1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	d = strtod(buf, &end);
-	if (isinf(d))
-		return -2;
-	*out = d;
-	return 0;
-}
-
 toll_stats *
 toll_stats_new(toll_stat_op *ops, size_t nops, toll_keys *keys, unsigned long seed,
                size_t resamples)
@@ -268,24 +209,45 @@ toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
 		return -1;
 	s->cols = cols;
 	s->nvc = 0;
+	s->figure = 0;
+	toll_figure_cols_find(&s->fc, t);
 	for (i = 0; i < s->nops; i++) {
 		toll_stat_op *op = &s->ops[i];
-		int st = op->stat;
+		int st = op->stat, role = 0;
 		struct vcol *v;
 
 		s->opcol[i] = SIZE_MAX;
 		if (op->column == NULL)
 			continue;
-		if ((op->col = toll_table_column(t, op->column)) < 0) {
+		op->col = toll_table_column(t, op->column);
+		/* A table's figure is read as every program reads it: completed, or from 'value'. */
+		if (toll_figure_cols_any(&s->fc)) {
+			role = strcmp(op->column, "low") == 0 ? 'l' : strcmp(op->column, "best") == 0 ? 'b' :
+			       strcmp(op->column, "high") == 0 ? 'h' : 0;
+			if (s->fc.value >= 0 && op->col == s->fc.value) {
+				snprintf(err, errsz, "column 'value' holds figures in the value notation: "
+				         "ask for low, best or high");
+				return -1;
+			}
+		}
+		if (op->col < 0 && role == 0) {
 			/* The operation as written: the name's part before "_COLUMN", a colon, the column. */
-			snprintf(err, errsz, "unknown column '%s' in '%.*s:%s'", op->column,
+			char where[TOLL_DIAG_MSG / 4];
+
+			snprintf(where, sizeof where, " in '%.*s:%s'",
 			         (int)(strlen(op->name) - strlen(op->column) - 1), op->name, op->column);
+			toll_column_problem(cols, n, "unknown column", op->column, strlen(op->column), where,
+			                    err, errsz);
 			return -1;
 		}
-		for (j = 0; j < s->nvc && s->vc[j].col != op->col; j++)
-			;
-		if (j == s->nvc)
-			s->vc[s->nvc++].col = op->col;
+		for (j = 0; j < s->nvc; j++)
+			if (role ? s->vc[j].role == role : !s->vc[j].role && s->vc[j].col == op->col)
+				break;
+		if (j == s->nvc) {
+			s->vc[s->nvc].col = op->col;
+			s->vc[s->nvc++].role = role;
+		}
+		s->figure |= role != 0;
 		s->opcol[i] = j;
 		v = &s->vc[j];
 		/*
@@ -355,7 +317,8 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 {
 	size_t i, len = 0, gid;
 	double x[64], *xs = x;
-	int rc = TOLL_OK;
+	toll_range fig;
+	int rc = TOLL_OK, empty = 1;
 
 	/* The key: its values, each followed by a NUL (fields hold none). */
 	for (i = 0; i < s->keys->n; i++) {
@@ -378,21 +341,42 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 	/* Every value is read before any is counted: a bad row counts nowhere. */
 	if (s->nvc > sizeof x / sizeof x[0] && (xs = malloc(s->nvc * sizeof *xs)) == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	if (s->figure) {
+		toll_diag fd[TOLL_FIGURE_MAX_PROBLEMS];
+
+		if (toll_figure_read(&s->fc, row, 0, &fig, &empty, fd) > 0) {
+			*d = fd[0];
+			rc = TOLL_EDATA;
+			goto out;
+		}
+	}
 	for (i = 0; i < s->nvc; i++) {
 		const struct vcol *v = &s->vc[i];
-		const toll_field *f = &row->f[v->col];
+		const toll_field *f;
 		int r;
 
 		xs[i] = NAN;
-		if (f->len == 0)
-			continue;   /* not stated: counted in nothing */
-		if ((r = toll_stats_number(f->s, f->len, &xs[i])) != 0) {
-			rc = toll_row_problem(row, v->col, s->cols,
-			                      r == -2 ? "number out of range" : "invalid number", d);
-			goto out;
+		if (v->role != 0) {
+			/* An open figure's high is unbounded: what includes it is too. */
+			if (!empty)
+				xs[i] = (double)(v->role == 'l' ? fig.low : v->role == 'b' ? fig.best :
+				                 fig.open ? INFINITY : fig.high);
+		} else {
+			f = &row->f[v->col];
+			if (f->len == 0)
+				continue;   /* not stated: counted in nothing */
+			if ((r = toll_decimal_parse(f->s, f->len, &xs[i])) != TOLL_FIG_OK) {
+				rc = toll_row_problem(row, (size_t)v->col, s->cols,
+				                      r == TOLL_FIG_RANGE ? "number out of range" :
+				                      "invalid number", d);
+				goto out;
+			}
 		}
-		if (v->counts && (xs[i] < 0 || xs[i] != floor(xs[i]))) {
-			rc = toll_row_problem(row, v->col, s->cols,
+		if (v->counts && !isnan(xs[i]) && (xs[i] < 0 || xs[i] != floor(xs[i]) || isinf(xs[i]))) {
+			rc = v->role != 0 && isinf(xs[i]) ?
+			     toll_diag_set(d, TOLL_EDATA, row->file, row->line, 1,
+			                   "poisson95 needs counts: the high of an open figure is unbounded") :
+			     toll_row_problem(row, (size_t)(v->col >= 0 ? v->col : s->fc.value), s->cols,
 			                      "poisson95 needs counts, whole numbers from 0: not", d);
 			goto out;
 		}

@@ -65,6 +65,21 @@ toll_strmap_intern(toll_strmap *m, const char *key, size_t len, size_t *id, int 
 	return TOLL_OK;
 }
 
+int
+toll_strmap_find(const toll_strmap *m, const char *key, size_t len, size_t *id)
+{
+	uint32_t h, k, slot = 0;
+
+	if (len >= UINT32_MAX)
+		return -1;
+	h = hash_bytes(key, len);
+	k = table_find(&m->t, (const char *)m->e, sizeof *m->e, key, (uint32_t)len, h, &slot);
+	if (k == 0)
+		return -1;
+	*id = (size_t)k - 1;
+	return 0;
+}
+
 toll_str
 toll_strmap_key(const toll_strmap *m, size_t id)
 {

@@ -732,6 +732,105 @@ toll_row_problem(const toll_row *row, size_t col, const toll_field *cols, const 
 	                     what, q, c);
 }
 
+/* The lower-case form of an ASCII byte. */
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/*
+ * The optimal string alignment distance of a and b, ignoring ASCII case
+ * (insertions, deletions, substitutions, swaps of neighbours), or limit + 1
+ * when it is more than limit.
+ */
+static size_t
+distance(const char *a, size_t na, const char *b, size_t nb, size_t limit)
+{
+	size_t prev2[65], prev[65], cur[65], i, j;
+
+	if (na > 64 || nb > 64)
+		return limit + 1;
+	if ((na > nb ? na - nb : nb - na) > limit)
+		return limit + 1;
+	for (j = 0; j <= nb; j++)
+		prev[j] = j;
+	memset(prev2, 0, sizeof prev2);
+	for (i = 1; i <= na; i++) {
+		size_t best;
+
+		cur[0] = i;
+		best = cur[0];
+		for (j = 1; j <= nb; j++) {
+			size_t sub = prev[j - 1] + (lower(a[i - 1]) != lower(b[j - 1])), v = sub;
+
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+			    lower(a[i - 2]) == lower(b[j - 1]) && prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+		memcpy(prev2, prev, sizeof prev);
+		memcpy(prev, cur, sizeof cur);
+	}
+	return prev[nb];
+}
+
+void
+toll_column_problem(const toll_field *cols, size_t n, const char *what, const char *name,
+                    size_t len, const char *where, char *buf, size_t bufsz)
+{
+	char q[64], c[64];
+	size_t i, used, best = SIZE_MAX, bestd = SIZE_MAX, limit = len < 3 ? 1 : len / 3;
+	int w;
+
+	toll_diag_quote(q, sizeof q, name, len);
+	w = snprintf(buf, bufsz, "%s '%s'%s", what, q, where ? where : "");
+	used = w < 0 ? 0 : (size_t)w < bufsz ? (size_t)w : bufsz - 1;
+	/* A CSV file read as TSV has one column of commas; a TSV file read as CSV, one of tabs. */
+	if (n == 1 && (memchr(cols[0].s, ',', cols[0].len) || memchr(cols[0].s, '\t', cols[0].len))) {
+		int csv = memchr(cols[0].s, ',', cols[0].len) != NULL;
+
+		snprintf(buf + used, bufsz - used,
+		         ": the header is one column holding %s; is this a %s file? read it with %s",
+		         csv ? "commas" : "tabs", csv ? "CSV" : "TSV", csv ? "--csv" : "--tsv");
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		size_t d = distance(name, len, cols[i].s, cols[i].len, limit);
+
+		if (d <= limit && d < bestd) {
+			best = i;
+			bestd = d;
+		}
+	}
+	if (best != SIZE_MAX && used < bufsz) {
+		toll_diag_quote(c, sizeof c, cols[best].s, cols[best].len);
+		w = snprintf(buf + used, bufsz - used, ": did you mean '%s'?", c);
+		used += w < 0 ? 0 : (size_t)w < bufsz - used ? (size_t)w : bufsz - used - 1;
+	}
+	for (i = 0; i < n && used + 1 < bufsz; i++) {
+		/* Room for the closing parenthesis and a cut list's "...". */
+		toll_diag_quote(c, sizeof c, cols[i].s, cols[i].len);
+		if (used + strlen(c) + 10 >= bufsz) {
+			w = snprintf(buf + used, bufsz - used, ", ...");
+			used += w < 0 ? 0 : (size_t)w < bufsz - used ? (size_t)w : bufsz - used - 1;
+			break;
+		}
+		w = snprintf(buf + used, bufsz - used, "%s%s", i ? ", " : " (columns: ", c);
+		used += w < 0 ? 0 : (size_t)w < bufsz - used ? (size_t)w : bufsz - used - 1;
+	}
+	if (n > 0 && used + 1 < bufsz)
+		snprintf(buf + used, bufsz - used, ")");
+}
+
 int
 toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 {

@@ -337,7 +337,7 @@ toll-agg: cannot open 'data/no-such-file.tsv': No such file or directory
 === unknown -g column: a usage error
 $ toll-agg -g side,country data/agg.tsv
 --- stderr
-toll-agg: unknown column 'country'
+toll-agg: unknown column 'country' (columns: event, reported, source, side, category, status, low, best, high, region)
 Try 'toll-agg --help' for more information.
 --- exit 2
 
@@ -351,7 +351,7 @@ Try 'toll-agg --help' for more information.
 === unknown column of a binned key
 $ toll-agg -g published:month data/agg.tsv
 --- stderr
-toll-agg: unknown column 'published' in key 'published:month'
+toll-agg: unknown column 'published' in key 'published:month' (columns: event, reported, source, side, category, status, low, best, high, region)
 Try 'toll-agg --help' for more information.
 --- exit 2
 

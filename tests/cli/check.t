@@ -70,7 +70,7 @@ e	2022-09-13	S	A	killed	all	1000	1000	1000
 === --tsv reads a .csv name as TSV
 $ toll-check --tsv data/quoted.csv
 --- stderr
-toll-check: data/quoted.csv:1:1: missing required column 'event'
+toll-check: data/quoted.csv:1:1: missing required column 'event': the header is one column holding commas; is this a CSV file? read it with --csv
 --- exit 1
 
 === --summary counts rows, series, events and dates
@@ -133,7 +133,7 @@ event	reported	source	side	category	status	low	best	high
 
 e	2022-09-13	S	A	dead		1		
 --- stderr
-toll-check: -:6:18: invalid category 'dead' in column 'category'
+toll-check: -:6:18: invalid category 'dead' in column 'category': expected killed, wounded, missing, captured, killed_or_missing or casualties
 --- exit 1
 
 === a truncated last row
@@ -153,7 +153,7 @@ $ toll-check
 --- stdin
 event	reported	source	category	best
 --- stderr
-toll-check: -:1:1: missing required column 'side'
+toll-check: -:1:1: missing required column 'side' (columns: event, reported, source, category, best)
 --- exit 1
 
 === 'value' and 'low' together
@@ -215,16 +215,16 @@ e	2022-09-13T10:00+25:00	S	A	killed	1
 e	0000-01-01	S	A	killed	1
 e		S	A	killed	1
 --- stderr
-toll-check: -:2:3: invalid date '2022-02-29' in column 'reported'
-toll-check: -:3:3: invalid date '2022-04-31' in column 'reported'
-toll-check: -:4:3: invalid date '2022-13-01' in column 'reported'
-toll-check: -:5:3: invalid date '2022-09-13T24:00Z' in column 'reported'
-toll-check: -:6:3: invalid date '2022-09-13T10:61Z' in column 'reported'
-toll-check: -:7:3: invalid date '2022-09-13T10:00:60Z' in column 'reported'
-toll-check: -:8:3: invalid date '2022-09-13T10:00' in column 'reported'
-toll-check: -:9:3: invalid date '13/09/2022' in column 'reported'
-toll-check: -:10:3: invalid date '2022-09-13T10:00+25:00' in column 'reported'
-toll-check: -:11:3: invalid date '0000-01-01' in column 'reported'
+toll-check: -:2:3: invalid date '2022-02-29' in column 'reported': February 2022 has 28 days
+toll-check: -:3:3: invalid date '2022-04-31' in column 'reported': April 2022 has 30 days
+toll-check: -:4:3: invalid date '2022-13-01' in column 'reported': no month 13
+toll-check: -:5:3: invalid date '2022-09-13T24:00Z' in column 'reported': no time 24:00
+toll-check: -:6:3: invalid date '2022-09-13T10:61Z' in column 'reported': no time 10:61
+toll-check: -:7:3: invalid date '2022-09-13T10:00:60Z' in column 'reported': no time 10:00:60
+toll-check: -:8:3: invalid date '2022-09-13T10:00' in column 'reported': a time of day needs its zone: Z or +HH:MM
+toll-check: -:9:3: invalid date '13/09/2022' in column 'reported': expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM
+toll-check: -:10:3: invalid date '2022-09-13T10:00+25:00' in column 'reported': expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM
+toll-check: -:11:3: invalid date '0000-01-01' in column 'reported': years run from 0001 to 9999
 toll-check: -:12:3: missing value in column 'reported'
 --- exit 1
 
@@ -243,10 +243,10 @@ event	reported	source	side	category	status	low	best	high
 e	2022-09-13	S	A	dead	soldiers	1		
 e	2022-09-13	S	A	Killed	Military	1		
 --- stderr
-toll-check: -:2:18: invalid category 'dead' in column 'category'
-toll-check: -:2:23: invalid status 'soldiers' in column 'status'
-toll-check: -:3:18: invalid category 'Killed' in column 'category'
-toll-check: -:3:25: invalid status 'Military' in column 'status'
+toll-check: -:2:18: invalid category 'dead' in column 'category': expected killed, wounded, missing, captured, killed_or_missing or casualties
+toll-check: -:2:23: invalid status 'soldiers' in column 'status': expected military, civilian, unknown or all (the default)
+toll-check: -:3:18: invalid category 'Killed' in column 'category': expected killed, wounded, missing, captured, killed_or_missing or casualties
+toll-check: -:3:25: invalid status 'Military' in column 'status': expected military, civilian, unknown or all (the default)
 --- exit 1
 
 === bad numbers: not a number, negative, past 64 bits
@@ -254,14 +254,14 @@ $ toll-check
 --- stdin
 event	reported	source	side	category	status	low	best	high
 e	2022-09-13	S	A	killed		1.5	-3	99999999999999999999
-e	2022-09-13	S	A	killed		1,00	12 000	0x10
+e	2022-09-13	S	A	killed		1,00	12 0000	0x10
 --- stderr
-toll-check: -:2:26: invalid number '1.5' in column 'low'
+toll-check: -:2:26: not a whole number '1.5' in column 'low'
 toll-check: -:2:30: negative number '-3' in column 'best'
 toll-check: -:2:33: number too large '99999999999999999999' in column 'high'
 toll-check: -:3:26: invalid number '1,00' in column 'low'
-toll-check: -:3:31: invalid number '12 000' in column 'best'
-toll-check: -:3:38: invalid number '0x10' in column 'high'
+toll-check: -:3:31: invalid number '12 0000' in column 'best'
+toll-check: -:3:39: invalid number '0x10' in column 'high'
 --- exit 1
 
 === figures out of order
@@ -309,11 +309,11 @@ e	2022-09-13	W	A	killed
 e	2022-09-13	X	A	killed	<0
 e	2022-09-13	Y	A	killed	>9223372036854775807
 --- stderr
-toll-check: -:2:25: invalid value 'many' in column 'value'
+toll-check: -:2:25: invalid value 'many' in column 'value': expected 49, 6,500, at least 49, 49+, more than 49, up to 100, fewer than 100, about 6,500, 100-150, 100 to 150, between 100 and 150, 100-150 (120)
 toll-check: -:3:25: invalid value '150-100' in column 'value': low is above high
 toll-check: -:4:25: negative number '-4' in column 'value'
 toll-check: -:5:25: missing value in column 'value'
-toll-check: -:6:25: invalid value '<0' in column 'value'
+toll-check: -:6:25: invalid value '<0' in column 'value': expected 49, 6,500, at least 49, 49+, more than 49, up to 100, fewer than 100, about 6,500, 100-150, 100 to 150, between 100 and 150, 100-150 (120)
 toll-check: -:7:25: number too large '>9223372036854775807' in column 'value'
 --- exit 1
 
@@ -326,7 +326,7 @@ e	2022-09-13	T	A	killed	1	about	2020-02-30
 --- stderr
 toll-check: -:2:29: 'start' 2020-11-10 is after 'end' 2020-09-27
 toll-check: -:3:27: invalid qualifier 'about' in column 'qualifier'
-toll-check: -:3:33: invalid date '2020-02-30' in column 'start'
+toll-check: -:3:33: invalid date '2020-02-30' in column 'start': February 2020 has 29 days
 --- exit 1
 
 === duplicate revision: a warning, counted once

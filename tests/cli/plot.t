@@ -107,16 +107,16 @@ $ toll-plot bar data/plot-bar.tsv --title 'Killed, 13 Sep' --format pdf -o - | g
 === unknown column: nothing written
 $ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && toll-plot bar -x region data/plot-bar.tsv -o "$d/x.png"; s=$?; ls "$d"; exit $s
 --- stderr
-toll-plot: no column 'region' in the table
+toll-plot: unknown column 'region' (columns: side, low, best, high, source)
 Try 'toll-plot --help' for more information.
 --- exit 2
 
 === unknown column in --series and -y
 $ toll-plot bar --series region data/plot-bar.tsv -o -; toll-plot line -y median data/plot-bad.tsv -o -
 --- stderr
-toll-plot: no column 'region' in the table
+toll-plot: unknown column 'region' (columns: side, low, best, high, source)
 Try 'toll-plot --help' for more information.
-toll-plot: no column 'median' in the table
+toll-plot: unknown column 'median' (columns: reported, side, best)
 Try 'toll-plot --help' for more information.
 --- exit 2
 
@@ -259,7 +259,7 @@ toll-plot: data/garbage.bin:1:1: invalid UTF-8 in header
 === numbers past what a double holds
 $ printf 'side\tbest\nA\t1e999\n' | toll-plot bar -o -
 --- stderr
-toll-plot: -:2:3: number out of range '1e999' in column 'best'
+toll-plot: -:2:3: number too large '1e999' in column 'best'
 --- exit 1
 
 === a reports table with the value notation: best and the range from value
@@ -273,7 +273,7 @@ $ toll-plot bar data/plot-bar.tsv --font 'No Such Font Family' -o - 2>&1 >/dev/n
 toll-plot: warning: font 'No Such Font Family' not found; drawing with another
 
 === values too far apart for an axis
-$ printf 'best\n-1e308\n1e308\n' | toll-plot hist -o -; printf 'x\tbest\n-1e308\t1\n1e308\t2\n' | toll-plot line -x x -o -
+$ printf 'v\n-1e308\n1e308\n' | toll-plot hist -x v -o -; printf 'x\tbest\n-1e308\t1\n1e308\t2\n' | toll-plot line -x x -o -
 --- stderr
 toll-plot: the values cannot be put on an axis
 toll-plot: the values cannot be put on an axis
@@ -284,4 +284,36 @@ $ awk 'BEGIN { print "side\tbest"; for (i = 0; i < 10005; i++) print "s" i "\t" 
 --- stderr
 toll-plot: -:10002:1: more than 10000 categories in column 'side': too many to draw
 toll-plot: -:102:12: more than 100 series in column 'source': too many to draw
+--- exit 1
+
+=== two figures of one step series at one x: an error naming both lines, no chart
+# The README's own example once drew the article's "at least 49" and the government's 105 as a zigzag.
+$ toll rev history data/rev.tsv | toll-plot step --series side -o "$TEST_TMP/s.png"; test -e "$TEST_TMP/s.png" && echo drawn
+--- stderr
+toll-plot: -:5:18: a second figure of series 'S' at reported '2022-09-13T00:00Z' (the first is on line 2): a step has one figure per x; give --series the column that tells them apart (such as source), or keep one
+--- exit 1
+
+=== ... the same for a line without series, and across files
+$ printf 'x\tbest\n1\t5\n2\t6\n' >"$TEST_TMP/a.tsv"; printf 'x\tbest\n3\t7\n2\t9\n' >"$TEST_TMP/b.tsv"; toll-plot line -x x "$TEST_TMP/a.tsv" "$TEST_TMP/b.tsv" -o - 2>&1 >/dev/null | sed "s|$TEST_TMP/||g"
+--- stdout
+toll-plot: b.tsv:3:1: a second figure at x '2' (the first is on a.tsv:3): a line has one figure per x; give --series the column that tells them apart (such as source), or keep one
+
+=== ... and none when the series tell them apart
+$ toll rev history data/rev.tsv | toll-plot step --series side,source -o - | head -c 4 | od -c | head -1
+--- stdout
+0000000 211   P   N   G
+
+=== toll-agg's bin labels are dates on x: months, weeks, quarters (the period's start)
+$ printf 'start:month\tbest\n2022-07\t1\n2022-09\t3\n' | toll-plot line -x start:month -o - | head -c 4 | od -c | head -1; printf 'w\tbest\n2022-W37\t1\n2022-W52\t2\n2022-Q3\t5\n' | toll-plot step -x w -o - | head -c 4 | od -c | head -1
+--- stdout
+0000000 211   P   N   G
+0000000 211   P   N   G
+
+=== a year alone is a number; after dates it is the year's start; numbers and dates do not mix
+$ printf 'x\tbest\n2022-09-13\t1\n2023\t3\n' | toll-plot line -x x -o - | head -c 4 | od -c | head -1; printf 'x\tbest\n2022\t1\n2022-09\t3\n' | toll-plot line -x x -o -; printf 'x\tbest\n2022-09\t1\n12.5\t3\n' | toll-plot line -x x -o -
+--- stdout
+0000000 211   P   N   G
+--- stderr
+toll-plot: -:3:1: invalid number '2022-09' in column 'x'
+toll-plot: -:3:1: invalid date '12.5' in column 'x'
 --- exit 1

@@ -187,15 +187,17 @@ missing	3	619	105
 wounded	10	88411.5	402.5
 
 === a value that is not a number: file, line, column; no rows
+# 1,000 is a number (one reader of numbers for every program); 1,00 is not.
 $ toll-stats -g g sum:v
 --- stdin
 g	v
 a	1
 a	one
 a	1,000
+a	1,00
 --- stderr
 toll-stats: -:3:3: invalid number 'one' in column 'v'
-toll-stats: -:4:3: invalid number '1,000' in column 'v'
+toll-stats: -:5:3: invalid number '1,00' in column 'v'
 --- exit 1
 
 === nan, inf and hexadecimal are not numbers here
@@ -268,14 +270,14 @@ toll-stats: cannot open 'data/no-such-file.tsv': No such file or directory
 === unknown column in an operation
 $ toll-stats sum:deaths data/stats.tsv
 --- stderr
-toll-stats: unknown column 'deaths' in 'sum:deaths'
+toll-stats: unknown column 'deaths' in 'sum:deaths' (columns: g, v, w, when)
 Try 'toll-stats --help' for more information.
 --- exit 2
 
 === unknown -g column
 $ toll-stats -g region count data/stats.tsv
 --- stderr
-toll-stats: unknown column 'region'
+toll-stats: unknown column 'region' (columns: g, v, w, when)
 Try 'toll-stats --help' for more information.
 --- exit 2
 
@@ -344,3 +346,74 @@ count
 $ toll-stats --version
 --- stdout
 toll-stats (toll) 0.1.0
+
+=== a reports table's figures are read as every program reads them: ranges completed, separators
+# best empty: completed (at least 49 -> 49; 20 to 30 -> 25; up to 100 -> 100); 6,500 and 6 500 are numbers.
+$ toll-stats -g side count:best sum:best mean:best sum:low
+--- stdin
+event	reported	source	side	category	low	best	high
+e	2022-09-13	A	X	killed	49		
+e	2022-09-13	B	X	killed	20		30
+e	2022-09-13	C	X	killed			100
+e	2022-09-13	D	Y	killed		6,500	
+e	2022-09-13	E	Y	killed	6 000	6 500	7,000.0
+--- stdout
+side	count_best	sum_best	mean_best	sum_low
+X	3	174	58	69
+Y	2	13000	6500	12500
+
+=== an open figure's high is unbounded: what includes it is too (an empty field)
+$ toll-stats -g side sum:high max:high min:high count:high
+--- stdin
+event	reported	source	side	category	low	best	high
+e	2022-09-13	A	X	killed	49		
+e	2022-09-13	B	X	killed	20		30
+e	2022-09-13	D	Y	killed		6500	
+--- stdout
+side	sum_high	max_high	min_high	count_high
+X			30	2
+Y	6500	6500	6500	1
+
+=== toll-agg's output: halves, and empty highs that are unbounded
+$ toll-agg -g side data/agg.tsv | toll-stats count:best sum:best max:high
+--- stdout
+count_best	sum_best	max_high
+2	127	
+
+=== a table in the value notation: low, best and high from 'value'
+$ toll-stats median:best min:low max:high data/value.tsv
+--- stdout
+median_best	min_low	max_high
+100	0	
+
+=== 'value' itself is not a number column
+$ toll-stats sum:value data/value.tsv
+--- stderr
+toll-stats: column 'value' holds figures in the value notation: ask for low, best or high
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== a figure out of order, or a negative one, is an error at its place
+$ toll-stats sum:best
+--- stdin
+low	best	high
+50	10	
+-3	4	5
+--- stderr
+toll-stats: -:2:4: 'best' 10 is below 'low' 50
+toll-stats: -:3:1: negative number '-3' in column 'low'
+--- exit 1
+
+=== an unknown column: did you mean, and the columns
+$ toll-stats sum:bets -g Side data/agg.tsv
+--- stderr
+toll-stats: unknown column 'Side': did you mean 'side'? (columns: event, reported, source, side, category, status, low, best, high, region)
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== a CSV file read as TSV: the message says so
+$ toll-stats --tsv count:best data/agg.csv
+--- stderr
+toll-stats: unknown column 'best' in 'count:best': the header is one column holding commas; is this a CSV file? read it with --csv
+Try 'toll-stats --help' for more information.
+--- exit 2

@@ -107,7 +107,7 @@ closed toll-check --normalize "$m"
 closed toll-agg -g source "$m"
 closed toll-rev history "$m"
 closed toll-stats -g source count "$m"
-closed toll-plot line -x best -y best -o - "$m"
+closed toll-plot hist -o - "$m"
 
 echo "hostile: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -77,6 +77,11 @@ check hist-fd hist data/normal.tsv --title 'Freedman-Diaconis bins'
 check hist-bins hist --bins 7 data/normal.tsv --size 400x300
 check scripts bar -x side data/scripts.tsv --title 'Հայաստան · Azərbaycan · Россия · عربي' --size 500x320
 check scale-2 bar -x event --series side data/totals.tsv --size 400x250 --scale 2
+check bar-stacked-ymin bar -x side --series category --stacked data/stack.tsv --ymin 1000 --no-interval --title 'Stacks add up from zero, whatever the axis shows'
+check bar-stacked-log bar -x side --series category --stacked data/stack.tsv --log-y --no-interval --title 'Stacks on a log axis'
+check bar-months bar -x start:month --series side data/months.tsv --title 'Empty months are kept' --size 600x360
+check hist-log hist -x deaths --log-y data/skewed.tsv --title 'A log axis starts below the smallest bin' --size 600x360
+check line-years line -x year -y killed data/years.tsv --title 'Years: whole ticks, no separators' --size 600x360
 check pdf-as-png bar -x side data/stack.tsv --series category --format png --title 'PNG through --format'
 
 # The report figures: rendered again, compared with the committed plots/.

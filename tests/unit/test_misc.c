@@ -223,7 +223,8 @@ START_TEST(report_schema)
 	struct parsed p;
 
 	parse_report("event\treported\tsource\tside\tbest\n", &p);
-	ck_assert_str_eq(p.schema_msg, "missing required column 'category'");
+	ck_assert_str_eq(p.schema_msg, "missing required column 'category' (columns: event, "
+	                 "reported, source, side, best)");
 	parse_report("event\treported\tsource\tside\tcategory\n", &p);
 	ck_assert_str_eq(p.schema_msg, "no figure column: need 'value' or 'low', 'best', 'high'");
 	parse_report("event\treported\tsource\tside\tcategory\tvalue\tbest\n", &p);
@@ -253,19 +254,22 @@ START_TEST(report_row_rules)
 	parse_report(HDR "\t2022-02-30\t\t\tdeaths\tsoldiers\t1.5\t-3\t99999999999999999999\n", &p);
 	ck_assert_str_eq(p.text,
 	                 "2:1 missing value in column 'event'\n"
-	                 "2:2 invalid date '2022-02-30' in column 'reported'\n"
+	                 "2:2 invalid date '2022-02-30' in column 'reported': February 2022 has 28 days\n"
 	                 "2:13 missing value in column 'source'\n"
 	                 "2:14 missing value in column 'side'\n"
-	                 "2:15 invalid category 'deaths' in column 'category'\n"
-	                 "2:22 invalid status 'soldiers' in column 'status'\n"
-	                 "2:31 invalid number '1.5' in column 'low'\n"
+	                 "2:15 invalid category 'deaths' in column 'category': expected killed, wounded, "
+	                 "missing, captured, killed_or_missing or casualties\n"
+	                 "2:22 invalid status 'soldiers' in column 'status': expected military, civilian, "
+	                 "unknown or all (the default)\n"
+	                 "2:31 not a whole number '1.5' in column 'low'\n"
 	                 "2:35 negative number '-3' in column 'best'\n"
 	                 "2:38 number too large '99999999999999999999' in column 'high'\n");
 
 	parse_report(HDR "e\t\tS\tA\tKilled\t\t\t\t\n", &p);
 	ck_assert_str_eq(p.text,
 	                 "2:3 missing value in column 'reported'\n"
-	                 "2:8 invalid category 'Killed' in column 'category'\n"
+	                 "2:8 invalid category 'Killed' in column 'category': expected killed, wounded, "
+	                 "missing, captured, killed_or_missing or casualties\n"
 	                 "2:16 no figure: 'low', 'best' and 'high' are all empty\n");
 
 	parse_report(HDR "e\t2022-09-13\tS\tA\tkilled\t\t20\t10\t30\n", &p);
@@ -291,7 +295,9 @@ START_TEST(report_value_and_dates)
 	parse_report("event\treported\tsource\tside\tcategory\tvalue\tstart\tend\n"
 	             "e\t2022-09-13\tS\tA\tkilled\tmany\t2020-11-10\t2020-09-27\n", &p);
 	ck_assert_str_eq(p.text,
-	                 "2:25 invalid value 'many' in column 'value'\n"
+	                 "2:25 invalid value 'many' in column 'value': expected 49, 6,500, at least 49, "
+	                 "49+, more than 49, up to 100, fewer than 100, about 6,500, 100-150, 100 to 150, "
+	                 "between 100 and 150, 100-150 (120)\n"
 	                 "2:30 'start' 2020-11-10 is after 'end' 2020-09-27\n");
 	parse_report("event\treported\tsource\tside\tcategory\tvalue\n"
 	             "e\t2022-09-13\tS\tA\tkilled\t\n", &p);
@@ -306,7 +312,7 @@ START_TEST(report_value_and_dates)
 	             "e\t2022-09-13\tS\tA\tkilled\t5\tabout\t2022-13-01\n", &p);
 	ck_assert_str_eq(p.text,
 	                 "2:27 invalid qualifier 'about' in column 'qualifier'\n"
-	                 "2:33 invalid date '2022-13-01' in column 'start'\n");
+	                 "2:33 invalid date '2022-13-01' in column 'start': no month 13\n");
 }
 END_TEST
 
