@@ -26,9 +26,11 @@ cli_diag(const toll_diag *d, int warning)
 {
 	const char *w = warning ? "warning: " : "";
 
-	if (d->file != NULL && d->line > 0)
+	if (d->file != NULL && d->line > 0 && d->col > 0)
 		fprintf(stderr, "%s: %s:%ld:%ld: %s%s\n", cli_prog, d->file, d->line, d->col, w,
 		        d->msg);
+	else if (d->file != NULL && d->line > 0)
+		fprintf(stderr, "%s: %s:%ld: %s%s\n", cli_prog, d->file, d->line, w, d->msg);
 	else if (d->file != NULL)
 		fprintf(stderr, "%s: %s: %s%s\n", cli_prog, d->file, w, d->msg);
 	else
@@ -169,6 +171,10 @@ cli_reader_next(cli_reader *cr, toll_entry *e)
 			cr->warnings++;
 			if (cr->duplicates)
 				return TOLL_WARNING;
+			break;
+		case TOLL_NOTE:
+			cli_diag(&d, 1);
+			cr->warnings++;
 			break;
 		default:
 			cli_reader_problem(cr, &d, code);

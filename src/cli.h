@@ -21,7 +21,10 @@ extern const char *cli_prog;
 /* Ignores SIGPIPE (a closed pipe becomes a write error) and sets cli_prog. */
 void cli_init(const char *prog);
 
-/* Prints "PROG: FILE:LINE:COL: [warning: ]msg" or "PROG: msg" for d. */
+/*
+ * Prints "PROG: FILE:LINE:COL: [warning: ]msg" for d, without COL when it
+ * is 0 (a problem of a whole row), or "PROG: msg".
+ */
 void cli_diag(const toll_diag *d, int warning);
 
 /* Prints "PROG: msg" to standard error. */

@@ -20,7 +20,8 @@
 #include "toll/reports.h"
 
 enum toll_combine {
-	TOLL_COMBINE_RANGE = 0, /* low: min of lows; best: median of bests; high: max of highs */
+	TOLL_COMBINE_CONSENSUS = 0, /* range over the claims no other claim makes stale or vaguer */
+	TOLL_COMBINE_RANGE,     /* low: min of lows; best: median of bests; high: max of highs */
 	TOLL_COMBINE_MIN,       /* the series with the smallest best */
 	TOLL_COMBINE_MAX,       /* the series with the largest best */
 	TOLL_COMBINE_LATEST,    /* the most recently reported series */
@@ -37,8 +38,8 @@ typedef struct toll_policy {
 } toll_policy;
 
 /*
- * Parses a policy name ("range", "prefer:Armenia MoD,AFP", ...) into *p.
- * Returns 0, or -1 with a message in err.
+ * Parses a policy name ("consensus", "range", "prefer:Armenia MoD,AFP",
+ * ...) into *p.  Returns 0, or -1 with a message in err.
  */
 int toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz);
 void toll_policy_free(toll_policy *p);
@@ -69,9 +70,19 @@ int toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz
 int toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d);
 
 /*
- * Combines, groups and writes the result to o.  Returns TOLL_OK,
- * TOLL_EDATA (a sum too large; *d says which) or TOLL_ENOMEM, and in
- * either error case has written nothing: o need not be spooled.
+ * Where warnings go: parts of a claim that add up to more than its high
+ * (see nest.h), one call each, with the total's place in the diagnostic.
+ */
+typedef void (*toll_agg_warn_fn)(void *ctx, const toll_diag *d);
+void toll_agg_set_warn(toll_agg *a, toll_agg_warn_fn warn, void *ctx);
+
+/*
+ * Combines, groups, reconciles the claims of a group that hold one another
+ * (nest.h), and writes the result to o.  Returns TOLL_OK, TOLL_EDATA (*d
+ * says what: a sum too large; categories that do not nest in one group;
+ * with the policy each, two sources' claims of one kind in one group) or
+ * TOLL_ENOMEM, and in every error case has written nothing: o need not be
+ * spooled.
  */
 int toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d);
 

@@ -46,8 +46,16 @@ enum toll_reports_mode {
 int toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_format fmt,
                      enum toll_reports_mode mode);
 
-/* Warnings (a duplicate revision, counted once) have their own code. */
+/*
+ * Warnings have their own codes: a duplicate revision (counted once, not
+ * handed out), and a note on the row handed out just before, which stays
+ * a row: a cumulative figure that fell below the revision before it (in
+ * killed, wounded and casualties: missing and captured may fall as the
+ * missing are found and prisoners freed), or a side spelled like the
+ * reserved side 'all' ("all sides", "All") that is another side.
+ */
 #define TOLL_WARNING 100
+#define TOLL_NOTE 101
 
 /*
  * Reads on.  Returns:
@@ -56,6 +64,7 @@ int toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll
  *   TOLL_OK       a valid row, in *e;
  *   TOLL_WARNING  a duplicate revision, described in *d (the row is not
  *                 handed out: it is counted once);
+ *   TOLL_NOTE     a warning on the row handed out before, in *d;
  *   TOLL_EDATA    a problem with the data, in *d;
  *   TOLL_EIO, TOLL_ENOMEM  as for toll_table_next();
  *   TOLL_END      everything is read (after a bad header, nothing more is).

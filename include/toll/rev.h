@@ -27,7 +27,8 @@ int toll_revs_add(toll_revs *r, const toll_entry *e, toll_diag *d);
 /*
  * history: one row per revision with its number, the change of best from
  * the one before, and the days since the series' first.  summary: one row
- * per series, from its first revision to its last.  The index is the
+ * per series, from its first revision to its last, with its falls (the
+ * revisions whose best is below the one before's).  The index is the
  * reader's, for the series' names.  Return TOLL_OK or TOLL_ENOMEM; out of
  * memory, nothing is written.
  */

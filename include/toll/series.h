@@ -7,7 +7,7 @@
  * contradicts it (a conflict); figures are compared by a 64-bit
  * fingerprint.
  *
- * With history, every revision is kept (24 bytes each) and every row is
+ * With history, every revision is kept (32 bytes each) and every row is
  * checked when it is added: for input that cannot be read twice.
  * Without, only each series' latest revision is kept, so memory grows
  * with the number of series and not of rows.  A row that arrives in order
@@ -35,10 +35,11 @@ enum toll_revision_kind {
 	TOLL_REV_UNCHECKED    /* older than its series' latest: left to the second pass */
 };
 
-/* Where an earlier revision was read. */
+/* Where an earlier revision was read, and its best. */
 typedef struct toll_revision_ref {
 	size_t fileno;
-	long line;
+	long line;      /* 0: there is none */
+	int64_t best;
 } toll_revision_ref;
 
 /*
@@ -50,10 +51,14 @@ void toll_series_index_free(toll_series_index *x);
 
 /*
  * Adds the revision r, read at (fileno, line).  Returns TOLL_OK and sets
- * *kind (and *earlier for a duplicate or conflict), or TOLL_ENOMEM.
+ * *kind (and *earlier for a duplicate or conflict), or TOLL_ENOMEM.  For a
+ * new revision checked now, *before is the revision reported just before
+ * it among those added so far (line 0 when there is none): a figure that
+ * falls can be questioned.  A row the first pass leaves unchecked gets its
+ * *before in the second.
  */
 int toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno, long line,
-                          int *kind, toll_revision_ref *earlier);
+                          int *kind, toll_revision_ref *earlier, toll_revision_ref *before);
 
 /*
  * Starts the second pass: returns the number of series that need one (0:

@@ -5,10 +5,11 @@
 
 #include "hashtab.h"
 #include "toll/agg.h"
+#include "toll/nest.h"
 #include "toll/strmap.h"
 
 /* Figures in halves: a median of two may end in .5.  128 bits: sums cannot wrap. */
-__extension__ typedef __int128 i128;
+typedef toll_i128 i128;
 
 #define I128_LIMIT ((i128)INT64_MAX * 2 + 1)   /* the largest sum in halves: 2^63 - 0.5 */
 
@@ -20,12 +21,14 @@ enum key_kind {
 	K_STORED                                 /* any other column: kept per series */
 };
 
-/* The latest revision of a series as of the as-of instant: 40 bytes. */
+/* The latest revision of a series as of the as-of instant: 56 bytes. */
 struct aseries {
 	int64_t reported;        /* INT64_MIN: none as of then */
 	int64_t low, best, high; /* high -1: unbounded */
+	int64_t end;             /* the end of the period it covers; INT64_MIN: not stated */
 	uint32_t event;          /* its event's number */
 	uint32_t claim;          /* side number << 5 | status << 3 | category: the claim within the event */
+	uint32_t line, fileno;   /* where it was read, for messages */
 };
 
 /* A combined claim: its figure in halves, and what it stands for. */
@@ -34,6 +37,7 @@ struct claim {
 	int open;
 	size_t chosen;           /* series the policy chose */
 	size_t rep;              /* the series key values come from */
+	size_t gid;              /* its output row */
 };
 
 /* One output row. */
@@ -41,7 +45,6 @@ struct group {
 	i128 low, best, high;
 	int open;
 	size_t events, series;
-	size_t last_event;       /* number + 1 of the last event counted */
 };
 
 struct toll_agg {
@@ -61,20 +64,30 @@ struct toll_agg {
 	toll_strmap *sides;      /* side names to numbers */
 	toll_str last_side;      /* the side of the previous lookup, and its number */
 	size_t last_side_id;
+	toll_agg_warn_fn warn;
+	void *warn_ctx;
+};
+
+/* The policies, by name: the only place one is named. */
+static const struct {
+	const char *name;
+	int combine;
+} policies[] = {
+	{ "consensus", TOLL_COMBINE_CONSENSUS }, { "range", TOLL_COMBINE_RANGE },
+	{ "min", TOLL_COMBINE_MIN }, { "max", TOLL_COMBINE_MAX }, { "latest", TOLL_COMBINE_LATEST },
+	{ "mean", TOLL_COMBINE_MEAN }, { "median", TOLL_COMBINE_MEDIAN },
+	{ "prefer", TOLL_COMBINE_PREFER }, { "each", TOLL_COMBINE_EACH },
 };
 
 int
 toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz)
 {
-	static const char *const names[] = {
-		"range", "min", "max", "latest", "mean", "median", "prefer", "each"
-	};
 	size_t i;
 
 	memset(p, 0, sizeof *p);
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (i != TOLL_COMBINE_PREFER && strcmp(s, names[i]) == 0) {
-			p->combine = (int)i;
+	for (i = 0; i < sizeof policies / sizeof policies[0]; i++)
+		if (policies[i].combine != TOLL_COMBINE_PREFER && strcmp(s, policies[i].name) == 0) {
+			p->combine = policies[i].combine;
 			return 0;
 		}
 	if (strncmp(s, "prefer:", 7) == 0) {
@@ -107,7 +120,7 @@ toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz)
 		}
 	}
 	snprintf(err, errsz,
-	         "unknown policy '%s' (expected range, min, max, latest, mean, median, "
+	         "unknown policy '%s' (expected consensus, range, min, max, latest, mean, median, "
 	         "prefer:SOURCE,... or each)", s);
 	return -1;
 }
@@ -140,6 +153,13 @@ toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of)
 		return NULL;
 	}
 	return a;
+}
+
+void
+toll_agg_set_warn(toll_agg *a, toll_agg_warn_fn warn, void *ctx)
+{
+	a->warn = warn;
+	a->warn_ctx = ctx;
 }
 
 void
@@ -314,6 +334,9 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	s->low = e->rep.fig.low;
 	s->best = e->rep.fig.best;
 	s->high = e->rep.fig.open ? -1 : e->rep.fig.high;
+	s->end = e->rep.has_end ? e->rep.end.t : INT64_MIN;
+	s->line = e->row.line > 0 && e->row.line < UINT32_MAX ? (uint32_t)e->row.line : UINT32_MAX;
+	s->fileno = e->row.fileno < UINT32_MAX ? (uint32_t)e->row.fileno : UINT32_MAX;
 	if (a->nstored > 0) {
 		if (toll_reserve((void **)&a->buf, &a->bufcap, a->buflen + a->scratchlen, 1) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -413,12 +436,128 @@ whole(struct claim *cl, const struct aseries *s)
 	cl->chosen = 1;
 }
 
+/* An interval's ends, an open high as the largest number. */
+static int64_t
+high_or_max(const struct aseries *s)
+{
+	return s->high < 0 ? INT64_MAX : s->high;
+}
+
+/* Orders series by low, largest first, then by high, smallest first. */
+static int
+narrower_first(const struct aseries *s, size_t i, size_t j)
+{
+	if (s[i].low != s[j].low)
+		return s[i].low > s[j].low ? -1 : 1;
+	return (high_or_max(&s[i]) > high_or_max(&s[j])) - (high_or_max(&s[i]) < high_or_max(&s[j]));
+}
+
+/* A stable merge sort of w[0..n) by narrower_first, with room tmp[0..n). */
+static void
+sort_narrower(const struct aseries *s, size_t *w, size_t n, size_t *tmp)
+{
+	size_t h = n / 2, i = 0, j, k = 0;
+
+	if (n < 2)
+		return;
+	sort_narrower(s, w, h, tmp);
+	sort_narrower(s, w + h, n - h, tmp);
+	j = h;
+	while (i < h && j < n)
+		tmp[k++] = narrower_first(s, w[j], w[i]) < 0 ? w[j++] : w[i++];
+	while (i < h)
+		tmp[k++] = w[i++];
+	while (j < n)
+		tmp[k++] = w[j++];
+	memcpy(w, tmp, n * sizeof *w);
+}
+
+/*
+ * The consensus of the series m[0..n): into w, those no other makes
+ * weaker, in two steps, each of which leaves at least one.  First, a
+ * claim whose period ended before another's stated end (its own end, or
+ * else its report, is earlier) is a lower bound of the later total: out.
+ * Then, of the rest, a claim whose interval holds another's (and is not
+ * the same) says less: out.  Returns how many are left.
+ */
+static size_t
+consensus(const struct aseries *s, const size_t *m, size_t n, size_t *w, size_t *tmp)
+{
+	int64_t last_end = INT64_MIN, minhigh = INT64_MAX, group_low = 0, group_high = 0;
+	size_t i, k = 0, j, left = 0;
+	int any_end = 0, have_min = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[m[i]].end != INT64_MIN) {
+			any_end = 1;
+			last_end = s[m[i]].end > last_end ? s[m[i]].end : last_end;
+		}
+	for (i = 0; i < n; i++) {
+		const struct aseries *si = &s[m[i]];
+		int64_t until = si->end != INT64_MIN ? si->end : si->reported;
+
+		if (!any_end || until >= last_end)
+			w[k++] = m[i];
+	}
+	/*
+	 * Narrowest first: lows from the largest, highs from the smallest.
+	 * A claim holds another when one before it (low no smaller) has a
+	 * high no larger, and is not the same interval.
+	 */
+	sort_narrower(s, w, k, tmp);
+	for (i = 0; i < k; ) {
+		int64_t low = s[w[i]].low;
+
+		/* A run of claims with this low: the first has its smallest high. */
+		group_low = low;
+		group_high = high_or_max(&s[w[i]]);
+		for (j = i; j < k && s[w[j]].low == group_low; j++) {
+			int64_t h = high_or_max(&s[w[j]]);
+
+			if (!((have_min && minhigh <= h) || group_high < h))
+				tmp[left++] = w[j];
+		}
+		for (; i < j; i++)
+			if (!have_min || high_or_max(&s[w[i]]) < minhigh) {
+				minhigh = high_or_max(&s[w[i]]);
+				have_min = 1;
+			}
+	}
+	memcpy(w, tmp, left * sizeof *w);
+	return left;
+}
+
+/* range: the smallest low, the median of the bests, the largest high. */
+static void
+range(const struct aseries *s, const size_t *m, size_t n, int64_t *v, struct claim *cl)
+{
+	size_t i;
+	int open;
+
+	cl->low = (i128)s[m[0]].low * 2;
+	cl->high = 0;
+	cl->open = 0;
+	for (i = 0; i < n; i++) {
+		const struct aseries *si = &s[m[i]];
+
+		if ((i128)si->low * 2 < cl->low)
+			cl->low = (i128)si->low * 2;
+		if ((i128)si->high * 2 > cl->high)
+			cl->high = (i128)si->high * 2;
+		cl->open |= si->high < 0;
+		v[i] = si->best;
+	}
+	cl->best = median2(v, n, &open);
+	cl->chosen = n;
+}
+
 /*
  * Combines the series m[0..n) of one claim group by the policy; v is
- * room for n numbers.
+ * room for n numbers, w and tmp for n indices.
  */
 static void
-combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim *cl)
+combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, size_t *w, size_t *tmp,
+        struct claim *cl)
 {
 	const toll_policy *p = c->a->p;
 	const struct aseries *s = c->a->s;
@@ -490,25 +629,13 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, struct claim
 		cl->high = median2(v, n, &cl->open);
 		cl->chosen = n;
 		return;
+	case TOLL_COMBINE_CONSENSUS:
+		range(s, w, consensus(s, m, n, w, tmp), v, cl);
+		return;
 	default:
 		break;
 	}
-	/* range */
-	cl->low = (i128)s[m[0]].low * 2;
-	cl->high = 0;
-	cl->open = 0;
-	for (i = 0; i < n; i++) {
-		const struct aseries *si = &s[m[i]];
-
-		if ((i128)si->low * 2 < cl->low)
-			cl->low = (i128)si->low * 2;
-		if ((i128)si->high * 2 > cl->high)
-			cl->high = (i128)si->high * 2;
-		cl->open |= si->high < 0;
-		v[i] = si->best;
-	}
-	cl->best = median2(v, n, &open);
-	cl->chosen = n;
+	range(s, m, n, v, cl);
 }
 
 /* ---- grouping and output ---- */
@@ -718,18 +845,189 @@ claim_runs(const toll_agg *a, const toll_series_index *x, size_t *order, size_t 
 	return 0;
 }
 
+/* "side, status, category" of series id, for messages. */
+static void
+claim_name(const struct ctx *c, size_t id, char *out, size_t outsz)
+{
+	toll_series_key k;
+	char side[64], event[64];
+
+	toll_series_index_key(c->x, id, &k);
+	toll_diag_quote(side, sizeof side, k.side.s, k.side.len);
+	toll_diag_quote(event, sizeof event, k.event.s, k.event.len);
+	snprintf(out, outsz, "'%s, %s, %s' of event '%s'", side, toll_status_names[k.status],
+	         toll_category_names[k.category], event);
+}
+
+/* Where series id was read: "line 12", or "FILE:12" when not in the file of series other. */
+static void
+place(const struct ctx *c, const toll_reports *rd, size_t id, size_t other, char *out,
+      size_t outsz)
+{
+	const struct aseries *s = &c->a->s[id];
+
+	if (s->fileno == c->a->s[other].fileno)
+		snprintf(out, outsz, "line %lu", (unsigned long)s->line);
+	else
+		snprintf(out, outsz, "%s:%lu", toll_reports_file(rd, s->fileno), (unsigned long)s->line);
+}
+
+/* Writes a figure in halves into buf: "36000", "135.5". */
+static void
+half_text(i128 v, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%lld%s", (long long)(v / 2), v % 2 ? ".5" : "");
+}
+
+struct nest_ctx {
+	const struct ctx *c;
+	const toll_reports *rd;
+	const struct claim *claims;
+};
+
+/* A conflict of a total and its parts, as a warning at the total's place. */
+static void
+conflict(void *ctx, const toll_nest_conflict *cf)
+{
+	const struct nest_ctx *nc = ctx;
+	const toll_agg *a = nc->c->a;
+	size_t total = nc->claims[cf->total].rep, i;
+	char name[200], lines[200], low[48], high[48];
+	size_t used;
+	int same;
+	toll_diag d;
+
+	if (a->warn == NULL)
+		return;
+	claim_name(nc->c, total, name, sizeof name);
+	/* "lines 11 and 12" when the parts are in the total's file, else each with its file. */
+	for (i = 0; i < cf->nparts && a->s[nc->claims[cf->parts[i]].rep].fileno == a->s[total].fileno; i++)
+		;
+	same = i == cf->nparts;
+	used = (size_t)snprintf(lines, sizeof lines, "%s", !same ? "" : cf->nparts + cf->more > 1 ?
+	                        "lines " : "line ");
+	for (i = 0; i < cf->nparts && used + 1 < sizeof lines; i++) {
+		char where[96];
+		const struct aseries *p = &a->s[nc->claims[cf->parts[i]].rep];
+		int w;
+
+		if (same)
+			snprintf(where, sizeof where, "%lu", (unsigned long)p->line);
+		else
+			place(nc->c, nc->rd, nc->claims[cf->parts[i]].rep, total, where, sizeof where);
+		w = snprintf(lines + used, sizeof lines - used, "%s%s",
+		             i == 0 ? "" : i + 1 == cf->nparts && cf->more == 0 ? " and " : ", ", where);
+		used += w < 0 ? 0 : (size_t)w < sizeof lines - used ? (size_t)w : sizeof lines - used - 1;
+	}
+	if (cf->more > 0 && used + 1 < sizeof lines)
+		snprintf(lines + used, sizeof lines - used, " and %zu more", cf->more);
+	half_text(cf->parts_low, low, sizeof low);
+	half_text(cf->total_high, high, sizeof high);
+	toll_diag_set(&d, TOLL_EDATA, toll_reports_file(nc->rd, a->s[total].fileno),
+	              (long)a->s[total].line, 0,
+	              "the parts of %s add up to at least %s, above its high %s (%s): %s", name, low,
+	              high, lines,
+	              cf->total_kept ? "the total, reported last, bounds them" :
+	              "their sum stands, reported after the total");
+	a->warn(a->warn_ctx, &d);
+}
+
+/*
+ * Orders claim indices by output row.  qsort() has no argument for the
+ * comparison: the claims are passed in sort_claims (one aggregation at a
+ * time is written).
+ */
+static const struct claim *sort_claims;
+static int
+by_gid(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+
+	if (sort_claims[i].gid != sort_claims[j].gid)
+		return sort_claims[i].gid < sort_claims[j].gid ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+/*
+ * Whether the categories of a row nest: one of them holds the others.
+ * Sides and statuses split one kind of casualty; categories are kinds: a
+ * row adds up one kind, a category and those it holds (killed and
+ * wounded under casualties), never killed and wounded alone, whose sum
+ * the row could not name.
+ */
+static int
+nests(unsigned mask)
+{
+	int c = toll_category_cover(mask);
+
+	return c >= 0 && (mask >> c & 1);
+}
+
+/*
+ * The categories of each output row must nest (one of them holds them
+ * all, nest.h): a row never adds killed to captured, or killed_or_missing
+ * to wounded.  Returns TOLL_OK, or TOLL_EDATA with the first such row (in
+ * key order) in *d.
+ */
+static int
+check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, toll_diag *d)
+{
+	size_t n = toll_strmap_count(groups), i, *order;
+	int c, rc = TOLL_OK;
+
+	for (i = 0; i < n && nests(mask[i]); i++)
+		;
+	if (i == n)
+		return TOLL_OK;
+	if ((order = toll_strmap_sorted(groups)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; i < n; i++) {
+		char where[TOLL_DIAG_MSG / 2], list[160];
+		size_t used = 0, count = 0, seen = 0;
+
+		if (nests(mask[order[i]]))
+			continue;
+		describe(a, toll_strmap_key(groups, order[i]), where, sizeof where);
+		for (c = 0; c < TOLL_NCATEGORIES; c++)
+			count += mask[order[i]] >> c & 1;
+		list[0] = '\0';
+		for (c = 0; c < TOLL_NCATEGORIES; c++) {
+			int w;
+
+			if (!(mask[order[i]] >> c & 1))
+				continue;
+			seen++;
+			w = snprintf(list + used, sizeof list - used, "%s%s",
+			             seen == 1 ? "" : seen == count ? " and " : ", ", toll_category_names[c]);
+			used += w < 0 ? 0 : (size_t)w;
+		}
+		rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0,
+		                   "categories %s do not nest, and one row would add them up (%s): add "
+		                   "'category' to -g, or keep one category", list, where);
+		break;
+	}
+	free(order);
+	return rc;
+}
+
 int
 toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 {
 	struct ctx c;
-	size_t *runs = NULL, *members = NULL, nmembers, nruns, i, event;
+	size_t *runs = NULL, *members = NULL, *w = NULL, *tmp = NULL, *byrow = NULL, nmembers, nruns;
+	size_t i, j, event, nsides, all_side;
 	int64_t *v = NULL;
 	toll_strmap *groups = NULL;
 	struct group *g = NULL;
-	size_t gcap = 0;
+	struct claim *claims = NULL;
+	toll_nest_claim *nest = NULL;
+	unsigned *mask = NULL;
+	uint32_t *parent = NULL;
+	size_t gcap = 0, mcap = 0;
 	char *kbuf = NULL;
 	size_t kcap = 0, klen, *memo = NULL, k;
 	int rc = TOLL_ENOMEM, by_claim = 1;
+	struct nest_ctx nc;
 
 	/*
 	 * When the keys are only side, status and category, a claim's group
@@ -743,44 +1041,126 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		goto out;
 	runs = malloc((a->ns + 1) * sizeof *runs);
 	members = malloc((a->ns ? a->ns : 1) * sizeof *members);
+	w = malloc((a->ns ? a->ns : 1) * sizeof *w);
+	tmp = malloc((a->ns ? a->ns : 1) * sizeof *tmp);
 	v = malloc((a->ns ? a->ns : 1) * sizeof *v);
 	groups = toll_strmap_new();
 	if (by_claim && (memo = calloc(toll_strmap_count(a->sides) * 32 + 1, sizeof *memo)) == NULL)
 		goto out;
-	if (runs == NULL || members == NULL || v == NULL || groups == NULL ||
-	    claim_runs(a, c.x, members, &nmembers, runs, &nruns) != 0)
+	if (runs == NULL || members == NULL || w == NULL || tmp == NULL || v == NULL ||
+	    groups == NULL || claim_runs(a, c.x, members, &nmembers, runs, &nruns) != 0)
 		goto out;
+	if ((claims = malloc((nruns ? nruns : 1) * sizeof *claims)) == NULL ||
+	    (byrow = malloc((nruns ? nruns : 1) * sizeof *byrow)) == NULL ||
+	    (nest = malloc((nruns ? nruns : 1) * sizeof *nest)) == NULL)
+		goto out;
+	/* Each claim combined by the policy, and the row it goes to. */
 	for (i = 0; i < nruns; i++) {
-		struct claim cl;
+		struct claim *cl = &claims[i];
 		size_t gid;
 		int added;
 
-		combine(&c, members + runs[i], runs[i + 1] - runs[i], v, &cl);
-		event = a->s[cl.rep].event;
-		if (memo != NULL && memo[a->s[cl.rep].claim] != 0) {
-			gid = memo[a->s[cl.rep].claim] - 1;
+		combine(&c, members + runs[i], runs[i + 1] - runs[i], v, w, tmp, cl);
+		if (memo != NULL && memo[a->s[cl->rep].claim] != 0) {
+			gid = memo[a->s[cl->rep].claim] - 1;
 			added = 0;
 		} else {
-			if (claim_key(&c, cl.rep, &kbuf, &kcap, &klen, &event) != 0 ||
+			if (claim_key(&c, cl->rep, &kbuf, &kcap, &klen, &event) != 0 ||
 			    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
 				goto out;
 			if (memo != NULL)
-				memo[a->s[cl.rep].claim] = gid + 1;
+				memo[a->s[cl->rep].claim] = gid + 1;
 		}
 		if (added) {
-			if (toll_reserve((void **)&g, &gcap, gid + 1, sizeof *g) != 0)
+			if (toll_reserve((void **)&g, &gcap, gid + 1, sizeof *g) != 0 ||
+			    toll_reserve((void **)&mask, &mcap, gid + 1, sizeof *mask) != 0)
 				goto out;
 			memset(&g[gid], 0, sizeof g[gid]);
+			mask[gid] = 0;
 		}
-		g[gid].low += cl.low;
-		g[gid].best += cl.best;
-		g[gid].high += cl.high;
-		g[gid].open |= cl.open;
-		g[gid].series += cl.chosen;
-		/* Runs come event by event: a group meets each event in one stretch. */
-		if (g[gid].last_event != event + 1) {
-			g[gid].last_event = event + 1;
-			g[gid].events++;
+		cl->gid = gid;
+		mask[gid] |= 1u << (a->s[cl->rep].claim & 7);
+	}
+	if ((rc = check_categories(a, groups, mask, d)) != TOLL_OK)
+		goto out;
+	rc = TOLL_ENOMEM;
+	/* Sides: 'all' holds every other one; a table without it gets it as one more number. */
+	nsides = toll_strmap_count(a->sides);
+	all_side = nsides;
+	for (i = 0; i < nsides; i++) {
+		toll_str sd = toll_strmap_key(a->sides, i);
+
+		if (sd.len == 3 && memcmp(sd.s, TOLL_SIDE_ALL, 3) == 0)
+			all_side = i;
+	}
+	if ((parent = malloc((nsides + 1) * sizeof *parent)) == NULL)
+		goto out;
+	for (i = 0; i <= nsides; i++)
+		parent[i] = i == all_side ? TOLL_NEST_NONE : (uint32_t)all_side;
+	nc.c = &c;
+	nc.rd = rd;
+	nc.claims = claims;
+	/* Runs come event by event: within each, the claims of one row are reconciled. */
+	sort_claims = claims;
+	for (i = 0; i < nruns; i = j) {
+		size_t e = a->s[claims[i].rep].event, r;
+
+		for (j = i; j < nruns && a->s[claims[j].rep].event == e; j++)
+			byrow[j] = j;
+		qsort(byrow + i, j - i, sizeof *byrow, by_gid);
+		for (r = i; r < j; ) {
+			size_t q = r, gid = claims[byrow[r]].gid, n, dup[2];
+			toll_nest_figure f;
+			struct group *gi = &g[gid];
+
+			for (; q < j && claims[byrow[q]].gid == gid; q++) {
+				const struct claim *cl = &claims[byrow[q]];
+				uint32_t code = a->s[cl->rep].claim;
+				toll_nest_claim *nl = &nest[q - r];
+
+				nl->low = cl->low;
+				nl->best = cl->best;
+				nl->high = cl->high;
+				nl->open = cl->open;
+				nl->side = code >> 5;
+				nl->status = (uint8_t)(code >> 3 & 3);
+				nl->category = (uint8_t)(code & 7);
+				nl->reported = a->s[cl->rep].reported;
+				nl->id = byrow[q];
+				gi->series += cl->chosen;
+			}
+			n = q - r;
+			switch (toll_nest_reconcile(nest, n, parent, nsides + 1, conflict, &nc, &f, dup)) {
+			case 0:
+				break;
+			case 1: {
+				char name[200], where[96];
+				toll_series_key k1, k2;
+				char s1[64], s2[64];
+				size_t x1 = claims[dup[0]].rep, x2 = claims[dup[1]].rep;
+
+				claim_name(&c, x2, name, sizeof name);
+				place(&c, rd, x1, x2, where, sizeof where);
+				toll_series_index_key(c.x, x1, &k1);
+				toll_series_index_key(c.x, x2, &k2);
+				toll_diag_quote(s1, sizeof s1, k1.source.s, k1.source.len);
+				toll_diag_quote(s2, sizeof s2, k2.source.s, k2.source.len);
+				rc = toll_diag_set(d, TOLL_EDATA, toll_reports_file(rd, a->s[x2].fileno),
+				                   (long)a->s[x2].line, 0,
+				                   "with --combine each, the claims of sources '%s' (%s) and '%s' "
+				                   "of %s would be added up in one row: add 'source' to -g, or "
+				                   "combine them by another policy", s1, where, s2, name);
+				goto out;
+			}
+			default:
+				goto out;
+			}
+			gi->low += f.low;
+			gi->best += f.best;
+			gi->high += f.high;
+			gi->open |= f.open;
+			gi->events++;
+			r = q;
 		}
 	}
 	rc = write_rows(a, groups, g, o, d);
@@ -790,9 +1170,16 @@ out:
 	free(runs);
 	free(memo);
 	free(members);
+	free(w);
+	free(tmp);
 	free(v);
 	free(g);
+	free(mask);
 	free(kbuf);
+	free(claims);
+	free(byrow);
+	free(nest);
+	free(parent);
 	toll_strmap_free(groups);
 	return rc;
 }

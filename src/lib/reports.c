@@ -19,6 +19,8 @@ struct toll_reports {
 	long rows;
 	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
 	int nproblems, iproblem;
+	toll_diag notes[2];     /* warnings on the last row: TOLL_NOTE */
+	int nnotes, inote;
 };
 
 /* Whether every input can be read a second time (regular files only). */
@@ -101,30 +103,103 @@ toll_reports_file(const toll_reports *rd, size_t fileno)
 	return rd->paths[fileno < rd->npaths ? fileno : rd->npaths - 1];
 }
 
+/* Whether a side is spelled like the reserved side 'all' without being it. */
+static int
+looks_like_all(const toll_field *side)
+{
+	static const char *const spellings[] = {
+		"all", "all sides", "all parties", "both sides", "both parties", "total", NULL
+	};
+	size_t i, k;
+
+	if (side->len == 3 && memcmp(side->s, "all", 3) == 0)
+		return 0;
+	for (i = 0; spellings[i] != NULL; i++) {
+		size_t n = strlen(spellings[i]);
+
+		if (side->len != n)
+			continue;
+		for (k = 0; k < n; k++) {
+			char c = side->s[k];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != spellings[i][k])
+				break;
+		}
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The field a figure's messages point at: best, else value, low or high. */
+static const toll_field *
+figure_field(const toll_reports *rd, const toll_row *row)
+{
+	static const int cols[] = { TOLL_COL_BEST, TOLL_COL_VALUE, TOLL_COL_LOW, TOLL_COL_HIGH };
+	size_t i;
+
+	for (i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		if (rd->schema.col[cols[i]] >= 0)
+			return &row->f[rd->schema.col[cols[i]]];
+	return &row->f[0];
+}
+
+/* "line 12", or "FILE:12" when it is not the file of the row. */
+static void
+where_of(const toll_reports *rd, const toll_revision_ref *ref, size_t fileno, char *buf, size_t sz)
+{
+	if (ref->fileno == fileno)
+		snprintf(buf, sz, "line %ld", ref->line);
+	else
+		snprintf(buf, sz, "%s:%ld", toll_reports_file(rd, ref->fileno), ref->line);
+}
+
 /*
  * Checks the row's revision against the series index.  Returns TOLL_OK
  * (a revision to hand out), TOLL_WARNING, TOLL_EDATA or TOLL_ENOMEM, or
- * TOLL_END for a row the second reading has nothing to say about.
+ * TOLL_END for a row the second reading has nothing to say about; notes
+ * on the row are queued.
  */
 static int
 check_revision(toll_reports *rd, toll_entry *e, toll_diag *d)
 {
-	toll_revision_ref prev;
+	toll_revision_ref prev, before;
 	char where[TOLL_DIAG_MSG / 2];
-	int kind;
+	int kind, cat = e->rep.category;
 	const toll_field *at = &e->row.f[rd->schema.col[TOLL_COL_REPORTED]];
 
-	if (toll_series_index_add(rd->index, &e->rep, e->row.fileno, e->row.line, &kind, &prev) !=
-	    TOLL_OK)
+	rd->nnotes = rd->inote = 0;
+	if (toll_series_index_add(rd->index, &e->rep, e->row.fileno, e->row.line, &kind, &prev,
+	                          &before) != TOLL_OK)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	e->series = toll_series_index_last(rd->index);
-	if (kind == TOLL_REV_NEW || kind == TOLL_REV_UNCHECKED)
+	if (kind == TOLL_REV_NEW || kind == TOLL_REV_UNCHECKED) {
+		/* A cumulative count that falls: a correction, or a slip of the keyboard. */
+		if (kind == TOLL_REV_NEW && before.line > 0 && e->rep.fig.best < before.best &&
+		    (cat == TOLL_CAT_KILLED || cat == TOLL_CAT_WOUNDED || cat == TOLL_CAT_CASUALTIES)) {
+			const toll_field *f = figure_field(rd, &e->row);
+
+			where_of(rd, &before, e->row.fileno, where, sizeof where);
+			toll_diag_set(&rd->notes[rd->nnotes++], TOLL_EDATA, e->row.file, f->line, f->col,
+			              "'best' %lld is below %lld, the series' revision before it (%s): a "
+			              "cumulative figure fell; a correction, or a transposed digit?",
+			              (long long)e->rep.fig.best, (long long)before.best, where);
+		}
+		if (rd->pass == 1 && looks_like_all(&e->rep.side)) {
+			const toll_field *f = &e->row.f[rd->schema.col[TOLL_COL_SIDE]];
+			char q[64];
+
+			toll_diag_quote(q, sizeof q, f->s, f->len);
+			toll_diag_set(&rd->notes[rd->nnotes++], TOLL_EDATA, e->row.file, f->line, f->col,
+			              "side '%s' is a side of its own: the side that holds every side is "
+			              "written 'all'", q);
+		}
 		return rd->pass == 1 ? TOLL_OK : TOLL_END;
+	}
 	/* The earlier row: by line in the same file, else by file and line. */
-	if (prev.fileno == e->row.fileno)
-		snprintf(where, sizeof where, "line %ld", prev.line);
-	else
-		snprintf(where, sizeof where, "%s:%ld", toll_reports_file(rd, prev.fileno), prev.line);
+	where_of(rd, &prev, e->row.fileno, where, sizeof where);
 	if (kind == TOLL_REV_DUPLICATE) {
 		toll_diag_set(d, TOLL_EDATA, e->row.file, at->line, at->col,
 		              "duplicate revision: same series, date and figure as %s; counted once",
@@ -163,6 +238,10 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 	if (rd->iproblem < rd->nproblems) {
 		*d = rd->problems[rd->iproblem++];
 		return TOLL_EDATA;
+	}
+	if (rd->inote < rd->nnotes) {
+		*d = rd->notes[rd->inote++];
+		return TOLL_NOTE;
 	}
 	while (rd->pass < 3) {
 		code = toll_table_next(rd->t, &e->row, d);
@@ -214,6 +293,11 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 		}
 		if (code != TOLL_END)
 			return code;
+		/* The second reading hands out no rows, only what it found. */
+		if (rd->inote < rd->nnotes) {
+			*d = rd->notes[rd->inote++];
+			return TOLL_NOTE;
+		}
 	}
 	return TOLL_END;
 }

@@ -258,7 +258,7 @@ int
 toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d)
 {
 	static const char tail[] = "revisions\tfirst_reported\tfirst_best\tlast_reported\t"
-	                           "last_best\tchange\tratio\tdays\n";
+	                           "last_best\tchange\tratio\tdays\tfalls\n";
 	toll_series_key *keys;
 	struct item *it = sorted(r, x, &keys);
 	size_t i, first;
@@ -269,9 +269,11 @@ toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_di
 	toll_out_write(o, tail, sizeof tail - 1);
 	for (first = 0; first < r->n; first = i) {
 		const struct rev *a = it[first].r, *b;
+		int64_t falls = 0;
 
+		/* Falls: revisions whose best is below the one before (a series is cumulative). */
 		for (i = first + 1; i < r->n && it[i].k == it[first].k; i++)
-			;
+			falls += it[i].r->best < it[i - 1].r->best;
 		b = it[i - 1].r;
 		write_key(o, it[first].k);
 		toll_out_tab(o);
@@ -291,6 +293,8 @@ toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_di
 			toll_out_double(o, (double)b->best / (double)a->best);
 		toll_out_tab(o);
 		write_days(o, a, b);
+		toll_out_tab(o);
+		toll_out_int(o, falls);
 		toll_out_eol(o);
 	}
 	free(it);

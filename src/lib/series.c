@@ -15,13 +15,14 @@
 #include "toll/series.h"
 
 /*
- * 24 bytes per revision: the reported instant (seconds since 1970, which
+ * 32 bytes per revision: the reported instant (seconds since 1970, which
  * needs 39 bits for the years 1 to 9999) shares a word with the file
  * number.
  */
 struct revision {
 	uint64_t when_file;     /* (reported + REPORTED_BIAS) << FILENO_BITS | fileno */
 	uint64_t fingerprint;
+	int64_t best;           /* to question a figure that falls */
 	uint32_t line;          /* saturates at UINT32_MAX */
 	uint32_t next;          /* index + 1 of the series' previous revision, 0 at the end */
 };
@@ -37,6 +38,7 @@ struct revision {
 struct series {
 	struct entry e;
 	int64_t latest;         /* the latest instant seen; INT64_MIN before any */
+	int64_t latest_best;
 	uint64_t latest_fp;
 	uint32_t latest_line, latest_file;
 	uint32_t out_of_order;  /* a row came older than the latest */
@@ -194,7 +196,7 @@ rest_matches(const char *key, const toll_report *r, const char *status, size_t n
 
 int
 toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno, long line,
-                      int *kind, toll_revision_ref *earlier)
+                      int *kind, toll_revision_ref *earlier, toll_revision_ref *before)
 {
 	const char *status = toll_status_names[r->status];
 	const char *category = toll_category_names[r->category];
@@ -203,7 +205,7 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	uint32_t evk, prev_event, k, h, slot = 0;
 	struct event *ev;
 	struct series *se;
-	struct revision *rv;
+	struct revision *rv, *prev;
 	uint64_t fp, when;
 	uint32_t i;
 
@@ -264,10 +266,17 @@ found:
 	se = &x->series[k - 1];
 	fp = figure_fingerprint(&r->fig);
 	*kind = TOLL_REV_NEW;
+	before->line = 0;
 	if (!x->history && !x->second_pass) {
 		if (se->latest == INT64_MIN || r->reported.t > se->latest) {
+			if (se->latest != INT64_MIN) {
+				before->fileno = se->latest_file;
+				before->line = (long)se->latest_line;
+				before->best = se->latest_best;
+			}
 			se->latest = r->reported.t;
 			se->latest_fp = fp;
+			se->latest_best = r->fig.best;
 			se->latest_line = clamp_line(line);
 			se->latest_file = (uint32_t)fileno;
 		} else if (r->reported.t == se->latest) {
@@ -284,6 +293,7 @@ found:
 	if (x->second_pass && !se->out_of_order)
 		return TOLL_OK;  /* checked in the first pass */
 	when = (uint64_t)(r->reported.t + REPORTED_BIAS) << FILENO_BITS;
+	prev = NULL;
 	for (i = se->e.head; i != 0; i = x->revs[i - 1].next) {
 		rv = &x->revs[i - 1];
 		if (rv->when_file >> FILENO_BITS == when >> FILENO_BITS) {
@@ -295,6 +305,16 @@ found:
 			}
 			return TOLL_OK;
 		}
+		/* The revision reported just before this one. */
+		if (rv->when_file >> FILENO_BITS < when >> FILENO_BITS &&
+		    (prev == NULL || rv->when_file >> FILENO_BITS > prev->when_file >> FILENO_BITS))
+			prev = rv;
+	}
+	/* As for duplicates, the second pass reports only what the first could not check. */
+	if (prev != NULL && (!x->second_pass || r->reported.t < se->latest)) {
+		before->fileno = (size_t)(prev->when_file & ((1u << FILENO_BITS) - 1));
+		before->line = (long)prev->line;
+		before->best = prev->best;
 	}
 	if (se->latest == INT64_MIN || r->reported.t > se->latest)
 		se->latest = r->reported.t;
@@ -303,6 +323,7 @@ found:
 	rv = &x->revs[x->nrevs];
 	rv->when_file = when | (fileno < (1u << FILENO_BITS) ? fileno : (1u << FILENO_BITS) - 1);
 	rv->fingerprint = fp;
+	rv->best = r->fig.best;
 	rv->line = clamp_line(line);
 	rv->next = se->e.head;
 	se->e.head = (uint32_t)++x->nrevs;

@@ -2,15 +2,29 @@
 # (e1, X, military, killed): A 10 then 20 (09-14), B "at least 15" (09-13),
 # C 5-40 best 30 (09-15T12:00Z); for (e1, Y): A 7; for (e2, X): A 100.
 
-=== range (default): min of lows, median of bests, max of highs; open stays open
+=== consensus (default): B's "at least 15" and C's 5-40 hold A's 20: A's figure stands
 $ toll-agg data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	120	120	120	2	2
+Y	military	killed	7	7	7	1	1
+
+=== consensus as of 09-14: B's "at least 15" holds A's 20
+$ toll-agg --as-of 2022-09-14 data/agg.tsv
+--- stdout
+side	status	category	low	best	high	events	series
+X	military	killed	20	20	20	1	1
+Y	military	killed	7	7	7	1	1
+
+=== range: min of lows, median of bests, max of highs; open stays open
+$ toll-agg --combine range data/agg.tsv
 --- stdout
 side	status	category	low	best	high	events	series
 X	military	killed	105	120		2	4
 Y	military	killed	7	7	7	1	1
 
 === range: a median of two ends in .5
-$ toll-agg --as-of 2022-09-14 data/agg.tsv
+$ toll-agg -c range --as-of 2022-09-14 data/agg.tsv
 --- stdout
 side	status	category	low	best	high	events	series
 X	military	killed	15	17.5		1	2
@@ -79,12 +93,12 @@ side	status	category	low	best	high	events	series
 X	military	killed	105	120		2	4
 Y	military	killed	7	7	7	1	1
 
-=== each: every series stands alone
+=== each: every series stands alone, so two sources' claims of one thing are never added
+# The old answer, 140 to 165, added A's, B's and C's figures for the same soldiers.
 $ toll-agg --combine each data/agg.tsv
---- stdout
-side	status	category	low	best	high	events	series
-X	military	killed	140	165		2	4
-Y	military	killed	7	7	7	1	1
+--- stderr
+toll-agg: data/agg.tsv:5: with --combine each, the claims of sources 'A' (line 4) and 'B' of 'X, military, killed' of event 'e1' would be added up in one row: add 'source' to -g, or combine them by another policy
+--- exit 1
 
 === each, by side and source: each side's figures by who gave them
 $ toll-agg -g side,source --combine each data/agg.tsv
@@ -96,7 +110,7 @@ X	C	5	30	40	1	1
 Y	A	7	7	7	1	1
 
 === a key outside the claim group takes the value of its latest revision
-$ toll-agg -g side,region data/agg.tsv
+$ toll-agg -c range -g side,region data/agg.tsv
 --- stdout
 side	region	low	best	high	events	series
 X	east	100	100	100	1	1
@@ -107,30 +121,30 @@ Y	north	7	7	7	1	1
 $ toll-agg -g '' data/agg.tsv
 --- stdout
 low	best	high	events	series
-112	127		2	5
+127	127	127	2	3
 
 === repeated -g add keys; event as a key
 $ toll-agg -g event -g side data/agg.tsv
 --- stdout
 event	side	low	best	high	events	series
-e1	X	5	20		1	3
+e1	X	20	20	20	1	1
 e1	Y	7	7	7	1	1
 e2	X	100	100	100	1	1
 
 === as-of: a report at exactly T counts
-$ toll-agg -g '' --as-of 2022-09-15T12:00Z data/agg.tsv
+$ toll-agg -c range -g '' --as-of 2022-09-15T12:00Z data/agg.tsv
 --- stdout
 low	best	high	events	series
 12	27		1	4
 
 === as-of: a second before T it does not
-$ toll-agg -g '' --as-of 2022-09-15T11:59:59Z data/agg.tsv
+$ toll-agg -c range -g '' --as-of 2022-09-15T11:59:59Z data/agg.tsv
 --- stdout
 low	best	high	events	series
 22	24.5		1	3
 
 === as-of: the same instant in another zone
-$ toll-agg -g '' --as-of 2022-09-15T14:00+02:00 data/agg.tsv
+$ toll-agg -c range -g '' --as-of 2022-09-15T14:00+02:00 data/agg.tsv
 --- stdout
 low	best	high	events	series
 12	27		1	4
@@ -169,7 +183,7 @@ killed	A	20	20	20	1	1
 wounded	B	20	20	20	1	1
 
 === date bins: day
-$ toll-agg -g reported:day -c each data/bins.tsv
+$ toll-agg -g reported:day data/bins.tsv
 --- stdout
 reported:day	low	best	high	events	series
 2021-01-03	1	1	1	1	1
@@ -178,39 +192,39 @@ reported:day	low	best	high	events	series
 2024-12-30	2	2	2	1	1
 
 === date bins: ISO week (2021-01-03 is in 2020-W53, 2024-12-30 in 2025-W01)
-$ toll-agg -g reported:week -c each data/bins.tsv
+$ toll-agg -g reported:week data/bins.tsv
 --- stdout
 reported:week	low	best	high	events	series
 2020-W53	1	1	1	1	1
-2022-W37	12	12	12	1	2
+2022-W37	12	12	12	2	2
 2025-W01	2	2	2	1	1
 
 === date bins: month
-$ toll-agg -g reported:month -c each data/bins.tsv
+$ toll-agg -g reported:month data/bins.tsv
 --- stdout
 reported:month	low	best	high	events	series
 2021-01	1	1	1	1	1
-2022-09	12	12	12	1	2
+2022-09	12	12	12	2	2
 2024-12	2	2	2	1	1
 
 === date bins: quarter
-$ toll-agg -g reported:quarter -c each data/bins.tsv
+$ toll-agg -g reported:quarter data/bins.tsv
 --- stdout
 reported:quarter	low	best	high	events	series
 2021-Q1	1	1	1	1	1
-2022-Q3	12	12	12	1	2
+2022-Q3	12	12	12	2	2
 2024-Q4	2	2	2	1	1
 
 === date bins: year
-$ toll-agg -g reported:year -c each data/bins.tsv
+$ toll-agg -g reported:year data/bins.tsv
 --- stdout
 reported:year	low	best	high	events	series
 2021	1	1	1	1	1
-2022	12	12	12	1	2
+2022	12	12	12	2	2
 2024	2	2	2	1	1
 
 === date bins of another column; an empty date is an empty key
-$ toll-agg -g note:day -c each data/bins.tsv
+$ toll-agg -g note:day data/bins.tsv
 --- stdout
 note:day	low	best	high	events	series
 	8	8	8	1	1
@@ -219,7 +233,8 @@ note:day	low	best	high	events	series
 2024-12-30	2	2	2	1	1
 
 === a binned key outside the claim group: the latest revision's bin
-$ toll-agg -g reported:week data/bins.tsv
+# The four sources of one claim (range): its latest report is B's, in 2025-W01.
+$ sed 's/^e[0-9]/e/' data/bins.tsv | toll-agg -c range -g reported:week
 --- stdout
 reported:week	low	best	high	events	series
 2025-W01	1	3	8	1	4
@@ -236,7 +251,7 @@ toll-agg: data/agg.tsv:8:41: invalid date 'east' in column 'region', grouped by 
 --- exit 1
 
 === status is a key even when the table has no such column
-$ toll-agg -g status,category data/ties.tsv
+$ toll-agg -c range -g status,category data/ties.tsv
 --- stdout
 status	category	low	best	high	events	series
 all	killed	5	20	30	1	3
@@ -247,7 +262,7 @@ $ toll-agg -g side
 --- stdin
 event	reported	source	side	category	best
 e	2022-09-13	A	S	killed	9223372036854775807
-e	2022-09-13	A	S	wounded	1
+f	2022-09-13	A	S	killed	1
 --- stderr
 toll-agg: the sum of 'low' for side 'S' is larger than 9223372036854775807
 --- exit 1
@@ -379,7 +394,7 @@ Try 'toll-agg --help' for more information.
 === bad --combine policy
 $ toll-agg --combine average data/agg.tsv
 --- stderr
-toll-agg: unknown policy 'average' (expected range, min, max, latest, mean, median, prefer:SOURCE,... or each)
+toll-agg: unknown policy 'average' (expected consensus, range, min, max, latest, mean, median, prefer:SOURCE,... or each)
 Try 'toll-agg --help' for more information.
 --- exit 2
 
@@ -421,7 +436,7 @@ toll-agg: cannot write standard output: No space left on device
 $ toll agg -g '' data/agg.tsv
 --- stdout
 low	best	high	events	series
-112	127		2	5
+127	127	127	2	3
 
 === --version
 $ toll-agg --version
@@ -450,3 +465,142 @@ e	2022-09-14	A	S	killed	3	2022-09-02
 --- stderr
 toll-agg: -:2:27: invalid date 'soon' in column 'when', grouped by when:month
 --- exit 1
+
+=== a death is counted once: totals and their parts are reconciled, never added
+# e1: all sides' 100 holds X's 40 + 5 and Y's 30-45: 100.  e2: the parts (70) exceed the
+# total's 50, reported last: the total bounds them, with a warning.  e3: the same, but the
+# parts were reported after the total: their sum stands.  e4: an open total (at least 60):
+# the parts' 70.  e5: killed or missing 207, then 222 + 3 killed reported later: 225.
+$ toll-agg -g event data/nest.tsv
+--- stdout
+event	low	best	high	events	series
+e1	100	100	100	1	4
+e2	50	50	50	1	3
+e3	70	70	70	1	3
+e4	70	70		1	3
+e5	225	225	225	1	3
+--- stderr
+toll-agg: data/nest.tsv:7: warning: the parts of 'all, all, killed' of event 'e2' add up to at least 70, above its high 50 (lines 8 and 9): the total, reported last, bounds them
+toll-agg: data/nest.tsv:10: warning: the parts of 'all, all, killed' of event 'e3' add up to at least 70, above its high 50 (lines 11 and 12): their sum stands, reported after the total
+toll-agg: data/nest.tsv:16: warning: the parts of 'X, all, killed_or_missing' of event 'e5' add up to at least 225, above its high 207 (lines 17 and 18): their sum stands, reported after the total
+
+=== ... the events of a row are added (they are other deaths): 100 + 50 + 70 + 70 + 225
+$ toll-agg -g '' data/nest.tsv 2>/dev/null
+--- stdout
+low	best	high	events	series
+515	515		5	16
+
+=== ... only within one row: by side, the total stands in its own row
+$ toll-agg -g event,side data/nest.tsv 2>/dev/null | head -4
+--- stdout
+event	side	low	best	high	events	series
+e1	X	45	45	45	1	2
+e1	Y	30	37	45	1	1
+e1	all	100	100	100	1	1
+
+=== a total bounds its parts only from above: parts that hold more raise low and best
+$ toll-agg -g ''
+--- stdin
+event	reported	source	side	category	status	low	best	high
+e	2022-01-10	T	all	killed	all	50		200
+e	2022-01-06	A	X	killed	military		80	
+e	2022-01-06	B	Y	killed	civilian		60	
+--- stdout
+low	best	high	events	series
+140	140	200	1	3
+
+=== overlapping claims (all sides' soldiers, one side's dead of every status) under one total
+# all/military 100 and X/all 70 overlap in X's soldiers (50): they are never added
+# together; the larger split counts: by status 100 + 20 (civilians) = 120.
+$ toll-agg -g ''
+--- stdin
+event	reported	source	side	category	status	best
+e	2022-01-06	A	all	killed	military	100
+e	2022-01-06	B	X	killed	all	70
+e	2022-01-06	B	X	killed	military	50
+e	2022-01-06	B	X	killed	civilian	20
+--- stdout
+low	best	high	events	series
+120	120	170	1	4
+
+=== categories that do not nest are never added up in one row
+$ toll-agg -g '' ../../datasets/2022-09-border-clashes.tsv; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-01-01\tA\tX\tcasualties\t10\ne\t2022-01-01\tA\tX\tkilled_or_missing\t5\n' | toll-agg -g side; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-01-01\tA\tX\tkilled\t10\nf\t2022-01-01\tA\tX\twounded\t5\n' | toll-agg -g side
+--- stderr
+toll-agg: categories killed, wounded, captured and killed_or_missing do not nest, and one row would add them up (the total): add 'category' to -g, or keep one category
+toll-agg: categories killed_or_missing and casualties do not nest, and one row would add them up (side 'X'): add 'category' to -g, or keep one category
+toll-agg: categories killed and wounded do not nest, and one row would add them up (side 'X'): add 'category' to -g, or keep one category
+--- exit 1
+
+=== categories that nest may share a row: casualties with killed and wounded, killed or missing with killed and missing
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	best
+e	2022-01-01	A	X	casualties	100
+e	2022-01-01	A	X	killed	30
+e	2022-01-01	A	X	wounded	90
+e	2022-01-01	A	Y	killed	3
+e	2022-01-01	A	Y	missing	4
+e	2022-01-01	A	Y	killed_or_missing	5
+--- stdout
+side	low	best	high	events	series
+X	100	100	100	1	3
+Y	5	5	5	1	3
+--- stderr
+toll-agg: -:2: warning: the parts of 'X, all, casualties' of event 'e' add up to at least 120, above its high 100 (lines 3 and 4): the total, reported last, bounds them
+toll-agg: -:7: warning: the parts of 'Y, all, killed_or_missing' of event 'e' add up to at least 7, above its high 5 (lines 5 and 6): the total, reported last, bounds them
+
+=== consensus: a claim whose period ended before another's stated end is out (Putin's mid-war 5,000)
+# Putin's period ends 10-22; X states no end and was reported after the article's end: it stays.
+$ toll-agg -g ''
+--- stdin
+event	reported	source	side	category	best	end
+w	2020-10-22	Putin	all	killed	5000	2020-10-22
+w	2022-09-14	article	all	killed	6500	2020-11-10
+w	2021-01-01	X	all	killed	6000	
+w	2020-11-01	Y	all	killed	5500	
+--- stdout
+low	best	high	events	series
+6000	6250	6500	1	2
+
+=== consensus: claims of the same period are kept, however far apart (a side's own 79, the other side's 430)
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	qualifier	best	end
+c	2022-09-19	MoD	Az	killed		79	2022-09-14
+c	2022-10-14	speaker	Az	killed	~	430	2022-09-14
+--- stdout
+side	low	best	high	events	series
+Az	79	254.5	430	1	2
+
+=== consensus: an interval that holds another's says less; the same interval twice stays
+# 20,000-30,000 holds about 30,000; Reuters' and AFP's 30,000 are the same: both stay.
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	low	best	high
+w	2014-01-01	HJS	all	killed	20000		30000
+w	2020-10-15	Reuters	all	killed		30000	
+w	2022-09-16	AFP	all	killed		30000	
+w	2022-09-14	article	X	killed	49		
+w	2022-09-14	government	X	killed		105	
+--- stdout
+side	low	best	high	events	series
+X	105	105	105	1	1
+all	30000	30000	30000	1	2
+
+=== consensus: stale claims go first, then vaguer ones (each step leaves one at least)
+# "at least 49" through 09-16 makes the 105 through 09-14 stale: it alone is left.
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	low	best	end
+c	2022-09-16	A	X	killed	49		2022-09-16
+c	2022-09-14	B	X	killed		105	2022-09-14
+--- stdout
+side	low	best	high	events	series
+X	49	49		1	1
+
+=== each: sources kept apart by -g source are fine
+$ toll-agg -g side,source --combine each data/agg.tsv | head -3
+--- stdout
+side	source	low	best	high	events	series
+X	A	120	120	120	2	2
+X	B	15	15		1	1

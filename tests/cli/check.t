@@ -8,8 +8,8 @@ event	reported	source	side	category	status	low	best	high	qualifier	start	end	not
 2022-09-clashes	2022-09-13	Armenian government	Armenia	killed	military	49	49					could be higher
 2022-09-clashes	2022-09-14	Armenian government	Armenia	killed	military	105	105	105				
 2022-09-clashes	2022-09-13	Azerbaijan MoD	Azerbaijan	killed	military	50	50	50				42 army + 8 border service
-1988-1994-war	2009-01-01	encyclopedia	all sides	killed	all	28000	33000	38000				range
-2020-war	2020-10-22T18:30+03:00	Vladimir Putin	all sides	killed	all	5000	5000	5000				approaching 5,000
+1988-1994-war	2009-01-01	encyclopedia	all	killed	all	28000	33000	38000				range
+2020-war	2020-10-22T18:30+03:00	Vladimir Putin	all	killed	all	5000	5000	5000				approaching 5,000
 
 === every value notation of SPEC 1, columns put in canonical order
 $ toll-check -n data/value.tsv
@@ -97,10 +97,10 @@ toll-check: data/other-columns.tsv:1:1: no column 'status' (the header of 'data/
 $ toll-check -n
 --- stdin
 note	end	start	qualifier	best	category	side	source	reported	event	url
-about	2020-11-10	2020-09-27	~	6,500	killed	all sides	AFP	2022-09-16	2020-war	https://example.org/a?b=1
+about	2020-11-10	2020-09-27	~	6,500	killed	all	AFP	2022-09-16	2020-war	https://example.org/a?b=1
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	start	end	note	url
-2020-war	2022-09-16	AFP	all sides	killed	all	6500	6500	6500	~	2020-09-27	2020-11-10	about	https://example.org/a?b=1
+2020-war	2022-09-16	AFP	all	killed	all	6500	6500	6500	~	2020-09-27	2020-11-10	about	https://example.org/a?b=1
 
 === a header alone is a valid empty table
 $ toll-check -n data/header-only.tsv
@@ -595,7 +595,10 @@ toll-check: -:2:27: invalid UTF-8 in field 7
 $ toll-check --summary ../../datasets/*.tsv
 --- stdout
 rows	series	events	warnings	first_reported	last_reported
-83	44	5	0	2008-01-01	2023-09-29
+83	44	5	2	2008-01-01	2023-09-29
+--- stderr
+toll-check: ../../datasets/2020-karabakh-war.tsv:18:78: warning: 'best' 3777 is below 3822, the series' revision before it (line 14): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: ../../datasets/2020-karabakh-war.tsv:19:83: warning: 'best' 3702 is below 3773, the series' revision before it (line 16): a cumulative figure fell; a correction, or a transposed digit?
 
 === invalid UTF-8 past the last column of a second file
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\t\377\n' | toll-check data/header-only.tsv -
@@ -641,6 +644,8 @@ reported	source	best
 2022-09-13	B	50
 2022-09-13	Z	0
 2022-09-14	Z	5
+--- stderr
+toll-check: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === --as-of with --summary: counts as of T
 $ toll-check -s --as-of 2022-09-14 data/agg.tsv
@@ -652,7 +657,9 @@ rows	series	events	warnings	first_reported	last_reported
 $ toll-check -s --as-of 2000-01-01 data/rev.tsv
 --- stdout
 rows	series	events	warnings	first_reported	last_reported
-0	0	0	0		
+0	0	0	1		
+--- stderr
+toll-check: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === --as-of checks every row all the same
 $ toll-check -s --as-of 2000-01-01
@@ -677,3 +684,46 @@ $ toll-check -s --as-of 2022-09-31 data/rev.tsv
 toll-check: invalid --as-of '2022-09-31': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
 Try 'toll-check --help' for more information.
 --- exit 2
+
+=== the reserved side 'all' holds every side; other spellings of it are sides of their own: a warning
+$ toll-check
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	S	all sides	killed	5
+e	2022-09-13	T	All	killed	5
+e	2022-09-13	U	both sides	killed	5
+e	2022-09-13	V	all	killed	5
+e	2022-09-13	W	alliance	killed	5
+--- stderr
+toll-check: -:2:16: warning: side 'all sides' is a side of its own: the side that holds every side is written 'all'
+toll-check: -:3:16: warning: side 'All' is a side of its own: the side that holds every side is written 'all'
+toll-check: -:4:16: warning: side 'both sides' is a side of its own: the side that holds every side is written 'all'
+
+=== a cumulative figure that falls is questioned, naming both lines; missing and captured may fall
+# A falls from 105 to 50 (killed); C's missing fall as the missing are found: no warning.
+$ toll-check --summary
+--- stdin
+event	reported	source	side	category	best
+e	2022-09-13	A	X	killed	49
+e	2022-09-14	A	X	killed	105
+e	2022-09-15	A	X	killed	50
+e	2022-09-15	A	X	wounded	10
+e	2022-09-16	A	X	wounded	9
+e	2022-09-13	C	X	missing	100
+e	2022-09-14	C	X	missing	30
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+7	3	1	2	2022-09-13	2022-09-16
+--- stderr
+toll-check: -:4:25: warning: 'best' 50 is below 105, the series' revision before it (line 3): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: -:6:26: warning: 'best' 9 is below 10, the series' revision before it (line 5): a cumulative figure fell; a correction, or a transposed digit?
+
+=== ... judged against the revision reported just before it, also when rows come out of order, in a file or a pipe
+# 100 (09-13), 50 (09-15), then 40 (09-14): 50 < 100 and 40 < 100; the same in one reading and in two.
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tX\tkilled\t100\ne\t2022-09-15\tA\tX\tkilled\t50\ne\t2022-09-14\tA\tX\tkilled\t40\n' >"$TEST_TMP/o.tsv"; toll-check "$TEST_TMP/o.tsv" 2>&1 | sed "s|$TEST_TMP/||"; toll-check <"$TEST_TMP/o.tsv"
+--- stdout
+toll-check: o.tsv:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: o.tsv:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
+--- stderr
+toll-check: -:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: -:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?

@@ -290,6 +290,7 @@ toll-plot: -:102:12: more than 100 series in column 'source': too many to draw
 # The README's own example once drew the article's "at least 49" and the government's 105 as a zigzag.
 $ toll rev history data/rev.tsv | toll-plot step --series side -o "$TEST_TMP/s.png"; test -e "$TEST_TMP/s.png" && echo drawn
 --- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 toll-plot: -:5:18: a second figure of series 'S' at reported '2022-09-13T00:00Z' (the first is on line 2): a step has one figure per x; give --series the column that tells them apart (such as source), or keep one
 --- exit 1
 
@@ -302,6 +303,8 @@ toll-plot: b.tsv:3:1: a second figure at x '2' (the first is on a.tsv:3): a line
 $ toll rev history data/rev.tsv | toll-plot step --series side,source -o - | head -c 4 | od -c | head -1
 --- stdout
 0000000 211   P   N   G
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === toll-agg's bin labels are dates on x: months, weeks, quarters (the period's start)
 $ printf 'start:month\tbest\n2022-07\t1\n2022-09\t3\n' | toll-plot line -x start:month -o - | head -c 4 | od -c | head -1; printf 'w\tbest\n2022-W37\t1\n2022-W52\t2\n2022-Q3\t5\n' | toll-plot step -x w -o - | head -c 4 | od -c | head -1

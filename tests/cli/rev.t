@@ -17,6 +17,8 @@ e	S	all	killed	B	2022-09-19	79	79	79	4	2	6
 e	S	all	killed	B	2022-09-20	78	78	78	5	-1	7
 e	S	all	killed	Z	2022-09-13	0	0	0	1		0
 e	S	all	killed	Z	2022-09-14	5	5	5	2	5	1
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === history as of a date and time: a report at exactly T counts
 $ toll-rev history --as-of 2022-09-14T06:00Z data/rev.tsv
@@ -27,6 +29,8 @@ e	S	all	killed	A	2022-09-14T06:00Z	105	105	105	2	56	1.3
 e	S	all	killed	B	2022-09-13	50	50	50	1		0
 e	S	all	killed	Z	2022-09-13	0	0	0	1		0
 e	S	all	killed	Z	2022-09-14	5	5	5	2	5	1
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === history: days with a time of day have one decimal
 $ toll-rev history
@@ -44,18 +48,22 @@ e	A	all	killed	S	2022-09-16	3	3	3	3	1	2.8
 === summary: first and last figure, change, ratio, days
 $ toll-rev summary data/rev.tsv
 --- stdout
-event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
-e	S	all	killed	A	3	2022-09-13	49	2022-09-16	135	86	2.75510204081633	3
-e	S	all	killed	B	5	2022-09-13	50	2022-09-20	78	28	1.56	7
-e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
+event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days	falls
+e	S	all	killed	A	3	2022-09-13	49	2022-09-16	135	86	2.75510204081633	3	0
+e	S	all	killed	B	5	2022-09-13	50	2022-09-20	78	28	1.56	7	1
+e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1	0
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === summary as of a date
 $ toll-rev summary --as-of 2022-09-15 data/rev.tsv
 --- stdout
-event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
-e	S	all	killed	A	2	2022-09-13	49	2022-09-14T06:00Z	105	56	2.14285714285714	1.3
-e	S	all	killed	B	2	2022-09-13	50	2022-09-15	71	21	1.42	2
-e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1
+event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days	falls
+e	S	all	killed	A	2	2022-09-13	49	2022-09-14T06:00Z	105	56	2.14285714285714	1.3	0
+e	S	all	killed	B	2	2022-09-13	50	2022-09-15	71	21	1.42	2	0
+e	S	all	killed	Z	2	2022-09-13	0	2022-09-14	5	5		1	0
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === summary of CSV input and of toll-check --normalize output: the same
 $ toll-rev summary data/agg.tsv > "$TEST_TMP/a" && toll-rev summary data/agg.csv | diff "$TEST_TMP/a" - && toll-check -n data/agg.csv | toll-rev summary | diff "$TEST_TMP/a" - && echo same
@@ -69,6 +77,8 @@ change	event	side	status	category	source	reported	old_low	old_best	old_high	new_
 changed	e	S	all	killed	A	2022-09-14T06:00Z	105	105	105	106	106	106
 removed	e	S	all	killed	B	2022-09-20	78	78	78			
 added	e	S	all	killed	B	2022-09-21				80	81	90
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 --- exit 1
 
 === diff: the old version from standard input (as from git show)
@@ -78,16 +88,23 @@ change
 changed
 removed
 added
+--- stderr
+toll-rev: -:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === diff of a table with itself: no rows, exit 0
 $ toll-rev diff data/rev.tsv data/rev.tsv
 --- stdout
 change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === diff as of a date before the differences: exit 0
 $ toll-rev diff --as-of 2022-09-14 data/rev.tsv data/rev-new.tsv
 --- stdout
 change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === diff: a series that is new or gone altogether
 $ toll-rev diff data/ties.tsv data/agg.tsv | cut -f1,6 | sort | uniq -c | sed 's/^ *//'
@@ -106,6 +123,7 @@ $ toll-rev diff data/rev.tsv data/truncated.tsv > "$TEST_TMP/out"; echo "exit $?
 exit 2
 0
 --- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 toll-rev: data/truncated.tsv:3:21: expected 6 fields, found 5
 
 === diff needs two tables
@@ -164,7 +182,7 @@ toll-rev: data/empty.tsv:1:1: no header line
 === a header only
 $ toll-rev summary data/header-only.tsv
 --- stdout
-event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days
+event	side	status	category	source	revisions	first_reported	first_best	last_reported	last_best	change	ratio	days	falls
 
 === an unreadable file
 $ toll-rev history data/no-such-file.tsv
@@ -203,6 +221,7 @@ Try 'toll-rev --help' for more information.
 === a full disk on standard output
 $ toll-rev summary data/rev.tsv > /dev/full
 --- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 toll-rev: cannot write standard output: No space left on device
 --- exit 2
 
@@ -213,6 +232,8 @@ source	revisions
 A	1
 B	1
 Z	1
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === --version
 $ toll-rev --version
@@ -233,3 +254,5 @@ source	revisions
 A	1
 B	1
 Z	1
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?

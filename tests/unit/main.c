@@ -37,6 +37,7 @@ main(void)
 	srunner_add_suite(sr, table_suite());
 	srunner_add_suite(sr, misc_suite());
 	srunner_add_suite(sr, keys_suite());
+	srunner_add_suite(sr, nest_suite());
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, ticks_suite());
 	srunner_run_all(sr, CK_NORMAL);

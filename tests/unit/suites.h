@@ -11,6 +11,7 @@ Suite *date_suite(void);
 Suite *figure_suite(void);
 Suite *table_suite(void);
 Suite *misc_suite(void);
+Suite *nest_suite(void);
 Suite *keys_suite(void);
 Suite *stats_suite(void);
 Suite *ticks_suite(void);

@@ -338,8 +338,9 @@ static int
 add(toll_series_index *x, toll_report *r, size_t fileno, long line, toll_revision_ref *prev)
 {
 	int kind = -1;
+	toll_revision_ref before;
 
-	ck_assert_int_eq(toll_series_index_add(x, r, fileno, line, &kind, prev), TOLL_OK);
+	ck_assert_int_eq(toll_series_index_add(x, r, fileno, line, &kind, prev, &before), TOLL_OK);
 	return kind;
 }
 
