@@ -22,11 +22,16 @@ enum toll_status_kind {
 	TOLL_NSTATUSES
 };
 
-/* The columns of section 1 in their canonical order (qualifier: see README). */
+/*
+ * The columns of section 1 in their canonical order (qualifier: see
+ * README), and within: the side that holds a row's side in its event
+ * ("Artsakh" within "Armenia": Armenia's figures count Artsakh's dead
+ * too), which is kept where it stands.
+ */
 enum toll_column {
 	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
 	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
-	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_NCOLUMNS
+	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_COL_WITHIN, TOLL_NCOLUMNS
 };
 
 extern const char *const toll_category_names[TOLL_NCATEGORIES];
@@ -54,6 +59,7 @@ int toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row 
 /* One checked row.  Text fields point into the row and live as long as it does. */
 typedef struct toll_report {
 	toll_field event, reported_text, source, side;
+	toll_field within;     /* the side that holds side in this event; empty when not stated */
 	int category;          /* enum toll_category */
 	int status;            /* enum toll_status_kind; TOLL_STATUS_ALL when empty */
 	toll_time reported;

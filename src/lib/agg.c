@@ -45,6 +45,7 @@ struct group {
 	i128 low, best, high;
 	int open;
 	size_t events, series;
+	size_t last_event;       /* number + 1 of the last event counted (rows of one claim kind) */
 };
 
 struct toll_agg {
@@ -66,6 +67,10 @@ struct toll_agg {
 	size_t last_side_id;
 	toll_agg_warn_fn warn;
 	void *warn_ctx;
+	/* Sides within sides, per event (the 'within' column): each (event, side) once. */
+	toll_strmap *edge_keys;
+	struct edge { uint32_t event, side, holder; } *edge;
+	size_t nedge, edgecap;
 };
 
 /* The policies, by name: the only place one is named. */
@@ -148,7 +153,7 @@ toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of)
 	a->keys = keys;
 	a->as_of = as_of;
 	if ((a->kind = calloc(keys->n + 1, sizeof *a->kind)) == NULL ||
-	    (a->sides = toll_strmap_new()) == NULL) {
+	    (a->sides = toll_strmap_new()) == NULL || (a->edge_keys = toll_strmap_new()) == NULL) {
 		toll_agg_free(a);
 		return NULL;
 	}
@@ -173,6 +178,8 @@ toll_agg_free(toll_agg *a)
 	free(a->buf);
 	free(a->scratch);
 	toll_strmap_free(a->sides);
+	toll_strmap_free(a->edge_keys);
+	free(a->edge);
 	free(a);
 }
 
@@ -298,6 +305,32 @@ claim_of(toll_agg *a, const toll_series_index *x, const toll_entry *e)
 	return TOLL_OK;
 }
 
+/* Records that the row's side is within another in its event, once per event and side. */
+static int
+add_edge(toll_agg *a, const toll_entry *e)
+{
+	size_t side, holder, id;
+	uint32_t key[2];
+	int added;
+
+	if (toll_strmap_intern(a->sides, e->rep.side.s, e->rep.side.len, &side, &added) != TOLL_OK ||
+	    toll_strmap_intern(a->sides, e->rep.within.s, e->rep.within.len, &holder, &added) != TOLL_OK)
+		return TOLL_ENOMEM;
+	key[0] = (uint32_t)a->s[e->series].event;
+	key[1] = (uint32_t)side;
+	if (toll_strmap_intern(a->edge_keys, (const char *)key, sizeof key, &id, &added) != TOLL_OK)
+		return TOLL_ENOMEM;
+	if (!added)
+		return TOLL_OK;
+	if (toll_reserve((void **)&a->edge, &a->edgecap, a->nedge + 1, sizeof *a->edge) != 0)
+		return TOLL_ENOMEM;
+	a->edge[a->nedge].event = key[0];
+	a->edge[a->nedge].side = key[1];
+	a->edge[a->nedge].holder = (uint32_t)holder;
+	a->nedge++;
+	return TOLL_OK;
+}
+
 int
 toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d)
 {
@@ -322,6 +355,9 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		a->ns++;
 	}
+	/* A side within another (the reader checked that its holder is one). */
+	if (e->rep.within.len > 0 && (rc = add_edge(a, e)) != TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	/* Every row's binned columns are checked, whatever the as-of date. */
 	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
 		return rc;
@@ -893,28 +929,39 @@ conflict(void *ctx, const toll_nest_conflict *cf)
 	const toll_agg *a = nc->c->a;
 	size_t total = nc->claims[cf->total].rep, i;
 	char name[200], lines[200], low[48], high[48];
-	size_t used;
+	size_t used, parts[TOLL_NEST_PARTS];
 	int same;
 	toll_diag d;
 
 	if (a->warn == NULL)
 		return;
 	claim_name(nc->c, total, name, sizeof name);
+	/* The parts in the order of the files. */
+	for (i = 0; i < cf->nparts; i++)
+		parts[i] = nc->claims[cf->parts[i]].rep;
+	for (i = 1; i < cf->nparts; i++) {
+		size_t j, x = parts[i];
+		uint64_t kx = (uint64_t)a->s[x].fileno << 32 | a->s[x].line;
+
+		for (j = i; j > 0 && ((uint64_t)a->s[parts[j - 1]].fileno << 32 | a->s[parts[j - 1]].line) > kx; j--)
+			parts[j] = parts[j - 1];
+		parts[j] = x;
+	}
 	/* "lines 11 and 12" when the parts are in the total's file, else each with its file. */
-	for (i = 0; i < cf->nparts && a->s[nc->claims[cf->parts[i]].rep].fileno == a->s[total].fileno; i++)
+	for (i = 0; i < cf->nparts && a->s[parts[i]].fileno == a->s[total].fileno; i++)
 		;
 	same = i == cf->nparts;
 	used = (size_t)snprintf(lines, sizeof lines, "%s", !same ? "" : cf->nparts + cf->more > 1 ?
 	                        "lines " : "line ");
 	for (i = 0; i < cf->nparts && used + 1 < sizeof lines; i++) {
 		char where[96];
-		const struct aseries *p = &a->s[nc->claims[cf->parts[i]].rep];
+		const struct aseries *p = &a->s[parts[i]];
 		int w;
 
 		if (same)
 			snprintf(where, sizeof where, "%lu", (unsigned long)p->line);
 		else
-			place(nc->c, nc->rd, nc->claims[cf->parts[i]].rep, total, where, sizeof where);
+			place(nc->c, nc->rd, parts[i], total, where, sizeof where);
 		w = snprintf(lines + used, sizeof lines - used, "%s%s",
 		             i == 0 ? "" : i + 1 == cf->nparts && cf->more == 0 ? " and " : ", ", where);
 		used += w < 0 ? 0 : (size_t)w < sizeof lines - used ? (size_t)w : sizeof lines - used - 1;
@@ -946,6 +993,14 @@ by_gid(const void *x, const void *y)
 	if (sort_claims[i].gid != sort_claims[j].gid)
 		return sort_claims[i].gid < sort_claims[j].gid ? -1 : 1;
 	return (i > j) - (i < j);
+}
+
+static int
+by_event(const void *x, const void *y)
+{
+	const struct edge *a = x, *b = y;
+
+	return (a->event > b->event) - (a->event < b->event);
 }
 
 /*
@@ -1015,7 +1070,7 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 {
 	struct ctx c;
 	size_t *runs = NULL, *members = NULL, *w = NULL, *tmp = NULL, *byrow = NULL, nmembers, nruns;
-	size_t i, j, event, nsides, all_side;
+	size_t i, j, event, nsides, all_side, ei;
 	int64_t *v = NULL;
 	toll_strmap *groups = NULL;
 	struct group *g = NULL;
@@ -1026,15 +1081,21 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	size_t gcap = 0, mcap = 0;
 	char *kbuf = NULL;
 	size_t kcap = 0, klen, *memo = NULL, k;
-	int rc = TOLL_ENOMEM, by_claim = 1;
+	int rc = TOLL_ENOMEM, by_claim = 1, nested;
+	unsigned kinds = 0;
 	struct nest_ctx nc;
 
 	/*
 	 * When the keys are only side, status and category, a claim's group
 	 * follows from its numbers: it is looked up once per claim kind.
 	 */
-	for (k = 0; k < a->keys->n; k++)
+	for (k = 0; k < a->keys->n; k++) {
 		by_claim &= a->kind[k] == K_SIDE || a->kind[k] == K_STATUS || a->kind[k] == K_CATEGORY;
+		kinds |= 1u << a->kind[k];
+	}
+	nested = a->p->combine == TOLL_COMBINE_EACH ||
+	         (kinds & (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY)) !=
+	         (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY);
 	c.a = a;
 	c.x = toll_reports_index(rd);
 	if (a->ns > UINT32_MAX)
@@ -1050,13 +1111,13 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	if (runs == NULL || members == NULL || w == NULL || tmp == NULL || v == NULL ||
 	    groups == NULL || claim_runs(a, c.x, members, &nmembers, runs, &nruns) != 0)
 		goto out;
-	if ((claims = malloc((nruns ? nruns : 1) * sizeof *claims)) == NULL ||
-	    (byrow = malloc((nruns ? nruns : 1) * sizeof *byrow)) == NULL ||
-	    (nest = malloc((nruns ? nruns : 1) * sizeof *nest)) == NULL)
+	if ((claims = malloc((nested ? nruns + 1 : 1) * sizeof *claims)) == NULL ||
+	    (byrow = malloc((nested ? nruns + 1 : 1) * sizeof *byrow)) == NULL ||
+	    (nest = malloc((nested ? nruns + 1 : 1) * sizeof *nest)) == NULL)
 		goto out;
 	/* Each claim combined by the policy, and the row it goes to. */
 	for (i = 0; i < nruns; i++) {
-		struct claim *cl = &claims[i];
+		struct claim one, *cl = nested ? &claims[i] : &one;
 		size_t gid;
 		int added;
 
@@ -1080,6 +1141,29 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		}
 		cl->gid = gid;
 		mask[gid] |= 1u << (a->s[cl->rep].claim & 7);
+		/*
+		 * Keys that hold side, status and category give each row one
+		 * kind of claim: nothing in it nests, every claim adds (one per
+		 * event, by any policy but each).
+		 */
+		if (!nested) {
+			struct group *gi = &g[gid];
+			size_t ev = a->s[cl->rep].event;
+
+			gi->low += cl->low;
+			gi->best += cl->best;
+			gi->high += cl->high;
+			gi->open |= cl->open;
+			gi->series += cl->chosen;
+			if (gi->last_event != ev + 1) {
+				gi->last_event = ev + 1;
+				gi->events++;
+			}
+		}
+	}
+	if (!nested) {
+		rc = write_rows(a, groups, g, o, d);
+		goto out;
 	}
 	if ((rc = check_categories(a, groups, mask, d)) != TOLL_OK)
 		goto out;
@@ -1102,12 +1186,19 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	nc.claims = claims;
 	/* Runs come event by event: within each, the claims of one row are reconciled. */
 	sort_claims = claims;
-	for (i = 0; i < nruns; i = j) {
-		size_t e = a->s[claims[i].rep].event, r;
+	if (a->nedge > 1)
+		qsort(a->edge, a->nedge, sizeof *a->edge, by_event);
+	for (i = 0, ei = 0; i < nruns; i = j) {
+		size_t e = a->s[claims[i].rep].event, r, ej;
 
 		for (j = i; j < nruns && a->s[claims[j].rep].event == e; j++)
 			byrow[j] = j;
 		qsort(byrow + i, j - i, sizeof *byrow, by_gid);
+		/* The event's sides within sides, undone after it. */
+		for (; ei < a->nedge && a->edge[ei].event < e; ei++)
+			;
+		for (ej = ei; ej < a->nedge && a->edge[ej].event == e; ej++)
+			parent[a->edge[ej].side] = a->edge[ej].holder;
 		for (r = i; r < j; ) {
 			size_t q = r, gid = claims[byrow[r]].gid, n, dup[2];
 			toll_nest_figure f;
@@ -1162,6 +1253,8 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 			gi->events++;
 			r = q;
 		}
+		for (; ei < ej; ei++)
+			parent[a->edge[ei].side] = (uint32_t)all_side;
 	}
 	rc = write_rows(a, groups, g, o, d);
 out:

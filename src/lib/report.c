@@ -17,7 +17,7 @@ const unsigned char toll_status_lengths[TOLL_NSTATUSES] = { 8, 8, 7, 3 };
 
 const char *const toll_column_names[TOLL_NCOLUMNS] = {
 	"event", "reported", "source", "side", "category", "status", "low", "best", "high",
-	"qualifier", "value", "start", "end"
+	"qualifier", "value", "start", "end", "within"
 };
 
 static int
@@ -219,6 +219,16 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 		value_problem(&p, f, "invalid status", TOLL_COL_STATUS,
 		              "expected military, civilian, unknown or all (the default)");
 	figure(&p, s, r);
+	/* A side within another; 'all' holds every side and is within none. */
+	r->within.s = "";
+	r->within.len = 0;
+	if ((f = get(s, row, TOLL_COL_WITHIN)) != NULL && f->len > 0) {
+		r->within = *f;
+		if (field_is(&r->side, "all"))
+			problem(&p, f, "the side 'all' holds every side: it is within none%s%s", "", "");
+		else if (f->len == r->side.len && memcmp(f->s, r->side.s, f->len) == 0)
+			value_problem(&p, f, "invalid side", TOLL_COL_WITHIN, "a side cannot be within itself");
+	}
 	r->has_start = date_column(&p, s, TOLL_COL_START, &r->start);
 	r->has_end = date_column(&p, s, TOLL_COL_END, &r->end);
 	if (r->has_start && r->has_end && r->start.t > r->end.t) {

@@ -4,7 +4,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "hashtab.h"
 #include "toll/reports.h"
+#include "toll/strmap.h"
 
 struct toll_reports {
 	char *const *paths;
@@ -21,6 +23,13 @@ struct toll_reports {
 	int nproblems, iproblem;
 	toll_diag notes[2];     /* warnings on the last row: TOLL_NOTE */
 	int nnotes, inote;
+	/* Sides within sides: per (event, side) the side that holds it, and where it was said. */
+	toll_strmap *within;    /* "event\0side" to a number ... */
+	toll_strmap *holders;   /* ... whose holder is this side ... */
+	struct held { size_t holder; size_t fileno; long line; } *held;
+	size_t heldcap, nheld;
+	char *key;
+	size_t keycap;
 };
 
 /* Whether every input can be read a second time (regular files only). */
@@ -53,6 +62,7 @@ toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_for
 	rd->fmt = fmt;
 	rd->pass = 1;
 	if ((rd->index = toll_series_index_new(history)) == NULL ||
+	    (rd->within = toll_strmap_new()) == NULL || (rd->holders = toll_strmap_new()) == NULL ||
 	    toll_table_new(&rd->t, paths, n, fmt) != TOLL_OK) {
 		toll_reports_free(rd);
 		return TOLL_ENOMEM;
@@ -68,6 +78,10 @@ toll_reports_free(toll_reports *rd)
 		return;
 	toll_table_free(rd->t);
 	toll_series_index_free(rd->index);
+	toll_strmap_free(rd->within);
+	toll_strmap_free(rd->holders);
+	free(rd->held);
+	free(rd->key);
 	free(rd);
 }
 
@@ -107,27 +121,29 @@ toll_reports_file(const toll_reports *rd, size_t fileno)
 static int
 looks_like_all(const toll_field *side)
 {
-	static const char *const spellings[] = {
-		"all", "all sides", "all parties", "both sides", "both parties", "total", NULL
+	static const struct {
+		const char *s;
+		size_t len;
+	} spellings[] = {
+		{ "all", 3 }, { "all sides", 9 }, { "all parties", 11 }, { "both sides", 10 },
+		{ "both parties", 12 }, { "total", 5 },
 	};
 	size_t i, k;
 
 	if (side->len == 3 && memcmp(side->s, "all", 3) == 0)
 		return 0;
-	for (i = 0; spellings[i] != NULL; i++) {
-		size_t n = strlen(spellings[i]);
-
-		if (side->len != n)
+	for (i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {
+		if (side->len != spellings[i].len)
 			continue;
-		for (k = 0; k < n; k++) {
+		for (k = 0; k < side->len; k++) {
 			char c = side->s[k];
 
 			if (c >= 'A' && c <= 'Z')
 				c = (char)(c - 'A' + 'a');
-			if (c != spellings[i][k])
+			if (c != spellings[i].s[k])
 				break;
 		}
-		if (k == n)
+		if (k == side->len)
 			return 1;
 	}
 	return 0;
@@ -211,6 +227,97 @@ check_revision(toll_reports *rd, toll_entry *e, toll_diag *d)
 	                     where);
 }
 
+/* "event\0side" into rd->key; its length, or 0 when out of memory. */
+static size_t
+side_key(toll_reports *rd, const toll_field *event, const char *side, size_t len)
+{
+	size_t n = event->len + 1 + len;
+
+	if (toll_reserve((void **)&rd->key, &rd->keycap, n, 1) != 0)
+		return 0;
+	memcpy(rd->key, event->s, event->len);
+	rd->key[event->len] = '\0';
+	memcpy(rd->key + event->len + 1, side, len);
+	return n;
+}
+
+/*
+ * A side within another: the same holder on every row of the event that
+ * says one, and no side within itself by way of others.  Returns
+ * TOLL_OK, TOLL_EDATA with *d filled, or TOLL_ENOMEM.
+ */
+static int
+check_within(toll_reports *rd, const toll_entry *e, toll_diag *d)
+{
+	const toll_report *r = &e->rep;
+	const toll_field *f = &e->row.f[rd->schema.col[TOLL_COL_WITHIN]];
+	size_t n, id, holder, steps;
+	int added;
+	toll_str h;
+	toll_revision_ref first;
+
+	if ((n = side_key(rd, &r->event, r->side.s, r->side.len)) == 0 ||
+	    toll_strmap_intern(rd->within, rd->key, n, &id, &added) != TOLL_OK ||
+	    toll_strmap_intern(rd->holders, r->within.s, r->within.len, &holder, &added) != TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	/* Every side the map holds has its entry, zero until its holder is known. */
+	if (id >= rd->nheld) {
+		if (toll_reserve((void **)&rd->held, &rd->heldcap, id + 1, sizeof *rd->held) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		memset(rd->held + rd->nheld, 0, (id + 1 - rd->nheld) * sizeof *rd->held);
+		rd->nheld = id + 1;
+	}
+	if (rd->held[id].line > 0) {
+		const struct held *was = &rd->held[id];
+		toll_revision_ref ref;
+		char where[TOLL_DIAG_MSG / 2], q[64], p[64];
+
+		if (was->holder == holder)
+			return TOLL_OK;
+		ref.fileno = was->fileno;
+		ref.line = was->line;
+		where_of(rd, &ref, e->row.fileno, where, sizeof where);
+		h = toll_strmap_key(rd->holders, was->holder);
+		toll_diag_quote(q, sizeof q, h.s, h.len);
+		toll_diag_quote(p, sizeof p, f->s, f->len);
+		return toll_diag_set(d, TOLL_EDATA, e->row.file, f->line, f->col,
+		                     "the side is within '%s' on %s, within '%s' here: a side has one "
+		                     "holder in an event", q, where, p);
+	}
+	/* A new holder: following holders up must not come back to this side. */
+	h = toll_strmap_key(rd->holders, holder);
+	first.line = 0;
+	first.fileno = 0;
+	for (steps = 0; steps <= toll_strmap_count(rd->within); steps++) {
+		size_t up;
+
+		if (h.len == r->side.len && memcmp(h.s, r->side.s, h.len) == 0) {
+			char q[64], s[64], where[TOLL_DIAG_MSG / 2];
+
+			toll_diag_quote(q, sizeof q, f->s, f->len);
+			toll_diag_quote(s, sizeof s, r->side.s, r->side.len);
+			where_of(rd, &first, e->row.fileno, where, sizeof where);
+			return toll_diag_set(d, TOLL_EDATA, e->row.file, f->line, f->col,
+			                     "'%s' cannot be within '%s', which is within it (%s)", s, q,
+			                     where);
+		}
+		if ((n = side_key(rd, &r->event, h.s, h.len)) == 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		if (toll_strmap_find(rd->within, rd->key, n, &up) != 0 || up >= rd->nheld ||
+		    rd->held[up].line == 0)
+			break;
+		if (first.line == 0) {
+			first.fileno = rd->held[up].fileno;
+			first.line = rd->held[up].line;
+		}
+		h = toll_strmap_key(rd->holders, rd->held[up].holder);
+	}
+	rd->held[id].holder = holder;
+	rd->held[id].fileno = e->row.fileno;
+	rd->held[id].line = e->row.line;
+	return TOLL_OK;
+}
+
 /* Ends the first reading; starts the second when some series needs one. */
 static int
 end_of_pass(toll_reports *rd, toll_diag *d)
@@ -285,6 +392,13 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			rd->iproblem = 1;
 			*d = rd->problems[0];
 			return TOLL_EDATA;
+		}
+		if (rd->pass == 1 && e->rep.within.len > 0 && (code = check_within(rd, e, d)) != TOLL_OK) {
+			if (code == TOLL_ENOMEM) {
+				rd->trouble = 1;
+				rd->pass = 3;
+			}
+			return code;
 		}
 		code = check_revision(rd, e, d);
 		if (code == TOLL_ENOMEM) {

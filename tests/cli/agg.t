@@ -604,3 +604,52 @@ $ toll-agg -g side,source --combine each data/agg.tsv | head -3
 side	source	low	best	high	events	series
 X	A	120	120	120	2	2
 X	B	15	15		1	1
+
+=== sides within sides: Armenia's total and Artsakh's part are counted once
+# Armenia 3,777 holds Artsakh's 1,434 soldiers and its 31 civilians: with
+# Azerbaijan's 2,900, 6,677.  Without 'within' the same rows make 8,142.
+$ toll-agg -g event,category data/within.tsv; sed 's/\tArmenia$/\t/; s/\tArtsakh$/\t/' data/within.tsv | toll-agg -g event,category
+--- stdout
+event	category	low	best	high	events	series
+w	killed	6677	6677	6677	1	6
+event	category	low	best	high	events	series
+w	killed	8142	8142	8142	1	6
+
+=== ... by side, a side and the sides within it stand in rows of their own
+$ toll-agg -g side
+--- stdin
+event	reported	source	side	category	best	within
+w	2021-08-26	gov	Armenia	killed	1000	
+w	2021-09-01	MoD	Artsakh	killed	1434	Armenia
+w	2021-09-01	MoD	Azerbaijan	killed	2900	
+--- stdout
+side	low	best	high	events	series
+Armenia	1000	1000	1000	1	1
+Artsakh	1434	1434	1434	1	1
+Azerbaijan	2900	2900	2900	1	1
+
+=== ... reconciled when they share a row
+$ toll-agg -g ''
+--- stdin
+event	reported	source	side	category	best	within
+w	2021-08-26	gov	Armenia	killed	1000	
+w	2021-09-01	MoD	Artsakh	killed	1434	Armenia
+w	2021-09-01	MoD	Azerbaijan	killed	2900	
+--- stdout
+low	best	high	events	series
+4334	4334	4334	1	3
+--- stderr
+toll-agg: -:2: warning: the parts of 'Armenia, all, killed' of event 'w' add up to at least 1434, above its high 1000 (line 3): their sum stands, reported after the total
+
+=== within holds for its event only
+$ toll-agg -g event
+--- stdin
+event	reported	source	side	category	best	within
+a	2021-01-01	gov	Armenia	killed	100	
+a	2021-01-01	MoD	Artsakh	killed	60	Armenia
+b	2021-01-01	gov	Armenia	killed	100	
+b	2021-01-01	MoD	Artsakh	killed	60	
+--- stdout
+event	low	best	high	events	series
+a	100	100	100	1	2
+b	160	160	160	1	2

@@ -595,10 +595,9 @@ toll-check: -:2:27: invalid UTF-8 in field 7
 $ toll-check --summary ../../datasets/*.tsv
 --- stdout
 rows	series	events	warnings	first_reported	last_reported
-83	44	5	2	2008-01-01	2023-09-29
+89	45	5	1	2008-01-01	2023-09-29
 --- stderr
-toll-check: ../../datasets/2020-karabakh-war.tsv:18:78: warning: 'best' 3777 is below 3822, the series' revision before it (line 14): a cumulative figure fell; a correction, or a transposed digit?
-toll-check: ../../datasets/2020-karabakh-war.tsv:19:83: warning: 'best' 3702 is below 3773, the series' revision before it (line 16): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: ../../datasets/2020-karabakh-war.tsv:16:79: warning: 'best' 3773 is below 3822, the series' revision before it (line 14): a cumulative figure fell; a correction, or a transposed digit?
 
 === invalid UTF-8 past the last column of a second file
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\t\377\n' | toll-check data/header-only.tsv -
@@ -727,3 +726,28 @@ toll-check: o.tsv:4:25: warning: 'best' 40 is below 100, the series' revision be
 --- stderr
 toll-check: -:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
 toll-check: -:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
+
+=== within: one holder per side and event, no side within itself or a side within it, 'all' within none
+$ toll-check
+--- stdin
+event	reported	source	side	category	best	within
+e	2020-01-01	A	Artsakh	killed	5	Armenia
+e	2020-01-02	A	Artsakh	killed	6	Armenia
+e	2020-01-01	B	Artsakh	killed	5	Russia
+e	2020-01-01	B	Armenia	killed	50	Artsakh
+e	2020-01-01	C	X	killed	50	X
+f	2020-01-01	C	Armenia	killed	50	Artsakh
+e	2020-01-01	C	all	killed	50	X
+e	2020-01-01	D	Y	killed	50	all
+--- stderr
+toll-check: -:4:33: the side is within 'Armenia' on line 2, within 'Russia' here: a side has one holder in an event
+toll-check: -:5:34: 'Armenia' cannot be within 'Artsakh', which is within it (line 2)
+toll-check: -:6:28: invalid side 'X' in column 'within': a side cannot be within itself
+toll-check: -:8:30: the side 'all' holds every side: it is within none
+--- exit 1
+
+=== within is kept where it stands by --normalize
+$ toll-check -n data/within.tsv | head -2
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	within
+w	2021-08-26	gov	Armenia	killed	all	3777	3777	3777				
