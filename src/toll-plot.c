@@ -69,12 +69,16 @@ static const char usage_text[] =
 	"      --font=FAMILY    the font (default DejaVu Sans)\n"
 	CLI_HELP_OPTIONS
 	"\n"
-	"Rows with an empty -x or -y value are left out.  PDF files get a date\n"
-	"only from SOURCE_DATE_EPOCH.  The same input gives the same bytes.\n"
+	"Rows with an empty -x or -y value are left out.  low, best and high of a\n"
+	"table of figures are read as every toll program reads them.  x may be\n"
+	"dates, or toll-agg's bins (2022-09, 2022-W37, 2022-Q3): a bar chart of\n"
+	"periods keeps the empty ones.  A line or step has one figure per x in a\n"
+	"series: two are an error.  PDF files get a date only from\n"
+	"SOURCE_DATE_EPOCH.  The same input gives the same bytes.\n"
 	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
 	"\n"
 	"Examples:\n"
-	"  toll-rev history reports.tsv | toll-plot step --series side -o tolls.png\n"
+	"  toll-rev history reports.tsv | toll-plot step --series side,source -o tolls.png\n"
 	"  toll-agg -g event,side reports.tsv | toll-plot bar -x event --series side -o totals.pdf\n";
 
 enum {

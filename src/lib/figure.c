@@ -79,6 +79,17 @@ toll_number_parse(const char *s, size_t len, int64_t *out)
 
 	if (len == 0)
 		return TOLL_FIG_EMPTY;
+	/* The common case, plain digits that cannot overflow, read in one go. */
+	if (len <= 18) {
+		for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			v = v * 10 + (s[i] - '0');
+		if (i == len) {
+			*out = v;
+			return TOLL_FIG_OK;
+		}
+		i = 0;
+		v = 0;
+	}
 	if (s[0] == '-') {
 		/* Say "negative" only for something that would otherwise be a number. */
 		int64_t ignored;
@@ -185,15 +196,18 @@ toll_decimal_parse(const char *s, size_t len, double *out)
 {
 	char buf[512];
 	size_t i = 0, n = 0, nd, k;
-	int kind;
+	int kind, rc;
 
 	if (len == 0)
 		return TOLL_FIG_EMPTY;
+	/* As C writes numbers, the common case; else perhaps with separators. */
+	if ((rc = c_number(s, len, out)) != TOLL_FIG_SYNTAX)
+		return rc;
 	for (k = 0; k < len; k++)
 		if (separator(s, k, len, &kind))
 			break;
 	if (k == len)
-		return c_number(s, len, out);
+		return TOLL_FIG_SYNTAX;
 	/* With thousands separators: sign, grouped digits, a fraction, no exponent. */
 	if (s[0] == '-' || s[0] == '+') {
 		buf[n++] = s[0];
@@ -246,12 +260,25 @@ toll_range_complete(int has_low, long double low, int has_best, long double best
 	return TOLL_FIG_OK;
 }
 
+/*
+ * A whole long double as an int64_t: through a double when that is exact
+ * (to 2^53; the x87 conversion to an integer changes the rounding mode,
+ * twice, and shows in the time of reading a table), directly otherwise.
+ */
+static int64_t
+whole_number(long double v)
+{
+	if (v < 9007199254740992.0L && v > -9007199254740992.0L)
+		return (int64_t)(double)v;
+	return (int64_t)v;
+}
+
 void
 toll_figure_from_range(const toll_range *r, toll_figure *out)
 {
-	out->low = (int64_t)r->low;
-	out->best = (int64_t)r->best;
-	out->high = r->open ? 0 : (int64_t)r->high;
+	out->low = whole_number(r->low);
+	out->best = whole_number(r->best);
+	out->high = r->open ? 0 : whole_number(r->high);
 	out->open = r->open;
 	out->qualifier = r->qualifier;
 }

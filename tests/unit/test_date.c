@@ -73,6 +73,32 @@ START_TEST(malformed_dates_are_rejected)
 }
 END_TEST
 
+static void
+why(const char *s, const char *want)
+{
+	char buf[160];
+
+	toll_date_why(s, strlen(s), buf, sizeof buf);
+	ck_assert_str_eq(buf, want);
+}
+
+/* Why a date is not one, for messages. */
+START_TEST(why_a_date_is_not_one)
+{
+	why("2022-02-29", "February 2022 has 28 days");
+	why("2024-02-30", "February 2024 has 29 days");
+	why("2022-13-01", "no month 13");
+	why("2022-00-01", "no month 00");
+	why("0000-01-01", "years run from 0001 to 9999");
+	why("2022-09-13T24:00Z", "no time 24:00");
+	why("2022-09-13T10:00:61Z", "no time 10:00:61");
+	why("2022-09-13T10:00", "a time of day needs its zone: Z or +HH:MM");
+	why("13/09/2022", toll_date_forms);
+	why("", toll_date_forms);
+	why("2022-09-13T10:00+25:00", toll_date_forms);
+}
+END_TEST
+
 START_TEST(civil_round_trip)
 {
 	int64_t d, y;
@@ -100,6 +126,7 @@ date_suite(void)
 	tcase_add_test(tc, times_with_zones_order_in_utc);
 	tcase_add_test(tc, calendar_is_checked);
 	tcase_add_test(tc, malformed_dates_are_rejected);
+	tcase_add_test(tc, why_a_date_is_not_one);
 	tcase_add_test(tc, civil_round_trip);
 	suite_add_tcase(s, tc);
 	return s;

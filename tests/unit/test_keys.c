@@ -67,6 +67,39 @@ static const toll_field columns[] = {
 	{ "event", 5, 1, 1 }, { "reported", 8, 1, 7 }, { "a:b", 3, 1, 16 }, { "a", 1, 1, 20 }
 };
 
+/* Bin labels read back: the start of their period, every unit, and the next period. */
+START_TEST(bin_labels_read_back)
+{
+	static const int units[] = { TOLL_BIN_DAY, TOLL_BIN_WEEK, TOLL_BIN_MONTH, TOLL_BIN_QUARTER,
+	                             TOLL_BIN_YEAR };
+	static const char *const bad[] = {
+		"", "202", "2022-13", "2022-00", "2022-Q5", "2022-Q0", "2022-W00", "2022-W53",
+		"2020-W54", "2022-9", "2022-09-31", "0000", "2022-09-13T00:00Z", "20221", "2022-W5",
+		"abcd", "2022/09",
+	};
+	char label[TOLL_BIN_LABEL], again[TOLL_BIN_LABEL];
+	int64_t t, start;
+	size_t i, u, n;
+	int bin;
+
+	for (t = -86400LL * 800; t < 86400LL * 20000; t += 86400 * 3 + 3600)
+		for (u = 0; u < sizeof units / sizeof units[0]; u++) {
+			n = toll_bin_label(units[u], t, label);
+			ck_assert_int_eq(toll_bin_label_parse(label, n, &bin, &start), 0);
+			ck_assert_int_eq(bin, units[u]);
+			ck_assert_msg(start <= t && t < toll_bin_next(bin, start), "%s", label);
+			ck_assert_uint_eq(toll_bin_label(bin, start, again), n);
+			ck_assert(memcmp(label, again, n) == 0);
+		}
+	ck_assert_int_eq(toll_bin_label_parse("2020-W53", 8, &bin, &start), 0);
+	ck_assert_int_eq(toll_bin_label_parse("2022-Q3", 7, &bin, &start), 0);
+	ck_assert(start == toll_days_from_civil(2022, 7, 1) * 86400);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(toll_bin_label_parse(bad[i], strlen(bad[i]), &bin, &start) == -1, "%s",
+		              bad[i]);
+}
+END_TEST
+
 START_TEST(keys)
 {
 	toll_keys k = { NULL, 0 };
@@ -172,6 +205,7 @@ keys_suite(void)
 	tcase_add_test(tc, bins);
 	tcase_add_test(tc, iso_weeks);
 	tcase_add_test(tc, bin_names);
+	tcase_add_test(tc, bin_labels_read_back);
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, key_errors);
 	tcase_add_test(tc, strmap);

@@ -388,6 +388,43 @@ START_TEST(big_fields_and_many_columns)
 }
 END_TEST
 
+static void
+column_problem(const char *const *names, size_t n, const char *name, const char *want)
+{
+	toll_field cols[16];
+	char buf[512];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		cols[i].s = names[i];
+		cols[i].len = strlen(names[i]);
+	}
+	toll_column_problem(cols, n, "unknown column", name, strlen(name), NULL, buf, sizeof buf);
+	ck_assert_str_eq(buf, want);
+}
+
+/* Unknown columns: the closest name, the columns, the wrong delimiter. */
+START_TEST(column_suggestions)
+{
+	static const char *const reports[] = { "event", "reported", "source", "side", "category", "best" };
+	static const char *const csv[] = { "event,reported,source,side,category,best" };
+	static const char *const tsv[] = { "event\treported" };
+
+	column_problem(reports, 6, "sid", "unknown column 'sid': did you mean 'side'? (columns: event, "
+	               "reported, source, side, category, best)");
+	column_problem(reports, 6, "Category", "unknown column 'Category': did you mean 'category'? "
+	               "(columns: event, reported, source, side, category, best)");
+	column_problem(reports, 6, "repotred", "unknown column 'repotred': did you mean 'reported'? "
+	               "(columns: event, reported, source, side, category, best)");
+	column_problem(reports, 6, "deaths", "unknown column 'deaths' (columns: event, reported, "
+	               "source, side, category, best)");
+	column_problem(csv, 1, "best", "unknown column 'best': the header is one column holding "
+	               "commas; is this a CSV file? read it with --csv");
+	column_problem(tsv, 1, "best", "unknown column 'best': the header is one column holding "
+	               "tabs; is this a TSV file? read it with --tsv");
+}
+END_TEST
+
 START_TEST(unreadable_is_io)
 {
 	char *paths[1] = { "/" };
@@ -418,6 +455,7 @@ table_suite(void)
 	tcase_add_test(tc, several_files_one_table);
 	tcase_add_test(tc, missing_and_extra_columns_in_later_files);
 	tcase_add_test(tc, big_fields_and_many_columns);
+	tcase_add_test(tc, column_suggestions);
 	tcase_add_test(tc, unreadable_is_io);
 	suite_add_tcase(s, tc);
 	return s;
