@@ -56,7 +56,7 @@ figure 2022-09-tolls-by-report-date \
 figure 2020-war-official-tolls \
 	"The 2020 war: each side's official toll of its soldiers as it was revised" \
 "toll rev history datasets/2020-karabakh-war.tsv |
-  awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$3 == \"military\" && \$2 != \"all sides\")' |
+  awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$3 == \"military\" && \$2 != \"all\")' |
   toll plot step --series side \\
     --title 'The 2020 war over Nagorno-Karabakh: official tolls of soldiers killed' \\
     --subtitle 'Each figure from the day it was made public; the war ended on 10 November 2020' \\
@@ -65,20 +65,20 @@ figure 2020-war-official-tolls \
 figure 1988-1994-estimates \
 	"The first war: estimates of the dead, by source" \
 "toll check --normalize datasets/1988-1994-karabakh-war.tsv |
-  awk -F'\t' 'NR == 1 || \$5 == \"killed\"' |
+  awk -F'\t' -v OFS='\t' 'NR == 1 || \$5 == \"killed\" { if (\$4 == \"all\") \$4 = \"all sides\"; print }' |
   toll plot interval -y source,reported --series side \\
     --title 'The first war over Nagorno-Karabakh (1988-1994): estimates of the dead' \\
     --subtitle 'Dot: the estimate; line: the range given; by source and the date of the estimate' \\
     --xlabel 'killed' -o plots/1988-1994-estimates.png"
 
-figure 2020-war-totals-by-side \
-	"The 2020 war: each side's dead, with the range of the sources" \
-"toll agg -g side,status,category datasets/2020-karabakh-war.tsv |
-  awk -F'\t' 'NR == 1 || \$3 == \"killed\"' |
-  toll plot bar -x side --series status \\
-    --title 'The 2020 war over Nagorno-Karabakh: the dead, by side and status' \\
-    --subtitle 'Latest figure of each source; bar: the middle of the sources, whisker: their range' \\
-    --caption 'Source: the official and press figures of datasets/2020-karabakh-war.tsv, combined by toll agg' \\
-    --ylabel 'killed' --xlabel '' -o plots/2020-war-totals-by-side.png"
+figure deaths-by-event \
+	"Each conflict's dead, each death counted once" \
+"toll agg -g event,category datasets/*.tsv |
+  awk -F'\t' 'NR == 1 || \$2 == \"killed\"' |
+  toll plot bar -x event --log-y \\
+    --title 'Armenia and Azerbaijan, 1988-2023: the dead of each conflict' \\
+    --subtitle 'Sources combined by consensus; totals and their parts reconciled, never added; whisker: the range, arrow: at least' \\
+    --caption 'Source: datasets/*.tsv, combined by toll agg -g event,category' \\
+    --ylabel 'killed (log scale)' --xlabel '' -o plots/deaths-by-event.png"
 
 mv "$readme" "$out/README.md"

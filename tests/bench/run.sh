@@ -165,7 +165,7 @@ if [ -z "$py" ]; then
 	echo "(pandas is not installed: toll-agg not compared; as root, make bench installs it)" >&2
 	exit 0
 fi
-"$bin/toll-agg" "$f" >"$build/bench/agg-toll.tsv"
+"$bin/toll-agg" -c range "$f" >"$build/bench/agg-toll.tsv"
 "$py" "$here/agg_pandas.py" "$f" >"$build/bench/agg-pandas.tsv"
 if cmp -s "$build/bench/agg-toll.tsv" "$build/bench/agg-pandas.tsv"; then
 	same="the same numbers (byte-identical output)"
@@ -176,7 +176,8 @@ echo "toll-agg (range, by side, status, category) against pandas $("$py" -c 'imp
 echo
 echo "| command | time | peak memory | time / toll-agg |"
 echo "| --- | --- | --- | --- |"
-set -- "toll-agg FILE" "$bin/toll-agg $f"
+set -- "toll-agg -c range FILE" "$bin/toll-agg -c range $f"
+set -- "$@" "toll-agg FILE (consensus, the default)" "$bin/toll-agg $f"
 set -- "$@" "pandas: agg_pandas.py FILE (reads every column)" "$py $here/agg_pandas.py $f"
 set -- "$@" "pandas: agg_pandas.py --usecols FILE (the 9 columns needed)" "$py $here/agg_pandas.py --usecols $f"
 "$measure" "$runs" "$@" | table

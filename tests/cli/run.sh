@@ -1,5 +1,6 @@
 #!/bin/sh
-# Golden tests of the programs.  Usage: tests/cli/run.sh BINDIR [FILE.t]...
+# Golden tests of the programs, and of the README's examples.
+# Usage: tests/cli/run.sh BINDIR [FILE.t]...
 #
 # A .t file holds cases, each:
 #   === name
@@ -18,7 +19,6 @@ set -u
 bindir=$(cd "$1" && pwd) || exit 2
 shift
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -gt 0 ] || set -- "$here"/*.t
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/toll-cli.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -28,6 +28,15 @@ LC_ALL=C
 # Nothing may depend on the time zone: run in one far from UTC.
 TZ=Pacific/Kiritimati
 export PATH LC_ALL TZ
+
+# With no files named: every .t file, and the README's examples (readme.awk).
+if [ $# -eq 0 ]; then
+	set -- "$here"/*.t
+	if [ -f "$here/../../README.md" ]; then
+		awk -f "$here/readme.awk" "$here/../../README.md" >"$tmp/readme.t" || exit 2
+		set -- "$@" "$tmp/readme.t"
+	fi
+fi
 
 passed=0
 failed=0
