@@ -580,8 +580,12 @@ struct problems {
 
 /*
  * "WHAT 'VALUE' in column 'NAME'[: MORE]" at field col; the column is the
- * one found by that name.
+ * one found by that name.  Out of line: the reading of good numbers is
+ * the hot path.
  */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
 static void
 problem(struct problems *p, long col, const char *name, const char *what, const char *more)
 {
@@ -596,7 +600,7 @@ problem(struct problems *p, long col, const char *name, const char *what, const 
 }
 
 /* A number column; returns 1 when a number was stated and valid. */
-static int
+static inline int
 number_column(struct problems *p, long col, const char *name, unsigned flags, long double *v,
               int *bad)
 {

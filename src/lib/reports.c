@@ -129,7 +129,14 @@ looks_like_all(const toll_field *side)
 		{ "both parties", 12 }, { "total", 5 },
 	};
 	size_t i, k;
+	char c0;
 
+	/* Most sides are rejected by their length or first letter, on every row. */
+	if (side->len < 3 || side->len > 12 || (side->len > 5 && side->len < 9) || side->len == 4)
+		return 0;
+	c0 = (char)(side->s[0] | 0x20);
+	if (c0 != 'a' && c0 != 'b' && c0 != 't')
+		return 0;
 	if (side->len == 3 && memcmp(side->s, "all", 3) == 0)
 		return 0;
 	for (i = 0; i < sizeof spellings / sizeof spellings[0]; i++) {

@@ -27,8 +27,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if (row.f[i].len > 0)
 					total += (unsigned char)row.f[i].s[0] + (unsigned char)row.f[i].s[row.f[i].len - 1];
 		}
-		if (toll_table_columns(t, &ncol) != NULL)
+		if (toll_table_columns(t, &ncol) != NULL) {
+			char msg[512];
+			const toll_field *cols = toll_table_columns(t, &ncol);
+
 			total += (size_t)toll_table_column(t, "best");
+			/* The message of an unknown column, whatever the header holds. */
+			toll_column_problem(cols, ncol, "unknown column", (const char *)data, size > 80 ? 80 : size,
+			                    NULL, msg, sizeof msg);
+			total += strlen(msg) == 0;
+		}
 	}
 	toll_table_free(t);
 	close(fd);
