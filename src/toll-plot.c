@@ -496,8 +496,6 @@ x_value(struct plot *p, const toll_row *r, const toll_table *t, const toll_range
 		if ((rc = num_field(r, c->x[0], t, x, &has, d)) != TOLL_OK)
 			return rc;
 	}
-	if (!isfinite(*x))
-		return bad(d, r, c->x[0], t, "number out of range");
 	p->dates = 0;
 	p->xwhole &= *x == floor(*x);
 	p->xfour &= *x == floor(*x) && *x >= 1000 && *x <= 9999;

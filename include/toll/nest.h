@@ -88,7 +88,8 @@ typedef void (*toll_nest_conflict_fn)(void *ctx, const toll_nest_conflict *c);
  * Conflicts are handed to conflict(ctx, ...) when it is not NULL.
  * Returns 0 with *out filled; 1 when two claims are of the same side,
  * status and category (their ids in dup[0] and dup[1]); -1 when out of
- * memory.
+ * memory; -2 when no side holds them all or their categories do not nest
+ * (the caller's error: toll-agg checks both first).
  */
 int toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, size_t nsides,
                         toll_nest_conflict_fn conflict, void *ctx, toll_nest_figure *out,

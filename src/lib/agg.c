@@ -1243,7 +1243,11 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 				                   "combine them by another policy", s1, where, s2, name);
 				goto out;
 			}
+			case -1:
+				goto out;
 			default:
+				rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "internal error: claims that "
+				                   "no side or category holds in one row");
 				goto out;
 			}
 			gi->low += f.low;

@@ -206,7 +206,7 @@ maximal_beneath(const struct ctx *x, size_t i, struct region R)
 {
 	struct region c = region_of(x, i), a;
 	uint32_t node;
-	int ts[2], ks[3], nt = 1, nk = 1, ti, ki, p[2];
+	int ts[2], ks[3], nt = 1, nk = 1, ti, ki;
 
 	if (same_region(c, R) || !region_holds(x, R, c))
 		return 0;
@@ -232,7 +232,6 @@ maximal_beneath(const struct ctx *x, size_t i, struct region R)
 		if (node == R.node || x->nodes[node].parent == TOLL_NEST_NONE)
 			break;
 	}
-	(void)p;
 	return 1;
 }
 
