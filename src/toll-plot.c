@@ -387,7 +387,7 @@ part(const toll_range *g, int role, double *v)
 {
 	if (role == 'h' && g->open)
 		return 0;
-	*v = (double)(role == 'l' ? g->low : role == 'b' ? g->best : g->high);
+	*v = role == 'l' ? g->low.d : role == 'b' ? g->best.d : g->high.d;
 	return 1;
 }
 
@@ -416,8 +416,8 @@ figure(struct plot *p, const toll_row *r, const toll_table *t, const toll_range 
 	}
 	if (p->band) {
 		pt->open = (uint8_t)g->open;
-		pt->low = (double)g->low;
-		pt->high = g->open ? pt->y : (double)g->high;
+		pt->low = g->low.d;
+		pt->high = g->open ? pt->y : g->high.d;
 		pt->has_band = g->open || pt->low < pt->y || pt->high > pt->y;
 	}
 	return TOLL_OK;

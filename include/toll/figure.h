@@ -10,7 +10,6 @@
 #ifndef TOLL_FIGURE_H
 #define TOLL_FIGURE_H
 
-#include <float.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,15 +24,27 @@ typedef struct toll_figure {
 } toll_figure;
 
 /*
- * A figure whose numbers need not be whole.  A long double holds every
- * whole number to 2^64 exactly, so one set of rules serves both kinds:
- * a reports table's figures are completed here and converted back.
+ * A number of a figure: a whole number, exact to 2^63 - 1 (reports), or
+ * one that is not (toll-agg's halves, other tools' decimals).  d always
+ * holds the value as a double; i holds it exactly when whole is set.
+ * Whole numbers are compared and halved exactly, the others as doubles,
+ * so one set of completion rules serves both.
  */
-_Static_assert(LDBL_MANT_DIG >= 64, "long double must hold 64-bit integers exactly");
+typedef struct toll_num {
+	int64_t i;
+	double d;
+	int whole;
+} toll_num;
+
+/* A whole number, and any number (whole when it is one below 2^53). */
+toll_num toll_num_whole(int64_t v);
+toll_num toll_num_any(double v);
+
+/* A figure whose numbers need not be whole. */
 typedef struct toll_range {
-	long double low, best, high;   /* high is meaningless when open */
+	toll_num low, best, high;   /* high is meaningless when open */
 	int open;
-	char qualifier;                /* '~' or '\0' */
+	char qualifier;             /* '~' or '\0' */
 } toll_range;
 
 /* Results of the parsers below; toll_figure_strerror() names each. */
@@ -72,10 +83,10 @@ int toll_decimal_parse(const char *s, size_t len, double *out);
  * checks low <= best <= high.  Returns TOLL_FIG_OK, _EMPTY when nothing
  * was stated, or one of the ordering errors.
  */
-int toll_range_complete(int has_low, long double low, int has_best, long double best,
-                        int has_high, long double high, toll_range *out);
+int toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_high,
+                        toll_num high, toll_range *out);
 
-/* A whole-number range as a toll_figure (every number must fit in 63 bits). */
+/* A range of whole numbers as a toll_figure. */
 void toll_figure_from_range(const toll_range *r, toll_figure *out);
 
 /*

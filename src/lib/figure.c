@@ -227,10 +227,50 @@ toll_decimal_parse(const char *s, size_t len, double *out)
 	return c_number(buf, n, out);
 }
 
-int
-toll_range_complete(int has_low, long double low, int has_best, long double best,
-                    int has_high, long double high, toll_range *out)
+toll_num
+toll_num_whole(int64_t v)
 {
+	toll_num n;
+
+	n.i = v;
+	n.d = (double)v;
+	n.whole = 1;
+	return n;
+}
+
+toll_num
+toll_num_any(double v)
+{
+	toll_num n;
+
+	n.d = v;
+	n.whole = v == floor(v) && fabs(v) < 9007199254740992.0;
+	n.i = n.whole ? (int64_t)v : 0;
+	return n;
+}
+
+/* a < b: exactly between whole numbers, as doubles otherwise. */
+static int
+num_lt(toll_num a, toll_num b)
+{
+	return a.whole && b.whole ? a.i < b.i : a.d < b.d;
+}
+
+/* floor((a + b) / 2) for a <= b: exact (and without overflow) for whole numbers. */
+static toll_num
+num_middle(toll_num a, toll_num b)
+{
+	if (a.whole && b.whole)
+		return toll_num_whole(a.i + (b.i - a.i) / 2);
+	return toll_num_any(floor((a.d + b.d) / 2));
+}
+
+int
+toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_high,
+                    toll_num high, toll_range *out)
+{
+	static const toll_num zero = { 0, 0, 1 };
+
 	if (!has_low && !has_best && !has_high)
 		return TOLL_FIG_EMPTY;
 	out->qualifier = '\0';
@@ -239,11 +279,11 @@ toll_range_complete(int has_low, long double low, int has_best, long double best
 		out->open = 0;
 		return TOLL_FIG_OK;
 	}
-	out->low = has_low ? low : 0;
+	out->low = has_low ? low : zero;
 	out->open = !has_high && has_low;
-	out->high = has_high ? high : 0;
-	out->best = has_best ? best : 0;
-	if (has_low && has_high && low > high)
+	out->high = has_high ? high : zero;
+	out->best = has_best ? best : zero;
+	if (has_low && has_high && num_lt(high, low))
 		return TOLL_FIG_LOW_HIGH;
 	if (has_best)
 		out->best = best;
@@ -252,33 +292,20 @@ toll_range_complete(int has_low, long double low, int has_best, long double best
 	else if (!has_low)
 		out->best = out->high;
 	else
-		out->best = floorl((out->low + out->high) / 2);   /* exact: the sum fits in 64 bits */
-	if (out->best < out->low)
+		out->best = num_middle(out->low, out->high);
+	if (num_lt(out->best, out->low))
 		return TOLL_FIG_BEST_LOW;
-	if (!out->open && out->best > out->high)
+	if (!out->open && num_lt(out->high, out->best))
 		return TOLL_FIG_BEST_HIGH;
 	return TOLL_FIG_OK;
-}
-
-/*
- * A whole long double as an int64_t: through a double when that is exact
- * (to 2^53; the x87 conversion to an integer changes the rounding mode,
- * twice, and shows in the time of reading a table), directly otherwise.
- */
-static int64_t
-whole_number(long double v)
-{
-	if (v < 9007199254740992.0L && v > -9007199254740992.0L)
-		return (int64_t)(double)v;
-	return (int64_t)v;
 }
 
 void
 toll_figure_from_range(const toll_range *r, toll_figure *out)
 {
-	out->low = whole_number(r->low);
-	out->best = whole_number(r->best);
-	out->high = r->open ? 0 : whole_number(r->high);
+	out->low = r->low.i;
+	out->best = r->best.i;
+	out->high = r->open ? 0 : r->high.i;
 	out->open = r->open;
 	out->qualifier = r->qualifier;
 }
@@ -435,8 +462,8 @@ at_end(struct cur *c)
 static int
 complete_whole(int hl, int64_t low, int hb, int64_t best, int hh, int64_t high, toll_range *out)
 {
-	return toll_range_complete(hl, (long double)low, hb, (long double)best, hh, (long double)high,
-	                           out);
+	return toll_range_complete(hl, toll_num_whole(low), hb, toll_num_whole(best), hh,
+	                           toll_num_whole(high), out);
 }
 
 int
@@ -601,7 +628,7 @@ problem(struct problems *p, long col, const char *name, const char *what, const 
 
 /* A number column; returns 1 when a number was stated and valid. */
 static inline int
-number_column(struct problems *p, long col, const char *name, unsigned flags, long double *v,
+number_column(struct problems *p, long col, const char *name, unsigned flags, toll_num *v,
               int *bad)
 {
 	const toll_field *f;
@@ -613,14 +640,14 @@ number_column(struct problems *p, long col, const char *name, unsigned flags, lo
 		int64_t n;
 
 		r = toll_number_parse(f->s, f->len, &n);
-		*v = (long double)n;
+		*v = toll_num_whole(n);
 	} else {
 		double d;
 
 		r = toll_decimal_parse(f->s, f->len, &d);
 		if (r == TOLL_FIG_OK && d < 0)
 			r = TOLL_FIG_NEGATIVE;
-		*v = d;
+		*v = toll_num_any(d);
 	}
 	if (r != TOLL_FIG_OK) {
 		problem(p, col, name, toll_figure_strerror(r), NULL);
@@ -630,14 +657,14 @@ number_column(struct problems *p, long col, const char *name, unsigned flags, lo
 	return 1;
 }
 
-/* A number as the order messages show it: as C writes it, 15 significant digits. */
+/* A number as the order messages show it: whole, or 15 significant digits. */
 static void
-show(long double v, char *buf, size_t sz)
+show(toll_num v, char *buf, size_t sz)
 {
-	if (v == floorl(v) && fabsl(v) < 1e19L)
-		snprintf(buf, sz, "%.0Lf", v);
+	if (v.whole)
+		snprintf(buf, sz, "%lld", (long long)v.i);
 	else
-		snprintf(buf, sz, "%.15Lg", v);
+		snprintf(buf, sz, "%.15g", v.d);
 }
 
 static void
@@ -691,7 +718,7 @@ toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags
                  toll_range *out, int *empty, toll_diag diags[TOLL_FIGURE_MAX_PROBLEMS])
 {
 	struct problems p = { diags, 0, row };
-	long double low = 0, best = 0, high = 0;
+	toll_num low = { 0, 0, 1 }, best = low, high = low;
 	int hl, hb, hh, bad = 0, e;
 
 	*empty = 0;

@@ -359,8 +359,8 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		if (v->role != 0) {
 			/* An open figure's high is unbounded: what includes it is too. */
 			if (!empty)
-				xs[i] = (double)(v->role == 'l' ? fig.low : v->role == 'b' ? fig.best :
-				                 fig.open ? INFINITY : fig.high);
+				xs[i] = v->role == 'l' ? fig.low.d : v->role == 'b' ? fig.best.d :
+				        fig.open ? INFINITY : fig.high.d;
 		} else {
 			f = &row->f[v->col];
 			if (f->len == 0)

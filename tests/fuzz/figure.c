@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int ha, hb, hc, rc;
 
 	rc = toll_value_parse(s, size, &f);
-	if (rc == TOLL_FIG_OK && (f.low > f.best || (!f.open && f.best > f.high)))
+	if (rc == TOLL_FIG_OK && (f.low.i > f.best.i || (!f.open && f.best.i > f.high.i)))
 		abort();   /* a figure out of order passed as valid */
 	(void)toll_figure_strerror(rc);
 	(void)toll_decimal_parse(s, size, &x);
@@ -30,11 +30,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			p = tab < end ? tab + 1 : end;
 		}
 	}
-	rc = toll_range_complete(ha, (long double)a, hb, (long double)b, hc, (long double)c, &f);
-	if (rc == TOLL_FIG_OK && (f.low > f.best || (!f.open && f.best > f.high)))
+	rc = toll_range_complete(ha, toll_num_whole(a), hb, toll_num_whole(b), hc, toll_num_whole(c),
+	                         &f);
+	if (rc == TOLL_FIG_OK && (f.low.i > f.best.i || (!f.open && f.best.i > f.high.i)))
 		abort();
-	/* Whole numbers stay exact: the completed best converts back to what was stated. */
-	if (rc == TOLL_FIG_OK && hb && (int64_t)f.best != b)
+	/* Whole numbers stay exact: the completed best is what was stated. */
+	if (rc == TOLL_FIG_OK && hb && f.best.i != b)
 		abort();
+	/* The same numbers, not whole, give the same verdict below 2^50. */
+	if (a < (INT64_C(1) << 50) && b < (INT64_C(1) << 50) && c < (INT64_C(1) << 50)) {
+		toll_range g;
+		if (toll_range_complete(ha, toll_num_any((double)a + 0.25), hb, toll_num_any((double)b + 0.25),
+		                        hc, toll_num_any((double)c + 0.25), &g) != rc)
+			abort();
+	}
 	return 0;
 }

@@ -30,8 +30,8 @@ static int
 complete(int hl, int64_t low, int hb, int64_t best, int hh, int64_t high, toll_figure *f)
 {
 	toll_range r;
-	int rc = toll_range_complete(hl, (long double)low, hb, (long double)best, hh,
-	                             (long double)high, &r);
+	int rc = toll_range_complete(hl, toll_num_whole(low), hb, toll_num_whole(best), hh,
+	                             toll_num_whole(high), &r);
 
 	if (rc == TOLL_FIG_OK)
 		toll_figure_from_range(&r, f);
@@ -67,9 +67,14 @@ START_TEST(range_completion)
 	toll_range r;
 	toll_figure f;
 
-	ck_assert_int_eq(toll_range_complete(1, 2.5L, 0, 0, 1, 7.5L, &r), TOLL_FIG_OK);
-	ck_assert(r.best == 5 && r.low == 2.5L && r.high == 7.5L);
-	ck_assert_int_eq(toll_range_complete(1, 7401.5L, 1, 7401, 0, 0, &r), TOLL_FIG_BEST_LOW);
+	ck_assert_int_eq(toll_range_complete(1, toll_num_any(2.5), 0, toll_num_any(0), 1,
+	                                     toll_num_any(7.5), &r), TOLL_FIG_OK);
+	ck_assert(r.best.d == 5 && r.best.whole && r.low.d == 2.5 && r.high.d == 7.5);
+	ck_assert_int_eq(toll_range_complete(1, toll_num_any(7401.5), 1, toll_num_whole(7401), 0,
+	                                     toll_num_any(0), &r), TOLL_FIG_BEST_LOW);
+	/* Whole numbers past 2^53 are compared and halved exactly. */
+	ck_assert_int_eq(complete(1, INT64_MAX - 1, 0, 0, 1, INT64_MAX, &f), TOLL_FIG_OK);
+	ck_assert(f.best == INT64_MAX - 1);
 	ck_assert_int_eq(complete(1, INT64_MAX - 2, 0, 0, 1, INT64_MAX, &f), TOLL_FIG_OK);
 	ck_assert(f.low == INT64_MAX - 2 && f.best == INT64_MAX - 1 && f.high == INT64_MAX);
 	ck_assert_int_eq(complete(1, INT64_MAX - 1, 1, INT64_MAX, 1, INT64_MAX - 1, &f),
@@ -348,20 +353,20 @@ START_TEST(figure_of_a_row)
 
 	/* Completion: low alone is open, best is low. */
 	ck_assert_int_eq(read_row("low\tbest\thigh\n49\t\t\n", TOLL_FIGURE_WHOLE, &g, &empty, d), 0);
-	ck_assert(!empty && g.low == 49 && g.best == 49 && g.open);
+	ck_assert(!empty && g.low.i == 49 && g.best.i == 49 && g.open);
 	/* Separators, integral decimals and halves (not in whole mode). */
 	ck_assert_int_eq(read_row("low\tbest\thigh\n6 500\t6,600.0\t7_000\n", TOLL_FIGURE_WHOLE, &g,
 	                          &empty, d), 0);
-	ck_assert(g.low == 6500 && g.best == 6600 && g.high == 7000 && !g.open);
+	ck_assert(g.low.i == 6500 && g.best.i == 6600 && g.high.i == 7000 && !g.open);
 	ck_assert_int_eq(read_row("low\tbest\thigh\n49\t135.5\t\n", 0, &g, &empty, d), 0);
-	ck_assert(g.best == 135.5L && g.open);
+	ck_assert(g.best.d == 135.5 && !g.best.whole && g.open);
 	ck_assert_int_eq(read_row("low\tbest\thigh\n49\t135.5\t\n", TOLL_FIGURE_WHOLE, &g, &empty, d), 1);
 	ck_assert_str_eq(d[0].msg, "not a whole number '135.5' in column 'best'");
 	ck_assert_int_eq(d[0].line, 2);
 	ck_assert_int_eq(d[0].col, 4);
 	/* The value notation, and its qualifier. */
 	ck_assert_int_eq(read_row("x\tvalue\na\tabout 6,500\n", 0, &g, &empty, d), 0);
-	ck_assert(g.best == 6500 && g.qualifier == '~');
+	ck_assert(g.best.i == 6500 && g.qualifier == '~');
 	ck_assert_int_eq(read_row("x\tvalue\na\tlots\n", 0, &g, &empty, d), 1);
 	ck_assert_str_eq(d[0].msg, "invalid value 'lots' in column 'value': expected 49, 6,500, at "
 	                 "least 49, 49+, more than 49, up to 100, fewer than 100, about 6,500, 100-150, "
