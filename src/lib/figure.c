@@ -637,17 +637,17 @@ number_column(struct problems *p, long col, const char *name, unsigned flags, to
 	if (col < 0 || (f = &p->row->f[col])->len == 0)
 		return 0;
 	if (flags & TOLL_FIGURE_WHOLE) {
-		int64_t n;
+		int64_t n = 0;
 
-		r = toll_number_parse(f->s, f->len, &n);
-		*v = toll_num_whole(n);
+		if ((r = toll_number_parse(f->s, f->len, &n)) == TOLL_FIG_OK)
+			*v = toll_num_whole(n);
 	} else {
-		double d;
+		double d = 0;
 
-		r = toll_decimal_parse(f->s, f->len, &d);
-		if (r == TOLL_FIG_OK && d < 0)
+		if ((r = toll_decimal_parse(f->s, f->len, &d)) == TOLL_FIG_OK && d < 0)
 			r = TOLL_FIG_NEGATIVE;
-		*v = toll_num_any(d);
+		if (r == TOLL_FIG_OK)
+			*v = toll_num_any(d);
 	}
 	if (r != TOLL_FIG_OK) {
 		problem(p, col, name, toll_figure_strerror(r), NULL);
