@@ -285,14 +285,9 @@ toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int 
 	out->best = has_best ? best : zero;
 	if (has_low && has_high && num_lt(high, low))
 		return TOLL_FIG_LOW_HIGH;
-	if (has_best)
-		out->best = best;
-	else if (out->open)
-		out->best = out->low;
-	else if (!has_low)
-		out->best = out->high;
-	else
-		out->best = num_middle(out->low, out->high);
+	if (!has_best)
+		out->best = out->open ? out->low : !has_low ? out->high :
+		            num_middle(out->low, out->high);
 	if (num_lt(out->best, out->low))
 		return TOLL_FIG_BEST_LOW;
 	if (!out->open && num_lt(out->high, out->best))
