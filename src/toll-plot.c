@@ -451,6 +451,20 @@ joined(struct plot *p, const toll_row *r, const long *idx, size_t n, size_t *len
 	return 0;
 }
 
+/* A field of four digits and nothing else: a year, or a number. */
+static int
+year_alone(const toll_field *f)
+{
+	size_t i;
+
+	if (f->len != 4)
+		return 0;
+	for (i = 0; i < 4; i++)
+		if (f->s[i] < '0' || f->s[i] > '9')
+			return 0;
+	return 1;
+}
+
 /*
  * The x of a row of a line or step chart: a date or time, a bin label of
  * toll's (2022-09, 2022-W37, 2022-Q3: the period's start), or a number;
@@ -464,8 +478,7 @@ x_value(struct plot *p, const toll_row *r, const toll_table *t, const toll_range
 	const struct cols *c = &p->c;
 	const toll_field *f = &r->f[c->x[0]];
 	toll_time tm;
-	int64_t start;
-	int bin, has, rc;
+	int has, rc;
 
 	*skip = 0;
 	if (c->xrole) {
@@ -477,22 +490,15 @@ x_value(struct plot *p, const toll_row *r, const toll_table *t, const toll_range
 	} else if (f->len == 0) {
 		*skip = 1;
 		return TOLL_OK;
-	} else if (p->dates != 0 && toll_date_parse(f->s, f->len, &tm) == 0) {
+	} else if (p->dates != 0 && !(p->dates < 0 && year_alone(f)) &&
+	           toll_date_parse(f->s, f->len, &tm) == 0) {
 		*x = (double)tm.t;
 		p->times |= tm.has_time;
 		p->dates = 1;
 		return TOLL_OK;
 	} else if (p->dates == 1) {
-		if (toll_bin_label_parse(f->s, f->len, &bin, &start) != 0)
-			return bad(d, r, c->x[0], t, "invalid date");
-		*x = (double)start;
-		return TOLL_OK;
+		return bad(d, r, c->x[0], t, "invalid date");
 	} else if (toll_decimal_parse(f->s, f->len, x) != TOLL_FIG_OK) {
-		if (p->dates != 0 && toll_bin_label_parse(f->s, f->len, &bin, &start) == 0) {
-			*x = (double)start;
-			p->dates = 1;
-			return TOLL_OK;
-		}
 		if ((rc = num_field(r, c->x[0], t, x, &has, d)) != TOLL_OK)
 			return rc;
 	}

@@ -1,10 +1,19 @@
 /*
- * date.h: the dates and times of SPEC section 1.
+ * date.h: the one date reader of every toll program.
  *
- * Accepted forms: YYYY-MM-DD (00:00 UTC), and YYYY-MM-DDTHH:MM or
- * YYYY-MM-DDTHH:MM:SS followed by Z, +HH:MM or -HH:MM.  Years run from
- * 0001 to 9999; days are checked against the real (proleptic Gregorian)
- * calendar; seconds stop at 59 (no leap seconds).
+ * Accepted forms:
+ *   - ISO 8601: YYYY-MM-DD (00:00 UTC); YYYY-MM-DD, 'T' or ' ', HH:MM,
+ *     optionally :SS and a fraction of a second (dropped), optionally a
+ *     zone Z, +HH:MM, +HHMM or +HH (none: UTC);
+ *   - a day, a month name and a year, as exports write them: "28 December
+ *     2022", "9-May-20", "01-January-2015", "14 Հոկ, 2020", "January 1,
+ *     1842" (English and Armenian names; a two-digit year is 1969-2068);
+ *   - toll's period labels, meaning their first day: 2022-09, 2022-W37,
+ *     2022-Q3, 2022;
+ *   - the strptime(3) patterns set with toll_date_formats_set(), tried
+ *     before all but YYYY-MM-DD ("%m/%d/%Y" reads 8/5/1914).
+ * Years run from 0001 to 9999; days are checked against the real
+ * (proleptic Gregorian) calendar; seconds stop at 59 (no leap seconds).
  */
 #ifndef TOLL_DATE_H
 #define TOLL_DATE_H
@@ -26,6 +35,13 @@ int toll_date_parse(const char *s, size_t len, toll_time *out);
  * at all, the accepted forms (toll_date_forms).
  */
 void toll_date_why(const char *s, size_t len, char *buf, size_t bufsz);
+
+/*
+ * Sets the strptime(3) patterns (--date-format) every later
+ * toll_date_parse() tries; the array must outlive the reading.  NULL, 0
+ * goes back to the built-in forms alone.
+ */
+void toll_date_formats_set(const char *const *formats, size_t n);
 
 /* The accepted forms, for messages. */
 extern const char toll_date_forms[];

@@ -1,10 +1,19 @@
-/* date.c: strict ISO 8601 parsing of the forms in SPEC section 1. */
+/*
+ * date.c: the one date reader: ISO 8601 dates and date-times, dates with
+ * month names as exports write them, toll's own period labels, and the
+ * strptime(3) patterns a user gives.
+ */
+#define _XOPEN_SOURCE 700
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "toll/date.h"
+#include "toll/keys.h"
 
 const char toll_date_forms[] =
-	"expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM";
+	"expected a date: 2022-09-13, 2022-09-13T05:30[:00][Z|+04:00], 13 September 2022, "
+	"13-Sep-22, 2022-09, 2022-W37, 2022-Q3, 2022 (others with --date-format)";
 
 /*
  * The civil-from-days conversions follow Howard Hinnant's public-domain
@@ -57,9 +66,10 @@ toll_days_in_month(int64_t y, int m)
 
 /* Reads exactly n digits at s into *v; -1 if any is not a digit. */
 static int
-digits(const char *s, int n, int *v)
+digits(const char *s, size_t n, int *v)
 {
-	int i, x = 0;
+	size_t i;
+	int x = 0;
 
 	for (i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -70,54 +80,63 @@ digits(const char *s, int n, int *v)
 	return 0;
 }
 
-int
-toll_date_parse(const char *s, size_t len, toll_time *out)
+static int
+valid_day(int y, int mo, int d)
+{
+	return y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= toll_days_in_month(y, mo);
+}
+
+/*
+ * The ISO forms: YYYY-MM-DD, then optionally 'T' or ' ', HH:MM, :SS, a
+ * fraction of a second (dropped) and a zone (Z, +HH:MM, +HHMM, +HH; none
+ * means UTC).
+ */
+static int
+iso(const char *s, size_t len, toll_time *out)
 {
 	int y, mo, d, h = 0, mi = 0, se = 0, oh = 0, om = 0, sign = 0;
 	size_t p;
 
-	/* The common form, YYYY-MM-DD, read in one go. */
-	if (len == 10 && s[4] == '-' && s[7] == '-') {
-		unsigned d0 = (unsigned)(s[0] - '0'), d1 = (unsigned)(s[1] - '0'), d2 = (unsigned)(s[2] - '0'),
-		         d3 = (unsigned)(s[3] - '0'), d5 = (unsigned)(s[5] - '0'), d6 = (unsigned)(s[6] - '0'),
-		         d8 = (unsigned)(s[8] - '0'), d9 = (unsigned)(s[9] - '0');
-
-		if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9)
-			return -1;
-		y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
-		mo = (int)(d5 * 10 + d6);
-		d = (int)(d8 * 10 + d9);
-		if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > toll_days_in_month(y, mo))
-			return -1;
-		out->has_time = 0;
-		out->t = toll_days_from_civil(y, mo, d) * 86400;
-		return 0;
-	}
-
 	if (len < 10 || digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) ||
-	    s[7] != '-' || digits(s + 8, 2, &d))
-		return -1;
-	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > toll_days_in_month(y, mo))
+	    s[7] != '-' || digits(s + 8, 2, &d) || !valid_day(y, mo, d))
 		return -1;
 	out->has_time = 0;
 	if (len == 10)
 		goto done;
-	/* A time of day must carry its zone. */
-	if (len < 17 || s[10] != 'T' || digits(s + 11, 2, &h) || s[13] != ':' ||
+	if (len < 16 || (s[10] != 'T' && s[10] != ' ') || digits(s + 11, 2, &h) || s[13] != ':' ||
 	    digits(s + 14, 2, &mi))
 		return -1;
 	p = 16;
-	if (s[p] == ':') {
-		if (len < p + 4 || digits(s + p + 1, 2, &se))
+	if (p < len && s[p] == ':') {
+		if (len < p + 3 || digits(s + p + 1, 2, &se))
 			return -1;
 		p += 3;
+		if (p < len && (s[p] == '.' || s[p] == ',')) {
+			size_t q = ++p;
+
+			while (p < len && s[p] >= '0' && s[p] <= '9')
+				p++;
+			if (p == q)
+				return -1;
+		}
 	}
 	if (h > 23 || mi > 59 || se > 59)
 		return -1;
-	if (p == len - 1 && s[p] == 'Z') {
+	if (p == len) {
 		sign = 0;
-	} else if (p + 6 == len && (s[p] == '+' || s[p] == '-') && s[p + 3] == ':' &&
-	           digits(s + p + 1, 2, &oh) == 0 && digits(s + p + 4, 2, &om) == 0) {
+	} else if (p + 1 == len && s[p] == 'Z') {
+		sign = 0;
+	} else if (s[p] == '+' || s[p] == '-') {
+		size_t z = len - p;
+
+		if (digits(s + p + 1, 2, &oh) != 0)
+			return -1;
+		if (z == 6 && s[p + 3] == ':' && digits(s + p + 4, 2, &om) == 0)
+			;
+		else if (z == 5 && digits(s + p + 3, 2, &om) == 0)
+			;
+		else if (z != 3)
+			return -1;
 		if (oh > 23 || om > 59)
 			return -1;
 		sign = s[p] == '+' ? 1 : -1;
@@ -131,14 +150,220 @@ done:
 	return 0;
 }
 
+/*
+ * Month names, matched without regard to ASCII case, whole: English names
+ * and their abbreviations, and Armenian ones (as the 1000plus.am victim
+ * list writes them).  Another language is another block of lines here.
+ */
+static const struct month_name {
+	const char *name;
+	int month;
+} month_names[] = {
+	{ "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 }, { "May", 5 },
+	{ "June", 6 }, { "July", 7 }, { "August", 8 }, { "September", 9 }, { "October", 10 },
+	{ "November", 11 }, { "December", 12 },
+	{ "Jan", 1 }, { "Feb", 2 }, { "Mar", 3 }, { "Apr", 4 }, { "Jun", 6 }, { "Jul", 7 },
+	{ "Aug", 8 }, { "Sep", 9 }, { "Sept", 9 }, { "Oct", 10 }, { "Nov", 11 }, { "Dec", 12 },
+	/* Armenian: full names, then the abbreviations of 1000plus.am. */
+	{ "Հունվար", 1 }, { "Փետրվար", 2 }, { "Մարտ", 3 }, { "Ապրիլ", 4 }, { "Մայիս", 5 },
+	{ "Հունիս", 6 }, { "Հուլիս", 7 }, { "Օգոստոս", 8 }, { "Սեպտեմբեր", 9 },
+	{ "Հոկտեմբեր", 10 }, { "Նոյեմբեր", 11 }, { "Դեկտեմբեր", 12 },
+	{ "Հնվ", 1 }, { "Փտրվ", 2 }, { "Մրտ", 3 }, { "Ապր", 4 }, { "Մայ", 5 }, { "Հուն", 6 },
+	{ "Հուլ", 7 }, { "Օգս", 8 }, { "Սեպ", 9 }, { "Հոկ", 10 }, { "Նոյ", 11 }, { "Դեկ", 12 },
+};
+
+static int
+month_of(const char *s, size_t len)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof month_names / sizeof month_names[0]; i++) {
+		const char *n = month_names[i].name;
+
+		if (strlen(n) != len)
+			continue;
+		for (k = 0; k < len; k++) {
+			int a = (unsigned char)s[k], b = (unsigned char)n[k];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (b >= 'A' && b <= 'Z')
+				b += 'a' - 'A';
+			if (a != b)
+				break;
+		}
+		if (k == len)
+			return month_names[i].month;
+	}
+	return 0;
+}
+
+/* A date with a month name: its three parts, and why it is no date when it is not. */
+typedef struct named {
+	int y, mo, d;
+	int ok;        /* 1: three parts of the right kinds */
+} named;
+
+/*
+ * Splits s into three parts at runs of ' ', '-', ',' and '.', one of them
+ * a month name: "28 December 2022", "9-May-20", "01-January-2015",
+ * "14 Հոկ, 2020" (day first) or "January 1, 1842" (month first).  A year
+ * of two digits is 1969-2068 (POSIX's rule for %y).
+ */
+static void
+split_named(const char *s, size_t len, named *n)
+{
+	size_t at[3], nl[3], i = 0, k = 0;
+	int v[3], mo, y;
+
+	n->ok = 0;
+	while (i < len && k < 3) {
+		size_t b = i;
+
+		while (i < len && s[i] != ' ' && s[i] != '-' && s[i] != ',' && s[i] != '.')
+			i++;
+		if (i == b)
+			return;
+		at[k] = b;
+		nl[k++] = i - b;
+		while (i < len && (s[i] == ' ' || s[i] == '-' || s[i] == ',' || s[i] == '.'))
+			i++;
+	}
+	if (k != 3 || i != len || (s[len - 1] < '0' || s[len - 1] > '9'))
+		return;
+	for (i = 0; i < 3; i++)
+		v[i] = nl[i] <= 4 && digits(s + at[i], nl[i], &v[i]) == 0 ? v[i] : -1;
+	if (v[0] >= 0 && v[1] < 0 && (mo = month_of(s + at[1], nl[1])) > 0 && nl[0] <= 2) {
+		n->d = v[0];           /* 28 December 2022 */
+	} else if (v[0] < 0 && v[1] >= 0 && (mo = month_of(s + at[0], nl[0])) > 0 && nl[1] <= 2) {
+		n->d = v[1];           /* January 1, 1842 */
+	} else {
+		return;
+	}
+	if (v[2] < 0 || (nl[2] != 2 && nl[2] != 4))
+		return;
+	y = v[2];
+	if (nl[2] == 2)
+		y += y >= 69 ? 1900 : 2000;
+	n->y = y;
+	n->mo = mo;
+	n->ok = 1;
+}
+
+/* The patterns given with --date-format, tried before the built-in forms. */
+static const char *const *user_formats;
+static size_t n_user_formats;
+
+void
+toll_date_formats_set(const char *const *formats, size_t n)
+{
+	user_formats = formats;
+	n_user_formats = n;
+}
+
+static int
+has_time_directive(const char *f)
+{
+	for (; *f; f++)
+		if (*f == '%' && f[1] != '\0') {
+			f++;
+			if (strchr("HIMSTRrpz", *f) != NULL)
+				return 1;
+		}
+	return 0;
+}
+
+/* s read with the pattern f, all of it; the calendar checked as for every date. */
+static int
+with_format(const char *s, size_t len, const char *f, toll_time *out)
+{
+	char buf[128];
+	struct tm tm;
+	const char *end;
+	int y, mo;
+
+	if (len >= sizeof buf || memchr(s, '\0', len) != NULL)
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mday = 1;
+	end = strptime(buf, f, &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	y = tm.tm_year + 1900;
+	mo = tm.tm_mon + 1;
+	if (!valid_day(y, mo, tm.tm_mday) || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
+		return -1;
+	out->has_time = has_time_directive(f);
+	out->t = toll_days_from_civil(y, mo, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
+	         tm.tm_min * 60 + tm.tm_sec;
+#ifdef __GLIBC__
+	out->t -= tm.tm_gmtoff;
+#endif
+	return 0;
+}
+
+int
+toll_date_parse(const char *s, size_t len, toll_time *out)
+{
+	size_t i;
+	named n;
+	int bin;
+	int64_t start;
+
+	/* The common form, YYYY-MM-DD, read in one go. */
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		unsigned d0 = (unsigned)(s[0] - '0'), d1 = (unsigned)(s[1] - '0'), d2 = (unsigned)(s[2] - '0'),
+		         d3 = (unsigned)(s[3] - '0'), d5 = (unsigned)(s[5] - '0'), d6 = (unsigned)(s[6] - '0'),
+		         d8 = (unsigned)(s[8] - '0'), d9 = (unsigned)(s[9] - '0');
+		int y, mo, d;
+
+		if (d0 <= 9 && d1 <= 9 && d2 <= 9 && d3 <= 9 && d5 <= 9 && d6 <= 9 && d8 <= 9 && d9 <= 9) {
+			y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+			mo = (int)(d5 * 10 + d6);
+			d = (int)(d8 * 10 + d9);
+			if (!valid_day(y, mo, d))
+				return -1;
+			out->has_time = 0;
+			out->t = toll_days_from_civil(y, mo, d) * 86400;
+			return 0;
+		}
+	}
+	for (i = 0; i < n_user_formats; i++)
+		if (with_format(s, len, user_formats[i], out) == 0)
+			return 0;
+	if (len < 4)
+		return -1;
+	if (s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+	    s[2] <= '9' && s[3] >= '0' && s[3] <= '9') {
+		if (iso(s, len, out) == 0)
+			return 0;
+		if (len <= 8 && toll_bin_label_parse(s, len, &bin, &start) == 0) {
+			out->has_time = 0;
+			out->t = start;
+			return 0;
+		}
+	}
+	split_named(s, len, &n);
+	if (n.ok && valid_day(n.y, n.mo, n.d)) {
+		out->has_time = 0;
+		out->t = toll_days_from_civil(n.y, n.mo, n.d) * 86400;
+		return 0;
+	}
+	return -1;
+}
+
+static const char *const english_months[] = {
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"
+};
+
 void
 toll_date_why(const char *s, size_t len, char *buf, size_t bufsz)
 {
-	static const char *const months[] = {
-		"January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December"
-	};
 	int y, mo, d, h, mi, se = 0;
+	named n;
 
 	if (len >= 10 && digits(s, 4, &y) == 0 && s[4] == '-' && digits(s + 5, 2, &mo) == 0 &&
 	    s[7] == '-' && digits(s + 8, 2, &d) == 0) {
@@ -151,22 +376,30 @@ toll_date_why(const char *s, size_t len, char *buf, size_t bufsz)
 			return;
 		}
 		if (d < 1 || d > toll_days_in_month(y, mo)) {
-			snprintf(buf, bufsz, "%s %04d has %d days", months[mo - 1], y,
+			snprintf(buf, bufsz, "%s %04d has %d days", english_months[mo - 1], y,
 			         toll_days_in_month(y, mo));
 			return;
 		}
-		if (len >= 16 && s[10] == 'T' && digits(s + 11, 2, &h) == 0 && s[13] == ':' &&
-		    digits(s + 14, 2, &mi) == 0) {
+		if (len >= 16 && (s[10] == 'T' || s[10] == ' ') && digits(s + 11, 2, &h) == 0 &&
+		    s[13] == ':' && digits(s + 14, 2, &mi) == 0) {
 			if (len >= 19 && s[16] == ':' && digits(s + 17, 2, &se) != 0)
 				se = 0;
 			if (h > 23 || mi > 59 || se > 59) {
 				snprintf(buf, bufsz, "no time %.*s", len >= 19 && s[16] == ':' ? 8 : 5, s + 11);
 				return;
 			}
-			if (len == 16 || (len == 19 && s[16] == ':')) {
-				snprintf(buf, bufsz, "a time of day needs its zone: Z or +HH:MM");
-				return;
-			}
+		}
+	}
+	split_named(s, len, &n);
+	if (n.ok) {
+		if (n.d < 1 || n.d > toll_days_in_month(n.y, n.mo)) {
+			snprintf(buf, bufsz, "%s %04d has %d days", english_months[n.mo - 1], n.y,
+			         toll_days_in_month(n.y, n.mo));
+			return;
+		}
+		if (n.y < 1 || n.y > 9999) {
+			snprintf(buf, bufsz, "years run from 0001 to 9999");
+			return;
 		}
 	}
 	snprintf(buf, bufsz, "%s", toll_date_forms);

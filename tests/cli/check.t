@@ -221,9 +221,8 @@ toll-check: -:4:3: invalid date '2022-13-01' in column 'reported': no month 13
 toll-check: -:5:3: invalid date '2022-09-13T24:00Z' in column 'reported': no time 24:00
 toll-check: -:6:3: invalid date '2022-09-13T10:61Z' in column 'reported': no time 10:61
 toll-check: -:7:3: invalid date '2022-09-13T10:00:60Z' in column 'reported': no time 10:00:60
-toll-check: -:8:3: invalid date '2022-09-13T10:00' in column 'reported': a time of day needs its zone: Z or +HH:MM
-toll-check: -:9:3: invalid date '13/09/2022' in column 'reported': expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM
-toll-check: -:10:3: invalid date '2022-09-13T10:00+25:00' in column 'reported': expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM
+toll-check: -:9:3: invalid date '13/09/2022' in column 'reported': expected a date: 2022-09-13, 2022-09-13T05:30[:00][Z|+04:00], 13 September 2022, 13-Sep-22, 2022-09, 2022-W37, 2022-Q3, 2022 (others with --date-format)
+toll-check: -:10:3: invalid date '2022-09-13T10:00+25:00' in column 'reported': expected a date: 2022-09-13, 2022-09-13T05:30[:00][Z|+04:00], 13 September 2022, 13-Sep-22, 2022-09, 2022-W37, 2022-Q3, 2022 (others with --date-format)
 toll-check: -:11:3: invalid date '0000-01-01' in column 'reported': years run from 0001 to 9999
 toll-check: -:12:3: missing value in column 'reported'
 --- exit 1

@@ -59,11 +59,15 @@ END_TEST
 START_TEST(malformed_dates_are_rejected)
 {
 	static const char *bad[] = {
-		"", "2022", "2022-9-13", "2022-09-13 ", " 2022-09-13", "2022/09/13", "13-09-2022",
-		"2022-09-13T10:00", "2022-09-13T24:00Z", "2022-09-13T10:60Z", "2022-09-13T10:00:60Z",
-		"2022-09-13T10Z", "2022-09-13T10:00+4:00", "2022-09-13T10:00+04", "2022-09-13T10:00+24:00",
+		"", "202", "2022-9-13", "2022-09-13 ", " 2022-09-13", "2022/09/13", "13-09-2022",
+		"2022-09-13T24:00Z", "2022-09-13T10:60Z", "2022-09-13T10:00:60Z",
+		"2022-09-13T10Z", "2022-09-13T10:00+4:00", "2022-09-13T10:00+24:00",
 		"2022-09-13T10:00+04:60", "2022-09-13t10:00Z", "2022-09-13T10:00z", "2022-09-13T10:00ZZ",
 		"2022-09-13T10:00:5Z", "20220913", "2022-09-13T", "2022-09-1a", "+2022-09-13",
+		"2022-09-13 10:00:00.", "2022-09-13  10:00", "2022-13", "2022-W54", "2022-Q5", "12022",
+		"8/5/1914", "32 December 2022", "28 Decembre 2022", "28 December", "December 2022",
+		"28 December 22022", "28 December 2022 ", "-28 December 2022", "28 Dec 202",
+		"9-May-2", "May 9 2020 10:00", "29 February 2022", "0 May 2020",
 	};
 	size_t i;
 	toll_time t;
@@ -76,7 +80,7 @@ END_TEST
 static void
 why(const char *s, const char *want)
 {
-	char buf[160];
+	char buf[200];
 
 	toll_date_why(s, strlen(s), buf, sizeof buf);
 	ck_assert_str_eq(buf, want);
@@ -92,10 +96,72 @@ START_TEST(why_a_date_is_not_one)
 	why("0000-01-01", "years run from 0001 to 9999");
 	why("2022-09-13T24:00Z", "no time 24:00");
 	why("2022-09-13T10:00:61Z", "no time 10:00:61");
-	why("2022-09-13T10:00", "a time of day needs its zone: Z or +HH:MM");
+	why("29 February 2023", "February 2023 has 28 days");
+	why("31-Apr-20", "April 2020 has 30 days");
 	why("13/09/2022", toll_date_forms);
 	why("", toll_date_forms);
 	why("2022-09-13T10:00+25:00", toll_date_forms);
+}
+END_TEST
+
+/* The forms exports write, all of them one instant in UTC. */
+START_TEST(export_forms)
+{
+	static const struct {
+		const char *s;
+		int64_t t;
+		int has_time;
+	} ok[] = {
+		{ "2013-01-03 00:00:00", 1357171200, 1 },          /* UCDP GED */
+		{ "2013-01-03 00:00:00.000", 1357171200, 1 },
+		{ "2022-09-13T10:00", 1663063200, 1 },             /* no zone: UTC */
+		{ "2022-09-13 10:00+04", 1663063200 - 4 * 3600, 1 },
+		{ "2022-09-13T10:00:30.25-0130", 1663063230 + 5400, 1 },
+		{ "28 December 2022", 1672185600, 0 },              /* ACLED, current */
+		{ "28 december 2022", 1672185600, 0 },
+		{ "9-May-20", 1588982400, 0 },                      /* ACLED, older */
+		{ "9-May-69", -20476800, 0 },
+		{ "01-January-2015", 1420070400, 0 },               /* ACLED, upper case */
+		{ "January 1, 1842", -4039286400, 0 },
+		{ "14 Հոկ, 2020", 1602633600, 0 },                  /* 1000plus.am */
+		{ "10 Հուլ, 1975", 174182400, 0 },
+		{ "2 Sept 2022", 1662076800, 0 },
+		{ "2022-09", 1661990400, 0 },                       /* toll's periods */
+		{ "2022-W37", 1662940800, 0 },
+		{ "2022-Q3", 1656633600, 0 },
+		{ "2022", 1640995200, 0 },
+	};
+	size_t i;
+	toll_time t;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		ck_assert_msg(parse(ok[i].s, &t) == 0, "refused '%s'", ok[i].s);
+		ck_assert_msg(t.t == ok[i].t, "'%s' read as %lld", ok[i].s, (long long)t.t);
+		ck_assert_int_eq(t.has_time, ok[i].has_time);
+	}
+}
+END_TEST
+
+/* A pattern given with --date-format: tried first, the calendar still checked. */
+START_TEST(user_formats)
+{
+	static const char *const us[] = { "%m/%d/%Y", "%d.%m.%Y %H:%M" };
+	toll_time t;
+
+	ck_assert_int_eq(parse("8/5/1914", &t), -1);
+	toll_date_formats_set(us, 2);
+	ck_assert_int_eq(parse("8/5/1914", &t), 0);
+	ck_assert_int_eq(t.t, toll_days_from_civil(1914, 8, 5) * 86400);
+	ck_assert_int_eq(t.has_time, 0);
+	ck_assert_int_eq(parse("2/29/2023", &t), -1);
+	ck_assert_int_eq(parse("8/5/1914x", &t), -1);
+	ck_assert_int_eq(parse("13.09.2022 05:30", &t), 0);
+	ck_assert_int_eq(t.t, 1663047000);
+	ck_assert_int_eq(t.has_time, 1);
+	ck_assert_int_eq(parse("2022-09-13", &t), 0);   /* the built-in forms still hold */
+	ck_assert_int_eq(parse("9-May-20", &t), 0);
+	toll_date_formats_set(NULL, 0);
+	ck_assert_int_eq(parse("8/5/1914", &t), -1);
 }
 END_TEST
 
@@ -128,6 +194,8 @@ date_suite(void)
 	tcase_add_test(tc, malformed_dates_are_rejected);
 	tcase_add_test(tc, why_a_date_is_not_one);
 	tcase_add_test(tc, civil_round_trip);
+	tcase_add_test(tc, export_forms);
+	tcase_add_test(tc, user_formats);
 	suite_add_tcase(s, tc);
 	return s;
 }
