@@ -118,12 +118,12 @@ cli_close_stdout(int status)
 }
 
 int
-cli_reader_open(cli_reader *cr, char *const *files, size_t n, enum toll_format fmt,
+cli_reader_open(cli_reader *cr, char *const *files, size_t n, const toll_dialect *dl,
                 enum toll_reports_mode mode, long max_errors)
 {
 	memset(cr, 0, sizeof *cr);
 	cr->max_errors = max_errors;
-	if (toll_reports_new(&cr->rd, files, n, fmt, mode) != TOLL_OK) {
+	if (toll_reports_new(&cr->rd, files, n, dl, mode) != TOLL_OK) {
 		cli_error("out of memory");
 		cr->status = EXIT_TROUBLE;
 		return -1;
@@ -239,10 +239,41 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 {
 	switch (c) {
 	case CLI_OPT_CSV:
-		o->fmt = TOLL_FORMAT_CSV;
+		o->dl.fmt = TOLL_FORMAT_CSV;
 		return CLI_CONTINUE;
 	case CLI_OPT_TSV:
-		o->fmt = TOLL_FORMAT_TSV;
+		o->dl.fmt = TOLL_FORMAT_TSV;
+		return CLI_CONTINUE;
+	case CLI_OPT_NA:
+		o->dl.na = optarg;
+		return CLI_CONTINUE;
+	case CLI_OPT_DELIMITER:
+		if (strcmp(optarg, "\\t") == 0 || strcmp(optarg, "tab") == 0)
+			o->dl.delim = '\t';
+		else if (strlen(optarg) == 1 && optarg[0] != '"' && optarg[0] != '\n' &&
+		         optarg[0] != '\r' && (unsigned char)optarg[0] < 0x80)
+			o->dl.delim = optarg[0];
+		else
+			return cli_usage_error("invalid --delimiter '%s': expected one ASCII character "
+			                       "(or '\\t'), not a quote or a line break", optarg);
+		return CLI_CONTINUE;
+	case CLI_OPT_NO_HEADER:
+		o->dl.no_header = 1;
+		return CLI_CONTINUE;
+	case CLI_OPT_NAMES:
+		if (optarg[0] == '\0')
+			return cli_usage_error("invalid --names '': expected names, comma-separated");
+		o->dl.names = optarg;
+		return CLI_CONTINUE;
+	case CLI_OPT_DATE_FORMAT:
+		if (o->ndate_formats == CLI_MAX_DATE_FORMATS)
+			return cli_usage_error("at most %d --date-format patterns",
+			                       CLI_MAX_DATE_FORMATS);
+		if (strchr(optarg, '%') == NULL)
+			return cli_usage_error("invalid --date-format '%s': expected a strptime pattern "
+			                       "such as %%m/%%d/%%Y", optarg);
+		o->date_formats[o->ndate_formats++] = optarg;
+		toll_date_formats_set(o->date_formats, o->ndate_formats);
 		return CLI_CONTINUE;
 	case 'm':
 		if (cli_parse_count(optarg, LONG_MAX, &o->max_errors) != 0)

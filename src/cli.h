@@ -9,6 +9,7 @@
 
 #include "toll/diag.h"
 #include "toll/reports.h"
+#include "toll/table.h"
 
 #define TOLL_VERSION "0.1.0"
 
@@ -73,7 +74,7 @@ typedef struct cli_reader {
 } cli_reader;
 
 /* Returns 0, or prints "out of memory" and returns -1 with status set. */
-int cli_reader_open(cli_reader *cr, char *const *files, size_t n, enum toll_format fmt,
+int cli_reader_open(cli_reader *cr, char *const *files, size_t n, const toll_dialect *dl,
                     enum toll_reports_mode mode, long max_errors);
 
 /*
@@ -120,13 +121,25 @@ int cli_parse_as_of(const char *s, int64_t *t);
  * ':'), and call cli_option() for every option the program does not
  * handle itself.
  */
-enum { CLI_OPT_CSV = 256, CLI_OPT_TSV };
+enum {
+	CLI_OPT_CSV = 256, CLI_OPT_TSV, CLI_OPT_NA, CLI_OPT_DELIMITER, CLI_OPT_NO_HEADER,
+	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT
+};
 
 /* Their lines in --help, and those of --as-of for the programs that have it. */
 #define CLI_HELP_OPTIONS \
 	"      --csv            read every input as CSV (default: CSV for names\n" \
 	"                       ending in .csv, TSV otherwise)\n" \
 	"      --tsv            read every input as TSV\n" \
+	"      --delimiter=C    fields are split at C (one character, or '\\t'),\n" \
+	"                       quoted as in CSV\n" \
+	"      --no-header      no header line: the columns are named by --names,\n" \
+	"                       else 1, 2, 3, ...\n" \
+	"      --names=A,B,...  the columns' names (with a header: renames them)\n" \
+	"      --na=LIST        spellings of \"not stated\", comma-separated, besides\n" \
+	"                       the empty field (default: NA,N/A,NaN,null; '': none)\n" \
+	"      --date-format=P  also read dates by the strptime pattern P, e.g.\n" \
+	"                       %m/%d/%Y (may be repeated)\n" \
 	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n" \
 	"  -h, --help           show this help and exit\n" \
 	"  -V, --version        show the version and exit\n"
@@ -139,16 +152,25 @@ enum { CLI_OPT_CSV = 256, CLI_OPT_TSV };
 #define CLI_LONG_OPTIONS \
 	{ "csv", no_argument, NULL, CLI_OPT_CSV }, \
 	{ "tsv", no_argument, NULL, CLI_OPT_TSV }, \
+	{ "na", required_argument, NULL, CLI_OPT_NA }, \
+	{ "delimiter", required_argument, NULL, CLI_OPT_DELIMITER }, \
+	{ "no-header", no_argument, NULL, CLI_OPT_NO_HEADER }, \
+	{ "names", required_argument, NULL, CLI_OPT_NAMES }, \
+	{ "date-format", required_argument, NULL, CLI_OPT_DATE_FORMAT }, \
 	{ "max-errors", required_argument, NULL, 'm' }, \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, 'V' }
 
+#define CLI_MAX_DATE_FORMATS 8
+
 typedef struct cli_options {
-	enum toll_format fmt;   /* TOLL_FORMAT_AUTO unless --csv or --tsv */
+	toll_dialect dl;        /* --csv, --tsv, --delimiter, --no-header, --names, --na */
 	long max_errors;        /* 20 unless -m */
+	const char *date_formats[CLI_MAX_DATE_FORMATS];   /* --date-format */
+	size_t ndate_formats;
 } cli_options;
 
-#define CLI_OPTIONS_INIT { TOLL_FORMAT_AUTO, 20 }
+#define CLI_OPTIONS_INIT { TOLL_DIALECT_INIT, 20, { NULL }, 0 }
 #define CLI_CONTINUE (-1)
 
 /*

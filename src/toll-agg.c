@@ -139,7 +139,7 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), opt.fmt, TOLL_REPORTS_AUTO,
+	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), &opt.dl, TOLL_REPORTS_AUTO,
 	                    opt.max_errors) != 0) {
 		status = in.status;
 		goto done;

@@ -229,14 +229,14 @@ write_summary(toll_out *o, const struct state *st)
 }
 
 static int
-run(struct state *st, char *const *files, size_t nfiles, enum toll_format fmt, long max_errors,
+run(struct state *st, char *const *files, size_t nfiles, const toll_dialect *dl, long max_errors,
     toll_out *out, int normalize, int summary)
 {
 	toll_entry e;
 	toll_diag d;
 	int code;
 
-	if (cli_reader_open(&st->in, files, nfiles, fmt, TOLL_REPORTS_AUTO, max_errors) != 0)
+	if (cli_reader_open(&st->in, files, nfiles, dl, TOLL_REPORTS_AUTO, max_errors) != 0)
 		return st->in.status;
 	st->in.duplicates = 1;   /* they are rows of the table: normalized and counted */
 	while ((code = cli_reader_next(&st->in, &e)) != TOLL_END) {
@@ -311,7 +311,7 @@ main(int argc, char **argv)
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
 	}
-	status = run(&st, argv, (size_t)argc, opt.fmt, opt.max_errors, out, normalize, summary);
+	status = run(&st, argv, (size_t)argc, &opt.dl, opt.max_errors, out, normalize, summary);
 	cli_reader_close(&st.in);
 	toll_out_free(out);
 	free(st.first_text);

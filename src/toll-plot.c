@@ -1072,7 +1072,7 @@ main(int argc, char **argv)
 	}
 	if ((p.sources = toll_strmap_new()) == NULL || (p.bars = toll_strmap_new()) == NULL ||
 	    (ch = toll_chart_new(&p.o)) == NULL ||
-	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), opt.fmt) != TOLL_OK) {
+	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), &opt.dl) != TOLL_OK) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;

@@ -49,14 +49,14 @@ enum mode { HISTORY, SUMMARY, DIFF };
 
 /* Reads files into revs; returns the exit status so far. */
 static int
-read_revisions(cli_reader *in, char **files, size_t n, enum toll_format fmt, long max_errors,
+read_revisions(cli_reader *in, char **files, size_t n, const toll_dialect *dl, long max_errors,
                toll_revs *revs)
 {
 	toll_entry e;
 	toll_diag d;
 	int code;
 
-	if (cli_reader_open(in, files, n, fmt, TOLL_REPORTS_HISTORY, max_errors) != 0)
+	if (cli_reader_open(in, files, n, dl, TOLL_REPORTS_HISTORY, max_errors) != 0)
 		return in->status;
 	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER)
@@ -129,7 +129,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (mode != DIFF) {
-		status = read_revisions(&in, files, nfiles, opt.fmt, opt.max_errors, revs);
+		status = read_revisions(&in, files, nfiles, &opt.dl, opt.max_errors, revs);
 		if (status == EXIT_OK) {
 			code = mode == HISTORY
 			       ? toll_revs_history(revs, toll_reports_index(in.rd), out, &d)
@@ -143,9 +143,9 @@ main(int argc, char **argv)
 		}
 	} else {
 		/* Invalid data is trouble here: exit status 1 means "differences found". */
-		status = read_revisions(&in, files, 1, opt.fmt, opt.max_errors, revs);
+		status = read_revisions(&in, files, 1, &opt.dl, opt.max_errors, revs);
 		if (in.status == EXIT_OK)
-			read_revisions(&in2, files + 1, 1, opt.fmt, opt.max_errors, revs2);
+			read_revisions(&in2, files + 1, 1, &opt.dl, opt.max_errors, revs2);
 		status = in.status != EXIT_OK || in2.status != EXIT_OK ? EXIT_TROUBLE : EXIT_OK;
 		if (status == EXIT_OK) {
 			code = toll_revs_diff(revs, toll_reports_index(in.rd), revs2,

@@ -151,7 +151,7 @@ main(int argc, char **argv)
 	/* Rows are written once every input is read and checked: nothing to hold back. */
 	if ((st = toll_stats_new(ops, nops, &keys, (unsigned long)seed, (size_t)resamples)) == NULL ||
 	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL ||
-	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), opt.fmt) != TOLL_OK) {
+	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), &opt.dl) != TOLL_OK) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;

@@ -43,7 +43,7 @@ enum toll_reports_mode {
  * A reader of paths[0..n) (standard input when n is 0 or a name is "-").
  * Returns TOLL_OK or TOLL_ENOMEM.  paths must outlive the reader.
  */
-int toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_format fmt,
+int toll_reports_new(toll_reports **out, char *const *paths, size_t n, const toll_dialect *dl,
                      enum toll_reports_mode mode);
 
 /*

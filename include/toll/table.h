@@ -2,7 +2,9 @@
  * table.h: the streaming table reader (SPEC section 1).
  *
  * Reads TSV (with the escapes \t \n \r \\) or CSV (RFC 4180) from one or
- * more files as one table.  A UTF-8 byte-order mark is skipped, CRLF line
+ * more files as one table.  A data field spelled as "not stated" (NA,
+ * null, ...: the dialect's na) is handed out empty.  A first header name
+ * that alone is empty (an index column, as pandas writes) is "index".  A UTF-8 byte-order mark is skipped, CRLF line
  * ends are accepted, blank lines are skipped and, in TSV only, a line
  * whose first byte is '#' is a comment.  Every file starts with a header;
  * later files must name the same columns as the first, in any order, and
@@ -26,6 +28,27 @@ enum toll_format {
 	TOLL_FORMAT_CSV
 };
 
+/*
+ * How a table is written, when it is not as SPEC section 1 says.  The
+ * strings must outlive the reader.
+ */
+typedef struct toll_dialect {
+	enum toll_format fmt;
+	char delim;          /* 0: the format's; '\t': TSV; else fields split at this byte,
+	                        quoted as in CSV (';', '|') */
+	int no_header;       /* no header line: every line is a record */
+	const char *names;   /* NULL, or the names of the columns, comma-separated: with
+	                        no_header the fields' names (else 1, 2, ...), else new names
+	                        for the header's */
+	const char *na;      /* the spellings of "not stated", comma-separated, matched
+	                        exactly (NULL: toll_na_default; "": the empty field only) */
+} toll_dialect;
+
+#define TOLL_DIALECT_INIT { TOLL_FORMAT_AUTO, 0, 0, NULL, NULL }
+
+/* "NA,N/A,NaN,null": with the empty field, what is "not stated" unless --na says. */
+extern const char toll_na_default[];
+
 /* One field: decoded bytes (not NUL-terminated), and where it starts. */
 typedef struct toll_field {
 	const char *s;
@@ -47,11 +70,12 @@ typedef struct toll_table toll_table;
 
 /*
  * Creates a reader of the files paths[0..npaths) (standard input when
- * npaths is 0; "-" also names it).  Nothing is opened yet.  Returns
- * TOLL_OK or TOLL_ENOMEM.  The caller owns *out and frees it with
- * toll_table_free(); the paths must outlive it.
+ * npaths is 0; "-" also names it) written as dl says (NULL: as SPEC
+ * section 1 says).  Nothing is opened yet.  Returns TOLL_OK or
+ * TOLL_ENOMEM.  The caller owns *out and frees it with toll_table_free();
+ * the paths and dl's strings must outlive it.
  */
-int toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum toll_format fmt);
+int toll_table_new(toll_table **out, char *const *paths, size_t npaths, const toll_dialect *dl);
 
 /*
  * Reads on.  Returns:
@@ -73,7 +97,10 @@ int toll_table_next(toll_table *t, toll_row *row, toll_diag *d);
 /* The column names of the first header, or NULL before it is read. */
 const toll_field *toll_table_columns(const toll_table *t, size_t *n);
 
-/* Index of the column named name in the first header, or -1. */
+/*
+ * Index of the column named name in the first header; else of the one
+ * column named so but for ASCII case (COUNTRY for country); else -1.
+ */
 long toll_table_column(const toll_table *t, const char *name);
 
 /*
@@ -94,6 +121,12 @@ int toll_row_problem(const toll_row *row, size_t col, const toll_field *cols, co
  */
 void toll_column_problem(const toll_field *cols, size_t n, const char *what, const char *name,
                          size_t len, const char *where, char *buf, size_t bufsz);
+
+/*
+ * The column of cols[0..n) named name[0..len): exactly, else the one named
+ * so but for ASCII case; -1 when none (or several) is.
+ */
+long toll_column_find(const toll_field *cols, size_t n, const char *name, size_t len);
 
 /* Closes any open file and frees t; NULL is a no-op. */
 void toll_table_free(toll_table *t);

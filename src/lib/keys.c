@@ -185,17 +185,6 @@ toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz)
 	}
 }
 
-static long
-find_column(const toll_field *cols, size_t n, const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (cols[i].len == len && memcmp(cols[i].s, name, len) == 0)
-			return (long)i;
-	return -1;
-}
-
 int
 toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, size_t errsz)
 {
@@ -208,7 +197,7 @@ toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, 
 
 		free(k->name);
 		k->bin = TOLL_BIN_NONE;
-		k->col = find_column(cols, n, k->spec, len);
+		k->col = toll_column_find(cols, n, k->spec, len);
 		if (k->col < 0 && colon != NULL) {
 			size_t nlen = (size_t)(colon - k->spec);
 
@@ -219,7 +208,7 @@ toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, 
 				         colon + 1, k->spec);
 				return -1;
 			}
-			k->col = find_column(cols, n, k->spec, nlen);
+			k->col = toll_column_find(cols, n, k->spec, nlen);
 			len = nlen;
 		}
 		if (k->col < 0) {

@@ -11,7 +11,7 @@
 struct toll_reports {
 	char *const *paths;
 	size_t npaths;
-	enum toll_format fmt;
+	toll_dialect dl;
 	toll_table *t;
 	toll_series_index *index;
 	toll_schema schema;
@@ -48,7 +48,7 @@ rereadable(char *const *paths, size_t n)
 }
 
 int
-toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_format fmt,
+toll_reports_new(toll_reports **out, char *const *paths, size_t n, const toll_dialect *dl,
                  enum toll_reports_mode mode)
 {
 	toll_reports *rd = calloc(1, sizeof *rd);
@@ -59,11 +59,14 @@ toll_reports_new(toll_reports **out, char *const *paths, size_t n, enum toll_for
 		return TOLL_ENOMEM;
 	rd->paths = paths;
 	rd->npaths = n;
-	rd->fmt = fmt;
+	if (dl != NULL)
+		rd->dl = *dl;
+	else
+		rd->dl = (toll_dialect)TOLL_DIALECT_INIT;
 	rd->pass = 1;
 	if ((rd->index = toll_series_index_new(history)) == NULL ||
 	    (rd->within = toll_strmap_new()) == NULL || (rd->holders = toll_strmap_new()) == NULL ||
-	    toll_table_new(&rd->t, paths, n, fmt) != TOLL_OK) {
+	    toll_table_new(&rd->t, paths, n, &rd->dl) != TOLL_OK) {
 		toll_reports_free(rd);
 		return TOLL_ENOMEM;
 	}
@@ -333,7 +336,7 @@ end_of_pass(toll_reports *rd, toll_diag *d)
 	rd->t = NULL;
 	if (rd->pass == 1 && !rd->trouble && rd->have_schema &&
 	    toll_series_index_second_pass(rd->index) > 0) {
-		if (toll_table_new(&rd->t, rd->paths, rd->npaths, rd->fmt) != TOLL_OK) {
+		if (toll_table_new(&rd->t, rd->paths, rd->npaths, &rd->dl) != TOLL_OK) {
 			rd->pass = 3;
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		}

@@ -28,10 +28,21 @@
 /* States of the CSV record scanner. */
 enum { CSV_FIELD_START, CSV_UNQUOTED, CSV_QUOTED, CSV_QUOTE_SEEN };
 
+#define MAX_NA 32
+
 struct toll_table {
 	char *const *paths;
 	size_t npaths, next_file;   /* next_file: index of the next file to open */
-	enum toll_format fmt;
+	toll_dialect dl;
+	char sep;                   /* CSV: the byte between fields */
+
+	/* The spellings of "not stated" (an empty field is one already). */
+	const char *na[MAX_NA];
+	size_t na_len[MAX_NA], nna, na_max;
+	unsigned char na_first[256];
+	int pending;                /* no header: the first record waits to be handed out */
+	size_t pending_len;         /* its length */
+	int index_unnamed;          /* the first header's first name was empty: "index" */
 
 	/* The file being read. */
 	const char *name;
@@ -61,10 +72,33 @@ struct toll_table {
 	size_t mapcap;
 };
 
+const char toll_na_default[] = "NA,N/A,NaN,null";
+
+/* Splits the list of NA spellings; words past MAX_NA are ignored. */
+static void
+na_list(toll_table *t, const char *s)
+{
+	while (*s != '\0' && t->nna < MAX_NA) {
+		size_t n = strcspn(s, ",");
+
+		if (n > 0) {
+			t->na[t->nna] = s;
+			t->na_len[t->nna++] = n;
+			t->na_first[(unsigned char)s[0]] = 1;
+			if (n > t->na_max)
+				t->na_max = n;
+		}
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+}
+
 int
-toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum toll_format fmt)
+toll_table_new(toll_table **out, char *const *paths, size_t npaths, const toll_dialect *dl)
 {
 	static char *const stdin_path[] = { "-" };
+	static const toll_dialect plain = TOLL_DIALECT_INIT;
 	toll_table *t = calloc(1, sizeof *t);
 
 	*out = NULL;
@@ -72,7 +106,8 @@ toll_table_new(toll_table **out, char *const *paths, size_t npaths, enum toll_fo
 		return TOLL_ENOMEM;
 	t->paths = npaths ? paths : stdin_path;
 	t->npaths = npaths ? npaths : 1;
-	t->fmt = fmt;
+	t->dl = dl != NULL ? *dl : plain;
+	na_list(t, t->dl.na != NULL ? t->dl.na : toll_na_default);
 	t->fd = -1;
 	t->cap = INITIAL_BUFFER;
 	if ((t->buf = malloc(t->cap)) == NULL) {
@@ -131,7 +166,14 @@ open_next(toll_table *t, toll_diag *d)
 
 	t->fileno = t->next_file++;
 	t->name = p;
-	t->csv = t->fmt == TOLL_FORMAT_CSV || (t->fmt == TOLL_FORMAT_AUTO && ends_with_csv(p));
+	if (t->dl.delim != 0) {
+		t->csv = t->dl.delim != '\t';
+		t->sep = t->dl.delim;
+	} else {
+		t->csv = t->dl.fmt == TOLL_FORMAT_CSV ||
+		         (t->dl.fmt == TOLL_FORMAT_AUTO && ends_with_csv(p));
+		t->sep = ',';
+	}
 	t->pos = t->end = t->scanned = 0;
 	t->scan_state = CSV_FIELD_START;
 	t->scan_lines = 0;
@@ -207,6 +249,7 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 		if (t->csv) {
 			int st = t->scan_state;
 			long nl = t->scan_lines;
+			char sep = t->sep;
 
 			/*
 			 * RFC 4180 by state: a quote opens a quoted field only at
@@ -222,7 +265,7 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 					nl += c == '\n';
 				} else if (c == '\n') {
 					break;
-				} else if (c == ',') {
+				} else if (c == sep) {
 					st = CSV_FIELD_START;
 				} else if (c == '"' && (st == CSV_FIELD_START || st == CSV_QUOTE_SEEN)) {
 					st = CSV_QUOTED;
@@ -473,6 +516,7 @@ split_csv(toll_table *t, char *rec, size_t len, toll_diag *d)
 {
 	char *p = rec, *e = rec + len, *linestart = rec;
 	long line = t->line;
+	char sep = t->sep;
 
 	t->nf = 0;
 	for (;;) {
@@ -504,12 +548,12 @@ split_csv(toll_table *t, char *rec, size_t len, toll_diag *d)
 				*w++ = *p++;
 			}
 			n = (size_t)(w - start);
-			if (p < e && *p != ',')
+			if (p < e && *p != sep)
 				return toll_diag_set(d, TOLL_EDATA, t->name, line,
 				                     (long)(p - linestart) + 1,
 				                     "unexpected character after closing quote");
 		} else {
-			while (p < e && *p != ',') {
+			while (p < e && *p != sep) {
 				if (*p == '"')
 					return toll_diag_set(d, TOLL_EDATA, t->name, line,
 					                     (long)(p - linestart) + 1,
@@ -522,7 +566,7 @@ split_csv(toll_table *t, char *rec, size_t len, toll_diag *d)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		if (p >= e)
 			return TOLL_OK;
-		p++;  /* the comma */
+		p++;  /* the separator */
 	}
 }
 
@@ -570,12 +614,48 @@ find_column(const toll_table *t, const char *s, size_t len)
 	return -1;
 }
 
+/* The lower-case form of an ASCII byte. */
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+long
+toll_column_find(const toll_field *cols, size_t n, const char *name, size_t len)
+{
+	size_t i, k;
+	long found = -1;
+
+	for (i = 0; i < n; i++)
+		if (cols[i].len == len && memcmp(cols[i].s, name, len) == 0)
+			return (long)i;
+	/* No exact match: the one column named so but for ASCII case (COUNTRY). */
+	for (i = 0; i < n; i++) {
+		if (cols[i].len != len)
+			continue;
+		for (k = 0; k < len && lower((unsigned char)cols[i].s[k]) == lower((unsigned char)name[k]); k++)
+			;
+		if (k == len) {
+			if (found >= 0)
+				return -1;
+			found = (long)i;
+		}
+	}
+	return found;
+}
+
 long
 toll_table_column(const toll_table *t, const char *name)
 {
+	size_t len = strlen(name);
+	long c;
+
 	if (t->cols == NULL)
 		return -1;
-	return find_column(t, name, strlen(name));
+	if ((c = find_column(t, name, len)) >= 0)
+		return c;
+	return toll_column_find(t->cols, t->ncols, name, len);
 }
 
 static int
@@ -587,40 +667,110 @@ quoted_name_error(toll_diag *d, toll_table *t, const toll_field *f, const char *
 	return toll_diag_set(d, TOLL_EDATA, t->name, f->line, f->col, fmt, q);
 }
 
+/*
+ * The names of the columns, into names[0..*n) (fields of the record, of
+ * --names, or numbers 1, 2, ... into num): a header of its own, else the
+ * names given, else numbers.
+ */
+static int
+header_names(toll_table *t, toll_field **names, size_t *n, char **num, toll_diag *d)
+{
+	size_t i, k;
+	const char *p;
+
+	*names = NULL;
+	*num = NULL;
+	if (t->dl.names == NULL && !t->dl.no_header) {
+		*names = t->f;
+		*n = t->nf;
+		return TOLL_OK;
+	}
+	k = 1;
+	if (t->dl.names != NULL)
+		for (p = t->dl.names; *p; p++)
+			k += *p == ',';
+	else
+		k = t->nf;
+	if ((*names = calloc(k, sizeof **names)) == NULL ||
+	    (t->dl.names == NULL && (*num = malloc(k * 21)) == NULL)) {
+		free(*names);
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	for (i = 0, p = t->dl.names; i < k; i++) {
+		(*names)[i].line = t->f[0].line;
+		(*names)[i].col = 1;
+		if (p != NULL) {
+			(*names)[i].s = p;
+			(*names)[i].len = strcspn(p, ",");
+			p += (*names)[i].len + (p[(*names)[i].len] == ',');
+		} else {
+			(*names)[i].s = *num + i * 21;
+			(*names)[i].len = (size_t)snprintf(*num + i * 21, 21, "%zu", i + 1);
+		}
+	}
+	*n = k;
+	if (t->dl.names != NULL && !t->dl.no_header && k != t->nf) {
+		free(*names);
+		*names = NULL;
+		return toll_diag_set(d, TOLL_EDATA, t->name, t->f[0].line, 1,
+		                     "--names gives %zu names, the header has %zu columns", k, t->nf);
+	}
+	return TOLL_OK;
+}
+
 /* Takes the first header: copies the names and checks them. */
 static int
 first_header(toll_table *t, toll_diag *d)
 {
-	size_t i, total = 0;
-	char *p;
+	static const char index_name[] = "index";
+	toll_field *src;
+	size_t i, n = 0, total = 0;
+	char *p, *num;
+	int r;
 
-	for (i = 0; i < t->nf; i++) {
-		if (t->f[i].len == 0)
-			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
-			                     "empty column name");
-		total += t->f[i].len + 1;
+	if ((r = header_names(t, &src, &n, &num, d)) != TOLL_OK)
+		return r;
+	/* A header whose first name alone is empty (as pandas writes): an index column. */
+	t->index_unnamed = n > 1 && src[0].len == 0 && t->dl.names == NULL && !t->dl.no_header;
+	for (i = 0; i < n; i++) {
+		if (src[i].len == 0 && !(i == 0 && t->index_unnamed)) {
+			r = toll_diag_set(d, TOLL_EDATA, t->name, src[i].line, src[i].col,
+			                  "empty column name");
+			goto out;
+		}
+		total += src[i].len + sizeof index_name;
 	}
-	t->cols = malloc(t->nf * sizeof *t->cols);
+	t->cols = malloc(n * sizeof *t->cols);
 	t->names_buf = malloc(total);
-	t->by_name = malloc(t->nf * sizeof *t->by_name);
-	if (t->cols == NULL || t->names_buf == NULL || t->by_name == NULL)
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	t->by_name = malloc(n * sizeof *t->by_name);
+	if (t->cols == NULL || t->names_buf == NULL || t->by_name == NULL) {
+		r = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
 	p = t->names_buf;
-	for (i = 0; i < t->nf; i++) {
-		memcpy(p, t->f[i].s, t->f[i].len);
-		p[t->f[i].len] = '\0';
-		t->cols[i] = t->f[i];
+	for (i = 0; i < n; i++) {
+		const char *name = src[i].s;
+		size_t len = src[i].len;
+
+		if (i == 0 && t->index_unnamed) {
+			name = index_name;
+			len = sizeof index_name - 1;
+		}
+		memcpy(p, name, len);
+		p[len] = '\0';
+		t->cols[i] = src[i];
 		t->cols[i].s = p;
-		p += t->f[i].len + 1;
+		t->cols[i].len = len;
+		p += len + 1;
 		t->by_name[i] = &t->cols[i];
 	}
-	t->ncols = t->nf;
+	t->ncols = n;
 	qsort(t->by_name, t->ncols, sizeof *t->by_name, cmp_column);
 	for (i = 1; i < t->ncols; i++)
 		if (cmp_names(t->by_name[i - 1], t->by_name[i]) == 0) {
 			const toll_field *dup = t->by_name[i];
-			int r = quoted_name_error(d, t, dup, "duplicate column '%s'");
 
+			r = quoted_name_error(d, t, dup, "duplicate column '%s'");
 			free(t->cols);
 			free(t->names_buf);
 			free(t->by_name);
@@ -628,11 +778,16 @@ first_header(toll_table *t, toll_diag *d)
 			t->names_buf = NULL;
 			t->by_name = NULL;
 			t->ncols = 0;
-			return r;
+			goto out;
 		}
 	t->first_name = t->name;
 	t->cols_fileno = t->fileno;
-	return TOLL_OK;
+	r = TOLL_OK;
+out:
+	if (src != t->f)
+		free(src);
+	free(num);
+	return r;
 }
 
 /* Checks a later file's header against the first and builds the column map. */
@@ -650,11 +805,22 @@ later_header(toll_table *t, toll_diag *d)
 		t->map = m;
 		t->mapcap = t->nf;
 	}
+	if (t->dl.names != NULL || t->dl.no_header) {
+		/* The columns are named by --names (or numbered): only their number counts. */
+		if (!t->dl.no_header && t->nf != t->ncols)
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[0].line, 1,
+			                     "--names gives %zu names, the header has %zu columns",
+			                     t->ncols, t->nf);
+		for (i = 0; i < t->nf; i++)
+			t->map[i] = i;
+		return TOLL_OK;
+	}
 	seen = calloc(t->ncols ? t->ncols : 1, 1);
 	if (seen == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; i < t->nf; i++) {
-		long c = find_column(t, t->f[i].s, t->f[i].len);
+		long c = i == 0 && t->f[0].len == 0 && t->index_unnamed
+		         ? 0 : find_column(t, t->f[i].s, t->f[i].len);
 		char q[200], msg[300];
 
 		if (c < 0 || seen[c]) {
@@ -730,13 +896,6 @@ toll_row_problem(const toll_row *row, size_t col, const toll_field *cols, const 
 	toll_diag_quote(c, sizeof c, cols[col].s, cols[col].len);
 	return toll_diag_set(d, TOLL_EDATA, row->file, f->line, f->col, "%s '%s' in column '%s'",
 	                     what, q, c);
-}
-
-/* The lower-case form of an ASCII byte. */
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 /*
@@ -831,6 +990,25 @@ toll_column_problem(const toll_field *cols, size_t n, const char *what, const ch
 		snprintf(buf + used, bufsz - used, ")");
 }
 
+/* Empties the fields that spell "not stated" (NA, null, ...). */
+static void
+not_stated(toll_table *t)
+{
+	size_t i, k;
+
+	for (i = 0; i < t->nf; i++) {
+		toll_field *f = &t->f[i];
+
+		if (f->len == 0 || f->len > t->na_max || !t->na_first[(unsigned char)f->s[0]])
+			continue;
+		for (k = 0; k < t->nna; k++)
+			if (t->na_len[k] == f->len && memcmp(t->na[k], f->s, f->len) == 0) {
+				f->len = 0;
+				break;
+			}
+	}
+}
+
 int
 toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 {
@@ -840,6 +1018,13 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		long lines;
 		int r, nul = 0;
 
+		if (t->pending) {
+			/* No header line: the record read with the header is the first row. */
+			t->pending = 0;
+			row->line = t->f[0].line;
+			len = t->pending_len;
+			goto data;
+		}
 		if (!t->open) {
 			if (t->next_file >= t->npaths)
 				return TOLL_END;
@@ -944,8 +1129,20 @@ split:
 			t->have_header = 1;
 			row->f = t->f;
 			row->n = t->nf;
+			if (t->dl.no_header || t->dl.names != NULL) {
+				/* The names are given: handed out in the columns' order. */
+				row->f = t->cols;
+				row->n = t->ncols;
+				t->pending = t->dl.no_header;
+				t->pending_len = len;
+			} else if (t->index_unnamed && t->nf > 0 && t->f[0].len == 0) {
+				t->f[0] = t->cols[0];
+			}
 			return TOLL_HEADER;
 		}
+data:
+		row->file = t->name;
+		row->fileno = t->fileno;
 		if (t->nf != t->ncols) {
 			/* Point at the first extra field, or just past the last one. */
 			const toll_field *at = t->nf > t->ncols ? &t->f[t->ncols] : &t->f[t->nf - 1];
@@ -954,6 +1151,8 @@ split:
 			return toll_diag_set(d, TOLL_EDATA, t->name, at->line, col,
 			                     "expected %zu fields, found %zu", t->ncols, t->nf);
 		}
+		if (t->nna > 0)
+			not_stated(t);
 		row->n = t->nf;
 		if (t->fileno == t->cols_fileno) {
 			row->f = t->f;

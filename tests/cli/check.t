@@ -552,6 +552,15 @@ read as one table.
       --csv            read every input as CSV (default: CSV for names
                        ending in .csv, TSV otherwise)
       --tsv            read every input as TSV
+      --delimiter=C    fields are split at C (one character, or '\t'),
+                       quoted as in CSV
+      --no-header      no header line: the columns are named by --names,
+                       else 1, 2, 3, ...
+      --names=A,B,...  the columns' names (with a header: renames them)
+      --na=LIST        spellings of "not stated", comma-separated, besides
+                       the empty field (default: NA,N/A,NaN,null; '': none)
+      --date-format=P  also read dates by the strptime pattern P, e.g.
+                       %m/%d/%Y (may be repeated)
   -m, --max-errors=N   stop after N problems (default 20; 0: no limit)
   -h, --help           show this help and exit
   -V, --version        show the version and exit

@@ -403,9 +403,9 @@ toll-stats: -:3:1: negative number '-3' in column 'low'
 --- exit 1
 
 === an unknown column: did you mean, and the columns
-$ toll-stats sum:bets -g Side data/agg.tsv
+$ toll-stats sum:bets -g Sied data/agg.tsv
 --- stderr
-toll-stats: unknown column 'Side': did you mean 'side'? (columns: event, reported, source, side, category, status, low, best, high, region)
+toll-stats: unknown column 'Sied': did you mean 'side'? (columns: event, reported, source, side, category, status, low, best, high, region)
 Try 'toll-stats --help' for more information.
 --- exit 2
 

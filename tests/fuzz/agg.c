@@ -23,11 +23,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	toll_out *out = NULL;
 	toll_entry e;
 	toll_diag d;
+	toll_dialect csv = TOLL_DIALECT_INIT;
 	int fd, null, code, bad = 0;
 
 	if (size < 1)
 		return 0;
 	memset(&pol, 0, sizeof pol);
+	csv.fmt = TOLL_FORMAT_CSV;
 	if ((fd = fuzz_file(data + 1, size - 1, path, sizeof path)) < 0)
 		return 0;
 	paths[0] = path;
@@ -37,7 +39,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if ((agg = toll_agg_new(&pol, &keys, (data[0] & 0x20) ? INT64_MAX : 1663200000)) == NULL ||
 	    (out = toll_out_new(null, 0)) == NULL ||
-	    toll_reports_new(&rd, paths, 1, (data[0] & 0x40) ? TOLL_FORMAT_CSV : TOLL_FORMAT_TSV,
+	    toll_reports_new(&rd, paths, 1, (data[0] & 0x40) ? &csv : NULL,
 	                     (data[0] & 0x80) ? TOLL_REPORTS_HISTORY : TOLL_REPORTS_AUTO) != TOLL_OK)
 		goto done;
 	while ((code = toll_reports_next(rd, &e, &d)) != TOLL_END && code != TOLL_ENOMEM) {

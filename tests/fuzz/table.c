@@ -9,6 +9,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	toll_table *t = NULL;
 	toll_row row;
 	toll_diag d;
+	toll_dialect dl = TOLL_DIALECT_INIT;
 	size_t total = 0, i, ncol;
 	int fd, code;
 
@@ -18,7 +19,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	paths[0] = path;
 	paths[1] = path;   /* the same file twice: a second header to match */
-	if (toll_table_new(&t, paths, 1 + (data[0] >> 7), (data[0] & 1) ? TOLL_FORMAT_CSV : TOLL_FORMAT_TSV) == TOLL_OK) {
+	/* The first byte picks the dialect: CSV, ';' between fields, no header, names given. */
+	dl.fmt = (data[0] & 1) ? TOLL_FORMAT_CSV : TOLL_FORMAT_TSV;
+	dl.delim = (data[0] & 2) ? ';' : 0;
+	dl.no_header = (data[0] & 4) != 0;
+	dl.names = (data[0] & 8) ? "a,b,c" : NULL;
+	dl.na = (data[0] & 16) ? "NA,,x" : NULL;
+	if (toll_table_new(&t, paths, 1 + (data[0] >> 7), &dl) == TOLL_OK) {
 		while ((code = toll_table_next(t, &row, &d)) != TOLL_END && code != TOLL_ENOMEM) {
 			if (code != TOLL_OK && code != TOLL_HEADER)
 				continue;

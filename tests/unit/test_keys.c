@@ -137,7 +137,7 @@ START_TEST(key_errors)
 		{ ",event", "empty column name in key list ',event'" },
 		{ "side", "unknown column 'side' (columns: event, reported, a:b, a)" },
 		{ "side:month", "unknown column 'side' in key 'side:month' (columns: event, reported, a:b, a)" },
-		{ "Event", "unknown column 'Event': did you mean 'event'? (columns: event, reported, a:b, a)" },
+		{ "Evnet", "unknown column 'Evnet': did you mean 'event'? (columns: event, reported, a:b, a)" },
 		{ "repotred:week", "unknown column 'repotred' in key 'repotred:week': did you mean "
 		  "'reported'? (columns: event, reported, a:b, a)" },
 		{ "reported:days", "unknown date unit 'days' in key 'reported:days' (expected day, week, month, quarter or year)" },

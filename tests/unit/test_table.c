@@ -14,7 +14,7 @@
  * with_cols), "E 3:4 msg" for a data error, "IO msg" for others.
  */
 static char *
-dump_paths(char *const *paths, size_t n, enum toll_format fmt, int with_cols)
+dump_dl(char *const *paths, size_t n, const toll_dialect *dl, int with_cols)
 {
 	static char out[1 << 16];
 	size_t o = 0, i;
@@ -23,7 +23,7 @@ dump_paths(char *const *paths, size_t n, enum toll_format fmt, int with_cols)
 	toll_diag d;
 	int r;
 
-	ck_assert_int_eq(toll_table_new(&t, paths, n, fmt), TOLL_OK);
+	ck_assert_int_eq(toll_table_new(&t, paths, n, dl), TOLL_OK);
 	out[0] = '\0';
 	while ((r = toll_table_next(t, &row, &d)) != TOLL_END) {
 		if (r == TOLL_EDATA) {
@@ -52,6 +52,25 @@ dump_paths(char *const *paths, size_t n, enum toll_format fmt, int with_cols)
 	}
 	toll_table_free(t);
 	return out;
+}
+
+static char *
+dump_paths(char *const *paths, size_t n, enum toll_format fmt, int with_cols)
+{
+	toll_dialect dl = TOLL_DIALECT_INIT;
+
+	dl.fmt = fmt;
+	return dump_dl(paths, n, &dl, with_cols);
+}
+
+/* bytes in a file named *.suffix, read as dl says. */
+static char *
+dump_as(const char *bytes, const char *suffix, const toll_dialect *dl)
+{
+	char *paths[1];
+
+	paths[0] = (char *)unit_tmpfile(bytes, strlen(bytes), suffix);
+	return dump_dl(paths, 1, dl, 0);
 }
 
 static char *
@@ -260,7 +279,7 @@ START_TEST(random_fields_round_trip)
 			toll_diag d;
 
 			paths[0] = (char *)unit_tmpfile(k ? tsv : csv, k ? nt : nc, k ? ".tsv" : ".csv");
-			ck_assert_int_eq(toll_table_new(&t, paths, 1, TOLL_FORMAT_AUTO), TOLL_OK);
+			ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
 			ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
 			for (r = 0; r < ROWS; r++) {
 				int code;
@@ -363,7 +382,7 @@ START_TEST(big_fields_and_many_columns)
 	memset(buf + 6, 'x', big);
 	memcpy(buf + 6 + big, "\n2\t3\n", 5);
 	paths[0] = (char *)unit_tmpfile(buf, big + 11, ".tsv");
-	ck_assert_int_eq(toll_table_new(&t, paths, 1, TOLL_FORMAT_AUTO), TOLL_OK);
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
 	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
 	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_OK);
 	ck_assert_uint_eq(row.f[1].len, big);
@@ -377,7 +396,7 @@ START_TEST(big_fields_and_many_columns)
 		o += (size_t)sprintf(buf + o, "%sc%zu", i ? "\t" : "", i);
 	buf[o++] = '\n';
 	paths[0] = (char *)unit_tmpfile(buf, o, ".tsv");
-	ck_assert_int_eq(toll_table_new(&t, paths, 1, TOLL_FORMAT_AUTO), TOLL_OK);
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
 	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
 	ck_assert_uint_eq(row.n, ncols);
 	ck_assert_int_eq(toll_table_column(t, "c49999"), 49999);
@@ -425,6 +444,79 @@ START_TEST(column_suggestions)
 }
 END_TEST
 
+/* What an export needs: another delimiter, no header, NA, an index column. */
+START_TEST(dialects)
+{
+	toll_dialect dl = TOLL_DIALECT_INIT;
+	char *paths[2];
+
+	dl.delim = ';';
+	ck_assert_str_eq(dump_as("a;b\n\"x;y\";2\n", ".txt", &dl), "H a|b\n2: x;y|2\n");
+	dl.delim = '\t';
+	ck_assert_str_eq(dump_as("a\tb\n1\t2\n", ".csv", &dl), "H a|b\n2: 1|2\n");
+	/* No header: the first line is a record; columns numbered, or named. */
+	dl.delim = 0;
+	dl.no_header = 1;
+	ck_assert_str_eq(dump_as("x,1\ny,2\n", ".csv", &dl), "H 1|2\n1: x|1\n2: y|2\n");
+	dl.names = "name,n";
+	ck_assert_str_eq(dump_as("x,1\ny,2\n", ".csv", &dl), "H name|n\n1: x|1\n2: y|2\n");
+	ck_assert_str_eq(dump_as("x,1,3\n", ".csv", &dl),
+	                 "H name|n\nE 1:5 expected 2 fields, found 3\n");
+	paths[0] = keep("x,1\n", ".csv");
+	paths[1] = keep("y,2\n", ".csv");
+	ck_assert_str_eq(dump_dl(paths, 2, &dl, 0), "H name|n\n1: x|1\nH name|n\n1: y|2\n");
+	unlink(paths[0]);
+	unlink(paths[1]);
+	free(paths[0]);
+	free(paths[1]);
+	/* Names for a header: it is renamed, and must have as many columns. */
+	dl.no_header = 0;
+	ck_assert_str_eq(dump_as("A,B\nx,1\n", ".csv", &dl), "H name|n\n2: x|1\n");
+	ck_assert_str_eq(dump_as("A,B,C\nx,1,2\n", ".csv", &dl),
+	                 "E 1:1 --names gives 2 names, the header has 3 columns\n");
+	dl.names = NULL;
+	/* A pandas index column; an empty name anywhere else stays an error. */
+	ck_assert_str_eq(dump_as(",iso,n\n0,AFG,1\n", ".csv", &dl), "H index|iso|n\n2: 0|AFG|1\n");
+	ck_assert_str_eq(dump_as("iso,,n\n", ".csv", &dl), "E 1:5 empty column name\n");
+	paths[0] = keep(",a\n0,1\n", ".csv");
+	paths[1] = keep(",a\n1,2\n", ".csv");
+	ck_assert_str_eq(dump_dl(paths, 2, &dl, 0), "H index|a\n2: 0|1\nH index|a\n2: 1|2\n");
+	unlink(paths[0]);
+	unlink(paths[1]);
+	free(paths[0]);
+	free(paths[1]);
+	/* NA and its kin are empty fields; only whole fields, only as spelled. */
+	ck_assert_str_eq(dump_as("a,b,c,d,e\nNA,N/A,NaN,null,na\nNAN,NA ,x,NULL,\n", ".csv", &dl),
+	                 "H a|b|c|d|e\n2: ||||na\n3: NAN|NA |x|NULL|\n");
+	dl.na = "";
+	ck_assert_str_eq(dump_as("a,b\nNA,\n", ".csv", &dl), "H a|b\n2: NA|\n");
+	dl.na = "-,unknown";
+	ck_assert_str_eq(dump_as("a,b,c\n-,unknown,NA\n", ".csv", &dl), "H a|b|c\n2: ||NA\n");
+}
+END_TEST
+
+/* A column is found by its name, else by the one name equal to it but for case. */
+START_TEST(columns_without_case)
+{
+	toll_table *t;
+	toll_row row;
+	toll_diag d;
+	char *paths[1];
+
+	paths[0] = (char *)unit_tmpfile("COUNTRY\tcountry\tEVENT_DATE\tSide\tSIDE\n", 40, ".tsv");
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+	ck_assert_int_eq(toll_table_column(t, "country"), 1);
+	ck_assert_int_eq(toll_table_column(t, "COUNTRY"), 0);
+	ck_assert_int_eq(toll_table_column(t, "Country"), -1);   /* two would do */
+	ck_assert_int_eq(toll_table_column(t, "event_date"), 2);
+	ck_assert_int_eq(toll_table_column(t, "side"), -1);
+	ck_assert_int_eq(toll_table_column(t, "Side"), 3);
+	ck_assert_int_eq(toll_table_column(t, "event"), -1);
+	toll_table_free(t);
+}
+END_TEST
+
 START_TEST(unreadable_is_io)
 {
 	char *paths[1] = { "/" };
@@ -457,6 +549,8 @@ table_suite(void)
 	tcase_add_test(tc, big_fields_and_many_columns);
 	tcase_add_test(tc, column_suggestions);
 	tcase_add_test(tc, unreadable_is_io);
+	tcase_add_test(tc, dialects);
+	tcase_add_test(tc, columns_without_case);
 	suite_add_tcase(s, tc);
 	return s;
 }
