@@ -72,8 +72,8 @@ grouped_digits(const char *s, size_t len, size_t *i, char *digits, size_t cap, s
 int
 toll_number_parse(const char *s, size_t len, int64_t *out)
 {
-	char digits[32];
-	size_t i = 0, nd, k;
+	char digits[32], frac[32];
+	size_t i = 0, nd, k, nfrac = 0;
 	int64_t v = 0;
 	int fraction = 0;
 
@@ -105,10 +105,55 @@ toll_number_parse(const char *s, size_t len, int64_t *out)
 		size_t start = ++i;
 
 		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			fraction |= s[i] != '0';
+			if (nfrac < sizeof frac)
+				frac[nfrac++] = s[i];
+			else
+				fraction |= s[i] != '0';
 		if (i == start)
 			return TOLL_FIG_SYNTAX;
 	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E') && nd <= sizeof digits) {
+		/* Spreadsheet notation, "2.00E+05": whole when the exponent makes it so. */
+		int neg = 0;
+		long e = 0;
+		size_t start;
+
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			neg = s[i++] == '-';
+		start = i;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			if (e < 1000)
+				e = e * 10 + (s[i] - '0');
+		if (i == start || i != len)
+			return TOLL_FIG_SYNTAX;
+		e = neg ? -e : e;
+		/* The fraction's digits move into the whole part, one per power of ten. */
+		for (k = 0; k < nfrac; k++) {
+			if (e > 0) {
+				if (nd < sizeof digits)
+					digits[nd] = frac[k];
+				nd++;
+				e--;
+			} else {
+				fraction |= frac[k] != '0';
+			}
+		}
+		nfrac = 0;
+		for (; e > 0; e--) {
+			if (nd < sizeof digits)
+				digits[nd] = '0';
+			nd++;
+		}
+		for (; e < 0 && nd > 0; e++)
+			fraction |= digits[--nd] != '0';
+		if (nd == 0) {
+			digits[0] = '0';
+			nd = 1;
+		}
+	}
+	for (k = 0; k < nfrac; k++)
+		fraction |= frac[k] != '0';
 	if (i != len)
 		return TOLL_FIG_SYNTAX;
 	/* Leading zeros do not count towards the size. */

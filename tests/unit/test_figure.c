@@ -129,6 +129,19 @@ START_TEST(numbers_with_separators)
 	ck_assert_int_eq(v, 6500);
 	ck_assert_int_eq(num("00000000000000000000000001", &v), TOLL_FIG_OK);
 	ck_assert_int_eq(v, 1);
+	/* Spreadsheet notation, when the number is whole. */
+	ck_assert_int_eq(num("2.00E+05", &v), TOLL_FIG_OK);
+	ck_assert_int_eq(v, 200000);
+	ck_assert_int_eq(num("1.25e2", &v), TOLL_FIG_OK);
+	ck_assert_int_eq(v, 125);
+	ck_assert_int_eq(num("1e3", &v), TOLL_FIG_OK);
+	ck_assert_int_eq(v, 1000);
+	ck_assert_int_eq(num("1500E-2", &v), TOLL_FIG_OK);
+	ck_assert_int_eq(v, 15);
+	ck_assert_int_eq(num("0e-5", &v), TOLL_FIG_OK);
+	ck_assert_int_eq(v, 0);
+	ck_assert_int_eq(num("9.223372036854775807E18", &v), TOLL_FIG_OK);
+	ck_assert_int_eq(v, INT64_MAX);
 }
 END_TEST
 
@@ -136,7 +149,7 @@ START_TEST(bad_numbers)
 {
 	static const char *syntax[] = {
 		"", "1,5", "1,50", "1,5000", ",100", "100,", "1,000_000", "1__000", "+5",
-		" 5", "5 ", "1e3", "0x10", "-", "--5", "五", "12,34,567", "6 500,000", "344.",
+		" 5", "5 ", "1e", "1e+", "1E3x", "e3", "0x10", "-", "--5", "五", "12,34,567", "6 500,000", "344.",
 		"1.0.0", "6\xc2" "500", "6  500", ".5",
 	};
 	size_t i;
@@ -147,6 +160,10 @@ START_TEST(bad_numbers)
 		              "'%s'", syntax[i]);
 	ck_assert_int_eq(num("1.5", &v), TOLL_FIG_FRACTION);
 	ck_assert_int_eq(num("344.01", &v), TOLL_FIG_FRACTION);
+	ck_assert_int_eq(num("1.25e1", &v), TOLL_FIG_FRACTION);
+	ck_assert_int_eq(num("15E-1", &v), TOLL_FIG_FRACTION);
+	ck_assert_int_eq(num("1e19", &v), TOLL_FIG_RANGE);
+	ck_assert_int_eq(num("1e999999", &v), TOLL_FIG_RANGE);
 	ck_assert_int_eq(num("-5", &v), TOLL_FIG_NEGATIVE);
 	ck_assert_int_eq(num("-1.5", &v), TOLL_FIG_NEGATIVE);
 	ck_assert_int_eq(num("-5,000", &v), TOLL_FIG_NEGATIVE);
