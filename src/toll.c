@@ -19,6 +19,7 @@ static const struct command {
 	{ "rev", "revision history, summaries and diffs of report tables" },
 	{ "stats", "grouped statistics of numeric columns, with GSL" },
 	{ "plot", "charts to PNG, PDF or SVG, with cairo and pango" },
+	{ "import", "ACLED, UCDP GED and any table as a reports table" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
