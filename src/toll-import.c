@@ -44,7 +44,9 @@ static const char usage_options[] =
 	"\n"
 	"ACLED:\n"
 	"      --reported=WHAT    event_date (default), or timestamp: successive\n"
-	"                         exports become revisions of their events\n"
+	"                         exports become revisions of their events (an\n"
+	"                         event unchanged since an earlier export is\n"
+	"                         written once)\n"
 	"      --deleted=FILE     ACLED's list of deleted events (event_id_cnty,\n"
 	"                         deleted_timestamp): each a revision of 0 at its\n"
 	"                         time, with note 'deleted'\n"
@@ -145,7 +147,11 @@ struct imp {
 	toll_strmap *events;
 	unsigned char *civilian;
 	size_t civcap;
-	long read, written, refused, widened, defaulted, left_out, deletions;
+	/* ACLED --reported timestamp: each (event, timestamp) read, and its best. */
+	toll_strmap *seen;
+	int64_t *seen_best;
+	size_t seencap;
+	long read, written, refused, widened, defaulted, left_out, deletions, unchanged;
 	toll_out *out;
 	cli_reader cr;
 };
@@ -575,11 +581,14 @@ number_text(const toll_table *t, const toll_row *r, long src, const toll_field *
 	int e = toll_number_parse(f->s, f->len, v);
 
 	if (e != TOLL_FIG_OK) {
+		const char *why = e == TOLL_FIG_SYNTAX ? "expected a whole number from 0"
+		                                        : toll_figure_strerror(e);
+
 		if (src >= 0)
-			bad_field(t, r, src, "invalid number", toll_figure_strerror(e), d);
+			bad_field(t, r, src, "invalid number", why, d);
 		else
 			toll_diag_set(d, TOLL_EDATA, r->file, r->line, 0, "invalid number '%.*s': %s",
-			              (int)(f->len > 40 ? 40 : f->len), f->s, toll_figure_strerror(e));
+			              (int)(f->len > 40 ? 40 : f->len), f->s, why);
 		return -1;
 	}
 	*len = (size_t)snprintf(buf, SCRATCH, "%lld", (long long)*v);
@@ -594,6 +603,18 @@ struct rowbuf {
 	int has_num[3];
 	int64_t num[3];          /* low, best, high as read */
 };
+
+/* Whether a problem at field f's place is among d[0..n) already. */
+static int
+said(const toll_diag *d, int n, const toll_field *f)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (d[i].line == f->line && d[i].col == f->col)
+			return 1;
+	return 0;
+}
 
 /*
  * Fills rb with the output row of input row r.  Returns the number of
@@ -649,6 +670,10 @@ convert(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *r
 
 			if (toll_date_parse(f->s, f->len, &tm) != 0) {
 				char why[200];
+
+				/* One input column read into several (start and end): said once. */
+				if (src >= 0 && said(d, np, f))
+					break;
 
 				toll_date_why(f->s, f->len, why, sizeof why);
 				if (src >= 0)
@@ -919,6 +944,45 @@ ucdp_split(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf
 	return np;
 }
 
+/*
+ * Whether the row is a revision already written: the same event, ACLED
+ * timestamp and figure, as in successive exports of an event that did not
+ * change (1); 0 for a new one, remembered; -1 when out of memory.
+ */
+static int
+unchanged(struct imp *im, const struct rowbuf *rb)
+{
+	char key[512];
+	const toll_field *ev = &rb->f[O_EVENT], *rep = &rb->f[O_REPORTED];
+	size_t id, n = ev->len + 1 + rep->len;
+	int added;
+	int64_t best;
+
+	if (n > sizeof key || toll_number_parse(rb->f[O_BEST].s, rb->f[O_BEST].len, &best) != TOLL_FIG_OK)
+		return 0;
+	memcpy(key, ev->s, ev->len);
+	key[ev->len] = '\t';
+	memcpy(key + ev->len + 1, rep->s, rep->len);
+	if (toll_strmap_intern(im->seen, key, n, &id, &added) != TOLL_OK)
+		return -1;
+	if (id >= im->seencap) {
+		size_t ncap = im->seencap ? im->seencap * 2 : 1024;
+		int64_t *p;
+
+		while (ncap <= id)
+			ncap *= 2;
+		if ((p = realloc(im->seen_best, ncap * sizeof *p)) == NULL)
+			return -1;
+		im->seen_best = p;
+		im->seencap = ncap;
+	}
+	if (!added && im->seen_best[id] == best)
+		return 1;
+	/* A different figure at the same time is written: toll says it conflicts. */
+	im->seen_best[id] = best;
+	return 0;
+}
+
 /* One input row: converted, checked, written (with its sides), or refused. */
 static int
 import_row(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *rb)
@@ -962,6 +1026,19 @@ import_row(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf
 	if (n > 0) {
 		im->refused++;
 		return problems(im, d, n);
+	}
+	if (im->seen != NULL) {
+		int u = unchanged(im, rb);
+
+		if (u < 0) {
+			cli_error("out of memory");
+			im->cr.status = EXIT_TROUBLE;
+			return 0;
+		}
+		if (u) {
+			im->unchanged++;
+			return 1;
+		}
 	}
 	im->defaulted += defaulted;
 	write_row(im, rb);
@@ -1136,6 +1213,8 @@ summary(const struct imp *im, const char *format)
 	        im->layout ? ")" : "", im->read, im->written, im->refused, im->widened, im->defaulted);
 	if (o->time_prec >= 0 || o->geo_prec >= 0 || o->date_prec >= 0 || o->where_prec >= 0)
 		fprintf(stderr, ", %ld left out by precision", im->left_out);
+	if (im->seen != NULL)
+		fprintf(stderr, ", %ld unchanged", im->unchanged);
 	if (o->deleted != NULL)
 		fprintf(stderr, ", %ld deletions", im->deletions);
 	fputc('\n', stderr);
@@ -1266,6 +1345,12 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
+	if (o.fmt == FMT_ACLED && o.reported != NULL && strcmp(o.reported, "timestamp") == 0 &&
+	    (im.seen = toll_strmap_new()) == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
 	while (go && !im.cr.stopped && (code = toll_table_next(t, &r, &d)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			if (planned)
@@ -1313,6 +1398,8 @@ done:
 	toll_table_free(t);
 	toll_out_free(im.out);
 	toll_strmap_free(im.events);
+	toll_strmap_free(im.seen);
+	free(im.seen_best);
 	free(im.civilian);
 	for (i = 0; i < o.nvm; i++) {
 		free(o.vm[i].spec);

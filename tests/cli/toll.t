@@ -29,6 +29,7 @@ Commands:
   rev      revision history, summaries and diffs of report tables
   stats    grouped statistics of numeric columns, with GSL
   plot     charts to PNG, PDF or SVG, with cairo and pango
+  import   ACLED, UCDP GED and any table as a reports table
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit

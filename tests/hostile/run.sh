@@ -62,6 +62,11 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 	run "$n" toll-plot interval -o "$tmp/chart.png" "$f"
 	run "$n" toll-plot hist -o "$tmp/chart.png" "$f"
 	run "$n" toll check "$f"
+	run "$n" toll-import table "$f"
+	run "$n" toll-import acled --reported timestamp --time-precision 1 "$f"
+	run "$n" toll-import ucdp-ged --split-sides "$f"
+	run "$n" toll-import table --no-header --row-events --map end=2 \
+		--set reported=2022-01-01,source=s,side=a,category=killed "$f"
 done
 
 # A full disk on standard output: exit 2 with a message, for every program.
@@ -78,6 +83,7 @@ full() {
 	fi
 }
 full toll-check --normalize "$good"
+full toll-import table "$good"
 full toll-check --summary "$good"
 full toll-agg "$good"
 full toll-rev history "$good"

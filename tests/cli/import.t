@@ -1,0 +1,343 @@
+# toll-import: exports in, the reports table out (tests/real/run.sh checks
+# the real public files against independent computations).
+
+=== the help names the formats
+$ toll-import --help | sed -n '1p;9,13p'
+--- stdout
+Usage: toll-import FORMAT [OPTION]... [FILE]...
+  acled     ACLED exports: the current layout, the older one (data_id,
+            event_id_no_cnty) and the upper-case one, found by the header.
+            event: event_id_cnty (else data_id); start, end and reported:
+            event_date; source ACLED (ACLED's own in acled_source); side
+            all; status civilian for violence against civilians, else
+
+=== a FORMAT is needed
+$ toll-import
+--- stderr
+toll-import: a FORMAT is needed: acled, ucdp-ged or table
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== an unknown format
+$ toll-import acled2 data/acled-v1.csv
+--- stderr
+toll-import: unknown format 'acled2': expected acled, ucdp-ged or table
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== options of another format are refused, not ignored
+$ toll-import table --split-sides data/ged.csv; toll-import ucdp-ged --deleted x data/ged.csv; toll-import acled --map event=x data/acled-v1.csv; toll-import table --reported 2022-01-01 data/ged.csv
+--- stderr
+toll-import: --release, --split-sides, --strict, --max-date-prec and --max-where-prec are for ucdp-ged
+Try 'toll-import --help' for more information.
+toll-import: --deleted, --time-precision and --geo-precision are for acled
+Try 'toll-import --help' for more information.
+toll-import: --map, --keep and --row-events are for table
+Try 'toll-import --help' for more information.
+toll-import: --reported is for acled and ucdp-ged: give --set reported=DATE
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== acled: one export, dates as ACLED writes them, NA not stated, line breaks kept
+$ toll-import acled data/acled-v1.csv
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	acled_source	country	admin1	admin2	admin3	event_type	sub_event_type	actor1	actor2	latitude	longitude	iso3	notes
+ARM1	2022-09-13	ACLED	all	killed	all		49		2022-09-13	2022-09-13	Armenian MoD	Armenia	Syunik	Goris		Battles	Armed clash	Military Forces of Azerbaijan (2003-)	Military Forces of Armenia (2018-)	39.5	46.3		Clashes on the border.\n49 soldiers killed.
+ARM2	2022-09-14	ACLED	all	killed	civilian		1		2022-09-14	2022-09-14	Armenian MoD	Armenia	Gegharkunik	Vardenis		Violence against civilians	Attack	Military Forces of Azerbaijan (2003-)	Civilians (Armenia)	40.2	45.7		A civilian killed.
+ARM3	2022-09-15	ACLED	all	killed	all		3		2022-09-15	2022-09-15	Armenian MoD	Armenia	Vayots Dzor	Jermuk		Battles	Armed clash	Military Forces of Armenia (2018-)		39.8	45.7		Shelling.
+--- stderr
+toll-import: acled (current layout): 3 read, 3 written, 0 refused, 0 widened, 0 defaulted
+
+=== acled: successive exports are revisions by timestamp; deletions withdraw events
+$ toll-import acled --reported timestamp --deleted data/acled-deleted.csv data/acled-v1.csv data/acled-v2.csv | cut -f 1-9,24-
+--- stdout
+event	reported	source	side	category	status	low	best	high	notes	note
+ARM1	2022-09-13T20:13:20Z	ACLED	all	killed	all		49		Clashes on the border.\n49 soldiers killed.	
+ARM2	2022-09-15	ACLED	all	killed	civilian		1		A civilian killed.	
+ARM3	2022-09-16T03:46:40Z	ACLED	all	killed	all		3		Shelling.	
+ARM1	2022-09-17T07:33:20Z	ACLED	all	killed	all		105		Revised.	
+ARM2	2022-09-18T11:20:00Z	ACLED	all	killed	civilian		0			deleted
+ARM9	2022-09-18T11:20:00Z	ACLED	all	killed	all		0			deleted
+--- stderr
+toll-import: acled (current layout): 8 read, 6 written, 0 refused, 0 widened, 0 defaulted, 2 unchanged, 2 deletions
+
+=== acled: the revisions read back: what ACLED said on a day, and how it changed
+$ toll-import acled --reported timestamp --deleted data/acled-deleted.csv data/acled-v1.csv data/acled-v2.csv 2>/dev/null >/tmp/toll-import-rev.tsv; toll-agg -g event --as-of 2022-09-15 /tmp/toll-import-rev.tsv; toll-agg -g status /tmp/toll-import-rev.tsv 2>/dev/null; rm -f /tmp/toll-import-rev.tsv
+--- stdout
+event	low	best	high	events	series
+ARM1	49	49	49	1	1
+ARM2	1	1	1	1	1
+status	low	best	high	events	series
+all	108	108	108	3	3
+civilian	0	0	0	1	1
+--- stderr
+toll-agg: /tmp/toll-import-rev.tsv:6:54: warning: 'best' 0 is below 1, the series' revision before it (line 3): a cumulative figure fell; a correction, or a transposed digit?
+
+=== acled: --reported takes event_date or timestamp
+$ toll-import acled --reported 2022-01-01 data/acled-v1.csv
+--- stderr
+toll-import: invalid --reported '2022-01-01' for acled: expected event_date or timestamp
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== acled: rows coded less precisely left out, and counted
+$ toll-import acled --time-precision 2 --geo-precision 1 data/acled-v1.csv | cut -f 1
+--- stdout
+event
+ARM1
+--- stderr
+toll-import: acled (current layout): 3 read, 1 written, 0 refused, 0 widened, 0 defaulted, 2 left out by precision
+
+=== acled: a precision that is no number
+$ toll-import acled --time-precision x data/acled-v1.csv
+--- stderr
+toll-import: invalid --time-precision 'x': expected a whole number
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== acled: rows it cannot read are named and left out; the good ones are written
+$ toll-import acled --csv
+--- stdin
+event_id_cnty,event_date,event_type,country,fatalities,timestamp
+A1,9-May-20,Battles,Yemen,7,1589220519
+A2,31-Apr-20,Battles,Yemen,1,1589220519
+A3,9-May-20,Battles,Yemen,-2,1589220519
+A4,9-May-20,Battles,Yemen,NA,1589220519
+A5,9-May-20,Battles,Yemen,12a,1589220519
+A6,9-May-20,Battles
+A7,01-January-2015,Riots/Protests,India,2.00E+01,1589220519
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	acled_source	country	admin1	admin2	admin3	event_type	sub_event_type	actor1	actor2	latitude	longitude	iso3	notes
+A1	2020-05-09	ACLED	all	killed	all		7		2020-05-09	2020-05-09		Yemen				Battles							
+A7	2015-01-01	ACLED	all	killed	all		20		2015-01-01	2015-01-01		India				Riots/Protests							
+--- stderr
+toll-import: -:3:4: invalid date '31-Apr-20' in column 'event_date': April 2020 has 30 days
+toll-import: -:4:27: invalid number '-2' in column 'fatalities': negative number
+toll-import: -:5:27: missing value in column 'fatalities'
+toll-import: -:6:27: invalid number '12a' in column 'fatalities': expected a whole number from 0
+toll-import: -:7:20: expected 6 fields, found 3
+toll-import: acled (current layout): 7 read, 2 written, 5 refused, 0 widened, 0 defaulted
+--- exit 1
+
+=== acled: not an ACLED export
+$ toll-import acled data/ged.csv
+--- stderr
+toll-import: data/ged.csv:1: not an ACLED export: missing column 'event_id_cnty' (columns: id, year, active_year, type_of_violence, conflict_name, dyad_name, side_a, side_b, where_prec, date_prec, country, region, latitude, longitude, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low)
+--- exit 1
+
+=== acled: --reported timestamp needs the column
+$ toll-import acled --reported timestamp --csv
+--- stdin
+event_id_cnty,event_date,fatalities
+A1,9-May-20,7
+--- stderr
+toll-import: -:1: --reported timestamp: missing column 'timestamp' (columns: event_id_cnty, event_date, fatalities)
+--- exit 1
+
+=== acled: a deletion list that is not one
+$ toll-import acled --deleted data/acled-v2.csv data/acled-v1.csv | cut -f 1
+--- stdout
+event
+ARM1
+ARM2
+ARM3
+--- stderr
+toll-import: data/acled-v2.csv:1: not an ACLED deletion list: missing column 'deleted_timestamp' (columns: event_id_cnty, event_date, year, time_precision, event_type, sub_event_type, actor1, actor2, country, admin1, admin2, admin3, latitude, longitude, geo_precision, source, notes, fatalities, timestamp)
+toll-import: acled (current layout): 3 read, 3 written, 0 refused, 0 widened, 0 defaulted, 0 deletions
+
+=== ucdp-ged: figures widened to hold best, dates of GED's CSV, a bad number named
+$ toll-import ucdp-ged data/ged.csv
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	type_of_violence	conflict_name	dyad_name	country	region	where_prec	date_prec	latitude	longitude	active_year
+1	2020-09-27	UCDP GED	all	killed	all	30	35	40	2020-09-27	2020-09-27	1	Azerbaijan: Nagorno-Karabakh	Government of Azerbaijan - Republic of Artsakh	Azerbaijan	Europe	1	1	39.8	46.7	1
+2	2020-10-31	UCDP GED	all	killed	all	1	2	3	2020-10-01	2020-10-31	1	Azerbaijan: Nagorno-Karabakh	Government of Azerbaijan - Republic of Artsakh	Azerbaijan	Europe	4	3	39.8	46.7	1
+--- stderr
+toll-import: data/ged.csv:4:229: invalid number 'x' in column 'low': expected a whole number from 0
+toll-import: ucdp-ged: 3 read, 2 written, 1 refused, 1 widened, 0 defaulted
+--- exit 1
+
+=== ucdp-ged: --split-sides, the sides' deaths under the event's high
+$ toll-import ucdp-ged --split-sides data/ged.csv 2>/dev/null | cut -f 1-11
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end
+1	2020-09-27	UCDP GED	all	killed	all	30	35	40	2020-09-27	2020-09-27
+1	2020-09-27	UCDP GED	Government of Azerbaijan	killed	military	0	10	40	2020-09-27	2020-09-27
+1	2020-09-27	UCDP GED	Republic of Artsakh	killed	military	0	20	40	2020-09-27	2020-09-27
+1	2020-09-27	UCDP GED	all	killed	civilian	0	5	40	2020-09-27	2020-09-27
+1	2020-09-27	UCDP GED	all	killed	unknown	0	0	40	2020-09-27	2020-09-27
+2	2020-10-31	UCDP GED	all	killed	all	1	2	3	2020-10-01	2020-10-31
+2	2020-10-31	UCDP GED	Government of Azerbaijan	killed	military	0	1	3	2020-10-01	2020-10-31
+2	2020-10-31	UCDP GED	Republic of Artsakh	killed	military	0	1	3	2020-10-01	2020-10-31
+2	2020-10-31	UCDP GED	all	killed	civilian	0	0	3	2020-10-01	2020-10-31
+2	2020-10-31	UCDP GED	all	killed	unknown	0	0	3	2020-10-01	2020-10-31
+
+=== ucdp-ged: split or not, each death counted once
+$ toll-import ucdp-ged data/ged.csv 2>/dev/null | toll-agg -g country; toll-import ucdp-ged --split-sides data/ged.csv 2>/dev/null | toll-agg -g country
+--- stdout
+country	low	best	high	events	series
+Azerbaijan	31	37	43	2	2
+country	low	best	high	events	series
+Azerbaijan	31	37	43	2	10
+
+=== ucdp-ged: --strict refuses what it would widen
+$ toll-import ucdp-ged --strict data/ged.csv | cut -f 1
+--- stdout
+event
+1
+--- stderr
+toll-import: data/ged.csv:3:221: low 3, best 2, high 1 are out of order (--strict)
+toll-import: data/ged.csv:4:229: invalid number 'x' in column 'low': expected a whole number from 0
+toll-import: ucdp-ged: 3 read, 1 written, 2 refused, 0 widened, 0 defaulted
+
+=== ucdp-ged: a release has its date
+$ toll-import ucdp-ged --release 24.1 --reported 2024-06-01 --max-where-prec 2 data/ged.csv 2>&1 | cut -f 1-3,12
+--- stdout
+toll-import: data/ged.csv:4:229: invalid number 'x' in column 'low': expected a whole number from 0
+event	reported	source	release
+1	2024-06-01	UCDP GED	24.1
+toll-import: ucdp-ged: 3 read, 1 written, 1 refused, 0 widened, 0 defaulted, 1 left out by precision
+
+=== ucdp-ged: a release without its date is refused
+$ toll-import ucdp-ged --release 24.1 data/ged.csv
+--- stderr
+toll-import: --release needs --reported DATE, the release's date: otherwise two releases of one event are reported the same day
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== ucdp-ged: --reported must be a date
+$ toll-import ucdp-ged --reported yesterday data/ged.csv
+--- stderr
+toll-import: invalid --reported 'yesterday': expected the release's date
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: columns mapped, constants set, a default where a field is empty, values mapped, the rest kept
+$ toll-import table --csv --map event=battle,side=country,best=numbers,start=from --set reported=2018-11-11,source=wwi,category=casualties,side=unknown --value-map side:Britain=United\ Kingdom --date-format %m/%d/%Y
+--- stdin
+battle,country,numbers,from,front
+Liège,Belgium,20000,8/5/1914,Western
+Verdun,France,"428,500",2/21/1916,Western
+Masurian Lakes,,2.00E+05,2/7/1915,Eastern
+Somme,Britain,420000,7/1/1916,Western
+Gallipoli,Turkey,1.5,4/25/1915,Southern
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	front
+Liège	2018-11-11	wwi	Belgium	casualties			20000		1914-08-05		Western
+Verdun	2018-11-11	wwi	France	casualties			428500		1916-02-21		Western
+Masurian Lakes	2018-11-11	wwi	unknown	casualties			200000		1915-02-07		Eastern
+Somme	2018-11-11	wwi	United Kingdom	casualties			420000		1916-07-01		Western
+--- stderr
+toll-import: -:6:18: invalid number '1.5' in column 'numbers': not a whole number
+toll-import: table: 5 read, 4 written, 1 refused, 0 widened, 1 defaulted
+--- exit 1
+
+=== table: columns named as the reports table's are taken as they are, value read in the notation
+$ toll-import table --keep where
+--- stdin
+event	reported	source	side	category	value	where
+e1	13 September 2022	Armenia MoD	Armenia	killed	at least 135	Jermuk
+e1	2022-09-14	Armenia MoD	Armenia	killed	100-150 (120)	Jermuk
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	where
+e1	2022-09-13	Armenia MoD	Armenia	killed		135	135				Jermuk
+e1	2022-09-14	Armenia MoD	Armenia	killed		100	120	150			Jermuk
+--- stderr
+toll-import: table: 2 read, 2 written, 0 refused, 0 widened, 0 defaulted
+
+=== table: a victim list, one row per person, no header
+$ toll-import table --csv --no-header --names n,name,died,status --row-events --map end=died,category=status --set reported=2021-03-01,source=list,side=Armenia --value-map 'category:Զոհված=killed,Անհայտ բացակայող=missing' --keep name
+--- stdin
+0,Ա,"14 Հոկ, 2020",Զոհված
+1,Բ,"27 Սեպ, 2020",Անհայտ բացակայող
+2,Գ,"14 Հոկ, 2020",Զոհված
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	name
+-:1	2021-03-01	list	Armenia	killed			1			2020-10-14	Ա
+-:2	2021-03-01	list	Armenia	missing			1			2020-09-27	Բ
+-:3	2021-03-01	list	Armenia	killed			1			2020-10-14	Գ
+--- stderr
+toll-import: table: 3 read, 3 written, 0 refused, 0 widened, 0 defaulted
+
+=== table: what every reports row needs must come from somewhere
+$ toll-import table --csv --map event=a,best=b
+--- stdin
+a,b
+x,1
+--- stderr
+toll-import: no column gives 'reported': give --map reported=COLUMN or --set reported=VALUE
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: no figure at all
+$ toll-import table --csv --set reported=2022-01-01,source=s,side=a,category=killed
+--- stdin
+event,n
+x,1
+--- stderr
+toll-import: no column gives the figure: give --map best=COLUMN (or low, high, value)
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: an unknown input column, with a suggestion
+$ toll-import table --csv --map event=battel
+--- stdin
+battle,n
+x,1
+--- stderr
+toll-import: unknown column 'battel' in --map event=battel: did you mean 'battle'? (columns: battle, n)
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: --row-events makes the events
+$ toll-import table --csv --row-events --map event=a
+--- stdin
+a,b
+x,1
+--- stderr
+toll-import: --row-events makes the events: 'event' cannot be mapped too
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: malformed --map, --set and --value-map
+$ toll-import table --map event; toll-import table --set =x; toll-import table --value-map category; toll-import table --value-map category:a
+--- stderr
+toll-import: invalid --map 'event': expected COLUMN=INPUT_COLUMN
+Try 'toll-import --help' for more information.
+toll-import: invalid --set '=x': expected COLUMN=VALUE
+Try 'toll-import --help' for more information.
+toll-import: invalid --value-map 'category': expected COLUMN:FROM=TO,...
+Try 'toll-import --help' for more information.
+toll-import: invalid --value-map 'category:a': expected COLUMN:FROM=TO,...
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: an unknown column to keep
+$ toll-import table --csv --keep nope --set reported=2022-01-01,source=s,side=a,category=killed,best=1
+--- stdin
+event,n
+x,1
+--- stderr
+toll-import: unknown column 'nope' in --keep (columns: event, n)
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: a --value-map of no output column
+$ toll-import table --csv --value-map zone:a=b --set reported=2022-01-01,source=s,side=a,category=killed,best=1
+--- stdin
+event,n
+x,1
+--- stderr
+toll-import: --value-map: no output column 'zone'
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== toll import runs toll-import
+$ toll import table --csv --set reported=2022-01-01,source=s,side=a,category=killed,best=1 --keep ''
+--- stdin
+event,n
+x,1
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end
+x	2022-01-01	s	a	killed			1			
+--- stderr
+toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
