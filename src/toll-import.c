@@ -542,20 +542,43 @@ write_header(struct imp *im)
 	toll_out_eol(im->out);
 }
 
-/* A date as the reports table writes it: YYYY-MM-DD, or with its time in UTC. */
+/* Writes v as n digits at p. */
+static void
+put_digits(char *p, int64_t v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/*
+ * A date as the reports table writes it: YYYY-MM-DD, or with its time in
+ * UTC, YYYY-MM-DDTHH:MM:SSZ (years 1 to 9999, as the date reader reads).
+ */
 static size_t
 iso_text(int64_t t, char *buf, size_t bufsz)
 {
 	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400), y, sec = t - days * 86400;
-	int m, dd, n;
+	int m, dd;
 
+	(void)bufsz;
 	toll_civil_from_days(days, &y, &m, &dd);
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, dd, 2);
 	if (sec == 0)
-		n = snprintf(buf, bufsz, "%04lld-%02d-%02d", (long long)y, m, dd);
-	else
-		n = snprintf(buf, bufsz, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, dd,
-		             (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
-	return n > 0 ? (size_t)n : 0;
+		return 10;
+	buf[10] = 'T';
+	put_digits(buf + 11, sec / 3600, 2);
+	buf[13] = ':';
+	put_digits(buf + 14, sec / 60 % 60, 2);
+	buf[16] = ':';
+	put_digits(buf + 17, sec % 60, 2);
+	buf[19] = 'Z';
+	return 20;
 }
 
 /* The problem of field f of input column src: "WHAT 'VALUE' in column 'NAME'[: why]". */
@@ -667,6 +690,18 @@ convert(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *r
 		switch (c->kind) {
 		case K_DATE: {
 			toll_time tm;
+			size_t j;
+
+			/* A column read into several (event_date: reported, start, end) is read once. */
+			for (j = 0; j < i; j++)
+				if (im->c[j].kind == K_DATE && im->c[j].src == c->src && c->src >= 0 &&
+				    im->c[j].vmap < 0 && c->vmap < 0 && im->c[j].alt == c->alt &&
+				    rb->f[j].s == rb->scratch[j])
+					break;
+			if (j < i) {
+				rb->f[i] = rb->f[j];
+				break;
+			}
 
 			if (toll_date_parse(f->s, f->len, &tm) != 0) {
 				char why[200];

@@ -17,6 +17,7 @@ mkdir -p "$out" "$build/bench"
 cc=${CC:-cc}
 $cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/gen" "$here/gen.c"
 $cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/measure" "$here/measure.c"
+$cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/gen_acled" "$here/gen_acled.c"
 gen="$build/bench/gen"
 measure="$build/bench/measure"
 
@@ -27,6 +28,7 @@ for spec in "1m 1000000 4" "250k-1rev 250000 1" "1m-1rev 1000000 1"; do
 done
 
 have() { command -v "$1" >/dev/null 2>&1; }
+[ -s "$out/acled-1m.csv" ] || "$build/bench/gen_acled" 1000000 >"$out/acled-1m.csv"
 
 # Prints one Markdown row per measured command: name, median, memory, ratio to the first.
 table() {
@@ -180,4 +182,22 @@ set -- "toll-agg -c range FILE" "$bin/toll-agg -c range $f"
 set -- "$@" "toll-agg FILE (consensus, the default)" "$bin/toll-agg $f"
 set -- "$@" "pandas: agg_pandas.py FILE (reads every column)" "$py $here/agg_pandas.py $f"
 set -- "$@" "pandas: agg_pandas.py --usecols FILE (the 9 columns needed)" "$py $here/agg_pandas.py --usecols $f"
+"$measure" "$runs" "$@" | table
+
+# toll-import acled against the same mapping in pandas (tests/bench/import_pandas.py).
+a="$out/acled-1m.csv"
+"$bin/toll-import" acled "$a" >"$build/bench/import-toll.tsv" 2>/dev/null
+"$py" "$here/import_pandas.py" "$a" >"$build/bench/import-pandas.tsv"
+if cmp -s "$build/bench/import-toll.tsv" "$build/bench/import-pandas.tsv"; then
+	same="the same table (byte-identical output)"
+else
+	same="DIFFERENT output: see $build/bench/import-toll.tsv and import-pandas.tsv"
+fi
+echo
+echo "toll-import acled on a generated export of $(($(wc -l <"$a") - 1)) lines, $(du -m "$a" | cut -f1) MB, against pandas: $same"
+echo
+echo "| command | time | peak memory | time / toll-import |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-import acled FILE" "$bin/toll-import acled $a"
+set -- "$@" "pandas: import_pandas.py FILE" "$py $here/import_pandas.py $a"
 "$measure" "$runs" "$@" | table

@@ -503,7 +503,11 @@ START_TEST(columns_without_case)
 	toll_diag d;
 	char *paths[1];
 
-	paths[0] = (char *)unit_tmpfile("COUNTRY\tcountry\tEVENT_DATE\tSide\tSIDE\n", 40, ".tsv");
+	{
+		static const char header[] = "COUNTRY\tcountry\tEVENT_DATE\tSide\tSIDE\n";
+
+		paths[0] = (char *)unit_tmpfile(header, sizeof header - 1, ".tsv");
+	}
 	ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
 	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
 	ck_assert_int_eq(toll_table_column(t, "country"), 1);
