@@ -36,7 +36,7 @@ static const char usage_text[] =
 	"            all; category killed; best: fatalities\n"
 	"  ucdp-ged  UCDP GED: event: id; low, best, high; start, end: date_start,\n"
 	"            date_end; reported: --reported DATE, else date_end; source\n"
-	"            UCDP GED; a best outside [low, high] widens the interval\n"
+	"            UCDP GED; low, best and high out of order widen the interval\n"
 	"  table     any table, by --map and --set; columns named as the reports\n"
 	"            table's are taken as they are, the others kept\n";
 
@@ -64,18 +64,21 @@ static const char usage_options[] =
 	"                         widening [low, high] to hold all three\n"
 	"      --max-date-prec=N  leave out rows with date_prec above N\n"
 	"      --max-where-prec=N leave out rows with where_prec above N\n"
-	"Any format:\n"
+	"Table:\n"
 	"      --map=OUT=IN,...   column OUT from input column IN (reported, start\n"
 	"                         and end are read as dates, low, best and high as\n"
 	"                         numbers, value in the value notation)\n"
-	"      --set=OUT=VALUE    column OUT is VALUE (with --map: where IN is empty);\n"
-	"                         may be repeated\n"
-	"      --value-map=OUT:A=B,...  in column OUT, A becomes B; may be repeated\n"
-	"      --keep=IN,...      the input columns kept (table; default: those\n"
-	"                         not used; '' for none)\n"
+	"      --keep=IN,...      the input columns kept (default: those not used;\n"
+	"                         '' for none)\n"
 	"      --row-events       each row its own event (FILE:LINE), of best 1\n"
 	"                         unless mapped: for lists of victims\n"
+	"Any format:\n"
+	"      --set=OUT=VALUE    column OUT is VALUE (where a column gives OUT: where\n"
+	"                         its field is empty); may be repeated\n"
+	"      --value-map=OUT:A=B,...  in column OUT, A becomes B; may be repeated\n"
 	CLI_HELP_OPTIONS
+	"\n"
+	"-m's default is 0 here: every good row is written, however many are refused.\n"
 	"\n"
 	"Output columns: event, reported, source, side, category, status, low,\n"
 	"best, high, start, end, then the columns kept.  Dates are written as\n"
@@ -152,6 +155,7 @@ struct imp {
 	int64_t *seen_best;
 	size_t seencap;
 	long read, written, refused, widened, defaulted, left_out, deletions, unchanged;
+	int status_set;         /* --set status=...: ACLED's rule gives way */
 	toll_out *out;
 	cli_reader cr;
 };
@@ -477,6 +481,7 @@ plan_common(struct imp *im, toll_diag *d)
 	for (i = 0; i < im->o->nset; i++) {
 		const char *out = im->o->set[i], *val = out + strlen(out) + 1;
 
+		im->status_set |= strcmp(out, "status") == 0;
 		if ((k = find_col(im, out)) < 0) {
 			if (im->n >= MAX_COLS - 1)
 				return usage_problem(d, "too many columns%s%s", "", "");
@@ -1033,7 +1038,7 @@ import_row(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf
 		return 1;
 	}
 	n = convert(im, t, r, rb, d, &defaulted);
-	if (n == 0 && o->fmt == FMT_ACLED && acled_status(im, r, rb) != TOLL_OK) {
+	if (n == 0 && o->fmt == FMT_ACLED && !im->status_set && acled_status(im, r, rb) != TOLL_OK) {
 		cli_error("out of memory");
 		im->cr.status = EXIT_TROUBLE;
 		return 0;
@@ -1292,6 +1297,7 @@ main(int argc, char **argv)
 	int c, code, status = EXIT_OK, planned = 0, go = 1;
 
 	cli_init("toll-import");
+	opt.max_errors = 0;
 	o.time_prec = o.geo_prec = o.date_prec = o.where_prec = -1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":m:hV", longopts, NULL)) != -1) {

@@ -119,6 +119,30 @@ toll-import: -:7:20: expected 6 fields, found 3
 toll-import: acled (current layout): 7 read, 2 written, 5 refused, 0 widened, 0 defaulted
 --- exit 1
 
+=== acled: however many rows are refused, every good row is written
+$ awk 'BEGIN { print "event_id_cnty,event_date,fatalities"; for (i = 0; i < 25; i++) print "A" i ",9-May-20,x"; print "B,9-May-20,1" }' | toll-import acled --csv 2>/dev/null | cut -f 1,8
+--- stdout
+event	best
+B	1
+
+=== acled: -m stops where it is told to
+$ awk 'BEGIN { print "event_id_cnty,event_date,fatalities"; for (i = 0; i < 25; i++) print "A" i ",9-May-20,x"; print "B,9-May-20,1" }' | toll-import acled --csv -m 2 | cut -f 1,8
+--- stdout
+event	best
+--- stderr
+toll-import: -:2:13: invalid number 'x' in column 'fatalities': expected a whole number from 0
+toll-import: -:3:13: invalid number 'x' in column 'fatalities': expected a whole number from 0
+toll-import: stopped after 2 errors
+toll-import: acled (current layout): 2 read, 0 written, 2 refused, 0 widened, 0 defaulted
+
+=== acled: --set status overrides ACLED's rule
+$ toll-import acled --set status=unknown data/acled-v1.csv 2>/dev/null | cut -f 1,6
+--- stdout
+event	status
+ARM1	unknown
+ARM2	unknown
+ARM3	unknown
+
 === acled: not an ACLED export
 $ toll-import acled data/ged.csv
 --- stderr
