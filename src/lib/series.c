@@ -24,7 +24,7 @@ struct revision {
 	uint64_t fingerprint;
 	int64_t best;           /* to question a figure that falls */
 	uint32_t line;          /* saturates at UINT32_MAX */
-	uint32_t next;          /* index + 1 of the series' previous revision, 0 at the end */
+	uint32_t left, right;   /* index + 1 of the children in the series' treap, or 0 */
 };
 
 #define REPORTED_BIAS ((int64_t)1 << 38)
@@ -194,6 +194,56 @@ rest_matches(const char *key, const toll_report *r, const char *status, size_t n
 	return bytes_equal(key, r->source.s, r->source.len);
 }
 
+/* A revision's priority in its treap: its index, hashed (a 32-bit finalizer). */
+static uint32_t
+priority(uint32_t i)
+{
+	i ^= i >> 16;
+	i *= 0x7feb352dU;
+	i ^= i >> 15;
+	i *= 0x846ca68bU;
+	i ^= i >> 16;
+	return i;
+}
+
+/*
+ * Inserts revision k (index + 1, not in the treap, instant unlike any
+ * there) into the treap at *root: down to where its priority belongs,
+ * then the subtree there split around it.
+ */
+static void
+treap_insert(struct revision *revs, uint32_t *root, uint32_t k)
+{
+	struct revision *n = &revs[k - 1];
+	uint64_t key = n->when_file >> FILENO_BITS;
+	uint32_t pk = priority(k), *link = root, t, *l, *r;
+
+	while (*link != 0 && priority(*link) >= pk) {
+		struct revision *c = &revs[*link - 1];
+
+		link = key < c->when_file >> FILENO_BITS ? &c->left : &c->right;
+	}
+	t = *link;
+	l = &n->left;
+	r = &n->right;
+	while (t != 0) {
+		struct revision *c = &revs[t - 1];
+
+		if (c->when_file >> FILENO_BITS < key) {
+			*l = t;
+			l = &c->right;
+			t = c->right;
+		} else {
+			*r = t;
+			r = &c->left;
+			t = c->left;
+		}
+	}
+	*l = 0;
+	*r = 0;
+	*link = k;
+}
+
 int
 toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno, long line,
                       int *kind, toll_revision_ref *earlier, toll_revision_ref *before)
@@ -293,8 +343,14 @@ found:
 	if (x->second_pass && !se->out_of_order)
 		return TOLL_OK;  /* checked in the first pass */
 	when = (uint64_t)(r->reported.t + REPORTED_BIAS) << FILENO_BITS;
+	/*
+	 * The series' revisions form a treap ordered by instant (priorities
+	 * hashed from their index), so that a row finds its duplicate and the
+	 * revision reported just before it in O(log n) whatever the order of
+	 * the rows.
+	 */
 	prev = NULL;
-	for (i = se->e.head; i != 0; i = x->revs[i - 1].next) {
+	for (i = se->e.head; i != 0;) {
 		rv = &x->revs[i - 1];
 		if (rv->when_file >> FILENO_BITS == when >> FILENO_BITS) {
 			/* The second pass only reports rows the first pass could not check. */
@@ -305,10 +361,12 @@ found:
 			}
 			return TOLL_OK;
 		}
-		/* The revision reported just before this one. */
-		if (rv->when_file >> FILENO_BITS < when >> FILENO_BITS &&
-		    (prev == NULL || rv->when_file >> FILENO_BITS > prev->when_file >> FILENO_BITS))
-			prev = rv;
+		if (rv->when_file >> FILENO_BITS < when >> FILENO_BITS) {
+			prev = rv;   /* the latest so far of those before */
+			i = rv->right;
+		} else {
+			i = rv->left;
+		}
 	}
 	/* As for duplicates, the second pass reports only what the first could not check. */
 	if (prev != NULL && (!x->second_pass || r->reported.t < se->latest)) {
@@ -325,8 +383,7 @@ found:
 	rv->fingerprint = fp;
 	rv->best = r->fig.best;
 	rv->line = clamp_line(line);
-	rv->next = se->e.head;
-	se->e.head = (uint32_t)++x->nrevs;
+	treap_insert(x->revs, &se->e.head, (uint32_t)++x->nrevs);
 	return TOLL_OK;
 }
 
