@@ -86,6 +86,14 @@ valid_day(int y, int mo, int d)
 	return y >= 1 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= toll_days_in_month(y, mo);
 }
 
+/* Whether instant t (after its zone) is within 0001-01-01T00:00Z .. 9999-12-31T23:59:59Z. */
+static int
+in_range(int64_t t)
+{
+	return t >= toll_days_from_civil(1, 1, 1) * 86400 &&
+	       t <= toll_days_from_civil(9999, 12, 31) * 86400 + 86399;
+}
+
 /*
  * The ISO forms: YYYY-MM-DD, then optionally 'T' or ' ', HH:MM, :SS, a
  * fraction of a second (dropped) and a zone (Z, +HH:MM, +HHMM, +HH; none
@@ -147,7 +155,7 @@ iso(const char *s, size_t len, toll_time *out)
 done:
 	out->t = toll_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
 	         sign * (oh * 3600 + om * 60);
-	return 0;
+	return in_range(out->t) ? 0 : -1;
 }
 
 /*
@@ -301,7 +309,7 @@ with_format(const char *s, size_t len, const char *f, toll_time *out)
 #ifdef __GLIBC__
 	out->t -= tm.tm_gmtoff;
 #endif
-	return 0;
+	return in_range(out->t) ? 0 : -1;
 }
 
 int
@@ -387,6 +395,23 @@ toll_date_why(const char *s, size_t len, char *buf, size_t bufsz)
 			if (h > 23 || mi > 59 || se > 59) {
 				snprintf(buf, bufsz, "no time %.*s", len >= 19 && s[16] == ':' ? 8 : 5, s + 11);
 				return;
+			}
+		}
+		{
+			toll_time t;
+
+			/* Valid as written, out of range once its zone is applied. */
+			if (iso(s, len, &t) != 0 && (y == 1 || y == 9999)) {
+				char fixed[64];
+
+				if (len < sizeof fixed) {
+					memcpy(fixed, s, len);
+					memcpy(fixed, "2000", 4);
+					if (iso(fixed, len, &t) == 0) {
+						snprintf(buf, bufsz, "in UTC it falls outside 0001-01-01 to 9999-12-31");
+						return;
+					}
+				}
 			}
 		}
 	}

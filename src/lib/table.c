@@ -381,7 +381,7 @@ zero_bytes(uint64_t w)
  * full UTF-8 check, and backslashes, so that only records with escapes are
  * decoded.  The check comes before decoding, which moves bytes.  Sets
  * *bad to the offset of the first byte that is not valid text (*len when
- * none) and *nul when it is a NUL.  The field array is worked on through
+ * none) and *nul when it is a NUL (2: a carriage return before the end).  The field array is worked on through
  * locals: stores through t would make the compiler reload it for every
  * field.
  */
@@ -390,7 +390,8 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
           size_t *bad, int *nul)
 {
 	const uint64_t tabs = 0x0909090909090909ull, highs = 0x8080808080808080ull,
-	               backslashes = 0x5c5c5c5c5c5c5c5cull, newlines = 0x0a0a0a0a0a0a0a0aull;
+	               backslashes = 0x5c5c5c5c5c5c5c5cull, newlines = 0x0a0a0a0a0a0a0a0aull,
+	               crs = 0x0d0d0d0d0d0d0d0dull;
 	uint64_t odd = 0, escapes = 0;
 	size_t i = 0, start = 0, nf = 0, cap = t->fcap, stop = avail;
 	toll_field *f = t->f;
@@ -415,7 +416,8 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 #ifdef HAVE_SSE2
 	{
 		const __m128i vtab = _mm_set1_epi8('\t'), vbs = _mm_set1_epi8('\\'),
-		              vnl = _mm_set1_epi8('\n'), vzero = _mm_setzero_si128();
+		              vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r'),
+		              vzero = _mm_setzero_si128();
 		unsigned oddbits = 0, escbits = 0;
 
 		for (; i + 16 <= avail; i += 16) {
@@ -431,7 +433,8 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 				stop = i + (size_t)__builtin_ctz(nl);
 			}
 			oddbits |= ((unsigned)_mm_movemask_epi8(v) |
-			            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero))) & keep;
+			            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero)) |
+			            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vcr))) & keep;
 			escbits |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vbs)) & keep;
 			while (m != 0) {
 				size_t tab = i + (size_t)__builtin_ctz(m);
@@ -454,7 +457,7 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 		nl = zero_bytes(w ^ newlines);
 		if (nl != 0)
 			break;   /* the bytes of this word are looked at one by one below */
-		odd |= (w & highs) | zero_bytes(w);
+		odd |= (w & highs) | zero_bytes(w) | zero_bytes(w ^ crs);
 		escapes |= zero_bytes(w ^ backslashes);
 		m = zero_bytes(w ^ tabs);
 		if (m == 0)
@@ -485,7 +488,7 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 
 		if (c == '\n') {
 			stop = i;
-		} else if (c == 0 || c >= 0x80) {
+		} else if (c == 0 || c >= 0x80 || c == '\r') {
 			odd = 1;
 		} else if (c == '\\') {
 			escapes = 1;
@@ -501,7 +504,17 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 	EMIT(*len);
 #undef EMIT
 	t->nf = nf;
-	*bad = odd ? toll_utf8_check(rec, *len, nul) : *len;
+	*bad = *len;
+	if (odd) {
+		/* Invalid text, a NUL, or a carriage return not ending the line. */
+		const char *cr = memchr(rec, '\r', *len);
+
+		*bad = toll_utf8_check(rec, *len, nul);
+		if (cr != NULL && (size_t)(cr - rec) < *bad) {
+			*bad = (size_t)(cr - rec);
+			*nul = 2;
+		}
+	}
 	if (escapes) {
 		for (i = 0; i < nf; i++)
 			if (memchr(f[i].s, '\\', f[i].len))
@@ -558,6 +571,11 @@ split_csv(toll_table *t, char *rec, size_t len, toll_diag *d)
 					return toll_diag_set(d, TOLL_EDATA, t->name, line,
 					                     (long)(p - linestart) + 1,
 					                     "unexpected quote in unquoted field");
+				if (*p == '\r')
+					return toll_diag_set(d, TOLL_EDATA, t->name, line,
+					                     (long)(p - linestart) + 1,
+					                     "carriage return (CR) outside quotes: a field "
+					                     "holding a line break must be quoted");
 				p++;
 			}
 			n = (size_t)(p - start);
@@ -859,30 +877,38 @@ raw_offset(const toll_table *t, size_t i)
 	return t->csv ? t->raw[i] : (size_t)t->f[i].col - 1;
 }
 
-/* Reports the first field holding invalid UTF-8 or a NUL byte, given the bad offset. */
+/*
+ * Reports the first field holding invalid UTF-8, a NUL byte (nul 1) or a
+ * carriage return not ending the line (nul 2, at the CR itself), given
+ * the bad offset.
+ */
 static int
 text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
 {
 	size_t i = 0;
 	char q[200];
-	const char *what = nul ? "NUL byte" : "invalid UTF-8";
+	const char *what = nul == 2 ? "carriage return (CR)" : nul ? "NUL byte" : "invalid UTF-8";
+	const char *hint = nul == 2 ? " (a TSV field writes one as \\r; CRLF ends a line only once)"
+	                            : "";
+	long col;
 
 	while (i + 1 < t->nf && raw_offset(t, i + 1) <= bad)
 		i++;
+	col = nul == 2 ? t->f[i].col + (long)(bad - raw_offset(t, i)) : t->f[i].col;
 	if (!t->have_header || t->cols == NULL)
-		return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
-		                     "%s in header", what);
+		return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, col, "%s in header%s", what,
+		                     hint);
 	{
 		/* A field past the last column has no name (and no place in the map). */
 		size_t c = i >= t->ncols ? i : t->fileno == t->cols_fileno ? i : t->map[i];
 
 		if (c >= t->ncols)
-			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
-			                     "%s in field %zu", what, i + 1);
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, col,
+			                     "%s in field %zu%s", what, i + 1, hint);
 		toll_diag_quote(q, sizeof q, t->cols[c].s, t->cols[c].len);
 	}
-	return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
-	                     "%s in column '%s'", what, q);
+	return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, col, "%s in column '%s'%s", what,
+	                     q, hint);
 }
 
 int

@@ -759,3 +759,22 @@ $ toll-check -n data/within.tsv | head -2
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	start	end	within
 w	2021-08-26	gov	Armenia	killed	all	3777	3777	3777				
+
+=== a file converted to CRLF twice is refused, not read with every high dropped
+$ printf 'event\treported\tsource\tside\tcategory\tlow\tbest\thigh\r\r\ne\t2022-09-13\tS\tA\tkilled\t49\t49\t60\r\r\n' | toll-check
+--- stderr
+toll-check: -:1:50: carriage return (CR) in header (a TSV field writes one as \r; CRLF ends a line only once)
+--- exit 1
+
+=== a raw carriage return inside a TSV field is an error at its place
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\r B\tkilled\t49\r\n' | toll-check
+--- stderr
+toll-check: -:2:17: carriage return (CR) in column 'side' (a TSV field writes one as \r; CRLF ends a line only once)
+--- exit 1
+
+=== an instant is within 0001 to 9999 once its zone is applied
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t9999-12-31T23:59-14:00\tS\tA\tkilled\t1\ne\t0001-01-01T00:00+14:00\tS\tA\tkilled\t1\n' | toll-check
+--- stderr
+toll-check: -:2:3: invalid date '9999-12-31T23:59-14:00' in column 'reported': in UTC it falls outside 0001-01-01 to 9999-12-31
+toll-check: -:3:3: invalid date '0001-01-01T00:00+14:00' in column 'reported': in UTC it falls outside 0001-01-01 to 9999-12-31
+--- exit 1

@@ -53,6 +53,12 @@ START_TEST(calendar_is_checked)
 	ck_assert_int_eq(parse("0000-01-01", &t), -1);
 	ck_assert_int_eq(parse("0001-01-01", &t), 0);
 	ck_assert_int_eq(parse("9999-12-31T23:59:59Z", &t), 0);
+	/* Every instant is within years 0001 to 9999 once its zone is applied. */
+	ck_assert_int_eq(parse("9999-12-31T23:59-14:00", &t), -1);
+	ck_assert_int_eq(parse("9999-12-31T09:59-14:00", &t), 0);
+	ck_assert_int_eq(parse("0001-01-01T00:00+14:00", &t), -1);
+	ck_assert_int_eq(parse("0001-01-01T00:00+00:00", &t), 0);
+	ck_assert_int_eq(parse("0001-01-01T00:00-01:00", &t), 0);
 }
 END_TEST
 
@@ -97,6 +103,8 @@ START_TEST(why_a_date_is_not_one)
 	why("2022-09-13T24:00Z", "no time 24:00");
 	why("2022-09-13T10:00:61Z", "no time 10:00:61");
 	why("29 February 2023", "February 2023 has 28 days");
+	why("9999-12-31T23:59-14:00", "in UTC it falls outside 0001-01-01 to 9999-12-31");
+	why("0001-01-01 00:00+01", "in UTC it falls outside 0001-01-01 to 9999-12-31");
 	why("31-Apr-20", "April 2020 has 30 days");
 	why("13/09/2022", toll_date_forms);
 	why("", toll_date_forms);

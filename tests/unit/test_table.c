@@ -183,6 +183,29 @@ START_TEST(text_errors)
 }
 END_TEST
 
+/* A carriage return is a line's end only before its newline: elsewhere it is an error. */
+START_TEST(stray_carriage_returns)
+{
+	static const char cr[] = " (a TSV field writes one as \\r; CRLF ends a line only once)";
+	char want[512];
+
+	/* A file converted to CRLF twice: the last header name would end in CR. */
+	snprintf(want, sizeof want, "E 1:4 carriage return (CR) in header%s\n", cr);
+	ck_assert_str_eq(TSV("a\tb\r\r\n1\t2\r\r\n"), want);
+	snprintf(want, sizeof want, "H a|b\nE 2:4 carriage return (CR) in column 'b'%s\n3: 5|6\n", cr);
+	ck_assert_str_eq(TSV("a\tb\r\n1\t2\r3\r\n5\t6\r\n"), want);
+	/* Past the SIMD and word loops' first blocks too. */
+	snprintf(want, sizeof want, "H a\nE 2:30 carriage return (CR) in column 'a'%s\n", cr);
+	ck_assert_str_eq(TSV("a\n01234567890123456789012345678\r9\n"), want);
+	ck_assert_str_eq(TSV("a\tb\r\n1\t2\r\n"), "H a|b\n2: 1|2\n");
+	/* CSV: inside quotes a CR is text; outside, an error. */
+	ck_assert_str_eq(CSV("a,b\r\n\"x\r\ny\",2\r\n"), "H a|b\n2: x\r\ny|2\n");
+	ck_assert_str_eq(CSV("a,b\r\r\nx,y\r\n"),
+	                 "E 1:4 carriage return (CR) outside quotes: a field holding a line break "
+	                 "must be quoted\n");
+}
+END_TEST
+
 START_TEST(decoding_keeps_text_valid)
 {
 	/* decoding moves bytes: text is checked before, on the raw record */
@@ -545,6 +568,7 @@ table_suite(void)
 	tcase_add_test(tc, field_count);
 	tcase_add_test(tc, header_errors);
 	tcase_add_test(tc, text_errors);
+	tcase_add_test(tc, stray_carriage_returns);
 	tcase_add_test(tc, decoding_keeps_text_valid);
 	tcase_add_test(tc, random_fields_round_trip);
 	tcase_add_test(tc, formats_by_name_or_forced);
