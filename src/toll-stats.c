@@ -148,9 +148,9 @@ main(int argc, char **argv)
 		status = cli_usage_error("no operation given (count, sum:COLUMN, median:COLUMN, ...)");
 		goto done;
 	}
-	/* Rows are written once every input is read and checked: nothing to hold back. */
+	/* Held back until every result is known to be a number: none is written otherwise. */
 	if ((st = toll_stats_new(ops, nops, &keys, (unsigned long)seed, (size_t)resamples)) == NULL ||
-	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL ||
+	    (out = toll_out_new(STDOUT_FILENO, 1)) == NULL ||
 	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), &opt.dl) != TOLL_OK) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
@@ -165,7 +165,7 @@ main(int argc, char **argv)
 			code = toll_out_commit(out, "standard output", &d);
 		if (code != TOLL_OK) {
 			cli_diag(&d, 0);
-			status = EXIT_TROUBLE;
+			status = cli_exit_status(code);
 		}
 	}
 	status = cli_close_stdout(status);

@@ -83,7 +83,12 @@ int toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errs
  */
 int toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d);
 
-/* Computes and writes the table.  Returns TOLL_OK or TOLL_ENOMEM (nothing written). */
+/*
+ * Computes and writes the table.  Returns TOLL_OK; TOLL_EDATA when a
+ * result is not a finite number (a sum past the largest double: *d names
+ * the result and its group; what was written must not be committed); or
+ * TOLL_ENOMEM.
+ */
 int toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d);
 
 #endif

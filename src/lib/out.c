@@ -190,8 +190,12 @@ toll_out_double(toll_out *o, double v)
 		toll_out_write(o, "0", 1);
 		return;
 	}
-	/* In range first: converting a larger double to an integer is undefined. */
-	if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v) {
+	/*
+	 * A whole number is written exactly up to 2^53, where doubles stop
+	 * holding every integer (in range first: converting a larger double
+	 * to an integer is undefined).
+	 */
+	if (v >= -9007199254740992.0 && v <= 9007199254740992.0 && v == (double)(int64_t)v) {
 		toll_out_int(o, (int64_t)v);
 		return;
 	}

@@ -482,12 +482,17 @@ median(double *data, size_t n)
 	return (a + b) / 2.0;
 }
 
-/* A number, or an empty field for one that is not defined (NaN, infinite). */
+/*
+ * A result; one that is not a finite number (a sum past the largest
+ * double) is written as nothing and counted in *bad, to be refused.
+ */
 static void
-number(toll_out *o, double x)
+number(toll_out *o, double x, int *bad)
 {
 	if (isfinite(x))
 		toll_out_double(o, x == 0 ? 0 : x);   /* no "-0" */
+	else
+		*bad = 1;
 }
 
 /*
@@ -513,9 +518,9 @@ bootstrap(const toll_stats *s, gsl_rng *r, const double *data, size_t n, double 
 	*hi = gsl_stats_quantile_from_sorted_data(means, 1, s->resamples, 0.975);
 }
 
-/* Writes the value(s) of operation k for group g. */
+/* Writes the value(s) of operation k for group g; *bad is set for a result that is no number. */
 static void
-write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *o)
+write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *o, int *bad)
 {
 	const toll_stat_op *op = &s->ops[k];
 	const struct vcol *v;
@@ -523,6 +528,7 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 	double *data = NULL;
 	size_t n;
 	double lo = NAN, hi = NAN;
+	int unbounded = 0;
 
 	if (s->opcol[k] == SIZE_MAX) {
 		toll_out_int(o, (int64_t)s->rows[g]);
@@ -531,6 +537,9 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 	v = &s->vc[s->opcol[k]];
 	a = &s->acc[g * s->nvc + s->opcol[k]];
 	n = a->n;
+	/* An unbounded high makes what includes it unbounded: an empty field, not a problem. */
+	if (n > 0 && (isinf(a->max) || isinf(a->min)))
+		bad = &unbounded;
 	if (v->store)
 		data = v->by + v->start[g];
 	switch (op->stat) {
@@ -548,9 +557,13 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 		} else if (n > 0) {
 			bootstrap(s, r, data, n, work, &lo, &hi);
 		}
-		number(o, lo);
-		toll_out_tab(o);
-		number(o, hi);
+		if (n > 0) {
+			number(o, lo, bad);
+			toll_out_tab(o);
+			number(o, hi, bad);
+		} else {
+			toll_out_tab(o);
+		}
 		return;
 	default:
 		break;
@@ -558,29 +571,54 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 	if (n == 0)
 		return;   /* no values: an empty field */
 	switch (op->stat) {
-	case TOLL_STAT_SUM: number(o, (double)a->sum); break;
-	case TOLL_STAT_MEAN: number(o, (double)(a->sum / (long double)n)); break;
-	case TOLL_STAT_MIN: number(o, a->min); break;
-	case TOLL_STAT_MAX: number(o, a->max); break;
-	case TOLL_STAT_MEDIAN: number(o, median(data, n)); break;
-	case TOLL_STAT_Q1: number(o, quantile(data, n, 0.25)); break;
-	case TOLL_STAT_Q3: number(o, quantile(data, n, 0.75)); break;
-	case TOLL_STAT_PCT: number(o, quantile(data, n, op->p)); break;
-	case TOLL_STAT_IQR: number(o, quantile(data, n, 0.75) - quantile(data, n, 0.25)); break;
+	case TOLL_STAT_SUM: number(o, (double)a->sum, bad); break;
+	case TOLL_STAT_MEAN: number(o, (double)(a->sum / (long double)n), bad); break;
+	case TOLL_STAT_MIN: number(o, a->min, bad); break;
+	case TOLL_STAT_MAX: number(o, a->max, bad); break;
+	case TOLL_STAT_MEDIAN: number(o, median(data, n), bad); break;
+	case TOLL_STAT_Q1: number(o, quantile(data, n, 0.25), bad); break;
+	case TOLL_STAT_Q3: number(o, quantile(data, n, 0.75), bad); break;
+	case TOLL_STAT_PCT: number(o, quantile(data, n, op->p), bad); break;
+	case TOLL_STAT_IQR: number(o, quantile(data, n, 0.75) - quantile(data, n, 0.25), bad); break;
 	case TOLL_STAT_SD:
 		if (n >= 2)
-			number(o, gsl_stats_sd(data, 1, n));
+			number(o, gsl_stats_sd(data, 1, n), bad);
 		break;
 	case TOLL_STAT_VAR:
 		if (n >= 2)
-			number(o, gsl_stats_variance(data, 1, n));
+			number(o, gsl_stats_variance(data, 1, n), bad);
 		break;
 	case TOLL_STAT_MAD:
-		number(o, gsl_stats_mad(data, 1, n, work));
+		number(o, gsl_stats_mad(data, 1, n, work), bad);
 		break;
 	default:
 		break;
 	}
+}
+
+/* The problem of a result that is no number: the operation, its column and the group. */
+static int
+not_finite(const toll_stats *s, size_t k, const char *values, toll_diag *d)
+{
+	char group[TOLL_DIAG_MSG / 2];
+	size_t i, used = 0;
+
+	group[0] = '\0';
+	for (i = 0; i < s->keys->n && used < sizeof group; i++) {
+		size_t n = strlen(values);
+		char q[64];
+		int w;
+
+		toll_diag_quote(q, sizeof q, values, n);
+		w = snprintf(group + used, sizeof group - used, "%s%s=%s", i ? ", " : "",
+		             s->keys->k[i].name, q);
+		used += w > 0 ? (size_t)w : 0;
+		values += n + 1;
+	}
+	return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0,
+	                     "'%s' (of column '%s')%s%s is beyond the largest number a double "
+	                     "holds (about 1.8e308): no result written", s->ops[k].name,
+	                     s->ops[k].column, s->keys->n ? " in group " : "", group);
 }
 
 int
@@ -630,11 +668,23 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 	}
 	toll_out_eol(o);
 	for (i = 0; i < ng; i++) {
-		toll_keys_write_values(s->keys, toll_strmap_key(s->groups, order[i]).s, o);
+		const char *values = toll_strmap_key(s->groups, order[i]).s;
+
+		toll_keys_write_values(s->keys, values, o);
 		for (k = 0; k < s->nops; k++) {
+			int bad = 0;
+
 			if (k > 0)
 				toll_out_tab(o);
-			write_op(s, k, order[i], r, work, o);
+			write_op(s, k, order[i], r, work, o, &bad);
+			if (bad) {
+				int rc = not_finite(s, k, values, d);
+
+				free(order);
+				free(work);
+				gsl_rng_free(r);
+				return rc;
+			}
 		}
 		toll_out_eol(o);
 	}

@@ -415,3 +415,24 @@ $ toll-stats --tsv count:best data/agg.csv
 toll-stats: unknown column 'best' in 'count:best': the header is one column holding commas; is this a CSV file? read it with --csv
 Try 'toll-stats --help' for more information.
 --- exit 2
+
+=== whole results are exact to 2^53
+$ toll-stats max:x min:x
+--- stdin
+x
+1234567890123456
+9007199254740992
+--- stdout
+max_x	min_x
+9007199254740992	1234567890123456
+
+=== a result beyond a double is refused with its group and column, and nothing is written
+$ toll-stats -g g sum:x mean:x
+--- stdin
+g	x
+b	1
+a	1e308
+a	1e308
+--- stderr
+toll-stats: 'sum_x' (of column 'x') in group g=a is beyond the largest number a double holds (about 1.8e308): no result written
+--- exit 1
