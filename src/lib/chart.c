@@ -360,10 +360,45 @@ set_rgb(cairo_t *cr, rgb c)
 
 /* ---- text ---- */
 
+/*
+ * What a chart draws of a text: at most TOLL_CHART_TEXT_MAX characters
+ * (then "…"), line breaks, tabs and other control characters as spaces.
+ * Measuring text with pango costs time and memory with its length and
+ * its lines; a label is shown, not stored, so a long one is cut here (the
+ * data keep it whole).  s has len bytes of valid UTF-8; buf holds
+ * TOLL_CHART_TEXT_BUF bytes.
+ */
+static const char *
+shown(const char *s, size_t len, char buf[TOLL_CHART_TEXT_BUF])
+{
+	size_t i = 0, o = 0, chars = 0;
+
+	while (i < len && chars < TOLL_CHART_TEXT_MAX) {
+		unsigned char b = (unsigned char)s[i];
+		size_t n = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+
+		if (i + n > len)
+			break;
+		if (b < 0x20 || b == 0x7f)
+			buf[o++] = ' ';
+		else
+			memcpy(buf + o, s + i, n), o += n;
+		i += n;
+		chars++;
+	}
+	if (i < len) {
+		memcpy(buf + o, "\xe2\x80\xa6", 3);   /* … */
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 static PangoLayout *
 text(toll_chart *c, const char *s, double size, int bold, double width, int lines)
 {
 	PangoLayout *l = pango_layout_new(c->pc);
+	char buf[TOLL_CHART_TEXT_BUF];
 
 	pango_font_description_set_absolute_size(c->font, size * PANGO_SCALE);
 	pango_font_description_set_weight(c->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -374,7 +409,7 @@ text(toll_chart *c, const char *s, double size, int bold, double width, int line
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(l, -lines);
 	}
-	pango_layout_set_text(l, s, -1);
+	pango_layout_set_text(l, shown(s, strlen(s), buf), -1);
 	return l;
 }
 
@@ -1899,16 +1934,18 @@ needs_more_fonts(toll_chart *c)
 	toll_strmap *maps[2] = { c->series, c->cats };
 	size_t i, k;
 	int missing;
+	char buf[TOLL_CHART_TEXT_BUF];
 
 	if (g_ascii_strcasecmp(family(c), DEFAULT_FONT) != 0)
 		return 1;
+	/* What is drawn of each text, one line each. */
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (texts[i])
-			g_string_append(all, texts[i]), g_string_append_c(all, '\n');
+			g_string_append(all, shown(texts[i], strlen(texts[i]), buf)), g_string_append_c(all, '\n');
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < toll_strmap_count(maps[k]); i++) {
 			toll_str t = toll_strmap_key(maps[k], i);
-			g_string_append_len(all, t.s, (gssize)t.len);
+			g_string_append(all, shown(t.s, t.len, buf));
 			g_string_append_c(all, '\n');
 		}
 	pc = pango_font_map_create_context(fonts(0));
