@@ -50,6 +50,7 @@ IMGDIFF  = $(BUILD)/tests/imgdiff
 FUZZ_TARGETS = table figure date keys agg
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
+MEASURE      = $(BUILD)/tests/measure
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
 
 .PHONY: all demo plots check check-deps check-valgrind fuzz bench install uninstall clean
@@ -98,6 +99,11 @@ $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LI
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBTOLL) $(ALL_LDFLAGS) $(GSL_LIBS) -lm
 
+# Times and peak memory of commands, for tests/scale (and make bench).
+$(MEASURE): tests/bench/measure.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
+
 $(HOSTILE_GEN): tests/hostile/gen.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
@@ -142,7 +148,7 @@ check-deps:
 	@sh .ci/deps compare 2>/dev/null || true
 
 check: check-deps
-	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY) $(HOSTILE_GEN)
+	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY) $(HOSTILE_GEN) $(MEASURE)
 	@sh tests/run.sh $(BUILD)
 
 # The golden tests with every program under valgrind (no errors, no leaks).

@@ -26,6 +26,9 @@ cat "$cli" >>"$log"
 sh "$here/real/run.sh" "$build/bin" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"
+sh "$here/scale/run.sh" "$build/bin" "$build/tests/measure" >"$cli" 2>&1 || status=1
+cat "$cli"
+cat "$cli" >>"$log"
 sh "$here/hostile/run.sh" "$build/bin" "$build/tests/hostile-gen" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"
