@@ -35,6 +35,9 @@ cat "$cli" >>"$log"
 sh "$here/fuzz/replay.sh" "$build/tests/fuzz" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"
+python3 "$here/compare/agg.py" "$build/bin/toll-agg" 1 2 3 >"$cli" 2>&1 || status=1
+cat "$cli"
+cat "$cli" >>"$log"
 sh "$here/compare/datamash.sh" "$build/bin" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"

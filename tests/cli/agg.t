@@ -653,3 +653,15 @@ b	2021-01-01	MoD	Artsakh	killed	60
 event	low	best	high	events	series
 a	100	100	100	1	2
 b	160	160	160	1	2
+
+=== more than 32 sources of one claim: their bests sorted for the median (worked by hand: 1 to 40, median 20.5)
+$ awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 1; i <= 40; i++) printf "e\t2022-09-13\tS%02d\tA\tkilled\t%d\n", i, (i * 7) % 41 }' | toll-agg -c range
+--- stdout
+side	status	category	low	best	high	events	series
+A	all	killed	1	20.5	40	1	40
+
+=== more than 32 sources: the median of lows and highs too (41 sources, 0 to 40: 20)
+$ awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tlow\thigh"; for (i = 0; i <= 40; i++) printf "e\t2022-09-13\tS%02d\tA\tkilled\t%d\t%d\n", i, (i * 7) % 41, (i * 7) % 41 + 100 }' | toll-agg -c median
+--- stdout
+side	status	category	low	best	high	events	series
+A	all	killed	20	70	120	1	41

@@ -256,3 +256,13 @@ B	1
 Z	1
 --- stderr
 toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
+
+=== diff: a change of high or low alone is a change; so are open to closed and closed to open
+$ toll-rev diff data/rev-bounds-old.tsv data/rev-bounds-new.tsv
+--- stdout
+change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+changed	e	S	all	killed	A	2022-09-13	40	49	60	40	49	70
+changed	e	S	all	killed	A	2022-09-14	100	105		100	105	110
+changed	e	S	all	killed	A	2022-09-15	130	135	140	130	135	
+changed	e	S	all	killed	A	2022-09-16	140	150	160	145	150	160
+--- exit 1

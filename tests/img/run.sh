@@ -5,10 +5,14 @@
 # output and a difference image beside the reference, as NAME.out.png and
 # NAME.diff.png.  Then the report figures: src/plots.sh renders them afresh
 # and they must equal the committed plots/.
-#   tests/img/run.sh BINDIR IMGDIFF           run the tests
-#   UPDATE=1 tests/img/run.sh BINDIR IMGDIFF  write the references anew
+#   tests/img/run.sh BINDIR IMGDIFF            run the tests
+#   tests/img/run.sh BINDIR IMGDIFF --update   write the references anew
+# (an argument, not the environment: a stray variable must not bless
+# every reference).
 # Ends with "img: N passed, N failed".
 set -u
+update=0
+[ "${3:-}" = --update ] && update=1
 bindir=$(cd "$1" && pwd) || exit 2
 imgdiff=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,11 +50,11 @@ check() {
 		fail "$name: toll-plot failed: $(cat "$tmp/err")"
 		return
 	fi
-	if [ "${UPDATE:-0}" = 1 ]; then
+	if [ "$update" = 1 ]; then
 		cp "$out" "$here/ref/$name.png"
 		pass
 	elif [ ! -f "$here/ref/$name.png" ]; then
-		fail "$name: no reference ref/$name.png (UPDATE=1 makes it)"
+		fail "$name: no reference ref/$name.png (--update makes it)"
 	elif same "$here/ref/$name.png" "$out"; then
 		pass
 	else
