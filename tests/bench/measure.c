@@ -8,7 +8,9 @@
  * and prints one line per command: name, median wall-clock seconds, the
  * largest peak resident memory in KiB, and the exit status of its last run.
  */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE
+#endif
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,5 +79,8 @@ main(int argc, char **argv)
 		qsort(times + c * runs, (size_t)runs, sizeof *times, cmp_double);
 		printf("%s\t%.4f\t%ld\t%d\n", argv[2 + 2 * c], times[c * runs + runs / 2], rss[c], status[c]);
 	}
+	free(times);
+	free(rss);
+	free(status);
 	return 0;
 }
