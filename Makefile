@@ -47,7 +47,7 @@ BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
-FUZZ_TARGETS = table figure date keys agg
+FUZZ_TARGETS = table figure date keys agg number chart
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
@@ -93,6 +93,11 @@ $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 $(IMGDIFF): tests/img/imgdiff.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(CAIRO_LIBS)
+
+# The chart layout's entry point links cairo and pango, as toll-plot does.
+$(BUILD)/tests/fuzz/chart: tests/fuzz/chart.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBTOLL) $(ALL_LDFLAGS) $(CAIRO_LIBS) $(GSL_LIBS) -lm
 
 # Each fuzz entry point built to replay saved inputs (make check), without clang.
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)

@@ -13,6 +13,14 @@
 #include "toll/date.h"
 
 #if defined(__SANITIZE_ADDRESS__)
+#define TOLL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TOLL_ASAN 1
+#endif
+#endif
+
+#ifdef TOLL_ASAN
 /*
  * Built with AddressSanitizer: LeakSanitizer reads these suppressions
  * from the program itself, so that every run, not only the test suite's,

@@ -34,7 +34,6 @@ enum toll_chart_format { TOLL_CHART_PNG, TOLL_CHART_PDF, TOLL_CHART_SVG };
 
 enum toll_chart_palette { TOLL_PALETTE_OKABE_ITO, TOLL_PALETTE_VIRIDIS, TOLL_PALETTE_GREY };
 
-/* Everything but the data.  Strings are borrowed: they must outlive the chart. */
 /*
  * A text is drawn to at most this many characters (then "…"), with its
  * line breaks as spaces; the data keep it whole.
@@ -42,6 +41,7 @@ enum toll_chart_palette { TOLL_PALETTE_OKABE_ITO, TOLL_PALETTE_VIRIDIS, TOLL_PAL
 #define TOLL_CHART_TEXT_MAX 200
 #define TOLL_CHART_TEXT_BUF (TOLL_CHART_TEXT_MAX * 4 + 4)
 
+/* Everything but the data.  Strings are borrowed: they must outlive the chart. */
 typedef struct toll_chart_opts {
 	enum toll_chart_kind kind;
 	enum toll_chart_format format;

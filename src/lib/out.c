@@ -1,5 +1,6 @@
 /* out.c: buffered TSV output with spooling for all-or-nothing results. */
 #include <errno.h>
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,8 +182,8 @@ toll_out_int(toll_out *o, int64_t v)
 void
 toll_out_double(toll_out *o, double v)
 {
-	char sci[32], buf[400], digits[16];
-	int e, nd, k, n = 0;
+	char sci[32], buf[400], digits[18];
+	int e, nd, k, n = 0, sig = 15;
 
 	if (v != v || v - v != 0)
 		return;   /* NaN, infinite */
@@ -205,10 +206,15 @@ toll_out_double(toll_out *o, double v)
 	 * placed by the exponent, without trailing zeros after the point.
 	 */
 	snprintf(sci, sizeof sci, "%.14e", v);
+	if (strtod(sci, NULL) > DBL_MAX || strtod(sci, NULL) < -DBL_MAX) {
+		/* Rounded to fifteen digits, the largest doubles would read back as infinite. */
+		snprintf(sci, sizeof sci, "%.16e", v);
+		sig = 17;
+	}
 	e = atoi(strchr(sci, 'e') + 1);
 	digits[0] = sci[v < 0];
-	memcpy(digits + 1, sci + (v < 0) + 2, 14);
-	for (nd = 15; nd > 1 && digits[nd - 1] == '0'; nd--)
+	memcpy(digits + 1, sci + (v < 0) + 2, (size_t)(sig - 1));
+	for (nd = sig; nd > 1 && digits[nd - 1] == '0'; nd--)
 		;
 	if (v < 0)
 		buf[n++] = '-';

@@ -4,28 +4,33 @@
 # (build-fuzz/corpus/NAME, grown from tests/fuzz/seeds/NAME).  Inputs that
 # crash, hang (10 s) or take 2 GiB go to tests/fuzz/regress/NAME/, which make
 # check replays: commit them with the fix.
-#   tests/fuzz/run.sh [NAME...]      (NAME: table figure date keys agg)
+#   tests/fuzz/run.sh [NAME...]      (NAME: table figure date keys agg number chart)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 time=${FUZZ_TIME:-60}
 cc=${FUZZ_CC:-clang}
 out=$top/build-fuzz
-[ $# -gt 0 ] || set -- table figure date keys agg
+[ $# -gt 0 ] || set -- table figure date keys agg number chart
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc is not installed (Debian: clang libclang-rt-14-dev)" >&2
 	exit 2
 fi
 mkdir -p "$out/lib"
 flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -std=c11 -I$top/include -I$top/src $(pkg-config --cflags gsl)"
-# The library once, without the chart module (cairo is not fuzzed here).
+cairo="$(pkg-config --cflags --libs cairo pangocairo pangoft2 fontconfig libpng)"
+# The library once; the chart module (cairo) only for the chart target.
 for src in "$top"/src/lib/*.c; do
-	case $src in */chart.c) continue ;; esac
 	obj=$out/lib/$(basename "$src" .c).o
+	case $src in */chart.c) [ "$obj" -nt "$src" ] || $cc $flags $(pkg-config --cflags cairo pangocairo pangoft2 fontconfig) -c -o "$obj" "$src"; continue ;; esac
 	[ "$obj" -nt "$src" ] || $cc $flags -c -o "$obj" "$src"
 done
 for t in "$@"; do
-	$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $(pkg-config --libs gsl) -lm
+	if [ "$t" = chart ]; then
+		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $cairo $(pkg-config --libs gsl) -lm
+	else
+		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" $(ls "$out"/lib/*.o | grep -v '/chart\.o$') $(pkg-config --libs gsl) -lm
+	fi
 	mkdir -p "$out/corpus/$t" "$here/regress/$t"
 	echo "== fuzz $t for ${time}s (log: build-fuzz/$t.log)"
 	"$out/$t" -max_total_time="$time" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
