@@ -38,7 +38,7 @@ GSL_LIBS     = $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null)
 CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 
-PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import
+PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract
 LIB_SRC  = $(wildcard src/lib/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o

@@ -123,7 +123,9 @@ write_normalized_row(const struct state *st, toll_out *o, const toll_row *row,
 	if (!r->fig.open)
 		toll_out_int(o, r->fig.high);
 	toll_out_tab(o);
-	if (r->fig.qualifier)
+	if (r->fig.qualifier == 'v')
+		toll_out_write(o, "vague", 5);
+	else if (r->fig.qualifier)
 		toll_out_write(o, &r->fig.qualifier, 1);
 	toll_out_tab(o);
 	write_column(o, st->schema, row, TOLL_COL_START);

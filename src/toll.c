@@ -20,6 +20,7 @@ static const struct command {
 	{ "stats", "grouped statistics of numeric columns, with GSL" },
 	{ "plot", "charts to PNG, PDF or SVG, with cairo and pango" },
 	{ "import", "ACLED, UCDP GED and any table as a reports table" },
+	{ "extract", "casualty figures out of news text, each with its sentence" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

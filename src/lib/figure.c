@@ -785,6 +785,8 @@ toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags
 
 		if (q->len == 1 && q->s[0] == '~')
 			out->qualifier = '~';
+		else if (q->len == 5 && memcmp(q->s, "vague", 5) == 0)
+			out->qualifier = 'v';   /* "dozens": a vague word coded as a number */
 		else
 			problem(&p, fc->qualifier, "qualifier", "invalid qualifier", NULL);
 	}

@@ -29,6 +29,25 @@ done
 
 have() { command -v "$1" >/dev/null 2>&1; }
 [ -s "$out/acled-1m.csv" ] || "$build/bench/gen_acled" 1000000 >"$out/acled-1m.csv"
+# A news-like corpus of 100 MB: the sentences of tests/cli/data/news.txt
+# among paragraphs of ordinary news prose (numbers of other things, dates,
+# times), varied so that no two paragraphs are the same.
+if [ ! -s "$out/news-100m.txt" ]; then
+	awk -v target=104857600 '
+		NR == FNR { if ($0 != "") s[n++] = $0; next }
+		END {
+			split("Yerevan Baku Moscow Tbilisi Ankara Tehran Stepanakert Goris Jermuk Tavush", town, " ")
+			while (bytes < target) {
+				i++
+				p = sprintf("Talks in %s resumed on %d September %d at %02d:%02d, the %d-member delegation said. " \
+				    "The ministry published %d pages of documents about the %d villages in the region, and %d reporters attended. ", \
+				    town[i % 10 + 1], i % 28 + 1, 1990 + i % 35, i % 24, i % 60, i % 40 + 2, i % 900 + 10, i % 50 + 2, i % 90 + 5)
+				p = p s[i % n] " " s[(i * 7) % n] "\n\n"
+				printf "%s", p
+				bytes += length(p)
+			}
+		}' "$here/../cli/data/news.txt" /dev/null >"$out/news-100m.txt"
+fi
 
 # Prints one Markdown row per measured command: name, median, memory, ratio to the first.
 table() {
@@ -201,3 +220,16 @@ echo "| --- | --- | --- | --- |"
 set -- "toll-import acled FILE" "$bin/toll-import acled $a"
 set -- "$@" "pandas: import_pandas.py FILE" "$py $here/import_pandas.py $a"
 "$measure" "$runs" "$@" | table
+
+# toll-extract over the news-like corpus, beside grep finding its numbers.
+n="$out/news-100m.txt"
+mb=$(($(wc -c <"$n") / 1048576))
+echo
+echo "toll-extract on a news-like corpus of $mb MiB ($(grep -c . "$n") paragraphs), MB/s = MiB per second"
+echo
+echo "| command | time | peak memory | MiB/s | time / toll-extract |"
+echo "| --- | --- | --- | --- | --- |"
+set -- "toll-extract FILE" "$bin/toll-extract $n"
+set -- "$@" "grep -oE '[0-9][0-9,]*' FILE | wc -l (finds the numbers, reads nothing)" "grep -oE '[0-9][0-9,]*' $n | wc -l"
+"$measure" "$runs" "$@" | awk -F'\t' -v mb="$mb" 'NR == 1 { base = $2 }
+	{ printf "| %s | %.3f s | %.1f MiB | %.0f | %.2f |\n", $1, $2, $3 / 1024, mb / $2, $2 / base }'

@@ -30,6 +30,7 @@ Commands:
   stats    grouped statistics of numeric columns, with GSL
   plot     charts to PNG, PDF or SVG, with cairo and pango
   import   ACLED, UCDP GED and any table as a reports table
+  extract  casualty figures out of news text, each with its sentence
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit

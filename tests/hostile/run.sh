@@ -65,6 +65,7 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 	run "$n" toll-import table "$f"
 	run "$n" toll-import acled --reported timestamp --time-precision 1 "$f"
 	run "$n" toll-import ucdp-ged --split-sides "$f"
+	run "$n" toll-extract --explain "$f"
 	run "$n" toll-import table --no-header --row-events --map end=2 \
 		--set reported=2022-01-01,source=s,side=a,category=killed "$f"
 done
@@ -84,6 +85,8 @@ full() {
 }
 full toll-check --normalize "$good"
 full toll-import table "$good"
+printf '49 soldiers died.\n' >"$tmp/news.txt"
+full toll-extract "$tmp/news.txt"
 full toll-check --summary "$good"
 full toll-agg "$good"
 full toll-rev history "$good"

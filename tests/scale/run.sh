@@ -22,7 +22,7 @@ ratio() {
 	name=$1
 	n1=$(echo "$2" | sed "s|@|$3|g")
 	n4=$(echo "$2" | sed "s|@|$4|g")
-	out=$("$measure" 3 n "$n1" 4n "$n4") || { echo "FAIL scale: $name: measure failed"; failed=$((failed + 1)); return; }
+	out=$("$measure" 5 n "$n1" 4n "$n4") || { echo "FAIL scale: $name: measure failed"; failed=$((failed + 1)); return; }
 	echo "$out" | awk -F '\t' -v name="$name" '
 		NR == 1 { t1 = $2; s1 = $4 }
 		NR == 2 { t4 = $2; s4 = $4 }
@@ -97,6 +97,20 @@ long 8388608 >"$tmp/long4.tsv"
 ratio "toll-check, fields of many bytes" "toll-check --normalize @" "$tmp/long1.tsv" "$tmp/long4.tsv"
 ratio "toll-agg, fields of many bytes kept as a key" "toll-agg -g note @" "$tmp/long1.tsv" "$tmp/long4.tsv"
 
+# News text: many sentences, and one paragraph of no sentence end at all.
+news() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "At least %d Armenian soldiers died on Tuesday, and %d civilians were wounded in %d villages.\n", i % 500, i % 70, i % 9 }'
+}
+news 20000 >"$tmp/news1.txt"
+news 80000 >"$tmp/news4.txt"
+ratio "toll-extract, sentences" "toll-extract @" "$tmp/news1.txt" "$tmp/news4.txt"
+runon() {
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "%d soldiers died and ", i % 500; print "" }'
+}
+runon 50000 >"$tmp/runon1.txt"
+runon 200000 >"$tmp/runon4.txt"
+ratio "toll-extract, one sentence without end" "toll-extract @" "$tmp/runon1.txt" "$tmp/runon4.txt"
+
 # Peak memory with the largest records, every program that reads them.
 label_bytes() {
 	awk -v n="$1" 'BEGIN { s = "xxxxxxxxxxxxxxxx"; while (length(s) < n) s = s s
@@ -110,6 +124,7 @@ memory "toll-agg, a 16 MiB key" "toll-agg $tmp/big.tsv" "$big"
 memory "toll-rev, a 16 MiB key" "toll-rev history $tmp/big.tsv" "$big"
 memory "toll-stats, a 16 MiB key" "toll-stats -g side sum:best $tmp/big.tsv" "$big"
 memory "toll-import, a 16 MiB field" "toll-import table $tmp/big.tsv" "$big"
+memory "toll-extract, a 16 MiB line" "toll-extract $tmp/big.tsv" "$big"
 
 echo "scale: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

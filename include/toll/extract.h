@@ -1,0 +1,69 @@
+/*
+ * extract.h: casualty figures out of English news text, by rules that read
+ * the sentence: the number and how news writes it, what it counts (its
+ * head noun), what happened to them (the verb or noun of the category),
+ * whose they are, the interval words around it, and whether it is a total,
+ * an increment, a previous figure or a part.  Precision before recall: a
+ * number whose head is not people and whose sentence names no category is
+ * not a figure.
+ *
+ * Each rule is a named step; the steps that fired are listed in the
+ * figure's explanation, and a rejected number says which rule rejected it.
+ */
+#ifndef TOLL_EXTRACT_H
+#define TOLL_EXTRACT_H
+
+#include <stddef.h>
+
+#include "toll/figure.h"
+
+enum toll_extract_kind {
+	TOLL_EXTRACT_TOTAL,      /* the figure as it stands */
+	TOLL_EXTRACT_INCREMENT,  /* "16 more servicemen have been killed" */
+	TOLL_EXTRACT_PREVIOUS,   /* "risen from 105 to at least 135": the 105 */
+	TOLL_EXTRACT_PART        /* "168 of them in serious condition" */
+};
+
+extern const char *const toll_extract_kind_names[4];
+
+#define TOLL_EXTRACT_EXPLAIN 512
+
+/* One figure found. */
+typedef struct toll_extracted {
+	size_t offset;            /* byte offset of its sentence in the whole input */
+	const char *quote;        /* the sentence (not NUL-terminated) */
+	size_t quote_len;
+	toll_figure fig;          /* qualifier '~' (about), 'v' (vague words) or 0 */
+	int category;             /* enum toll_category */
+	int status;               /* enum toll_status_kind; TOLL_STATUS_ALL when not said */
+	const char *side;         /* a party named in the noun phrase, else "all" */
+	int kind;                 /* enum toll_extract_kind */
+	char explain[TOLL_EXTRACT_EXPLAIN];   /* the rules that fired */
+} toll_extracted;
+
+/* A number that is not a figure, and the rule that said so (for --explain). */
+typedef struct toll_rejected {
+	size_t offset;            /* byte offset of the number in the whole input */
+	const char *number;
+	size_t number_len;
+	const char *why;
+} toll_rejected;
+
+typedef void (*toll_extract_found_fn)(void *ctx, const toll_extracted *x);
+typedef void (*toll_extract_rejected_fn)(void *ctx, const toll_rejected *r);
+
+/*
+ * Reads text[0..len) (UTF-8; base is its offset in the whole input) and
+ * calls found for each figure, in order, and rejected (when not NULL) for
+ * each number that is not one.  A line of fewer than 50 bytes, or ending a
+ * sentence, ends a sentence (headlines, bylines, "6 Reads"); other line
+ * breaks are spaces (text wrapped by html2text).  Returns TOLL_OK or
+ * TOLL_ENOMEM.
+ */
+int toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn found,
+                 toll_extract_rejected_fn rejected, void *ctx);
+
+/* The side a demonym names ("Armenian" -> "Armenia"), or NULL. */
+const char *toll_extract_side(const char *word, size_t len);
+
+#endif

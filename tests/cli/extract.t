@@ -1,0 +1,125 @@
+# toll-extract: figures out of news text.  The expected rows of news.txt
+# (26 sentences written from the kinds of reports in ../shared/research)
+# were decided sentence by sentence before they were compared.
+
+=== the seed article: the 49 (open, Armenian, military, killed) and the 6,500, nothing else
+$ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 ../../../shared/seeds/000_b17a185de2256039.txt
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49			total	According to his words, 49 Armenian soldiers died during the night, a figure that could be higher.	1257
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed		6500	6500	6500		total	The latter ended with 6,500 dead and a ceasefire reached with the mediation of Russia.	3128
+
+=== the seed article into toll-check: a draft reports table
+$ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 ../../../shared/seeds/000_b17a185de2256039.txt | toll-check -n | cut -f 1-12
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49				
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed	all	6500	6500	6500			
+
+=== --explain: which rules made each figure, and why every other number is not one
+$ toll-extract --explain ../../../shared/seeds/000_b17a185de2256039.txt >/dev/null
+--- stderr
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:136: 2020: not a figure: year
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:204: 13: not a figure: date: a day of a month
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:304: 14: not a figure: date: a day of a month
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:317: 2022: not a figure: date: a day of a month
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:338: 6: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:482: 2020: not a figure: year
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:550: 13: not a figure: date: a day of a month
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:828: six: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:1233: seven: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:1257: 49: a figure: head: 'soldiers'; category: killed ('died'); side: Armenia; status: military ('soldiers'); interval: open (the sentence says it may grow: 'higher'); kind: total
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:1939: two: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:2170: 13: not a figure: date: a day of a month
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:2620: six: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:2833: one: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3041: two: not a figure: head: what it counts is not people
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3122: 2020: not a figure: year
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3128: 6500: a figure: head: 'dead'; category: killed ('dead'); kind: total
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3389: 2020: not a figure: year
+toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3628: 13: not a figure: date: a day of a month
+
+=== sentences of every kind of report
+$ toll-extract data/news.txt | cut -f 4-11,13
+--- stdout
+side	category	status	low	best	high	qualifier	kind	offset
+all	killed	military	105	105	105		total	0
+all	killed	military	50	50	50		total	82
+all	killed		105	105	105		previous	166
+all	killed		135	135			total	166
+all	killed	military	16	16			increment	255
+all	wounded	military	293	293	293		total	334
+all	wounded		168	168	168		part	334
+Azerbaijan	wounded	civilian	2	2	2		total	411
+all	captured	military	20	20	20		total	488
+all	killed_or_missing		207	207	207		total	488
+all	killed		20	60	100		total	611
+all	killed		170	170			total	682
+all	wounded		300	300	300	~	total	682
+all	killed	civilian	12	12		vague	total	749
+all	wounded		100	100		vague	total	811
+all	killed		6500	6500	6500	~	total	883
+all	killed		30000	30000	30000	~	total	1122
+Azerbaijan	killed	military	2901	2901			total	1193
+Armenia	killed	military	49	49	49		total	1253
+all	killed	military	3825	3825	3825		total	1306
+all	killed	civilian	3	3	3		total	1450
+all	missing		2	2	2		total	1450
+all	killed	military	20	60	100		total	1526
+all	killed	military	79	79	79		total	1675
+all	wounded		282	282	282		total	1675
+all	killed	civilian	14	14	14		total	1730
+all	wounded		46	46	46		total	1730
+all	captured	military	12	12	12		total	1792
+
+=== from standard input, with the quotes
+$ toll-extract -r 2022-09-19 -s 'Armenia Security Council' -e e
+--- stdin
+Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+e	2022-09-19	Armenia Security Council	all	captured	military	20	20	20		total	Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.	0
+e	2022-09-19	Armenia Security Council	all	killed_or_missing		207	207	207		total	Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.	0
+
+=== nothing found: the header alone, exit 0
+$ toll-extract
+--- stdin
+The ceasefire entered into force at 09:00 on September 13, 2022.
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+
+=== bad input: binary garbage and invalid UTF-8 are read as text, never a crash
+$ printf '\000\377\376 3 people died.\n' | toll-extract | cut -f 4-8
+--- stdout
+side	category	status	low	best
+all	killed		3	3
+
+=== --reported must be a date
+$ toll-extract -r yesterday
+--- stderr
+toll-extract: invalid --reported 'yesterday': expected a date: 2022-09-13, 2022-09-13T05:30[:00][Z|+04:00], 13 September 2022, 13-Sep-22, 2022-09, 2022-W37, 2022-Q3, 2022 (others with --date-format)
+Try 'toll-extract --help' for more information.
+--- exit 2
+
+=== an unknown option
+$ toll-extract --csv
+--- stderr
+toll-extract: unknown option '--csv'
+Try 'toll-extract --help' for more information.
+--- exit 2
+
+=== an unreadable file
+$ toll-extract /nonexistent/news.txt
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+--- stderr
+toll-extract: cannot open '/nonexistent/news.txt': No such file or directory
+--- exit 2
+
+=== toll extract runs toll-extract
+$ toll extract -s AFP
+--- stdin
+At least 16 more servicemen have been killed, the ministry said.
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+		AFP	all	killed	military	16	16			increment	At least 16 more servicemen have been killed, the ministry said.	0

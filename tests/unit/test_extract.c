@@ -1,0 +1,223 @@
+/*
+ * test_extract.c: the rules of the figure extractor, each with sentences
+ * that it decides: remove a rule and its test fails.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "suites.h"
+#include "toll/extract.h"
+#include "toll/report.h"
+
+static char got[4096];
+
+/* Each figure as "side category status low-best-high qualifier kind", '|' between. */
+static void
+on_found(void *ctx, const toll_extracted *x)
+{
+	size_t n = strlen(got);
+	char high[24] = "";
+
+	(void)ctx;
+	if (!x->fig.open)
+		snprintf(high, sizeof high, "%lld", (long long)x->fig.high);
+	snprintf(got + n, sizeof got - n, "%s%s %s %s %lld-%lld-%s%s%s %s", n ? "|" : "", x->side,
+	         toll_category_names[x->category], toll_status_names[x->status],
+	         (long long)x->fig.low, (long long)x->fig.best, high,
+	         x->fig.qualifier ? " " : "", x->fig.qualifier == 'v' ? "vague" : x->fig.qualifier ? "~" : "",
+	         toll_extract_kind_names[x->kind]);
+}
+
+static char why[1024];
+
+static void
+on_rejected(void *ctx, const toll_rejected *r)
+{
+	size_t n = strlen(why);
+
+	(void)ctx;
+	snprintf(why + n, sizeof why - n, "%s%.*s: %s", n ? "|" : "", (int)r->number_len, r->number,
+	         r->why);
+}
+
+static const char *
+ex(const char *text)
+{
+	got[0] = '\0';
+	why[0] = '\0';
+	ck_assert_int_eq(toll_extract(text, strlen(text), 0, on_found, on_rejected, NULL), TOLL_OK);
+	return got;
+}
+
+#define FIGS(text, want) ck_assert_str_eq(ex(text), want)
+#define NONE(text, reason) do { ck_assert_str_eq(ex(text), ""); ck_assert_msg(strstr(why, reason) != NULL, "'%s': %s", text, why); } while (0)
+
+START_TEST(numbers_as_news_writes_them)
+{
+	FIGS("6,500 people died.", "all killed all 6500-6500-6500 total");
+	FIGS("6 500 people died.", "all killed all 6500-6500-6500 total");
+	FIGS("Forty-nine soldiers died.", "all killed military 49-49-49 total");
+	FIGS("A hundred people died.", "all killed all 100-100-100 total");
+	FIGS("Three hundred and twelve people died.", "all killed all 312-312-312 total");
+	FIGS("The famine killed 6.5 million people.", "all killed all 6500000-6500000-6500000 total");
+	FIGS("Two thousand people died.", "all killed all 2000-2000-2000 total");
+	/* ACLED's codes for vague words: open lower bounds. */
+	FIGS("Dozens of civilians were killed.", "all killed civilian 12-12- vague total");
+	FIGS("Tens of soldiers were wounded.", "all wounded military 10-10- vague total");
+	FIGS("Hundreds of people were injured.", "all wounded all 100-100- vague total");
+	FIGS("A dozen people died.", "all killed all 12-12-12 total");
+}
+END_TEST
+
+START_TEST(what_is_not_a_count)
+{
+	ck_assert_str_eq(ex("The ceasefire began at 09:00 and 3 people died."), "all killed all 3-3-3 total");
+	NONE("The first war was fought in the 1990s.", "");
+	NONE("The 13th soldier to die was buried today.", "");
+	NONE("Turnout was 45% in the villages where people died.", "");
+	NONE("The 25-year-old soldier was killed.", "");
+	NONE("A 2.5 km stretch where soldiers were killed.", "fraction");
+}
+END_TEST
+
+START_TEST(dates_ages_years)
+{
+	NONE("Fighting resumed on September 13 and soldiers died.", "date");
+	NONE("On 13 September soldiers were killed.", "date");
+	NONE("A soldier aged 19 was killed.", "age");
+	NONE("The soldier, 19 years old, was killed.", "age");
+	FIGS("The 2020 war killed thousands.", "all killed all 1000-1000- vague total");
+	ck_assert_msg(strstr(why, "2020: year") != NULL, "%s", why);
+	FIGS("In 2020 war, 2020 soldiers died.", "all killed military 2020-2020-2020 total");
+}
+END_TEST
+
+START_TEST(the_head_noun)
+{
+	NONE("Azerbaijan attacked at seven different points and soldiers died.", "head");
+	NONE("A military organization of six former Soviet republics, where people died.", "head");
+	NONE("The war has lasted more than six months and killed many.", "head");
+	NONE("6 Reads", "head");
+	FIGS("50 of its soldiers were killed.", "all killed military 50-50-50 total");
+	FIGS("Officials said 293 soldiers were wounded, 168 of them in serious condition.",
+	     "all wounded military 293-293-293 total|all wounded all 168-168-168 part");
+}
+END_TEST
+
+START_TEST(the_category)
+{
+	/* The head itself; a verb before; words after; the clause before. */
+	FIGS("The war ended with 6,500 dead.", "all killed all 6500-6500-6500 total");
+	FIGS("The blast killed at least 170 people and injured nearly 300 more.",
+	     "all killed all 170-170- total|all wounded all 300-300-300 ~ total");
+	FIGS("A total of 3 civilians were killed and 2 remain missing.",
+	     "all killed civilian 3-3-3 total|all missing all 2-2-2 total");
+	FIGS("The death toll has risen from 105 to at least 135.",
+	     "all killed all 105-105-105 previous|all killed all 135-135- total");
+	FIGS("207 people were killed or missing.", "all killed_or_missing all 207-207-207 total");
+	FIGS("40 soldiers were killed and wounded.", "all casualties military 40-40-40 total");
+	FIGS("20 of its soldiers had been taken prisoner.", "all captured military 20-20-20 total");
+	NONE("The ministry said 40 soldiers returned to their bases.", "category");
+}
+END_TEST
+
+START_TEST(negation)
+{
+	NONE("The 30 soldiers were not killed in the attack.", "negation");
+}
+END_TEST
+
+START_TEST(side_and_status)
+{
+	FIGS("49 Armenian soldiers died.", "Armenia killed military 49-49-49 total");
+	FIGS("Two Azerbaijani civilians were injured.", "Azerbaijan wounded civilian 2-2-2 total");
+	FIGS("Azerbaijan reported 79 troops killed.", "all killed military 79-79-79 total");
+	FIGS("14 people were killed.", "all killed all 14-14-14 total");
+}
+END_TEST
+
+START_TEST(the_interval)
+{
+	FIGS("At least 16 people died.", "all killed all 16-16- total");
+	FIGS("More than 2,900 soldiers died.", "all killed military 2901-2901- total");
+	FIGS("Up to 100 people died.", "all killed all 0-100-100 total");
+	FIGS("As many as 100 people died.", "all killed all 0-100-100 total");
+	FIGS("About 6,500 people died.", "all killed all 6500-6500-6500 ~ total");
+	FIGS("Nearly 300 people died.", "all killed all 300-300-300 ~ total");
+	FIGS("Between 20 and 100 people died.", "all killed all 20-60-100 total");
+	FIGS("20 to 100 people died.", "all killed all 20-60-100 total");
+	FIGS("At least 20 soldiers, and possibly up to 100, were killed.",
+	     "all killed military 20-60-100 total");
+	FIGS("49 soldiers died during the night, a figure that could be higher.",
+	     "all killed military 49-49- total");
+}
+END_TEST
+
+START_TEST(the_kind)
+{
+	FIGS("16 more servicemen have been killed.", "all killed military 16-16-16 increment");
+	FIGS("Another 12 soldiers died overnight.", "all killed military 12-12-12 increment");
+	FIGS("The toll rose from 105 dead to 135.",
+	     "all killed all 105-105-105 previous|all killed all 135-135-135 total");
+	FIGS("Dozens died, including 12 children.",
+	     "all killed all 12-12- vague total|all killed civilian 12-12-12 part");
+}
+END_TEST
+
+START_TEST(sentences_and_offsets)
+{
+	static const char text[] =
+		"Thomas Osborne\n14 September 2022 Wednesday 07:35\n6 Reads\n"
+		"According to his words, 49 Armenian soldiers died during the night, a figure\n"
+		"that could be higher. Mr. Smith said 3 people died.\n";
+
+	ck_assert_str_eq(ex(text), "Armenia killed military 49-49- total|all killed all 3-3-3 total");
+	ck_assert_msg(strstr(why, "6: head") != NULL, "%s", why);
+}
+END_TEST
+
+static size_t offset;
+
+static void
+at(void *ctx, const toll_extracted *x)
+{
+	(void)ctx;
+	offset = x->offset;
+}
+
+START_TEST(offsets_count_from_the_base)
+{
+	ck_assert_int_eq(toll_extract("Rain. 3 people died.", 20, 1000, at, NULL, NULL), TOLL_OK);
+	ck_assert_int_eq(offset, 1006);
+}
+END_TEST
+
+START_TEST(demonyms)
+{
+	ck_assert_str_eq(toll_extract_side("Armenian", 8), "Armenia");
+	ck_assert_str_eq(toll_extract_side("AZERBAIJANI", 11), "Azerbaijan");
+	ck_assert_ptr_null(toll_extract_side("Martian", 7));
+}
+END_TEST
+
+Suite *
+extract_suite(void)
+{
+	Suite *s = suite_create("extract");
+	TCase *tc = tcase_create("rules");
+
+	tcase_add_test(tc, numbers_as_news_writes_them);
+	tcase_add_test(tc, what_is_not_a_count);
+	tcase_add_test(tc, dates_ages_years);
+	tcase_add_test(tc, the_head_noun);
+	tcase_add_test(tc, the_category);
+	tcase_add_test(tc, negation);
+	tcase_add_test(tc, side_and_status);
+	tcase_add_test(tc, the_interval);
+	tcase_add_test(tc, the_kind);
+	tcase_add_test(tc, sentences_and_offsets);
+	tcase_add_test(tc, offsets_count_from_the_base);
+	tcase_add_test(tc, demonyms);
+	suite_add_tcase(s, tc);
+	return s;
+}
