@@ -189,6 +189,11 @@ START_TEST(offsets_count_from_the_base)
 {
 	ck_assert_int_eq(toll_extract("Rain. 3 people died.", 20, 1000, at, NULL, NULL), TOLL_OK);
 	ck_assert_int_eq(offset, 1006);
+	/* Initials and abbreviations do not end a sentence. */
+	ck_assert_int_eq(toll_extract("The U.S. said 3 soldiers died.", 30, 0, at, NULL, NULL), TOLL_OK);
+	ck_assert_int_eq(offset, 0);
+	ck_assert_int_eq(toll_extract("Gen. Smith said 3 soldiers died.", 32, 0, at, NULL, NULL), TOLL_OK);
+	ck_assert_int_eq(offset, 0);
 }
 END_TEST
 
