@@ -47,7 +47,7 @@ BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
-FUZZ_TARGETS = table figure date keys agg number chart
+FUZZ_TARGETS = table figure date keys agg number chart extract
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure

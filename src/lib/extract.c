@@ -425,7 +425,8 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 		else if (strcmp(w, "billion") == 0)
 			v *= 1e9, j++;
 	}
-	if (v != (double)(int64_t)v || v < 0 || v > 9e15) {
+	/* In range first: converting a larger double to an integer is undefined. */
+	if (!(v >= 0 && v <= 9e15) || v != (double)(int64_t)v) {
 		*why = "a fraction, not a count";
 		return 0;
 	}
