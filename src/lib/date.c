@@ -137,7 +137,7 @@ iso(const char *s, size_t len, toll_time *out)
 	} else if (s[p] == '+' || s[p] == '-') {
 		size_t z = len - p;
 
-		if (digits(s + p + 1, 2, &oh) != 0)
+		if ((z != 3 && z != 5 && z != 6) || digits(s + p + 1, 2, &oh) != 0)
 			return -1;
 		if (z == 6 && s[p + 3] == ':' && digits(s + p + 4, 2, &om) == 0)
 			;

@@ -301,13 +301,20 @@ num_lt(toll_num a, toll_num b)
 	return a.whole && b.whole ? a.i < b.i : a.d < b.d;
 }
 
-/* floor((a + b) / 2) for a <= b: exact (and without overflow) for whole numbers. */
+/*
+ * floor((a + b) / 2) for a <= b: exact (and without overflow) for whole
+ * numbers.  A bound that is not whole may have no whole number between it
+ * and the middle (0.25 to 0.25): the floor is then a itself, never below it.
+ */
 static toll_num
 num_middle(toll_num a, toll_num b)
 {
+	double m;
+
 	if (a.whole && b.whole)
 		return toll_num_whole(a.i + (b.i - a.i) / 2);
-	return toll_num_any(floor((a.d + b.d) / 2));
+	m = floor((a.d + b.d) / 2);
+	return m < a.d ? a : toll_num_any(m);
 }
 
 int

@@ -829,7 +829,16 @@ later_header(toll_table *t, toll_diag *d)
 			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[0].line, 1,
 			                     "--names gives %zu names, the header has %zu columns",
 			                     t->ncols, t->nf);
-		for (i = 0; i < t->nf; i++)
+		/* Rows of as many fields as columns are mapped, whatever this first record had. */
+		if (t->mapcap < t->ncols) {
+			size_t *m = realloc(t->map, t->ncols * sizeof *m);
+
+			if (m == NULL)
+				return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+			t->map = m;
+			t->mapcap = t->ncols;
+		}
+		for (i = 0; i < t->ncols; i++)
 			t->map[i] = i;
 		return TOLL_OK;
 	}

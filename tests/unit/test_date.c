@@ -74,6 +74,7 @@ START_TEST(malformed_dates_are_rejected)
 		"8/5/1914", "32 December 2022", "28 Decembre 2022", "28 December", "December 2022",
 		"28 December 22022", "28 December 2022 ", "-28 December 2022", "28 Dec 202",
 		"9-May-2", "May 9 2020 10:00", "29 February 2022", "0 May 2020",
+		"2023-09-19T22:30+", "2023-09-19T22:30+0", "2023-09-19T22:30+04:", "2023-09-19 22:30-",
 	};
 	size_t i;
 	toll_time t;

@@ -145,6 +145,20 @@ START_TEST(numbers_with_separators)
 }
 END_TEST
 
+/* A bound that is not whole: the middle is floored, but never below low. */
+START_TEST(middle_of_bounds_not_whole)
+{
+	toll_range g;
+
+	ck_assert_int_eq(toll_range_complete(1, toll_num_any(0.25), 0, toll_num_any(0), 1,
+	                                     toll_num_any(0.25), &g), TOLL_FIG_OK);
+	ck_assert(g.best.d == 0.25);
+	ck_assert_int_eq(toll_range_complete(1, toll_num_any(0.5), 0, toll_num_any(0), 1,
+	                                     toll_num_any(3.5), &g), TOLL_FIG_OK);
+	ck_assert(g.best.d == 2);
+}
+END_TEST
+
 START_TEST(bad_numbers)
 {
 	static const char *syntax[] = {
@@ -441,6 +455,7 @@ figure_suite(void)
 
 	tcase_add_test(tc, numbers_with_separators);
 	tcase_add_test(tc, bad_numbers);
+	tcase_add_test(tc, middle_of_bounds_not_whole);
 	tcase_add_test(tc, completion_rules);
 	tcase_add_test(tc, range_completion);
 	tcase_add_test(tc, order_messages);
