@@ -226,6 +226,21 @@ cli_reader_close(cli_reader *cr)
 	cr->rd = NULL;
 }
 
+void
+cli_header_check(const toll_table *t, const toll_row *header, cli_reader *cr)
+{
+	toll_diag d;
+
+	if (!toll_table_header_looks_like_data(t))
+		return;
+	toll_diag_set(&d, TOLL_OK, header->file, header->line, 0,
+	              "the header looks like a record (its names are numbers or dates): "
+	              "if the file has no header line, give --no-header (and --names)");
+	cli_diag(&d, 1);
+	if (cr != NULL)
+		cr->warnings++;
+}
+
 int
 cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx)
 {
@@ -236,6 +251,8 @@ cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn r
 
 	while ((code = toll_table_next(t, &r, &d)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
+			if (!have)
+				cli_header_check(t, &r, cr);
 			if (!have && header(ctx, t, err, sizeof err) != 0) {
 				cr->status = cli_usage_error("%s", err);
 				break;

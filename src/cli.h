@@ -109,6 +109,12 @@ typedef int (*cli_row_fn)(void *ctx, const toll_table *t, const toll_row *row, t
 int cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx);
 
 /*
+ * Warns (and counts in cr, when not NULL) when the first header looks like
+ * a record: a file without a header read with one loses its first record.
+ */
+void cli_header_check(const toll_table *t, const toll_row *header, cli_reader *cr);
+
+/*
  * Parses the value of --as-of: a date or date and time of SPEC section 1.
  * Returns 0, or prints a usage error and returns -1.
  */

@@ -1396,6 +1396,7 @@ main(int argc, char **argv)
 		if (code == TOLL_HEADER) {
 			if (planned)
 				continue;
+			cli_header_check(t, &r, &im.cr);
 			code = o.fmt == FMT_ACLED ? plan_acled(&im, t, &r, &d)
 			     : o.fmt == FMT_UCDP ? plan_ucdp(&im, t, &r, &d) : plan_table(&im, t, &r, &d);
 			if (code == TOLL_OK)

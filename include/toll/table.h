@@ -123,6 +123,13 @@ void toll_column_problem(const toll_field *cols, size_t n, const char *what, con
                          size_t len, const char *where, char *buf, size_t bufsz);
 
 /*
+ * Whether the first header looks like a record: at least a third of its names
+ * are numbers or dates, as when a file without a header is read with one
+ * (its first record lost as the names).  Never with no_header or names.
+ */
+int toll_table_header_looks_like_data(const toll_table *t);
+
+/*
  * The column of cols[0..n) named name[0..len): exactly, else the one named
  * so but for ASCII case; -1 when none (or several) is.
  */

@@ -57,7 +57,10 @@ toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row *h, 
 			size_t n;
 			const toll_field *cols = toll_table_columns(t, &n);
 
-			toll_column_problem(cols, n, "missing required column", name, strlen(name), NULL,
+			toll_column_problem(cols, n, "missing required column", name, strlen(name),
+			                    toll_table_header_looks_like_data(t)
+			                    ? " (the header looks like a record: if the file has no header "
+			                      "line, give --no-header and --names)" : NULL,
 			                    msg, sizeof msg);
 			return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1, "%s", msg);
 		}

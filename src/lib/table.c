@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "toll/date.h"
+#include "toll/figure.h"
 #include "toll/table.h"
 #include "toll/utf8.h"
 
@@ -637,6 +639,27 @@ static int
 lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+toll_table_header_looks_like_data(const toll_table *t)
+{
+	size_t i, data = 0;
+
+	if (t->cols == NULL || t->dl.no_header || t->dl.names != NULL)
+		return 0;
+	for (i = 0; i < t->ncols; i++) {
+		const toll_field *f = &t->cols[i];
+		double v;
+		toll_time tm;
+
+		if (i == 0 && t->index_unnamed)
+			continue;
+		if (toll_decimal_parse(f->s, f->len, &v) == TOLL_FIG_OK ||
+		    toll_date_parse(f->s, f->len, &tm) == 0)
+			data++;
+	}
+	return data > 0 && data * 3 >= t->ncols;
 }
 
 long

@@ -152,3 +152,43 @@ reported:month	low	best	high	events	series
 2020-05	3	3	3	1	1
 2022-09	5	5	5	1	1
 2022-12	4	4	4	1	1
+
+=== a file without a header read with one: a warning, not a silent loss of its first record
+$ toll-stats --csv count
+--- stdin
+2020,5
+2021,6
+--- stdout
+count
+1
+--- stderr
+toll-stats: -:1: warning: the header looks like a record (its names are numbers or dates): if the file has no header line, give --no-header (and --names)
+
+=== ... and with --no-header every record counts, without the warning
+$ toll-stats --csv --no-header count
+--- stdin
+2020,5
+2021,6
+--- stdout
+count
+2
+
+=== a reports table without a header: the missing column says why
+$ toll-check
+--- stdin
+e	2022-09-13	S	A	killed	49
+--- stderr
+toll-check: -:1:1: missing required column 'event' (the header looks like a record: if the file has no header line, give --no-header and --names) (columns: e, 2022-09-13, S, A, killed, 49)
+--- exit 1
+
+=== toll-import warns too
+$ toll-import table --csv --row-events --set reported=2022-01-01,source=s,side=a,category=killed --keep ''
+--- stdin
+0,4288,14 Oct 2020
+1,4287,27 Sep 2020
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end
+-:2	2022-01-01	s	a	killed			1			
+--- stderr
+toll-import: -:1: warning: the header looks like a record (its names are numbers or dates): if the file has no header line, give --no-header (and --names)
+toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
