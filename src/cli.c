@@ -12,38 +12,6 @@
 #include "cli.h"
 #include "toll/date.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define TOLL_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TOLL_ASAN 1
-#endif
-#endif
-
-#ifdef TOLL_ASAN
-/*
- * Built with AddressSanitizer: LeakSanitizer reads these suppressions
- * from the program itself, so that every run, not only the test suite's,
- * is told that fontconfig keeps what it read of font files for the life
- * of the process (freeing it with FcFini could race with the thread in
- * which pango calls FcInit).  A symbol LeakSanitizer looks for by name.
- */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-/* ... and says nothing of them. */
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-#endif
 
 const char *cli_prog = "toll";
 

@@ -224,17 +224,15 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_EXPLAIN: r.explain = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return cli_close_stdout(EXIT_OK);
-		case 'V':
-			return cli_version();
-		case ':':
-			return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-		default:
-			if (optopt)
-				return cli_usage_error("unknown option '-%c'", optopt);
-			return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+		default: {
+			/* --help, --version and option problems, as every program says them. */
+			cli_options shared = CLI_OPTIONS_INIT;
+			int status = cli_option(c, argv, usage_text, &shared);
+
+			if (status != CLI_CONTINUE)
+				return status;
+			break;
+		}
 		}
 	}
 	if ((r.out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {

@@ -529,9 +529,9 @@ plan_common(struct imp *im, toll_diag *d)
 	return TOLL_OK;
 }
 
-/* Writes the header: every output column but 'value', which becomes low, best and high. */
+/* Writes a line of the output columns, all but 'value' (it becomes low, best and high). */
 static void
-write_header(struct imp *im)
+write_fields(struct imp *im, const toll_field *f)
 {
 	size_t i;
 	int first = 1;
@@ -541,7 +541,7 @@ write_header(struct imp *im)
 			continue;
 		if (!first)
 			toll_out_tab(im->out);
-		toll_out_str(im->out, im->c[i].name);
+		toll_out_field(im->out, f[i].s, f[i].len);
 		first = 0;
 	}
 	toll_out_eol(im->out);
@@ -816,19 +816,21 @@ check_row(struct imp *im, const toll_row *r, struct rowbuf *rb, toll_diag d[TOLL
 static void
 write_row(struct imp *im, const struct rowbuf *rb)
 {
+	write_fields(im, rb->f);
+	im->written++;
+}
+
+/* The header: the output columns' names. */
+static void
+write_header(struct imp *im, struct rowbuf *rb)
+{
 	size_t i;
-	int first = 1;
 
 	for (i = 0; i < im->n; i++) {
-		if (im->c[i].kind == K_VALUE)
-			continue;
-		if (!first)
-			toll_out_tab(im->out);
-		toll_out_field(im->out, rb->f[i].s, rb->f[i].len);
-		first = 0;
+		rb->f[i].s = im->c[i].name;
+		rb->f[i].len = strlen(im->c[i].name);
 	}
-	toll_out_eol(im->out);
-	im->written++;
+	write_fields(im, rb->f);
 }
 
 /* Prints problems; returns 0 when reading must stop (too many). */
@@ -1410,7 +1412,7 @@ main(int argc, char **argv)
 				break;
 			}
 			planned = 1;
-			write_header(&im);
+			write_header(&im, &rb);
 			continue;
 		}
 		if (code == TOLL_OK) {

@@ -34,6 +34,41 @@
 #include "toll/strmap.h"
 #include "toll/ticks.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TOLL_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TOLL_ASAN 1
+#endif
+#endif
+
+#ifdef TOLL_ASAN
+/*
+ * Built with AddressSanitizer: LeakSanitizer reads these suppressions
+ * from the program itself, so that every run of a program that draws
+ * charts, not only the test suite's, is told that fontconfig keeps what
+ * it read of font files for the life of the process (freeing it with
+ * FcFini could race with the thread in which pango calls FcInit).  Symbols
+ * LeakSanitizer looks for by name; they live here, with the module that
+ * loads fontconfig, so every program and fuzz target linking it has them.
+ */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_options(void);
+
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+/* ... and says nothing of them. */
+const char *
+__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
+
 #define DEFAULT_FONT "DejaVu Sans"
 
 /* Sizes, in units of the chart. */
@@ -2077,7 +2112,8 @@ toll_chart_shutdown(void)
 	/*
 	 * The font map holds fontconfig's patterns.  FcFini() is not called:
 	 * pango's own thread may still be in FcInit(), and fontconfig's caches
-	 * of font files are its own business (tests/lsan.supp names them).
+	 * of font files are its own business (__lsan_default_suppressions above
+	 * names them).
 	 */
 	if (font_map != NULL)
 		g_object_unref(font_map);

@@ -9,26 +9,6 @@
 #include "toll/chart.h"
 #include "toll/utf8.h"
 
-/*
- * fontconfig keeps what it read of font files for the life of the process:
- * not a leak of ours (the programs say the same to LeakSanitizer, in
- * src/cli.c).
- */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_options(void);
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
-const char *
-__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 static int
 sink(void *closure, const unsigned char *data, size_t len)
 {
