@@ -923,26 +923,22 @@ static int
 missing_figure(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *rb,
                toll_diag *d)
 {
-	int i;
+	static const int order[] = { O_BEST, O_LOW, O_HIGH };
+	size_t k, n;
+	const toll_field *cols = toll_table_columns(t, &n);
 
 	if (rb->f[O_LOW].len > 0 || rb->f[O_BEST].len > 0 || rb->f[O_HIGH].len > 0)
 		return 0;
-	for (i = O_BEST; i >= O_LOW; i--) {
-		long src = im->c[i].src;
+	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
+		long src = im->c[order[k]].src;
+		char c[64];
 
-		if (src >= 0 && i != O_HIGH) {
-			bad_field(t, r, src, "missing value", NULL, d);
-			/* bad_field says "missing value '' in column ...": say it plainly. */
-			{
-				size_t n;
-				const toll_field *cols = toll_table_columns(t, &n);
-				char c[64];
-
-				toll_diag_quote(c, sizeof c, cols[src].s, cols[src].len);
-				snprintf(d->msg, sizeof d->msg, "missing value in column '%s'", c);
-			}
-			return 1;
-		}
+		if (src < 0)
+			continue;
+		toll_diag_quote(c, sizeof c, cols[src].s, cols[src].len);
+		toll_diag_set(d, TOLL_EDATA, r->file, r->f[src].line, r->f[src].col,
+		              "missing value in column '%s'", c);
+		return 1;
 	}
 	return 0;
 }

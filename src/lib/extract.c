@@ -770,7 +770,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		say(x.explain, "number: vague word '%s' (at least, as ACLED codes it)", first->low, "");
 	} else if (m->high >= 0) {
 		snprintf(value, sizeof value, "%lld-%lld", (long long)m->value, (long long)m->high);
-		say(x.explain, "interval: a range, to %s%s", st->t[st->n > 0 ? m->last : 0].low[0] ? st->t[m->last].low : "the next number", "");
+		say(x.explain, "interval: a range ('%s')%s", value, "");
 	} else if (notation != NULL) {
 		snprintf(value, sizeof value, "%s %lld", notation, (long long)m->value);
 		say(x.explain, "interval: '%s'%s", notation, "");
