@@ -105,7 +105,7 @@ static const char *const fixed_names[O_FIXED] = {
 	"start", "end"
 };
 
-#define MAX_COLS 256
+#define MAX_COLS 1024
 #define MAX_SETS 64
 #define SCRATCH 48
 
@@ -403,7 +403,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		}
 		used[src] = 1;
 		if (im->n >= MAX_COLS - 1) {
-			r = usage_problem(d, "too many columns%s%s", "", "");
+			r = usage_problem(d, "too many output columns (at most %s)%s", "1023", "");
 			goto out;
 		}
 	}
@@ -439,9 +439,15 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	}
 	/* The columns kept. */
 	if (im->o->keep == NULL) {
-		for (i = 0; i < ncols && im->n < MAX_COLS - 1; i++)
-			if (!used[i] && find_col(im, cols[i].s) < 0)
+		for (i = 0; i < ncols; i++)
+			if (!used[i] && find_col(im, cols[i].s) < 0) {
+				if (im->n >= MAX_COLS - 1) {
+					r = usage_problem(d, "too many columns to keep (at most %s in all): "
+					                  "choose them with --keep%s", "1023", "");
+					goto out;
+				}
 				add_col(im, cols[i].s, (long)i, NULL, K_TEXT);
+			}
 	} else {
 		char *list = strdup(im->o->keep), *p, *save = NULL;
 
@@ -461,8 +467,15 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 				free(list);
 				goto out;
 			}
-			if (find_col(im, cols[src].s) < 0 && im->n < MAX_COLS - 1)
+			if (find_col(im, cols[src].s) < 0) {
+				if (im->n >= MAX_COLS - 1) {
+					r = usage_problem(d, "too many columns to keep (at most %s in all)%s",
+					                  "1023", "");
+					free(list);
+					goto out;
+				}
 				add_col(im, cols[src].s, src, NULL, K_TEXT);
+			}
 		}
 		free(list);
 	}
@@ -484,7 +497,7 @@ plan_common(struct imp *im, toll_diag *d)
 		im->status_set |= strcmp(out, "status") == 0;
 		if ((k = find_col(im, out)) < 0) {
 			if (im->n >= MAX_COLS - 1)
-				return usage_problem(d, "too many columns%s%s", "", "");
+				return usage_problem(d, "too many output columns (at most %s)%s", "1023", "");
 			add_col(im, out, -1, val, kind_of(out) == K_VALUE ? K_TEXT : kind_of(out));
 		} else {
 			im->c[k].constant = val;

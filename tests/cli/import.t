@@ -365,3 +365,24 @@ event	reported	source	side	category	status	low	best	high	start	end
 x	2022-01-01	s	a	killed			1			
 --- stderr
 toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
+
+=== table: a column mapped twice
+$ toll-import table --csv --map event=a,event=b
+--- stdin
+a,b
+x,1
+--- stderr
+toll-import: column 'event' is mapped twice
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table: a table too wide to keep whole says so, and --keep chooses
+$ awk 'BEGIN { printf "event,reported,source,side,category,best"; for (i = 1; i <= 1100; i++) printf ",c%d", i; print ""; printf "e,2022-01-01,s,a,killed,1"; for (i = 1; i <= 1100; i++) printf ",%d", i; print "" }' > wide.csv; toll-import table wide.csv; echo "exit $?"; toll-import table --keep c7,c1100 wide.csv | cut -f 1,12-; rm -f wide.csv
+--- stdout
+exit 2
+event	c7	c1100
+e	7	1100
+--- stderr
+toll-import: too many columns to keep (at most 1023 in all): choose them with --keep
+Try 'toll-import --help' for more information.
+toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
