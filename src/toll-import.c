@@ -218,13 +218,6 @@ missing(const toll_table *t, const toll_row *h, const char *what, const char *na
 	return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 0, "%s", msg);
 }
 
-/* The input column named name, or -1 (ASCII case aside, as every reader finds columns). */
-static long
-in_col(const toll_table *t, const char *name)
-{
-	return toll_table_column(t, name);
-}
-
 /* ACLED: the layout from the header, and its columns. */
 static int
 plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
@@ -233,8 +226,8 @@ plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		"country", "admin1", "admin2", "admin3", "event_type", "sub_event_type", "actor1",
 		"actor2", "latitude", "longitude", "iso3", "notes"
 	};
-	long ev = in_col(t, "event_id_cnty"), date = in_col(t, "event_date"),
-	     fat = in_col(t, "fatalities"), data_id = toll_table_column(t, "data_id");
+	long ev = toll_table_column(t, "event_id_cnty"), date = toll_table_column(t, "event_date"),
+	     fat = toll_table_column(t, "fatalities"), data_id = toll_table_column(t, "data_id");
 	size_t i;
 	struct col *c;
 
@@ -256,7 +249,7 @@ plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	if (im->o->reported == NULL || strcmp(im->o->reported, "event_date") == 0) {
 		add_col(im, "reported", date, NULL, K_DATE);
 	} else if (strcmp(im->o->reported, "timestamp") == 0) {
-		long ts = in_col(t, "timestamp");
+		long ts = toll_table_column(t, "timestamp");
 
 		if (ts < 0)
 			return missing(t, h, "--reported timestamp: missing column", "timestamp", d);
@@ -275,14 +268,14 @@ plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	add_col(im, "high", -1, NULL, K_NUMBER);
 	add_col(im, "start", date, NULL, K_DATE);
 	add_col(im, "end", date, NULL, K_DATE);
-	add_col(im, "acled_source", in_col(t, "source"), NULL, K_TEXT);
+	add_col(im, "acled_source", toll_table_column(t, "source"), NULL, K_TEXT);
 	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
-		add_col(im, kept[i], in_col(t, kept[i]), NULL, K_TEXT);
+		add_col(im, kept[i], toll_table_column(t, kept[i]), NULL, K_TEXT);
 	if (im->o->deleted != NULL)
 		add_col(im, "note", -1, NULL, K_TEXT);
-	im->event_type = in_col(t, "event_type");
-	im->time_precision = in_col(t, "time_precision");
-	im->geo_precision = in_col(t, "geo_precision");
+	im->event_type = toll_table_column(t, "event_type");
+	im->time_precision = toll_table_column(t, "time_precision");
+	im->geo_precision = toll_table_column(t, "geo_precision");
 	if (im->o->time_prec >= 0 && im->time_precision < 0)
 		return missing(t, h, "--time-precision: missing column", "time_precision", d);
 	if (im->o->geo_prec >= 0 && im->geo_precision < 0)
@@ -305,37 +298,37 @@ plan_ucdp(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 
 	im->layout = NULL;
 	for (i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (in_col(t, need[i]) < 0)
+		if (toll_table_column(t, need[i]) < 0)
 			return missing(t, h, "not a UCDP GED export: missing column", need[i], d);
-	add_col(im, "event", in_col(t, "id"), NULL, K_TEXT);
+	add_col(im, "event", toll_table_column(t, "id"), NULL, K_TEXT);
 	if (im->o->reported != NULL)
 		add_col(im, "reported", -1, im->o->reported, K_DATE);
 	else
-		add_col(im, "reported", in_col(t, "date_end"), NULL, K_DATE);
+		add_col(im, "reported", toll_table_column(t, "date_end"), NULL, K_DATE);
 	add_col(im, "source", -1, "UCDP GED", K_TEXT);
 	add_col(im, "side", -1, "all", K_TEXT);
 	add_col(im, "category", -1, "killed", K_TEXT);
 	add_col(im, "status", -1, "all", K_TEXT);
-	add_col(im, "low", in_col(t, "low"), NULL, K_NUMBER);
-	add_col(im, "best", in_col(t, "best"), NULL, K_NUMBER);
-	add_col(im, "high", in_col(t, "high"), NULL, K_NUMBER);
-	add_col(im, "start", in_col(t, "date_start"), NULL, K_DATE);
-	add_col(im, "end", in_col(t, "date_end"), NULL, K_DATE);
+	add_col(im, "low", toll_table_column(t, "low"), NULL, K_NUMBER);
+	add_col(im, "best", toll_table_column(t, "best"), NULL, K_NUMBER);
+	add_col(im, "high", toll_table_column(t, "high"), NULL, K_NUMBER);
+	add_col(im, "start", toll_table_column(t, "date_start"), NULL, K_DATE);
+	add_col(im, "end", toll_table_column(t, "date_end"), NULL, K_DATE);
 	if (im->o->release != NULL)
 		add_col(im, "release", -1, im->o->release, K_TEXT);
 	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
-		add_col(im, kept[i], in_col(t, kept[i]), NULL, K_TEXT);
+		add_col(im, kept[i], toll_table_column(t, kept[i]), NULL, K_TEXT);
 	if (im->o->split) {
 		for (i = 0; i < 4; i++)
-			if ((im->deaths[i] = in_col(t, deaths[i])) < 0)
+			if ((im->deaths[i] = toll_table_column(t, deaths[i])) < 0)
 				return missing(t, h, "--split-sides: missing column", deaths[i], d);
-		if ((im->side_a = in_col(t, "side_a")) < 0)
+		if ((im->side_a = toll_table_column(t, "side_a")) < 0)
 			return missing(t, h, "--split-sides: missing column", "side_a", d);
-		if ((im->side_b = in_col(t, "side_b")) < 0)
+		if ((im->side_b = toll_table_column(t, "side_b")) < 0)
 			return missing(t, h, "--split-sides: missing column", "side_b", d);
 	}
-	im->date_prec = in_col(t, "date_prec");
-	im->where_prec = in_col(t, "where_prec");
+	im->date_prec = toll_table_column(t, "date_prec");
+	im->where_prec = toll_table_column(t, "where_prec");
 	if (im->o->date_prec >= 0 && im->date_prec < 0)
 		return missing(t, h, "--max-date-prec: missing column", "date_prec", d);
 	if (im->o->where_prec >= 0 && im->where_prec < 0)
@@ -355,13 +348,6 @@ split_eq(char *s)
 	return eq + 1;
 }
 
-/* A usage problem of the plan, said as such. */
-static int
-usage_problem(toll_diag *d, const char *fmt, const char *a, const char *b)
-{
-	return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, fmt, a, b);
-}
-
 static int
 plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 {
@@ -379,7 +365,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	/* --map OUT=IN: a new output column unless it is one of the fixed ones. */
 	for (i = 0; i < im->o->nmap; i++) {
 		const char *out = im->o->map[i], *in = out + strlen(out) + 1;
-		long src = in_col(t, in), k = find_col(im, out);
+		long src = toll_table_column(t, in), k = find_col(im, out);
 
 		if (src < 0) {
 			char msg[TOLL_DIAG_MSG], where[TOLL_DIAG_MSG / 4];
@@ -391,7 +377,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			goto out;
 		}
 		if (k >= 0 && im->c[k].src >= 0) {
-			r = usage_problem(d, "column '%s' is mapped twice%s", out, "");
+			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "column '%s' is mapped twice", out);
 			goto out;
 		}
 		if (strcmp(out, "value") == 0) {
@@ -403,13 +389,13 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		}
 		used[src] = 1;
 		if (im->n >= MAX_COLS - 1) {
-			r = usage_problem(d, "too many output columns (at most %s)%s", "1023", "");
+			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many output columns (at most %d)", MAX_COLS - 1);
 			goto out;
 		}
 	}
 	if (im->o->row_events && im->c[O_EVENT].src >= 0) {
-		r = usage_problem(d, "--row-events makes the events: 'event' cannot be mapped too%s%s",
-		                  "", "");
+		r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0,
+		                  "--row-events makes the events: 'event' cannot be mapped too");
 		goto out;
 	}
 	/* A column named as a fixed one is that one, unless mapped or set. */
@@ -422,7 +408,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			set |= strcmp(im->o->set[k], fixed_names[i]) == 0;
 		if (im->c[i].src >= 0 || set || (i == O_EVENT && im->o->row_events))
 			continue;
-		if ((src = in_col(t, fixed_names[i])) >= 0 && !used[src]) {
+		if ((src = toll_table_column(t, fixed_names[i])) >= 0 && !used[src]) {
 			im->c[i].src = src;
 			used[src] = 1;
 		}
@@ -430,7 +416,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	/* A column 'value' (the notation) stands for low, best and high when none is given. */
 	if (find_col(im, "value") < 0 && im->c[O_LOW].src < 0 && im->c[O_BEST].src < 0 &&
 	    im->c[O_HIGH].src < 0) {
-		long src = in_col(t, "value");
+		long src = toll_table_column(t, "value");
 
 		if (src >= 0 && !used[src]) {
 			add_col(im, "value", src, NULL, K_VALUE);
@@ -442,8 +428,8 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		for (i = 0; i < ncols; i++)
 			if (!used[i] && find_col(im, cols[i].s) < 0) {
 				if (im->n >= MAX_COLS - 1) {
-					r = usage_problem(d, "too many columns to keep (at most %s in all): "
-					                  "choose them with --keep%s", "1023", "");
+					r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many columns to keep (at most %d "
+					                  "in all): choose them with --keep", MAX_COLS - 1);
 					goto out;
 				}
 				add_col(im, cols[i].s, (long)i, NULL, K_TEXT);
@@ -456,7 +442,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			goto out;
 		}
 		for (p = strtok_r(list, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
-			long src = in_col(t, p);
+			long src = toll_table_column(t, p);
 
 			if (src < 0) {
 				char msg[TOLL_DIAG_MSG];
@@ -469,8 +455,8 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			}
 			if (find_col(im, cols[src].s) < 0) {
 				if (im->n >= MAX_COLS - 1) {
-					r = usage_problem(d, "too many columns to keep (at most %s in all)%s",
-					                  "1023", "");
+					r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many columns to keep (at most %d "
+					                  "in all)", MAX_COLS - 1);
 					free(list);
 					goto out;
 				}
@@ -497,7 +483,7 @@ plan_common(struct imp *im, toll_diag *d)
 		im->status_set |= strcmp(out, "status") == 0;
 		if ((k = find_col(im, out)) < 0) {
 			if (im->n >= MAX_COLS - 1)
-				return usage_problem(d, "too many output columns (at most %s)%s", "1023", "");
+				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many output columns (at most %d)", MAX_COLS - 1);
 			add_col(im, out, -1, val, kind_of(out) == K_VALUE ? K_TEXT : kind_of(out));
 		} else {
 			im->c[k].constant = val;
@@ -505,7 +491,8 @@ plan_common(struct imp *im, toll_diag *d)
 	}
 	for (i = 0; i < im->o->nvm; i++) {
 		if ((k = find_col(im, im->o->vm[i].col)) < 0)
-			return usage_problem(d, "--value-map: no output column '%s'%s", im->o->vm[i].col, "");
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--value-map: no output column '%s'",
+			                     im->o->vm[i].col);
 		im->c[k].vmap = (int)i;
 	}
 	if (im->o->row_events) {
@@ -604,14 +591,13 @@ static int
 bad_field(const toll_table *t, const toll_row *r, long src, const char *what, const char *why,
           toll_diag *d)
 {
-	size_t n;
-	const toll_field *cols = toll_table_columns(t, &n), *f = &r->f[src];
-	char q[64], c[64];
+	size_t n, len;
+	int code = toll_row_problem(r, (size_t)src, toll_table_columns(t, &n), what, d);
 
-	toll_diag_quote(q, sizeof q, f->s, f->len);
-	toll_diag_quote(c, sizeof c, cols[src].s, cols[src].len);
-	return toll_diag_set(d, TOLL_EDATA, r->file, f->line, f->col, "%s '%s' in column '%s'%s%s",
-	                     what, q, c, why ? ": " : "", why ? why : "");
+	len = strlen(d->msg);
+	if (why != NULL && len < sizeof d->msg)
+		snprintf(d->msg + len, sizeof d->msg - len, ": %s", why);
+	return code;
 }
 
 /* A whole number from 0 written as digits into buf; -1 (and *d) when f is not one. */

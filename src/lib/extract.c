@@ -9,6 +9,7 @@
  * negation, its interval, its kind, its side and status.  A rule either
  * rejects the mention (saying why) or adds to its explanation.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,18 @@ static const char *const modifiers[] = {
 	"government", "police", "security", "enemy", "allied", "regular", "reserve", "ethnic",
 	"wounded", "injured", "seriously", "severely", "critically", "slightly", "lightly",
 	"heavily", "badly", "fatally", "mortally", "dead", "killed", "missing", NULL
+};
+
+/* Interval words between a verb and the number it governs ("killed at least 170"). */
+static const char *const interval_filler[] = {
+	"least", "at", "than", "more", "nearly", "about", "some", "around", "over", "up", "to",
+	"almost", "another", NULL
+};
+
+/* Words that may follow a number standing alone ("2 remain missing", "from 105 to"). */
+static const char *const after_alone[] = {
+	"remain", "were", "are", "have", "had", "was", "in", "on", "and", "since", "to", "by", "so",
+	"after", NULL
 };
 
 /* The category a word says, or -1. */
@@ -459,17 +472,29 @@ reject(const struct ctx *c, const struct sentence *st, const struct mention *m, 
 	c->rejected(c->arg, &r);
 }
 
-/* Appends to an explanation. */
+/* Appends a step to an explanation, after "; ". */
 static void
-say(char *buf, const char *fmt, const char *a, const char *b)
+say(char *buf, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+static void
+say(char *buf, const char *fmt, ...)
 {
 	size_t n = strlen(buf);
+	va_list ap;
 
-	if (n + 2 < TOLL_EXTRACT_EXPLAIN)
-		snprintf(buf + n, TOLL_EXTRACT_EXPLAIN - n, n ? "; " : "");
-	n = strlen(buf);
-	if (n < TOLL_EXTRACT_EXPLAIN)
-		snprintf(buf + n, TOLL_EXTRACT_EXPLAIN - n, fmt, a, b);
+	if (n > 0 && n + 2 < TOLL_EXTRACT_EXPLAIN) {
+		memcpy(buf + n, "; ", 3);
+		n += 2;
+	}
+	if (n < TOLL_EXTRACT_EXPLAIN) {
+		va_start(ap, fmt);
+		vsnprintf(buf + n, TOLL_EXTRACT_EXPLAIN - n, fmt, ap);
+		va_end(ap);
+	}
 }
 
 static int
@@ -659,13 +684,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		if (head >= 0 && (cat = category_of(st->t[head].low)) >= 0)
 			cat_at = head;
 		while (cat < 0 && before >= s0 && st->t[before].type == T_WORD &&
-		       (strcmp(st->t[before].low, "least") == 0 || strcmp(st->t[before].low, "at") == 0 ||
-		        strcmp(st->t[before].low, "than") == 0 || strcmp(st->t[before].low, "more") == 0 ||
-		        strcmp(st->t[before].low, "nearly") == 0 || strcmp(st->t[before].low, "about") == 0 ||
-		        strcmp(st->t[before].low, "some") == 0 || strcmp(st->t[before].low, "around") == 0 ||
-		        strcmp(st->t[before].low, "over") == 0 || strcmp(st->t[before].low, "up") == 0 ||
-		        strcmp(st->t[before].low, "to") == 0 || strcmp(st->t[before].low, "almost") == 0 ||
-		        strcmp(st->t[before].low, "another") == 0))
+		       in(st->t[before].low, interval_filler))
 			before--;
 		if (cat < 0 && before >= s0 && st->t[before].type == T_WORD &&
 		    category_of(st->t[before].low) >= 0 && strcmp(st->t[before].low, "dead") != 0) {
@@ -700,20 +719,14 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	}
 	if (head < 0 && m->last + 1 < st->n && st->t[m->last + 1].type == T_WORD &&
 	    !in(st->t[m->last + 1].low, modifiers) && category_of(st->t[m->last + 1].low) < 0 &&
-	    !word_at(st, m->last + 1, "remain") && !word_at(st, m->last + 1, "were") &&
-	    !word_at(st, m->last + 1, "are") && !word_at(st, m->last + 1, "have") &&
-	    !word_at(st, m->last + 1, "had") && !word_at(st, m->last + 1, "was") &&
-	    !word_at(st, m->last + 1, "in") && !word_at(st, m->last + 1, "on") &&
-	    !word_at(st, m->last + 1, "and") && !word_at(st, m->last + 1, "since") &&
-	    !word_at(st, m->last + 1, "to") && !word_at(st, m->last + 1, "by") &&
-	    !word_at(st, m->last + 1, "so") && !word_at(st, m->last + 1, "after")) {
+	    !in(st->t[m->last + 1].low, after_alone)) {
 		reject(c, st, m, "head: what it counts is not people");
 		return;
 	}
 	if (head >= 0)
-		say(x.explain, "head: '%s'%s", st->t[head].low, "");
+		say(x.explain, "head: '%s'", st->t[head].low);
 	else
-		say(x.explain, "head: none (the number stands alone)%s%s", "", "");
+		say(x.explain, "head: none (the number stands alone)");
 	if (cat < 0) {
 		reject(c, st, m, "category: no word of death, injury, disappearance or capture");
 		return;
@@ -747,7 +760,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	if (side == NULL && m->first > 0 && st->t[m->first - 1].type == T_WORD)
 		side = toll_extract_side(st->t[m->first - 1].s, st->t[m->first - 1].len);
 	if (side != NULL)
-		say(x.explain, "side: %s%s", side, "");
+		say(x.explain, "side: %s", side);
 	if (stat_word != NULL)
 		say(x.explain, "status: %s ('%s')", toll_status_names[status], stat_word);
 	/* Rule: the kind. */
@@ -767,16 +780,16 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		}
 	if (m->vague) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
-		say(x.explain, "number: vague word '%s' (at least, as ACLED codes it)", first->low, "");
+		say(x.explain, "number: vague word '%s' (at least, as ACLED codes it)", first->low);
 	} else if (m->high >= 0) {
 		snprintf(value, sizeof value, "%lld-%lld", (long long)m->value, (long long)m->high);
-		say(x.explain, "interval: a range ('%s')%s", value, "");
+		say(x.explain, "interval: a range ('%s')", value);
 	} else if (notation != NULL) {
 		snprintf(value, sizeof value, "%s %lld", notation, (long long)m->value);
-		say(x.explain, "interval: '%s'%s", notation, "");
+		say(x.explain, "interval: '%s'", notation);
 	} else if ((grow = may_grow(st)) != NULL && kind == TOLL_EXTRACT_TOTAL) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
-		say(x.explain, "interval: open (the sentence says it may grow: '%s')", grow, "");
+		say(x.explain, "interval: open (the sentence says it may grow: '%s')", grow);
 	} else {
 		snprintf(value, sizeof value, "%lld", (long long)m->value);
 	}
@@ -787,7 +800,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	toll_figure_from_range(&g, &x.fig);
 	if (m->vague)
 		x.fig.qualifier = 'v';
-	say(x.explain, "kind: %s%s", toll_extract_kind_names[kind], "");
+	say(x.explain, "kind: %s", toll_extract_kind_names[kind]);
 	x.offset = c->base + (size_t)(st->s - c->text);
 	x.quote = st->s;
 	x.quote_len = st->len;

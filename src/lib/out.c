@@ -206,7 +206,8 @@ toll_out_double(toll_out *o, double v)
 	 * placed by the exponent, without trailing zeros after the point.
 	 */
 	snprintf(sci, sizeof sci, "%.14e", v);
-	if (strtod(sci, NULL) > DBL_MAX || strtod(sci, NULL) < -DBL_MAX) {
+	/* Only the largest doubles can round past DBL_MAX: read back only those. */
+	if ((v > 1e308 || v < -1e308) && (strtod(sci, NULL) > DBL_MAX || strtod(sci, NULL) < -DBL_MAX)) {
 		/* Rounded to fifteen digits, the largest doubles would read back as infinite. */
 		snprintf(sci, sizeof sci, "%.16e", v);
 		sig = 17;

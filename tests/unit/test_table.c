@@ -346,6 +346,22 @@ keep(const char *bytes, const char *suffix)
 	return moved;
 }
 
+/* Two CSV files read as one table as dl says. */
+static char *
+dump_two(const char *a, const char *b, const toll_dialect *dl)
+{
+	char *paths[2], *out;
+
+	paths[0] = keep(a, ".csv");
+	paths[1] = keep(b, ".csv");
+	out = dump_dl(paths, 2, dl, 0);
+	unlink(paths[0]);
+	unlink(paths[1]);
+	free(paths[0]);
+	free(paths[1]);
+	return out;
+}
+
 START_TEST(several_files_one_table)
 {
 	char *paths[4];
@@ -471,7 +487,6 @@ END_TEST
 START_TEST(dialects)
 {
 	toll_dialect dl = TOLL_DIALECT_INIT;
-	char *paths[2];
 
 	dl.delim = ';';
 	ck_assert_str_eq(dump_as("a;b\n\"x;y\";2\n", ".txt", &dl), "H a|b\n2: x;y|2\n");
@@ -485,13 +500,7 @@ START_TEST(dialects)
 	ck_assert_str_eq(dump_as("x,1\ny,2\n", ".csv", &dl), "H name|n\n1: x|1\n2: y|2\n");
 	ck_assert_str_eq(dump_as("x,1,3\n", ".csv", &dl),
 	                 "H name|n\nE 1:5 expected 2 fields, found 3\n");
-	paths[0] = keep("x,1\n", ".csv");
-	paths[1] = keep("y,2\n", ".csv");
-	ck_assert_str_eq(dump_dl(paths, 2, &dl, 0), "H name|n\n1: x|1\nH name|n\n1: y|2\n");
-	unlink(paths[0]);
-	unlink(paths[1]);
-	free(paths[0]);
-	free(paths[1]);
+	ck_assert_str_eq(dump_two("x,1\n", "y,2\n", &dl), "H name|n\n1: x|1\nH name|n\n1: y|2\n");
 	/* Names for a header: it is renamed, and must have as many columns. */
 	dl.no_header = 0;
 	ck_assert_str_eq(dump_as("A,B\nx,1\n", ".csv", &dl), "H name|n\n2: x|1\n");
@@ -501,13 +510,8 @@ START_TEST(dialects)
 	/* A pandas index column; an empty name anywhere else stays an error. */
 	ck_assert_str_eq(dump_as(",iso,n\n0,AFG,1\n", ".csv", &dl), "H index|iso|n\n2: 0|AFG|1\n");
 	ck_assert_str_eq(dump_as("iso,,n\n", ".csv", &dl), "E 1:5 empty column name\n");
-	paths[0] = keep(",a\n0,1\n", ".csv");
-	paths[1] = keep(",a\n1,2\n", ".csv");
-	ck_assert_str_eq(dump_dl(paths, 2, &dl, 0), "H index|a\n2: 0|1\nH index|a\n2: 1|2\n");
-	unlink(paths[0]);
-	unlink(paths[1]);
-	free(paths[0]);
-	free(paths[1]);
+	ck_assert_str_eq(dump_two(",a\n0,1\n", ",a\n1,2\n", &dl),
+	                 "H index|a\n2: 0|1\nH index|a\n2: 1|2\n");
 	/* NA and its kin are empty fields; only whole fields, only as spelled. */
 	ck_assert_str_eq(dump_as("a,b,c,d,e\nNA,N/A,NaN,null,na\nNAN,NA ,x,NULL,\n", ".csv", &dl),
 	                 "H a|b|c|d|e\n2: ||||na\n3: NAN|NA |x|NULL|\n");
