@@ -39,7 +39,7 @@ CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo pangoft2 fontconf
 CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 
 PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract
-LIB_SRC  = $(wildcard src/lib/*.c)
+LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
 LIBTOLL  = $(BUILD)/libtoll.a
@@ -51,7 +51,7 @@ FUZZ_TARGETS = table figure date keys agg number chart extract
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
-HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) src/cli.h
+HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) src/cli.h
 
 .PHONY: all demo plots check check-deps check-valgrind fuzz bench install uninstall clean
 .SUFFIXES:
@@ -71,9 +71,10 @@ $(BUILD)/%.o: src/%.c $(HEADERS)
 $(BUILD)/lib/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/bin/toll-stats: LDLIBS += $(GSL_LIBS)
 
-# Only the chart module uses cairo and pango, and only toll-plot links them
-# (with GSL, for histograms).
-$(BUILD)/lib/chart.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS)
+# Only the chart (src/lib/chart/) uses cairo and pango, and only toll-plot
+# and toll-report link them (with GSL, for histograms).
+$(BUILD)/lib/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS)
+$(BUILD)/lib/chart/%.o: ALL_CFLAGS += -Isrc/lib
 $(BUILD)/toll-plot.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/bin/toll-plot: LDLIBS += $(CAIRO_LIBS) $(GSL_LIBS) -lm
 

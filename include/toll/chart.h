@@ -7,6 +7,8 @@
  * grey antialiasing whatever the machine's fontconfig says, and a PDF gets
  * its creation date only from the date given in the options.
  *
+ * The chart lives in src/lib/chart/, a file per job and per kind.
+ *
  * Kinds (SPEC section 2, toll-plot):
  *   BAR       categories along x; one bar per series in each, side by side
  *             or stacked; whiskers from low to high;
@@ -25,6 +27,9 @@
 #include <stdint.h>
 
 #include "toll/diag.h"
+#include "toll/table.h"
+
+struct _cairo;   /* cairo_t, for toll_chart_draw() */
 
 enum toll_chart_kind {
 	TOLL_CHART_BAR, TOLL_CHART_LINE, TOLL_CHART_STEP, TOLL_CHART_INTERVAL, TOLL_CHART_HIST
@@ -50,6 +55,11 @@ typedef struct toll_chart_opts {
 	const char *font;            /* the family; NULL: DejaVu Sans */
 	double width, height;        /* pixels for PNG, points for PDF and SVG */
 	double scale;                /* PNG pixels per unit (--scale) */
+	double dpi;                  /* PNG: the resolution written in the file (0: none) */
+	int svg_outlines;            /* SVG: text as glyph outlines, not <text> */
+	int labels;                  /* each bar, interval or last step labelled with its figure */
+	int has_xmin, has_xmax;
+	double xmin, xmax;           /* the x axis (dates as seconds), when given */
 	int log_y;
 	int has_ymin, has_ymax;
 	double ymin, ymax;           /* the value axis, when given */
@@ -71,6 +81,7 @@ typedef struct toll_point {
 	uint32_t category;  /* BAR, INTERVAL: from toll_chart_category() */
 	uint8_t has_band;
 	uint8_t open;       /* the high is unbounded ("at least y") */
+	const char *label;  /* the figure as text, for --labels; NULL: none (copied) */
 } toll_point;
 
 typedef struct toll_chart toll_chart;
@@ -124,6 +135,33 @@ const char *toll_chart_series_label(const toll_chart *c, uint32_t id, size_t *le
 const char *toll_chart_category_label(const toll_chart *c, uint32_t id, size_t *len);
 size_t toll_chart_categories(const toll_chart *c);
 
+/*
+ * Gives the series named value[0..len) the colour rgb (0xRRGGBB) in every
+ * chart it is drawn in; the palette's colours skip the colours given.
+ * Returns 0, or -1 when out of memory.
+ */
+int toll_chart_color(toll_chart *c, const char *value, size_t len, uint32_t rgb);
+
+/* Parses "#RRGGBB" or an Okabe-Ito colour name ("sky-blue"); 0, or -1. */
+int toll_chart_color_parse(const char *s, size_t len, uint32_t *rgb);
+
+/* The names toll_chart_color_parse() knows, for messages. */
+extern const char toll_chart_color_names[];
+
+/*
+ * A reference line at at (x: seconds for a date axis, or a number; the
+ * value for BAR and INTERVAL), labelled label (NULL: none; copied).
+ * Returns 0, or -1 when out of memory.
+ */
+int toll_chart_mark(toll_chart *c, double at, const char *label);
+
+/* The kinds by name ("bar", ...): 0 and *kind set, or -1. */
+int toll_chart_kind_find(const char *name, enum toll_chart_kind *kind);
+size_t toll_chart_kinds(void);
+const char *toll_chart_kind_name(enum toll_chart_kind kind);
+/* A kind's description for a usage text, lines of at most 60 characters. */
+const char *toll_chart_kind_help(enum toll_chart_kind kind);
+
 /* Where rendered bytes go; returns 0, or -1 to stop with an I/O error. */
 typedef int (*toll_chart_write_fn)(void *closure, const unsigned char *data, size_t len);
 
@@ -136,6 +174,13 @@ typedef int (*toll_chart_write_fn)(void *closure, const unsigned char *data, siz
  * failed.
  */
 int toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, toll_diag *d);
+
+/*
+ * Draws the chart onto cr, in cr's units taken as points, in the rectangle
+ * from (0, 0) to the chart's width and height (translate cr to place it):
+ * a figure on a page of a document.  Returns as toll_chart_render().
+ */
+int toll_chart_draw(toll_chart *c, struct _cairo *cr, toll_diag *d);
 
 /*
  * The font family that text in family (NULL: the default) is actually set

@@ -1,0 +1,189 @@
+/*
+ * chart/bar.c: BAR, categories along x; one bar per series in each, side
+ * by side or stacked; whiskers from low to high.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart/chart.h"
+
+/* Stacked: the range of the totals per category (positive parts up, negative down). */
+static void
+value_range(const toll_chart *c, double *vmin, double *vmax)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	size_t i;
+
+	if (!c->o.stacked) {
+		toll_ch_points_range(c, vmin, vmax);
+		return;
+	}
+	{
+		/* Totals per category (positive parts up, negative down). */
+		size_t ncat = toll_strmap_count(c->cats), k;
+		double *up = calloc(ncat ? ncat : 1, sizeof *up), *down = calloc(ncat ? ncat : 1, sizeof *down);
+		double *top = calloc(ncat ? ncat : 1, sizeof *top);
+
+		if (up && down && top) {
+			for (i = 0; i < c->n; i++) {
+				uint32_t k2 = cat_of(c, i);
+				if (c->y[i] >= 0) {
+					up[k2] += c->y[i];
+					top[k2] += band_of(c, i) && !open_of(c, i) ? c->hi[i] : c->y[i];
+				} else {
+					down[k2] += c->y[i];
+				}
+			}
+			for (k = 0; k < ncat; k++) {
+				lo = fmin(lo, down[k]);
+				hi = fmax(hi, fmax(up[k], top[k]));
+			}
+			/* On a log axis a stack starts at the floor: below the smallest part. */
+			if (c->o.log_y)
+				for (i = 0, lo = INFINITY; i < c->n; i++)
+					if (c->y[i] > 0 && c->y[i] < lo)
+						lo = c->y[i];
+		}
+		free(up);
+		free(down);
+		free(top);
+	}
+	*vmin = lo;
+	*vmax = hi;
+}
+
+static int
+draw(toll_chart *c, struct layout *L)
+{
+	size_t ncat = toll_strmap_count(c->cats), ns = toll_ch_nseries(c), i, k;
+	double band = (c->px1 - c->px0) / (double)(ncat ? ncat : 1);
+	(void)L;
+	/* Bars stand on zero, or on a log axis's floor; stacks always add up from zero. */
+	double base = c->o.log_y ? c->vt.lo : fmax(c->vt.lo, fmin(0, c->vt.hi));
+	double *up = NULL, *down = NULL, *tlo = NULL, *thi = NULL;
+	int *topen = NULL, *tband = NULL;
+	cairo_t *cr = c->cr;
+
+	if (c->o.stacked) {
+		size_t nc = ncat ? ncat : 1;
+		up = calloc(nc, sizeof *up);
+		down = calloc(nc, sizeof *down);
+		tlo = calloc(nc, sizeof *tlo);
+		thi = calloc(nc, sizeof *thi);
+		topen = calloc(nc, sizeof *topen);
+		tband = calloc(nc, sizeof *tband);
+		if (!up || !down || !tlo || !thi || !topen || !tband) {
+			free(up), free(down), free(tlo), free(thi), free(topen), free(tband);
+			return -1;
+		}
+		/* calloc: up and down start at zero, whatever the axis shows. */
+	}
+	cairo_save(cr);
+	cairo_rectangle(cr, c->px0, toll_ch_clip_top(c), c->px1 - c->px0, c->py1 - toll_ch_clip_top(c));
+	cairo_clip(cr);
+	for (i = 0; i < c->n; i++) {
+		uint32_t cat = cat_of(c, i), s = ser_of(c, i);
+		double x, w, y0, y1, v = c->y[i];
+		rgb col = toll_ch_colour(c, s);
+
+		if (c->o.stacked) {
+			w = band * 0.6;
+			x = c->px0 + band * cat + band * 0.2;
+			if (v >= 0) {
+				y0 = up[cat];
+				up[cat] += v;
+				y1 = up[cat];
+			} else {
+				y0 = down[cat];
+				down[cat] += v;
+				y1 = down[cat];
+			}
+			tlo[cat] += band_of(c, i) ? c->lo[i] : v;
+			thi[cat] += band_of(c, i) && !open_of(c, i) ? c->hi[i] : v;
+			topen[cat] |= open_of(c, i);
+			tband[cat] |= band_of(c, i);
+		} else {
+			w = band * 0.8 / (double)ns;
+			x = c->px0 + band * cat + band * 0.1 + w * s;
+			y0 = base;
+			y1 = v;
+		}
+		{
+			double a = toll_ch_vmap(c, y0), b = toll_ch_vmap(c, y1);
+			/* A hairline between neighbours keeps adjacent bars apart. */
+			double gap = !c->o.stacked && ns > 1 ? fmin(1.0, w * 0.08) : 0;
+			cairo_rectangle(cr, x + gap, fmin(a, b), w - 2 * gap, fabs(a - b));
+			toll_ch_set_rgb(cr, col);
+			cairo_fill(cr);
+		}
+		if (!c->o.stacked && band_of(c, i))
+			toll_ch_whisker(c, x + w / 2, c->lo[i], c->hi[i], open_of(c, i), fmin(w * 0.35, 10));
+	}
+	if (c->o.stacked) {
+		for (k = 0; k < ncat; k++)
+			if (tband[k])
+				toll_ch_whisker(c, c->px0 + band * k + band / 2, tlo[k], thi[k], topen[k],
+				        fmin(band * 0.2, 10));
+	}
+	cairo_restore(cr);
+	free(up), free(down), free(tlo), free(thi), free(topen), free(tband);
+	return 0;
+}
+
+/* The category labels under the bars: wrapped in their band, or turned 45 degrees. */
+static void
+x_axis(toll_chart *c, struct layout *L)
+{
+	cairo_t *cr = c->cr;
+	size_t ncat = toll_strmap_count(c->cats), i;
+	double band = (c->px1 - c->px0) / (double)(ncat ? ncat : 1);
+
+	for (i = 0; i < L->ncat; i += L->every) {
+		double x = c->px0 + band * (i + 0.5), w, h;
+		toll_ch_extent(L->catl[i], &w, &h);
+		if (L->rotate) {
+			cairo_save(cr);
+			cairo_translate(cr, x + 3, c->py1 + TICK_LEN);
+			cairo_rotate(cr, -M_PI / 4);
+			toll_ch_show(c, L->catl[i], 0, 0, 1, 0, toll_ch_ink_soft);
+			cairo_restore(cr);
+		} else {
+			double lw2 = (double)pango_layout_get_width(L->catl[i]) / PANGO_SCALE;
+			toll_ch_show(c, L->catl[i], x - lw2 / 2, c->py1 + TICK_LEN + 2, 0, 0, toll_ch_ink_soft);
+		}
+	}
+}
+
+/* "At least", as the whiskers show it: up. */
+static void
+open_swatch(toll_chart *c, double x, double y)
+{
+	cairo_t *cr = c->cr;
+
+	toll_ch_set_rgb(cr, toll_ch_ink_soft);
+	cairo_set_line_width(cr, 1.3);
+	cairo_move_to(cr, x + SWATCH / 2, y + 6);
+	cairo_line_to(cr, x + SWATCH / 2, y - 2);
+	cairo_stroke(cr);
+	toll_ch_arrow_head(cr, x + SWATCH / 2, y - 7, 0, -1);
+}
+
+const struct toll_chart_kind_desc toll_ch_bar = {
+	.name = "bar",
+	.help = "a bar per -x category (default: the first column) of the -y\n"
+	        "value; with --series, bars side by side or --stacked;\n"
+	        "whiskers from the low and high columns",
+	.x_default = NULL,
+	.y_default = "best",
+	.x_role = ROLE_CATEGORY,
+	.y_role = ROLE_VALUE,
+	.flags = KIND_CAT_AXIS | KIND_STACKS | KIND_SERIES | KIND_FROM_ZERO | KIND_BARS |
+	         KIND_MARK_VALUE,
+	.swatch = SWATCH_BOX,
+	.value_range = value_range,
+	.layout = toll_ch_vertical_layout,
+	.draw = draw,
+	.x_axis = x_axis,
+	.open_swatch = open_swatch,
+};

@@ -1,0 +1,154 @@
+/*
+ * chart/interval.c: INTERVAL, one row per point, top to bottom: a dot at
+ * y, a segment from low to high, an arrow for an open high, labelled by
+ * category.  Its value axis runs across.
+ */
+#include <math.h>
+
+#include "chart/chart.h"
+
+/* Labels left, the value axis across the bottom, its ticks as many as fit. */
+static int
+layout(toll_chart *c, struct layout *L, double left, double tick_h)
+{
+	const toll_chart_opts *o = &c->o;
+	double W = o->width, bottom = L->bottom, w, maxw = 0;
+	size_t i;
+	int pass;
+
+	if (toll_ch_category_labels(c, L, W * 0.35, 1) != 0)
+		return -1;
+	for (i = 0; i < L->ncat; i++) {
+		toll_ch_extent(L->catl[i], &w, NULL);
+		maxw = fmax(maxw, w);
+	}
+	c->px0 = left + maxw + LABEL_GAP + 4;
+	c->px1 = W - PAD;
+	c->py0 = L->top;
+	c->py1 = bottom - tick_h - TICK_LEN - LABEL_GAP;
+	for (pass = 0; pass < 4; pass++) {
+		double pos[TOLL_TICKS_MAX], over;
+		size_t k;
+		int m;
+
+		for (m = (int)((c->px1 - c->px0) / 70) + 2; m >= 2; m--) {
+			if (toll_ch_value_ticks(c, m) != 0)
+				return -1;
+			for (k = 0; k < c->vt.n; k++)
+				pos[k] = toll_ch_vmap(c, c->vt.v[k]);
+			if (toll_ch_labels_fit(c, &c->vt, pos, c->px0))
+				break;
+		}
+		/* The last label may not run past the edge. */
+		if (c->vt.n == 0)
+			break;
+		w = toll_ch_text_width(c, c->vt.label[c->vt.n - 1], SZ_TICK, 0);
+		over = toll_ch_vmap(c, c->vt.v[c->vt.n - 1]) + w / 2 - (W - PAD);
+		if (over <= 0.5)
+			break;
+		c->px1 -= over;
+	}
+	return 0;
+}
+
+static int
+draw(toll_chart *c, struct layout *L)
+{
+	cairo_t *cr = c->cr;
+	double row = (c->py1 - c->py0) / (double)(c->n ? c->n : 1), lh = toll_ch_line_height(c, SZ_TICK);
+	size_t every = (size_t)ceil(lh * 1.1 / row), i;
+
+	if (every < 1)
+		every = 1;
+	for (i = 0; i < c->n; i++) {
+		double y = c->py0 + row * (i + 0.5);
+		rgb col = toll_ch_colour(c, ser_of(c, i));
+
+		if (i % every == 0 && cat_of(c, i) < L->ncat) {
+			PangoLayout *l = L->catl[cat_of(c, i)];
+			double w, h;
+			toll_ch_extent(l, &w, &h);
+			toll_ch_show(c, l, c->px0 - LABEL_GAP - 4 - (double)pango_layout_get_width(l) / PANGO_SCALE,
+			     y - h / 2, 0, 0, toll_ch_ink_soft);
+		}
+		/* A faint guide from the label across the plot. */
+		cairo_set_source_rgb(cr, 0.94, 0.94, 0.94);
+		cairo_set_line_width(cr, 1.0 / (c->o.format == TOLL_CHART_PNG ? c->o.scale : 1));
+		cairo_move_to(cr, c->px0, toll_ch_snap(c, y));
+		cairo_line_to(cr, c->px1, toll_ch_snap(c, y));
+		cairo_stroke(cr);
+		cairo_save(cr);
+		cairo_rectangle(cr, c->px0, c->py0 - row, c->px1 - c->px0 + 1, c->py1 - c->py0 + 2 * row);
+		cairo_clip(cr);
+		if (band_of(c, i)) {
+			double a = toll_ch_vmap(c, c->lo[i]), b = open_of(c, i) ? c->px1 - 1 : toll_ch_vmap(c, c->hi[i]);
+			toll_ch_set_rgb(cr, col);
+			cairo_set_line_width(cr, 2.5);
+			cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+			cairo_move_to(cr, a, y);
+			cairo_line_to(cr, open_of(c, i) ? b - 5 : b, y);
+			cairo_stroke(cr);
+			if (open_of(c, i))
+				toll_ch_arrow_head(cr, b, y, 1, 0);
+		} else if (open_of(c, i)) {
+			double a = toll_ch_vmap(c, c->y[i]), b = c->px1 - 1;
+			toll_ch_set_rgb(cr, col);
+			cairo_set_line_width(cr, 1.2);
+			cairo_set_dash(cr, (double[]){ 3, 3 }, 2, 0);
+			cairo_move_to(cr, a, y);
+			cairo_line_to(cr, b - 5, y);
+			cairo_stroke(cr);
+			cairo_set_dash(cr, NULL, 0, 0);
+			toll_ch_arrow_head(cr, b, y, 1, 0);
+		}
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, toll_ch_vmap(c, c->y[i]), y, 4.2, 0, 2 * M_PI);
+		toll_ch_set_rgb(cr, col);
+		cairo_fill_preserve(cr);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_set_line_width(cr, 1.2);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+	}
+	return 0;
+}
+
+/* A plain axis line: the value labels are the ticks. */
+static void
+x_axis(toll_chart *c, struct layout *L)
+{
+	(void)c;
+	(void)L;
+}
+
+/* "At least": an arrow to the right, as the rows show it. */
+static void
+open_swatch(toll_chart *c, double x, double y)
+{
+	cairo_t *cr = c->cr;
+
+	toll_ch_set_rgb(cr, toll_ch_ink_soft);
+	cairo_set_line_width(cr, 1.5);
+	cairo_move_to(cr, x + 1, y);
+	cairo_line_to(cr, x + SWATCH - 6, y);
+	cairo_stroke(cr);
+	toll_ch_arrow_head(cr, x + SWATCH - 1, y, 1, 0);
+}
+
+const struct toll_chart_kind_desc toll_ch_interval = {
+	.name = "interval",
+	.help = "one row per table row: a dot at best, a segment from low to\n"
+	        "high (an arrow when high is open), labelled by the -y column\n"
+	        "(default: source), coloured by --series",
+	.x_default = NULL,
+	.y_default = "source",
+	.x_role = ROLE_NONE,
+	.y_role = ROLE_CATEGORY,
+	.flags = KIND_VALUE_ACROSS | KIND_SERIES | KIND_FROM_ZERO | KIND_ROWS | KIND_NEEDS_FIGURE |
+	         KIND_MARK_VALUE,
+	.swatch = SWATCH_DOT,
+	.layout = layout,
+	.draw = draw,
+	.x_axis = x_axis,
+	.open_swatch = open_swatch,
+};

@@ -1,0 +1,177 @@
+/*
+ * chart/line.c: LINE, y against x (dates or numbers), one line per series
+ * and a band from low to high.  The drawing serves STEP too (step.c).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart/chart.h"
+
+/*
+ * The vertices to draw for pts[0..n) (indices in x order): all of them when
+ * there are few, else per device pixel column its first, lowest, highest
+ * and last point, which draws the same picture.  Writes indices to out and
+ * returns their count.
+ */
+static size_t
+reduce(const toll_chart *c, const uint32_t *pts, size_t n, uint32_t *out)
+{
+	double s = c->o.format == TOLL_CHART_PNG ? c->o.scale : 1;
+	double cols = (c->px1 - c->px0) * s;
+	size_t i = 0, m = 0;
+
+	if ((double)n <= 4 * cols) {
+		memcpy(out, pts, n * sizeof *out);
+		return n;
+	}
+	/* Device pixel columns as a linear function of x: one multiply per point. */
+	double k = (c->px1 - c->px0) / (c->xhi - c->xlo) * s, b = c->px0 * s - c->xlo * k;
+
+	while (i < n) {
+		double col = floor(c->x[pts[i]] * k + b);
+		size_t j = i, lo = i, hi = i;
+
+		while (j < n && floor(c->x[pts[j]] * k + b) == col) {
+			if (c->y[pts[j]] < c->y[pts[lo]])
+				lo = j;
+			if (c->y[pts[j]] > c->y[pts[hi]])
+				hi = j;
+			j++;
+		}
+		out[m++] = pts[i];
+		if (lo < hi) {
+			if (lo != i)
+				out[m++] = pts[lo];
+			if (hi != j - 1)
+				out[m++] = pts[hi];
+		} else {
+			if (hi != i)
+				out[m++] = pts[hi];
+			if (lo != j - 1 && lo != hi)
+				out[m++] = pts[lo];
+		}
+		if (j - 1 != i)
+			out[m++] = pts[j - 1];
+		i = j;
+	}
+	return m;
+}
+
+int
+toll_ch_draw_lines(toll_chart *c, int step)
+{
+	size_t ns = toll_ch_nseries(c), s, *start = malloc((ns + 1) * sizeof *start);
+	uint32_t *idx = NULL, *v = NULL;
+	cairo_t *cr = c->cr;
+	int pass;
+	double xend = toll_ch_xmap(c, c->xhi);
+
+	if (start == NULL || (idx = toll_ch_series_order(c, start)) == NULL ||
+	    (v = malloc((c->n ? c->n : 1) * sizeof *v)) == NULL) {
+		free(start);
+		free(idx);
+		return -1;
+	}
+	/* A step holds its last value to the last report of the chart. */
+	if (step) {
+		double last = -INFINITY;
+		size_t i;
+		for (i = 0; i < c->n; i++)
+			last = c->x[i] > last ? c->x[i] : last;
+		xend = toll_ch_xmap(c, last);
+	}
+	cairo_save(cr);
+	cairo_rectangle(cr, c->px0, toll_ch_clip_top(c), c->px1 - c->px0, c->py1 - toll_ch_clip_top(c) + 1);
+	cairo_clip(cr);
+	for (s = 0; s < ns; s++) {
+		size_t n = start[s + 1] - start[s], m, k, nb = 0;
+		rgb col = toll_ch_colour(c, s);
+
+		if (n == 0)
+			continue;
+		m = reduce(c, idx + start[s], n, v);
+		/* The band first, under the line. */
+		for (k = 0; k < m; k++)
+			nb += band_of(c, v[k]);
+		if (nb > 0) {
+			for (k = 0; k < m; k++) {
+				double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->hi[v[k]]);
+				if (k == 0)
+					cairo_move_to(cr, x, y);
+				else if (step)
+					cairo_line_to(cr, x, toll_ch_vmap(c, c->hi[v[k - 1]])), cairo_line_to(cr, x, y);
+				else
+					cairo_line_to(cr, x, y);
+			}
+			if (step)
+				cairo_line_to(cr, xend, toll_ch_vmap(c, c->hi[v[m - 1]])),
+				cairo_line_to(cr, xend, toll_ch_vmap(c, c->lo[v[m - 1]]));
+			for (k = m; k-- > 0;) {
+				double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->lo[v[k]]);
+				if (step && k + 1 < m)
+					cairo_line_to(cr, toll_ch_xmap(c, c->x[v[k + 1]]), y);
+				cairo_line_to(cr, x, y);
+			}
+			cairo_close_path(cr);
+			cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.18);
+			cairo_fill(cr);
+		}
+		for (k = 0; k < m; k++) {
+			double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->y[v[k]]);
+			if (k == 0)
+				cairo_move_to(cr, x, y);
+			else if (step)
+				cairo_line_to(cr, x, toll_ch_vmap(c, c->y[v[k - 1]])), cairo_line_to(cr, x, y);
+			else
+				cairo_line_to(cr, x, y);
+		}
+		if (step)
+			cairo_line_to(cr, xend, toll_ch_vmap(c, c->y[v[m - 1]]));
+		toll_ch_set_rgb(cr, col);
+		cairo_set_line_width(cr, m > 2000 ? 1.2 : 2);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+		cairo_stroke(cr);
+	}
+	/* Reports are marked when they are few enough to tell apart; the
+	 * triangles of open figures last, so another series' dot hides none. */
+	for (pass = 0; pass < 2; pass++)
+		for (s = 0; s < ns; s++) {
+			size_t n = start[s + 1] - start[s], k;
+			if (!step && !c->any_open)
+				break;
+			if (n > (size_t)((c->px1 - c->px0) / 6))
+				continue;
+			for (k = 0; k < n; k++) {
+				uint32_t i = idx[start[s] + k];
+				if ((step || open_of(c, i)) && open_of(c, i) == pass)
+					toll_ch_marker(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), open_of(c, i), toll_ch_colour(c, s));
+			}
+		}
+	cairo_restore(cr);
+	free(start);
+	free(idx);
+	free(v);
+	return 0;
+}
+
+static int
+draw(toll_chart *c, struct layout *L)
+{
+	(void)L;
+	return toll_ch_draw_lines(c, 0);
+}
+
+const struct toll_chart_kind_desc toll_ch_line = {
+	.name = "line",
+	.help = "-y against -x (default: reported), dates or numbers; a line\n"
+	        "per --series value and a band from low to high",
+	.x_default = "reported",
+	.y_default = "best",
+	.x_role = ROLE_AXIS,
+	.y_role = ROLE_VALUE,
+	.flags = KIND_X_AXIS | KIND_SERIES | KIND_ONE_PER_X,
+	.swatch = SWATCH_LINE,
+	.layout = toll_ch_vertical_layout,
+	.draw = draw,
+};
