@@ -29,6 +29,7 @@ SAN       =
 endif
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Iinclude -Isrc $(SAN) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+LDLIBS   += -lm
 
 # Libraries come from pkg-config only, and only where they are used.
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)

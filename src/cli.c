@@ -311,3 +311,82 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 		return cli_usage_error("unknown option '%s'", argv[optind - 1]);
 	}
 }
+
+static void
+output_signal(int sig)
+{
+	toll_atomic_signal_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+int
+cli_output_open(cli_output *out, const char *path)
+{
+	toll_diag d;
+
+	memset(out, 0, sizeof *out);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		out->name = "standard output";
+		if ((out->o = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
+			cli_error("out of memory");
+			return EXIT_TROUBLE;
+		}
+		return EXIT_OK;
+	}
+	{
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = output_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+	}
+	if (toll_atomic_open(&out->a, path, &d) != TOLL_OK) {
+		cli_diag(&d, 0);
+		return EXIT_TROUBLE;
+	}
+	snprintf(out->quoted, sizeof out->quoted, "'%s'", path);
+	out->name = out->quoted;
+	if ((out->o = toll_out_new(toll_atomic_fd(out->a), 0)) == NULL) {
+		toll_atomic_abort(out->a);
+		out->a = NULL;
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_output_write(void *closure, const unsigned char *data, size_t len)
+{
+	cli_output *out = closure;
+
+	toll_out_write(out->o, (const char *)data, len);
+	return toll_out_failed(out->o) ? -1 : 0;
+}
+
+int
+cli_output_close(cli_output *out, int status)
+{
+	toll_diag d;
+
+	if (status == EXIT_OK && toll_out_commit(out->o, out->name, &d) != TOLL_OK) {
+		cli_diag(&d, 0);
+		status = EXIT_TROUBLE;
+	}
+	toll_out_free(out->o);
+	out->o = NULL;
+	if (out->a != NULL) {
+		if (status == EXIT_OK && toll_atomic_commit(out->a, &d) != TOLL_OK) {
+			cli_diag(&d, 0);
+			status = EXIT_TROUBLE;
+		} else if (status != EXIT_OK) {
+			toll_atomic_abort(out->a);
+		}
+		out->a = NULL;
+	}
+	return status;
+}

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "toll/diag.h"
+#include "toll/out.h"
 #include "toll/reports.h"
 #include "toll/table.h"
 
@@ -59,6 +60,25 @@ int cli_version(void);
  * closed pipe); returns the exit status to use given the one so far.
  */
 int cli_close_stdout(int status);
+
+/*
+ * A program's one output (a chart, a report): standard output for NULL or
+ * "-", else a file that appears whole or not at all (toll_atomic), removed
+ * when the program is interrupted.  open and close print what went wrong
+ * and return the exit status; cli_output_write is a write callback
+ * (toll_chart_write_fn).  close commits when status is EXIT_OK, else
+ * leaves nothing behind, and returns the status to end with.
+ */
+typedef struct cli_output {
+	toll_out *o;
+	toll_atomic *a;
+	const char *name;
+	char quoted[4100];
+} cli_output;
+
+int cli_output_open(cli_output *out, const char *path);
+int cli_output_write(void *closure, const unsigned char *data, size_t len);
+int cli_output_close(cli_output *out, int status);
 
 /*
  * Reading a reports table the way every toll program does: each problem

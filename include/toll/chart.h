@@ -69,6 +69,8 @@ typedef struct toll_chart_opts {
 	int x_dates;                 /* LINE, STEP: x holds seconds since 1970 (UTC) ... */
 	int x_times;                 /* ... and some have a time of day */
 	int x_years;                 /* numbers on x are years: no thousands separators */
+	int x_bin;                   /* LINE: x are bins of this unit (keys.h), coarser than a
+	                                day; a line breaks where a bin has no point */
 	int64_t pdf_date;            /* PDF creation date, seconds since 1970 ... */
 	int has_pdf_date;            /* ... when set (SOURCE_DATE_EPOCH) */
 } toll_chart_opts;
@@ -92,6 +94,9 @@ void toll_chart_free(toll_chart *c);
 
 /* Replaces the options (those known only once the data is read: labels, dates). */
 void toll_chart_set_opts(toll_chart *c, const toll_chart_opts *o);
+
+/* The options in force (with what toll_chart_reader_finish() set). */
+void toll_chart_get_opts(const toll_chart *c, toll_chart_opts *o);
 
 /*
  * The number of the series (or category) named s[0..len), numbered from 0 in
@@ -155,6 +160,14 @@ extern const char toll_chart_color_names[];
  */
 int toll_chart_mark(toll_chart *c, double at, const char *label);
 
+/*
+ * Whether the options suit the kind: --stacked, --bins, --series (given
+ * TOLL_CHART_GIVEN_SERIES), --labels, --xmin/--xmax (given
+ * TOLL_CHART_GIVEN_XRANGE).  0, or -1 with a usage error in err.
+ */
+enum { TOLL_CHART_GIVEN_SERIES = 1, TOLL_CHART_GIVEN_XRANGE = 2 };
+int toll_chart_opts_check(const toll_chart_opts *o, unsigned given, char *err, size_t errsz);
+
 /* The kinds by name ("bar", ...): 0 and *kind set, or -1. */
 int toll_chart_kind_find(const char *name, enum toll_chart_kind *kind);
 size_t toll_chart_kinds(void);
@@ -181,6 +194,49 @@ int toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, t
  * a figure on a page of a document.  Returns as toll_chart_render().
  */
 int toll_chart_draw(toll_chart *c, struct _cairo *cr, toll_diag *d);
+
+/*
+ * A table read into a chart's points, as toll-plot reads it: a reader
+ * for chart c (which it fills), with the column names of -x, -y and
+ * --series (NULL: the kind's defaults, no series).  NULL when out of
+ * memory.  Free it after the chart is drawn: the chart borrows its texts.
+ */
+typedef struct toll_chart_reader toll_chart_reader;
+
+toll_chart_reader *toll_chart_reader_new(toll_chart *c, const char *x, const char *y, const char *series);
+void toll_chart_reader_free(toll_chart_reader *r);
+
+/* After the table's header: finds the columns; 0, or -1 with a usage error in err. */
+int toll_chart_reader_header(toll_chart_reader *r, const toll_table *t, char *err, size_t errsz);
+
+/*
+ * Adds the point of a row (none when it states no value).  Returns
+ * TOLL_OK, TOLL_EDATA (*d at the field) or TOLL_ENOMEM.  Once
+ * toll_chart_reader_stop() says so (a limit passed), read no more rows.
+ */
+int toll_chart_reader_row(toll_chart_reader *r, const toll_table *t, const toll_row *row, toll_diag *d);
+int toll_chart_reader_stop(const toll_chart_reader *r);
+
+/*
+ * After the last row: checks what only the whole table shows (nothing to
+ * draw; two figures at one x of a line; too many periods) and sets the
+ * options the table decides (axis labels, the caption of the sources
+ * drawn, dates on x) where they are NULL.  files[0..nfiles) name the
+ * table's files in messages.  Returns TOLL_OK, TOLL_EDATA or TOLL_ENOMEM.
+ */
+int toll_chart_reader_finish(toll_chart_reader *r, const toll_table *t, char *const *files,
+                             size_t nfiles, toll_diag *d);
+
+/*
+ * A position on the x axis (a date when x holds dates, else a number) or,
+ * with value_axis, on the value axis, for --mark, --xmin and --xmax;
+ * 0, or -1 when s is neither.  Valid after toll_chart_reader_finish().
+ */
+int toll_chart_reader_position(const toll_chart_reader *r, const char *s, int value_axis, double *out);
+
+/* Whether --mark goes on the value axis (BAR, INTERVAL); whether x holds dates. */
+int toll_chart_reader_value_axis(const toll_chart_reader *r);
+int toll_chart_reader_dates(const toll_chart_reader *r);
 
 /*
  * The font family that text in family (NULL: the default) is actually set

@@ -117,6 +117,14 @@ void toll_figure_order_message(int r, const char *low, const char *best, const c
  */
 int toll_value_parse(const char *s, size_t len, toll_range *out);
 
+/*
+ * The figure g for a reader of a chart or a report, in the notation:
+ * "6,500", "~600", "≥49" for an open figure, "20–100" for a range
+ * whose best is its middle, "20–100 (35)" for one with another best.
+ * Thousands are separated; halves have one decimal.
+ */
+void toll_range_notation(const toll_range *g, char *buf, size_t sz);
+
 /* The accepted forms of the value notation, for messages: "49, 6,500, at least 49, ...". */
 extern const char toll_value_forms[];
 

@@ -47,6 +47,27 @@ void toll_out_eol(toll_out *o);
  */
 int toll_out_commit(toll_out *o, const char *name, toll_diag *d);
 
+/* Whether a write has failed (the error is reported by toll_out_commit()). */
+int toll_out_failed(const toll_out *o);
+
+/*
+ * A named output that appears whole or not at all: written to a temporary
+ * file in the same folder (".NAME.XXXXXX") and renamed into place by
+ * toll_atomic_commit(); toll_atomic_abort() removes it.  One at a time.
+ * Programs call toll_atomic_signal_cleanup() from their handlers of
+ * SIGINT, SIGTERM and SIGHUP (it only unlinks), so that an interrupted
+ * run leaves nothing behind.  open and commit return TOLL_OK, or TOLL_EIO
+ * / TOLL_ENOMEM with *d filled ("cannot create 'x.png': ..."); commit
+ * frees the output, whatever it returns.
+ */
+typedef struct toll_atomic toll_atomic;
+
+int toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d);
+int toll_atomic_fd(const toll_atomic *a);
+int toll_atomic_commit(toll_atomic *a, toll_diag *d);
+void toll_atomic_abort(toll_atomic *a);
+void toll_atomic_signal_cleanup(void);
+
 /* Drops whatever is held and frees o; NULL is a no-op. */
 void toll_out_free(toll_out *o);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "toll/figure.h"
+#include "toll/ticks.h"
 
 /*
  * The length of the thousands separator at s[i] (1 to 3 bytes), or 0, and
@@ -798,4 +799,30 @@ toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags
 			problem(&p, fc->qualifier, "qualifier", "invalid qualifier", NULL);
 	}
 	return p.n;
+}
+
+/* A number of a figure for people: thousands separated, halves with one decimal. */
+static void
+people_number(toll_num v, char *buf, size_t sz)
+{
+	toll_format_number(v.d, v.d == floor(v.d) ? 0 : 1, buf, sz);
+}
+
+void
+toll_range_notation(const toll_range *g, char *buf, size_t sz)
+{
+	char lo[TOLL_TICK_LABEL], best[TOLL_TICK_LABEL], hi[TOLL_TICK_LABEL];
+	double mid = (g->low.d + g->high.d) / 2;
+
+	people_number(g->low, lo, sizeof lo);
+	people_number(g->best, best, sizeof best);
+	people_number(g->high, hi, sizeof hi);
+	if (g->open)
+		snprintf(buf, sz, "\xe2\x89\xa5%s", lo);                 /* ≥135 */
+	else if (g->low.d == g->high.d)
+		snprintf(buf, sz, "%s%s", g->qualifier == '~' ? "~" : "", best);
+	else if (g->best.d == mid || g->best.d == floor(mid) || g->best.d == ceil(mid))
+		snprintf(buf, sz, "%s\xe2\x80\x93%s", lo, hi);           /* 20–100 */
+	else
+		snprintf(buf, sz, "%s\xe2\x80\x93%s (%s)", lo, hi, best); /* 20–100 (60) */
 }

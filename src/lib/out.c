@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "toll/out.h"
@@ -294,4 +296,99 @@ toll_out_commit(toll_out *o, const char *name, toll_diag *d)
 	o->len = 0;
 	o->spool = 0;
 	return TOLL_OK;
+}
+
+int
+toll_out_failed(const toll_out *o)
+{
+	return o->err != 0;
+}
+
+/*
+ * The temporary file that becomes a named output.  Its name is kept where
+ * a signal handler can reach it (toll_atomic_signal_cleanup()): one output
+ * is made at a time.
+ */
+static char atomic_path[4096];
+static volatile sig_atomic_t atomic_live;
+
+struct toll_atomic {
+	const char *path;
+	int fd;
+};
+
+int
+toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	toll_atomic *a;
+
+	*out = NULL;
+	if (atomic_live)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': another output is open", path);
+	if (snprintf(atomic_path, sizeof atomic_path, "%.*s.%s.XXXXXX", (int)dirlen, path,
+	             slash ? slash + 1 : path) >= (int)sizeof atomic_path)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': name too long", path);
+	if ((a = calloc(1, sizeof *a)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((a->fd = mkstemp(atomic_path)) < 0) {
+		int e = errno;
+		free(a);
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': %s", path, strerror(e));
+	}
+	atomic_live = 1;
+	a->path = path;
+	*out = a;
+	return TOLL_OK;
+}
+
+int
+toll_atomic_fd(const toll_atomic *a)
+{
+	return a->fd;
+}
+
+int
+toll_atomic_commit(toll_atomic *a, toll_diag *d)
+{
+	mode_t mask = umask(0);
+	int e = 0;
+
+	/* The mode a new file would have: mkstemp() makes it private. */
+	umask(mask);
+	if (fchmod(a->fd, 0666 & ~mask) != 0)
+		e = errno;
+	if (close(a->fd) != 0 && e == 0)
+		e = errno;
+	a->fd = -1;
+	if (e == 0 && rename(atomic_path, a->path) != 0)
+		e = errno;
+	if (e != 0) {
+		toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot write '%s': %s", a->path, strerror(e));
+		toll_atomic_abort(a);
+		return TOLL_EIO;
+	}
+	atomic_live = 0;
+	free(a);
+	return TOLL_OK;
+}
+
+void
+toll_atomic_abort(toll_atomic *a)
+{
+	if (a == NULL)
+		return;
+	if (a->fd >= 0)
+		close(a->fd);
+	unlink(atomic_path);
+	atomic_live = 0;
+	free(a);
+}
+
+void
+toll_atomic_signal_cleanup(void)
+{
+	if (atomic_live)
+		unlink(atomic_path);
 }

@@ -146,7 +146,7 @@ toll-plot: cannot write 'x.png': Is a directory
 === a full disk on standard output
 $ toll-plot bar data/plot-bar.tsv -o - >/dev/full
 --- stderr
-toll-plot: standard output: No space left on device
+toll-plot: cannot write standard output: No space left on device
 --- exit 2
 
 === a format that cannot be told from the name
@@ -161,15 +161,15 @@ Try 'toll-plot --help' for more information.
 === bad --size
 $ for s in 0x500 800 800x 800x500x 8e2x500 20000x500 800x49 ' 800x500' -800x500; do toll-plot bar data/plot-bar.tsv --size "$s" -o - 2>&1 | head -n 1; done
 --- stdout
-toll-plot: invalid --size '0x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '800': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '800x': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '800x500x': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '8e2x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '20000x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '800x49': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size ' 800x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
-toll-plot: invalid --size '-800x500': expected WIDTHxHEIGHT, each a whole number from 50 to 10000
+toll-plot: invalid --size '0x500': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '800': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '800x': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '800x500x': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '8e2x500': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '20000x500': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '800x49': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size ' 800x500': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+toll-plot: invalid --size '-800x500': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
 
 === too many pixels
 $ toll-plot bar data/plot-bar.tsv --size 10000x10000 --scale 2 -o -
@@ -193,8 +193,8 @@ toll-plot: invalid --ymax '': expected a number
 $ toll-plot line --stacked -o - data/plot-bad.tsv 2>&1 | head -n 1; toll-plot bar --bins 5 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot hist --series side -o - data/plot-bar.tsv 2>&1 | head -n 1
 --- stdout
 toll-plot: --stacked is for bar charts
-toll-plot: --bins is for histograms
-toll-plot: --series is not for histograms
+toll-plot: --bins is for hist charts
+toll-plot: --series is for bar, line, step and interval charts
 
 === --ymin must be below --ymax; --log-y needs them positive
 $ toll-plot bar --ymin 10 --ymax 10 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot bar --log-y --ymin 0 -o - data/plot-bar.tsv 2>&1 | head -n 1

@@ -179,7 +179,7 @@ const struct toll_chart_kind_desc toll_ch_bar = {
 	.x_role = ROLE_CATEGORY,
 	.y_role = ROLE_VALUE,
 	.flags = KIND_CAT_AXIS | KIND_STACKS | KIND_SERIES | KIND_FROM_ZERO | KIND_BARS |
-	         KIND_MARK_VALUE,
+	         KIND_MARK_VALUE | KIND_LABELS,
 	.swatch = SWATCH_BOX,
 	.value_range = value_range,
 	.layout = toll_ch_vertical_layout,

@@ -131,7 +131,8 @@ enum {
 	KIND_NEEDS_FIGURE = 512, /* the table must state figures */
 	KIND_MARK_VALUE = 1024,  /* --mark is on the value axis */
 	KIND_BARS = 2048,        /* bars: on a log axis they stand on a floor below the lowest */
-	KIND_COUNTS = 4096       /* the values are counts (ticks between whole numbers allowed) */
+	KIND_COUNTS = 4096,      /* the values are counts (ticks between whole numbers allowed) */
+	KIND_LABELS = 8192       /* --labels */
 };
 
 enum toll_ch_swatch { SWATCH_LINE, SWATCH_BOX, SWATCH_DOT };

@@ -145,7 +145,7 @@ const struct toll_chart_kind_desc toll_ch_interval = {
 	.x_role = ROLE_NONE,
 	.y_role = ROLE_CATEGORY,
 	.flags = KIND_VALUE_ACROSS | KIND_SERIES | KIND_FROM_ZERO | KIND_ROWS | KIND_NEEDS_FIGURE |
-	         KIND_MARK_VALUE,
+	         KIND_MARK_VALUE | KIND_LABELS,
 	.swatch = SWATCH_DOT,
 	.layout = layout,
 	.draw = draw,

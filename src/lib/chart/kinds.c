@@ -46,3 +46,48 @@ toll_chart_kind_help(enum toll_chart_kind kind)
 {
 	return (size_t)kind < toll_ch_nkinds ? toll_ch_kinds[kind]->help : NULL;
 }
+
+/* The names of the kinds that have (or lack) flag: "bar", "line, step and hist". */
+static void
+kinds_with(unsigned flag, int with, char *buf, size_t sz)
+{
+	size_t i, n = 0, k = 0, len = 0;
+
+	for (i = 0; i < toll_ch_nkinds; i++)
+		n += ((toll_ch_kinds[i]->flags & flag) != 0) == with;
+	buf[0] = '\0';
+	for (i = 0; i < toll_ch_nkinds; i++) {
+		if (((toll_ch_kinds[i]->flags & flag) != 0) != with)
+			continue;
+		k++;
+		len += (size_t)snprintf(buf + len, len < sz ? sz - len : 0, "%s%s",
+		                        k == 1 ? "" : k == n ? " and " : ", ", toll_ch_kinds[i]->name);
+		if (len >= sz)
+			return;
+	}
+}
+
+int
+toll_chart_opts_check(const toll_chart_opts *o, unsigned given, char *err, size_t errsz)
+{
+	const struct toll_chart_kind_desc *k = toll_ch_kinds[(size_t)o->kind < toll_ch_nkinds ? o->kind : 0];
+	char names[96];
+	const char *opt = NULL;
+	unsigned flag = 0;
+
+	if (o->stacked && !(k->flags & KIND_STACKS))
+		opt = "--stacked", flag = KIND_STACKS;
+	else if (o->bins && !(k->flags & KIND_BINS))
+		opt = "--bins", flag = KIND_BINS;
+	else if ((given & TOLL_CHART_GIVEN_SERIES) && !(k->flags & KIND_SERIES))
+		opt = "--series", flag = KIND_SERIES;
+	else if (o->labels && !(k->flags & KIND_LABELS))
+		opt = "--labels", flag = KIND_LABELS;
+	else if ((given & TOLL_CHART_GIVEN_XRANGE) && !(k->flags & KIND_X_AXIS))
+		opt = "--xmin and --xmax are", flag = KIND_X_AXIS;
+	if (opt == NULL)
+		return 0;
+	kinds_with(flag, 1, names, sizeof names);
+	snprintf(err, errsz, "%s%s for %s charts", opt, strchr(opt, ' ') ? "" : " is", names);
+	return -1;
+}

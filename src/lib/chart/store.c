@@ -342,3 +342,9 @@ toll_chart_mark(toll_chart *c, double at, const char *label)
 	c->nmarks++;
 	return 0;
 }
+
+void
+toll_chart_get_opts(const toll_chart *c, toll_chart_opts *o)
+{
+	*o = c->o;
+}
