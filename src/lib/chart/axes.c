@@ -220,6 +220,12 @@ toll_ch_x_ticks(toll_chart *c)
 	int m;
 
 	x_range(c, &lo, &hi);
+	/* Marks on the x axis are on it. */
+	if (!(c->kind->flags & KIND_MARK_VALUE))
+		for (size_t i = 0; i < c->nmarks; i++) {
+			lo = fmin(lo, c->marks[i].at);
+			hi = fmax(hi, c->marks[i].at);
+		}
 	if (c->o.x_dates) {
 		double span = hi - lo, pad = span * 0.03;
 		/* Dates alone: at least half a day each side, one day for one date. */
@@ -230,6 +236,15 @@ toll_ch_x_ticks(toll_chart *c)
 		lo = floor(lo - pad);
 		hi = ceil(hi + pad);
 	}
+	/* --xmin and --xmax are the axis's ends, padded or not. */
+	if (c->o.has_xmin)
+		lo = c->o.xmin;
+	if (c->o.has_xmax)
+		hi = c->o.xmax;
+	if (c->o.has_xmin && !c->o.has_xmax && hi <= lo)
+		hi = lo + (c->o.x_dates ? 86400 : 1);
+	if (c->o.has_xmax && !c->o.has_xmin && lo >= hi)
+		lo = hi - (c->o.x_dates ? 86400 : 1);
 	for (m = (int)((c->px1 - c->px0) / 60) + 2; m >= 1; m--) {
 		size_t i;
 		int rc;
@@ -237,7 +252,7 @@ toll_ch_x_ticks(toll_chart *c)
 		if (c->o.x_dates)
 			rc = toll_ticks_date((int64_t)lo, (int64_t)hi, m, !c->o.x_times, &c->xt);
 		else
-			rc = toll_ticks_linear(lo, hi, m < 2 ? 2 : m, 1, &c->xt);
+			rc = toll_ticks_linear(lo, hi, m < 2 ? 2 : m, !(c->o.has_xmin || c->o.has_xmax), &c->xt);
 		if (rc != 0)
 			return -1;
 		/* Whole numbers on x (years, counts, a histogram of counts): whole ticks. */

@@ -127,6 +127,43 @@ draw(toll_chart *c, struct layout *L)
 				        fmin(band * 0.2, 10));
 	}
 	cairo_restore(cr);
+	/* --labels: above each bar and its whisker; inside a stack's part, where it fits. */
+	for (i = 0; i < c->n && c->lab != NULL; i++) {
+		const char *label = toll_ch_label(c, i);
+		uint32_t cat = cat_of(c, i), s = ser_of(c, i);
+		double x, top;
+
+		if (label == NULL)
+			continue;
+		if (c->o.stacked) {
+			double a = 0, lw = toll_ch_text_width(c, label, SZ_LABEL, 1);
+			size_t j;
+
+			/* The part's place in its stack: the parts before it in its category. */
+			for (j = 0; j < i; j++)
+				if (cat_of(c, j) == cat && (c->y[j] >= 0) == (c->y[i] >= 0))
+					a += c->y[j];
+			x = c->px0 + band * cat + band / 2;
+			if (fabs(toll_ch_vmap(c, a) - toll_ch_vmap(c, a + c->y[i])) >= toll_ch_line_height(c, SZ_LABEL) &&
+			    lw <= band * 0.6 - 2)
+				toll_ch_show_text(c, label, SZ_LABEL, 1, x, (toll_ch_vmap(c, a) + toll_ch_vmap(c, a + c->y[i])) / 2,
+				                  0.5, 0.5, (rgb){ 1, 1, 1 });
+			continue;
+		}
+		{
+			double w = band * 0.8 / (double)ns;
+			x = c->px0 + band * cat + band * 0.1 + w * s + w / 2;
+		}
+		top = c->y[i];
+		if (band_of(c, i) && !open_of(c, i))
+			top = fmax(top, c->hi[i]);
+		if (c->y[i] < 0) {
+			toll_ch_show_text(c, label, SZ_LABEL, 1, x, toll_ch_vmap(c, c->y[i]) + 3, 0.5, 0, toll_ch_ink);
+			continue;
+		}
+		toll_ch_value_label(c, label, x, band_of(c, i) && open_of(c, i) ?
+		                    fmax(toll_ch_vmap(c, c->hi[i]) - 22, c->py0 + 1) : toll_ch_vmap(c, top), 0);
+	}
 	free(up), free(down), free(tlo), free(thi), free(topen), free(tband);
 	return 0;
 }

@@ -232,7 +232,12 @@ void toll_ch_draw_texts(toll_chart *c, struct layout *L);
 void toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col);
 void toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy);
 void toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double cap);
-void toll_ch_value_label(toll_chart *c, const char *s, double x, double y, double ax, double ay);
+/*
+ * A figure written at (x, y) of the plot: with right set, right of the
+ * point (or above it and to the left where the plot ends); else centred
+ * above it (or below where the plot's top is).
+ */
+void toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int right);
 
 /* line.c: LINE and STEP. */
 int toll_ch_draw_lines(toll_chart *c, int step);

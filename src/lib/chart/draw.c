@@ -61,3 +61,20 @@ toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double 
 	if (open)
 		toll_ch_arrow_head(cr, x, yhi, 0, -1);
 }
+
+void
+toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int right)
+{
+	double w = toll_ch_text_width(c, s, SZ_LABEL, 1), h = toll_ch_line_height(c, SZ_LABEL);
+
+	if (right) {
+		if (x + 5 + w <= c->o.width - 2)
+			toll_ch_show_text(c, s, SZ_LABEL, 1, x + 5, y, 0, 0.5, toll_ch_ink);
+		else
+			toll_ch_show_text(c, s, SZ_LABEL, 1, x - 3, y - 4, 1, 1, toll_ch_ink);
+	} else if (y - 3 - h >= c->py0 - 2) {
+		toll_ch_show_text(c, s, SZ_LABEL, 1, x, y - 3, 0.5, 1, toll_ch_ink);
+	} else {
+		toll_ch_show_text(c, s, SZ_LABEL, 1, x, y + 3, 0.5, 0, toll_ch_ink);
+	}
+}

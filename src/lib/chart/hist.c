@@ -22,14 +22,21 @@ static int
 prepare(toll_chart *c)
 {
 	double *v = malloc((c->n ? c->n : 1) * sizeof *v), lo, hi, width;
-	size_t i, nb;
+	size_t i, nb, n;
 
 	if (v == NULL)
 		return -1;
-	memcpy(v, c->x, c->n * sizeof *v);
-	gsl_sort(v, 1, c->n);
+	/* Values outside --xmin and --xmax are left out. */
+	for (i = 0, n = 0; i < c->n; i++)
+		if ((!c->o.has_xmin || c->x[i] >= c->o.xmin) && (!c->o.has_xmax || c->x[i] <= c->o.xmax))
+			v[n++] = c->x[i];
+	if (n == 0) {
+		free(v);
+		return 1;
+	}
+	gsl_sort(v, 1, n);
 	lo = v[0];
-	hi = v[c->n - 1];
+	hi = v[n - 1];
 	/* A range a double cannot hold bins of. */
 	if (!isfinite(hi - lo)) {
 		free(v);
@@ -41,12 +48,12 @@ prepare(toll_chart *c)
 			hi = lo + 1;
 		width = (hi - lo) / (double)nb;
 	} else {
-		double iqr = gsl_stats_quantile_from_sorted_data(v, 1, c->n, 0.75) -
-		             gsl_stats_quantile_from_sorted_data(v, 1, c->n, 0.25);
-		width = 2 * iqr / cbrt((double)c->n);
+		double iqr = gsl_stats_quantile_from_sorted_data(v, 1, n, 0.75) -
+		             gsl_stats_quantile_from_sorted_data(v, 1, n, 0.25);
+		width = 2 * iqr / cbrt((double)n);
 		/* No spread in the middle half: Sturges' number of bins instead. */
 		if (!(width > 0))
-			width = (hi - lo) / (ceil(log2((double)c->n)) + 1);
+			width = (hi - lo) / (ceil(log2((double)n)) + 1);
 		if (!(width > 0))
 			width = fmax(fabs(lo) * 0.1, 1);
 		/* Bins of a round width on round edges, as the axis ticks are. */
@@ -69,7 +76,7 @@ prepare(toll_chart *c)
 		return -1;
 	}
 	gsl_histogram_set_ranges_uniform(c->hist, lo, hi);
-	for (i = 0; i < c->n; i++) {
+	for (i = 0; i < n; i++) {
 		/* The top edge is in the last bin. */
 		if (gsl_histogram_increment(c->hist, v[i]) != 0)
 			c->hist->bin[nb - 1] += 1;

@@ -109,6 +109,18 @@ draw(toll_chart *c, struct layout *L)
 		cairo_set_line_width(cr, 1.2);
 		cairo_stroke(cr);
 		cairo_restore(cr);
+		/* --labels: right of the interval, or left of it where the plot ends. */
+		if (toll_ch_label(c, i) != NULL) {
+			const char *label = toll_ch_label(c, i);
+			double w = toll_ch_text_width(c, label, SZ_LABEL, 1);
+			double right = open_of(c, i) ? c->px1 : toll_ch_vmap(c, band_of(c, i) ? c->hi[i] : c->y[i]) + 6;
+			double left = toll_ch_vmap(c, band_of(c, i) ? c->lo[i] : c->y[i]) - 6;
+
+			if (right + 2 + w <= c->px1 + PAD - 2)
+				toll_ch_show_text(c, label, SZ_LABEL, 1, right + 2, y, 0, 0.5, toll_ch_ink);
+			else
+				toll_ch_show_text(c, label, SZ_LABEL, 1, left - 2, y, 1, 0.5, toll_ch_ink);
+		}
 	}
 	return 0;
 }

@@ -218,9 +218,19 @@ toll_ch_vertical_layout(toll_chart *c, struct layout *L, double left, double tic
 	const toll_chart_opts *o = &c->o;
 	double W = o->width, bottom = L->bottom, w;
 	int pass, cats = (c->kind->flags & KIND_CAT_AXIS) != 0;
+	double reserve = 0;
+
+	/* Labels at the ends of lines: room right of the plot for the widest. */
+	if (c->o.labels && (c->kind->flags & KIND_X_AXIS)) {
+		size_t i;
+		for (i = 0; i < toll_strmap_count(c->labels); i++)
+			reserve = fmax(reserve, toll_ch_text_width(c, toll_strmap_key(c->labels, i).s, SZ_LABEL, 1) + 5 -
+			                        PAD + 2);
+		reserve = fmin(fmax(reserve, 0), W / 4);
+	}
 
 	c->py0 = L->top;
-	c->px1 = W - PAD;
+	c->px1 = W - PAD - reserve;
 	c->px0 = left + 40;
 	for (pass = 0; pass < 4; pass++) {
 		double lab_h = tick_h, maxw = 0, over = 0;
@@ -260,7 +270,7 @@ toll_ch_vertical_layout(toll_chart *c, struct layout *L, double left, double tic
 				over = toll_ch_xmap(c, c->xt.v[c->xt.n - 1]) + w / 2 - (W - PAD);
 			}
 			if (over > 0.5) {
-				c->px1 = W - PAD - over;
+				c->px1 = W - PAD - reserve - over;
 				continue;
 			}
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chart/chart.h"
+#include "toll/keys.h"
 
 /*
  * The vertices to draw for pts[0..n) (indices in x order): all of them when
@@ -58,13 +59,63 @@ reduce(const toll_chart *c, const uint32_t *pts, size_t n, uint32_t *out)
 	return m;
 }
 
+/* A band and a line through the vertices v[0..m) of a series (m >= 1). */
+static void
+run(toll_chart *c, const uint32_t *v, size_t m, int step, double xend, rgb col)
+{
+	cairo_t *cr = c->cr;
+	size_t k, nb = 0;
+
+	/* The band first, under the line. */
+	for (k = 0; k < m; k++)
+		nb += band_of(c, v[k]);
+	if (nb > 0) {
+		for (k = 0; k < m; k++) {
+			double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->hi[v[k]]);
+			if (k == 0)
+				cairo_move_to(cr, x, y);
+			else if (step)
+				cairo_line_to(cr, x, toll_ch_vmap(c, c->hi[v[k - 1]])), cairo_line_to(cr, x, y);
+			else
+				cairo_line_to(cr, x, y);
+		}
+		if (step)
+			cairo_line_to(cr, xend, toll_ch_vmap(c, c->hi[v[m - 1]])),
+			cairo_line_to(cr, xend, toll_ch_vmap(c, c->lo[v[m - 1]]));
+		for (k = m; k-- > 0;) {
+			double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->lo[v[k]]);
+			if (step && k + 1 < m)
+				cairo_line_to(cr, toll_ch_xmap(c, c->x[v[k + 1]]), y);
+			cairo_line_to(cr, x, y);
+		}
+		cairo_close_path(cr);
+		cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.18);
+		cairo_fill(cr);
+	}
+	for (k = 0; k < m; k++) {
+		double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->y[v[k]]);
+		if (k == 0)
+			cairo_move_to(cr, x, y);
+		else if (step)
+			cairo_line_to(cr, x, toll_ch_vmap(c, c->y[v[k - 1]])), cairo_line_to(cr, x, y);
+		else
+			cairo_line_to(cr, x, y);
+	}
+	if (step)
+		cairo_line_to(cr, xend, toll_ch_vmap(c, c->y[v[m - 1]]));
+	toll_ch_set_rgb(cr, col);
+	cairo_set_line_width(cr, m > 2000 ? 1.2 : 2);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_stroke(cr);
+}
+
 int
 toll_ch_draw_lines(toll_chart *c, int step)
 {
 	size_t ns = toll_ch_nseries(c), s, *start = malloc((ns + 1) * sizeof *start);
 	uint32_t *idx = NULL, *v = NULL;
 	cairo_t *cr = c->cr;
-	int pass;
+	int pass, gaps = !step && c->o.x_bin > 0;
 	double xend = toll_ch_xmap(c, c->xhi);
 
 	if (start == NULL || (idx = toll_ch_series_order(c, start)) == NULL ||
@@ -85,53 +136,21 @@ toll_ch_draw_lines(toll_chart *c, int step)
 	cairo_rectangle(cr, c->px0, toll_ch_clip_top(c), c->px1 - c->px0, c->py1 - toll_ch_clip_top(c) + 1);
 	cairo_clip(cr);
 	for (s = 0; s < ns; s++) {
-		size_t n = start[s + 1] - start[s], m, k, nb = 0;
+		size_t n = start[s + 1] - start[s], m, a, b;
 		rgb col = toll_ch_colour(c, s);
 
 		if (n == 0)
 			continue;
 		m = reduce(c, idx + start[s], n, v);
-		/* The band first, under the line. */
-		for (k = 0; k < m; k++)
-			nb += band_of(c, v[k]);
-		if (nb > 0) {
-			for (k = 0; k < m; k++) {
-				double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->hi[v[k]]);
-				if (k == 0)
-					cairo_move_to(cr, x, y);
-				else if (step)
-					cairo_line_to(cr, x, toll_ch_vmap(c, c->hi[v[k - 1]])), cairo_line_to(cr, x, y);
-				else
-					cairo_line_to(cr, x, y);
-			}
-			if (step)
-				cairo_line_to(cr, xend, toll_ch_vmap(c, c->hi[v[m - 1]])),
-				cairo_line_to(cr, xend, toll_ch_vmap(c, c->lo[v[m - 1]]));
-			for (k = m; k-- > 0;) {
-				double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->lo[v[k]]);
-				if (step && k + 1 < m)
-					cairo_line_to(cr, toll_ch_xmap(c, c->x[v[k + 1]]), y);
-				cairo_line_to(cr, x, y);
-			}
-			cairo_close_path(cr);
-			cairo_set_source_rgba(cr, col.r, col.g, col.b, 0.18);
-			cairo_fill(cr);
+		/* A line breaks where a bin has no point (bins are told apart only when all are drawn). */
+		for (a = 0; a < m; a = b) {
+			for (b = a + 1; b < m && !(gaps && m == n && toll_bin_next(c->o.x_bin, (int64_t)c->x[v[b - 1]]) <
+			                                             (int64_t)c->x[v[b]]); b++)
+				;
+			run(c, v + a, b - a, step, xend, col);
+			if (b - a == 1 && (a > 0 || b < m))
+				toll_ch_marker(cr, toll_ch_xmap(c, c->x[v[a]]), toll_ch_vmap(c, c->y[v[a]]), 0, col);
 		}
-		for (k = 0; k < m; k++) {
-			double x = toll_ch_xmap(c, c->x[v[k]]), y = toll_ch_vmap(c, c->y[v[k]]);
-			if (k == 0)
-				cairo_move_to(cr, x, y);
-			else if (step)
-				cairo_line_to(cr, x, toll_ch_vmap(c, c->y[v[k - 1]])), cairo_line_to(cr, x, y);
-			else
-				cairo_line_to(cr, x, y);
-		}
-		if (step)
-			cairo_line_to(cr, xend, toll_ch_vmap(c, c->y[v[m - 1]]));
-		toll_ch_set_rgb(cr, col);
-		cairo_set_line_width(cr, m > 2000 ? 1.2 : 2);
-		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-		cairo_stroke(cr);
 	}
 	/* Reports are marked when they are few enough to tell apart; the
 	 * triangles of open figures last, so another series' dot hides none. */
@@ -145,10 +164,23 @@ toll_ch_draw_lines(toll_chart *c, int step)
 			for (k = 0; k < n; k++) {
 				uint32_t i = idx[start[s] + k];
 				if ((step || open_of(c, i)) && open_of(c, i) == pass)
-					toll_ch_marker(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), open_of(c, i), toll_ch_colour(c, s));
+					toll_ch_marker(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), open_of(c, i),
+					               toll_ch_colour(c, s));
 			}
 		}
 	cairo_restore(cr);
+	/* --labels: each series' last figure, where its line ends. */
+	for (s = 0; s < ns; s++) {
+		uint32_t i;
+		const char *label;
+
+		if (start[s + 1] == start[s])
+			continue;
+		i = idx[start[s + 1] - 1];
+		if ((label = toll_ch_label(c, i)) == NULL)
+			continue;
+		toll_ch_value_label(c, label, step ? xend : toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), 1);
+	}
 	free(start);
 	free(idx);
 	free(v);
