@@ -320,3 +320,94 @@ $ printf 'x\tbest\n2022-09-13\t1\n2023\t3\n' | toll-plot line -x x -o - | head -
 toll-plot: -:3:1: invalid number '2022-09' in column 'x'
 toll-plot: -:3:1: invalid date '12.5' in column 'x'
 --- exit 1
+
+=== --color: a value's colour, as #RRGGBB or an Okabe-Ito name
+$ toll-plot bar -x side --series side data/plot-bar.tsv --color 'Armenia=#d55e00,Azerbaijan=Sky Blue' -o - | head -c 4 | od -An -c
+--- stdout
+ 211   P   N   G
+
+=== bad --color
+$ toll-plot bar --series side data/plot-bar.tsv --color Armenia -o -; toll-plot bar --series side data/plot-bar.tsv --color '=red' -o -; toll-plot bar --series side data/plot-bar.tsv --color Armenia=purple -o -; toll-plot bar --series side data/plot-bar.tsv --color 'Armenia=#12345' -o -; toll-plot bar data/plot-bar.tsv --color Armenia=blue -o -
+--- stderr
+toll-plot: invalid --color 'Armenia': expected VALUE=COLOR,...
+Try 'toll-plot --help' for more information.
+toll-plot: invalid --color '=red': expected VALUE=COLOR,...
+Try 'toll-plot --help' for more information.
+toll-plot: invalid colour 'purple' in --color: expected #RRGGBB or one of black, orange, sky-blue, bluish-green, yellow, blue, vermillion, reddish-purple
+Try 'toll-plot --help' for more information.
+toll-plot: invalid colour '#12345' in --color: expected #RRGGBB or one of black, orange, sky-blue, bluish-green, yellow, blue, vermillion, reddish-purple
+Try 'toll-plot --help' for more information.
+toll-plot: --color gives colours to --series values: give --series
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== --mark: a date or number on x, a value for bar and interval
+$ toll-plot step --series side data/plot-step.tsv --mark 2022-09-14=ceasefire --mark 2022-09-15 -o - | head -c 4 | od -An -c; toll-plot bar data/plot-bar.tsv --mark 100=hundred -o - | head -c 4 | od -An -c
+--- stdout
+ 211   P   N   G
+ 211   P   N   G
+
+=== bad --mark
+$ toll-plot step --series side data/plot-step.tsv --mark yesterday=x -o -; toll-plot bar data/plot-bar.tsv --mark 2022-09-14 -o -
+--- stderr
+toll-plot: invalid --mark 'yesterday=x': expected a date
+Try 'toll-plot --help' for more information.
+toll-plot: invalid --mark '2022-09-14': expected a number
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== --xmin and --xmax
+$ toll-plot step --series side data/plot-step.tsv --xmin 2022-09-13 --xmax 2022-09-20 -o - | head -c 4 | od -An -c; toll-plot step --series side data/plot-step.tsv --xmin 2022-09-20 --xmax 2022-09-13 -o -; toll-plot step --series side data/plot-step.tsv --xmin 14 -o -; toll-plot bar data/plot-bar.tsv --xmin 1 -o -
+--- stdout
+ 211   P   N   G
+--- stderr
+toll-plot: --xmin must be below --xmax
+Try 'toll-plot --help' for more information.
+toll-plot: invalid --xmin '14': expected a date
+Try 'toll-plot --help' for more information.
+toll-plot: --xmin and --xmax are for line, step and hist charts
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== a histogram's --xmin and --xmax leave values out, all of them: an error
+$ toll-plot hist data/plot-bar.tsv --xmin 100000 -o -
+--- stderr
+toll-plot: no value between --xmin and --xmax
+--- exit 1
+
+=== --labels is not for histograms
+$ toll-plot hist data/plot-bar.tsv --labels -o -
+--- stderr
+toll-plot: --labels is for bar, line, step and interval charts
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== --size with units, --dpi
+$ toll-plot bar data/plot-bar.tsv --size 2inx1in -o - | head -c 24 | tail -c 8 | od -An -tu1; toll-plot bar data/plot-bar.tsv --size 2inx1in --dpi 72 -o - | head -c 24 | tail -c 8 | od -An -tu1; toll-plot bar data/plot-bar.tsv --size 5cmx30mm --format pdf -o - | grep -ao 'MediaBox[^]]*]'
+--- stdout
+   0   0   2  88   0   0   1  44
+   0   0   0 144   0   0   0  72
+MediaBox [ 0 0 141.732283 85.03937 ]
+
+=== bad --size units and --dpi
+$ toll-plot bar data/plot-bar.tsv --size 2ftx1in -o -; toll-plot bar data/plot-bar.tsv --size 0.5inx1in -o -; toll-plot bar data/plot-bar.tsv --size 800.5x500 -o -; toll-plot bar data/plot-bar.tsv --dpi 20 -o -; toll-plot bar data/plot-bar.tsv --dpi 300 --scale 2 -o -
+--- stderr
+toll-plot: invalid --size '2ftx1in': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+Try 'toll-plot --help' for more information.
+toll-plot: invalid --size '0.5inx1in': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+Try 'toll-plot --help' for more information.
+toll-plot: invalid --size '800.5x500': expected WIDTHxHEIGHT in pixels from 50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)
+Try 'toll-plot --help' for more information.
+toll-plot: invalid --dpi '20': expected a number from 36 to 1200
+Try 'toll-plot --help' for more information.
+toll-plot: --dpi and --scale cannot be used together
+Try 'toll-plot --help' for more information.
+--- exit 2
+
+=== SVG text is <text>, or outlines with --svg-outlines
+$ toll-plot bar data/plot-bar.tsv --title 'A <b> & "c"' --format svg -o - | grep -c '<text'; toll-plot bar data/plot-bar.tsv --title 'A <b> & "c"' --format svg -o - | grep -o '>A &lt;b&gt; &amp; &quot;c&quot;<'; toll-plot bar data/plot-bar.tsv --svg-outlines --format svg -o - | grep -c '<text'
+--- stdout
+19
+>A &lt;b&gt; &amp; &quot;c&quot;<
+0
+--- exit 1

@@ -4,9 +4,14 @@
  *   imgdiff REFERENCE OUTPUT DIFF [TOLERANCE]
  * Exit 0 when they match, 1 when they differ (DIFF is then written: the
  * reference faded, differing pixels in red), 2 when an image cannot be read.
+ *   imgdiff --count IMAGE X0 Y0 X1 Y1 RRGGBB [TOLERANCE]
+ * prints how many pixels of the rectangle [X0, X1) x [Y0, Y1) have the
+ * colour RRGGBB (each channel within the tolerance, default 8): the tests
+ * of where a colour, a mark or a label must be.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cairo.h>
 
@@ -35,6 +40,43 @@ load(const char *path)
 	return img;
 }
 
+static int
+count(int argc, char **argv)
+{
+	cairo_surface_t *img;
+	int x0, y0, x1, y1, x, y, tol = 8, w, h, stride;
+	unsigned long rgb;
+	long n = 0;
+	const unsigned char *data;
+
+	if (argc < 8 || argc > 9) {
+		fprintf(stderr, "usage: imgdiff --count IMAGE X0 Y0 X1 Y1 RRGGBB [TOLERANCE]\n");
+		return 2;
+	}
+	x0 = atoi(argv[3]), y0 = atoi(argv[4]), x1 = atoi(argv[5]), y1 = atoi(argv[6]);
+	rgb = strtoul(argv[7], NULL, 16);
+	if (argc == 9)
+		tol = atoi(argv[8]);
+	if ((img = load(argv[2])) == NULL)
+		return 2;
+	w = cairo_image_surface_get_width(img);
+	h = cairo_image_surface_get_height(img);
+	stride = cairo_image_surface_get_stride(img);
+	data = cairo_image_surface_get_data(img);
+	for (y = y0 < 0 ? 0 : y0; y < y1 && y < h; y++)
+		for (x = x0 < 0 ? 0 : x0; x < x1 && x < w; x++) {
+			unsigned long p = *(const unsigned int *)(const void *)(data + (size_t)y * (size_t)stride + 4 * (size_t)x);
+			long dr = (long)((p >> 16) & 255) - (long)((rgb >> 16) & 255);
+			long dg = (long)((p >> 8) & 255) - (long)((rgb >> 8) & 255);
+			long db = (long)(p & 255) - (long)(rgb & 255);
+			if (labs(dr) <= tol && labs(dg) <= tol && labs(db) <= tol)
+				n++;
+		}
+	printf("%ld\n", n);
+	cairo_surface_destroy(img);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -42,6 +84,8 @@ main(int argc, char **argv)
 	int w, h, x, y, tol = 8, status;
 	long bad = 0, maxdiff = 0;
 
+	if (argc > 1 && strcmp(argv[1], "--count") == 0)
+		return count(argc, argv);
 	if (argc < 4 || argc > 5) {
 		fprintf(stderr, "usage: imgdiff REFERENCE OUTPUT DIFF [TOLERANCE]\n");
 		return 2;

@@ -88,6 +88,77 @@ check hist-log hist -x deaths --log-y data/skewed.tsv --title 'A log axis starts
 check line-years line -x year -y killed data/years.tsv --title 'Years: whole ticks, no separators' --size 600x360
 check pdf-as-png bar -x side data/stack.tsv --series category --format png --title 'PNG through --format'
 
+# The publishing options (issue 16): references, then the pixels that must
+# be there.
+check opt-color step --series side data/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360
+check opt-mark step --series side data/revisions.tsv --mark '2022-09-14=ceasefire' --size 600x360
+check opt-labels bar -x event --series side data/totals.tsv --labels --size 600x360
+check opt-labels-interval interval -y source,reported --series side data/estimates.tsv --labels --size 600x360
+check opt-labels-step step --series side data/revisions.tsv --labels --size 600x360
+check opt-xrange line -x x --series group data/band.tsv --xmin 10 --xmax 30 --size 600x360
+check opt-gaps line -x month --series side data/gaps.tsv --size 600x360 --title 'A line breaks at a month with no row'
+check opt-mark-bar bar -x event --series side data/totals.tsv --mark '5000=5,000' --size 600x360
+
+# count IMAGE X0 Y0 X1 Y1 RRGGBB: the pixels of that colour in the rectangle.
+count() { "$imgdiff" --count "$@"; }
+# at_least NAME N IMAGE X0 Y0 X1 Y1 RRGGBB, at_most NAME N ...: a pixel count's bound.
+at_least() {
+	name=$1 n=$2
+	shift 2
+	got=$(count "$@")
+	if [ "${got:-0}" -ge "$n" ]; then pass; else fail "$name: $got pixels of #$6, expected at least $n"; fi
+}
+at_most() {
+	name=$1 n=$2
+	shift 2
+	got=$(count "$@")
+	if [ "${got:-0}" -le "$n" ]; then pass; else fail "$name: $got pixels of #$6, expected at most $n"; fi
+}
+draw() { (cd "$here" && toll-plot "$@") 2>"$tmp/err" || fail "toll-plot $*: $(cat "$tmp/err")"; }
+
+# --color: Azerbaijan's line vermillion, Armenia's black, and no series in
+# the palette's first colour (blue), which the colours given leave alone.
+draw step --series side data/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360 -o "$tmp/c.png"
+at_least "--color: vermillion drawn" 200 "$tmp/c.png" 0 0 600 360 D55E00
+at_least "--color: black drawn" 200 "$tmp/c.png" 0 60 600 330 000000
+at_most "--color: the palette's first colour not used" 0 "$tmp/c.png" 0 0 600 360 0072B2
+# The same colour for a value whatever the other series: Azerbaijan alone.
+awk -F'\t' 'NR == 1 || $2 == "Azerbaijan"' "$here/data/revisions.tsv" >"$tmp/az.tsv"
+draw step --series side "$tmp/az.tsv" --color Azerbaijan=vermillion --size 600x360 -o "$tmp/c1.png"
+at_least "--color: the value's colour without the others" 200 "$tmp/c1.png" 0 0 600 360 D55E00
+# --mark: a dashed line in the plot's ink, which the chart without has not.
+draw step --series side data/revisions.tsv --size 600x360 -o "$tmp/m0.png"
+draw step --series side data/revisions.tsv --size 600x360 --mark 2022-09-14=ceasefire -o "$tmp/m1.png"
+n0=$(count "$tmp/m0.png" 0 40 600 320 454545 30)
+n1=$(count "$tmp/m1.png" 0 40 600 320 454545 30)
+if [ $((n1 - n0)) -ge 100 ]; then pass; else fail "--mark: $n0 then $n1 pixels of the mark's ink"; fi
+# --labels: text above the bars, where the chart without has none.
+draw bar -x event --series side data/totals.tsv --size 600x360 -o "$tmp/l0.png"
+draw bar -x event --series side data/totals.tsv --size 600x360 --labels -o "$tmp/l1.png"
+n0=$(count "$tmp/l0.png" 40 40 600 300 1a1a1a 40)
+n1=$(count "$tmp/l1.png" 40 40 600 300 1a1a1a 40)
+if [ $((n1 - n0)) -ge 150 ]; then pass; else fail "--labels: $n0 then $n1 pixels of text ink"; fi
+# Gaps: nothing of the first series' colour between March and May (no April row).
+draw line -x month --series side data/gaps.tsv --size 600x360 -o "$tmp/g.png"
+at_least "gaps: the first series drawn" 100 "$tmp/g.png" 0 0 600 360 0072B2
+x_mar=$(( 60 + (600 - 60) * 2 / 7 )) x_may=$(( 60 + (600 - 60) * 4 / 7 ))
+at_most "gaps: no line across April" 5 "$tmp/g.png" $((x_mar + 25)) 40 $((x_may - 25)) 320 0072B2
+# --size with units: 6.5in x 4in at 300 dpi (the default for a printed size),
+# the resolution in the PNG; a PDF page of 468 x 288 points.
+draw bar -x event --series side data/totals.tsv --size 6.5inx4in -o "$tmp/s.png"
+if od -An -tu1 -j16 -N8 "$tmp/s.png" | tr -s ' ' | grep -q '^ 0 0 7 158 0 0 4 176$'; then pass; else fail "--size 6.5inx4in: not 1950x1200 pixels"; fi
+if grep -aq 'pHYs' "$tmp/s.png" && od -An -tx1 "$tmp/s.png" | tr -d ' \n' | grep -q '7048597300002e2300002e2301'; then pass; else fail "--size 6.5inx4in: no 300 dpi pHYs chunk"; fi
+draw bar -x event --series side data/totals.tsv --size 6.5inx4in -o "$tmp/s.pdf"
+if grep -aq 'MediaBox \[ *0 0 468 288 *\]' "$tmp/s.pdf"; then pass; else fail "--size 6.5inx4in: the PDF page is not 468x288 points"; fi
+draw bar -x event --series side data/totals.tsv --size 16cmx10cm -o "$tmp/s2.pdf"
+if grep -aq 'MediaBox \[ *0 0 453.54' "$tmp/s2.pdf"; then pass; else fail "--size 16cmx10cm: the PDF page is not 453.54 points wide"; fi
+# SVG: text as <text> in the font named, or outlines when asked.
+draw bar -x event --series side data/totals.tsv --title 'Killed & missing' -o "$tmp/t.svg"
+if grep -q '<text [^>]*font-family="DejaVu Sans"[^>]*font-weight="bold"[^>]*>Killed &amp; missing</text>' "$tmp/t.svg"; then pass; else fail "svg: the title is not a <text> element"; fi
+if grep -q "<text[^>]*>2020 war</text>" "$tmp/t.svg"; then pass; else fail "svg: a category label is not a <text> element"; fi
+draw bar -x event --series side data/totals.tsv --title 'Killed & missing' --svg-outlines -o "$tmp/o.svg"
+if ! grep -q '<text' "$tmp/o.svg" && grep -q '<symbol\|glyph' "$tmp/o.svg"; then pass; else fail "--svg-outlines: text is not outlines"; fi
+
 # The report figures: rendered again, compared with the committed plots/.
 if (cd "$top" && sh src/plots.sh "$bindir" "$tmp/plots") >"$tmp/err" 2>&1; then
 	if cmp -s "$top/plots/README.md" "$tmp/plots/README.md"; then

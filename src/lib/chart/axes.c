@@ -56,7 +56,12 @@ toll_ch_points_range(const toll_chart *c, double *vmin, double *vmax)
 	double lo = INFINITY, hi = -INFINITY;
 	size_t i;
 
+	int clip = (c->kind->flags & KIND_X_AXIS) && (c->o.has_xmin || c->o.has_xmax);
+
 	for (i = 0; i < c->n; i++) {
+		/* Points outside --xmin and --xmax are not seen: the axis fits those that are. */
+		if (clip && ((c->o.has_xmin && c->x[i] < c->o.xmin) || (c->o.has_xmax && c->x[i] > c->o.xmax)))
+			continue;
 		/* Plain comparisons: fmin() and fmax() are calls, per point. */
 		lo = c->y[i] < lo ? c->y[i] : lo;
 		hi = c->y[i] > hi ? c->y[i] : hi;
@@ -95,6 +100,9 @@ value_range(toll_chart *c, double *vmin, double *vmax)
 		lo = 0;
 		hi = 1;
 	}
+	/* Labels above bars need room under the axis's top. */
+	if (c->o.labels && (c->kind->flags & KIND_CAT_AXIS) && hi > 0)
+		hi = c->o.log_y ? hi * 2 : hi + (hi - fmin(lo, 0)) * 0.08;
 	if (c->o.has_ymin)
 		lo = c->o.ymin;
 	if (c->o.has_ymax)

@@ -3,6 +3,7 @@
  * by side or stacked; whiskers from low to high.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,24 @@ value_range(const toll_chart *c, double *vmin, double *vmax)
 	}
 	*vmin = lo;
 	*vmax = hi;
+}
+
+/*
+ * A bar's label that fits its width: the whole notation, else the range
+ * without its best ("3,702–3,822"), else the best alone.
+ */
+static const char *
+shorter(toll_chart *c, const char *label, double width, char buf[96])
+{
+	const char *paren = strstr(label, " (");
+
+	if (paren == NULL || toll_ch_text_width(c, label, SZ_LABEL, 1) <= width)
+		return label;
+	snprintf(buf, 96, "%.*s", (int)(paren - label), label);
+	if (toll_ch_text_width(c, buf, SZ_LABEL, 1) <= width)
+		return buf;
+	snprintf(buf, 96, "%.*s", (int)(strlen(paren + 2) - 1), paren + 2);
+	return buf;
 }
 
 static int
@@ -131,6 +150,7 @@ draw(toll_chart *c, struct layout *L)
 	for (i = 0; i < c->n && c->lab != NULL; i++) {
 		const char *label = toll_ch_label(c, i);
 		uint32_t cat = cat_of(c, i), s = ser_of(c, i);
+		char buf[96];
 		double x, top;
 
 		if (label == NULL)
@@ -153,6 +173,7 @@ draw(toll_chart *c, struct layout *L)
 		{
 			double w = band * 0.8 / (double)ns;
 			x = c->px0 + band * cat + band * 0.1 + w * s + w / 2;
+			label = shorter(c, label, w + band * 0.2 / (double)ns - 2, buf);
 		}
 		top = c->y[i];
 		if (band_of(c, i) && !open_of(c, i))

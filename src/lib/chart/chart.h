@@ -145,7 +145,10 @@ struct toll_chart_kind_desc {
 	enum toll_ch_role x_role, y_role;
 	unsigned flags;
 	enum toll_ch_swatch swatch;  /* the legend's sign of a series */
-	/* Before layout: what the kind computes from its points (HIST's bins); 1: cannot, -1: out of memory. */
+	/*
+	 * Before layout: what the kind computes from its points (HIST's bins);
+	 * 1: cannot, 2: no point between --xmin and --xmax, -1: out of memory.
+	 */
 	int (*prepare)(toll_chart *c);
 	/* The range of the values on the value axis, before 0 and --ymin/--ymax. */
 	void (*value_range)(const toll_chart *c, double *lo, double *hi);

@@ -32,7 +32,7 @@ prepare(toll_chart *c)
 			v[n++] = c->x[i];
 	if (n == 0) {
 		free(v);
-		return 1;
+		return 2;
 	}
 	gsl_sort(v, 1, n);
 	lo = v[0];

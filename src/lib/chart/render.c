@@ -196,8 +196,8 @@ make_surface(toll_chart *c, struct sink *sk)
 			cairo_svg_surface_set_document_unit(sf, CAIRO_SVG_UNIT_PT);
 		return sf;
 	default:
-		return cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(o->width * o->scale),
-		                                  (int)ceil(o->height * o->scale));
+		return cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(o->width * o->scale - 1e-6),
+		                                  (int)ceil(o->height * o->scale - 1e-6));
 	}
 }
 
@@ -252,7 +252,8 @@ prepare(toll_chart *c, toll_diag *d)
 	if (c->n == 0)
 		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "nothing to draw");
 	if (c->kind->prepare && (rc = c->kind->prepare(c)) != 0)
-		return rc > 0 ? toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis") :
+		return rc == 2 ? toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "no value between --xmin and --xmax") :
+		       rc > 0 ? toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis") :
 		       toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	return TOLL_OK;
 }
