@@ -39,7 +39,7 @@ GSL_LIBS     = $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null)
 CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 
-PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract
+PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report
 LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
@@ -77,7 +77,7 @@ $(BUILD)/bin/toll-stats: LDLIBS += $(GSL_LIBS)
 $(BUILD)/lib/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS)
 $(BUILD)/lib/chart/%.o: ALL_CFLAGS += -Isrc/lib
 $(BUILD)/toll-plot.o: ALL_CFLAGS += $(GSL_CFLAGS)
-$(BUILD)/bin/toll-plot: LDLIBS += $(CAIRO_LIBS) $(GSL_LIBS) -lm
+$(BUILD)/bin/toll-plot $(BUILD)/bin/toll-report: LDLIBS += $(CAIRO_LIBS) $(GSL_LIBS)
 
 $(LIBTOLL): $(LIB_OBJ)
 	@rm -f $@

@@ -48,7 +48,7 @@ figure 2022-09-tolls-by-report-date \
 	"September 2022: each side's toll of its soldiers as it was reported" \
 "toll rev history --as-of 2022-09-30 datasets/2022-09-border-clashes.tsv |
   awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$5 ~ /^(Armenian government|Azerbaijan MoD)\$/)' |
-  toll plot step --series side \\
+  toll plot step --series side --color Armenia=blue,Azerbaijan=vermillion,Artsakh=bluish-green \\
     --title 'Armenia-Azerbaijan border clashes, September 2022: soldiers killed' \\
     --subtitle 'Each side on its own losses, by the day the figure was made public (to 30 September)' \\
     --xlabel 'reported' --ylabel 'soldiers killed' -o plots/2022-09-tolls-by-report-date.png"
@@ -57,7 +57,7 @@ figure 2020-war-official-tolls \
 	"The 2020 war: each side's official toll of its soldiers as it was revised" \
 "toll rev history datasets/2020-karabakh-war.tsv |
   awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$3 == \"military\" && \$2 != \"all\")' |
-  toll plot step --series side \\
+  toll plot step --series side --color Armenia=blue,Azerbaijan=vermillion,Artsakh=bluish-green \\
     --title 'The 2020 war over Nagorno-Karabakh: official tolls of soldiers killed' \\
     --subtitle 'Each figure from the day it was made public; the war ended on 10 November 2020' \\
     --xlabel 'reported' --ylabel 'soldiers killed' -o plots/2020-war-official-tolls.png"
@@ -67,6 +67,7 @@ figure 1988-1994-estimates \
 "toll check --normalize datasets/1988-1994-karabakh-war.tsv |
   awk -F'\t' -v OFS='\t' 'NR == 1 || \$5 == \"killed\" { if (\$4 == \"all\") \$4 = \"all sides\"; print }' |
   toll plot interval -y source,reported --series side \\
+    --color Armenia=blue,Azerbaijan=vermillion,Artsakh=bluish-green,'all sides=black' \\
     --title 'The first war over Nagorno-Karabakh (1988-1994): estimates of the dead' \\
     --subtitle 'Dot: the estimate; line: the range given; by source and the date of the estimate' \\
     --xlabel 'killed' -o plots/1988-1994-estimates.png"
@@ -80,5 +81,27 @@ figure deaths-by-event \
     --subtitle 'Sources combined by consensus; totals and their parts reconciled, never added; whisker: the range, arrow: at least' \\
     --caption 'Source: datasets/*.tsv, combined by toll agg -g event,category' \\
     --ylabel 'killed (log scale)' --xlabel '' -o plots/deaths-by-event.png"
+
+# report DATASET: the dataset's whole story as one PDF, listed in the README.
+report() {
+	name=$(basename "$1" .tsv)
+	toll report "$1" -o "$out/report-$name.pdf" || { echo "plots: report-$name.pdf failed" >&2; exit 1; }
+	printf -- '- [%s](report-%s.pdf): `toll report %s -o plots/report-%s.pdf`\n' "$name" "$name" "$1" "$name" >>"$readme"
+}
+
+cat >>"$readme" <<'EOF'
+# Reports
+
+Each dataset's whole story as one PDF (`toll report`): a title page with
+the dataset's summary, then for each event its totals, how its figures were
+revised, what each source claimed, and the sources.
+
+EOF
+for f in datasets/*.tsv; do
+	report "$f"
+done
+# One page of the 2020 war's report, for the README.
+pdftoppm -png -r 80 -f 2 -l 2 -singlefile "$out/report-2020-karabakh-war.pdf" "$out/report-page"
+printf '\n![Page 2 of the report of the 2020 war](report-page.png)\n' >>"$readme"
 
 mv "$readme" "$out/README.md"

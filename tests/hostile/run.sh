@@ -61,6 +61,7 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 	run "$n" toll-plot step --series source -o "$tmp/chart.png" "$f"
 	run "$n" toll-plot interval -o "$tmp/chart.png" "$f"
 	run "$n" toll-plot hist -o "$tmp/chart.png" "$f"
+	run "$n" toll-report -o "$tmp/chart.png" "$f"
 	run "$n" toll check "$f"
 	run "$n" toll-import table "$f"
 	run "$n" toll-import acled --reported timestamp --time-precision 1 "$f"
@@ -94,8 +95,9 @@ full toll-rev summary "$good"
 full toll-rev diff "$good" "$tmp/million-series.tsv"
 full toll-stats count "$good"
 full toll-plot bar -o - "$good"
+full toll-report -o - "$good"
 full toll help
-for p in toll toll-check toll-agg toll-rev toll-stats toll-plot; do
+for p in toll toll-check toll-agg toll-rev toll-stats toll-plot toll-report; do
 	full "$p" --help
 	full "$p" --version
 done

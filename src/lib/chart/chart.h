@@ -200,6 +200,11 @@ void toll_ch_show(toll_chart *c, PangoLayout *l, double x, double y, double ax, 
 void toll_ch_show_text(toll_chart *c, const char *s, double size, int bold, double x, double y,
                        double ax, double ay, rgb col);
 void toll_ch_setup_text(toll_chart *c);
+/*
+ * A pango context for a document's text, set as charts' text is, in the
+ * fonts that draw every character of texts; the caller unrefs it.
+ */
+PangoContext *toll_ch_document_context(const char *texts);
 void toll_ch_texts_free(toll_chart *c);
 /* SVG: the texts drawn, as <text> elements, to write before "</svg>". */
 char *toll_ch_svg_texts(toll_chart *c, size_t *len);

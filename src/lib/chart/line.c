@@ -109,6 +109,56 @@ run(toll_chart *c, const uint32_t *v, size_t m, int step, double xend, rgb col)
 	cairo_stroke(cr);
 }
 
+struct end_label {
+	double x, y;
+	const char *text;
+};
+
+static int
+by_y(const void *a, const void *b)
+{
+	const struct end_label *p = a, *q = b;
+	return p->y < q->y ? -1 : p->y > q->y;
+}
+
+/* The labels at the lines' ends: in order down the plot, each at least a line below the one above. */
+static int
+labels(toll_chart *c, const uint32_t *idx, const size_t *start, size_t ns, int step, double xend)
+{
+	struct end_label *e = malloc(ns * sizeof *e);
+	double lh = toll_ch_line_height(c, SZ_LABEL) * 0.95;
+	size_t s, n = 0, k;
+
+	if (e == NULL)
+		return -1;
+	for (s = 0; s < ns; s++) {
+		uint32_t i;
+
+		if (start[s + 1] == start[s])
+			continue;
+		i = idx[start[s + 1] - 1];
+		if ((e[n].text = toll_ch_label(c, i)) == NULL)
+			continue;
+		e[n].x = step ? xend : toll_ch_xmap(c, c->x[i]);
+		e[n].y = toll_ch_vmap(c, c->y[i]);
+		n++;
+	}
+	qsort(e, n, sizeof *e, by_y);
+	for (k = 1; k < n; k++)
+		if (e[k].y < e[k - 1].y + lh)
+			e[k].y = e[k - 1].y + lh;
+	/* Pushed below the plot: back up from its bottom. */
+	for (k = n; k-- > 0;) {
+		double limit = k + 1 < n ? e[k + 1].y - lh : c->py1;
+		if (e[k].y > limit)
+			e[k].y = limit;
+	}
+	for (k = 0; k < n; k++)
+		toll_ch_value_label(c, e[k].text, e[k].x, e[k].y, 1);
+	free(e);
+	return 0;
+}
+
 int
 toll_ch_draw_lines(toll_chart *c, int step)
 {
@@ -169,17 +219,12 @@ toll_ch_draw_lines(toll_chart *c, int step)
 			}
 		}
 	cairo_restore(cr);
-	/* --labels: each series' last figure, where its line ends. */
-	for (s = 0; s < ns; s++) {
-		uint32_t i;
-		const char *label;
-
-		if (start[s + 1] == start[s])
-			continue;
-		i = idx[start[s + 1] - 1];
-		if ((label = toll_ch_label(c, i)) == NULL)
-			continue;
-		toll_ch_value_label(c, label, step ? xend : toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), 1);
+	/* --labels: each series' last figure, where its line ends, moved apart where they would overlap. */
+	if (c->lab != NULL && labels(c, idx, start, ns, step, xend) != 0) {
+		free(start);
+		free(idx);
+		free(v);
+		return -1;
 	}
 	free(start);
 	free(idx);

@@ -381,24 +381,46 @@ needs_more_fonts(toll_chart *c)
 	return missing;
 }
 
-void
-toll_ch_setup_text(toll_chart *c)
+/* A context of font map fm set as every chart's text is: the same glyphs on every machine. */
+static PangoContext *
+context(PangoFontMap *fm)
 {
 	cairo_font_options_t *fo = cairo_font_options_create();
-	PangoFontMap *fm = fonts(font_map_system || needs_more_fonts(c));
+	PangoContext *pc = pango_font_map_create_context(fm);
 
-	c->pc = pango_font_map_create_context(fm);
-	/* The same glyphs on every machine: no hinting, grey antialiasing. */
+	/* No hinting, grey antialiasing. */
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-	pango_cairo_context_set_font_options(c->pc, fo);
+	pango_cairo_context_set_font_options(pc, fo);
 	cairo_font_options_destroy(fo);
-	pango_cairo_context_set_resolution(c->pc, 72);
-	pango_context_set_round_glyph_positions(c->pc, FALSE);
-	pango_context_set_base_dir(c->pc, PANGO_DIRECTION_LTR);
+	pango_cairo_context_set_resolution(pc, 72);
+	pango_context_set_round_glyph_positions(pc, FALSE);
+	pango_context_set_base_dir(pc, PANGO_DIRECTION_LTR);
+	return pc;
+}
+
+void
+toll_ch_setup_text(toll_chart *c)
+{
+	c->pc = context(fonts(font_map_system || needs_more_fonts(c)));
 	c->font = pango_font_description_new();
 	pango_font_description_set_family(c->font, family(c));
+}
+
+PangoContext *
+toll_ch_document_context(const char *texts)
+{
+	PangoContext *pc = pango_font_map_create_context(fonts(0));
+	PangoLayout *l = pango_layout_new(pc);
+	int missing;
+
+	/* DejaVu Sans alone, unless some text has characters it does not draw. */
+	pango_layout_set_text(l, texts, -1);
+	missing = pango_layout_get_unknown_glyphs_count(l) > 0;
+	g_object_unref(l);
+	g_object_unref(pc);
+	return context(fonts(font_map_system || missing));
 }
 
 

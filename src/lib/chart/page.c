@@ -1,0 +1,218 @@
+/*
+ * chart/page.c: pages of a document, drawn with cairo and set with pango
+ * in the fonts and settings of the charts (see page.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chart/chart.h"
+#include "chart/page.h"
+
+#define FOOTER_H 24.0
+
+static PangoLayout *
+layout(struct doc *d, const char *s, double size, int bold, double width)
+{
+	PangoLayout *l = pango_layout_new(d->pc);
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, DEFAULT_FONT);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_text(l, s, -1);
+	return l;
+}
+
+static double
+height(PangoLayout *l)
+{
+	PangoRectangle r;
+
+	pango_layout_get_extents(l, NULL, &r);
+	return (double)r.height / PANGO_SCALE;
+}
+
+static void
+show(struct doc *d, PangoLayout *l, double x, double y, rgb col)
+{
+	cairo_save(d->cr);
+	toll_ch_set_rgb(d->cr, col);
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, l);
+	cairo_restore(d->cr);
+}
+
+static void
+footer(struct doc *d)
+{
+	char right[64];
+	PangoLayout *l;
+	double y = d->H - d->margin + 4;
+	PangoRectangle r;
+
+	cairo_save(d->cr);
+	toll_ch_set_rgb(d->cr, toll_ch_grid);
+	cairo_set_line_width(d->cr, 0.6);
+	cairo_move_to(d->cr, d->margin, y - 4);
+	cairo_line_to(d->cr, d->W - d->margin, y - 4);
+	cairo_stroke(d->cr);
+	cairo_restore(d->cr);
+	if (d->pages > 0)
+		snprintf(right, sizeof right, "page %d of %d", d->page, d->pages);
+	else
+		snprintf(right, sizeof right, "page %d", d->page);
+	l = layout(d, right, DOC_SMALL, 0, 0);
+	pango_layout_get_extents(l, NULL, &r);
+	show(d, l, d->W - d->margin - (double)r.width / PANGO_SCALE, y, toll_ch_ink_faint);
+	g_object_unref(l);
+	if (d->footer != NULL) {
+		l = layout(d, d->footer, DOC_FOOTER, 0, d->W - 2 * d->margin - (double)r.width / PANGO_SCALE - 12);
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_MIDDLE);
+		pango_layout_set_height(l, -2);
+		show(d, l, d->margin, y, toll_ch_ink_faint);
+		g_object_unref(l);
+	}
+}
+
+void
+doc_start(struct doc *d)
+{
+	d->page = 1;
+	d->y = d->margin;
+}
+
+void
+doc_page(struct doc *d)
+{
+	footer(d);
+	cairo_show_page(d->cr);
+	d->page++;
+	d->y = d->margin;
+}
+
+void
+doc_finish(struct doc *d)
+{
+	footer(d);
+	cairo_show_page(d->cr);
+}
+
+void
+doc_need(struct doc *d, double h)
+{
+	if (d->y + h > d->H - d->margin - FOOTER_H + 10 && d->y > d->margin)
+		doc_page(d);
+}
+
+void
+doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after)
+{
+	PangoLayout *l = layout(d, s, size, bold, d->W - 2 * d->margin);
+	double h = height(l);
+
+	/* A heading keeps with what follows it. */
+	doc_need(d, bold && size < DOC_H1 ? h + 90 : h);
+	show(d, l, d->margin, d->y, grey ? toll_ch_ink_soft : toll_ch_ink);
+	d->y += h + after;
+	g_object_unref(l);
+}
+
+/* The row r of a table laid out: its layouts in ls[], its height returned. */
+static double
+row_layouts(struct doc *d, size_t n, const double *widths, char *const *cells, size_t r,
+            PangoLayout **ls)
+{
+	double w = d->W - 2 * d->margin, h = 0;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		const char *s = cells[r * n + c] ? cells[r * n + c] : "";
+		ls[c] = layout(d, s, DOC_SMALL + 0.5, r == 0, widths[c] * w - 6);
+		h = fmax(h, height(ls[c]));
+	}
+	return h + 5;
+}
+
+static void
+draw_row(struct doc *d, size_t n, const double *widths, const int *right, PangoLayout **ls, double h,
+         int header)
+{
+	double w = d->W - 2 * d->margin, x = d->margin;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		PangoRectangle r;
+		double cw = widths[c] * w;
+
+		pango_layout_get_extents(ls[c], NULL, &r);
+		show(d, ls[c], right[c] ? x + cw - 6 - (double)r.width / PANGO_SCALE : x, d->y + 2,
+		     header ? toll_ch_ink : toll_ch_ink_soft);
+		x += cw;
+	}
+	cairo_save(d->cr);
+	toll_ch_set_rgb(d->cr, header ? toll_ch_axis : toll_ch_grid);
+	cairo_set_line_width(d->cr, header ? 0.8 : 0.5);
+	cairo_move_to(d->cr, d->margin, d->y + h);
+	cairo_line_to(d->cr, d->W - d->margin, d->y + h);
+	cairo_stroke(d->cr);
+	cairo_restore(d->cr);
+	d->y += h;
+}
+
+void
+doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
+          size_t rows)
+{
+	PangoLayout *head[16], *ls[16];
+	double hh, h;
+	size_t r, c;
+
+	if (n > 16)
+		n = 16;
+	hh = row_layouts(d, n, widths, cells, 0, head);
+	for (r = 1; r <= rows; r++) {
+		h = row_layouts(d, n, widths, cells, r, ls);
+		/* The header goes with the first row; after a break it comes again. */
+		if (r == 1 || d->y + h > d->H - d->margin - FOOTER_H + 10) {
+			doc_need(d, hh + h);
+			draw_row(d, n, widths, right, head, hh, 1);
+		}
+		draw_row(d, n, widths, right, ls, h, 0);
+		for (c = 0; c < n; c++)
+			g_object_unref(ls[c]);
+	}
+	if (rows == 0) {
+		doc_need(d, hh);
+		draw_row(d, n, widths, right, head, hh, 1);
+	}
+	for (c = 0; c < n; c++)
+		g_object_unref(head[c]);
+	d->y += 10;
+}
+
+int
+doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag)
+{
+	toll_chart_opts o;
+	int rc;
+
+	toll_chart_get_opts(c, &o);
+	o.width = d->W - 2 * d->margin;
+	o.height = h;
+	o.format = TOLL_CHART_PDF;
+	toll_chart_set_opts(c, &o);
+	doc_need(d, h);
+	cairo_save(d->cr);
+	cairo_translate(d->cr, d->margin, d->y);
+	rc = toll_chart_draw(c, d->cr, diag);
+	cairo_restore(d->cr);
+	d->y += h + 12;
+	return rc;
+}

@@ -1,0 +1,1025 @@
+/*
+ * chart/story.c: a dataset's story as one PDF (see include/toll/story.h).
+ *
+ * What the pages show is what the programs print: the aggregations and
+ * revisions are written by toll_agg_write() and toll_revs_history() /
+ * _summary() as TSV into temporary files, read back with the table
+ * reader, and the charts are read from them by the chart reader
+ * (read.c), as toll-agg, toll-rev and toll-plot would show them.  A
+ * series keeps one colour in every figure of the story.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+
+#include "chart/chart.h"
+#include "chart/page.h"
+#include "toll/figure.h"
+#include "toll/out.h"
+#include "toll/story.h"
+#include "toll/table.h"
+
+/*
+ * What one report shows: more events than this are refused (choose one
+ * with --event), longer tables are cut with a note.
+ */
+#define MAX_EVENTS 200
+#define MAX_TABLE_ROWS 300
+#define MAX_SOURCES 300
+
+/* A small table held whole: row 0 is the header. */
+struct tab {
+	size_t ncol, nrow;
+	char **cell;
+};
+
+/* What the story keeps of each event. */
+struct event {
+	long claims;
+	int64_t first, last;
+	int has_dates;
+	long by_category[TOLL_NCATEGORIES];
+};
+
+struct toll_story {
+	toll_story_opts o;
+	toll_strmap *events;        /* in order of first appearance */
+	struct event *ev;
+	size_t ev_cap;
+	toll_strmap *sources;       /* "event\tsource" */
+	long *source_claims;
+	char **source_url;
+	size_t src_cap;
+	toll_strmap *all_sources;
+	long rows;
+	int64_t first, last;
+	long url_col;               /* the table's url column, or -1 */
+	int header_seen;
+	/* The claims, as toll-check --normalize writes them, with a series column. */
+	char claims_path[4096];
+	int claims_fd;
+	toll_out *claims;
+};
+
+static int
+oom(toll_diag *d)
+{
+	return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+/* A temporary file, unlinked when the story is done with it: its path in path. */
+static int
+tmp_file(char path[4096])
+{
+	const char *dir = getenv("TMPDIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if (snprintf(path, 4096, "%s/toll-report-XXXXXX", dir) >= 4096) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return mkstemp(path);
+}
+
+toll_story *
+toll_story_new(const toll_story_opts *o)
+{
+	toll_story *s = calloc(1, sizeof *s);
+
+	if (s == NULL)
+		return NULL;
+	s->o = *o;
+	s->claims_fd = -1;
+	s->first = INT64_MAX;
+	s->last = INT64_MIN;
+	if ((s->events = toll_strmap_new()) == NULL || (s->sources = toll_strmap_new()) == NULL ||
+	    (s->all_sources = toll_strmap_new()) == NULL) {
+		toll_story_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+toll_story_free(toll_story *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	toll_strmap_free(s->events);
+	for (i = 0; s->source_url != NULL && i < toll_strmap_count(s->sources); i++)
+		free(s->source_url[i]);
+	toll_strmap_free(s->sources);
+	toll_strmap_free(s->all_sources);
+	free(s->source_url);
+	free(s->source_claims);
+	free(s->ev);
+	toll_out_free(s->claims);
+	if (s->claims_fd >= 0) {
+		close(s->claims_fd);
+		unlink(s->claims_path);
+	}
+	free(s);
+}
+
+static int
+claims_header(toll_story *s, toll_diag *d)
+{
+	static const char header[] =
+		"event\treported\tsource\tside\tcategory\tstatus\tlow\tbest\thigh\tqualifier\tseries\n";
+
+	if ((s->claims_fd = tmp_file(s->claims_path)) < 0)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+		                     strerror(errno));
+	if ((s->claims = toll_out_new(s->claims_fd, 0)) == NULL)
+		return oom(d);
+	toll_out_write(s->claims, header, sizeof header - 1);
+	return TOLL_OK;
+}
+
+int
+toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_diag *d)
+{
+	const toll_report *r = &e->rep;
+	size_t id, n;
+	int added, rc;
+	struct event *ev;
+	char key[1024];
+	int klen;
+
+	if (!s->header_seen) {
+		s->header_seen = 1;
+		s->url_col = toll_table_column(toll_reports_table(rd), "url");
+		if ((rc = claims_header(s, d)) != TOLL_OK)
+			return rc;
+	}
+	if (r->reported.t > s->o.as_of)
+		return TOLL_OK;
+	if (s->o.event != NULL && (r->event.len != strlen(s->o.event) ||
+	                           memcmp(r->event.s, s->o.event, r->event.len) != 0))
+		return TOLL_OK;
+	s->rows++;
+	s->first = r->reported.t < s->first ? r->reported.t : s->first;
+	s->last = r->reported.t > s->last ? r->reported.t : s->last;
+	if (toll_strmap_intern(s->events, r->event.s, r->event.len, &id, &added) != TOLL_OK)
+		return oom(d);
+	if (id >= s->ev_cap) {
+		size_t cap = s->ev_cap ? s->ev_cap * 2 : 16;
+		struct event *p = realloc(s->ev, cap * sizeof *p);
+		if (p == NULL)
+			return oom(d);
+		memset(p + s->ev_cap, 0, (cap - s->ev_cap) * sizeof *p);
+		s->ev = p;
+		s->ev_cap = cap;
+	}
+	ev = &s->ev[id];
+	if (!ev->has_dates) {
+		ev->first = ev->last = r->reported.t;
+		ev->has_dates = 1;
+	}
+	ev->first = r->reported.t < ev->first ? r->reported.t : ev->first;
+	ev->last = r->reported.t > ev->last ? r->reported.t : ev->last;
+	ev->claims++;
+	ev->by_category[r->category]++;
+	if (toll_strmap_intern(s->all_sources, r->source.s, r->source.len, &id, &added) != TOLL_OK)
+		return oom(d);
+	klen = snprintf(key, sizeof key, "%.*s\t%.*s", (int)(r->event.len < 400 ? r->event.len : 400),
+	                r->event.s, (int)(r->source.len < 400 ? r->source.len : 400), r->source.s);
+	if (toll_strmap_intern(s->sources, key, (size_t)klen, &id, &added) != TOLL_OK)
+		return oom(d);
+	n = toll_strmap_count(s->sources);
+	if (n > s->src_cap) {
+		size_t cap = s->src_cap ? s->src_cap * 2 : 64;
+		long *c = realloc(s->source_claims, cap * sizeof *c);
+		char **u;
+
+		if (c == NULL)
+			return oom(d);
+		s->source_claims = c;
+		if ((u = realloc(s->source_url, cap * sizeof *u)) == NULL)
+			return oom(d);
+		s->source_url = u;
+		memset(c + s->src_cap, 0, (cap - s->src_cap) * sizeof *c);
+		memset(u + s->src_cap, 0, (cap - s->src_cap) * sizeof *u);
+		s->src_cap = cap;
+	}
+	s->source_claims[id]++;
+	if (s->url_col >= 0 && s->source_url[id] == NULL && e->row.f[s->url_col].len > 0) {
+		const toll_field *f = &e->row.f[s->url_col];
+		if ((s->source_url[id] = malloc(f->len + 1)) == NULL)
+			return oom(d);
+		memcpy(s->source_url[id], f->s, f->len);
+		s->source_url[id][f->len] = '\0';
+	}
+	/* The claim, for the interval chart: coloured by side. */
+	toll_out_field(s->claims, r->event.s, r->event.len);
+	toll_out_tab(s->claims);
+	toll_out_field(s->claims, r->reported_text.s, r->reported_text.len);
+	toll_out_tab(s->claims);
+	toll_out_field(s->claims, r->source.s, r->source.len);
+	toll_out_tab(s->claims);
+	toll_out_field(s->claims, r->side.s, r->side.len);
+	toll_out_tab(s->claims);
+	toll_out_str(s->claims, toll_category_names[r->category]);
+	toll_out_tab(s->claims);
+	toll_out_str(s->claims, toll_status_names[r->status]);
+	toll_out_tab(s->claims);
+	toll_out_int(s->claims, r->fig.low);
+	toll_out_tab(s->claims);
+	toll_out_int(s->claims, r->fig.best);
+	toll_out_tab(s->claims);
+	if (!r->fig.open)
+		toll_out_int(s->claims, r->fig.high);
+	toll_out_tab(s->claims);
+	if (r->fig.qualifier == '~')
+		toll_out_write(s->claims, "~", 1);
+	toll_out_tab(s->claims);
+	toll_out_field(s->claims, r->side.s, r->side.len);
+	toll_out_eol(s->claims);
+	return TOLL_OK;
+}
+
+int
+toll_story_has_event(const toll_story *s)
+{
+	return s->o.event == NULL || toll_strmap_count(s->events) > 0;
+}
+
+/* ---- tables in temporary files ---- */
+
+static void
+tab_free(struct tab *t)
+{
+	size_t i;
+
+	for (i = 0; t->cell != NULL && i < (t->nrow + 1) * t->ncol; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	memset(t, 0, sizeof *t);
+}
+
+/* Reads the TSV at path whole into t; TOLL_OK, or a code with *d. */
+static int
+tab_load(struct tab *t, char *path, toll_diag *d)
+{
+	toll_table *tt;
+	toll_row row;
+	char *paths[1] = { path };
+	size_t cap = 0, i;
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	if (toll_table_new(&tt, paths, 1, NULL) != TOLL_OK)
+		return oom(d);
+	while ((rc = toll_table_next(tt, &row, d)) != TOLL_END) {
+		if (rc != TOLL_OK && rc != TOLL_HEADER)
+			break;
+		if (rc == TOLL_HEADER) {
+			if (t->ncol != 0)
+				continue;
+			t->ncol = row.n;
+		} else {
+			t->nrow++;
+		}
+		if ((t->nrow + 1) * t->ncol > cap) {
+			size_t ncap = cap ? cap * 2 : 64 * t->ncol;
+			char **c;
+			while (ncap < (t->nrow + 1) * t->ncol)
+				ncap *= 2;
+			if ((c = realloc(t->cell, ncap * sizeof *c)) == NULL) {
+				rc = oom(d);
+				break;
+			}
+			t->cell = c;
+			cap = ncap;
+		}
+		for (i = 0; i < t->ncol; i++) {
+			char *c = malloc(row.f[i].len + 1);
+			if (c == NULL) {
+				t->cell[t->nrow * t->ncol + i] = NULL;
+				rc = oom(d);
+				break;
+			}
+			memcpy(c, row.f[i].s, row.f[i].len);
+			c[row.f[i].len] = '\0';
+			t->cell[t->nrow * t->ncol + i] = c;
+		}
+		if (i < t->ncol)
+			break;
+	}
+	toll_table_free(tt);
+	if (rc != TOLL_END) {
+		t->nrow = t->nrow > 0 ? t->nrow - 1 : 0;
+		return rc == TOLL_ENOMEM ? rc : toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read back a table");
+	}
+	return TOLL_OK;
+}
+
+static const char *
+cell(const struct tab *t, size_t r, const char *col)
+{
+	size_t c;
+
+	for (c = 0; c < t->ncol; c++)
+		if (strcmp(t->cell[c], col) == 0)
+			return t->cell[r * t->ncol + c];
+	return "";
+}
+
+/* What writes a table: toll_agg_write(), toll_revs_history(), toll_revs_summary(). */
+enum { W_AGG, W_HISTORY, W_SUMMARY };
+
+static int
+spool(int what, void *obj, const toll_reports *rd, struct tab *t, toll_diag *d)
+{
+	char path[4096];
+	int fd = tmp_file(path), rc;
+	toll_out *o;
+
+	if (fd < 0)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+		                     strerror(errno));
+	if ((o = toll_out_new(fd, 0)) == NULL) {
+		rc = oom(d);
+	} else {
+		rc = what == W_AGG ? toll_agg_write(obj, rd, o, d) :
+		     what == W_HISTORY ? toll_revs_history(obj, toll_reports_index(rd), o, d) :
+		     toll_revs_summary(obj, toll_reports_index(rd), o, d);
+		if (rc == TOLL_OK)
+			rc = toll_out_commit(o, "a temporary file", d);
+		toll_out_free(o);
+	}
+	close(fd);
+	if (rc == TOLL_OK)
+		rc = tab_load(t, path, d);
+	unlink(path);
+	return rc;
+}
+
+/* ---- the pages ---- */
+
+struct ctx {
+	toll_story *s;
+	struct doc doc;
+	struct tab totals, sides, history, summary;
+	char hist_path[4096];      /* the history with a series column, for the step charts */
+	toll_strmap *colours;      /* series label -> its colour's number, story-wide */
+	toll_diag *d;
+	int rc;
+};
+
+static void
+date_text(int64_t t, char *buf, size_t sz)
+{
+	int64_t days = t / 86400 - (t % 86400 < 0), y;
+	int m, dd;
+
+	toll_civil_from_days(days, &y, &m, &dd);
+	snprintf(buf, sz, "%04d-%02d-%02d", (int)y, m, dd);
+}
+
+/* A figure of a table of toll-agg's, in the notation: "≥6,501", "20–100". */
+static void
+notation(const char *low, const char *best, const char *high, char *buf, size_t sz)
+{
+	toll_range g;
+	double l = 0, b = 0, h = 0;
+
+	memset(&g, 0, sizeof g);
+	toll_decimal_parse(low, strlen(low), &l);
+	toll_decimal_parse(best, strlen(best), &b);
+	g.open = *high == '\0';
+	if (!g.open)
+		toll_decimal_parse(high, strlen(high), &h);
+	g.low = toll_num_any(l);
+	g.best = toll_num_any(b);
+	g.high = toll_num_any(g.open ? b : h);
+	toll_range_notation(&g, buf, sz);
+}
+
+/*
+ * Gives every series of a chart its story-wide colour: its side's (the
+ * label up to " (" or ", "), so that a side has one colour in every
+ * figure; a second series of one side in a chart takes its own.
+ */
+static int
+colour_series(struct ctx *x, toll_chart *ch)
+{
+	static const uint32_t okabe[] = {
+		0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0x000000
+	};
+	size_t n = toll_strmap_count(ch->series), i, j;
+	uint32_t *given = calloc(n ? n : 1, sizeof *given);
+
+	if (given == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		toll_str k = toll_strmap_key(ch->series, i);
+		size_t len = k.len, id;
+		int added, taken = 0;
+
+		for (j = 0; j + 1 < k.len; j++)
+			if ((k.s[j] == ' ' && k.s[j + 1] == '(') || (k.s[j] == ',' && k.s[j + 1] == ' ')) {
+				len = j;
+				break;
+			}
+		if (toll_strmap_intern(x->colours, k.s, len, &id, &added) != TOLL_OK)
+			goto fail;
+		given[i] = okabe[id % (sizeof okabe / sizeof okabe[0])];
+		for (j = 0; j < i; j++)
+			taken |= given[j] == given[i];
+		if (taken) {
+			if (toll_strmap_intern(x->colours, k.s, k.len, &id, &added) != TOLL_OK)
+				goto fail;
+			given[i] = okabe[id % (sizeof okabe / sizeof okabe[0])];
+		}
+		if (toll_chart_color(ch, k.s, k.len, given[i]) != 0)
+			goto fail;
+	}
+	free(given);
+	return 0;
+fail:
+	free(given);
+	return -1;
+}
+
+/*
+ * A chart of the rows of the TSV at path whose event is ev (and category
+ * cat, when not NULL), read by the chart reader as toll-plot reads them.
+ * A chart that cannot be drawn is said so in the text.
+ */
+static void
+chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_chart_opts *o,
+      const char *xcol, const char *ycol, const char *series, double h)
+{
+	toll_chart *ch = toll_chart_new(o);
+	toll_chart_reader *r = ch ? toll_chart_reader_new(ch, xcol, ycol, series) : NULL;
+	char *paths[1] = { (char *)path }, err[TOLL_DIAG_MSG];
+	toll_table *t = NULL;
+	toll_row row;
+	toll_diag d;
+	long evc = -1, catc = -1;
+	int rc = TOLL_OK, code;
+
+	if (r == NULL || toll_table_new(&t, paths, 1, NULL) != TOLL_OK) {
+		x->rc = oom(x->d);
+		goto done;
+	}
+	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			evc = toll_table_column(t, "event");
+			catc = toll_table_column(t, "category");
+			if (toll_chart_reader_header(r, t, err, sizeof err) != 0) {
+				toll_diag_set(&d, TOLL_EDATA, NULL, 0, 0, "%s", err);
+				rc = TOLL_EDATA;
+				break;
+			}
+			continue;
+		}
+		if (code != TOLL_OK) {
+			rc = code;
+			break;
+		}
+		if (evc < 0 || row.f[evc].len != strlen(ev) || memcmp(row.f[evc].s, ev, row.f[evc].len) != 0)
+			continue;
+		if (cat != NULL && (catc < 0 || row.f[catc].len != strlen(cat) ||
+		                    memcmp(row.f[catc].s, cat, row.f[catc].len) != 0))
+			continue;
+		if ((rc = toll_chart_reader_row(r, t, &row, &d)) != TOLL_OK || toll_chart_reader_stop(r))
+			break;
+	}
+	if (rc == TOLL_OK)
+		rc = toll_chart_reader_finish(r, t, paths, 1, &d);
+	if (rc == TOLL_OK && colour_series(x, ch) != 0)
+		rc = oom(&d);
+	if (rc == TOLL_OK)
+		rc = doc_chart(&x->doc, ch, h, &d);
+	if (rc == TOLL_ENOMEM) {
+		x->rc = oom(x->d);
+	} else if (rc != TOLL_OK) {
+		char note[TOLL_DIAG_MSG + 64];
+		snprintf(note, sizeof note, "(This chart cannot be drawn: %s.)", d.msg);
+		doc_text(&x->doc, note, DOC_BODY, 0, 1, 8);
+	}
+done:
+	toll_table_free(t);
+	toll_chart_reader_free(r);
+	toll_chart_free(ch);
+}
+
+/* Rows of t whose event is ev, as cells of the columns cols[0..n) (figure: the notation). */
+static char **
+rows_of(const struct tab *t, const char *ev, const char *const *cols, const char *const *heads,
+        size_t n, size_t *nrows)
+{
+	size_t r, c, k = 0;
+	char **cells = calloc((t->nrow + 1) * n, sizeof *cells);
+
+	if (cells == NULL)
+		return NULL;
+	for (c = 0; c < n; c++)
+		cells[c] = strdup(heads[c]);
+	for (r = 1; r <= t->nrow; r++) {
+		if (strcmp(cell(t, r, "event"), ev) != 0)
+			continue;
+		k++;
+		for (c = 0; c < n; c++) {
+			char buf[128];
+			if (strcmp(cols[c], "figure") == 0) {
+				notation(cell(t, r, "low"), cell(t, r, "best"), cell(t, r, "high"), buf, sizeof buf);
+				cells[k * n + c] = strdup(buf);
+			} else if (strcmp(cols[c], "high") == 0 && *cell(t, r, "high") == '\0') {
+				cells[k * n + c] = strdup("none");
+			} else {
+				cells[k * n + c] = strdup(cell(t, r, cols[c]));
+			}
+		}
+	}
+	*nrows = k;
+	return cells;
+}
+
+static void
+table(struct ctx *x, const struct tab *t, const char *ev, const char *const *cols,
+      const char *const *heads, const double *widths, const int *right, size_t n)
+{
+	size_t rows, i;
+	char **cells = rows_of(t, ev, cols, heads, n, &rows);
+
+	if (cells == NULL) {
+		x->rc = oom(x->d);
+		return;
+	}
+	/* A table a reader can take in: the first rows, and how many more the programs print. */
+	doc_table(&x->doc, n, widths, right, cells, rows < MAX_TABLE_ROWS ? rows : MAX_TABLE_ROWS);
+	if (rows > MAX_TABLE_ROWS) {
+		char note[128];
+		snprintf(note, sizeof note, "(%zu more rows are not shown.)", rows - MAX_TABLE_ROWS);
+		doc_text(&x->doc, note, DOC_SMALL, 0, 1, 10);
+	}
+	for (i = 0; i < (rows + 1) * n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+static void
+title_page(struct ctx *x)
+{
+	toll_story *s = x->s;
+	char title[1024], buf[256], first[16] = "", last[16] = "", asof[32] = "everything reported";
+	char *cells[2 * 12];
+	static const double w2[] = { 0.22, 0.78 };
+	static const int r2[] = { 0, 0 };
+	size_t n = 0, i;
+
+	if (s->o.title) {
+		snprintf(title, sizeof title, "%s", s->o.title);
+	} else {
+		/* The file's name without its folder and extension: "2020-karabakh-war". */
+		const char *base = strrchr(s->o.data_name, '/'), *dot;
+		base = base ? base + 1 : s->o.data_name;
+		dot = strrchr(base, '.');
+		snprintf(title, sizeof title, "Casualty reports: %.*s", (int)(dot && dot > base ? dot - base : 500),
+		         base);
+	}
+	x->doc.y = x->doc.margin + 60;
+	doc_text(&x->doc, title, DOC_H1, 1, 0, 8);
+	snprintf(buf, sizeof buf, "What was claimed, by whom, how it was revised, and what it adds up to. "
+	         "Made by toll %s.", s->o.version ? s->o.version : "");
+	doc_text(&x->doc, buf, DOC_H3, 0, 1, 28);
+	if (s->rows > 0) {
+		date_text(s->first, first, sizeof first);
+		date_text(s->last, last, sizeof last);
+	}
+	if (s->o.as_of != INT64_MAX)
+		date_text(s->o.as_of, asof, sizeof asof);
+#define ROW(k, v) do { cells[2 * n] = (char *)(k); cells[2 * n + 1] = (v); n++; } while (0)
+	{
+		char rows[32], events[32], sources[32];
+
+		snprintf(rows, sizeof rows, "%ld", s->rows);
+		snprintf(events, sizeof events, "%zu", toll_strmap_count(s->events));
+		snprintf(sources, sizeof sources, "%zu", toll_strmap_count(s->all_sources));
+		ROW("", "");
+		ROW("Data", (char *)s->o.data_name);
+		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 : "(standard input: not computed)"));
+		ROW("Claims (rows)", rows);
+		ROW("Events", events);
+		ROW("Sources", sources);
+		ROW("First report", first);
+		ROW("Last report", last);
+		ROW("As of", asof);
+		ROW("Sources combined by", (char *)(s->o.policy ? s->o.policy : "consensus"));
+		ROW("toll", (char *)(s->o.version ? s->o.version : ""));
+		cells[0] = "The data";
+		cells[1] = "";
+		doc_table(&x->doc, 2, w2, r2, cells, n - 1);
+	}
+#undef ROW
+	doc_text(&x->doc, "How to read it", DOC_H3, 1, 0, 4);
+	doc_text(&x->doc, "Each event's totals combine the sources' latest figures by the policy named above: "
+	         "totals and their parts are reconciled, never added, and each death is counted once. "
+	         "A figure is written as its range and best: \xe2\x80\x9c" "20\xe2\x80\x93" "100\xe2\x80\x9d is "
+	         "anything from 20 to 100, \xe2\x80\x9c\xe2\x89\xa5" "135\xe2\x80\x9d at least 135 (no upper "
+	         "bound given), \xe2\x80\x9c~600\xe2\x80\x9d about 600. The step charts show each source's "
+	         "figure from the day it was made public; the interval charts every claim, its dot the best "
+	         "and its line the range.", DOC_BODY, 0, 1, 14);
+	doc_text(&x->doc, "Events", DOC_H3, 1, 0, 4);
+	for (i = 0; i < toll_strmap_count(s->events); i++) {
+		toll_str k = toll_strmap_key(s->events, i);
+		char a[16], b[16], line[600];
+
+		date_text(s->ev[i].first, a, sizeof a);
+		date_text(s->ev[i].last, b, sizeof b);
+		snprintf(line, sizeof line, "%.*s: %ld claims, reported %s to %s", (int)(k.len < 300 ? k.len : 300),
+		         k.s, s->ev[i].claims, a, b);
+		doc_text(&x->doc, line, DOC_BODY, 0, 1, 2);
+	}
+}
+
+/* The category an event's charts show: killed when claimed, else the most claimed. */
+static int
+category_of(const char *name)
+{
+	int c;
+
+	for (c = 0; c < TOLL_NCATEGORIES; c++)
+		if (strcmp(toll_category_names[c], name) == 0)
+			return c;
+	return 0;
+}
+
+static const char *
+headline(const struct event *ev)
+{
+	int c, best = category_of("killed");
+
+	if (ev->by_category[best] > 0)
+		return toll_category_names[best];
+	for (c = 0; c < TOLL_NCATEGORIES; c++)
+		if (ev->by_category[c] > ev->by_category[best])
+			best = c;
+	return toll_category_names[best];
+}
+
+static void
+event_pages(struct ctx *x, size_t i)
+{
+	toll_story *s = x->s;
+	toll_str k = toll_strmap_key(s->events, i);
+	char ev[512], buf[1024], a[16], b[16];
+	const char *cat = headline(&s->ev[i]);
+	toll_chart_opts o;
+	size_t j, nsrc = 0;
+	long step_rows = 0;
+	double interval_h;
+
+	snprintf(ev, sizeof ev, "%.*s", (int)(k.len < 500 ? k.len : 500), k.s);
+	for (j = 0; j < toll_strmap_count(s->sources); j++) {
+		toll_str sk = toll_strmap_key(s->sources, j);
+		nsrc += sk.len > k.len && memcmp(sk.s, k.s, k.len) == 0 && sk.s[k.len] == '\t';
+	}
+	doc_page(&x->doc);
+	doc_text(&x->doc, ev, DOC_H2, 1, 0, 4);
+	date_text(s->ev[i].first, a, sizeof a);
+	date_text(s->ev[i].last, b, sizeof b);
+	snprintf(buf, sizeof buf, "%ld claims by %zu sources, reported from %s to %s.", s->ev[i].claims, nsrc,
+	         a, b);
+	doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
+
+	doc_text(&x->doc, "What it comes to", DOC_H3, 1, 0, 4);
+	{
+		static const char *const cols[] = { "category", "figure", "low", "best", "high", "series" };
+		static const char *const heads[] = { "category", "figure", "low", "best", "high", "series" };
+		static const double w[] = { 0.25, 0.23, 0.13, 0.13, 0.13, 0.13 };
+		static const int r[] = { 0, 1, 1, 1, 1, 1 };
+		table(x, &x->totals, ev, cols, heads, w, r, 6);
+	}
+	doc_text(&x->doc, "By side", DOC_H3, 1, 0, 4);
+	{
+		static const char *const cols[] = { "side", "category", "figure", "low", "best", "high" };
+		static const char *const heads[] = { "side", "category", "figure", "low", "best", "high" };
+		static const double w[] = { 0.27, 0.16, 0.21, 0.12, 0.12, 0.12 };
+		static const int r[] = { 0, 0, 1, 1, 1, 1 };
+		table(x, &x->sides, ev, cols, heads, w, r, 6);
+	}
+	for (j = 1; j <= x->history.nrow; j++)
+		step_rows += strcmp(cell(&x->history, j, "event"), ev) == 0 &&
+		             strcmp(cell(&x->history, j, "category"), cat) == 0 &&
+		             strcmp(cell(&x->history, j, "revision"), "1") != 0;
+	memset(&o, 0, sizeof o);
+	o.format = TOLL_CHART_PDF;
+	o.caption = "";
+	o.xlabel = "reported";
+	o.ylabel = cat;
+	o.has_pdf_date = 0;
+	snprintf(buf, sizeof buf, "How the figures of the %s were revised", cat);
+	/* A chart's heading goes on the chart's page. */
+	doc_need(&x->doc, step_rows > 0 ? 380 : 40);
+	doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
+	if (step_rows > 0) {
+		o.kind = TOLL_CHART_STEP;
+		o.labels = 1;
+		doc_text(&x->doc, "Each source's figure from the day it was made public, for the figures revised at "
+		         "least once; a triangle: at least.", DOC_SMALL, 0, 1, 4);
+		chart(x, x->hist_path, ev, cat, &o, "reported", "best", "series", 330);
+	} else {
+		snprintf(buf, sizeof buf, "No figure of the %s was revised: each source reported its own once.", cat);
+		doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
+	}
+	snprintf(buf, sizeof buf, "What each source claimed of the %s", cat);
+	interval_h = fmin(90 + 17.0 * (double)s->ev[i].by_category[category_of(cat)], 600);
+	doc_need(&x->doc, interval_h + 30);
+	doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
+	o.kind = TOLL_CHART_INTERVAL;
+	o.labels = 0;
+	o.xlabel = cat;
+	o.ylabel = "";
+	/* A row per claim, 17 points each. */
+	chart(x, x->s->claims_path, ev, cat, &o, NULL, "reported,source", "series", interval_h);
+	doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
+	{
+		static const char *const cols[] = { "side", "status", "category", "source", "revisions",
+		                                    "first_reported", "first_best", "last_reported",
+		                                    "last_best", "falls" };
+		static const char *const heads[] = { "side", "status", "category", "source", "reports",
+		                                     "first", "best", "last", "best", "falls" };
+		static const double w[] = { 0.11, 0.1, 0.12, 0.19, 0.08, 0.1, 0.07, 0.1, 0.07, 0.06 };
+		static const int r[] = { 0, 0, 0, 0, 1, 0, 1, 0, 1, 1 };
+		table(x, &x->summary, ev, cols, heads, w, r, 10);
+	}
+	doc_text(&x->doc, "Sources", DOC_H3, 1, 0, 4);
+	{
+		size_t n = 0, cap = 16;
+		char **cells = malloc(cap * 3 * sizeof *cells);
+		static const double w[] = { 0.3, 0.1, 0.6 };
+		static const int r[] = { 0, 1, 0 };
+		char counts[MAX_SOURCES + 1][16];
+
+		if (cells == NULL) {
+			x->rc = oom(x->d);
+			return;
+		}
+		cells[0] = "source";
+		cells[1] = "claims";
+		cells[2] = "address";
+		for (j = 0; j < toll_strmap_count(s->sources); j++) {
+			toll_str sk = toll_strmap_key(s->sources, j);
+			if (!(sk.len > k.len && memcmp(sk.s, k.s, k.len) == 0 && sk.s[k.len] == '\t') ||
+			    n >= MAX_SOURCES)
+				continue;
+			if ((n + 2) * 3 > cap * 3) {
+				char **c2 = realloc(cells, (cap *= 2) * 3 * sizeof *c2);
+				if (c2 == NULL) {
+					free(cells);
+					x->rc = oom(x->d);
+					return;
+				}
+				cells = c2;
+			}
+			n++;
+			cells[n * 3] = strndup(sk.s + k.len + 1, sk.len - k.len - 1);
+			snprintf(counts[n], sizeof counts[n], "%ld", s->source_claims[j]);
+			cells[n * 3 + 1] = counts[n];
+			cells[n * 3 + 2] = s->source_url[j] ? s->source_url[j] : "";
+		}
+		doc_table(&x->doc, 3, w, r, cells, n);
+		for (j = 1; j <= n; j++)
+			free(cells[j * 3]);
+		free(cells);
+	}
+}
+
+/* Writes the history with a series column, for the step charts: "Armenia (military), MoD". */
+static int
+series_history(struct ctx *x)
+{
+	const struct tab *h = &x->history;
+	int fd = tmp_file(x->hist_path), rc;
+	toll_out *o;
+	size_t r, c;
+
+	if (fd < 0)
+		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+		                     strerror(errno));
+	if ((o = toll_out_new(fd, 0)) == NULL) {
+		close(fd);
+		return oom(x->d);
+	}
+	for (r = 0; r <= h->nrow; r++) {
+		/* Only series revised at least once: the others are single claims, in the interval chart. */
+		if (r > 0 && strcmp(cell(h, r, "revision"), "1") == 0 &&
+		    (r == h->nrow || strcmp(cell(h, r + 1, "revision"), "2") != 0))
+			continue;
+		for (c = 0; c < h->ncol; c++) {
+			toll_out_str(o, h->cell[r * h->ncol + c]);
+			toll_out_tab(o);
+		}
+		if (r == 0) {
+			toll_out_str(o, "series");
+		} else {
+			const char *st = cell(h, r, "status");
+			toll_out_str(o, cell(h, r, "side"));
+			if (strcmp(st, "all") != 0 && *st != '\0') {
+				toll_out_str(o, " (");
+				toll_out_str(o, st);
+				toll_out_str(o, ")");
+			}
+			toll_out_str(o, ", ");
+			toll_out_str(o, cell(h, r, "source"));
+		}
+		toll_out_eol(o);
+	}
+	rc = toll_out_commit(o, "a temporary file", x->d);
+	toll_out_free(o);
+	close(fd);
+	return rc;
+}
+
+static cairo_status_t
+discard(void *closure, const unsigned char *data, unsigned int len)
+{
+	(void)closure, (void)data, (void)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+struct sink {
+	toll_chart_write_fn write;
+	void *closure;
+	int failed;
+};
+
+static cairo_status_t
+sink_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct sink *s = closure;
+
+	if (s->failed || s->write(s->closure, data, len) != 0) {
+		s->failed = 1;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* One pass over the whole document, onto a PDF surface writing to fn. */
+static int
+pass(struct ctx *x, cairo_write_func_t fn, void *closure)
+{
+	toll_story *s = x->s;
+	double W = s->o.letter ? 612 : 595.28, H = s->o.letter ? 792 : 841.89;
+	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(fn, closure, W, H);
+	char date[32] = "", footer[512];
+	cairo_status_t st;
+	size_t i;
+
+	if (s->o.has_pdf_date)
+		toll_ch_iso_date(s->o.pdf_date, date, sizeof date);
+	/* No date unless one is given: an empty one keeps cairo from using the clock. */
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "toll-report");
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, s->o.title ? s->o.title : s->o.data_name);
+	x->doc.cr = cairo_create(sf);
+	x->doc.sf = sf;
+	x->doc.W = W;
+	x->doc.H = H;
+	x->doc.margin = 50;
+	snprintf(footer, sizeof footer, "%s\nSHA-256 %s", s->o.data_name,
+	         s->o.sha256 ? s->o.sha256 : "not computed (standard input)");
+	x->doc.footer = footer;
+	pango_cairo_update_context(x->doc.cr, x->doc.pc);
+	doc_start(&x->doc);
+	title_page(x);
+	for (i = 0; i < toll_strmap_count(s->events) && x->rc == TOLL_OK; i++)
+		event_pages(x, i);
+	doc_finish(&x->doc);
+	st = cairo_status(x->doc.cr);
+	cairo_destroy(x->doc.cr);
+	x->doc.cr = NULL;
+	cairo_surface_finish(sf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(sf);
+	cairo_surface_destroy(sf);
+	if (x->rc != TOLL_OK)
+		return x->rc;
+	if (st == CAIRO_STATUS_NO_MEMORY)
+		return oom(x->d);
+	if (st != CAIRO_STATUS_SUCCESS && st != CAIRO_STATUS_WRITE_ERROR)
+		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cairo: %s", cairo_status_to_string(st));
+	return st == CAIRO_STATUS_WRITE_ERROR ? TOLL_EIO : TOLL_OK;
+}
+
+/* Every text of the story, to choose fonts that draw them all. */
+static char *
+all_texts(const toll_story *s)
+{
+	GString *g = g_string_new(s->o.title ? s->o.title : "");
+	const toll_strmap *maps[2] = { s->sources, s->events };
+	size_t i, k;
+
+	g_string_append(g, s->o.data_name);
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < toll_strmap_count(maps[k]); i++) {
+			toll_str t = toll_strmap_key(maps[k], i);
+			g_string_append_c(g, '\n');
+			g_string_append_len(g, t.s, (gssize)t.len);
+		}
+	return g_string_free(g, FALSE);
+}
+
+int
+toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
+                 toll_revs *revs, toll_chart_write_fn write, void *closure, toll_diag *d)
+{
+	struct ctx x;
+	struct sink sk = { write, closure, 0 };
+	char *texts;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.s = s;
+	x.d = d;
+	if (toll_strmap_count(s->events) > MAX_EVENTS)
+		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu events: more than %d for one report; "
+		                     "choose one with --event", toll_strmap_count(s->events), MAX_EVENTS);
+	x.hist_path[0] = '\0';
+	if (s->claims == NULL && (rc = claims_header(s, d)) != TOLL_OK)
+		return rc;
+	if ((rc = toll_out_commit(s->claims, "a temporary file", d)) != TOLL_OK ||
+	    (rc = spool(W_AGG, totals, rd, &x.totals, d)) != TOLL_OK ||
+	    (rc = spool(W_AGG, sides, rd, &x.sides, d)) != TOLL_OK ||
+	    (rc = spool(W_HISTORY, revs, rd, &x.history, d)) != TOLL_OK ||
+	    (rc = spool(W_SUMMARY, revs, rd, &x.summary, d)) != TOLL_OK ||
+	    (rc = series_history(&x)) != TOLL_OK)
+		goto done;
+	if ((texts = all_texts(s)) == NULL) {
+		rc = oom(d);
+		goto done;
+	}
+	x.doc.pc = toll_ch_document_context(texts);
+	g_free(texts);
+	/* The first pass counts the pages, the second writes them. */
+	if ((x.colours = toll_strmap_new()) == NULL) {
+		rc = oom(d);
+		goto done;
+	}
+	if ((rc = pass(&x, discard, NULL)) != TOLL_OK)
+		goto done;
+	x.doc.pages = x.doc.page;
+	toll_strmap_free(x.colours);
+	if ((x.colours = toll_strmap_new()) == NULL) {
+		rc = oom(d);
+		goto done;
+	}
+	rc = pass(&x, sink_write, &sk);
+	if (rc == TOLL_EIO && sk.failed)
+		rc = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "write error");
+done:
+	if (x.doc.pc)
+		g_object_unref(x.doc.pc);
+	toll_strmap_free(x.colours);
+	tab_free(&x.totals);
+	tab_free(&x.sides);
+	tab_free(&x.history);
+	tab_free(&x.summary);
+	if (x.hist_path[0] != '\0')
+		unlink(x.hist_path);
+	return rc;
+}
+
+int
+toll_sha256_files(char *const *paths, size_t n, char hex[65])
+{
+	GChecksum *g = g_checksum_new(G_CHECKSUM_SHA256);
+	unsigned char buf[65536];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		FILE *f = fopen(paths[i], "rb");
+		size_t k;
+
+		if (f == NULL) {
+			g_checksum_free(g);
+			return -1;
+		}
+		while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+			g_checksum_update(g, buf, (gssize)k);
+		if (ferror(f)) {
+			fclose(f);
+			g_checksum_free(g);
+			errno = EIO;
+			return -1;
+		}
+		fclose(f);
+	}
+	snprintf(hex, 65, "%s", g_checksum_get_string(g));
+	g_checksum_free(g);
+	return 0;
+}

@@ -1,0 +1,228 @@
+/*
+ * toll-report: a dataset's whole story as one PDF (include/toll/story.h):
+ * a title page with its summary, then per event its totals, how its
+ * figures were revised, what each source claimed, and the sources.
+ * Options, usage and the loop; the pages are drawn by the library.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+#include "toll/agg.h"
+#include "toll/keys.h"
+#include "toll/rev.h"
+#include "toll/story.h"
+
+static const char usage_text[] =
+	"Usage: toll-report [OPTION]... [FILE]... -o OUT.pdf\n"
+	"Writes a reports table's whole story as one PDF: a title page with the\n"
+	"dataset's summary (claims, events, sources, first and last report), then\n"
+	"for each event its totals with low, best and high (by toll-agg's rules),\n"
+	"the step chart of how its figures were revised, the interval chart of\n"
+	"what each source claimed, the revision summary (toll-rev's) and the\n"
+	"sources with their addresses.  Pages are numbered; the footer names the\n"
+	"data and its SHA-256.  With no FILE, or when FILE is -, read standard\n"
+	"input.\n"
+	"\n"
+	"  -o, --output=OUT     the PDF; - for standard output\n"
+	"  -c, --combine=POLICY how the sources' claims are combined (default:\n"
+	"                       consensus; see toll-agg --help)\n"
+	CLI_HELP_AS_OF
+	"  -e, --event=EVENT    only this event\n"
+	"      --title=TEXT     the title (default: \"Casualty reports: \" and the\n"
+	"                       data's name)\n"
+	"      --letter         US letter pages (default: A4)\n"
+	CLI_HELP_OPTIONS
+	"\n"
+	"The same data and options give the same bytes: the PDF's date comes only\n"
+	"from SOURCE_DATE_EPOCH.  Input that toll-check rejects gives no file, and\n"
+	"a file named by -o appears whole or not at all.\n"
+	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
+	"\n"
+	"Examples:\n"
+	"  toll-report datasets/2020-karabakh-war.tsv -o r.pdf\n"
+	"  toll-report --as-of 2022-09-15 --event 2022-09-armenia-azerbaijan-border \\\n"
+	"      datasets/2022-09-border-clashes.tsv -o early.pdf\n";
+
+enum { OPT_TITLE = 300, OPT_LETTER };
+
+/* A warning of the aggregation (parts that add up to more than their total). */
+static void
+warn(void *ctx, const toll_diag *d)
+{
+	cli_reader *in = ctx;
+
+	cli_diag(d, 1);
+	in->warnings++;
+}
+
+/* The data's name for the footer: the file, "N files: a, b", or standard input. */
+static void
+data_name(char **files, size_t n, char *buf, size_t sz)
+{
+	if (n == 0 || (n == 1 && strcmp(files[0], "-") == 0))
+		snprintf(buf, sz, "standard input");
+	else if (n == 1)
+		snprintf(buf, sz, "%s", files[0]);
+	else
+		snprintf(buf, sz, "%zu files: %s, ...", n, files[0]);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "combine", required_argument, NULL, 'c' },
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "event", required_argument, NULL, 'e' },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "letter", no_argument, NULL, OPT_LETTER },
+		CLI_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_options opt = CLI_OPTIONS_INIT;
+	toll_story_opts so;
+	toll_policy policy;
+	toll_keys kt = { NULL, 0 }, ks = { NULL, 0 };
+	toll_agg *totals = NULL, *sides = NULL;
+	toll_revs *revs = NULL;
+	toll_story *story = NULL;
+	cli_reader in;
+	cli_output out;
+	toll_entry e;
+	toll_diag d;
+	char err[TOLL_DIAG_MSG], name[4200], sha[65];
+	const char *out_path = NULL, *env;
+	char **files;
+	size_t nfiles;
+	int c, code, status = EXIT_OK;
+
+	cli_init("toll-report");
+	gsl_set_error_handler_off();
+	memset(&so, 0, sizeof so);
+	memset(&policy, 0, sizeof policy);
+	memset(&in, 0, sizeof in);
+	so.as_of = INT64_MAX;
+	so.version = TOLL_VERSION;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:c:a:e:m:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': out_path = optarg; break;
+		case 'e': so.event = optarg; break;
+		case OPT_TITLE: so.title = optarg; break;
+		case OPT_LETTER: so.letter = 1; break;
+		case 'c':
+			toll_policy_free(&policy);
+			if (toll_policy_parse(&policy, optarg, err, sizeof err) != 0) {
+				status = cli_usage_error("%s", err);
+				goto done;
+			}
+			so.policy = optarg;
+			break;
+		case 'a':
+			if (cli_parse_as_of(optarg, &so.as_of) != 0) {
+				status = EXIT_TROUBLE;
+				goto done;
+			}
+			break;
+		default:
+			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+				goto done;
+			status = EXIT_OK;
+			break;
+		}
+	}
+	files = argv + optind;
+	nfiles = (size_t)(argc - optind);
+	if (out_path == NULL) {
+		status = cli_usage_error("no output given: -o FILE.pdf (or -o - for standard output)");
+		goto done;
+	}
+	if (strcmp(out_path, "-") == 0 && isatty(STDOUT_FILENO)) {
+		status = cli_usage_error("standard output is a terminal: give -o FILE.pdf");
+		goto done;
+	}
+	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
+		long v;
+		if (cli_parse_count(env, 253402300799L, &v) != 0) {
+			status = cli_usage_error("SOURCE_DATE_EPOCH '%s' is not a whole number of seconds", env);
+			goto done;
+		}
+		so.pdf_date = v;
+		so.has_pdf_date = 1;
+	}
+	data_name(files, nfiles, name, sizeof name);
+	so.data_name = name;
+	/* The files' bytes, read before the table (standard input is read once: no sum). */
+	so.sha256 = NULL;
+	if (nfiles > 0) {
+		size_t i;
+		for (i = 0; i < nfiles && strcmp(files[i], "-") != 0; i++)
+			;
+		if (i == nfiles && toll_sha256_files(files, nfiles, sha) == 0)
+			so.sha256 = sha;
+	}
+	if (toll_keys_parse(&kt, "event,category", err, sizeof err) != 0 ||
+	    toll_keys_parse(&ks, "event,side,category", err, sizeof err) != 0 ||
+	    (totals = toll_agg_new(&policy, &kt, so.as_of)) == NULL ||
+	    (sides = toll_agg_new(&policy, &ks, so.as_of)) == NULL ||
+	    (revs = toll_revs_new(so.as_of)) == NULL || (story = toll_story_new(&so)) == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	/* Every revision once: the revisions, the totals and the story all see the same rows. */
+	if (cli_reader_open(&in, files, nfiles, &opt.dl, TOLL_REPORTS_HISTORY, opt.max_errors) != 0) {
+		status = in.status;
+		goto done;
+	}
+	toll_agg_set_warn(totals, warn, &in);
+	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (toll_agg_header(totals, in.rd, err, sizeof err) != 0 ||
+			    toll_agg_header(sides, in.rd, err, sizeof err) != 0) {
+				in.status = cli_usage_error("%s", err);
+				break;
+			}
+			continue;
+		}
+		if ((code = toll_agg_add(totals, in.rd, &e, &d)) == TOLL_OK &&
+		    (code = toll_agg_add(sides, in.rd, &e, &d)) == TOLL_OK &&
+		    (code = toll_revs_add(revs, &e, &d)) == TOLL_OK)
+			code = toll_story_add(story, in.rd, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
+			break;
+	}
+	status = in.status;
+	if (status == EXIT_OK && !toll_story_has_event(story)) {
+		cli_error("no event '%s' in the data%s", so.event,
+		          so.as_of != INT64_MAX ? " reported by --as-of" : "");
+		status = EXIT_DATA;
+	}
+	if (status == EXIT_OK && (status = cli_output_open(&out, out_path)) == EXIT_OK) {
+		code = toll_story_write(story, in.rd, totals, sides, revs, cli_output_write, &out, &d);
+		if (code != TOLL_OK && !(code == TOLL_EIO && toll_out_failed(out.o)))
+			cli_diag(&d, 0);
+		status = cli_output_close(&out, code == TOLL_EIO && toll_out_failed(out.o) ? EXIT_OK :
+		                                code != TOLL_OK ? cli_exit_status(code) : EXIT_OK);
+	}
+	if (in.rd != NULL)
+		cli_reader_close(&in);
+done:
+	toll_story_free(story);
+	toll_agg_free(totals);
+	toll_agg_free(sides);
+	toll_revs_free(revs);
+	toll_keys_free(&kt);
+	toll_keys_free(&ks);
+	toll_policy_free(&policy);
+	toll_chart_shutdown();
+	return status;
+}

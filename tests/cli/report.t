@@ -1,0 +1,114 @@
+# toll-report: a dataset's story as one PDF.  Its pages, its text (the
+# totals toll-agg prints), its bytes on a second run, and what it refuses.
+
+=== help
+$ toll-report --help | head -n 2; toll report --help | head -n 1
+--- stdout
+Usage: toll-report [OPTION]... [FILE]... -o OUT.pdf
+Writes a reports table's whole story as one PDF: a title page with the
+Usage: toll-report [OPTION]... [FILE]... -o OUT.pdf
+
+=== the 2020 war: four A4 pages
+$ toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep -E '^(Pages|Page size|Creator):'
+--- stdout
+Creator:         toll-report
+Pages:           4
+Page size:       595.28 x 841.89 pts (A4)
+
+=== --letter pages
+$ toll-report --letter ../../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep '^Page size:'
+--- stdout
+Page size:       612 x 792 pts (letter)
+
+=== the totals in the text are those toll-agg prints, figure by figure
+$ for f in ../../datasets/*.tsv; do toll-report "$f" -o "$TEST_TMP/r.pdf" 2>/dev/null || exit 1; pdftotext -layout "$TEST_TMP/r.pdf" "$TEST_TMP/r.txt"; toll-agg -g event,category "$f" 2>/dev/null | awk -F'\t' -v txt="$TEST_TMP/r.txt" 'NR == 1 { next } { high = $5 == "" ? "none" : $5; want = $2 " +[^ ]+ +" $3 " +" $4 " +" high " +" $7 "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " totals, " (bad + 0) " missing" }'; done
+--- stdout
+2 totals, 0 missing
+3 totals, 0 missing
+4 totals, 0 missing
+5 totals, 0 missing
+
+=== the totals of each side too
+$ toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -layout "$TEST_TMP/r.pdf" "$TEST_TMP/r.txt"; toll-agg -g event,side,category ../../datasets/2020-karabakh-war.tsv 2>/dev/null | awk -F'\t' -v txt="$TEST_TMP/r.txt" 'NR == 1 { next } { high = $6 == "" ? "none" : $6; want = $2 " +" $3 " +[^ ]+ +" $4 " +" $5 " +" high "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " rows, " (bad + 0) " missing" }'
+--- stdout
+10 rows, 0 missing
+
+=== the same bytes on a second run, with SOURCE_DATE_EPOCH as the PDF's date
+$ SOURCE_DATE_EPOCH=1795478400 toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/a.pdf" 2>/dev/null; SOURCE_DATE_EPOCH=1795478400 toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/b.pdf" 2>/dev/null; cmp "$TEST_TMP/a.pdf" "$TEST_TMP/b.pdf" && echo same; pdfinfo "$TEST_TMP/a.pdf" | grep '^CreationDate' | sed 's/  */ /'
+--- stdout
+same
+CreationDate: Tue Nov 24 14:00:00 2026 +14
+
+=== the footer names the data and its SHA-256, every page numbered
+$ toll-report ../../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext "$TEST_TMP/r.pdf" - | grep -c "SHA-256 $(sha256sum ../../datasets/2023-09-karabakh-offensive.tsv | cut -c1-64)"; pdftotext "$TEST_TMP/r.pdf" - | grep -o 'page [0-9]* of [0-9]*'
+--- stdout
+5
+page 1 of 5
+page 2 of 5
+page 3 of 5
+page 4 of 5
+page 5 of 5
+
+=== --as-of, --event, --combine and --title
+$ toll-report --as-of 2022-09-14 --event 2022-09-armenia-azerbaijan-border --combine max --title 'Two days in' ../../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" && pdftotext -layout "$TEST_TMP/r.pdf" - | grep -E '^(Two days in|As of|Sources combined by|Claims)|^killed ' | sed 's/  */ /g'; toll-agg --as-of 2022-09-14 --combine max -g event,category ../../datasets/2022-09-border-clashes.tsv | grep killed
+--- stdout
+Two days in
+Claims (rows) 4
+As of 2022-09-14
+Sources combined by max
+killed 155 155 155 155 2
+2022-09-armenia-azerbaijan-border	killed	155	155	155	1	2
+
+=== an event that is not there
+$ toll-report --event nowhere ../../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/none.pdf"; s=$?; test -e "$TEST_TMP/none.pdf" && echo written; exit $s
+--- stderr
+toll-report: no event 'nowhere' in the data
+--- exit 1
+
+=== bad input: its line named, no file left behind
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); { cat data/good.tsv; printf '2022-09-clashes\t2022-09-31\tAFP\tArmenia\tkilled\tmilitary\t\t-5\t\t\n'; } >"$d/bad.tsv"; toll-report "$d/bad.tsv" -o "$d/r.pdf" 2>&1 | sed "s|$d/||"; ls -A "$d"
+--- stdout
+toll-report: bad.tsv:7:17: invalid date '2022-09-31' in column 'reported': September 2022 has 30 days
+toll-report: bad.tsv:7:57: negative number '-5' in column 'best'
+bad.tsv
+
+=== garbage, an empty file, a missing file
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); toll-report data/garbage.bin -o "$d/g.pdf"; echo $?; toll-report data/empty.tsv -o "$d/e.pdf"; echo $?; toll-report nothere.tsv -o "$d/n.pdf"; echo $?; ls -A "$d" | wc -l
+--- stdout
+1
+1
+2
+0
+--- stderr
+toll-report: data/garbage.bin:1:1: invalid UTF-8 in header
+toll-report: data/empty.tsv:1:1: no header line
+toll-report: cannot open 'nothere.tsv': No such file or directory
+
+=== usage errors
+$ toll-report data/good.tsv; toll-report --combine nonsense data/good.tsv -o x.pdf; toll-report --as-of yesterday data/good.tsv -o x.pdf; toll-report --bogus -o x.pdf
+--- stderr
+toll-report: no output given: -o FILE.pdf (or -o - for standard output)
+Try 'toll-report --help' for more information.
+toll-report: unknown policy 'nonsense' (expected consensus, range, min, max, latest, mean, median, prefer:SOURCE,... or each)
+Try 'toll-report --help' for more information.
+toll-report: invalid --as-of 'yesterday': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+Try 'toll-report --help' for more information.
+toll-report: unknown option '--bogus'
+Try 'toll-report --help' for more information.
+--- exit 2
+
+=== a full disk
+$ toll-report data/good.tsv -o - >/dev/full
+--- stderr
+toll-report: cannot write standard output: No space left on device
+--- exit 2
+
+=== standard input: no SHA-256
+$ toll-report -o - <data/good.tsv 2>/dev/null | pdftotext -layout - - | grep 'SHA-256' | sed 's/  */ /g'
+--- stdout
+SHA-256 (standard input: not computed)
+SHA-256 not computed (standard input)
+SHA-256 not computed (standard input)
+SHA-256 not computed (standard input)
+SHA-256 not computed (standard input)
+SHA-256 not computed (standard input)
