@@ -89,7 +89,7 @@ $(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(LIBTOLL)
 
 $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(GSL_LIBS)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(CAIRO_LIBS) $(GSL_LIBS) -lm
 
 # The image comparison of tests/img, with cairo's PNG reader.
 $(IMGDIFF): tests/img/imgdiff.c

@@ -298,9 +298,16 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 			return cli_usage_error("invalid --max-errors '%s': expected a whole number",
 			                       optarg);
 		return CLI_CONTINUE;
-	case 'h':
+	case 'h': {
+		/*
+		 * In one write: `--help | head -n 2` then reads it all before it
+		 * closes the pipe, which two writes could find closed.
+		 */
+		static char buf[16384];
+		setvbuf(stdout, buf, _IOFBF, sizeof buf);
 		fputs(usage, stdout);
 		return cli_close_stdout(EXIT_OK);
+	}
 	case 'V':
 		return cli_version();
 	case ':':

@@ -1,0 +1,207 @@
+/* test_chart.c: the chart's colours, kinds and option checks, figures as
+ * labels, and outputs that appear whole or not at all. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "suites.h"
+#include "toll/chart.h"
+#include "toll/figure.h"
+#include "toll/out.h"
+
+START_TEST(colours_by_name_and_hex)
+{
+	uint32_t v = 0;
+
+	ck_assert_int_eq(toll_chart_color_parse("#D55E00", 7, &v), 0);
+	ck_assert_uint_eq(v, 0xD55E00);
+	ck_assert_int_eq(toll_chart_color_parse("#0072b2", 7, &v), 0);
+	ck_assert_uint_eq(v, 0x0072B2);
+	ck_assert_int_eq(toll_chart_color_parse("vermillion", 10, &v), 0);
+	ck_assert_uint_eq(v, 0xD55E00);
+	ck_assert_int_eq(toll_chart_color_parse("Sky Blue", 8, &v), 0);
+	ck_assert_uint_eq(v, 0x56B4E9);
+	ck_assert_int_eq(toll_chart_color_parse("bluish_green", 12, &v), 0);
+	ck_assert_uint_eq(v, 0x009E73);
+	ck_assert_int_eq(toll_chart_color_parse("reddish-purple", 14, &v), 0);
+	ck_assert_uint_eq(v, 0xCC79A7);
+	/* Not colours: short hex, a bad digit, a name outside Okabe and Ito's, nothing. */
+	ck_assert_int_eq(toll_chart_color_parse("#12345", 6, &v), -1);
+	ck_assert_int_eq(toll_chart_color_parse("#12345g", 7, &v), -1);
+	ck_assert_int_eq(toll_chart_color_parse("purple", 6, &v), -1);
+	ck_assert_int_eq(toll_chart_color_parse("", 0, &v), -1);
+	ck_assert_int_eq(toll_chart_color_parse("blue2", 5, &v), -1);
+}
+END_TEST
+
+START_TEST(kinds_from_the_table)
+{
+	enum toll_chart_kind k;
+	size_t i;
+
+	ck_assert_uint_eq(toll_chart_kinds(), 5);
+	for (i = 0; i < toll_chart_kinds(); i++) {
+		ck_assert_int_eq(toll_chart_kind_find(toll_chart_kind_name((enum toll_chart_kind)i), &k), 0);
+		ck_assert_int_eq((int)k, (int)i);
+		ck_assert_ptr_nonnull(toll_chart_kind_help((enum toll_chart_kind)i));
+	}
+	ck_assert_int_eq(toll_chart_kind_find("pie", &k), -1);
+	ck_assert_ptr_null(toll_chart_kind_name((enum toll_chart_kind)99));
+}
+END_TEST
+
+START_TEST(options_that_suit_the_kind)
+{
+	toll_chart_opts o;
+	char err[128];
+
+	memset(&o, 0, sizeof o);
+	o.kind = TOLL_CHART_LINE;
+	o.stacked = 1;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--stacked is for bar charts");
+	o.stacked = 0;
+	o.labels = 1;
+	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, err, sizeof err), 0);
+	o.kind = TOLL_CHART_HIST;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--labels is for bar, line, step and interval charts");
+	o.labels = 0;
+	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_SERIES, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--series is for bar, line, step and interval charts");
+	o.kind = TOLL_CHART_BAR;
+	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--xmin and --xmax are for line, step and hist charts");
+	o.bins = 3;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, err, sizeof err), -1);
+	ck_assert_str_eq(err, "--bins is for hist charts");
+}
+END_TEST
+
+static const char *
+notation(int64_t low, int64_t best, int64_t high, int open, char q)
+{
+	static char buf[96];
+	toll_range g;
+
+	memset(&g, 0, sizeof g);
+	g.low = toll_num_whole(low);
+	g.best = toll_num_whole(best);
+	g.high = toll_num_whole(high);
+	g.open = open;
+	g.qualifier = q;
+	toll_range_notation(&g, buf, sizeof buf);
+	return buf;
+}
+
+START_TEST(figures_as_labels)
+{
+	toll_range g;
+
+	ck_assert_str_eq(notation(6500, 6500, 6500, 0, 0), "6,500");
+	ck_assert_str_eq(notation(600, 600, 600, 0, '~'), "~600");
+	ck_assert_str_eq(notation(135, 135, 135, 1, 0), "\xe2\x89\xa5" "135");
+	ck_assert_str_eq(notation(20, 60, 100, 0, 0), "20\xe2\x80\x93" "100");
+	ck_assert_str_eq(notation(20, 35, 100, 0, 0), "20\xe2\x80\x93" "100 (35)");
+	/* A completed best of a range of whole numbers rounds: still the range alone. */
+	ck_assert_str_eq(notation(304, 479, 655, 0, 0), "304\xe2\x80\x93" "655");
+	ck_assert_str_eq(notation(1000000, 1000000, 1000000, 0, 0), "1,000,000");
+	/* A median of toll-agg's ends in .5. */
+	memset(&g, 0, sizeof g);
+	g.low = g.best = g.high = toll_num_any(254.5);
+	{
+		char buf[32];
+		toll_range_notation(&g, buf, sizeof buf);
+		ck_assert_str_eq(buf, "254.5");
+	}
+	/* Parsed and written back: the notation reads as the figure it came from. */
+	ck_assert_int_eq(toll_value_parse("at least 49", 11, &g), TOLL_FIG_OK);
+	{
+		char buf[32];
+		toll_range_notation(&g, buf, sizeof buf);
+		ck_assert_str_eq(buf, "\xe2\x89\xa5" "49");
+		ck_assert_int_eq(toll_value_parse(buf, strlen(buf), &g), TOLL_FIG_OK);
+		ck_assert_int_eq(g.open, 1);
+		ck_assert_int_eq(g.low.i, 49);
+	}
+}
+END_TEST
+
+/* The names in dir, one line each, sorted by readdir's order: what a failed output left. */
+static int
+entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+START_TEST(atomic_outputs)
+{
+	char dir[] = "/tmp/toll-unit-atomic.XXXXXX", path[256];
+	toll_atomic *a;
+	toll_diag d;
+	struct stat st;
+	FILE *f;
+	char got[16] = "";
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/out.pdf", dir);
+	/* Abandoned: nothing left. */
+	ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_OK);
+	ck_assert_int_eq(write(toll_atomic_fd(a), "half", 4), 4);
+	ck_assert_int_eq(entries(dir), 1);
+	toll_atomic_abort(a);
+	ck_assert_int_eq(entries(dir), 0);
+	/* Committed: the file, whole, with the mode a new file gets. */
+	ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_OK);
+	ck_assert_int_eq(write(toll_atomic_fd(a), "whole", 5), 5);
+	ck_assert_int_eq(toll_atomic_commit(a, &d), TOLL_OK);
+	ck_assert_int_eq(entries(dir), 1);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_ne(st.st_mode & 0044, 0);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(fgets(got, sizeof got, f));
+	fclose(f);
+	ck_assert_str_eq(got, "whole");
+	/* A folder in its way: an error naming it, and nothing left. */
+	unlink(path);
+	ck_assert_int_eq(mkdir(path, 0755), 0);
+	ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_OK);
+	ck_assert_int_eq(toll_atomic_commit(a, &d), TOLL_EIO);
+	ck_assert_ptr_nonnull(strstr(d.msg, "cannot write"));
+	ck_assert_int_eq(entries(dir), 1);
+	rmdir(path);
+	/* A folder that is not there. */
+	snprintf(path, sizeof path, "%s/no/out.pdf", dir);
+	ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_EIO);
+	ck_assert_ptr_nonnull(strstr(d.msg, "cannot create"));
+	rmdir(dir);
+}
+END_TEST
+
+Suite *
+chart_suite(void)
+{
+	Suite *s = suite_create("chart");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, colours_by_name_and_hex);
+	tcase_add_test(tc, kinds_from_the_table);
+	tcase_add_test(tc, options_that_suit_the_kind);
+	tcase_add_test(tc, figures_as_labels);
+	tcase_add_test(tc, atomic_outputs);
+	suite_add_tcase(s, tc);
+	return s;
+}
