@@ -48,11 +48,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			parts[nparts++] = text + i;
 	memset(&o, 0, sizeof o);
 	o.kind = (enum toll_chart_kind)(data[0] % 5);
-	o.format = TOLL_CHART_PNG;
 	o.width = 320 + (data[0] & 0x20 ? 0 : 160);
 	o.height = 200;
 	o.scale = 1;
 	o.stacked = (data[0] & 0x40) != 0;
+	/* The publishing options on every other input: labels, marks, a text as SVG. */
+	o.labels = (data[0] & 0x08) != 0;
+	o.format = data[0] & 0x10 ? TOLL_CHART_SVG : TOLL_CHART_PNG;
 	o.title = nparts > 0 ? parts[0] : NULL;
 	o.caption = nparts > 1 ? parts[1] : NULL;
 	o.xlabel = nparts > 2 ? parts[2] : NULL;
@@ -73,6 +75,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p.high = p.y * 2;
 		p.has_band = (data[0] & 0x80) != 0;
 		p.open = (i % 3) == 0;
+		/* The text as the point's label: the labels' layout takes any text. */
+		p.label = o.labels ? label : NULL;
 		if (o.kind == TOLL_CHART_BAR || o.kind == TOLL_CHART_INTERVAL) {
 			if (toll_chart_category(c, label, strlen(label), &id) != 0)
 				break;
@@ -89,6 +93,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (toll_chart_add(c, &p) != 0)
 				break;
 		}
+	}
+	if (o.labels && (toll_chart_mark(c, 3, nparts > 4 ? parts[4] : "m") != 0 ||
+	                 toll_chart_color(c, "s", 1, 0xD55E00) != 0)) {
+		toll_chart_free(c);
+		free(text);
+		return 0;
 	}
 	r = toll_chart_render(c, sink, &bytes, &d);
 	if (r == TOLL_OK && bytes == 0)

@@ -19,17 +19,24 @@ fi
 mkdir -p "$out/lib"
 flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -std=c11 -I$top/include -I$top/src $(pkg-config --cflags gsl)"
 cairo="$(pkg-config --cflags --libs cairo pangocairo pangoft2 fontconfig libpng)"
-# The library once; the chart module (cairo) only for the chart target.
+# The library once; the chart (src/lib/chart/, cairo) only for the chart target.
+rm -f "$out/lib/chart.o"
+mkdir -p "$out/lib/chart"
 for src in "$top"/src/lib/*.c; do
 	obj=$out/lib/$(basename "$src" .c).o
-	case $src in */chart.c) [ "$obj" -nt "$src" ] || $cc $flags $(pkg-config --cflags cairo pangocairo pangoft2 fontconfig) -c -o "$obj" "$src"; continue ;; esac
 	[ "$obj" -nt "$src" ] || $cc $flags -c -o "$obj" "$src"
+done
+for src in "$top"/src/lib/chart/*.c; do
+	obj=$out/lib/chart/$(basename "$src" .c).o
+	[ "$obj" -nt "$src" ] || $cc $flags -I"$top/src/lib" $(pkg-config --cflags cairo pangocairo pangoft2 fontconfig) \
+		-c -o "$obj" "$src"
 done
 for t in "$@"; do
 	if [ "$t" = chart ]; then
-		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $cairo $(pkg-config --libs gsl) -lm
+		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o "$out"/lib/chart/*.o $cairo \
+			$(pkg-config --libs gsl) -lm
 	else
-		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" $(ls "$out"/lib/*.o | grep -v '/chart\.o$') $(pkg-config --libs gsl) -lm
+		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $(pkg-config --libs gsl) -lm
 	fi
 	mkdir -p "$out/corpus/$t" "$here/regress/$t"
 	echo "== fuzz $t for ${time}s (log: build-fuzz/$t.log)"

@@ -461,7 +461,7 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 {
 	toll_chart *ch = toll_chart_new(o);
 	toll_chart_reader *r = ch ? toll_chart_reader_new(ch, xcol, ycol, series) : NULL;
-	char *paths[1] = { (char *)path }, err[TOLL_DIAG_MSG];
+	char *paths[1] = { (char *)path }, err[TOLL_DIAG_MSG], one[512];
 	toll_table *t = NULL;
 	toll_row row;
 	toll_diag d;
@@ -499,6 +499,16 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 		rc = toll_chart_reader_finish(r, t, paths, 1, &d);
 	if (rc == TOLL_OK && colour_series(x, ch) != 0)
 		rc = oom(&d);
+	/* One series has no legend: its name goes above the plot. */
+	if (rc == TOLL_OK && toll_strmap_count(ch->series) == 1) {
+		toll_chart_opts co;
+		toll_str k = toll_strmap_key(ch->series, 0);
+
+		snprintf(one, sizeof one, "%.*s", (int)(k.len < 500 ? k.len : 500), k.s);
+		toll_chart_get_opts(ch, &co);
+		co.subtitle = one;
+		toll_chart_set_opts(ch, &co);
+	}
 	if (rc == TOLL_OK)
 		rc = doc_chart(&x->doc, ch, h, &d);
 	if (rc == TOLL_ENOMEM) {
