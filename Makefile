@@ -27,7 +27,12 @@ else
 BUILD     = build
 SAN       =
 endif
-ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Iinclude -Isrc $(SAN) $(CFLAGS)
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Iinclude -Isrc -I$(BUILD) $(SAN) $(CFLAGS)
+
+# The release is src/VERSION; the commit is git's, or src/COMMIT in a
+# tarball of make dist (which has no .git).
+VERSION := $(shell cat src/VERSION)
+COMMIT  := $(shell git describe --always --dirty --abbrev=12 2>/dev/null || cat src/COMMIT 2>/dev/null)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LDLIBS   += -lm
 
@@ -54,17 +59,24 @@ HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) src/cli.h
 
-.PHONY: all demo plots check check-deps check-valgrind fuzz bench install uninstall clean
+.PHONY: FORCE all demo plots check check-deps check-valgrind fuzz bench install uninstall clean
 .SUFFIXES:
 .SECONDARY:
 
 all: $(BINS)
 
+# version.h is rewritten only when the version or the commit changed.
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define TOLL_VERSION "%s"\n#define TOLL_COMMIT "%s"\n' '$(VERSION)' '$(COMMIT)' >$@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+
 $(BUILD)/lib/%.o: src/lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/%.o: src/%.c $(HEADERS)
+$(BUILD)/%.o: src/%.c $(HEADERS) $(BUILD)/version.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -19,7 +19,14 @@ void
 cli_init(const char *prog)
 {
 	cli_prog = prog;
-	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * A reader that closes the pipe early (`toll check -n big.tsv | head`)
+	 * ends the program silently by SIGPIPE, as GNU tools end: status 141
+	 * under bash, no message, nothing for `set -o pipefail` to trip on but
+	 * the status.  A parent that ignored the signal does not pass that on.
+	 * A full disk is still an error (exit 2).
+	 */
+	signal(SIGPIPE, SIG_DFL);
 }
 
 void
@@ -99,10 +106,14 @@ cli_parse_count(const char *s, long max, long *out)
 int
 cli_version(void)
 {
+	/* The release (src/VERSION), and the commit built when known (git describe). */
 	if (strcmp(cli_prog, "toll") == 0)
-		printf("toll %s\n", TOLL_VERSION);
+		printf("toll %s", TOLL_VERSION);
 	else
-		printf("%s (toll) %s\n", cli_prog, TOLL_VERSION);
+		printf("%s (toll) %s", cli_prog, TOLL_VERSION);
+	if (TOLL_COMMIT[0] != '\0')
+		printf(" (git %s)", TOLL_COMMIT);
+	putchar('\n');
 	return cli_close_stdout(EXIT_OK);
 }
 

@@ -12,7 +12,7 @@
 #include "toll/reports.h"
 #include "toll/table.h"
 
-#define TOLL_VERSION "0.1.0"
+#include "version.h"   /* TOLL_VERSION, TOLL_COMMIT: made by the Makefile */
 
 /* Exit statuses of SPEC section 3. */
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_TROUBLE = 2 };
@@ -20,7 +20,7 @@ enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_TROUBLE = 2 };
 /* Set once at the start of main: the name messages begin with. */
 extern const char *cli_prog;
 
-/* Ignores SIGPIPE (a closed pipe becomes a write error) and sets cli_prog. */
+/* Sets cli_prog, and SIGPIPE to end the program silently when its reader has gone. */
 void cli_init(const char *prog);
 
 /*

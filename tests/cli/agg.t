@@ -438,10 +438,10 @@ $ toll agg -g '' data/agg.tsv
 low	best	high	events	series
 127	127	127	2	3
 
-=== --version
-$ toll-agg --version
+=== --version: the release in src/VERSION, and the commit git describes
+$ v=$(cat ../../src/VERSION); toll-agg --version | sed -E "s/^toll-agg \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
-toll-agg (toll) 0.1.0
+ok
 
 === rows out of order of report: the latest revision counts, wherever it is
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-15\tS\tA\tkilled\t77\ne\t2022-09-13\tS\tA\tkilled\t49\n' > "$TEST_TMP/o.tsv"; toll-agg -g '' "$TEST_TMP/o.tsv"

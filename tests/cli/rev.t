@@ -235,10 +235,10 @@ Z	1
 --- stderr
 toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
-=== --version
-$ toll-rev --version
+=== --version: the release in src/VERSION, and the commit git describes
+$ v=$(cat ../../src/VERSION); toll-rev --version | sed -E "s/^toll-rev \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
-toll-rev (toll) 0.1.0
+ok
 
 === --help: usage on standard output, exit 0; toll help rev is the same
 $ toll-rev --help > "$TEST_TMP/h" && toll help rev | cmp - "$TEST_TMP/h" && head -3 "$TEST_TMP/h"

@@ -49,10 +49,10 @@ $ toll help check | head -n 2
 Usage: toll-check [OPTION]... [FILE]...
 Validate report tables: every rule of the toll format, every row.
 
-=== toll --version
-$ toll --version
+=== toll --version: the release and the commit
+$ v=$(cat ../../src/VERSION); toll --version | sed -E "s/^toll $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
-toll 0.1.0
+ok
 
 === no command: the usage on standard error
 $ toll 2>"$TEST_TMP/usage"; echo "exit $?"; toll help | cmp - "$TEST_TMP/usage" && echo same
