@@ -7,13 +7,26 @@
 #   make bench          the side-by-side benchmarks of tests/bench
 #   make check-valgrind the golden tests under valgrind
 #   make fuzz           libFuzzer on every parser, FUZZ_TIME=60 seconds each (needs clang)
-#   make install        PREFIX=/usr/local DESTDIR=
+#   make install        programs, libtoll (shared and static), headers, toll.pc,
+#                       manual pages, bash completion; PREFIX=/usr/local DESTDIR=
+#                       BINDIR LIBDIR INCLUDEDIR MANDIR BASHCOMPDIR
+#   make install-strip  the same, programs and library stripped
+#   make uninstall      removes what make install put there
+#   make dist           build/toll-VERSION.tar.gz, which builds without git
 #   make SANITIZE=1 …   everything built with AddressSanitizer and UBSan
 #   make WERROR=1 …     warnings are errors (CI)
 
-PREFIX   ?= /usr/local
-BINDIR    = $(PREFIX)/bin
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 PKG_CONFIG ?= pkg-config
+INSTALL    ?= install
+SOVERSION   = 0
 
 CFLAGS   ?= -O3 -g
 WARN      = -std=c11 -Wall -Wextra -Wpedantic
@@ -59,7 +72,7 @@ HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) src/cli.h
 
-.PHONY: FORCE all demo plots check check-deps check-valgrind fuzz bench install uninstall clean
+.PHONY: FORCE all man install-strip dist demo plots check check-deps check-valgrind fuzz bench install uninstall clean
 .SUFFIXES:
 .SECONDARY:
 
@@ -94,6 +107,32 @@ $(BUILD)/bin/toll-plot $(BUILD)/bin/toll-report: LDLIBS += $(CAIRO_LIBS) $(GSL_L
 $(LIBTOLL): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
+
+# libtoll.so: the same sources compiled as position-independent code; only
+# toll_* names are exported (src/lib/libtoll.map), and the chart's own
+# helpers are hidden by their header.
+PIC_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/pic/%.o)
+SHLIB    = $(BUILD)/libtoll.so.$(VERSION)
+$(BUILD)/pic/%.o: src/lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+$(BUILD)/pic/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
+$(BUILD)/pic/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
+$(SHLIB): $(PIC_OBJ) src/lib/libtoll.map
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libtoll.so.$(SOVERSION) -Wl,--version-script=src/lib/libtoll.map \
+		-o $@ $(PIC_OBJ) $(CAIRO_LIBS) $(GSL_LIBS) -lm
+
+# The man pages from each program's --help
+# (src/man/help2roff.awk) and from src/man/toll.7; the completion from src/completion.bash.
+MANS = $(PROGRAMS:%=$(BUILD)/man/%.1) $(BUILD)/man/toll.7
+$(BUILD)/man/%.1: $(BUILD)/bin/% src/man/names.txt src/man/help2roff.awk
+	@mkdir -p $(@D)
+	$(BUILD)/bin/$* --help | awk -v prog=$* -v version='$(VERSION)' \
+		-v name="$$(sed -n 's/^$* //p' src/man/names.txt)" -f src/man/help2roff.awk >$@.tmp && mv $@.tmp $@
+$(BUILD)/man/toll.7: src/man/toll.7
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(VERSION)/' $< >$@
+man: $(MANS)
 
 $(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(LIBTOLL)
 	@mkdir -p $(@D)
@@ -190,12 +229,41 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh $(BUILD)
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR)
-	for p in $(PROGRAMS); do install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p || exit 1; done
+install: all $(SHLIB) $(MANS)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+		$(DESTDIR)$(INCLUDEDIR)/toll $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR)
+	for p in $(PROGRAMS); do $(INSTALL) -m 755 $(INSTALL_STRIP) $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p || exit 1; done
+	$(INSTALL) -m 644 $(LIBTOLL) $(DESTDIR)$(LIBDIR)/libtoll.a
+	$(INSTALL) -m 755 $(INSTALL_STRIP) $(SHLIB) $(DESTDIR)$(LIBDIR)/libtoll.so.$(VERSION)
+	ln -sf libtoll.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtoll.so.$(SOVERSION)
+	ln -sf libtoll.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libtoll.so
+	$(INSTALL) -m 644 include/toll/*.h $(DESTDIR)$(INCLUDEDIR)/toll/
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|; s|@VERSION@|$(VERSION)|' \
+		src/toll.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/toll.pc
+	for p in $(PROGRAMS); do $(INSTALL) -m 644 $(BUILD)/man/$$p.1 $(DESTDIR)$(MANDIR)/man1/ || exit 1; done
+	$(INSTALL) -m 644 $(BUILD)/man/toll.7 $(DESTDIR)$(MANDIR)/man7/
+	$(INSTALL) -m 644 src/completion.bash $(DESTDIR)$(BASHCOMPDIR)/toll
+	for p in $(PROGRAMS); do [ $$p = toll ] || ln -sf toll $(DESTDIR)$(BASHCOMPDIR)/$$p; done
+
+install-strip:
+	$(MAKE) --no-print-directory install INSTALL_STRIP=-s
 
 uninstall:
-	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for p in $(PROGRAMS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(MANDIR)/man1/$$p.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/$$p; done
+	rm -f $(DESTDIR)$(LIBDIR)/libtoll.a $(DESTDIR)$(LIBDIR)/libtoll.so $(DESTDIR)$(LIBDIR)/libtoll.so.$(SOVERSION) \
+		$(DESTDIR)$(LIBDIR)/libtoll.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/toll.pc $(DESTDIR)$(MANDIR)/man7/toll.7
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/toll
+
+# A tarball of the commit, with src/COMMIT saying which: it builds without git.
+dist:
+	@mkdir -p $(BUILD)
+	rm -rf $(BUILD)/toll-$(VERSION) && mkdir -p $(BUILD)/toll-$(VERSION)/src
+	git archive --format=tar --prefix=toll-$(VERSION)/ HEAD | tar -x -C $(BUILD)
+	printf '%s\n' '$(COMMIT)' >$(BUILD)/toll-$(VERSION)/src/COMMIT
+	tar -C $(BUILD) -czf $(BUILD)/toll-$(VERSION).tar.gz toll-$(VERSION)
+	rm -rf $(BUILD)/toll-$(VERSION)
+	@echo "dist: $(BUILD)/toll-$(VERSION).tar.gz"
 
 clean:
 	rm -rf build build-san build-fuzz tests/bench/out

@@ -1,7 +1,7 @@
 #!/bin/sh
 # make check: the unit tests of src/lib, the golden tests of the programs,
 # the chart images and report figures, then toll-stats against GNU datamash
-# (when it is installed).  Usage:
+# (when it is installed), then make install into a temporary prefix.  Usage:
 # tests/run.sh BUILD.  Ends with "N passed, N failed".
 set -u
 build=$1
@@ -39,6 +39,12 @@ python3 "$here/compare/agg.py" "$build/bin/toll-agg" 1 2 3 >"$cli" 2>&1 || statu
 cat "$cli"
 cat "$cli" >>"$log"
 sh "$here/compare/datamash.sh" "$build/bin" >"$cli" 2>&1 || status=1
+cat "$cli"
+cat "$cli" >>"$log"
+# make install into a temporary prefix, as a user would use it.
+san=0
+case $build in *-san) san=1 ;; esac
+sh "$here/install/run.sh" "$here/.." "$san" >"$cli" 2>&1 || status=1
 cat "$cli"
 cat "$cli" >>"$log"
 rm -f "$cli"

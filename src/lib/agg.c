@@ -31,6 +31,10 @@ struct aseries {
 	uint32_t line, fileno;   /* where it was read, for messages */
 };
 
+/* The claim packing: a category in 3 bits, a status in 2, the side above them. */
+_Static_assert(TOLL_NCATEGORIES <= 8, "a category no longer fits in the claim's 3 bits");
+_Static_assert(TOLL_NSTATUSES <= 4, "a status no longer fits in the claim's 2 bits");
+
 /* A combined claim: its figure in halves, and what it stands for. */
 struct claim {
 	i128 low, best, high;

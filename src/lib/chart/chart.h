@@ -25,6 +25,9 @@
 #include "toll/strmap.h"
 #include "toll/ticks.h"
 
+/* Shared by the chart's files only: not exported from libtoll.so. */
+#pragma GCC visibility push(hidden)
+
 #define DEFAULT_FONT "DejaVu Sans"
 
 /* Sizes, in units of the chart (points, or pixels of PNG before --scale). */
@@ -250,5 +253,7 @@ void toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int r
 /* line.c: LINE and STEP. */
 int toll_ch_draw_lines(toll_chart *c, int step);
 
+
+#pragma GCC visibility pop
 
 #endif

@@ -82,14 +82,14 @@ footer(struct doc *d)
 }
 
 void
-doc_start(struct doc *d)
+toll_doc_start(struct doc *d)
 {
 	d->page = 1;
 	d->y = d->margin;
 }
 
 void
-doc_page(struct doc *d)
+toll_doc_page(struct doc *d)
 {
 	footer(d);
 	cairo_show_page(d->cr);
@@ -98,27 +98,27 @@ doc_page(struct doc *d)
 }
 
 void
-doc_finish(struct doc *d)
+toll_doc_finish(struct doc *d)
 {
 	footer(d);
 	cairo_show_page(d->cr);
 }
 
 void
-doc_need(struct doc *d, double h)
+toll_doc_need(struct doc *d, double h)
 {
 	if (d->y + h > d->H - d->margin - FOOTER_H + 10 && d->y > d->margin)
-		doc_page(d);
+		toll_doc_page(d);
 }
 
 void
-doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after)
+toll_doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after)
 {
 	PangoLayout *l = layout(d, s, size, bold, d->W - 2 * d->margin);
 	double h = height(l);
 
 	/* A heading keeps with what follows it. */
-	doc_need(d, bold && size < DOC_H1 ? h + 90 : h);
+	toll_doc_need(d, bold && size < DOC_H1 ? h + 90 : h);
 	show(d, l, d->margin, d->y, grey ? toll_ch_ink_soft : toll_ch_ink);
 	d->y += h + after;
 	g_object_unref(l);
@@ -167,7 +167,7 @@ draw_row(struct doc *d, size_t n, const double *widths, const int *right, PangoL
 }
 
 void
-doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
+toll_doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
           size_t rows)
 {
 	PangoLayout *head[16], *ls[16];
@@ -181,7 +181,7 @@ doc_table(struct doc *d, size_t n, const double *widths, const int *right, char 
 		h = row_layouts(d, n, widths, cells, r, ls);
 		/* The header goes with the first row; after a break it comes again. */
 		if (r == 1 || d->y + h > d->H - d->margin - FOOTER_H + 10) {
-			doc_need(d, hh + h);
+			toll_doc_need(d, hh + h);
 			draw_row(d, n, widths, right, head, hh, 1);
 		}
 		draw_row(d, n, widths, right, ls, h, 0);
@@ -189,7 +189,7 @@ doc_table(struct doc *d, size_t n, const double *widths, const int *right, char 
 			g_object_unref(ls[c]);
 	}
 	if (rows == 0) {
-		doc_need(d, hh);
+		toll_doc_need(d, hh);
 		draw_row(d, n, widths, right, head, hh, 1);
 	}
 	for (c = 0; c < n; c++)
@@ -198,7 +198,7 @@ doc_table(struct doc *d, size_t n, const double *widths, const int *right, char 
 }
 
 int
-doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag)
+toll_doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag)
 {
 	toll_chart_opts o;
 	int rc;
@@ -208,7 +208,7 @@ doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag)
 	o.height = h;
 	o.format = TOLL_CHART_PDF;
 	toll_chart_set_opts(c, &o);
-	doc_need(d, h);
+	toll_doc_need(d, h);
 	cairo_save(d->cr);
 	cairo_translate(d->cr, d->margin, d->y);
 	rc = toll_chart_draw(c, d->cr, diag);

@@ -15,6 +15,9 @@
 #include "toll/chart.h"
 #include "toll/diag.h"
 
+/* Shared by the chart's files only: not exported from libtoll.so. */
+#pragma GCC visibility push(hidden)
+
 struct doc {
 	cairo_t *cr;
 	cairo_surface_t *sf;
@@ -33,21 +36,21 @@ struct doc {
 #define DOC_H2 14.0
 #define DOC_H3 11.5
 
-/* Starts the first page; doc_finish() ends the last. */
-void doc_start(struct doc *d);
-void doc_finish(struct doc *d);
+/* Starts the first page; toll_doc_finish() ends the last. */
+void toll_doc_start(struct doc *d);
+void toll_doc_finish(struct doc *d);
 
 /* A new page (the footer drawn on the one ending). */
-void doc_page(struct doc *d);
+void toll_doc_page(struct doc *d);
 
 /* Makes room for h points here, or goes to a new page. */
-void doc_need(struct doc *d, double h);
+void toll_doc_need(struct doc *d, double h);
 
 /*
  * A paragraph in the text's width: size, bold, grey, space after it.
  * Text is UTF-8; it is wrapped at words.
  */
-void doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after);
+void toll_doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after);
 
 /*
  * A table of n columns: widths as fractions of the text's width, right[]
@@ -55,10 +58,12 @@ void doc_text(struct doc *d, const char *s, double size, int bold, int grey, dou
  * bold) to rows.  Rows that do not fit go to the next page under the
  * header again.
  */
-void doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
+void toll_doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
                size_t rows);
 
 /* A chart of height h in the text's width; TOLL_OK or what drawing it returned. */
-int doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag);
+int toll_doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag);
+
+#pragma GCC visibility pop
 
 #endif

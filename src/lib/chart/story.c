@@ -510,13 +510,13 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 		toll_chart_set_opts(ch, &co);
 	}
 	if (rc == TOLL_OK)
-		rc = doc_chart(&x->doc, ch, h, &d);
+		rc = toll_doc_chart(&x->doc, ch, h, &d);
 	if (rc == TOLL_ENOMEM) {
 		x->rc = oom(x->d);
 	} else if (rc != TOLL_OK) {
 		char note[TOLL_DIAG_MSG + 64];
 		snprintf(note, sizeof note, "(This chart cannot be drawn: %s.)", d.msg);
-		doc_text(&x->doc, note, DOC_BODY, 0, 1, 8);
+		toll_doc_text(&x->doc, note, DOC_BODY, 0, 1, 8);
 	}
 done:
 	toll_table_free(t);
@@ -568,11 +568,11 @@ table(struct ctx *x, const struct tab *t, const char *ev, const char *const *col
 		return;
 	}
 	/* A table a reader can take in: the first rows, and how many more the programs print. */
-	doc_table(&x->doc, n, widths, right, cells, rows < MAX_TABLE_ROWS ? rows : MAX_TABLE_ROWS);
+	toll_doc_table(&x->doc, n, widths, right, cells, rows < MAX_TABLE_ROWS ? rows : MAX_TABLE_ROWS);
 	if (rows > MAX_TABLE_ROWS) {
 		char note[128];
 		snprintf(note, sizeof note, "(%zu more rows are not shown.)", rows - MAX_TABLE_ROWS);
-		doc_text(&x->doc, note, DOC_SMALL, 0, 1, 10);
+		toll_doc_text(&x->doc, note, DOC_SMALL, 0, 1, 10);
 	}
 	for (i = 0; i < (rows + 1) * n; i++)
 		free(cells[i]);
@@ -600,10 +600,10 @@ title_page(struct ctx *x)
 		         base);
 	}
 	x->doc.y = x->doc.margin + 60;
-	doc_text(&x->doc, title, DOC_H1, 1, 0, 8);
+	toll_doc_text(&x->doc, title, DOC_H1, 1, 0, 8);
 	snprintf(buf, sizeof buf, "What was claimed, by whom, how it was revised, and what it adds up to. "
 	         "Made by toll %s.", s->o.version ? s->o.version : "");
-	doc_text(&x->doc, buf, DOC_H3, 0, 1, 28);
+	toll_doc_text(&x->doc, buf, DOC_H3, 0, 1, 28);
 	if (s->rows > 0) {
 		date_text(s->first, first, sizeof first);
 		date_text(s->last, last, sizeof last);
@@ -630,18 +630,18 @@ title_page(struct ctx *x)
 		ROW("toll", (char *)(s->o.version ? s->o.version : ""));
 		cells[0] = "The data";
 		cells[1] = "";
-		doc_table(&x->doc, 2, w2, r2, cells, n - 1);
+		toll_doc_table(&x->doc, 2, w2, r2, cells, n - 1);
 	}
 #undef ROW
-	doc_text(&x->doc, "How to read it", DOC_H3, 1, 0, 4);
-	doc_text(&x->doc, "Each event's totals combine the sources' latest figures by the policy named above: "
+	toll_doc_text(&x->doc, "How to read it", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "Each event's totals combine the sources' latest figures by the policy named above: "
 	         "totals and their parts are reconciled, never added, and each death is counted once. "
 	         "A figure is written as its range and best: \xe2\x80\x9c" "20\xe2\x80\x93" "100\xe2\x80\x9d is "
 	         "anything from 20 to 100, \xe2\x80\x9c\xe2\x89\xa5" "135\xe2\x80\x9d at least 135 (no upper "
 	         "bound given), \xe2\x80\x9c~600\xe2\x80\x9d about 600. The step charts show each source's "
 	         "figure from the day it was made public; the interval charts every claim, its dot the best "
 	         "and its line the range.", DOC_BODY, 0, 1, 14);
-	doc_text(&x->doc, "Events", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "Events", DOC_H3, 1, 0, 4);
 	for (i = 0; i < toll_strmap_count(s->events); i++) {
 		toll_str k = toll_strmap_key(s->events, i);
 		char a[16], b[16], line[600];
@@ -650,7 +650,7 @@ title_page(struct ctx *x)
 		date_text(s->ev[i].last, b, sizeof b);
 		snprintf(line, sizeof line, "%.*s: %ld claims, reported %s to %s", (int)(k.len < 300 ? k.len : 300),
 		         k.s, s->ev[i].claims, a, b);
-		doc_text(&x->doc, line, DOC_BODY, 0, 1, 2);
+		toll_doc_text(&x->doc, line, DOC_BODY, 0, 1, 2);
 	}
 }
 
@@ -696,15 +696,15 @@ event_pages(struct ctx *x, size_t i)
 		toll_str sk = toll_strmap_key(s->sources, j);
 		nsrc += sk.len > k.len && memcmp(sk.s, k.s, k.len) == 0 && sk.s[k.len] == '\t';
 	}
-	doc_page(&x->doc);
-	doc_text(&x->doc, ev, DOC_H2, 1, 0, 4);
+	toll_doc_page(&x->doc);
+	toll_doc_text(&x->doc, ev, DOC_H2, 1, 0, 4);
 	date_text(s->ev[i].first, a, sizeof a);
 	date_text(s->ev[i].last, b, sizeof b);
 	snprintf(buf, sizeof buf, "%ld claims by %zu sources, reported from %s to %s.", s->ev[i].claims, nsrc,
 	         a, b);
-	doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
+	toll_doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
 
-	doc_text(&x->doc, "What it comes to", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "What it comes to", DOC_H3, 1, 0, 4);
 	{
 		static const char *const cols[] = { "category", "figure", "low", "best", "high", "series" };
 		static const char *const heads[] = { "category", "figure", "low", "best", "high", "series" };
@@ -712,7 +712,7 @@ event_pages(struct ctx *x, size_t i)
 		static const int r[] = { 0, 1, 1, 1, 1, 1 };
 		table(x, &x->totals, ev, cols, heads, w, r, 6);
 	}
-	doc_text(&x->doc, "By side", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "By side", DOC_H3, 1, 0, 4);
 	{
 		static const char *const cols[] = { "side", "category", "figure", "low", "best", "high" };
 		static const char *const heads[] = { "side", "category", "figure", "low", "best", "high" };
@@ -732,29 +732,29 @@ event_pages(struct ctx *x, size_t i)
 	o.has_pdf_date = 0;
 	snprintf(buf, sizeof buf, "How the figures of the %s were revised", cat);
 	/* A chart's heading goes on the chart's page. */
-	doc_need(&x->doc, step_rows > 0 ? 380 : 40);
-	doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
+	toll_doc_need(&x->doc, step_rows > 0 ? 380 : 40);
+	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
 	if (step_rows > 0) {
 		o.kind = TOLL_CHART_STEP;
 		o.labels = 1;
-		doc_text(&x->doc, "Each source's figure from the day it was made public, for the figures revised at "
+		toll_doc_text(&x->doc, "Each source's figure from the day it was made public, for the figures revised at "
 		         "least once; a triangle: at least.", DOC_SMALL, 0, 1, 4);
 		chart(x, x->hist_path, ev, cat, &o, "reported", "best", "series", 330);
 	} else {
 		snprintf(buf, sizeof buf, "No figure of the %s was revised: each source reported its own once.", cat);
-		doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
+		toll_doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
 	}
 	snprintf(buf, sizeof buf, "What each source claimed of the %s", cat);
 	interval_h = fmin(90 + 17.0 * (double)s->ev[i].by_category[category_of(cat)], 600);
-	doc_need(&x->doc, interval_h + 30);
-	doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
+	toll_doc_need(&x->doc, interval_h + 30);
+	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
 	o.kind = TOLL_CHART_INTERVAL;
 	o.labels = 0;
 	o.xlabel = cat;
 	o.ylabel = "";
 	/* A row per claim, 17 points each. */
 	chart(x, x->s->claims_path, ev, cat, &o, NULL, "reported,source", "series", interval_h);
-	doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
 	{
 		static const char *const cols[] = { "side", "status", "category", "source", "revisions",
 		                                    "first_reported", "first_best", "last_reported",
@@ -765,7 +765,7 @@ event_pages(struct ctx *x, size_t i)
 		static const int r[] = { 0, 0, 0, 0, 1, 0, 1, 0, 1, 1 };
 		table(x, &x->summary, ev, cols, heads, w, r, 10);
 	}
-	doc_text(&x->doc, "Sources", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "Sources", DOC_H3, 1, 0, 4);
 	{
 		size_t n = 0, cap = 16;
 		char **cells = malloc(cap * 3 * sizeof *cells);
@@ -800,7 +800,7 @@ event_pages(struct ctx *x, size_t i)
 			cells[n * 3 + 1] = counts[n];
 			cells[n * 3 + 2] = s->source_url[j] ? s->source_url[j] : "";
 		}
-		doc_table(&x->doc, 3, w, r, cells, n);
+		toll_doc_table(&x->doc, 3, w, r, cells, n);
 		for (j = 1; j <= n; j++)
 			free(cells[j * 3]);
 		free(cells);
@@ -905,11 +905,11 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	         s->o.sha256 ? s->o.sha256 : "not computed (standard input)");
 	x->doc.footer = footer;
 	pango_cairo_update_context(x->doc.cr, x->doc.pc);
-	doc_start(&x->doc);
+	toll_doc_start(&x->doc);
 	title_page(x);
 	for (i = 0; i < toll_strmap_count(s->events) && x->rc == TOLL_OK; i++)
 		event_pages(x, i);
-	doc_finish(&x->doc);
+	toll_doc_finish(&x->doc);
 	st = cairo_status(x->doc.cr);
 	cairo_destroy(x->doc.cr);
 	x->doc.cr = NULL;
