@@ -24,7 +24,7 @@ enum toll_status_kind {
 
 /*
  * The columns of section 1 in their canonical order (qualifier: see
- * README), and within: the side that holds a row's side in its event
+ * toll(7)), and within: the side that holds a row's side in its event
  * ("Artsakh" within "Armenia": Armenia's figures count Artsakh's dead
  * too), which is kept where it stands.
  */

@@ -32,10 +32,15 @@ export PATH LC_ALL TZ
 # With no files named: every .t file, and the README's examples (readme.awk).
 if [ $# -eq 0 ]; then
 	set -- "$here"/*.t
-	if [ -f "$here/../../README.md" ]; then
-		awk -f "$here/readme.awk" "$here/../../README.md" >"$tmp/readme.t" || exit 2
-		set -- "$@" "$tmp/readme.t"
-	fi
+	top=$(cd "$here/../.." && pwd)
+	for f in README.md src/README.md; do
+		[ -f "$top/$f" ] || continue
+		t=$tmp/$(echo "$f" | tr / -).t
+		shown=0
+		[ "$f" = README.md ] || shown=1
+		awk -v top="$top" -v file="$f" -v shown="$shown" -f "$here/readme.awk" "$top/$f" >"$t" || exit 2
+		set -- "$@" "$t"
+	done
 fi
 
 passed=0
