@@ -223,7 +223,6 @@ cli_header_check(const toll_table *t, const toll_row *header, cli_reader *cr)
 int
 cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx)
 {
-	char err[TOLL_DIAG_MSG];
 	toll_row r;
 	toll_diag d;
 	int code, have = 0, stop;
@@ -232,8 +231,11 @@ cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn r
 		if (code == TOLL_HEADER) {
 			if (!have)
 				cli_header_check(t, &r, cr);
-			if (!have && header(ctx, t, err, sizeof err) != 0) {
-				cr->status = cli_usage_error("%s", err);
+			if (!have && (code = header(ctx, t, &d)) != TOLL_OK) {
+				if (code == TOLL_ENOMEM)
+					cr->status = EXIT_TROUBLE, cli_error("out of memory");
+				else
+					cr->status = cli_usage_error("%s", d.msg);
 				break;
 			}
 			have = 1;

@@ -116,14 +116,14 @@ void cli_reader_close(cli_reader *cr);
 
 /*
  * Reading any table with a header (not a reports table), as toll-stats and
- * toll-plot do: header(ctx, t, err, errsz) at the first header (non-zero:
+ * toll-plot do: header(ctx, t, d) at the first header (not TOLL_OK:
  * err is printed as a usage error and reading stops); row(ctx, t, row, d,
  * &stop) for each row, returning TOLL_OK or a problem in *d, and setting
  * stop to end the reading after that problem.  Problems are printed and
  * counted in cr (its max_errors and status), and cr is closed at the end.
  * Returns 1 when a header was read, else 0.
  */
-typedef int (*cli_header_fn)(void *ctx, const toll_table *t, char *err, size_t errsz);
+typedef int (*cli_header_fn)(void *ctx, const toll_table *t, toll_diag *d);
 typedef int (*cli_row_fn)(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d,
                           int *stop);
 int cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx);

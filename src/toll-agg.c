@@ -93,7 +93,7 @@ main(int argc, char **argv)
 	toll_entry e;
 	toll_diag d;
 	cli_reader in;
-	char err[TOLL_DIAG_MSG];
+	toll_diag ud;              /* what is wrong with an argument */
 
 	cli_init("toll-agg");
 	memset(&policy, 0, sizeof policy);
@@ -103,15 +103,15 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'g':
 			grouped = 1;
-			if (toll_keys_parse(&keys, optarg, err, sizeof err) != 0) {
-				status = cli_usage_error("%s", err);
+			if (toll_keys_parse(&keys, optarg, &ud) != 0) {
+				status = cli_usage_error("%s", ud.msg);
 				goto done;
 			}
 			break;
 		case 'c':
 			toll_policy_free(&policy);
-			if (toll_policy_parse(&policy, optarg, err, sizeof err) != 0) {
-				status = cli_usage_error("%s", err);
+			if (toll_policy_parse(&policy, optarg, &ud) != 0) {
+				status = cli_usage_error("%s", ud.msg);
 				goto done;
 			}
 			break;
@@ -127,8 +127,8 @@ main(int argc, char **argv)
 			break;
 		}
 	}
-	if (!grouped && toll_keys_parse(&keys, "side,status,category", err, sizeof err) != 0) {
-		cli_error("%s", err);
+	if (!grouped && toll_keys_parse(&keys, "side,status,category", &ud) != 0) {
+		cli_error("%s", ud.msg);
 		status = EXIT_TROUBLE;
 		goto done;
 	}
@@ -147,8 +147,8 @@ main(int argc, char **argv)
 	toll_agg_set_warn(agg, warn, &in);
 	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
-			if (toll_agg_header(agg, in.rd, err, sizeof err) != 0) {
-				in.status = cli_usage_error("%s", err);
+			if (toll_agg_header(agg, in.rd, &ud) != 0) {
+				in.status = cli_usage_error("%s", ud.msg);
 				break;
 			}
 			continue;

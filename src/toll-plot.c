@@ -270,9 +270,9 @@ usage(void)
 
 /* The callbacks of cli_read_table(). */
 static int
-plot_header(void *ctx, const toll_table *t, char *err, size_t errsz)
+plot_header(void *ctx, const toll_table *t, toll_diag *d)
 {
-	return toll_chart_reader_header(((struct plot *)ctx)->rd, t, err, errsz);
+	return toll_chart_reader_header(((struct plot *)ctx)->rd, t, d);
 }
 
 static int
@@ -290,7 +290,7 @@ static int
 check_options(struct plot *p)
 {
 	toll_chart_opts *o = &p->o;
-	char err[256];
+	toll_diag ud;
 
 	if (o->has_ymin && o->has_ymax && !(o->ymin < o->ymax))
 		return cli_usage_error("--ymin must be below --ymax");
@@ -299,8 +299,8 @@ check_options(struct plot *p)
 	if (p->ncolors && p->seriescol == NULL)
 		return cli_usage_error("--color gives colours to --series values: give --series");
 	if (toll_chart_opts_check(o, (p->seriescol ? TOLL_CHART_GIVEN_SERIES : 0) |
-	                             (p->xmin || p->xmax ? TOLL_CHART_GIVEN_XRANGE : 0), err, sizeof err) != 0)
-		return cli_usage_error("%s", err);
+	                             (p->xmin || p->xmax ? TOLL_CHART_GIVEN_XRANGE : 0), &ud) != 0)
+		return cli_usage_error("%s", ud.msg);
 	if (p->physical && !p->have_scale && o->dpi == 0)
 		o->dpi = 300;
 	if (o->dpi > 0 && p->have_scale)

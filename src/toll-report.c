@@ -98,7 +98,8 @@ main(int argc, char **argv)
 	cli_output out;
 	toll_entry e;
 	toll_diag d;
-	char err[TOLL_DIAG_MSG], name[4200], sha[65];
+	char name[4200], sha[65];
+	toll_diag ud;              /* what is wrong with an argument */
 	const char *out_path = NULL, *env;
 	char **files;
 	size_t nfiles;
@@ -120,8 +121,8 @@ main(int argc, char **argv)
 		case OPT_LETTER: so.letter = 1; break;
 		case 'c':
 			toll_policy_free(&policy);
-			if (toll_policy_parse(&policy, optarg, err, sizeof err) != 0) {
-				status = cli_usage_error("%s", err);
+			if (toll_policy_parse(&policy, optarg, &ud) != 0) {
+				status = cli_usage_error("%s", ud.msg);
 				goto done;
 			}
 			so.policy = optarg;
@@ -166,11 +167,11 @@ main(int argc, char **argv)
 		size_t i;
 		for (i = 0; i < nfiles && strcmp(files[i], "-") != 0; i++)
 			;
-		if (i == nfiles && toll_sha256_files(files, nfiles, sha) == 0)
+		if (i == nfiles && toll_sha256_files(files, nfiles, sha, &d) == TOLL_OK)
 			so.sha256 = sha;
 	}
-	if (toll_keys_parse(&kt, "event,category", err, sizeof err) != 0 ||
-	    toll_keys_parse(&ks, "event,side,category", err, sizeof err) != 0 ||
+	if (toll_keys_parse(&kt, "event,category", &ud) != 0 ||
+	    toll_keys_parse(&ks, "event,side,category", &ud) != 0 ||
 	    (totals = toll_agg_new(&policy, &kt, so.as_of)) == NULL ||
 	    (sides = toll_agg_new(&policy, &ks, so.as_of)) == NULL ||
 	    (revs = toll_revs_new(so.as_of)) == NULL || (story = toll_story_new(&so)) == NULL) {
@@ -186,9 +187,9 @@ main(int argc, char **argv)
 	toll_agg_set_warn(totals, warn, &in);
 	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
-			if (toll_agg_header(totals, in.rd, err, sizeof err) != 0 ||
-			    toll_agg_header(sides, in.rd, err, sizeof err) != 0) {
-				in.status = cli_usage_error("%s", err);
+			if (toll_agg_header(totals, in.rd, &ud) != 0 ||
+			    toll_agg_header(sides, in.rd, &ud) != 0) {
+				in.status = cli_usage_error("%s", ud.msg);
 				break;
 			}
 			continue;

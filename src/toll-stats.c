@@ -59,9 +59,9 @@ is_file(const char *arg)
 
 /* The callbacks of cli_read_table(). */
 static int
-stats_header(void *st, const toll_table *t, char *err, size_t errsz)
+stats_header(void *st, const toll_table *t, toll_diag *d)
 {
-	return toll_stats_header(st, t, err, errsz);
+	return toll_stats_header(st, t, d);
 }
 
 static int
@@ -92,7 +92,7 @@ main(int argc, char **argv)
 	toll_out *out = NULL;
 	toll_diag d;
 	cli_reader in;
-	char err[TOLL_DIAG_MSG];
+	toll_diag ud;              /* what is wrong with an argument */
 	int c, code, status = EXIT_OK, header = 0;
 
 	cli_init("toll-stats");
@@ -101,8 +101,8 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":g:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
-			if (toll_keys_parse(&keys, optarg, err, sizeof err) != 0) {
-				status = cli_usage_error("%s", err);
+			if (toll_keys_parse(&keys, optarg, &ud) != 0) {
+				status = cli_usage_error("%s", ud.msg);
 				goto done;
 			}
 			break;
@@ -138,8 +138,8 @@ main(int argc, char **argv)
 
 		if (!toll_stat_op_is(a) && (strchr(a, ':') == NULL || is_file(a)))
 			break;
-		if (toll_stat_op_parse(&ops[nops], a, err, sizeof err) != 0) {
-			status = cli_usage_error("%s", err);
+		if (toll_stat_op_parse(&ops[nops], a, &ud) != 0) {
+			status = cli_usage_error("%s", ud.msg);
 			goto done;
 		}
 		nops++;

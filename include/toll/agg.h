@@ -39,9 +39,10 @@ typedef struct toll_policy {
 
 /*
  * Parses a policy name ("consensus", "range", "prefer:Armenia MoD,AFP",
- * ...) into *p.  Returns 0, or -1 with a message in err.
+ * ...) into *p.  Returns TOLL_OK, or TOLL_EUSAGE (an unknown name, an
+ * empty source) or TOLL_ENOMEM with *d.
  */
-int toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz);
+int toll_policy_parse(toll_policy *p, const char *s, toll_diag *d);
 void toll_policy_free(toll_policy *p);
 
 typedef struct toll_agg toll_agg;
@@ -57,10 +58,10 @@ void toll_agg_free(toll_agg *a);
 /*
  * After the reader's TOLL_HEADER: finds the key columns ("status" may be
  * a key when the table has no such column: every row's is "all").
- * Returns 0, or -1 with a message in err (a usage error): an unknown
- * column, a figure column as key.
+ * Returns TOLL_OK, or TOLL_EUSAGE (an unknown column, a figure column as
+ * key) or TOLL_ENOMEM with *d.
  */
-int toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz);
+int toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d);
 
 /*
  * Adds a valid row; every row the reader hands out must be added, in

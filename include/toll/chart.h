@@ -100,14 +100,14 @@ void toll_chart_get_opts(const toll_chart *c, toll_chart_opts *o);
 
 /*
  * The number of the series (or category) named s[0..len), numbered from 0 in
- * order of first use: legends and axes keep that order.  Returns 0, or -1
- * when out of memory.
+ * order of first use: legends and axes keep that order.  Returns TOLL_OK,
+ * or TOLL_ENOMEM.
  */
 int toll_chart_series(toll_chart *c, const char *s, size_t len, uint32_t *id);
 int toll_chart_category(toll_chart *c, const char *s, size_t len, uint32_t *id);
 
 /*
- * Adds a point; returns 0, or -1 when out of memory.  For BAR, a category
+ * Adds a point; returns TOLL_OK, or TOLL_ENOMEM.  For BAR, a category
  * and series given twice is reported by toll_chart_render() (the chart
  * draws what it is given; summing is toll-agg's job).
  */
@@ -118,16 +118,16 @@ size_t toll_chart_points(const toll_chart *c);
 
 /*
  * LINE, STEP: finds two points of one series at the same x, which no line
- * can show.  Returns 1 with their indices in *first and *second (in order
- * of addition), 0 when there are none, -1 when out of memory.
+ * can show: *found is set, with their indices in *first and *second (in
+ * order of addition).  Returns TOLL_OK, or TOLL_ENOMEM.
  */
-int toll_chart_same_x(const toll_chart *c, size_t *first, size_t *second);
+int toll_chart_same_x(const toll_chart *c, int *found, size_t *first, size_t *second);
 
 /*
  * Sets the order of the categories to labels[0..n) (lengths lens[]),
  * which must include every category used so far; the new ones stay empty
- * (empty periods of a date axis).  Returns 0, or -1 when out of memory or
- * a category is missing from labels.
+ * (empty periods of a date axis).  Returns TOLL_OK, TOLL_ENOMEM, or
+ * TOLL_EUSAGE when a category is missing from labels.
  */
 int toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *lens, size_t n);
 
@@ -143,7 +143,7 @@ size_t toll_chart_categories(const toll_chart *c);
 /*
  * Gives the series named value[0..len) the colour rgb (0xRRGGBB) in every
  * chart it is drawn in; the palette's colours skip the colours given.
- * Returns 0, or -1 when out of memory.
+ * Returns TOLL_OK, or TOLL_ENOMEM.
  */
 int toll_chart_color(toll_chart *c, const char *value, size_t len, uint32_t rgb);
 
@@ -156,17 +156,17 @@ extern const char toll_chart_color_names[];
 /*
  * A reference line at at (x: seconds for a date axis, or a number; the
  * value for BAR and INTERVAL), labelled label (NULL: none; copied).
- * Returns 0, or -1 when out of memory.
+ * Returns TOLL_OK, or TOLL_ENOMEM.
  */
 int toll_chart_mark(toll_chart *c, double at, const char *label);
 
 /*
  * Whether the options suit the kind: --stacked, --bins, --series (given
  * TOLL_CHART_GIVEN_SERIES), --labels, --xmin/--xmax (given
- * TOLL_CHART_GIVEN_XRANGE).  0, or -1 with a usage error in err.
+ * TOLL_CHART_GIVEN_XRANGE).  TOLL_OK, or TOLL_EUSAGE with *d.
  */
 enum { TOLL_CHART_GIVEN_SERIES = 1, TOLL_CHART_GIVEN_XRANGE = 2 };
-int toll_chart_opts_check(const toll_chart_opts *o, unsigned given, char *err, size_t errsz);
+int toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d);
 
 /* The kinds by name ("bar", ...): 0 and *kind set, or -1. */
 int toll_chart_kind_find(const char *name, enum toll_chart_kind *kind);
@@ -206,8 +206,8 @@ typedef struct toll_chart_reader toll_chart_reader;
 toll_chart_reader *toll_chart_reader_new(toll_chart *c, const char *x, const char *y, const char *series);
 void toll_chart_reader_free(toll_chart_reader *r);
 
-/* After the table's header: finds the columns; 0, or -1 with a usage error in err. */
-int toll_chart_reader_header(toll_chart_reader *r, const toll_table *t, char *err, size_t errsz);
+/* After the table's header: finds the columns; TOLL_OK, or TOLL_EUSAGE with *d. */
+int toll_chart_reader_header(toll_chart_reader *r, const toll_table *t, toll_diag *d);
 
 /*
  * Adds the point of a row (none when it states no value).  Returns

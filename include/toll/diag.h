@@ -1,10 +1,22 @@
 /*
- * diag.h: error codes and diagnostics shared by every libtoll module.
+ * diag.h: the error convention of libtoll, and diagnostics.
  *
- * Library functions never print and never exit: they return one of the
- * codes below and, for anything but TOLL_OK, fill a toll_diag that says
- * what is wrong and where.  Programs decide what to print and which exit
- * status follows (SPEC section 3).
+ * One convention for the whole library: a function that can fail returns
+ * an enum toll_status, TOLL_OK (0) on success, and for anything else
+ * fills the toll_diag *d it was given with what is wrong and, for data,
+ * where (file, line, column).  d must not be NULL.  Library functions
+ * never print and never exit; programs decide what to print and which
+ * exit status follows: 1 for TOLL_EDATA, 2 for TOLL_EUSAGE, TOLL_EIO and
+ * TOLL_ENOMEM.
+ *
+ * A function whose only failure is running out of memory returns
+ * TOLL_ENOMEM and takes no diagnostic.
+ *
+ * Two kinds of function answer otherwise, and say so where declared:
+ * parsers of one value (a number, a figure, a date) return 0 or the
+ * reason it is not one (enum toll_figure_err, or -1), because a value
+ * that is not one is an answer, not a failure; and lookups return an
+ * index, or -1 when there is none.
  */
 #ifndef TOLL_DIAG_H
 #define TOLL_DIAG_H
@@ -17,7 +29,10 @@ enum toll_status {
 	TOLL_HEADER,   /* a header was read (table reader only) */
 	TOLL_EDATA,    /* the input data is invalid: exit status 1 */
 	TOLL_EIO,      /* a file could not be opened, read or written: 2 */
-	TOLL_ENOMEM    /* out of memory: 2 */
+	TOLL_ENOMEM,   /* out of memory: 2 */
+	TOLL_EUSAGE,   /* an argument is wrong (an option's value, a column name): 2 */
+	TOLL_WARNING = 100,  /* the reports reader: a duplicate revision (see reports.h) */
+	TOLL_NOTE            /* the reports reader: a warning on the row before */
 };
 
 #define TOLL_DIAG_MSG 512

@@ -39,16 +39,16 @@ typedef struct toll_keys {
 
 /*
  * Adds the keys of spec ("a,b:month"; an empty spec adds none) to *keys.
- * Returns 0, or -1 with a message in err (a usage error): an empty name,
- * or no room.
+ * Returns TOLL_OK, or TOLL_EUSAGE (an empty name) or TOLL_ENOMEM with *d.
  */
-int toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz);
+int toll_keys_parse(toll_keys *keys, const char *spec, toll_diag *d);
 
 /*
- * Finds each key's column among cols[0..n).  Returns 0, or -1 with a
- * message in err: an unknown column, an unknown unit, a key given twice.
+ * Finds each key's column among cols[0..n).  Returns TOLL_OK, or
+ * TOLL_EUSAGE (an unknown column, an unknown unit, a key given twice) or
+ * TOLL_ENOMEM with *d.
  */
-int toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, size_t errsz);
+int toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, toll_diag *d);
 
 void toll_keys_free(toll_keys *keys);
 

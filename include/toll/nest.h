@@ -86,10 +86,10 @@ typedef void (*toll_nest_conflict_fn)(void *ctx, const toll_nest_conflict *c);
  * here).  parent[side] is the side that holds side, TOLL_NEST_NONE for a
  * root (sides are numbered from 0; the numbers may go up to nsides - 1).
  * Conflicts are handed to conflict(ctx, ...) when it is not NULL.
- * Returns 0 with *out filled; 1 when two claims are of the same side,
- * status and category (their ids in dup[0] and dup[1]); -1 when out of
- * memory; -2 when no side holds them all or their categories do not nest
- * (the caller's error: toll-agg checks both first).
+ * Returns TOLL_OK with *out filled; TOLL_EDATA when two claims are of the
+ * same side, status and category (their ids in dup[0] and dup[1]);
+ * TOLL_ENOMEM; TOLL_EUSAGE when no side holds them all or their
+ * categories do not nest (the caller's error: toll-agg checks both first).
  */
 int toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, size_t nsides,
                         toll_nest_conflict_fn conflict, void *ctx, toll_nest_figure *out,

@@ -54,8 +54,7 @@ int toll_reports_new(toll_reports **out, char *const *paths, size_t n, const tol
  * missing are found and prisoners freed), or a side spelled like the
  * reserved side 'all' ("all sides", "All") that is another side.
  */
-#define TOLL_WARNING 100
-#define TOLL_NOTE 101
+/* TOLL_WARNING and TOLL_NOTE are in enum toll_status (diag.h). */
 
 /*
  * Reads on.  Returns:

@@ -45,19 +45,11 @@ int toll_stat_op_is(const char *s);
 /*
  * Parses an operation: count, sum, mean, median, q1, q3, pN (N from 0 to
  * 100, decimals allowed), iqr, min, max, sd, var, mad, poisson95, ci95,
- * each followed by :COLUMN (count may go without).  Returns 0, or -1 with
- * a message in err.  Free with toll_stat_op_free().
+ * each followed by :COLUMN (count may go without).  Returns TOLL_OK, or
+ * TOLL_EUSAGE or TOLL_ENOMEM with *d.  Free with toll_stat_op_free().
  */
-int toll_stat_op_parse(toll_stat_op *op, const char *s, char *err, size_t errsz);
+int toll_stat_op_parse(toll_stat_op *op, const char *s, toll_diag *d);
 void toll_stat_op_free(toll_stat_op *op);
-
-/*
- * Parses a number as C writes them: an optional sign, digits with an
- * optional decimal point, an optional exponent ("12", "-0.5", "2.5e3").
- * Returns 0, -1 when s is not such a number, or -2 when it is out of the
- * range of a double.
- */
-int toll_stats_number(const char *s, size_t len, double *out);
 
 typedef struct toll_stats toll_stats;
 
@@ -72,9 +64,10 @@ void toll_stats_free(toll_stats *s);
 
 /*
  * After the first header: finds the columns of the keys and operations.
- * Returns 0, or -1 with a message in err (a usage error).
+ * Returns TOLL_OK, or TOLL_EUSAGE (an unknown column) or TOLL_ENOMEM
+ * with *d.
  */
-int toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz);
+int toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d);
 
 /*
  * Adds a row.  Returns TOLL_OK, TOLL_EDATA (*d says where: a value that is

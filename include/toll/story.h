@@ -65,7 +65,10 @@ int toll_story_has_event(const toll_story *s);
 int toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
                      toll_revs *revs, toll_chart_write_fn write, void *closure, toll_diag *d);
 
-/* The SHA-256 of the files' bytes, in hex, into hex[65]: 0, or -1 (errno set) when one cannot be read. */
-int toll_sha256_files(char *const *paths, size_t n, char hex[65]);
+/*
+ * The SHA-256 of the files' bytes, one after the other, in hex into
+ * hex[65].  Returns TOLL_OK, or TOLL_EIO with *d when one cannot be read.
+ */
+int toll_sha256_files(char *const *paths, size_t n, char hex[65], toll_diag *d);
 
 #endif

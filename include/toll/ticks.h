@@ -33,8 +33,9 @@ typedef struct toll_ticks {
  * of them (m >= 2), labelled with thousands separators and as many
  * decimals as the step needs.  When loose is set the ticks cover the data
  * and the axis runs from the first tick to the last; otherwise the axis is
- * the data range and ticks fall inside it.  Returns 0, or -1 when the range
- * cannot be ticked (not finite, or too wide for a double's precision).
+ * the data range and ticks fall inside it.  Returns TOLL_OK, or TOLL_EDATA
+ * when the range cannot be ticked (not finite, or too wide for a double's
+ * precision).
  */
 int toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out);
 
@@ -42,7 +43,8 @@ int toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *ou
  * Ticks of a logarithmic axis for [dmin, dmax] (0 < dmin <= dmax): powers of
  * ten (every second or fifth power when there are more than m), with 2 and
  * 5 times them over a range of less than two powers.  The axis runs from
- * the power of ten below dmin to the one above dmax.  Returns 0 or -1.
+ * the power of ten below dmin to the one above dmax.  Returns TOLL_OK, or
+ * TOLL_EDATA.
  */
 int toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out);
 
@@ -55,7 +57,8 @@ int toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out);
  * tick and on January; "13 Sep 2022", "14 Sep", ... for days, with the
  * year on the first tick and where it changes; "06:00" for hours, with
  * the day on the first tick and at midnight.  With days set (dates without
- * times of day) the step is a day at the finest.  Returns 0 or -1.
+ * times of day) the step is a day at the finest.  Returns TOLL_OK, or
+ * TOLL_EDATA.
  */
 int toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out);
 

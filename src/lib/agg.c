@@ -89,15 +89,20 @@ static const struct {
 };
 
 int
-toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz)
+toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	size_t i;
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	memset(p, 0, sizeof *p);
 	for (i = 0; i < sizeof policies / sizeof policies[0]; i++)
 		if (policies[i].combine != TOLL_COMBINE_PREFER && strcmp(s, policies[i].name) == 0) {
 			p->combine = policies[i].combine;
-			return 0;
+			return TOLL_OK;
 		}
 	if (strncmp(s, "prefer:", 7) == 0) {
 		const char *q = s + 7;
@@ -111,7 +116,7 @@ toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz)
 			if (len == 0) {
 				snprintf(err, errsz, "empty source name in policy '%s'", s);
 				toll_policy_free(p);
-				return -1;
+				return TOLL_EUSAGE;
 			}
 			np = realloc(p->prefer, (p->nprefer + 1) * sizeof *np);
 			if (np == NULL || (np[p->nprefer] = strndup(q, len)) == NULL) {
@@ -119,19 +124,19 @@ toll_policy_parse(toll_policy *p, const char *s, char *err, size_t errsz)
 					p->prefer = np;
 				snprintf(err, errsz, "out of memory");
 				toll_policy_free(p);
-				return -1;
+				return TOLL_ENOMEM;
 			}
 			p->prefer = np;
 			p->nprefer++;
 			if (end == NULL)
-				return 0;
+				return TOLL_OK;
 			q = end + 1;
 		}
 	}
 	snprintf(err, errsz,
 	         "unknown policy '%s' (expected consensus, range, min, max, latest, mean, median, "
 	         "prefer:SOURCE,... or each)", s);
-	return -1;
+	return TOLL_EUSAGE;
 }
 
 void
@@ -188,8 +193,10 @@ toll_agg_free(toll_agg *a)
 }
 
 int
-toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
+toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	static const int figure_cols[] = {
 		TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_VALUE, TOLL_COL_QUALIFIER
 	};
@@ -200,10 +207,13 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
 	long status_col = s->col[TOLL_COL_STATUS];
 	int rc;
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	/* A table without 'status' still has one: "all", the default. */
 	if ((ext = malloc((n + 1) * sizeof *ext)) == NULL) {
 		snprintf(err, errsz, "out of memory");
-		return -1;
+		return TOLL_ENOMEM;
 	}
 	memcpy(ext, cols, n * sizeof *ext);
 	if (status_col < 0) {
@@ -211,10 +221,10 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
 		ext[n].len = 6;
 		status_col = (long)n;
 	}
-	rc = toll_keys_resolve(a->keys, ext, status_col == (long)n ? n + 1 : n, err, errsz);
+	rc = toll_keys_resolve(a->keys, ext, status_col == (long)n ? n + 1 : n, d);
 	free(ext);
-	if (rc != 0)
-		return -1;
+	if (rc != TOLL_OK)
+		return rc;
 	a->nstored = 0;
 	for (i = 0; i < a->keys->n; i++) {
 		const toll_key *k = &a->keys->k[i];
@@ -223,7 +233,7 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
 			if (k->col == s->col[figure_cols[j]]) {
 				snprintf(err, errsz, "cannot group by '%s': it is a figure column",
 				         k->name);
-				return -1;
+				return TOLL_EUSAGE;
 			}
 		if (k->bin != TOLL_BIN_NONE)
 			a->kind[i] = k->col == s->col[TOLL_COL_REPORTED] ? K_REPORTED_BIN : K_STORED;
@@ -241,7 +251,7 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, char *err, size_t errsz)
 			a->kind[i] = K_STORED;
 		a->nstored += a->kind[i] == K_STORED;
 	}
-	return 0;
+	return TOLL_OK;
 }
 
 /* Appends one stored value (a uint32 length and the bytes) to the scratch buffer. */
@@ -1226,9 +1236,9 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 			}
 			n = q - r;
 			switch (toll_nest_reconcile(nest, n, parent, nsides + 1, conflict, &nc, &f, dup)) {
-			case 0:
+			case TOLL_OK:
 				break;
-			case 1: {
+			case TOLL_EDATA: {
 				char name[200], where[96];
 				toll_series_key k1, k2;
 				char s1[64], s2[64];
@@ -1247,7 +1257,8 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 				                   "combine them by another policy", s1, where, s2, name);
 				goto out;
 			}
-			case -1:
+			case TOLL_ENOMEM:
+				rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 				goto out;
 			default:
 				rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "internal error: claims that "

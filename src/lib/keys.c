@@ -150,12 +150,17 @@ toll_bin_next(int bin, int64_t start)
 }
 
 int
-toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz)
+toll_keys_parse(toll_keys *keys, const char *spec, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	const char *p = spec;
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	if (*spec == '\0')
-		return 0;
+		return TOLL_OK;
 	for (;;) {
 		const char *end = strchr(p, ',');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -163,12 +168,12 @@ toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz)
 
 		if (len == 0) {
 			snprintf(err, errsz, "empty column name in key list '%s'", spec);
-			return -1;
+			return TOLL_EUSAGE;
 		}
 		nk = realloc(keys->k, (keys->n + 1) * sizeof *nk);
 		if (nk == NULL) {
 			snprintf(err, errsz, "out of memory");
-			return -1;
+			return TOLL_ENOMEM;
 		}
 		keys->k = nk;
 		k = &keys->k[keys->n];
@@ -176,20 +181,25 @@ toll_keys_parse(toll_keys *keys, const char *spec, char *err, size_t errsz)
 		k->col = -1;
 		if ((k->spec = strndup(p, len)) == NULL) {
 			snprintf(err, errsz, "out of memory");
-			return -1;
+			return TOLL_ENOMEM;
 		}
 		keys->n++;
 		if (end == NULL)
-			return 0;
+			return TOLL_OK;
 		p = end + 1;
 	}
 }
 
 int
-toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, size_t errsz)
+toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	size_t i, j;
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	for (i = 0; i < keys->n; i++) {
 		toll_key *k = &keys->k[i];
 		const char *colon = strrchr(k->spec, ':');
@@ -206,7 +216,7 @@ toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, 
 				snprintf(err, errsz,
 				         "unknown date unit '%s' in key '%s' (expected day, week, month, quarter or year)",
 				         colon + 1, k->spec);
-				return -1;
+				return TOLL_EUSAGE;
 			}
 			k->col = toll_column_find(cols, n, k->spec, nlen);
 			len = nlen;
@@ -217,19 +227,19 @@ toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, char *err, 
 			snprintf(where, sizeof where, " in key '%s'", k->spec);
 			toll_column_problem(cols, n, "unknown column", k->spec, len,
 			                    k->bin == TOLL_BIN_NONE ? NULL : where, err, errsz);
-			return -1;
+			return TOLL_EUSAGE;
 		}
 		if ((k->name = strndup(k->spec, len)) == NULL) {
 			snprintf(err, errsz, "out of memory");
-			return -1;
+			return TOLL_ENOMEM;
 		}
 		for (j = 0; j < i; j++)
 			if (keys->k[j].col == k->col && keys->k[j].bin == k->bin) {
 				snprintf(err, errsz, "key '%s' is given twice", k->spec);
-				return -1;
+				return TOLL_EUSAGE;
 			}
 	}
-	return 0;
+	return TOLL_OK;
 }
 
 void

@@ -434,7 +434,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 	uint32_t *sides = NULL, lca, top_t, k_mask = 0, *order = NULL;
 	size_t i, ns = 0, cap, nsum = 0;
 	table v, *vals = NULL;
-	int rc = -1, open = 0, kt;
+	int rc = TOLL_ENOMEM, open = 0, kt;
 	struct region top;
 	toll_i128 high;
 
@@ -443,7 +443,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 		out->best = claims[0].best;
 		out->high = claims[0].high;
 		out->open = claims[0].open;
-		return 0;
+		return TOLL_OK;
 	}
 	memset(&x, 0, sizeof x);
 	x.c = claims;
@@ -455,7 +455,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 		if (by_cell(&claims[i - 1], &claims[i]) == 0) {
 			dup[0] = claims[i - 1].id;
 			dup[1] = claims[i].id;
-			return 1;
+			return TOLL_EDATA;
 		}
 	/* The sides: the claims', and every side that holds one of them. */
 	cap = n * 2 + 8;
@@ -518,7 +518,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 				break;
 		}
 		if (a != b) {
-			rc = -2;   /* no common holder: the caller gave a forest */
+			rc = TOLL_EUSAGE;   /* no common holder: the caller gave a forest */
 			goto out;
 		}
 		lca = a;
@@ -527,7 +527,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 		k_mask |= 1u << claims[i].category;
 	}
 	if ((kt = toll_category_cover(k_mask)) < 0) {
-		rc = -2;   /* the caller checks that the categories nest */
+		rc = TOLL_EUSAGE;   /* the caller checks that the categories nest */
 		goto out;
 	}
 	/* The nodes beneath the common holder, deepest first; a side-split table per holder. */
@@ -579,7 +579,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 		if (out->low > out->high)
 			out->low = out->high;
 	}
-	rc = 0;
+	rc = TOLL_OK;
 out:
 	free(sides);
 	free(order);

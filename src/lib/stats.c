@@ -100,30 +100,35 @@ toll_stat_op_is(const char *s)
 }
 
 int
-toll_stat_op_parse(toll_stat_op *op, const char *s, char *err, size_t errsz)
+toll_stat_op_parse(toll_stat_op *op, const char *s, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	const char *colon = strchr(s, ':');
 	size_t len = colon ? (size_t)(colon - s) : strlen(s);
 	double p = 0;
 	int stat = stat_lookup(s, len, &p);
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	memset(op, 0, sizeof *op);
 	op->col = -1;
 	if (stat < 0) {
 		snprintf(err, errsz, "unknown operation '%.*s'", (int)len, s);
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	if (stat == TOLL_STAT_PCT && !(p >= 0 && p <= 1)) {
 		snprintf(err, errsz, "percentile '%.*s' is not from p0 to p100", (int)len, s);
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	if (colon == NULL && stat != TOLL_STAT_COUNT) {
 		snprintf(err, errsz, "operation '%s' needs a column: %s:COLUMN", s, s);
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	if (colon != NULL && colon[1] == '\0') {
 		snprintf(err, errsz, "empty column name in '%s'", s);
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	op->stat = stat;
 	op->p = p;
@@ -135,14 +140,14 @@ toll_stat_op_parse(toll_stat_op *op, const char *s, char *err, size_t errsz)
 		if (op->column == NULL || op->name == NULL) {
 			toll_stat_op_free(op);
 			snprintf(err, errsz, "out of memory");
-			return -1;
+			return TOLL_ENOMEM;
 		}
 		snprintf(op->name, n, "%.*s_%s", (int)len, s, colon + 1);
 	} else if ((op->name = strdup("count")) == NULL) {
 		snprintf(err, errsz, "out of memory");
-		return -1;
+		return TOLL_ENOMEM;
 	}
-	return 0;
+	return TOLL_OK;
 }
 
 void
@@ -200,13 +205,19 @@ toll_stats_free(toll_stats *s)
 }
 
 int
-toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
+toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	size_t n, i, j;
 	const toll_field *cols = toll_table_columns(t, &n);
+	int rc;
 
-	if (toll_keys_resolve(s->keys, cols, n, err, errsz) != 0)
-		return -1;
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
+	if ((rc = toll_keys_resolve(s->keys, cols, n, d)) != TOLL_OK)
+		return rc;
 	s->cols = cols;
 	s->nvc = 0;
 	s->figure = 0;
@@ -227,7 +238,7 @@ toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
 			if (s->fc.value >= 0 && op->col == s->fc.value) {
 				snprintf(err, errsz, "column 'value' holds figures in the value notation: "
 				         "ask for low, best or high");
-				return -1;
+				return TOLL_EUSAGE;
 			}
 		}
 		if (op->col < 0 && role == 0) {
@@ -238,7 +249,7 @@ toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
 			         (int)(strlen(op->name) - strlen(op->column) - 1), op->name, op->column);
 			toll_column_problem(cols, n, "unknown column", op->column, strlen(op->column), where,
 			                    err, errsz);
-			return -1;
+			return TOLL_EUSAGE;
 		}
 		for (j = 0; j < s->nvc; j++)
 			if (role ? s->vc[j].role == role : !s->vc[j].role && s->vc[j].col == op->col)
@@ -261,7 +272,7 @@ toll_stats_header(toll_stats *s, const toll_table *t, char *err, size_t errsz)
 		            st == TOLL_STAT_MAD || st == TOLL_STAT_SD || st == TOLL_STAT_VAR;
 		v->counts |= st == TOLL_STAT_POISSON95;
 	}
-	return 0;
+	return TOLL_OK;
 }
 
 /* The group of a row whose key is s->kbuf[0..len): the previous row's, or found, or new. */

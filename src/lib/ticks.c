@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "toll/date.h"
+#include "toll/diag.h"
 #include "toll/ticks.h"
 
 /* The "nice" step multipliers, most preferred first, and the weights of
@@ -149,7 +150,7 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 
 	memset(out, 0, sizeof *out);
 	if (!isfinite(dmin) || !isfinite(dmax) || dmin > dmax)
-		return -1;
+		return TOLL_EDATA;
 	if (m < 2)
 		m = 2;
 	if (m > TOLL_TICKS_MAX)
@@ -170,7 +171,7 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 	}
 	range = dmax - dmin;
 	if (!isfinite(range) || range < fmax(fabs(dmin), fabs(dmax)) * 1e-12)
-		return -1;
+		return TOLL_EDATA;
 	/* Every loop ends by the score bounds; the counters also cap them. */
 	for (j = 1; j <= 20; j++) {
 		int stop_j = 0;
@@ -224,7 +225,7 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 			break;
 	}
 	if (bk == 0)
-		return -1;
+		return TOLL_EDATA;
 	fill_linear(out, blmin, bstep, bunit, bk);
 	if (loose) {
 		out->lo = fmin(dmin, out->v[0]);
@@ -243,7 +244,7 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 		out->lo = dmin;
 		out->hi = dmax;
 	}
-	return 0;
+	return TOLL_OK;
 }
 
 int
@@ -253,7 +254,7 @@ toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out)
 
 	memset(out, 0, sizeof *out);
 	if (!(dmin > 0) || !isfinite(dmax) || dmin > dmax)
-		return -1;
+		return TOLL_EDATA;
 	if (m < 2)
 		m = 2;
 	e0 = (int)floor(log10(dmin) + 1e-12);
@@ -281,7 +282,7 @@ toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out)
 			out->n++;
 		}
 	}
-	return 0;
+	return TOLL_OK;
 }
 
 /* Date steps, finest first. */
@@ -434,7 +435,7 @@ toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out)
 
 	memset(out, 0, sizeof *out);
 	if (t0 > t1 || t0 < tmin || t1 > tmax)
-		return -1;
+		return TOLL_EDATA;
 	if (m < 1)
 		m = 1;
 	if (m > TOLL_TICKS_MAX)
@@ -463,7 +464,7 @@ toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out)
 			           out->label[out->n]);
 			out->v[out->n++] = (double)t;
 		}
-		return 0;
+		return TOLL_OK;
 	}
-	return 0;
+	return TOLL_OK;
 }

@@ -15,7 +15,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	                                        "median", "prefer:B,A", "each" };
 	static const char *const keysets[] = { "side,status,category", "event,category",
 	                                       "source,reported:quarter", "" };
-	char path[64], *paths[1], err[512];
+	char path[64], *paths[1];
+	toll_diag ud;
 	toll_keys keys = { NULL, 0 };
 	toll_policy pol;
 	toll_agg *agg = NULL;
@@ -34,8 +35,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	paths[0] = path;
 	null = open("/dev/null", O_WRONLY);
-	if (toll_policy_parse(&pol, policies[data[0] & 7], err, sizeof err) != 0 ||
-	    toll_keys_parse(&keys, keysets[(data[0] >> 3) & 3], err, sizeof err) != 0)
+	if (toll_policy_parse(&pol, policies[data[0] & 7], &ud) != 0 ||
+	    toll_keys_parse(&keys, keysets[(data[0] >> 3) & 3], &ud) != 0)
 		abort();
 	if ((agg = toll_agg_new(&pol, &keys, (data[0] & 0x20) ? INT64_MAX : 1663200000)) == NULL ||
 	    (out = toll_out_new(null, 0)) == NULL ||
@@ -44,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto done;
 	while ((code = toll_reports_next(rd, &e, &d)) != TOLL_END && code != TOLL_ENOMEM) {
 		if (code == TOLL_HEADER) {
-			if (toll_agg_header(agg, rd, err, sizeof err) != 0)
+			if (toll_agg_header(agg, rd, &ud) != 0)
 				goto done;
 			continue;
 		}

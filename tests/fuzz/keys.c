@@ -9,7 +9,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const names[] = { "event", "reported", "source", "side", "category",
 	                                     "status", "best", "a:b", "" };
 	toll_field cols[sizeof names / sizeof names[0]];
-	char *s = fuzz_string(data, size), err[512];
+	char *s = fuzz_string(data, size);
+	toll_diag ud;
 	toll_keys keys = { NULL, 0 };
 	toll_policy pol;
 	size_t i;
@@ -22,12 +23,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cols[i].line = 1;
 		cols[i].col = (long)i + 1;
 	}
-	if (toll_keys_parse(&keys, s, err, sizeof err) == 0)
-		(void)toll_keys_resolve(&keys, cols, sizeof names / sizeof names[0], err, sizeof err);
+	if (toll_keys_parse(&keys, s, &ud) == 0)
+		(void)toll_keys_resolve(&keys, cols, sizeof names / sizeof names[0], &ud);
 	toll_keys_free(&keys);
 	(void)toll_bin_parse(s, size);
 	memset(&pol, 0, sizeof pol);
-	(void)toll_policy_parse(&pol, s, err, sizeof err);
+	(void)toll_policy_parse(&pol, s, &ud);
 	toll_policy_free(&pol);
 	free(s);
 	return 0;

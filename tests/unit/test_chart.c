@@ -57,28 +57,28 @@ END_TEST
 START_TEST(options_that_suit_the_kind)
 {
 	toll_chart_opts o;
-	char err[128];
+	toll_diag ud;
 
 	memset(&o, 0, sizeof o);
 	o.kind = TOLL_CHART_LINE;
 	o.stacked = 1;
-	ck_assert_int_eq(toll_chart_opts_check(&o, 0, err, sizeof err), -1);
-	ck_assert_str_eq(err, "--stacked is for bar charts");
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
+	ck_assert_str_eq(ud.msg, "--stacked is for bar charts");
 	o.stacked = 0;
 	o.labels = 1;
-	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, err, sizeof err), 0);
+	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, &ud), 0);
 	o.kind = TOLL_CHART_HIST;
-	ck_assert_int_eq(toll_chart_opts_check(&o, 0, err, sizeof err), -1);
-	ck_assert_str_eq(err, "--labels is for bar, line, step and interval charts");
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
+	ck_assert_str_eq(ud.msg, "--labels is for bar, line, step and interval charts");
 	o.labels = 0;
-	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_SERIES, err, sizeof err), -1);
-	ck_assert_str_eq(err, "--series is for bar, line, step and interval charts");
+	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_SERIES, &ud), TOLL_EUSAGE);
+	ck_assert_str_eq(ud.msg, "--series is for bar, line, step and interval charts");
 	o.kind = TOLL_CHART_BAR;
-	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, err, sizeof err), -1);
-	ck_assert_str_eq(err, "--xmin and --xmax are for line, step and hist charts");
+	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, &ud), TOLL_EUSAGE);
+	ck_assert_str_eq(ud.msg, "--xmin and --xmax are for line, step and hist charts");
 	o.bins = 3;
-	ck_assert_int_eq(toll_chart_opts_check(&o, 0, err, sizeof err), -1);
-	ck_assert_str_eq(err, "--bins is for hist charts");
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
+	ck_assert_str_eq(ud.msg, "--bins is for hist charts");
 }
 END_TEST
 

@@ -103,14 +103,14 @@ END_TEST
 START_TEST(keys)
 {
 	toll_keys k = { NULL, 0 };
-	char err[256];
+	toll_diag ud;
 
-	ck_assert_int_eq(toll_keys_parse(&k, "", err, sizeof err), 0);
+	ck_assert_int_eq(toll_keys_parse(&k, "", &ud), 0);
 	ck_assert_uint_eq(k.n, 0);
-	ck_assert_int_eq(toll_keys_parse(&k, "event,reported:week", err, sizeof err), 0);
-	ck_assert_int_eq(toll_keys_parse(&k, "a:b,a:year", err, sizeof err), 0);
+	ck_assert_int_eq(toll_keys_parse(&k, "event,reported:week", &ud), 0);
+	ck_assert_int_eq(toll_keys_parse(&k, "a:b,a:year", &ud), 0);
 	ck_assert_uint_eq(k.n, 4);
-	ck_assert_int_eq(toll_keys_resolve(&k, columns, 4, err, sizeof err), 0);
+	ck_assert_int_eq(toll_keys_resolve(&k, columns, 4, &ud), 0);
 	ck_assert_int_eq(k.k[0].col, 0);
 	ck_assert_int_eq(k.k[0].bin, TOLL_BIN_NONE);
 	ck_assert_int_eq(k.k[1].col, 1);
@@ -148,11 +148,11 @@ START_TEST(key_errors)
 
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		toll_keys k = { NULL, 0 };
-		char err[256] = "";
+		toll_diag ud;
 
-		if (toll_keys_parse(&k, cases[i].spec, err, sizeof err) == 0)
-			ck_assert_int_eq(toll_keys_resolve(&k, columns, 4, err, sizeof err), -1);
-		ck_assert_str_eq(err, cases[i].msg);
+		if (toll_keys_parse(&k, cases[i].spec, &ud) == 0)
+			ck_assert_int_eq(toll_keys_resolve(&k, columns, 4, &ud), TOLL_EUSAGE);
+		ck_assert_str_eq(ud.msg, cases[i].msg);
 		toll_keys_free(&k);
 	}
 }

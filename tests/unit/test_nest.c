@@ -49,7 +49,7 @@ expect(toll_nest_claim *c, size_t n, long low, long best, long high, struct seen
 	for (i = 0; i < n; i++)
 		c[i].id = i;
 	memset(s, 0, sizeof *s);
-	ck_assert_int_eq(toll_nest_reconcile(c, n, parent, 4, on_conflict, s, &f, dup), 0);
+	ck_assert_int_eq(toll_nest_reconcile(c, n, parent, 4, on_conflict, s, &f, dup), TOLL_OK);
 	ck_assert_msg(f.low == (toll_i128)low * 2 && f.best == (toll_i128)best * 2,
 	              "low %lld best %lld", (long long)(f.low / 2), (long long)(f.best / 2));
 	if (high < 0)
@@ -185,7 +185,7 @@ START_TEST(one_claim_and_duplicates)
 	c[1] = claim(X, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 50, 50, 50, 1);
 	c[0].id = 7;
 	c[1].id = 9;
-	ck_assert_int_eq(toll_nest_reconcile(c, 2, parent, 4, NULL, NULL, &f, dup), 1);
+	ck_assert_int_eq(toll_nest_reconcile(c, 2, parent, 4, NULL, NULL, &f, dup), TOLL_EDATA);
 	ck_assert(dup[0] + dup[1] == 16);
 }
 END_TEST
@@ -200,7 +200,7 @@ START_TEST(a_virtual_all)
 
 	c[0] = claim(0, TOLL_STATUS_MILITARY, TOLL_CAT_KILLED, 1, 1, 1, 1);
 	c[1] = claim(2, TOLL_STATUS_MILITARY, TOLL_CAT_KILLED, 2, 2, 2, 1);
-	ck_assert_int_eq(toll_nest_reconcile(c, 2, par, 4, NULL, NULL, &f, dup), 0);
+	ck_assert_int_eq(toll_nest_reconcile(c, 2, par, 4, NULL, NULL, &f, dup), TOLL_OK);
 	ck_assert(f.low == 6 && f.best == 6 && f.high == 6 && !f.open);
 }
 END_TEST
@@ -221,7 +221,7 @@ START_TEST(many_sides)
 	}
 	par[N] = TOLL_NEST_NONE;
 	c[N] = claim(N, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 10, 10, -1, 2);
-	ck_assert_int_eq(toll_nest_reconcile(c, N + 1, par, N + 1, NULL, NULL, &f, dup), 0);
+	ck_assert_int_eq(toll_nest_reconcile(c, N + 1, par, N + 1, NULL, NULL, &f, dup), TOLL_OK);
 	ck_assert(f.low == 2 * N && f.best == 2 * N && f.open);
 }
 END_TEST

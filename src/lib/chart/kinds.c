@@ -68,13 +68,18 @@ kinds_with(unsigned flag, int with, char *buf, size_t sz)
 }
 
 int
-toll_chart_opts_check(const toll_chart_opts *o, unsigned given, char *err, size_t errsz)
+toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	const struct toll_chart_kind_desc *k = toll_ch_kinds[(size_t)o->kind < toll_ch_nkinds ? o->kind : 0];
 	char names[96];
 	const char *opt = NULL;
 	unsigned flag = 0;
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	if (o->stacked && !(k->flags & KIND_STACKS))
 		opt = "--stacked", flag = KIND_STACKS;
 	else if (o->bins && !(k->flags & KIND_BINS))
@@ -86,8 +91,8 @@ toll_chart_opts_check(const toll_chart_opts *o, unsigned given, char *err, size_
 	else if ((given & TOLL_CHART_GIVEN_XRANGE) && !(k->flags & KIND_X_AXIS))
 		opt = "--xmin and --xmax are", flag = KIND_X_AXIS;
 	if (opt == NULL)
-		return 0;
+		return TOLL_OK;
 	kinds_with(flag, 1, names, sizeof names);
 	snprintf(err, errsz, "%s%s for %s charts", opt, strchr(opt, ' ') ? "" : " is", names);
-	return -1;
+	return TOLL_EUSAGE;
 }

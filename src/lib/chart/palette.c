@@ -69,16 +69,16 @@ toll_chart_color(toll_chart *c, const char *value, size_t len, uint32_t rgb24)
 	int added;
 
 	if (toll_strmap_intern(c->colour_names, value, len, &id, &added) != TOLL_OK)
-		return -1;
+		return TOLL_ENOMEM;
 	if (added) {
 		uint32_t *v = realloc(c->colour_values, (id + 1) * sizeof *v);
 		if (v == NULL)
-			return -1;
+			return TOLL_ENOMEM;
 		c->colour_values = v;
 		c->ncolours = id + 1;
 	}
 	c->colour_values[id] = rgb24 & 0xFFFFFF;
-	return 0;
+	return TOLL_OK;
 }
 
 static rgb

@@ -134,13 +134,18 @@ resolve_value(const toll_table *t, const struct cols *c, const char *spec, long 
 
 
 int
-toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, char *err, size_t errsz)
+toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d)
 {
+	char *err = d->msg;
+	size_t errsz = sizeof d->msg;
 	const struct toll_chart_kind_desc *k = p->k;
 	struct cols *c = &p->c;
 	size_t ncol;
 	const toll_field *names = toll_table_columns(t, &ncol);
 
+	/* A problem of the arguments: no place in the data. */
+	d->file = NULL;
+	d->line = d->col = 0;
 	toll_figure_cols_find(&c->fc, t);
 	c->figures = toll_figure_cols_any(&c->fc);
 	c->source = toll_table_column(t, "source");
@@ -156,22 +161,22 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, char *err, s
 	if (p->ycol == NULL)
 		p->ycol = k->y_default;
 	if (k->x_role != ROLE_NONE && resolve_value(t, c, p->xcol, c->x, &c->nx, err, errsz) != 0)
-		return -1;
+		return TOLL_EUSAGE;
 	if (k->y_role != ROLE_NONE && resolve_value(t, c, p->ycol, c->y, &c->ny, err, errsz) != 0)
-		return -1;
+		return TOLL_EUSAGE;
 	if (p->seriescol && resolve_list(t, p->seriescol, c->series, &c->nseries, err, errsz) != 0)
-		return -1;
+		return TOLL_EUSAGE;
 	if ((k->flags & KIND_NEEDS_FIGURE) && !c->figures) {
 		snprintf(err, errsz, "%s needs a figure: a best column (or low, high, value)", k->name);
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	if (k->x_role == ROLE_AXIS && c->nx > 1) {
 		snprintf(err, errsz, "-x takes one column for %s", k->name);
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	if ((k->x_role == ROLE_NUMBER && c->nx > 1) || (k->y_role == ROLE_VALUE && c->ny > 1)) {
 		snprintf(err, errsz, "the values come from one column");
-		return -1;
+		return TOLL_EUSAGE;
 	}
 	/* The figure's parts are read as every program reads them (completed, or from 'value'). */
 	c->vrole = k->y_role == ROLE_CATEGORY ? 'b' : k->y_role == ROLE_NONE ? 0 : role_of(c, p->ycol);
@@ -181,7 +186,7 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, char *err, s
 	c->xrole = k->x_role == ROLE_AXIS || k->x_role == ROLE_NUMBER ? role_of(c, p->xcol) : 0;
 	/* The figure's range goes with best. */
 	p->band = c->vrole == 'b' && (c->fc.low >= 0 || c->fc.high >= 0 || c->fc.value >= 0);
-	return 0;
+	return TOLL_OK;
 }
 
 static int
@@ -549,11 +554,11 @@ one_per_x(const toll_chart_reader *p, const toll_table *t, char *const *files, s
 	const uint32_t *wa, *wb;
 	const toll_field *names = toll_table_columns(t, &n);
 	char x[48], q[64], where[300], series[96] = "";
-	int rc = toll_chart_same_x(ch, &a, &b);
+	int found;
 
-	if (rc < 0)
+	if (toll_chart_same_x(ch, &found, &a, &b) != TOLL_OK)
 		return oom(d);
-	if (rc == 0)
+	if (!found)
 		return TOLL_OK;
 	wa = p->where[a];
 	wb = p->where[b];

@@ -68,9 +68,9 @@ intern(toll_strmap *m, const char *s, size_t len, uint32_t *id)
 	int added;
 
 	if (toll_strmap_intern(m, s, len, &v, &added) != TOLL_OK)
-		return -1;
+		return TOLL_ENOMEM;
 	*id = (uint32_t)v;
-	return 0;
+	return TOLL_OK;
 }
 
 int
@@ -132,7 +132,7 @@ toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *le
 {
 	toll_strmap *m = toll_strmap_new();
 	size_t i, old = toll_strmap_count(c->cats), *map = malloc((old ? old : 1) * sizeof *map);
-	int added;
+	int added, rc = TOLL_ENOMEM;
 
 	if (m == NULL || map == NULL)
 		goto fail;
@@ -143,8 +143,10 @@ toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *le
 	}
 	for (i = 0; i < old; i++) {
 		toll_str k = toll_strmap_key(c->cats, i);
-		if (toll_strmap_find(m, k.s, k.len, &map[i]) != 0)
+		if (toll_strmap_find(m, k.s, k.len, &map[i]) != 0) {
+			rc = TOLL_EUSAGE;
 			goto fail;
+		}
 	}
 	/* Without a category column every point is in category 0. */
 	if (c->cat == NULL && old > 0 && map[0] != 0 && c->cap > 0) {
@@ -156,11 +158,11 @@ toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *le
 	toll_strmap_free(c->cats);
 	c->cats = m;
 	free(map);
-	return 0;
+	return TOLL_OK;
 fail:
 	toll_strmap_free(m);
 	free(map);
-	return -1;
+	return rc;
 }
 
 /* Grows an optional column to cap elements, zero-filled from n. */
@@ -190,7 +192,7 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 
 		/* With its NUL: the key is a C string. */
 		if (toll_strmap_intern(c->labels, p->label, strlen(p->label) + 1, &id, &added) != TOLL_OK)
-			return -1;
+			return TOLL_ENOMEM;
 		lab = (uint32_t)id + 1;
 	}
 	if (c->n == c->cap || (p->series && c->ser == NULL) || (p->category && c->cat == NULL) ||
@@ -199,12 +201,12 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 		void *v;
 
 		if (cap > SIZE_MAX / sizeof(double))
-			return -1;
+			return TOLL_ENOMEM;
 		if ((v = realloc(c->x, cap * sizeof *c->x)) == NULL)
-			return -1;
+			return TOLL_ENOMEM;
 		c->x = v;
 		if ((v = realloc(c->y, cap * sizeof *c->y)) == NULL)
-			return -1;
+			return TOLL_ENOMEM;
 		c->y = v;
 		if (column((void **)&c->ser, c->n, cap, sizeof *c->ser, p->series != 0) != 0 ||
 		    column((void **)&c->cat, c->n, cap, sizeof *c->cat, p->category != 0) != 0 ||
@@ -212,7 +214,7 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 		    column((void **)&c->lo, c->n, cap, sizeof *c->lo, p->has_band || p->open) != 0 ||
 		    column((void **)&c->hi, c->n, cap, sizeof *c->hi, p->has_band || p->open) != 0 ||
 		    column((void **)&c->lab, c->n, cap, sizeof *c->lab, lab != 0) != 0)
-			return -1;
+			return TOLL_ENOMEM;
 		c->cap = cap;
 	}
 	c->x[c->n] = p->x;
@@ -233,7 +235,7 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 	if (c->lab)
 		c->lab[c->n] = lab;
 	c->n++;
-	return 0;
+	return TOLL_OK;
 }
 
 const char *
@@ -303,28 +305,28 @@ toll_ch_series_order(const toll_chart *c, size_t *start)
 }
 
 int
-toll_chart_same_x(const toll_chart *c, size_t *first, size_t *second)
+toll_chart_same_x(const toll_chart *c, int *found, size_t *first, size_t *second)
 {
 	size_t ns = toll_ch_nseries(c), *start = malloc((ns + 1) * sizeof *start), s, k;
 	uint32_t *idx;
-	int found = 0;
 
 	if (start == NULL || (idx = toll_ch_series_order(c, start)) == NULL) {
 		free(start);
-		return -1;
+		return TOLL_ENOMEM;
 	}
 	/* In x order, stable: the earlier of two points at one x comes first. */
-	for (s = 0; s < ns && !found; s++)
+	*found = 0;
+	for (s = 0; s < ns && !*found; s++)
 		for (k = start[s] + 1; k < start[s + 1]; k++)
 			if (c->x[idx[k]] == c->x[idx[k - 1]]) {
 				*first = idx[k - 1];
 				*second = idx[k];
-				found = 1;
+				*found = 1;
 				break;
 			}
 	free(start);
 	free(idx);
-	return found;
+	return TOLL_OK;
 }
 
 int
@@ -333,14 +335,14 @@ toll_chart_mark(toll_chart *c, double at, const char *label)
 	struct toll_ch_mark *m = realloc(c->marks, (c->nmarks + 1) * sizeof *m);
 
 	if (m == NULL)
-		return -1;
+		return TOLL_ENOMEM;
 	c->marks = m;
 	m[c->nmarks].at = at;
 	m[c->nmarks].label = NULL;
 	if (label != NULL && (m[c->nmarks].label = strdup(label)) == NULL)
-		return -1;
+		return TOLL_ENOMEM;
 	c->nmarks++;
-	return 0;
+	return TOLL_OK;
 }
 
 void

@@ -461,7 +461,7 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 {
 	toll_chart *ch = toll_chart_new(o);
 	toll_chart_reader *r = ch ? toll_chart_reader_new(ch, xcol, ycol, series) : NULL;
-	char *paths[1] = { (char *)path }, err[TOLL_DIAG_MSG], one[512];
+	char *paths[1] = { (char *)path }, one[512];
 	toll_table *t = NULL;
 	toll_row row;
 	toll_diag d;
@@ -476,11 +476,8 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 		if (code == TOLL_HEADER) {
 			evc = toll_table_column(t, "event");
 			catc = toll_table_column(t, "category");
-			if (toll_chart_reader_header(r, t, err, sizeof err) != 0) {
-				toll_diag_set(&d, TOLL_EDATA, NULL, 0, 0, "%s", err);
-				rc = TOLL_EDATA;
+			if ((rc = toll_chart_reader_header(r, t, &d)) != TOLL_OK)
 				break;
-			}
 			continue;
 		}
 		if (code != TOLL_OK) {
@@ -1005,7 +1002,7 @@ done:
 }
 
 int
-toll_sha256_files(char *const *paths, size_t n, char hex[65])
+toll_sha256_files(char *const *paths, size_t n, char hex[65], toll_diag *d)
 {
 	GChecksum *g = g_checksum_new(G_CHECKSUM_SHA256);
 	unsigned char buf[65536];
@@ -1014,22 +1011,23 @@ toll_sha256_files(char *const *paths, size_t n, char hex[65])
 	for (i = 0; i < n; i++) {
 		FILE *f = fopen(paths[i], "rb");
 		size_t k;
+		int e;
 
 		if (f == NULL) {
+			e = errno;
 			g_checksum_free(g);
-			return -1;
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot open '%s': %s", paths[i], strerror(e));
 		}
 		while ((k = fread(buf, 1, sizeof buf, f)) > 0)
 			g_checksum_update(g, buf, (gssize)k);
 		if (ferror(f)) {
 			fclose(f);
 			g_checksum_free(g);
-			errno = EIO;
-			return -1;
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s'", paths[i]);
 		}
 		fclose(f);
 	}
 	snprintf(hex, 65, "%s", g_checksum_get_string(g));
 	g_checksum_free(g);
-	return 0;
+	return TOLL_OK;
 }
