@@ -1,6 +1,7 @@
 # toll: casualty statistics toolkit.  See README.md.
 #
-#   make                build the programs into build/bin (build-san/bin with SANITIZE=1)
+#   make                build the programs into build/bin and their manual pages into
+#                       build/man (build-san with SANITIZE=1)
 #   make demo           install missing packages (as root), build, show the datasets' figures
 #   make plots          the report figures of datasets/ into plots/ (PNG and PDF)
 #   make check          install missing packages (as root), build, run every test
@@ -63,6 +64,7 @@ LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
 LIBTOLL  = $(BUILD)/libtoll.a
 BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
+MANS     = $(PROGRAMS:%=$(BUILD)/man/%.1) $(BUILD)/man/toll.7
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
@@ -76,7 +78,7 @@ HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/l
 .SUFFIXES:
 .SECONDARY:
 
-all: $(BINS)
+all: $(BINS) $(MANS)
 
 # version.h is rewritten only when the version or the commit changed.
 $(BUILD)/version.h: FORCE
@@ -124,7 +126,6 @@ $(SHLIB): $(PIC_OBJ) src/lib/libtoll.map
 
 # The man pages from each program's --help
 # (src/man/help2roff.awk) and from src/man/toll.7; the completion from src/completion.bash.
-MANS = $(PROGRAMS:%=$(BUILD)/man/%.1) $(BUILD)/man/toll.7
 $(BUILD)/man/%.1: $(BUILD)/bin/% src/man/names.txt src/man/help2roff.awk
 	@mkdir -p $(@D)
 	$(BUILD)/bin/$* --help | awk -v prog=$* -v version='$(VERSION)' \

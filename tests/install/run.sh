@@ -156,7 +156,7 @@ if [ -d "$top/.git" ] && command -v git >/dev/null 2>&1; then
 		tar -xzf "$tmp/distbuild/toll-$version.tar.gz" -C "$tmp/unpacked"
 		d=$tmp/unpacked/toll-$version
 		if [ -f "$d/src/COMMIT" ] && [ ! -d "$d/.git" ] &&
-			GIT_CEILING_DIRECTORIES="$tmp" make -s -C "$d" build/bin/toll-check >"$tmp/log" 2>&1 &&
+			GIT_CEILING_DIRECTORIES="$tmp" env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -C "$d" build/bin/toll-check >"$tmp/log" 2>&1 &&
 			[ "$("$d/build/bin/toll-check" --version)" = "toll-check (toll) $version (git $commit)" ]; then
 			pass
 		else
