@@ -160,7 +160,7 @@ if [ -d "$top/.git" ] && command -v git >/dev/null 2>&1; then
 			[ "$("$d/build/bin/toll-check" --version)" = "toll-check (toll) $version (git $commit)" ]; then
 			pass
 		else
-			fail "make dist: the tarball does not build or say its version: $(tail -n 3 "$tmp/log")"
+			fail "make dist: the tarball does not build or say its version: $(tail -n 3 "$tmp/log") (in $d: $(ls "$d" "$d/src" 2>&1 | tr '\n' ' '))"
 		fi
 	else
 		fail "make dist: $(tail -n 3 "$tmp/log")"
