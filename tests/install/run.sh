@@ -148,7 +148,9 @@ else
 	fail "install DESTDIR: $(tail -n 3 "$tmp/log")"
 fi
 
-# A tarball of make dist builds where there is no git, and says its version.
+# A tarball of make dist builds where there is no git, and says its version
+# (a plain build: the caller's make variables, SANITIZE among them, are not
+# the tarball's).
 if [ -d "$top/.git" ] && command -v git >/dev/null 2>&1; then
 	commit=$(git -C "$top" describe --always --dirty --abbrev=12)
 	if make -s -C "$top" dist BUILD="$tmp/distbuild" >"$tmp/log" 2>&1; then
@@ -156,7 +158,7 @@ if [ -d "$top/.git" ] && command -v git >/dev/null 2>&1; then
 		tar -xzf "$tmp/distbuild/toll-$version.tar.gz" -C "$tmp/unpacked"
 		d=$tmp/unpacked/toll-$version
 		if [ -f "$d/src/COMMIT" ] && [ ! -d "$d/.git" ] &&
-			GIT_CEILING_DIRECTORIES="$tmp" env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -C "$d" build/bin/toll-check >"$tmp/log" 2>&1 &&
+			GIT_CEILING_DIRECTORIES="$tmp" env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -C "$d" SANITIZE=0 build/bin/toll-check >"$tmp/log" 2>&1 &&
 			[ "$("$d/build/bin/toll-check" --version)" = "toll-check (toll) $version (git $commit)" ]; then
 			pass
 		else
