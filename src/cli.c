@@ -410,3 +410,28 @@ cli_output_close(cli_output *out, int status)
 	}
 	return status;
 }
+
+int
+cli_source_date(int64_t *t, int *has)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	long v;
+
+	*has = 0;
+	if (env == NULL || *env == '\0')
+		return EXIT_OK;
+	if (cli_parse_count(env, 253402300799L, &v) != 0)
+		return cli_usage_error("SOURCE_DATE_EPOCH '%s' is not a whole number of seconds", env);
+	*t = v;
+	*has = 1;
+	return EXIT_OK;
+}
+
+void
+cli_reader_warn(void *ctx, const toll_diag *d)
+{
+	cli_reader *in = ctx;
+
+	cli_diag(d, 1);
+	in->warnings++;
+}

@@ -62,6 +62,13 @@ int cli_version(void);
 int cli_close_stdout(int status);
 
 /*
+ * The date a PDF carries, from SOURCE_DATE_EPOCH (seconds since 1970):
+ * *has is set when it is given.  Returns EXIT_OK, or prints a usage error
+ * and returns its status.
+ */
+int cli_source_date(int64_t *t, int *has);
+
+/*
  * A program's one output (a chart, a report): standard output for NULL or
  * "-", else a file that appears whole or not at all (toll_atomic), removed
  * when the program is interrupted.  open and close print what went wrong
@@ -110,6 +117,9 @@ int cli_reader_next(cli_reader *cr, toll_entry *e);
  * for the data, else trouble); returns 1 to go on, 0 to stop.
  */
 int cli_reader_problem(cli_reader *cr, const toll_diag *d, int code);
+
+/* Prints a warning found by the program (toll_agg_set_warn()) and counts it in the cli_reader ctx. */
+void cli_reader_warn(void *ctx, const toll_diag *d);
 
 /* Prints "stopped after N errors" when reading stopped so; frees the reader. */
 void cli_reader_close(cli_reader *cr);

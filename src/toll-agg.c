@@ -63,16 +63,6 @@ static const char usage_text[] =
 	"  toll-agg -g side,source --combine each datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,reported:month --combine latest reports.csv\n";
 
-/* A warning of the aggregation (parts that add up to more than their total). */
-static void
-warn(void *ctx, const toll_diag *d)
-{
-	cli_reader *in = ctx;
-
-	cli_diag(d, 1);
-	in->warnings++;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -144,7 +134,7 @@ main(int argc, char **argv)
 		status = in.status;
 		goto done;
 	}
-	toll_agg_set_warn(agg, warn, &in);
+	toll_agg_set_warn(agg, cli_reader_warn, &in);
 	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			if (toll_agg_header(agg, in.rd, &ud) != 0) {

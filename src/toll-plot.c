@@ -364,7 +364,6 @@ main(int argc, char **argv)
 	cli_output out;
 	toll_diag d;
 	char *usage_text = usage();
-	const char *env;
 	int c, status = EXIT_OK, rc;
 	size_t i;
 	long bins;
@@ -493,16 +492,8 @@ main(int argc, char **argv)
 	optind++;
 	if ((status = check_options(&p)) != EXIT_OK)
 		goto done;
-	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
-		long v;
-		if (cli_parse_count(env, 253402300799L, &v) != 0) {
-			status = cli_usage_error("SOURCE_DATE_EPOCH '%s' is not a whole number of seconds",
-			                         env);
-			goto done;
-		}
-		p.o.pdf_date = v;
-		p.o.has_pdf_date = 1;
-	}
+	if ((status = cli_source_date(&p.o.pdf_date, &p.o.has_pdf_date)) != EXIT_OK)
+		goto done;
 	if ((ch = toll_chart_new(&p.o)) == NULL ||
 	    (p.rd = toll_chart_reader_new(ch, p.xcol, p.ycol, p.seriescol)) == NULL ||
 	    toll_table_new(&t, argv + optind, (size_t)(argc - optind), &opt.dl) != TOLL_OK) {

@@ -52,16 +52,6 @@ static const char usage_text[] =
 
 enum { OPT_TITLE = 300, OPT_LETTER };
 
-/* A warning of the aggregation (parts that add up to more than their total). */
-static void
-warn(void *ctx, const toll_diag *d)
-{
-	cli_reader *in = ctx;
-
-	cli_diag(d, 1);
-	in->warnings++;
-}
-
 /* The data's name for the footer: the file, "N files: a, b", or standard input. */
 static void
 data_name(char **files, size_t n, char *buf, size_t sz)
@@ -100,7 +90,7 @@ main(int argc, char **argv)
 	toll_diag d;
 	char name[4200], sha[65];
 	toll_diag ud;              /* what is wrong with an argument */
-	const char *out_path = NULL, *env;
+	const char *out_path = NULL;
 	char **files;
 	size_t nfiles;
 	int c, code, status = EXIT_OK;
@@ -150,15 +140,8 @@ main(int argc, char **argv)
 		status = cli_usage_error("standard output is a terminal: give -o FILE.pdf");
 		goto done;
 	}
-	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env != '\0') {
-		long v;
-		if (cli_parse_count(env, 253402300799L, &v) != 0) {
-			status = cli_usage_error("SOURCE_DATE_EPOCH '%s' is not a whole number of seconds", env);
-			goto done;
-		}
-		so.pdf_date = v;
-		so.has_pdf_date = 1;
-	}
+	if ((status = cli_source_date(&so.pdf_date, &so.has_pdf_date)) != EXIT_OK)
+		goto done;
 	data_name(files, nfiles, name, sizeof name);
 	so.data_name = name;
 	/* The files' bytes, read before the table (standard input is read once: no sum). */
@@ -184,7 +167,7 @@ main(int argc, char **argv)
 		status = in.status;
 		goto done;
 	}
-	toll_agg_set_warn(totals, warn, &in);
+	toll_agg_set_warn(totals, cli_reader_warn, &in);
 	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			if (toll_agg_header(totals, in.rd, &ud) != 0 ||
