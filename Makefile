@@ -190,11 +190,11 @@ demo:
 	@$(BUILD)/bin/toll rev summary $(DATASETS) 2>/dev/null | awk -F'\t' 'NR == 1 || $$6 > 1' | \
 		$(BUILD)/bin/toll stats -g category count median:ratio max:ratio median:days
 	@echo
-	@echo "== the report figures, rendered into plots/ (see plots/README.md)"
+	@echo "== the report figures and reports, rendered into plots/ (see plots/README.md)"
 	@sh src/plots.sh $(BUILD)/bin plots 2>/dev/null
 	@ls plots
 
-# The report figures of datasets/, PNG and PDF, with plots/README.md.
+# The report figures of datasets/, PNG and PDF, and a report of each, with plots/README.md.
 plots:
 	@sh .ci/deps build
 	@$(MAKE) --no-print-directory all
