@@ -195,12 +195,33 @@ else
 fi
 echo "toll-agg (range, by side, status, category) against pandas $("$py" -c 'import pandas; print(pandas.__version__)'): $same"
 echo
-echo "| command | time | peak memory | time / toll-agg |"
-echo "| --- | --- | --- | --- |"
 set -- "toll-agg -c range FILE" "$bin/toll-agg -c range $f"
 set -- "$@" "toll-agg FILE (consensus, the default)" "$bin/toll-agg $f"
 set -- "$@" "pandas: agg_pandas.py FILE (reads every column)" "$py $here/agg_pandas.py $f"
 set -- "$@" "pandas: agg_pandas.py --usecols FILE (the 9 columns needed)" "$py $here/agg_pandas.py --usecols $f"
+# DuckDB, through its npm package, installed here for the benchmark only.
+duck=
+if have node && have npm; then
+	if [ ! -d "$out/duckdb/node_modules/@duckdb/node-api" ]; then
+		mkdir -p "$out/duckdb"
+		(cd "$out/duckdb" && npm install --no-audit --no-fund --silent @duckdb/node-api >/dev/null 2>&1) ||
+			echo "(the npm package @duckdb/node-api could not be installed: DuckDB not compared)" >&2
+	fi
+	[ -d "$out/duckdb/node_modules/@duckdb/node-api" ] && duck=1
+fi
+if [ -n "$duck" ]; then
+	node "$here/agg_duckdb.mjs" "$f" 2 >"$build/bench/agg-duckdb.tsv"
+	if cmp -s "$build/bench/agg-toll.tsv" "$build/bench/agg-duckdb.tsv"; then
+		dsame="the same numbers (byte-identical output)"
+	else
+		dsame="DIFFERENT numbers: see $build/bench/agg-toll.tsv and agg-duckdb.tsv"
+	fi
+	echo "toll-agg against DuckDB $(node -e "console.log(require('$out/duckdb/node_modules/@duckdb/node-api/package.json').version)" 2>/dev/null) (2 threads): $dsame"
+	echo
+	set -- "$@" "DuckDB, 2 threads: agg_duckdb.mjs FILE" "node $here/agg_duckdb.mjs $f 2"
+fi
+echo "| command | time | peak memory | time / toll-agg |"
+echo "| --- | --- | --- | --- |"
 "$measure" "$runs" "$@" | table
 
 # toll-import acled against the same mapping in pandas (tests/bench/import_pandas.py).
