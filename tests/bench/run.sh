@@ -254,3 +254,6 @@ set -- "toll-extract FILE" "$bin/toll-extract $n"
 set -- "$@" "grep -oE '[0-9][0-9,]*' FILE | wc -l (finds the numbers, reads nothing)" "grep -oE '[0-9][0-9,]*' $n | wc -l"
 "$measure" "$runs" "$@" | awk -F'\t' -v mb="$mb" 'NR == 1 { base = $2 }
 	{ printf "| %s | %.3f s | %.1f MiB | %.0f | %.2f |\n", $1, $2, $3 / 1024, mb / $2, $2 / base }'
+
+# Time and memory against rows: 10k to 10M.
+sh "$here/scale.sh" "$build" "$out" "$runs"
