@@ -177,8 +177,11 @@ main(int argc, char **argv)
 			}
 			continue;
 		}
+		/* The aggregations see every row; with --event, the revisions only its own. */
 		if ((code = toll_agg_add(totals, in.rd, &e, &d)) == TOLL_OK &&
 		    (code = toll_agg_add(sides, in.rd, &e, &d)) == TOLL_OK &&
+		    (so.event == NULL || (e.rep.event.len == strlen(so.event) &&
+		                          memcmp(e.rep.event.s, so.event, e.rep.event.len) == 0)) &&
 		    (code = toll_revs_add(revs, &e, &d)) == TOLL_OK)
 			code = toll_story_add(story, in.rd, &e, &d);
 		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
