@@ -340,6 +340,19 @@ output_signal(int sig)
 	raise(sig);
 }
 
+void
+cli_cleanup_on_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = output_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 int
 cli_output_open(cli_output *out, const char *path)
 {
@@ -354,16 +367,7 @@ cli_output_open(cli_output *out, const char *path)
 		}
 		return EXIT_OK;
 	}
-	{
-		struct sigaction sa;
-
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = output_signal;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-	}
+	cli_cleanup_on_signals();
 	if (toll_atomic_open(&out->a, path, &d) != TOLL_OK) {
 		cli_diag(&d, 0);
 		return EXIT_TROUBLE;

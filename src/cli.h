@@ -84,6 +84,13 @@ typedef struct cli_output {
 } cli_output;
 
 int cli_output_open(cli_output *out, const char *path);
+
+/*
+ * On SIGINT, SIGTERM and SIGHUP, removes the output being written and the
+ * library's temporary files (toll_atomic_signal_cleanup()), then dies of
+ * the signal.  cli_output_open() calls it for a named output.
+ */
+void cli_cleanup_on_signals(void);
 int cli_output_write(void *closure, const unsigned char *data, size_t len);
 int cli_output_close(cli_output *out, int status);
 

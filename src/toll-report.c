@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -96,6 +97,8 @@ main(int argc, char **argv)
 	int c, code, status = EXIT_OK;
 
 	cli_init("toll-report");
+	/* The story keeps its tables in temporary files while it reads and draws. */
+	cli_cleanup_on_signals();
 	gsl_set_error_handler_off();
 	memset(&so, 0, sizeof so);
 	memset(&policy, 0, sizeof policy);
@@ -144,11 +147,18 @@ main(int argc, char **argv)
 		goto done;
 	data_name(files, nfiles, name, sizeof name);
 	so.data_name = name;
-	/* The files' bytes, read before the table (standard input is read once: no sum). */
+	/*
+	 * The files' bytes, read before the table: only regular files, which
+	 * can be read twice (standard input, a pipe or <(...) is read once,
+	 * by the table reader: no sum).
+	 */
 	so.sha256 = NULL;
 	if (nfiles > 0) {
+		struct stat st;
 		size_t i;
-		for (i = 0; i < nfiles && strcmp(files[i], "-") != 0; i++)
+
+		for (i = 0; i < nfiles && strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 &&
+		            S_ISREG(st.st_mode); i++)
 			;
 		if (i == nfiles && toll_sha256_files(files, nfiles, sha, &d) == TOLL_OK)
 			so.sha256 = sha;

@@ -68,6 +68,16 @@ int toll_atomic_commit(toll_atomic *a, toll_diag *d);
 void toll_atomic_abort(toll_atomic *a);
 void toll_atomic_signal_cleanup(void);
 
+/*
+ * A temporary file that must have a name while it lives (read back by
+ * path): created in $TMPDIR (or /tmp), its name in path, its descriptor
+ * returned (-1 and errno when it cannot be made; at most 8 at a time).
+ * toll_tmp_remove() unlinks it; toll_atomic_signal_cleanup() unlinks
+ * every one still there, so an interrupted program leaves none behind.
+ */
+int toll_tmp_open(char path[4096]);
+void toll_tmp_remove(const char *path);
+
 /* Drops whatever is held and frees o; NULL is a no-op. */
 void toll_out_free(toll_out *o);
 

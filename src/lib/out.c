@@ -386,9 +386,56 @@ toll_atomic_abort(toll_atomic *a)
 	free(a);
 }
 
+/* Named temporary files a signal handler removes (toll_tmp_open()). */
+#define TMP_MAX_OPEN 8
+static char tmp_paths[TMP_MAX_OPEN][4096];
+static volatile sig_atomic_t tmp_live[TMP_MAX_OPEN];
+
+int
+toll_tmp_open(char path[4096])
+{
+	const char *dir = getenv("TMPDIR");
+	int i, fd;
+
+	for (i = 0; i < TMP_MAX_OPEN && tmp_live[i]; i++)
+		;
+	if (i == TMP_MAX_OPEN) {
+		errno = EMFILE;
+		return -1;
+	}
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	if (snprintf(tmp_paths[i], sizeof tmp_paths[i], "%s/toll-XXXXXX", dir) >= (int)sizeof tmp_paths[i]) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if ((fd = mkstemp(tmp_paths[i])) < 0)
+		return -1;
+	tmp_live[i] = 1;
+	memcpy(path, tmp_paths[i], sizeof tmp_paths[i]);
+	return fd;
+}
+
+void
+toll_tmp_remove(const char *path)
+{
+	int i;
+
+	for (i = 0; i < TMP_MAX_OPEN; i++)
+		if (tmp_live[i] && strcmp(tmp_paths[i], path) == 0) {
+			unlink(tmp_paths[i]);
+			tmp_live[i] = 0;
+		}
+}
+
 void
 toll_atomic_signal_cleanup(void)
 {
+	int i;
+
 	if (atomic_live)
 		unlink(atomic_path);
+	for (i = 0; i < TMP_MAX_OPEN; i++)
+		if (tmp_live[i])
+			unlink(tmp_paths[i]);
 }

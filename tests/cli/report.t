@@ -106,9 +106,28 @@ toll-report: cannot write standard output: No space left on device
 === standard input: no SHA-256
 $ toll-report -o - <data/good.tsv 2>/dev/null | pdftotext -layout - - | grep 'SHA-256' | sed 's/  */ /g'
 --- stdout
-SHA-256 (standard input: not computed)
-SHA-256 not computed (standard input)
-SHA-256 not computed (standard input)
-SHA-256 not computed (standard input)
-SHA-256 not computed (standard input)
-SHA-256 not computed (standard input)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+
+=== interrupted while reading: its temporary files and output are removed
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); mkfifo "$d/in"; mkdir "$d/tmp"; (TMPDIR="$d/tmp" toll-report "$d/in" -o "$d/r.pdf" & echo $! >"$d/pid"; wait) & exec 3>"$d/in"; awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 20000; i++) printf "e\t%d-01-01\ts%d\tA\tkilled\t%d\n", 1000 + i % 9000, i, i }' >&3; i=0; while [ -z "$(ls "$d/tmp")" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done; ls "$d/tmp" | sed 's/-.*//'; kill -TERM "$(cat "$d/pid")"; exec 3>&-; wait; ls -A "$d/tmp" | wc -l; ls "$d" | grep -c pdf
+--- stdout
+toll
+0
+0
+--- exit 1
+
+=== a pipe named as the file is read once, by the table: its totals, no checksum
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); mkfifo "$d/in"; cat data/good.tsv >"$d/in" & toll-report "$d/in" -o "$d/r.pdf" 2>/dev/null; pdftotext -layout "$d/r.pdf" - | grep -E '^(Claims|SHA-256)' | sed 's/  */ /g'
+--- stdout
+SHA-256 not computed (the data was read once, from a pipe)
+Claims (rows) 5
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)
+SHA-256 not computed (the data was read once, from a pipe)

@@ -72,21 +72,6 @@ oom(toll_diag *d)
 	return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
-/* A temporary file, unlinked when the story is done with it: its path in path. */
-static int
-tmp_file(char path[4096])
-{
-	const char *dir = getenv("TMPDIR");
-
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	if (snprintf(path, 4096, "%s/toll-report-XXXXXX", dir) >= 4096) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return mkstemp(path);
-}
-
 toll_story *
 toll_story_new(const toll_story_opts *o)
 {
@@ -124,7 +109,7 @@ toll_story_free(toll_story *s)
 	toll_out_free(s->claims);
 	if (s->claims_fd >= 0) {
 		close(s->claims_fd);
-		unlink(s->claims_path);
+		toll_tmp_remove(s->claims_path);
 	}
 	free(s);
 }
@@ -135,7 +120,7 @@ claims_header(toll_story *s, toll_diag *d)
 	static const char header[] =
 		"event\treported\tsource\tside\tcategory\tstatus\tlow\tbest\thigh\tqualifier\tseries\n";
 
-	if ((s->claims_fd = tmp_file(s->claims_path)) < 0)
+	if ((s->claims_fd = toll_tmp_open(s->claims_path)) < 0)
 		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
 		                     strerror(errno));
 	if ((s->claims = toll_out_new(s->claims_fd, 0)) == NULL)
@@ -340,7 +325,7 @@ static int
 spool(int what, void *obj, const toll_reports *rd, struct tab *t, toll_diag *d)
 {
 	char path[4096];
-	int fd = tmp_file(path), rc;
+	int fd = toll_tmp_open(path), rc;
 	toll_out *o;
 
 	if (fd < 0)
@@ -359,7 +344,7 @@ spool(int what, void *obj, const toll_reports *rd, struct tab *t, toll_diag *d)
 	close(fd);
 	if (rc == TOLL_OK)
 		rc = tab_load(t, path, d);
-	unlink(path);
+	toll_tmp_remove(path);
 	return rc;
 }
 
@@ -616,7 +601,7 @@ title_page(struct ctx *x)
 		snprintf(sources, sizeof sources, "%zu", toll_strmap_count(s->all_sources));
 		ROW("", "");
 		ROW("Data", (char *)s->o.data_name);
-		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 : "(standard input: not computed)"));
+		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 : "not computed (the data was read once, from a pipe)"));
 		ROW("Claims (rows)", rows);
 		ROW("Events", events);
 		ROW("Sources", sources);
@@ -809,7 +794,7 @@ static int
 series_history(struct ctx *x)
 {
 	const struct tab *h = &x->history;
-	int fd = tmp_file(x->hist_path), rc;
+	int fd = toll_tmp_open(x->hist_path), rc;
 	toll_out *o;
 	size_t r, c;
 
@@ -899,7 +884,7 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	x->doc.H = H;
 	x->doc.margin = 50;
 	snprintf(footer, sizeof footer, "%s\nSHA-256 %s", s->o.data_name,
-	         s->o.sha256 ? s->o.sha256 : "not computed (standard input)");
+	         s->o.sha256 ? s->o.sha256 : "not computed (the data was read once, from a pipe)");
 	x->doc.footer = footer;
 	pango_cairo_update_context(x->doc.cr, x->doc.pc);
 	toll_doc_start(&x->doc);
@@ -997,7 +982,7 @@ done:
 	tab_free(&x.history);
 	tab_free(&x.summary);
 	if (x.hist_path[0] != '\0')
-		unlink(x.hist_path);
+		toll_tmp_remove(x.hist_path);
 	return rc;
 }
 
