@@ -114,7 +114,8 @@ SHA-256 not computed (the data was read once, from a pipe)
 SHA-256 not computed (the data was read once, from a pipe)
 
 === interrupted while reading: its temporary files and output are removed
-$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); mkfifo "$d/in"; mkdir "$d/tmp"; (TMPDIR="$d/tmp" toll-report "$d/in" -o "$d/r.pdf" & echo $! >"$d/pid"; wait) & exec 3>"$d/in"; awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 20000; i++) printf "e\t%d-01-01\ts%d\tA\tkilled\t%d\n", 1000 + i % 9000, i, i }' >&3; i=0; while [ -z "$(ls "$d/tmp")" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done; ls "$d/tmp" | sed 's/-.*//'; kill -TERM "$(cat "$d/pid")"; exec 3>&-; wait; ls -A "$d/tmp" | wc -l; ls "$d" | grep -c pdf
+# (only toll's own files are looked at: valgrind keeps its own in TMPDIR)
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); mkfifo "$d/in"; mkdir "$d/tmp"; (TMPDIR="$d/tmp" toll-report "$d/in" -o "$d/r.pdf" & echo $! >"$d/pid"; wait) & exec 3>"$d/in"; awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 20000; i++) printf "e\t%d-01-01\ts%d\tA\tkilled\t%d\n", 1000 + i % 9000, i, i }' >&3; i=0; while ! ls "$d/tmp" | grep -q '^toll-' && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done; ls "$d/tmp" | grep '^toll-' | sed 's/-.*//'; kill -TERM "$(cat "$d/pid")"; exec 3>&-; wait; ls -A "$d/tmp" | grep -c '^toll-'; ls "$d" | grep -c pdf
 --- stdout
 toll
 0
