@@ -190,6 +190,7 @@ const char *toll_ch_label(const toll_chart *c, size_t i);
 
 /* palette.c */
 rgb toll_ch_colour(const toll_chart *c, size_t series);
+uint32_t toll_ch_okabe(size_t i);      /* Okabe and Ito's colour i but yellow, darkest first, round again */
 int toll_ch_colours(toll_chart *c);    /* fills c->series_colour; -1 when out of memory */
 void toll_ch_set_rgb(cairo_t *cr, rgb c);
 
@@ -214,6 +215,22 @@ char *toll_ch_svg_texts(toll_chart *c, size_t *len);
 
 /* render.c */
 void toll_ch_iso_date(int64_t t, char *buf, size_t sz);
+
+/*
+ * Where cairo's bytes go (a cairo_write_func_t closure): straight to the
+ * caller's write, or, with hold set (SVG with text as <text>), held until
+ * the texts are put in before the closing tag.  failed: 1 when write
+ * failed, 2 when out of memory.
+ */
+struct toll_ch_sink {
+	toll_chart_write_fn write;
+	void *closure;
+	int failed;
+	int hold;
+	unsigned char *held;
+	size_t len, cap;
+};
+cairo_status_t toll_ch_sink_write(void *closure, const unsigned char *data, unsigned int len);
 
 /* axes.c */
 double toll_ch_vmap(const toll_chart *c, double v);

@@ -104,10 +104,17 @@ toll_doc_finish(struct doc *d)
 	cairo_show_page(d->cr);
 }
 
+/* Whether h more points here would run into the footer. */
+static int
+past_bottom(const struct doc *d, double h)
+{
+	return d->y + h > d->H - d->margin - FOOTER_H + 10;
+}
+
 void
 toll_doc_need(struct doc *d, double h)
 {
-	if (d->y + h > d->H - d->margin - FOOTER_H + 10 && d->y > d->margin)
+	if (past_bottom(d, h) && d->y > d->margin)
 		toll_doc_page(d);
 }
 
@@ -180,7 +187,7 @@ toll_doc_table(struct doc *d, size_t n, const double *widths, const int *right, 
 	for (r = 1; r <= rows; r++) {
 		h = row_layouts(d, n, widths, cells, r, ls);
 		/* The header goes with the first row; after a break it comes again. */
-		if (r == 1 || d->y + h > d->H - d->margin - FOOTER_H + 10) {
+		if (r == 1 || past_bottom(d, h)) {
 			toll_doc_need(d, hh + h);
 			draw_row(d, n, widths, right, head, hh, 1);
 		}

@@ -25,6 +25,16 @@ static const struct { const char *name; unsigned v; } names[] = {
 	{ "vermillion", 0xD55E00 }, { "vermilion", 0xD55E00 }, { "reddishpurple", 0xCC79A7 }
 };
 
+uint32_t
+toll_ch_okabe(size_t i)
+{
+	const size_t n = sizeof okabe / sizeof okabe[0];
+	size_t k = i % (n - 1);
+
+	/* Yellow (the seventh) is left out: a dot or a thin line of it is lost on white. */
+	return okabe[k < 6 ? k : k + 1];
+}
+
 int
 toll_chart_color_parse(const char *s, size_t len, uint32_t *out)
 {

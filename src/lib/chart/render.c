@@ -16,23 +16,10 @@
 #include "chart/chart.h"
 #include "toll/date.h"
 
-/*
- * Where cairo's bytes go: straight to the caller, or, for SVG with text as
- * <text>, held until the texts are put in before the closing tag.
- */
-struct sink {
-	toll_chart_write_fn write;
-	void *closure;
-	int failed;
-	int hold;
-	unsigned char *held;
-	size_t len, cap;
-};
-
-static cairo_status_t
-sink_write(void *closure, const unsigned char *data, unsigned int len)
+cairo_status_t
+toll_ch_sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct sink *s = closure;
+	struct toll_ch_sink *s = closure;
 
 	if (s->failed)
 		return CAIRO_STATUS_WRITE_ERROR;
@@ -63,7 +50,7 @@ sink_write(void *closure, const unsigned char *data, unsigned int len)
 
 /* The SVG held, with the chart's texts before its closing tag; 0 or -1. */
 static int
-svg_out(toll_chart *c, struct sink *sk)
+svg_out(toll_chart *c, struct toll_ch_sink *sk)
 {
 	static const char end[] = "</svg>";
 	size_t tlen, at = sk->len;
@@ -94,7 +81,7 @@ svg_out(toll_chart *c, struct sink *sk)
 static void
 png_write_cb(png_structp png, png_bytep data, size_t len)
 {
-	struct sink *sk = png_get_io_ptr(png);
+	struct toll_ch_sink *sk = png_get_io_ptr(png);
 
 	if (sk->failed || sk->write(sk->closure, data, len) != 0) {
 		sk->failed = 1;
@@ -109,7 +96,7 @@ png_flush_cb(png_structp png)
 }
 
 static int
-write_png(cairo_surface_t *sf, struct sink *sk, double dpi)
+write_png(cairo_surface_t *sf, struct toll_ch_sink *sk, double dpi)
 {
 	int w = cairo_image_surface_get_width(sf), h = cairo_image_surface_get_height(sf);
 	int stride = cairo_image_surface_get_stride(sf), y, x;
@@ -170,14 +157,14 @@ toll_ch_iso_date(int64_t t, char *buf, size_t sz)
 }
 
 static cairo_surface_t *
-make_surface(toll_chart *c, struct sink *sk)
+make_surface(toll_chart *c, struct toll_ch_sink *sk)
 {
 	const toll_chart_opts *o = &c->o;
 	cairo_surface_t *sf;
 
 	switch (o->format) {
 	case TOLL_CHART_PDF:
-		sf = cairo_pdf_surface_create_for_stream(sink_write, sk, o->width, o->height);
+		sf = cairo_pdf_surface_create_for_stream(toll_ch_sink_write, sk, o->width, o->height);
 		if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS) {
 			char date[32] = "";
 			/* No date unless one is given: an empty one keeps cairo from using the clock. */
@@ -191,7 +178,7 @@ make_surface(toll_chart *c, struct sink *sk)
 		}
 		return sf;
 	case TOLL_CHART_SVG:
-		sf = cairo_svg_surface_create_for_stream(sink_write, sk, o->width, o->height);
+		sf = cairo_svg_surface_create_for_stream(toll_ch_sink_write, sk, o->width, o->height);
 		if (cairo_surface_status(sf) == CAIRO_STATUS_SUCCESS)
 			cairo_svg_surface_set_document_unit(sf, CAIRO_SVG_UNIT_PT);
 		return sf;
@@ -290,7 +277,7 @@ toll_chart_draw(toll_chart *c, cairo_t *cr, toll_diag *d)
 int
 toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, toll_diag *d)
 {
-	struct sink sk = { write, closure, 0, 0, NULL, 0, 0 };
+	struct toll_ch_sink sk = { write, closure, 0, 0, NULL, 0, 0 };
 	cairo_surface_t *sf;
 	cairo_status_t st;
 	int rc;

@@ -397,9 +397,6 @@ notation(const char *low, const char *best, const char *high, char *buf, size_t 
 static int
 colour_series(struct ctx *x, toll_chart *ch)
 {
-	static const uint32_t okabe[] = {
-		0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0x000000
-	};
 	size_t n = toll_strmap_count(ch->series), i, j;
 	uint32_t *given = calloc(n ? n : 1, sizeof *given);
 
@@ -417,13 +414,13 @@ colour_series(struct ctx *x, toll_chart *ch)
 			}
 		if (toll_strmap_intern(x->colours, k.s, len, &id, &added) != TOLL_OK)
 			goto fail;
-		given[i] = okabe[id % (sizeof okabe / sizeof okabe[0])];
+		given[i] = toll_ch_okabe(id);
 		for (j = 0; j < i; j++)
 			taken |= given[j] == given[i];
 		if (taken) {
 			if (toll_strmap_intern(x->colours, k.s, k.len, &id, &added) != TOLL_OK)
 				goto fail;
-			given[i] = okabe[id % (sizeof okabe / sizeof okabe[0])];
+			given[i] = toll_ch_okabe(id);
 		}
 		if (toll_chart_color(ch, k.s, k.len, given[i]) != 0)
 			goto fail;
@@ -599,9 +596,10 @@ title_page(struct ctx *x)
 		snprintf(rows, sizeof rows, "%ld", s->rows);
 		snprintf(events, sizeof events, "%zu", toll_strmap_count(s->events));
 		snprintf(sources, sizeof sources, "%zu", toll_strmap_count(s->all_sources));
-		ROW("", "");
+		ROW("The data", "");   /* the header */
 		ROW("Data", (char *)s->o.data_name);
-		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 : "not computed (the data was read once, from a pipe)"));
+		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 :
+		                        "not computed (the data was read once, from a pipe)"));
 		ROW("Claims (rows)", rows);
 		ROW("Events", events);
 		ROW("Sources", sources);
@@ -610,8 +608,6 @@ title_page(struct ctx *x)
 		ROW("As of", asof);
 		ROW("Sources combined by", (char *)(s->o.policy ? s->o.policy : "consensus"));
 		ROW("toll", (char *)(s->o.version ? s->o.version : ""));
-		cells[0] = "The data";
-		cells[1] = "";
 		toll_doc_table(&x->doc, 2, w2, r2, cells, n - 1);
 	}
 #undef ROW
@@ -842,24 +838,6 @@ discard(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-struct sink {
-	toll_chart_write_fn write;
-	void *closure;
-	int failed;
-};
-
-static cairo_status_t
-sink_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	struct sink *s = closure;
-
-	if (s->failed || s->write(s->closure, data, len) != 0) {
-		s->failed = 1;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* One pass over the whole document, onto a PDF surface writing to fn. */
 static int
 pass(struct ctx *x, cairo_write_func_t fn, void *closure)
@@ -931,7 +909,7 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
                  toll_revs *revs, toll_chart_write_fn write, void *closure, toll_diag *d)
 {
 	struct ctx x;
-	struct sink sk = { write, closure, 0 };
+	struct toll_ch_sink sk = { write, closure, 0, 0, NULL, 0, 0 };
 	char *texts;
 	int rc;
 
@@ -970,7 +948,7 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 		rc = oom(d);
 		goto done;
 	}
-	rc = pass(&x, sink_write, &sk);
+	rc = pass(&x, toll_ch_sink_write, &sk);
 	if (rc == TOLL_EIO && sk.failed)
 		rc = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "write error");
 done:

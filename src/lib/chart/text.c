@@ -192,6 +192,8 @@ record(toll_chart *c, PangoLayout *l, double x, double y, rgb col)
 	char buf[512];
 	int bold = fd && pango_font_description_get_weight(fd) >= PANGO_WEIGHT_BOLD;
 	double size = fd ? (double)pango_font_description_get_size(fd) / PANGO_SCALE : 10;
+	const char *family = fd && pango_font_description_get_family(fd) ? pango_font_description_get_family(fd) :
+	                     DEFAULT_FONT;
 	int last;
 
 	cairo_get_matrix(c->cr, &m);
@@ -219,9 +221,7 @@ record(toll_chart *c, PangoLayout *l, double x, double y, rgb col)
 		snprintf(buf, sizeof buf, "x=\"%.3f\" y=\"%.3f\" font-family=\"", x + (double)r.x / PANGO_SCALE,
 		         y + base);
 		svg_append(c, buf, strlen(buf));
-		svg_escaped(c, pango_font_description_get_family(fd) ? pango_font_description_get_family(fd) :
-		            DEFAULT_FONT, strlen(pango_font_description_get_family(fd) ?
-		                                 pango_font_description_get_family(fd) : DEFAULT_FONT));
+		svg_escaped(c, family, strlen(family));
 		snprintf(buf, sizeof buf, "\" font-size=\"%.2f\"%s fill=\"#%02x%02x%02x\" "
 		         "xml:space=\"preserve\">", size, bold ? " font-weight=\"bold\"" : "",
 		         (unsigned)(col.r * 255 + 0.5), (unsigned)(col.g * 255 + 0.5), (unsigned)(col.b * 255 + 0.5));
