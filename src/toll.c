@@ -21,7 +21,7 @@ static const struct command {
 	{ "plot", "charts to PNG, PDF or SVG, with cairo and pango" },
 	{ "import", "ACLED, UCDP GED and any table as a reports table" },
 	{ "extract", "casualty figures out of news text, each with its sentence" },
-	{ "report", "a dataset's whole story as one PDF: totals, revisions, claims, sources" },
+	{ "report", "a dataset's whole story as one PDF: totals, revisions, claims" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

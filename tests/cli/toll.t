@@ -31,7 +31,7 @@ Commands:
   plot     charts to PNG, PDF or SVG, with cairo and pango
   import   ACLED, UCDP GED and any table as a reports table
   extract  casualty figures out of news text, each with its sentence
-  report   a dataset's whole story as one PDF: totals, revisions, claims, sources
+  report   a dataset's whole story as one PDF: totals, revisions, claims
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit
