@@ -41,13 +41,13 @@ else
 BUILD     = build
 SAN       =
 endif
-ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Iinclude -Isrc -I$(BUILD) $(SAN) $(CFLAGS)
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -pthread -Iinclude -Isrc -I$(BUILD) $(SAN) $(CFLAGS)
 
 # The release is src/VERSION; the commit is git's, or src/COMMIT in a
 # tarball of make dist (which has no .git).
 VERSION := $(shell cat src/VERSION)
 COMMIT  := $(shell git describe --always --dirty --abbrev=12 2>/dev/null || cat src/COMMIT 2>/dev/null)
-ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+ALL_LDFLAGS = $(SAN) -pthread $(LDFLAGS)
 LDLIBS   += -lm
 
 # Libraries come from pkg-config only, and only where they are used.

@@ -135,6 +135,44 @@ int toll_table_header_looks_like_data(const toll_table *t);
  */
 long toll_column_find(const toll_field *cols, size_t n, const char *name, size_t len);
 
+/*
+ * The work done for each data row in a worker thread: reads row (whose
+ * fields stay valid while the result is used) and writes its result into
+ * slot (slot_size bytes).  It runs in several threads at once, so it must
+ * only read ctx.  Line numbers in row are not yet known in the worker:
+ * work must not use them (fields, all on the row's line, get theirs in the
+ * calling thread).
+ */
+typedef void (*toll_table_work)(void *ctx, const toll_row *row, void *slot);
+
+/*
+ * Reads with n threads (1: in the calling thread only, the default).
+ * With n > 1, the data rows of a regular TSV file larger than a chunk
+ * (1 MiB; the environment variable TOLL_READ_CHUNK gives another size in
+ * bytes, for tests) are split and checked in n worker threads, a chunk of
+ * whole lines each, and work (when not NULL) is done for each in the
+ * worker; toll_table_next() still hands out every row, message and line
+ * number exactly as reading in order would, in the same order.  Standard
+ * input, pipes, CSV and small files are read in order.  Call before the
+ * first data row of a file is read (after its header, for instance).
+ * Returns TOLL_OK, or TOLL_EUSAGE when n is below 1.
+ */
+int toll_table_set_threads(toll_table *t, int n, toll_table_work work, void *ctx,
+                           size_t slot_size);
+
+/*
+ * The result of work for the row toll_table_next() handed out last, or
+ * NULL when that row was read in the calling thread (the caller does the
+ * work itself then).
+ */
+const void *toll_table_slot(const toll_table *t);
+
+/*
+ * The number of processors this process may run on (at least 1, at most
+ * 8): the default of --threads.
+ */
+int toll_threads_default(void);
+
 /* Closes any open file and frees t; NULL is a no-op. */
 void toll_table_free(toll_table *t);
 

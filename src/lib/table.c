@@ -19,60 +19,12 @@
 #include "toll/figure.h"
 #include "toll/table.h"
 #include "toll/utf8.h"
+#include "table_int.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define HAVE_SSE2 1
 #endif
-
-#define INITIAL_BUFFER (256u << 10)
-
-/* States of the CSV record scanner. */
-enum { CSV_FIELD_START, CSV_UNQUOTED, CSV_QUOTED, CSV_QUOTE_SEEN };
-
-#define MAX_NA 32
-
-struct toll_table {
-	char *const *paths;
-	size_t npaths, next_file;   /* next_file: index of the next file to open */
-	toll_dialect dl;
-	char sep;                   /* CSV: the byte between fields */
-
-	/* The spellings of "not stated" (an empty field is one already). */
-	const char *na[MAX_NA];
-	size_t na_len[MAX_NA], nna, na_max;
-	unsigned char na_first[256];
-	int pending;                /* no header: the first record waits to be handed out */
-	size_t pending_len;         /* its length */
-	int index_unnamed;          /* the first header's first name was empty: "index" */
-
-	/* The file being read. */
-	const char *name;
-	size_t fileno;
-	int fd, open, eof, csv, have_header, at_start;
-	char *buf;
-	size_t cap, pos, end;       /* unread bytes are buf[pos..end) */
-	size_t scanned;             /* bytes after pos already searched for the record end */
-	int scan_state;             /* CSV: the scanner's state at pos + scanned */
-	long scan_lines;            /* CSV: line breaks inside quotes found so far */
-	long line;                  /* line number of buf[pos] */
-	int last_unterminated;      /* the record just found ends the file without a newline */
-
-	/* The first header: names copied into names_buf. */
-	toll_field *cols;
-	size_t ncols;
-	char *names_buf;
-	const toll_field **by_name; /* the columns sorted by name */
-	const char *first_name;
-	size_t cols_fileno;         /* the file whose header gave the columns */
-
-	/* The current record. */
-	toll_field *f, *out;
-	size_t *raw;                /* CSV: raw offset of each field from the record start */
-	size_t nf, fcap;
-	size_t *map;                /* field i of this file is column map[i] */
-	size_t mapcap;
-};
 
 const char toll_na_default[] = "NA,N/A,NaN,null";
 
@@ -111,6 +63,7 @@ toll_table_new(toll_table **out, char *const *paths, size_t npaths, const toll_d
 	t->dl = dl != NULL ? *dl : plain;
 	na_list(t, t->dl.na != NULL ? t->dl.na : toll_na_default);
 	t->fd = -1;
+	t->threads = 1;
 	t->cap = INITIAL_BUFFER;
 	if ((t->buf = malloc(t->cap)) == NULL) {
 		free(t);
@@ -120,8 +73,8 @@ toll_table_new(toll_table **out, char *const *paths, size_t npaths, const toll_d
 	return TOLL_OK;
 }
 
-static void
-close_file(toll_table *t)
+void
+toll_table_close_file(toll_table *t)
 {
 	if (t->open && t->fd > 0)
 		close(t->fd);
@@ -134,15 +87,18 @@ toll_table_free(toll_table *t)
 {
 	if (t == NULL)
 		return;
-	close_file(t);
-	free(t->buf);
-	free(t->cols);
-	free(t->names_buf);
-	free(t->by_name);
+	toll_par_free(t);
+	toll_table_close_file(t);
+	if (!t->borrowed) {
+		free(t->buf);
+		free(t->cols);
+		free(t->names_buf);
+		free(t->by_name);
+		free(t->map);
+	}
 	free(t->f);
 	free(t->out);
 	free(t->raw);
-	free(t->map);
 	free(t);
 }
 
@@ -177,6 +133,8 @@ open_next(toll_table *t, toll_diag *d)
 		t->sep = ',';
 	}
 	t->pos = t->end = t->scanned = 0;
+	t->off = 0;
+	t->par_tried = 0;
 	t->scan_state = CSV_FIELD_START;
 	t->scan_lines = 0;
 	t->eof = 0;
@@ -206,6 +164,7 @@ fill(toll_table *t, toll_diag *d)
 	if (t->pos > 0) {
 		memmove(t->buf, t->buf + t->pos, t->end - t->pos);
 		t->end -= t->pos;
+		t->off += t->pos;
 		t->pos = 0;
 	}
 	if (t->cap - t->end < INITIAL_BUFFER / 4) {
@@ -301,8 +260,8 @@ find_record(toll_table *t, size_t *len, size_t *next, toll_diag *d)
 	}
 }
 
-static int
-grow_fields(toll_table *t)
+int
+toll_table_grow_fields(toll_table *t)
 {
 	size_t ncap = t->fcap ? t->fcap * 2 : 64;
 	toll_field *f = realloc(t->f, ncap * sizeof *f);
@@ -328,7 +287,7 @@ grow_fields(toll_table *t)
 static int
 add_field(toll_table *t, const char *s, size_t len, long line, long col, size_t raw)
 {
-	if (t->nf == t->fcap && grow_fields(t) != TOLL_OK)
+	if (t->nf == t->fcap && toll_table_grow_fields(t) != TOLL_OK)
 		return TOLL_ENOMEM;
 	t->f[t->nf].s = s;
 	t->f[t->nf].len = len;
@@ -403,7 +362,7 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 		size_t n_ = (at) - start; \
 		if (nf == cap) { \
 			t->nf = nf; \
-			if (grow_fields(t) != TOLL_OK) \
+			if (toll_table_grow_fields(t) != TOLL_OK) \
 				return TOLL_ENOMEM; \
 			f = t->f; \
 			cap = t->fcap; \
@@ -1089,6 +1048,16 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			if ((r = open_next(t, d)) != TOLL_OK)
 				return r;
 		}
+		t->slot = NULL;
+		/* After the header, a large regular TSV file may be read in chunks, in threads. */
+		if (t->threads > 1 && t->have_header && !t->csv && !t->par_tried &&
+		    (r = toll_par_start(t)) != TOLL_OK)
+			return toll_diag_set(d, r, NULL, 0, 0, "out of memory");
+		if (t->par != NULL) {
+			if ((r = toll_par_next(t, row, d)) == TOLL_PAR_SERIAL)
+				continue;
+			return r;
+		}
 		rec = t->buf + t->pos;
 		/*
 		 * TSV: the end of the record and its fields in one pass, when
@@ -1115,13 +1084,13 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		if (r == TOLL_END) {
 			long line = t->line;
 
-			close_file(t);
+			toll_table_close_file(t);
 			if (!t->have_header)
 				return toll_diag_set(d, TOLL_EDATA, t->name, line, 1, "no header line");
 			continue;
 		}
 		if (r != TOLL_OK) {
-			close_file(t);
+			toll_table_close_file(t);
 			return r;
 		}
 		rec = t->buf + t->pos;
@@ -1164,14 +1133,14 @@ split:
 		} else if (r != TOLL_OK) {
 			t->line += lines;
 			if (!t->have_header)
-				close_file(t);
+				toll_table_close_file(t);
 			return r;
 		}
 		if (bad < len) {
 			r = text_error(t, bad, nul, d);
 			t->line += lines;
 			if (!t->have_header)
-				close_file(t);
+				toll_table_close_file(t);
 			return r;
 		}
 		row->file = t->name;
@@ -1181,7 +1150,7 @@ split:
 		if (!t->have_header) {
 			r = t->cols == NULL ? first_header(t, d) : later_header(t, d);
 			if (r != TOLL_OK) {
-				close_file(t);
+				toll_table_close_file(t);
 				return r;
 			}
 			t->have_header = 1;

@@ -8,6 +8,32 @@
 #include "suites.h"
 #include "toll/table.h"
 
+/* Reading with threads: how many, and how many rows came with the work done in a worker. */
+static int dump_threads = 1;
+static size_t dump_slots;
+
+/* The work of the tests: a fingerprint of the row's fields, to find on the row handed out. */
+static uint64_t
+row_print(const toll_row *row)
+{
+	uint64_t h = 1469598103934665603ull ^ row->n;
+	size_t i, k;
+
+	for (i = 0; i < row->n; i++) {
+		for (k = 0; k < row->f[i].len; k++)
+			h = (h ^ (unsigned char)row->f[i].s[k]) * 1099511628211ull;
+		h = (h ^ 0xff) * 1099511628211ull;
+	}
+	return h;
+}
+
+static void
+print_work(void *ctx, const toll_row *row, void *slot)
+{
+	ck_assert_ptr_null(ctx);
+	*(uint64_t *)slot = row_print(row);
+}
+
 /*
  * Reads everything from paths and describes it in one string: "H a|b" for
  * a header, "3: x|y" for a row of line 3 (fields show as F@col when
@@ -16,7 +42,7 @@
 static char *
 dump_dl(char *const *paths, size_t n, const toll_dialect *dl, int with_cols)
 {
-	static char out[1 << 16];
+	static char out[8 << 20];   /* room for a line of 5 MiB */
 	size_t o = 0, i;
 	toll_table *t;
 	toll_row row;
@@ -24,8 +50,16 @@ dump_dl(char *const *paths, size_t n, const toll_dialect *dl, int with_cols)
 	int r;
 
 	ck_assert_int_eq(toll_table_new(&t, paths, n, dl), TOLL_OK);
+	ck_assert_int_eq(toll_table_set_threads(t, dump_threads, print_work, NULL, sizeof(uint64_t)),
+	                 TOLL_OK);
 	out[0] = '\0';
 	while ((r = toll_table_next(t, &row, &d)) != TOLL_END) {
+		const uint64_t *slot = r == TOLL_OK ? toll_table_slot(t) : NULL;
+
+		if (slot != NULL) {
+			ck_assert_uint_eq(*slot, row_print(&row));
+			dump_slots++;
+		}
 		if (r == TOLL_EDATA) {
 			o += (size_t)snprintf(out + o, sizeof out - o, "E %ld:%ld %s\n", d.line, d.col, d.msg);
 			continue;
@@ -332,18 +366,24 @@ START_TEST(formats_by_name_or_forced)
 }
 END_TEST
 
-/* Writes bytes to a temporary file of its own (unit_tmpfile() reuses its one); caller frees the name. */
+/* Writes bytes[0..n) to a temporary file of its own (unit_tmpfile() reuses its one); caller frees the name. */
+static char *
+tmp_named(const char *bytes, size_t n, const char *suffix)
+{
+	const char *p = unit_tmpfile(bytes, n, suffix);
+	size_t len = strlen(p) + strlen(".keep") + strlen(suffix) + 1;
+	char *moved = malloc(len);
+
+	ck_assert_ptr_nonnull(moved);
+	snprintf(moved, len, "%s.keep%s", p, suffix);
+	ck_assert_int_eq(rename(p, moved), 0);
+	return moved;
+}
+
 static char *
 keep(const char *bytes, const char *suffix)
 {
-	const char *p = unit_tmpfile(bytes, strlen(bytes), suffix);
-	size_t n = strlen(p) + strlen(".keep") + strlen(suffix) + 1;
-	char *moved = malloc(n);
-
-	ck_assert_ptr_nonnull(moved);
-	snprintf(moved, n, "%s.keep%s", p, suffix);
-	ck_assert_int_eq(rename(p, moved), 0);
-	return moved;
+	return tmp_named(bytes, strlen(bytes), suffix);
 }
 
 /* Two CSV files read as one table as dl says. */
@@ -556,6 +596,153 @@ START_TEST(unreadable_is_io)
 }
 END_TEST
 
+/* A table of every corner the reader knows, in n bytes of buf; the second file's columns reordered. */
+static size_t
+corners(char *buf, size_t cap, int second)
+{
+	size_t o = 0;
+	int i, k;
+
+	o += (size_t)snprintf(buf + o, cap - o, second ? "note\tb\ta\n" : "a\tb\tnote\n");
+	for (i = 0; i < 400; i++) {
+		const char *end = i % 13 == 0 ? "\r\n" : "\n";
+
+		if (i % 7 == 0)
+			o += (size_t)snprintf(buf + o, cap - o, "# a comment %d\n", i);
+		if (i % 11 == 0)
+			o += (size_t)snprintf(buf + o, cap - o, "\n");
+		if (i % 23 == 0) {
+			o += (size_t)snprintf(buf + o, cap - o, "%d\tonly two%s", i, end);
+			continue;
+		}
+		o += (size_t)snprintf(buf + o, cap - o, "%d\t%s\t", i,
+		                      i % 19 == 0 ? "NA" : i % 17 == 0 ? "tab\\there" : "b");
+		if (i % 29 == 0)
+			buf[o++] = (char)0xff;
+		if (i % 31 == 0)
+			buf[o++] = '\0';
+		if (i % 37 == 0)
+			buf[o++] = '\r';
+		for (k = 0; k < i % 50; k++)
+			buf[o++] = (char)('a' + k % 26);
+		o += (size_t)snprintf(buf + o, cap - o, "%s", end);
+		ck_assert_uint_lt(o + 200, cap);
+	}
+	/* The last line ends the file without a newline. */
+	o += (size_t)snprintf(buf + o, cap - o, "last\tb\tno newline");
+	return o;
+}
+
+/* Reads paths with threads threads and chunks of chunk bytes. */
+static char *
+dump_chunked(char *const *paths, size_t n, int threads, size_t chunk)
+{
+	char env[32];
+	char *s;
+
+	snprintf(env, sizeof env, "%zu", chunk);
+	setenv("TOLL_READ_CHUNK", env, 1);
+	dump_threads = threads;
+	dump_slots = 0;
+	s = dump_paths(paths, n, TOLL_FORMAT_AUTO, 1);
+	dump_threads = 1;
+	unsetenv("TOLL_READ_CHUNK");
+	return s;
+}
+
+START_TEST(threads_hand_out_what_one_thread_does)
+{
+	static char a[1 << 16], b[1 << 16];
+	static const size_t chunks[] = { 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987,
+	                                 1597, 4096 };
+	char *paths[2], *one;
+	size_t na = corners(a, sizeof a, 0), nb = corners(b, sizeof b, 1), i;
+	int threads;
+
+	paths[0] = tmp_named(a, na, ".tsv");
+	paths[1] = tmp_named(b, nb, ".tsv");
+	for (threads = 2; threads <= 4; threads += 2)
+		for (i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
+			one = strdup(dump_chunked(paths, 2, 1, chunks[i]));
+			ck_assert_uint_eq(dump_slots, 0);
+			ck_assert_str_eq(dump_chunked(paths, 2, threads, chunks[i]), one);
+			/* The rows were read in the workers, not in order by the reader. */
+			ck_assert_uint_gt(dump_slots, 300);
+			free(one);
+		}
+	/* Two threads: the reading thread fills chunks too (every second one, about). */
+	one = strdup(dump_chunked(paths, 2, 1, 0));
+	ck_assert_str_eq(dump_chunked(paths, 2, 8, 64), one);
+	free(one);
+	for (i = 0; i < 2; i++) {
+		unlink(paths[i]);
+		free(paths[i]);
+	}
+}
+END_TEST
+
+START_TEST(threads_read_a_long_line_in_order)
+{
+	/* A line that runs 5 MiB past its chunk: read in order from there, the same way. */
+	size_t big = (size_t)5 << 20, o = 0, i, n = big + 100000;
+	char *buf = malloc(n), *paths[1], *one;
+
+	ck_assert_ptr_nonnull(buf);
+	o += (size_t)snprintf(buf + o, n - o, "a\tb\n");
+	for (i = 0; i < 3000; i++)
+		o += (size_t)snprintf(buf + o, n - o, "%zu\tshort\n", i);
+	o += (size_t)snprintf(buf + o, n - o, "long\t");
+	memset(buf + o, 'x', big);
+	o += big;
+	buf[o++] = '\n';
+	for (i = 0; i < 3000; i++)
+		o += (size_t)snprintf(buf + o, n - o, "%zu\t%s\n", i, i == 2000 ? "two\tfields" : "after");
+	paths[0] = tmp_named(buf, o, ".tsv");
+	one = strdup(dump_chunked(paths, 1, 1, 4096));
+	ck_assert_str_eq(dump_chunked(paths, 1, 3, 4096), one);
+	ck_assert_uint_gt(dump_slots, 1000);
+	ck_assert_uint_lt(dump_slots, 3001);
+	free(one);
+	unlink(paths[0]);
+	free(paths[0]);
+	free(buf);
+}
+END_TEST
+
+START_TEST(threads_not_for_pipes_csv_or_small_files)
+{
+	char *paths[1];
+	char *one;
+	static const char csv[] = "a,b\n1,2\n3,4\n5,6\n7,8\n";
+	static const char tsv[] = "a\tb\n1\t2\n3\t4\n";
+
+	/* CSV: a quoted line break makes a line's start a question of all before it. */
+	paths[0] = tmp_named(csv, sizeof csv - 1, ".csv");
+	one = strdup(dump_chunked(paths, 1, 1, 2));
+	ck_assert_str_eq(dump_chunked(paths, 1, 4, 2), one);
+	ck_assert_uint_eq(dump_slots, 0);
+	free(one);
+	unlink(paths[0]);
+	free(paths[0]);
+	/* A file no larger than a chunk. */
+	paths[0] = tmp_named(tsv, sizeof tsv - 1, ".tsv");
+	ck_assert_str_eq(dump_chunked(paths, 1, 4, 1 << 20), "H a@1:1|b@1:3\n2: 1@2:1|2@2:3\n3: 3@3:1|4@3:3\n");
+	ck_assert_uint_eq(dump_slots, 0);
+	unlink(paths[0]);
+	free(paths[0]);
+	{
+		toll_table *t;
+
+		ck_assert_int_eq(toll_table_new(&t, NULL, 0, NULL), TOLL_OK);
+		ck_assert_int_eq(toll_table_set_threads(t, 0, NULL, NULL, 0), TOLL_EUSAGE);
+		ck_assert_ptr_null(toll_table_slot(t));
+		toll_table_free(t);
+	}
+	ck_assert_int_ge(toll_threads_default(), 1);
+	ck_assert_int_le(toll_threads_default(), 8);
+}
+END_TEST
+
 Suite *
 table_suite(void)
 {
@@ -583,6 +770,9 @@ table_suite(void)
 	tcase_add_test(tc, unreadable_is_io);
 	tcase_add_test(tc, dialects);
 	tcase_add_test(tc, columns_without_case);
+	tcase_add_test(tc, threads_hand_out_what_one_thread_does);
+	tcase_add_test(tc, threads_read_a_long_line_in_order);
+	tcase_add_test(tc, threads_not_for_pipes_csv_or_small_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

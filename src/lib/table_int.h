@@ -1,0 +1,97 @@
+/*
+ * table_int.h: the table reader's state, shared by table.c (reading in
+ * order) and tablepar.c (reading a regular TSV file's rows in chunks, in
+ * worker threads).  Not installed.
+ */
+#ifndef TOLL_TABLE_INT_H
+#define TOLL_TABLE_INT_H
+
+#include <stdint.h>
+
+#include "toll/table.h"
+
+#define INITIAL_BUFFER (256u << 10)
+
+/* States of the CSV record scanner. */
+enum { CSV_FIELD_START, CSV_UNQUOTED, CSV_QUOTED, CSV_QUOTE_SEEN };
+
+#define MAX_NA 32
+
+struct toll_table {
+	char *const *paths;
+	size_t npaths, next_file;   /* next_file: index of the next file to open */
+	toll_dialect dl;
+	char sep;                   /* CSV: the byte between fields */
+
+	/* The spellings of "not stated" (an empty field is one already). */
+	const char *na[MAX_NA];
+	size_t na_len[MAX_NA], nna, na_max;
+	unsigned char na_first[256];
+	int pending;                /* no header: the first record waits to be handed out */
+	size_t pending_len;         /* its length */
+	int index_unnamed;          /* the first header's first name was empty: "index" */
+
+	/* The file being read. */
+	const char *name;
+	size_t fileno;
+	int fd, open, eof, csv, have_header, at_start;
+	char *buf;
+	size_t cap, pos, end;       /* unread bytes are buf[pos..end) */
+	size_t scanned;             /* bytes after pos already searched for the record end */
+	int scan_state;             /* CSV: the scanner's state at pos + scanned */
+	long scan_lines;            /* CSV: line breaks inside quotes found so far */
+	long line;                  /* line number of buf[pos] */
+	int last_unterminated;      /* the record just found ends the file without a newline */
+
+	/* The first header: names copied into names_buf. */
+	toll_field *cols;
+	size_t ncols;
+	char *names_buf;
+	const toll_field **by_name; /* the columns sorted by name */
+	const char *first_name;
+	size_t cols_fileno;         /* the file whose header gave the columns */
+
+	/* The current record. */
+	toll_field *f, *out;
+	size_t *raw;                /* CSV: raw offset of each field from the record start */
+	size_t nf, fcap;
+	size_t *map;                /* field i of this file is column map[i] */
+	size_t mapcap;
+
+	/* Where buf[0] is in the file: the offset of the data after a header. */
+	uint64_t off;
+
+	/* Reading in worker threads (toll_table_set_threads()). */
+	int threads;                /* 1: in the calling thread only */
+	size_t chunk;               /* bytes of file per chunk */
+	toll_table_work work;
+	void *work_ctx;
+	size_t slot_size;
+	int par_tried;              /* this file was looked at for reading in chunks */
+	struct toll_par *par;       /* the file being read in chunks, or NULL */
+	const void *slot;           /* the work's result for the row handed out, or NULL */
+	int borrowed;               /* a chunk reader: cols, by_name, map and buf are not its own */
+};
+
+/* Not exported from libtoll.so. */
+#pragma GCC visibility push(hidden)
+
+struct toll_par;
+
+/*
+ * Reads on from a chunk of parallel reading; returns a code of
+ * toll_table_next(), or TOLL_PAR_SERIAL when parallel reading has ended
+ * (the file is closed, or reading goes on in order from where it stopped).
+ */
+#define TOLL_PAR_SERIAL (-1000)
+int toll_par_start(toll_table *t);
+int toll_par_next(toll_table *t, toll_row *row, toll_diag *d);
+void toll_par_free(toll_table *t);
+
+/* table.c's own, for the chunk readers. */
+int toll_table_grow_fields(toll_table *t);
+void toll_table_close_file(toll_table *t);
+
+#pragma GCC visibility pop
+
+#endif
