@@ -131,16 +131,23 @@ cli_close_stdout(int status)
 
 int
 cli_reader_open(cli_reader *cr, char *const *files, size_t n, const toll_dialect *dl,
-                enum toll_reports_mode mode, long max_errors)
+                enum toll_reports_mode mode, long max_errors, int threads)
 {
 	memset(cr, 0, sizeof *cr);
 	cr->max_errors = max_errors;
-	if (toll_reports_new(&cr->rd, files, n, dl, mode) != TOLL_OK) {
+	if (toll_reports_new(&cr->rd, files, n, dl, mode) != TOLL_OK ||
+	    toll_reports_set_threads(cr->rd, threads > 0 ? threads : 1) != TOLL_OK) {
 		cli_error("out of memory");
 		cr->status = EXIT_TROUBLE;
 		return -1;
 	}
 	return 0;
+}
+
+int
+cli_threads(const cli_options *o)
+{
+	return o->threads > 0 ? o->threads : toll_threads_default();
 }
 
 int
@@ -306,6 +313,15 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 		o->date_formats[o->ndate_formats++] = optarg;
 		toll_date_formats_set(o->date_formats, o->ndate_formats);
 		return CLI_CONTINUE;
+	case CLI_OPT_THREADS: {
+		long n;
+
+		if (cli_parse_count(optarg, 1024, &n) != 0 || n < 1)
+			return cli_usage_error("invalid --threads '%s': expected a whole number from 1 "
+			                       "to 1024", optarg);
+		o->threads = (int)n;
+		return CLI_CONTINUE;
+	}
 	case 'm':
 		if (cli_parse_count(optarg, LONG_MAX, &o->max_errors) != 0)
 			return cli_usage_error("invalid --max-errors '%s': expected a whole number",

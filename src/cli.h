@@ -107,9 +107,13 @@ typedef struct cli_reader {
 	int duplicates;   /* set: duplicate revisions are handed out too, as TOLL_WARNING */
 } cli_reader;
 
-/* Returns 0, or prints "out of memory" and returns -1 with status set. */
+/*
+ * Reads with threads threads (see toll_reports_set_threads(); cli_threads()
+ * gives --threads).  Returns 0, or prints "out of memory" and returns -1
+ * with status set.
+ */
 int cli_reader_open(cli_reader *cr, char *const *files, size_t n, const toll_dialect *dl,
-                    enum toll_reports_mode mode, long max_errors);
+                    enum toll_reports_mode mode, long max_errors, int threads);
 
 /*
  * The next thing a program needs: TOLL_HEADER, TOLL_OK (a valid row in
@@ -166,7 +170,7 @@ int cli_parse_as_of(const char *s, int64_t *t);
  */
 enum {
 	CLI_OPT_CSV = 256, CLI_OPT_TSV, CLI_OPT_NA, CLI_OPT_DELIMITER, CLI_OPT_NO_HEADER,
-	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT
+	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS
 };
 
 /* Their lines in --help, and those of --as-of for the programs that have it. */
@@ -186,6 +190,14 @@ enum {
 	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n" \
 	"  -h, --help           show this help and exit\n" \
 	"  -V, --version        show the version and exit\n"
+
+/* --threads, for the programs that read whole tables: CLI_THREADS_OPTION in the table. */
+#define CLI_HELP_THREADS \
+	"      --threads=N      read a large TSV file with N threads (default: the\n" \
+	"                       processors, at most 8); the output is the same\n" \
+	"                       whatever N\n"
+
+#define CLI_THREADS_OPTION { "threads", required_argument, NULL, CLI_OPT_THREADS }
 
 #define CLI_HELP_AS_OF \
 	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n" \
@@ -211,9 +223,13 @@ typedef struct cli_options {
 	long max_errors;        /* 20 unless -m */
 	const char *date_formats[CLI_MAX_DATE_FORMATS];   /* --date-format */
 	size_t ndate_formats;
+	int threads;            /* --threads; 0: not given */
 } cli_options;
 
-#define CLI_OPTIONS_INIT { TOLL_DIALECT_INIT, 20, { NULL }, 0 }
+#define CLI_OPTIONS_INIT { TOLL_DIALECT_INIT, 20, { NULL }, 0, 0 }
+
+/* The threads to read with: --threads, else toll_threads_default(). */
+int cli_threads(const cli_options *o);
 #define CLI_CONTINUE (-1)
 
 /*

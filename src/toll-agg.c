@@ -49,6 +49,7 @@ static const char usage_text[] =
 	"                                 B, ..., else range\n"
 	"                         each    no combining: every source stands alone\n"
 	CLI_HELP_AS_OF
+	CLI_HELP_THREADS
 	CLI_HELP_OPTIONS
 	"\n"
 	"Output columns: the keys, then low, best, high (empty: unbounded), events\n"
@@ -70,6 +71,7 @@ main(int argc, char **argv)
 		{ "group", required_argument, NULL, 'g' },
 		{ "combine", required_argument, NULL, 'c' },
 		{ "as-of", required_argument, NULL, 'a' },
+		CLI_THREADS_OPTION,
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -130,7 +132,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), &opt.dl, TOLL_REPORTS_AUTO,
-	                    opt.max_errors) != 0) {
+	                    opt.max_errors, cli_threads(&opt)) != 0) {
 		status = in.status;
 		goto done;
 	}

@@ -28,6 +28,7 @@ static const char usage_text[] =
 	"  -a, --as-of=T        with -n or -s: only the rows reported by T\n"
 	"                       (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or\n"
 	"                       +HH:MM); every row is checked all the same\n"
+	CLI_HELP_THREADS
 	CLI_HELP_OPTIONS
 	"\n"
 	"Problems are reported as 'toll-check: FILE:LINE:COL: message'; a table\n"
@@ -231,14 +232,15 @@ write_summary(toll_out *o, const struct state *st)
 }
 
 static int
-run(struct state *st, char *const *files, size_t nfiles, const toll_dialect *dl, long max_errors,
-    toll_out *out, int normalize, int summary)
+run(struct state *st, char *const *files, size_t nfiles, const cli_options *opt, toll_out *out,
+    int normalize, int summary)
 {
 	toll_entry e;
 	toll_diag d;
 	int code;
 
-	if (cli_reader_open(&st->in, files, nfiles, dl, TOLL_REPORTS_AUTO, max_errors) != 0)
+	if (cli_reader_open(&st->in, files, nfiles, &opt->dl, TOLL_REPORTS_AUTO, opt->max_errors,
+	                    cli_threads(opt)) != 0)
 		return st->in.status;
 	st->in.duplicates = 1;   /* they are rows of the table: normalized and counted */
 	while ((code = cli_reader_next(&st->in, &e)) != TOLL_END) {
@@ -276,6 +278,7 @@ main(int argc, char **argv)
 		{ "normalize", no_argument, NULL, 'n' },
 		{ "summary", no_argument, NULL, 's' },
 		{ "as-of", required_argument, NULL, 'a' },
+		CLI_THREADS_OPTION,
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -313,7 +316,7 @@ main(int argc, char **argv)
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
 	}
-	status = run(&st, argv, (size_t)argc, &opt.dl, opt.max_errors, out, normalize, summary);
+	status = run(&st, argv, (size_t)argc, &opt, out, normalize, summary);
 	cli_reader_close(&st.in);
 	toll_out_free(out);
 	free(st.first_text);

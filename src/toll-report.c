@@ -173,7 +173,8 @@ main(int argc, char **argv)
 		goto done;
 	}
 	/* Every revision once: the revisions, the totals and the story all see the same rows. */
-	if (cli_reader_open(&in, files, nfiles, &opt.dl, TOLL_REPORTS_HISTORY, opt.max_errors) != 0) {
+	if (cli_reader_open(&in, files, nfiles, &opt.dl, TOLL_REPORTS_HISTORY, opt.max_errors,
+	                    1) != 0) {
 		status = in.status;
 		goto done;
 	}

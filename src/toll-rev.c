@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"            new_best, new_high; OLD or NEW may be - (standard input)\n"
 	"\n"
 	CLI_HELP_AS_OF
+	CLI_HELP_THREADS
 	CLI_HELP_OPTIONS
 	"\n"
 	"Days are whole when the dates have no time of day, else with one decimal.\n"
@@ -49,14 +50,14 @@ enum mode { HISTORY, SUMMARY, DIFF };
 
 /* Reads files into revs; returns the exit status so far. */
 static int
-read_revisions(cli_reader *in, char **files, size_t n, const toll_dialect *dl, long max_errors,
-               toll_revs *revs)
+read_revisions(cli_reader *in, char **files, size_t n, const cli_options *opt, toll_revs *revs)
 {
 	toll_entry e;
 	toll_diag d;
 	int code;
 
-	if (cli_reader_open(in, files, n, dl, TOLL_REPORTS_HISTORY, max_errors) != 0)
+	if (cli_reader_open(in, files, n, &opt->dl, TOLL_REPORTS_HISTORY, opt->max_errors,
+	                    cli_threads(opt)) != 0)
 		return in->status;
 	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER)
@@ -73,6 +74,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "as-of", required_argument, NULL, 'a' },
+		CLI_THREADS_OPTION,
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -129,7 +131,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (mode != DIFF) {
-		status = read_revisions(&in, files, nfiles, &opt.dl, opt.max_errors, revs);
+		status = read_revisions(&in, files, nfiles, &opt, revs);
 		if (status == EXIT_OK) {
 			code = mode == HISTORY
 			       ? toll_revs_history(revs, toll_reports_index(in.rd), out, &d)
@@ -143,9 +145,9 @@ main(int argc, char **argv)
 		}
 	} else {
 		/* Invalid data is trouble here: exit status 1 means "differences found". */
-		status = read_revisions(&in, files, 1, &opt.dl, opt.max_errors, revs);
+		status = read_revisions(&in, files, 1, &opt, revs);
 		if (in.status == EXIT_OK)
-			read_revisions(&in2, files + 1, 1, &opt.dl, opt.max_errors, revs2);
+			read_revisions(&in2, files + 1, 1, &opt, revs2);
 		status = in.status != EXIT_OK || in2.status != EXIT_OK ? EXIT_TROUBLE : EXIT_OK;
 		if (status == EXIT_OK) {
 			code = toll_revs_diff(revs, toll_reports_index(in.rd), revs2,

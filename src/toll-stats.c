@@ -32,6 +32,7 @@ static const char usage_text[] =
 	"                       month, quarter or year); may be repeated\n"
 	"      --seed=N         seed of ci95's random resampling (default 1)\n"
 	"      --resamples=N    ci95's bootstrap samples (default 10000)\n"
+	CLI_HELP_THREADS
 	CLI_HELP_OPTIONS
 	"\n"
 	"Output columns: the keys, then OP_COLUMN for each operation (median_best,\n"
@@ -57,19 +58,32 @@ is_file(const char *arg)
 	return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0;
 }
 
-/* The callbacks of cli_read_table(). */
+/* What the callbacks of cli_read_table() work on. */
+struct reading {
+	toll_stats *st;
+	toll_table *t;
+	int threads;
+};
+
 static int
-stats_header(void *st, const toll_table *t, toll_diag *d)
+stats_header(void *ctx, const toll_table *t, toll_diag *d)
 {
-	return toll_stats_header(st, t, d);
+	struct reading *r = ctx;
+	int rc = toll_stats_header(r->st, t, d);
+
+	if (rc == TOLL_OK && (rc = toll_stats_set_threads(r->st, r->t, r->threads)) != TOLL_OK)
+		toll_diag_set(d, rc, NULL, 0, 0, "out of memory");
+	return rc;
 }
 
 static int
-stats_row(void *st, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
+stats_row(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
 {
+	struct reading *r = ctx;
+
 	(void)t;
 	(void)stop;
-	return toll_stats_add(st, row, d);
+	return toll_stats_add(r->st, row, d);
 }
 
 int
@@ -79,6 +93,7 @@ main(int argc, char **argv)
 		{ "group", required_argument, NULL, 'g' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "resamples", required_argument, NULL, 'R' },
+		CLI_THREADS_OPTION,
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -92,6 +107,7 @@ main(int argc, char **argv)
 	toll_out *out = NULL;
 	toll_diag d;
 	cli_reader in;
+	struct reading rd;
 	toll_diag ud;              /* what is wrong with an argument */
 	int c, code, status = EXIT_OK, header = 0;
 
@@ -157,7 +173,10 @@ main(int argc, char **argv)
 		goto done;
 	}
 	in.max_errors = opt.max_errors;
-	header = cli_read_table(&in, t, stats_header, stats_row, st);
+	rd.st = st;
+	rd.t = t;
+	rd.threads = cli_threads(&opt);
+	header = cli_read_table(&in, t, stats_header, stats_row, &rd);
 	status = in.status;
 	if (status == EXIT_OK && header) {
 		code = toll_stats_write(st, out, &d);

@@ -6,6 +6,7 @@
 #define TOLL_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "toll/date.h"
 #include "toll/diag.h"
@@ -67,6 +68,23 @@ typedef struct toll_report {
 	int has_start, has_end;
 	toll_time start, end;
 } toll_report;
+
+/*
+ * A checked report without its text, in 56 bytes: what a worker thread
+ * hands to the reading thread (see toll_reports_set_threads()); the text
+ * members come back from the row.
+ */
+typedef struct toll_report_packed {
+	int64_t reported, low, best, high, start, end;
+	uint8_t category, status, qualifier, flags;
+} toll_report_packed;
+
+/* Packs r (checked by toll_report_parse()). */
+void toll_report_pack(const toll_report *r, toll_report_packed *p);
+
+/* The report of row that toll_report_parse() gave, packed into p. */
+void toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_packed *p,
+                        toll_report *r);
 
 #define TOLL_REPORT_MAX_PROBLEMS 16
 

@@ -47,6 +47,15 @@ int toll_reports_new(toll_reports **out, char *const *paths, size_t n, const tol
                      enum toll_reports_mode mode);
 
 /*
+ * Reads regular TSV files with n threads (1, the default: in the calling
+ * thread only): rows are split and checked in chunks in worker threads
+ * (see toll_table_set_threads()) and handed out in order, with the same
+ * messages and line numbers.  Call before the first toll_reports_next().
+ * Returns TOLL_OK, or TOLL_EUSAGE when n is below 1.
+ */
+int toll_reports_set_threads(toll_reports *rd, int n);
+
+/*
  * Warnings have their own codes: a duplicate revision (counted once, not
  * handed out), and a note on the row handed out just before, which stays
  * a row: a cumulative figure that fell below the revision before it (in

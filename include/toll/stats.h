@@ -77,6 +77,14 @@ int toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d);
 int toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d);
 
 /*
+ * Reads t's rows with n threads (see toll_table_set_threads()): each row's
+ * numbers are read in the worker that splits it, and toll_stats_add() of
+ * the rows of t takes them from there.  Call after toll_stats_header().
+ * Returns TOLL_OK, TOLL_EUSAGE when n is below 1, or TOLL_ENOMEM.
+ */
+int toll_stats_set_threads(toll_stats *s, toll_table *t, int n);
+
+/*
  * Computes and writes the table.  Returns TOLL_OK; TOLL_EDATA when a
  * result is not a finite number (a sum past the largest double: *d names
  * the result and its group; what was written must not be committed); or

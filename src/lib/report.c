@@ -244,3 +244,63 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 	}
 	return p.n;
 }
+
+/* The flags of a packed report. */
+enum {
+	PACK_REPORTED_TIME = 1, PACK_OPEN = 2, PACK_START = 4, PACK_START_TIME = 8, PACK_END = 16,
+	PACK_END_TIME = 32
+};
+
+void
+toll_report_pack(const toll_report *r, toll_report_packed *p)
+{
+	p->reported = r->reported.t;
+	p->low = r->fig.low;
+	p->best = r->fig.best;
+	p->high = r->fig.high;
+	p->start = r->has_start ? r->start.t : 0;
+	p->end = r->has_end ? r->end.t : 0;
+	p->category = (uint8_t)r->category;
+	p->status = (uint8_t)r->status;
+	p->qualifier = (uint8_t)r->fig.qualifier;
+	p->flags = (uint8_t)((r->reported.has_time ? PACK_REPORTED_TIME : 0) |
+	                     (r->fig.open ? PACK_OPEN : 0) | (r->has_start ? PACK_START : 0) |
+	                     (r->has_start && r->start.has_time ? PACK_START_TIME : 0) |
+	                     (r->has_end ? PACK_END : 0) |
+	                     (r->has_end && r->end.has_time ? PACK_END_TIME : 0));
+}
+
+void
+toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_packed *p,
+                   toll_report *r)
+{
+	const toll_field *f;
+
+	/* The text members are the row's fields, as toll_report_parse() sets them. */
+	r->event = *get(s, row, TOLL_COL_EVENT);
+	r->reported_text = *get(s, row, TOLL_COL_REPORTED);
+	r->source = *get(s, row, TOLL_COL_SOURCE);
+	r->side = *get(s, row, TOLL_COL_SIDE);
+	if ((f = get(s, row, TOLL_COL_WITHIN)) != NULL && f->len > 0) {
+		r->within = *f;
+	} else {
+		r->within.s = "";
+		r->within.len = 0;
+		r->within.line = r->within.col = 0;
+	}
+	r->category = p->category;
+	r->status = p->status;
+	r->reported.t = p->reported;
+	r->reported.has_time = (p->flags & PACK_REPORTED_TIME) != 0;
+	r->fig.low = p->low;
+	r->fig.best = p->best;
+	r->fig.high = p->high;
+	r->fig.open = (p->flags & PACK_OPEN) != 0;
+	r->fig.qualifier = (char)p->qualifier;
+	r->has_start = (p->flags & PACK_START) != 0;
+	r->start.t = p->start;
+	r->start.has_time = (p->flags & PACK_START_TIME) != 0;
+	r->has_end = (p->flags & PACK_END) != 0;
+	r->end.t = p->end;
+	r->end.has_time = (p->flags & PACK_END_TIME) != 0;
+}

@@ -30,7 +30,52 @@ struct toll_reports {
 	size_t heldcap, nheld;
 	char *key;
 	size_t keycap;
+	int threads;            /* toll_reports_set_threads() */
+	toll_schema *work_schema;  /* the workers' copy, on cache lines of its own */
 };
+
+/* A row's report, read in a worker thread (see toll_table_set_threads()). */
+struct parsed {
+	toll_report_packed rep;
+	int nproblems;          /* its problems are found again in the reading thread */
+};
+
+static void
+parse_work(void *ctx, const toll_row *row, void *slot)
+{
+	struct parsed *p = slot;
+	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
+	toll_report r;
+
+	if ((p->nproblems = toll_report_parse(ctx, row, &r, problems)) == 0)
+		toll_report_pack(&r, &p->rep);
+}
+
+/* Reads the data rows of rd->t with rd->threads threads. */
+static int
+set_threads(toll_reports *rd)
+{
+	if (rd->threads < 2)
+		return TOLL_OK;
+	if (rd->work_schema == NULL) {
+		size_t n = (sizeof *rd->work_schema + 63) / 64 * 64;
+
+		if ((rd->work_schema = aligned_alloc(64, n)) == NULL)
+			return TOLL_ENOMEM;
+		*rd->work_schema = rd->schema;
+	}
+	return toll_table_set_threads(rd->t, rd->threads, parse_work, rd->work_schema,
+	                              sizeof(struct parsed));
+}
+
+int
+toll_reports_set_threads(toll_reports *rd, int n)
+{
+	if (n < 1)
+		return TOLL_EUSAGE;
+	rd->threads = n;
+	return TOLL_OK;
+}
 
 /* Whether every input can be read a second time (regular files only). */
 static int
@@ -64,6 +109,7 @@ toll_reports_new(toll_reports **out, char *const *paths, size_t n, const toll_di
 	else
 		rd->dl = (toll_dialect)TOLL_DIALECT_INIT;
 	rd->pass = 1;
+	rd->threads = 1;
 	if ((rd->index = toll_series_index_new(history)) == NULL ||
 	    (rd->within = toll_strmap_new()) == NULL || (rd->holders = toll_strmap_new()) == NULL ||
 	    toll_table_new(&rd->t, paths, n, &rd->dl) != TOLL_OK) {
@@ -85,6 +131,7 @@ toll_reports_free(toll_reports *rd)
 	toll_strmap_free(rd->holders);
 	free(rd->held);
 	free(rd->key);
+	free(rd->work_schema);
 	free(rd);
 }
 
@@ -341,6 +388,7 @@ end_of_pass(toll_reports *rd, toll_diag *d)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		}
 		rd->pass = 2;
+		set_threads(rd);
 		return TOLL_OK;
 	}
 	rd->pass = 3;
@@ -379,6 +427,7 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 				return TOLL_EDATA;
 			}
 			rd->have_schema = 1;
+			set_threads(rd);
 			return TOLL_HEADER;
 		}
 		if (code != TOLL_OK) {
@@ -393,7 +442,17 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 		}
 		if (rd->pass == 1)
 			rd->rows++;
-		rd->nproblems = toll_report_parse(&rd->schema, &e->row, &e->rep, rd->problems);
+		{
+			const struct parsed *p = toll_table_slot(rd->t);
+
+			if (p != NULL && p->nproblems == 0) {
+				toll_report_unpack(&rd->schema, &e->row, &p->rep, &e->rep);
+				rd->nproblems = 0;
+			} else {
+				rd->nproblems = toll_report_parse(&rd->schema, &e->row, &e->rep,
+				                                  rd->problems);
+			}
+		}
 		if (rd->nproblems > 0) {
 			if (rd->pass == 2) {
 				rd->nproblems = 0;

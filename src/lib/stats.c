@@ -70,7 +70,33 @@ struct toll_stats {
 	toll_str last;           /* the previous row's key, and its group */
 	size_t last_gid;
 	int have_last;
+	const toll_table *t;     /* read with threads: rows come with their values read */
+	struct work_reading *work;  /* what the workers read, a copy of their own */
 };
+
+/* How a row's values are read: all a worker thread needs (see toll_stats_set_threads()). */
+struct reading {
+	toll_figure_cols fc;
+	int figure;
+	size_t nvc;
+	const struct vcol *vc;
+	const toll_field *cols;
+};
+
+/* The workers' copy, on cache lines of their own: s changes with every row. */
+struct work_reading {
+	struct reading r;
+	struct vcol vc[];
+};
+
+/* A row's values, read in a worker. */
+struct values {
+	int ok;                  /* else the row has a problem, found again to say it */
+	double x[];
+};
+
+/* Values are read in workers for at most this many columns. */
+#define WORK_MAX_VALUES 64
 
 /* The stat named s[0..len), or -1; pN is TOLL_STAT_PCT with *p set. */
 static int
@@ -201,6 +227,7 @@ toll_stats_free(toll_stats *s)
 	free(s->rows);
 	free(s->acc);
 	free(s->kbuf);
+	free(s->work);
 	free(s);
 }
 
@@ -323,13 +350,104 @@ keep(struct vcol *v, double x, size_t gid)
 	return 0;
 }
 
+/*
+ * Reads the values of row that the operations ask for into xs[0..r->nvc):
+ * NAN where not stated.  Every value is read before any is counted, so a
+ * bad row counts nowhere.  Returns TOLL_OK or TOLL_EDATA with *d filled.
+ */
+static int
+read_values(const struct reading *r, const toll_row *row, double *xs, toll_diag *d)
+{
+	toll_range fig;
+	size_t i;
+	int empty = 1;
+
+	if (r->figure) {
+		toll_diag fd[TOLL_FIGURE_MAX_PROBLEMS];
+
+		if (toll_figure_read(&r->fc, row, 0, &fig, &empty, fd) > 0) {
+			*d = fd[0];
+			return TOLL_EDATA;
+		}
+	}
+	for (i = 0; i < r->nvc; i++) {
+		const struct vcol *v = &r->vc[i];
+		const toll_field *f;
+		int e;
+
+		xs[i] = NAN;
+		if (v->role != 0) {
+			/* An open figure's high is unbounded: what includes it is too. */
+			if (!empty)
+				xs[i] = v->role == 'l' ? fig.low.d : v->role == 'b' ? fig.best.d :
+				        fig.open ? INFINITY : fig.high.d;
+		} else {
+			f = &row->f[v->col];
+			if (f->len == 0)
+				continue;   /* not stated: counted in nothing */
+			if ((e = toll_decimal_parse(f->s, f->len, &xs[i])) != TOLL_FIG_OK)
+				return toll_row_problem(row, (size_t)v->col, r->cols,
+				                        e == TOLL_FIG_RANGE ? "number out of range" :
+				                        "invalid number", d);
+		}
+		if (v->counts && !isnan(xs[i]) && (xs[i] < 0 || xs[i] != floor(xs[i]) || isinf(xs[i])))
+			return v->role != 0 && isinf(xs[i]) ?
+			       toll_diag_set(d, TOLL_EDATA, row->file, row->line, 1,
+			                     "poisson95 needs counts: the high of an open figure is "
+			                     "unbounded") :
+			       toll_row_problem(row, (size_t)(v->col >= 0 ? v->col : r->fc.value), r->cols,
+			                        "poisson95 needs counts, whole numbers from 0: not", d);
+	}
+	return TOLL_OK;
+}
+
+/* How s reads a row's values. */
+static void
+reading_of(const toll_stats *s, struct reading *r)
+{
+	r->fc = s->fc;
+	r->figure = s->figure;
+	r->nvc = s->nvc;
+	r->vc = s->vc;
+	r->cols = s->cols;
+}
+
+static void
+values_work(void *ctx, const toll_row *row, void *slot)
+{
+	struct values *v = slot;
+	toll_diag d;
+
+	v->ok = read_values(ctx, row, v->x, &d) == TOLL_OK;
+}
+
+int
+toll_stats_set_threads(toll_stats *s, toll_table *t, int n)
+{
+	size_t size = sizeof *s->work + s->nvc * sizeof *s->vc;
+
+	if (n < 1)
+		return TOLL_EUSAGE;
+	if (n == 1 || s->nvc > WORK_MAX_VALUES)
+		return toll_table_set_threads(t, 1, NULL, NULL, 0);
+	free(s->work);
+	if ((s->work = aligned_alloc(64, (size + 63) / 64 * 64)) == NULL)
+		return TOLL_ENOMEM;
+	reading_of(s, &s->work->r);
+	memcpy(s->work->vc, s->vc, s->nvc * sizeof *s->vc);
+	s->work->r.vc = s->work->vc;
+	s->t = t;
+	return toll_table_set_threads(t, n, values_work, &s->work->r,
+	                              sizeof(struct values) + s->nvc * sizeof(double));
+}
+
 int
 toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 {
 	size_t i, len = 0, gid;
-	double x[64], *xs = x;
-	toll_range fig;
-	int rc = TOLL_OK, empty = 1;
+	double x[WORK_MAX_VALUES], *xs = x;
+	const struct values *read = s->t != NULL ? toll_table_slot(s->t) : NULL;
+	int rc = TOLL_OK;
 
 	/* The key: its values, each followed by a NUL (fields hold none). */
 	for (i = 0; i < s->keys->n; i++) {
@@ -349,48 +467,16 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 	}
 	if (s->kbuf == NULL && toll_reserve((void **)&s->kbuf, &s->kcap, 1, 1) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	/* Every value is read before any is counted: a bad row counts nowhere. */
-	if (s->nvc > sizeof x / sizeof x[0] && (xs = malloc(s->nvc * sizeof *xs)) == NULL)
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	if (s->figure) {
-		toll_diag fd[TOLL_FIGURE_MAX_PROBLEMS];
+	if (read != NULL && read->ok) {
+		xs = (double *)read->x;
+	} else {
+		struct reading r;
 
-		if (toll_figure_read(&s->fc, row, 0, &fig, &empty, fd) > 0) {
-			*d = fd[0];
-			rc = TOLL_EDATA;
+		if (s->nvc > sizeof x / sizeof x[0] && (xs = malloc(s->nvc * sizeof *xs)) == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		reading_of(s, &r);
+		if ((rc = read_values(&r, row, xs, d)) != TOLL_OK)
 			goto out;
-		}
-	}
-	for (i = 0; i < s->nvc; i++) {
-		const struct vcol *v = &s->vc[i];
-		const toll_field *f;
-		int r;
-
-		xs[i] = NAN;
-		if (v->role != 0) {
-			/* An open figure's high is unbounded: what includes it is too. */
-			if (!empty)
-				xs[i] = v->role == 'l' ? fig.low.d : v->role == 'b' ? fig.best.d :
-				        fig.open ? INFINITY : fig.high.d;
-		} else {
-			f = &row->f[v->col];
-			if (f->len == 0)
-				continue;   /* not stated: counted in nothing */
-			if ((r = toll_decimal_parse(f->s, f->len, &xs[i])) != TOLL_FIG_OK) {
-				rc = toll_row_problem(row, (size_t)v->col, s->cols,
-				                      r == TOLL_FIG_RANGE ? "number out of range" :
-				                      "invalid number", d);
-				goto out;
-			}
-		}
-		if (v->counts && !isnan(xs[i]) && (xs[i] < 0 || xs[i] != floor(xs[i]) || isinf(xs[i]))) {
-			rc = v->role != 0 && isinf(xs[i]) ?
-			     toll_diag_set(d, TOLL_EDATA, row->file, row->line, 1,
-			                   "poisson95 needs counts: the high of an open figure is unbounded") :
-			     toll_row_problem(row, (size_t)(v->col >= 0 ? v->col : s->fc.value), s->cols,
-			                      "poisson95 needs counts, whole numbers from 0: not", d);
-			goto out;
-		}
 	}
 	if (group_of(s, len, &gid) != TOLL_OK) {
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -414,7 +500,7 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		}
 	}
 out:
-	if (xs != x)
+	if (xs != x && (read == NULL || !read->ok))
 		free(xs);
 	return rc;
 }

@@ -549,6 +549,9 @@ read as one table.
   -a, --as-of=T        with -n or -s: only the rows reported by T
                        (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or
                        +HH:MM); every row is checked all the same
+      --threads=N      read a large TSV file with N threads (default: the
+                       processors, at most 8); the output is the same
+                       whatever N
       --csv            read every input as CSV (default: CSV for names
                        ending in .csv, TSV otherwise)
       --tsv            read every input as TSV

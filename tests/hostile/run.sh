@@ -71,6 +71,18 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 		--set reported=2022-01-01,source=s,side=a,category=killed "$f"
 done
 
+# The same TSV files read in chunks of 4 KiB by three threads: the same rules hold.
+TOLL_READ_CHUNK=4096
+export TOLL_READ_CHUNK
+for f in "$tmp"/*.tsv; do
+	n="$(basename "$f"), 3 threads"
+	run "$n" toll-check --threads 3 --normalize "$f"
+	run "$n" toll-agg --threads 3 -g source,reported:week --combine mean "$f"
+	run "$n" toll-rev --threads 3 summary "$f"
+	run "$n" toll-stats --threads 3 -g side count sum:best median:best "$f"
+done
+unset TOLL_READ_CHUNK
+
 # A full disk on standard output: exit 2 with a message, for every program.
 good="$tmp/good.tsv"
 printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tA\tkilled\t49\n' >"$good"

@@ -316,6 +316,59 @@ START_TEST(report_value_and_dates)
 }
 END_TEST
 
+/* Whether two fields are the same text at the same place. */
+static int
+same_field(const toll_field *a, const toll_field *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->s, b->s, a->len) == 0) &&
+	       (a->len == 0 || (a->line == b->line && a->col == b->col));
+}
+
+START_TEST(report_pack_round_trip)
+{
+	static const char table[] =
+		"event\treported\tsource\tside\tcategory\tstatus\tvalue\tstart\tend\twithin\n"
+		"e\t2022-09-13T10:00+04:00\tS\tA\tkilled\tmilitary\tabout 6,500\t2020-09-27\t2020-11-10\tall\n"
+		"e\t2022-09-13\tS\tA\tkilled\t\tat least 49\t\t2020-11-10T12:00Z\t\n"
+		"e\t2022-09-14\tS\tB\tcasualties\tcivilian\t100-150 (120)\t2020-09-27T00:00:30Z\t\tA\n"
+		"f\t1900-01-01\tT\tall\tcaptured\tunknown\t9223372036854775807\t\t\t\n";
+	char *paths[1];
+	toll_table *t;
+	toll_row row;
+	toll_diag d, diags[TOLL_REPORT_MAX_PROBLEMS];
+	toll_schema schema;
+	int rows = 0;
+
+	paths[0] = (char *)unit_tmpfile(table, sizeof table - 1, ".tsv");
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
+	ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+	ck_assert_int_eq(toll_schema_from_header(&schema, t, &row, &d), TOLL_OK);
+	while (toll_table_next(t, &row, &d) == TOLL_OK) {
+		toll_report r, u;
+		toll_report_packed p;
+
+		ck_assert_int_eq(toll_report_parse(&schema, &row, &r, diags), 0);
+		toll_report_pack(&r, &p);
+		toll_report_unpack(&schema, &row, &p, &u);
+		ck_assert(same_field(&r.event, &u.event) && same_field(&r.source, &u.source));
+		ck_assert(same_field(&r.side, &u.side) && same_field(&r.within, &u.within));
+		ck_assert(same_field(&r.reported_text, &u.reported_text));
+		ck_assert_int_eq(r.category, u.category);
+		ck_assert_int_eq(r.status, u.status);
+		ck_assert(r.reported.t == u.reported.t && r.reported.has_time == u.reported.has_time);
+		ck_assert(r.fig.low == u.fig.low && r.fig.best == u.fig.best);
+		ck_assert(r.fig.open == u.fig.open && r.fig.qualifier == u.fig.qualifier);
+		ck_assert(r.fig.open || r.fig.high == u.fig.high);
+		ck_assert(r.has_start == u.has_start && r.has_end == u.has_end);
+		ck_assert(!r.has_start || (r.start.t == u.start.t && r.start.has_time == u.start.has_time));
+		ck_assert(!r.has_end || (r.end.t == u.end.t && r.end.has_time == u.end.has_time));
+		rows++;
+	}
+	ck_assert_int_eq(rows, 4);
+	toll_table_free(t);
+}
+END_TEST
+
 static void
 report(toll_report *r, const char *event, const char *side, const char *source, int64_t t,
        int64_t best)
@@ -475,6 +528,7 @@ misc_suite(void)
 	tcase_add_test(tc, report_schema);
 	tcase_add_test(tc, report_row_rules);
 	tcase_add_test(tc, report_value_and_dates);
+	tcase_add_test(tc, report_pack_round_trip);
 	tcase_add_test(tc, series_revisions);
 	tcase_add_test(tc, series_many);
 	tcase_add_test(tc, series_latest_only_and_second_pass);

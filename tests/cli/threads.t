@@ -1,0 +1,60 @@
+=== --threads takes a whole number from 1
+$ toll-check --threads 0 data/good.tsv
+--- stderr
+toll-check: invalid --threads '0': expected a whole number from 1 to 1024
+Try 'toll-check --help' for more information.
+--- exit 2
+
+=== --threads: not a number
+$ toll-agg --threads two data/good.tsv
+--- stderr
+toll-agg: invalid --threads 'two': expected a whole number from 1 to 1024
+Try 'toll-agg --help' for more information.
+--- exit 2
+
+=== --threads: more than 1024
+$ toll-stats --threads 2000 count data/stats.tsv
+--- stderr
+toll-stats: invalid --threads '2000': expected a whole number from 1 to 1024
+Try 'toll-stats --help' for more information.
+--- exit 2
+
+=== --threads needs a value
+$ toll-rev history data/rev.tsv --threads
+--- stderr
+toll-rev: option '--threads' needs a value
+Try 'toll-rev --help' for more information.
+--- exit 2
+
+=== read in chunks of 50 bytes by 3 threads: the same rows, messages and line numbers as in order
+$ TOLL_READ_CHUNK=50 toll-check -n --threads 3 data/threads.tsv
+--- stderr
+toll-check: data/threads.tsv:93:45: warning: 'best' 5 is below 82, the series' revision before it (line 85): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: data/threads.tsv:94:19: warning: side 'All sides' is a side of its own: the side that holds every side is written 'all'
+toll-check: data/threads.tsv:95:4: invalid date '2022-09-31' in column 'reported': September 2022 has 30 days
+toll-check: data/threads.tsv:96:28: invalid category 'kiled' in column 'category': expected killed, wounded, missing, captured, killed_or_missing or casualties
+toll-check: data/threads.tsv:97:34: expected 11 fields, found 6
+toll-check: data/threads.tsv:98:27: the side is within 'Armenia' on line 63, within 'Azerbaijan' here: a side has one holder in an event
+toll-check: data/threads.tsv:99:50: 'best' 50 is above 'high' 45
+toll-check: data/threads.tsv:90:52: warning: 'best' 25 is below 30, the series' revision before it (line 9): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: data/threads.tsv:91:4: warning: duplicate revision: same series, date and figure as line 35; counted once
+toll-check: data/threads.tsv:92:4: conflicting revisions: same series and date as line 36, different figure
+--- exit 1
+
+=== every program, every chunk size from 1 byte to more than the file: the same output, messages and status as one thread
+$ for c in 1 2 3 7 20 64 150 400 1000 3000 7000; do for p in "toll-check -n" "toll-check -s" "toll-check -m 3" "toll-agg" "toll-agg -g event,side --combine max" "toll-rev history" "toll-rev summary" "toll-stats -g event,side count sum:best median:best"; do $p --threads 1 data/threads.tsv >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; TOLL_READ_CHUNK=$c $p --threads 3 data/threads.tsv >"$TEST_TMP/three" 2>&1; echo "exit $?" >>"$TEST_TMP/three"; cmp -s "$TEST_TMP/one" "$TEST_TMP/three" || echo "chunk $c: $p differs"; done; done; echo checked
+--- stdout
+checked
+
+=== two files, the second with its columns in another order, read in chunks: the same as one thread
+$ awk -F'\t' -v OFS='\t' '/^#/ || NF < 11 { next } { print $11, $10, $9, $8, $7, $6, $5, $4, $3, $2, $1 }' data/threads.tsv >"$TEST_TMP/reordered.tsv"; for c in 5 33 500; do for p in "toll-check -n" "toll-agg -g event,side" "toll-rev diff"; do $p --threads 1 data/threads.tsv "$TEST_TMP/reordered.tsv" >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; TOLL_READ_CHUNK=$c $p --threads 2 data/threads.tsv "$TEST_TMP/reordered.tsv" >"$TEST_TMP/two" 2>&1; echo "exit $?" >>"$TEST_TMP/two"; cmp -s "$TEST_TMP/one" "$TEST_TMP/two" || echo "chunk $c: $p differs"; done; done; echo checked
+--- stdout
+checked
+
+=== a file of several chunks of the default size (1 MiB), read by 2 threads: the same as one thread
+$ awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tlow\tbest\thigh\tnote"; for (i = 0; i < 60000; i++) { r = int(i / 1455); b = r * 10 + i % 7; printf "e%d\t2022-%02d-%02d\tS%d\tside %d\tkilled\t%s\t%d\t%s\tnote %d\n", i % 97, 1 + int(r / 28), 1 + r % 28, i % 5, i % 3, i % 6 ? "" : b, b, i % 10 ? "" : b + 9, i } }' >"$TEST_TMP/big.tsv"; for p in "toll-check -n" "toll-check -s" "toll-agg" "toll-stats -g side count sum:best median:best"; do $p --threads 1 "$TEST_TMP/big.tsv" >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; $p --threads 2 "$TEST_TMP/big.tsv" >"$TEST_TMP/two" 2>&1; echo "exit $?" >>"$TEST_TMP/two"; cmp -s "$TEST_TMP/one" "$TEST_TMP/two" && echo "$p: the same, $(wc -l <"$TEST_TMP/one") lines" || echo "$p differs"; done
+--- stdout
+toll-check -n: the same, 60002 lines
+toll-check -s: the same, 3 lines
+toll-agg: the same, 5 lines
+toll-stats -g side count sum:best median:best: the same, 5 lines
