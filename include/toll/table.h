@@ -148,7 +148,7 @@ typedef void (*toll_table_work)(void *ctx, const toll_row *row, void *slot);
 /*
  * Reads with n threads (1: in the calling thread only, the default).
  * With n > 1, the data rows of a regular TSV file larger than a chunk
- * (1 MiB; the environment variable TOLL_READ_CHUNK gives another size in
+ * (512 KiB; the environment variable TOLL_READ_CHUNK gives another size in
  * bytes, for tests) are split and checked in n worker threads, a chunk of
  * whole lines each, and work (when not NULL) is done for each in the
  * worker; toll_table_next() still hands out every row, message and line

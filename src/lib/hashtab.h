@@ -90,12 +90,11 @@ bytes_equal(const char *a, const char *b, size_t n)
 	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
-/* A 32-bit hash of bytes, 8 at a time (a multiply-xorshift mix). */
-static inline uint32_t
-hash_bytes(const char *s, size_t n)
+/* Mixes bytes into a running hash h, 8 at a time (a multiply-xorshift mix). */
+static inline uint64_t
+hash_more(uint64_t h, const char *s, size_t n)
 {
 	const uint64_t m = 0x9e3779b97f4a7c15ull;
-	uint64_t h = 0x243f6a8885a308d3ull ^ (n * m);
 
 	while (n >= 8) {
 		uint64_t w;
@@ -113,10 +112,24 @@ hash_bytes(const char *s, size_t n)
 		h = (h ^ w) * m;
 		h ^= h >> 29;
 	}
+	return h;
+}
+
+/* The 32 bits of a running hash that tables use. */
+static inline uint32_t
+hash_end(uint64_t h)
+{
 	h ^= h >> 32;
 	h *= 0xd6e8feb86659fd93ull;
 	h ^= h >> 32;
 	return (uint32_t)h;
+}
+
+/* A 32-bit hash of bytes. */
+static inline uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	return hash_end(hash_more(0x243f6a8885a308d3ull ^ (n * 0x9e3779b97f4a7c15ull), s, n));
 }
 
 static inline int

@@ -194,6 +194,21 @@ rest_matches(const char *key, const toll_report *r, const char *status, size_t n
 	return bytes_equal(key, r->source.s, r->source.len);
 }
 
+/*
+ * The hash of the rest of r's series key (side, status, category,
+ * source), from its parts: a row finds its series without the key being
+ * put together.  Lengths go in, so that "ab"+"c" and "a"+"bc" differ.
+ */
+static uint32_t
+rest_hash(const toll_report *r)
+{
+	uint64_t h = 0x243f6a8885a308d3ull ^ ((uint64_t)r->side.len << 32 | r->source.len);
+
+	h = hash_more(h, r->side.s, r->side.len);
+	h = hash_more(h, (const char *)&(uint64_t){ (uint64_t)r->status << 8 | (uint64_t)r->category }, 8);
+	return hash_end(hash_more(h, r->source.s, r->source.len));
+}
+
 /* A revision's priority in its treap: its index, hashed (a 32-bit finalizer). */
 static uint32_t
 priority(uint32_t i)
@@ -269,6 +284,21 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	if (k != 0 && prev_event == evk && x->series[k - 1].e.keylen == n &&
 	    rest_matches(x->series[k - 1].e.key, r, status, ns, category, nc))
 		goto found;
+	/* Looked up by its parts; the key is put together only for a new series. */
+	h = rest_hash(r);
+	for (slot = h & ev->series.mask; ev->series.slots[slot] != 0;
+	     slot = (slot + 1) & ev->series.mask) {
+		uint64_t v = ev->series.slots[slot];
+
+		if ((uint32_t)(v >> 32) != h)
+			continue;
+		k = (uint32_t)v;
+		se = &x->series[k - 1];
+		if (se->e.keylen == n && rest_matches(se->e.key, r, status, ns, category, nc)) {
+			x->last_series = k;
+			goto found;
+		}
+	}
 	if (n > x->scratchcap) {
 		char *s = realloc(x->scratch, n);
 
@@ -287,31 +317,24 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 	x->scratch[o++] = '\0';
 	PUT(r->source.s, r->source.len);
 #undef PUT
-	{
-		h = hash_bytes(x->scratch, n);
-		k = table_find(&ev->series, (const char *)x->series, sizeof *x->series, x->scratch,
-		               (uint32_t)n, h, &slot);
-		if (k == 0) {
-			if (toll_grow((void **)&x->series, &x->seriescap, x->nseries, sizeof *x->series) != 0)
-				return TOLL_ENOMEM;
-			if (table_reserve(&ev->series, h, &slot) != 0)
-				return TOLL_ENOMEM;
-			se = &x->series[x->nseries];
-			if ((se->e.key = toll_arena_copy(&x->arena, x->scratch, n)) == NULL)
-				return TOLL_ENOMEM;
-			se->e.keylen = (uint32_t)n;
-			se->e.head = 0;
-			se->latest = INT64_MIN;
-			se->out_of_order = 0;
-			se->event = evk - 1;
-			se->status = (uint8_t)r->status;
-			se->category = (uint8_t)r->category;
-			k = (uint32_t)++x->nseries;
-			ev->series.slots[slot] = (uint64_t)h << 32 | k;
-			ev->series.count++;
-		}
-		x->last_series = k;
-	}
+	if (toll_grow((void **)&x->series, &x->seriescap, x->nseries, sizeof *x->series) != 0)
+		return TOLL_ENOMEM;
+	if (table_reserve(&ev->series, h, &slot) != 0)
+		return TOLL_ENOMEM;
+	se = &x->series[x->nseries];
+	if ((se->e.key = toll_arena_copy(&x->arena, x->scratch, n)) == NULL)
+		return TOLL_ENOMEM;
+	se->e.keylen = (uint32_t)n;
+	se->e.head = 0;
+	se->latest = INT64_MIN;
+	se->out_of_order = 0;
+	se->event = evk - 1;
+	se->status = (uint8_t)r->status;
+	se->category = (uint8_t)r->category;
+	k = (uint32_t)++x->nseries;
+	ev->series.slots[slot] = (uint64_t)h << 32 | k;
+	ev->series.count++;
+	x->last_series = k;
 found:
 	se = &x->series[k - 1];
 	fp = figure_fingerprint(&r->fig);
@@ -392,7 +415,7 @@ toll_series_index_second_pass(toll_series_index *x)
 {
 	size_t i;
 
-	if (x->history || x->second_pass)
+	if (x->history || x->second_pass || x->unchecked == 0)
 		return 0;
 	x->second_pass = 1;
 	x->last_series = 0;

@@ -377,26 +377,37 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 #ifdef HAVE_SSE2
 	{
 		const __m128i vtab = _mm_set1_epi8('\t'), vbs = _mm_set1_epi8('\\'),
-		              vnl = _mm_set1_epi8('\n'), vcr = _mm_set1_epi8('\r'),
-		              vzero = _mm_setzero_si128();
+		              vnl = _mm_set1_epi8('\n'), vspace = _mm_set1_epi8(' ');
 		unsigned oddbits = 0, escbits = 0;
 
 		for (; i + 16 <= avail; i += 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(rec + i));
-			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
-			unsigned nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
-			unsigned keep = 0xffffu;
+			/*
+			 * One test finds every byte that is not plain text: below
+			 * a space (tab, newline, CR, NUL, other controls) or, as
+			 * signed bytes are, 0x80 and above; and backslashes.
+			 */
+			__m128i bs = _mm_cmpeq_epi8(v, vbs);
+			unsigned sp = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, vspace), bs));
+			unsigned m, nl, keep = 0xffffu, esc;
 
-			if (nl != 0) {
-				/* Only the bytes before the newline are of this record. */
-				keep = (1u << __builtin_ctz(nl)) - 1;
-				m &= keep;
-				stop = i + (size_t)__builtin_ctz(nl);
+			if (sp == 0)
+				continue;
+			m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vtab));
+			nl = 0;
+			if ((sp & ~m) != 0) {
+				nl = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vnl));
+				if (nl != 0) {
+					/* Only the bytes before the newline are of this record. */
+					keep = (1u << __builtin_ctz(nl)) - 1;
+					m &= keep;
+					stop = i + (size_t)__builtin_ctz(nl);
+				}
+				esc = (unsigned)_mm_movemask_epi8(bs) & keep;
+				escbits |= esc;
+				/* Controls other than tabs send the record to the full check, which finds them valid. */
+				oddbits |= sp & keep & ~m & ~esc;
 			}
-			oddbits |= ((unsigned)_mm_movemask_epi8(v) |
-			            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vzero)) |
-			            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vcr))) & keep;
-			escbits |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vbs)) & keep;
 			while (m != 0) {
 				size_t tab = i + (size_t)__builtin_ctz(m);
 

@@ -35,7 +35,7 @@
 #include "hashtab.h"
 #include "table_int.h"
 
-#define DEFAULT_CHUNK ((size_t)1 << 20)
+#define DEFAULT_CHUNK ((size_t)512 << 10)
 /* A chunk and its last line's spill stay below TOLL_TABLE_MAX_RECORD. */
 #define MAX_CHUNK ((size_t)32 << 20)
 #define MAX_THREADS 8
@@ -307,12 +307,17 @@ add_row(const struct worker *w, const toll_row *row, struct batch *b)
 	struct item *it;
 	const char *rec = ct->f[0].s - (ct->f[0].col - 1);
 
-	if (toll_reserve((void **)&b->items, &b->itemcap, b->nitems + 1, sizeof *b->items) != 0 ||
-	    toll_reserve((void **)&b->fields, &b->fieldcap, (b->nitems + 1) * nc * 2,
-	                 sizeof *b->fields) != 0 ||
-	    (w->slot_size > 0 &&
-	     toll_reserve((void **)&b->slots, &b->slotcap, (b->nitems + 1) * w->slot_size, 1) != 0))
-		return -1;
+	/* Room is looked at here, not in a call per row: the three arrays grow together. */
+	if (b->nitems == b->itemcap || (b->nitems + 1) * nc * 2 > b->fieldcap ||
+	    (b->nitems + 1) * w->slot_size > b->slotcap) {
+		size_t rows = b->nitems < 1024 ? 1024 : 2 * b->nitems;
+
+		if (toll_reserve((void **)&b->items, &b->itemcap, rows, sizeof *b->items) != 0 ||
+		    toll_reserve((void **)&b->fields, &b->fieldcap, rows * nc * 2, sizeof *b->fields) != 0 ||
+		    (w->slot_size > 0 &&
+		     toll_reserve((void **)&b->slots, &b->slotcap, rows * w->slot_size, 1) != 0))
+			return -1;
+	}
 	it = &b->items[b->nitems];
 	it->rec = (uint32_t)(rec - b->buf);
 	it->line = (uint32_t)row->line;
