@@ -1022,12 +1022,15 @@ toll_column_problem(const toll_field *cols, size_t n, const char *what, const ch
 static void
 not_stated(toll_table *t)
 {
-	size_t i, k;
+	size_t i, k, nf = t->nf, na_max = t->na_max;
+	toll_field *fs = t->f;
+	const unsigned char *first = t->na_first;
 
-	for (i = 0; i < t->nf; i++) {
-		toll_field *f = &t->f[i];
+	/* Through locals: a store to a field's length could be one to t, for the compiler. */
+	for (i = 0; i < nf; i++) {
+		toll_field *f = &fs[i];
 
-		if (f->len == 0 || f->len > t->na_max || !t->na_first[(unsigned char)f->s[0]])
+		if (f->len - 1 >= na_max || !first[(unsigned char)f->s[0]])
 			continue;
 		for (k = 0; k < t->nna; k++)
 			if (t->na_len[k] == f->len && memcmp(t->na[k], f->s, f->len) == 0) {
