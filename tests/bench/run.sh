@@ -257,3 +257,9 @@ set -- "$@" "grep -oE '[0-9][0-9,]*' FILE | wc -l (finds the numbers, reads noth
 
 # Time and memory against rows: 10k to 10M.
 sh "$here/scale.sh" "$build" "$out" "$runs"
+
+# The goals of issue 18, every ratio side by side in one run.
+echo
+echo "Goals: 1M rows ($(($(wc -c <"$out/1m.tsv") / 1000000)) MB), median of $runs runs each"
+echo
+sh "$here/goals.sh" "$build" "$runs"
