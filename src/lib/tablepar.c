@@ -323,9 +323,14 @@ add_row(const struct worker *w, const toll_row *row, struct batch *b)
 	it->line = (uint32_t)row->line;
 	it->diag = -1;
 	fl = b->fields + b->nitems * nc * 2;
-	for (i = 0; i < nc; i++) {
-		fl[2 * i] = (uint32_t)(row->f[i].s - b->buf);
-		fl[2 * i + 1] = (uint32_t)row->f[i].len;
+	{
+		const toll_field *f = row->f;
+		const char *buf = b->buf;
+
+		for (i = 0; i < nc; i++) {
+			fl[2 * i] = (uint32_t)(f[i].s - buf);
+			fl[2 * i + 1] = (uint32_t)f[i].len;
+		}
 	}
 	if (w->work != NULL)
 		w->work(w->ctx, row, b->slots + b->nitems * w->slot_size);
@@ -574,11 +579,16 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 				while (t->fcap < nc)
 					if (toll_table_grow_fields(t) != TOLL_OK)
 						return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+				/* Through locals: a store to a field could be one to t or b, for the compiler. */
+				toll_field *restrict f = t->f;
+				const char *buf = b->buf;
+				long col0 = 1 - (long)it->rec;
+
 				for (i = 0; i < nc; i++) {
-					t->f[i].s = b->buf + fl[2 * i];
-					t->f[i].len = fl[2 * i + 1];
-					t->f[i].line = line;
-					t->f[i].col = (long)(fl[2 * i] - it->rec) + 1;
+					f[i].s = buf + fl[2 * i];
+					f[i].len = fl[2 * i + 1];
+					f[i].line = line;
+					f[i].col = (long)fl[2 * i] + col0;
 				}
 			}
 			t->nf = nc;
