@@ -472,7 +472,7 @@ toll_par_start(toll_table *t)
 	int k;
 
 	t->par_tried = 1;
-	if (t->fd < 0 || t->dl.no_header || fstat(t->fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	if (t->fd < 0 || fstat(t->fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	    (uint64_t)sb.st_size <= data || (uint64_t)sb.st_size - data <= t->chunk)
 		return TOLL_OK;
 	if ((p = aligned_alloc(64, sizeof *p)) == NULL)
@@ -518,19 +518,19 @@ toll_par_start(toll_table *t)
 	return TOLL_OK;
 }
 
-/* Goes on reading in order from file offset off, the start of a line. */
-static void
+/* Goes on reading in order from file offset off, the start of a line; -1 when it cannot. */
+static int
 read_in_order(toll_table *t, uint64_t off, long line)
 {
 	toll_par_free(t);
-	if (lseek(t->fd, (off_t)off, SEEK_SET) < 0) {
-		/* Then the next read fails and says so. */
-	}
+	if (lseek(t->fd, (off_t)off, SEEK_SET) < 0)
+		return -1;
 	t->pos = t->end = t->scanned = 0;
 	t->off = off;
 	t->eof = 0;
 	t->line = line;
 	t->last_unterminated = 0;
+	return 0;
 }
 
 int
@@ -604,7 +604,13 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 		/* The chunk is handed out. */
 		p->base += b->lines;
 		if (b->stop == STOP_SERIAL) {
-			read_in_order(t, b->stop_off, p->base + 1);
+			if (read_in_order(t, b->stop_off, p->base + 1) != 0) {
+				int e = errno;
+
+				toll_table_close_file(t);
+				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
+				                     strerror(e));
+			}
 			return TOLL_PAR_SERIAL;
 		}
 		if (b->stop == STOP_FILE || p->cur + 1 == p->nchunks) {

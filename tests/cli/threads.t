@@ -58,3 +58,9 @@ toll-check -n: the same, 60002 lines
 toll-check -s: the same, 3 lines
 toll-agg: the same, 5 lines
 toll-stats -g side count sum:best median:best: the same, 5 lines
+
+=== without a header line (--no-header, --names): the first record is a row, and the rest is read in chunks the same way
+$ for c in 1 9 100 2000; do for p in "toll-stats --no-header -g 4 count" "toll-stats --no-header --names a,b,c,d,e,f,g,h,i,j,k -g d,f count"; do $p --threads 1 data/threads.tsv >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; TOLL_READ_CHUNK=$c $p --threads 3 data/threads.tsv >"$TEST_TMP/three" 2>&1; echo "exit $?" >>"$TEST_TMP/three"; cmp -s "$TEST_TMP/one" "$TEST_TMP/three" || echo "chunk $c: $p differs"; done; done; cat "$TEST_TMP/three"
+--- stdout
+toll-stats: data/threads.tsv:97:34: expected 11 fields, found 6
+exit 1
