@@ -230,6 +230,7 @@ typedef struct cli_options {
 
 /* The threads to read with: --threads, else toll_threads_default(). */
 int cli_threads(const cli_options *o);
+
 #define CLI_CONTINUE (-1)
 
 /*

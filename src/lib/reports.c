@@ -51,7 +51,11 @@ parse_work(void *ctx, const toll_row *row, void *slot)
 		toll_report_pack(&r, &p->rep);
 }
 
-/* Reads the data rows of rd->t with rd->threads threads. */
+/*
+ * Reads the data rows of rd->t with rd->threads threads.  Without memory
+ * for the workers' schema it returns TOLL_ENOMEM, and reading goes on in
+ * one thread, as well.
+ */
 static int
 set_threads(toll_reports *rd)
 {
