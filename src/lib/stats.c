@@ -429,7 +429,7 @@ toll_stats_set_threads(toll_stats *s, toll_table *t, int n)
 	if (n < 1)
 		return TOLL_EUSAGE;
 	if (n == 1 || s->nvc > WORK_MAX_VALUES)
-		return toll_table_set_threads(t, 1, NULL, NULL, 0);
+		return toll_table_set_threads(t, n, NULL, NULL, 0);   /* values read here */
 	free(s->work);
 	if ((s->work = aligned_alloc(64, (size + 63) / 64 * 64)) == NULL)
 		return TOLL_ENOMEM;

@@ -45,7 +45,7 @@
 /* One row or message of a batch. */
 struct item {
 	uint32_t rec;    /* offset of the record's first byte in the batch's buffer */
-	uint32_t line;   /* counted from the chunk's first line, 1-based */
+	uint32_t line;   /* a row's, counted from the chunk's first line (a message has its own) */
 	int32_t diag;    /* a message: its index in diags; else -1 */
 };
 
@@ -182,7 +182,7 @@ buf_room(struct batch *b, size_t used, size_t n)
 }
 
 static int
-add_message(struct batch *b, int code, const toll_diag *d, uint32_t line)
+add_message(struct batch *b, int code, const toll_diag *d)
 {
 	if (toll_reserve((void **)&b->msgs, &b->msgcap, b->nmsgs + 1, sizeof *b->msgs) != 0 ||
 	    toll_reserve((void **)&b->items, &b->itemcap, b->nitems + 1, sizeof *b->items) != 0)
@@ -190,7 +190,7 @@ add_message(struct batch *b, int code, const toll_diag *d, uint32_t line)
 	b->msgs[b->nmsgs].code = code;
 	b->msgs[b->nmsgs].d = *d;
 	b->items[b->nitems].rec = 0;
-	b->items[b->nitems].line = line;
+	b->items[b->nitems].line = 0;
 	b->items[b->nitems].diag = (int32_t)b->nmsgs++;
 	b->nitems++;
 	return 0;
@@ -201,11 +201,11 @@ static void
 fail(struct batch *b, int code, const toll_diag *d)
 {
 	b->stop = STOP_FILE;
-	if (add_message(b, code, d, 0) != 0) {
+	if (add_message(b, code, d) != 0) {
 		/* No room even for the message: the one kept in place of the last item says so. */
 		b->nitems = b->nmsgs = 0;
 		if (b->msgcap > 0 && b->itemcap > 0)
-			add_message(b, TOLL_ENOMEM, d, 0);
+			add_message(b, TOLL_ENOMEM, d);
 	}
 }
 
@@ -372,7 +372,7 @@ fill_batch(const struct worker *w, size_t k, struct batch *b)
 			}
 			continue;
 		}
-		if (add_message(b, r, &d, (uint32_t)d.line) != 0 || r == TOLL_ENOMEM) {
+		if (add_message(b, r, &d) != 0 || r == TOLL_ENOMEM) {
 			no_memory(b);
 			return;
 		}

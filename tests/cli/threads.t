@@ -64,3 +64,9 @@ $ for c in 1 9 100 2000; do for p in "toll-stats --no-header -g 4 count" "toll-s
 --- stdout
 toll-stats: data/threads.tsv:97:34: expected 11 fields, found 6
 exit 1
+
+=== toll-stats of more than 64 columns: numbers read in the reading thread, rows still split in chunks, the same result
+$ awk 'BEGIN { for (c = 1; c <= 70; c++) printf "%s%s", (c > 1 ? "\t" : ""), "c" c; print ""; for (r = 0; r < 2000; r++) { for (c = 1; c <= 70; c++) printf "%s%d", (c > 1 ? "\t" : ""), (r * c) % 97; print "" } }' >"$TEST_TMP/wide.tsv"; ops=$(for c in $(seq 1 70); do printf 'sum:c%d ' "$c"; done); toll-stats --threads 1 -g c1 $ops "$TEST_TMP/wide.tsv" >"$TEST_TMP/one"; TOLL_READ_CHUNK=999 toll-stats --threads 3 -g c1 $ops "$TEST_TMP/wide.tsv" >"$TEST_TMP/three"; cmp "$TEST_TMP/one" "$TEST_TMP/three" && wc -l <"$TEST_TMP/three" && cut -f 1,71 "$TEST_TMP/three" | sed -n 3p
+--- stdout
+98
+1	1470
