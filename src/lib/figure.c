@@ -684,6 +684,18 @@ number_column(struct problems *p, long col, const char *name, unsigned flags, to
 
 	if (col < 0 || (f = &p->row->f[col])->len == 0)
 		return 0;
+	if (f->len <= 15) {
+		/* The common case, plain digits: whole, and exact as a double too. */
+		int64_t n = 0;
+		size_t i;
+
+		for (i = 0; i < f->len && (unsigned)(f->s[i] - '0') <= 9; i++)
+			n = n * 10 + (f->s[i] - '0');
+		if (i == f->len) {
+			*v = toll_num_whole(n);
+			return 1;
+		}
+	}
 	if (flags & TOLL_FIGURE_WHOLE) {
 		int64_t n = 0;
 

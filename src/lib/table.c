@@ -408,12 +408,30 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 				/* Controls other than tabs send the record to the full check, which finds them valid. */
 				oddbits |= sp & keep & ~m & ~esc;
 			}
-			while (m != 0) {
-				size_t tab = i + (size_t)__builtin_ctz(m);
+			if (m != 0) {
+				toll_field *fp;
 
-				EMIT(tab);
-				start = tab + 1;
-				m &= m - 1;
+				/* Room for the block's 16 fields at most, tested once. */
+				if (cap - nf < 16) {
+					t->nf = nf;
+					if (toll_table_grow_fields(t) != TOLL_OK)
+						return TOLL_ENOMEM;
+					f = t->f;
+					cap = t->fcap;
+				}
+				fp = f + nf;
+				do {
+					size_t tab = i + (size_t)__builtin_ctz(m);
+
+					fp->s = rec + start;
+					fp->len = tab - start;
+					fp->line = line;
+					fp->col = (long)start + 1;
+					fp++;
+					start = tab + 1;
+					m &= m - 1;
+				} while (m != 0);
+				nf = (size_t)(fp - f);
 			}
 			if (nl != 0)
 				break;
