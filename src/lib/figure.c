@@ -318,9 +318,10 @@ num_middle(toll_num a, toll_num b)
 	return m < a.d ? a : toll_num_any(m);
 }
 
-int
-toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_high,
-                    toll_num high, toll_range *out)
+/* toll_range_complete(), inlined where every row calls it. */
+static inline int
+range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_high,
+               toll_num high, toll_range *out)
 {
 	static const toll_num zero = { 0, 0, 1 };
 
@@ -346,6 +347,13 @@ toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int 
 	if (!out->open && num_lt(out->high, out->best))
 		return TOLL_FIG_BEST_HIGH;
 	return TOLL_FIG_OK;
+}
+
+int
+toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_high,
+                    toll_num high, toll_range *out)
+{
+	return range_complete(has_low, low, has_best, best, has_high, high, out);
 }
 
 void
@@ -510,7 +518,7 @@ at_end(struct cur *c)
 static int
 complete_whole(int hl, int64_t low, int hb, int64_t best, int hh, int64_t high, toll_range *out)
 {
-	return toll_range_complete(hl, toll_num_whole(low), hb, toll_num_whole(best), hh,
+	return range_complete(hl, toll_num_whole(low), hb, toll_num_whole(best), hh,
 	                           toll_num_whole(high), out);
 }
 
@@ -791,7 +799,7 @@ toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags
 	hh = number_column(&p, fc->high, "high", flags, &high, &bad);
 	if (bad)
 		return p.n;
-	e = toll_range_complete(hl, low, hb, best, hh, high, out);
+	e = range_complete(hl, low, hb, best, hh, high, out);
 	if (e == TOLL_FIG_EMPTY) {
 		*empty = 1;
 		return 0;

@@ -1,5 +1,6 @@
 /* stats.c: grouped statistics with GSL; see stats.h. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,12 @@ struct acc {
 	double min, max;
 };
 
+/* The kept values of one column in one group, in order of arrival. */
+struct kept {
+	double *v;
+	size_t n, cap;
+};
+
 /* A column that some operation reads. */
 struct vcol {
 	long col;                /* -1 for a figure column a value table has no column of */
@@ -42,11 +49,8 @@ struct vcol {
 	int store;               /* its values are kept (quantiles, spread, bootstrap) */
 	int sort;                /* and sorted within each group (bootstrap: see below) */
 	int counts;              /* poisson95: whole numbers from 0 */
-	double *val;             /* kept values, in order of arrival ... */
-	uint32_t *gid;           /* ... with their groups */
-	size_t nval, valcap, gidcap;
-	size_t *start;           /* at the end: group g's values are by[start[g]..start[g + 1]) */
-	double *by;
+	struct kept *g;          /* when stored: per group, its values (nothing to sort out at the end) */
+	size_t ng, gcap;
 };
 
 struct toll_stats {
@@ -71,6 +75,7 @@ struct toll_stats {
 	size_t last_gid;
 	int have_last;
 	const toll_table *t;     /* read with threads: rows come with their values read */
+	int threads;             /* and the groups' results computed with as many */
 	struct work_reading *work;  /* what the workers read, a copy of their own */
 };
 
@@ -211,15 +216,14 @@ toll_stats_new(toll_stat_op *ops, size_t nops, toll_keys *keys, unsigned long se
 void
 toll_stats_free(toll_stats *s)
 {
-	size_t i;
+	size_t i, g;
 
 	if (s == NULL)
 		return;
 	for (i = 0; s->vc != NULL && i < s->nvc; i++) {
-		free(s->vc[i].val);
-		free(s->vc[i].gid);
-		free(s->vc[i].start);
-		free(s->vc[i].by);
+		for (g = 0; g < s->vc[i].ng; g++)
+			free(s->vc[i].g[g].v);
+		free(s->vc[i].g);
 	}
 	free(s->vc);
 	free(s->opcol);
@@ -302,17 +306,13 @@ toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 	return TOLL_OK;
 }
 
-/* The group of a row whose key is s->kbuf[0..len): the previous row's, or found, or new. */
+/* The group of a row whose key is s->kbuf[0..len): found, or new. */
 static int
 group_of(toll_stats *s, size_t len, size_t *gid)
 {
 	int added;
 	size_t i;
 
-	if (s->have_last && s->last.len == len && memcmp(s->last.s, s->kbuf, len) == 0) {
-		*gid = s->last_gid;
-		return TOLL_OK;
-	}
 	if (toll_strmap_intern(s->groups, s->kbuf, len, gid, &added) != TOLL_OK ||
 	    *gid >= UINT32_MAX)
 		return TOLL_ENOMEM;
@@ -324,6 +324,15 @@ group_of(toll_stats *s, size_t len, size_t *gid)
 		s->rows[*gid] = 0;
 		for (i = 0; i < s->nvc; i++) {
 			struct acc *a = &s->acc[*gid * s->nvc + i];
+			struct vcol *v = &s->vc[i];
+
+			if (v->store) {
+				if (toll_reserve((void **)&v->g, &v->gcap, *gid + 1, sizeof *v->g) != 0)
+					return TOLL_ENOMEM;
+				v->g[*gid].v = NULL;
+				v->g[*gid].n = v->g[*gid].cap = 0;
+				v->ng = *gid + 1;
+			}
 
 			a->n = 0;
 			a->sum = 0;
@@ -340,13 +349,20 @@ group_of(toll_stats *s, size_t len, size_t *gid)
 static int
 keep(struct vcol *v, double x, size_t gid)
 {
+	struct kept *k = &v->g[gid];
+
 	/* The capacity is tested here: a call per value shows in the time. */
-	if (v->nval == v->valcap &&
-	    (toll_reserve((void **)&v->val, &v->valcap, v->nval + 1, sizeof *v->val) != 0 ||
-	     toll_reserve((void **)&v->gid, &v->gidcap, v->nval + 1, sizeof *v->gid) != 0))
-		return -1;
-	v->val[v->nval] = x;
-	v->gid[v->nval++] = (uint32_t)gid;
+	if (k->n == k->cap) {
+		/* From 4 values, doubling: many small groups stay small. */
+		size_t cap = k->cap ? k->cap * 2 : 4;
+		double *nv;
+
+		if (cap > SIZE_MAX / 2 / sizeof *nv || (nv = realloc(k->v, cap * sizeof *nv)) == NULL)
+			return -1;
+		k->v = nv;
+		k->cap = cap;
+	}
+	k->v[k->n++] = x;
 	return 0;
 }
 
@@ -428,6 +444,7 @@ toll_stats_set_threads(toll_stats *s, toll_table *t, int n)
 
 	if (n < 1)
 		return TOLL_EUSAGE;
+	s->threads = n;
 	if (n == 1 || s->nvc > WORK_MAX_VALUES)
 		return toll_table_set_threads(t, n, NULL, NULL, 0);   /* values read here */
 	free(s->work);
@@ -447,9 +464,13 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 	size_t i, len = 0, gid;
 	double x[WORK_MAX_VALUES], *xs = x;
 	const struct values *read = s->t != NULL ? toll_table_slot(s->t) : NULL;
-	int rc = TOLL_OK;
+	int rc = TOLL_OK, same = s->have_last;
 
-	/* The key: its values, each followed by a NUL (fields hold none). */
+	/*
+	 * The key: its values, each followed by a NUL (fields hold none).
+	 * While they are the previous row's, they are only compared with
+	 * its key; the key is put together from the first that differs.
+	 */
 	for (i = 0; i < s->keys->n; i++) {
 		const toll_key *k = &s->keys->k[i];
 		char label[TOLL_BIN_LABEL];
@@ -458,6 +479,18 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 
 		if ((rc = toll_key_value(k, &row->f[k->col], row->file, label, &v, &n, d)) != TOLL_OK)
 			return rc;
+		if (same) {
+			if (len + n < s->last.len && s->last.s[len + n] == '\0' &&
+			    bytes_equal(s->last.s + len, v, n)) {
+				len += n + 1;
+				continue;
+			}
+			same = 0;
+			if (len > s->kcap && toll_reserve((void **)&s->kbuf, &s->kcap, len, 1) != 0)
+				return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+			if (len > 0)
+				memcpy(s->kbuf, s->last.s, len);
+		}
 		if (len + n + 1 > s->kcap && toll_reserve((void **)&s->kbuf, &s->kcap, len + n + 1, 1) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		if (n > 0)
@@ -465,6 +498,7 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		s->kbuf[len + n] = '\0';
 		len += n + 1;
 	}
+	/* Every part matched, NUL included: the key is the previous row's whole. */
 	if (s->kbuf == NULL && toll_reserve((void **)&s->kbuf, &s->kcap, 1, 1) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (read != NULL && read->ok) {
@@ -478,7 +512,9 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		if ((rc = read_values(&r, row, xs, d)) != TOLL_OK)
 			goto out;
 	}
-	if (group_of(s, len, &gid) != TOLL_OK) {
+	if (same) {
+		gid = s->last_gid;
+	} else if (group_of(s, len, &gid) != TOLL_OK) {
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -503,34 +539,6 @@ out:
 	if (xs != x && (read == NULL || !read->ok))
 		free(xs);
 	return rc;
-}
-
-/*
- * Puts the kept values of v together by group (a stable counting sort),
- * sorted within each group when an operation needs order.
- */
-static int
-gather(struct vcol *v, size_t ngroups)
-{
-	size_t i, g;
-
-	v->start = calloc(ngroups + 1, sizeof *v->start);
-	v->by = malloc((v->nval ? v->nval : 1) * sizeof *v->by);
-	if (v->start == NULL || v->by == NULL)
-		return -1;
-	for (i = 0; i < v->nval; i++)
-		v->start[v->gid[i] + 1]++;
-	for (g = 0; g < ngroups; g++)
-		v->start[g + 1] += v->start[g];
-	for (i = 0; i < v->nval; i++)
-		v->by[v->start[v->gid[i]]++] = v->val[i];
-	for (g = ngroups; g > 0; g--)
-		v->start[g] = v->start[g - 1];
-	v->start[0] = 0;
-	if (v->sort)
-		for (g = 0; g < ngroups; g++)
-			gsl_sort(v->by + v->start[g], 1, v->start[g + 1] - v->start[g]);
-	return 0;
 }
 
 /*
@@ -615,14 +623,165 @@ bootstrap(const toll_stats *s, gsl_rng *r, const double *data, size_t n, double 
 	*hi = gsl_stats_quantile_from_sorted_data(means, 1, s->resamples, 0.975);
 }
 
-/* Writes the value(s) of operation k for group g; *bad is set for a result that is no number. */
+/* Whether operation k reads the group's kept values (and is computed before the writing). */
+static int
+from_values(const toll_stats *s, size_t k)
+{
+	switch (s->ops[k].stat) {
+	case TOLL_STAT_MEDIAN: case TOLL_STAT_Q1: case TOLL_STAT_Q3: case TOLL_STAT_PCT:
+	case TOLL_STAT_IQR: case TOLL_STAT_SD: case TOLL_STAT_VAR: case TOLL_STAT_MAD:
+	case TOLL_STAT_CI95:
+		return s->opcol[k] != SIZE_MAX;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The results of group g's operations that read its kept values, into
+ * res[2 * k] (and res[2 * k + 1]) for operation k.  Selection reorders
+ * the values: they are computed in the order of the operations, so that
+ * each sees the values as it would alone after those before it.
+ */
 static void
-write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *o, int *bad)
+compute_group(const toll_stats *s, size_t g, gsl_rng *r, double *work, double *res)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->nvc; i++)
+		if (s->vc[i].sort && s->vc[i].g[g].n > 1)
+			gsl_sort(s->vc[i].g[g].v, 1, s->vc[i].g[g].n);
+	for (k = 0; k < s->nops; k++) {
+		const toll_stat_op *op = &s->ops[k];
+		double *data, *x = res + 2 * k;
+		size_t n;
+
+		if (!from_values(s, k))
+			continue;
+		n = s->acc[g * s->nvc + s->opcol[k]].n;
+		data = s->vc[s->opcol[k]].g[g].v;
+		x[0] = x[1] = NAN;
+		if (n == 0)
+			continue;
+		switch (op->stat) {
+		case TOLL_STAT_CI95: bootstrap(s, r, data, n, work, &x[0], &x[1]); break;
+		case TOLL_STAT_MEDIAN: x[0] = median(data, n); break;
+		case TOLL_STAT_Q1: x[0] = quantile(data, n, 0.25); break;
+		case TOLL_STAT_Q3: x[0] = quantile(data, n, 0.75); break;
+		case TOLL_STAT_PCT: x[0] = quantile(data, n, op->p); break;
+		case TOLL_STAT_IQR: x[0] = quantile(data, n, 0.75) - quantile(data, n, 0.25); break;
+		case TOLL_STAT_SD:
+			if (n >= 2)
+				x[0] = gsl_stats_sd(data, 1, n);
+			break;
+		case TOLL_STAT_VAR:
+			if (n >= 2)
+				x[0] = gsl_stats_variance(data, 1, n);
+			break;
+		case TOLL_STAT_MAD: x[0] = gsl_stats_mad(data, 1, n, work); break;
+		default: break;
+		}
+	}
+}
+
+/* A share of the groups to compute, in a thread of its own or the caller's. */
+struct computing {
+	const toll_stats *s;
+	size_t from, to;         /* groups [from, to) */
+	size_t most;             /* room the work needs: the largest group, the resamples */
+	int ci;                  /* a gsl_rng is needed */
+	double *res;             /* 2 * nops per group */
+	int failed;              /* out of memory */
+	pthread_t th;
+};
+
+static void *
+compute_groups(void *arg)
+{
+	struct computing *c = arg;
+	double *work = malloc((c->most ? c->most : 1) * sizeof *work);
+	gsl_rng *r = c->ci ? gsl_rng_alloc(gsl_rng_mt19937) : NULL;
+	size_t g;
+
+	if (work == NULL || (c->ci && r == NULL)) {
+		c->failed = 1;
+	} else {
+		for (g = c->from; g < c->to; g++)
+			compute_group(c->s, g, r, work, c->res + g * 2 * c->s->nops);
+	}
+	free(work);
+	gsl_rng_free(r);
+	return NULL;
+}
+
+/* Groups of fewer values in all are computed in one thread: starting one costs more. */
+#define MAX_THREADS 8   /* as reading uses at most (toll_threads_default()) */
+#define COMPUTE_ALONE 65536
+
+/*
+ * Computes what every group's operations read from its kept values,
+ * into res, in up to s->threads threads, each a run of groups of about
+ * the same number of values.  The results do not depend on the threads.
+ * Returns 0, or -1 when out of memory.
+ */
+static int
+compute_all(const toll_stats *s, size_t ng, size_t most, int ci, double *res)
+{
+	struct computing c[MAX_THREADS];
+	size_t total = 0, g, i, nt = s->threads > 1 ? (size_t)s->threads : 1, done = 0, sofar = 0;
+	int failed = 0;
+
+	for (g = 0; g < ng; g++)
+		for (i = 0; i < s->nvc; i++)
+			if (s->vc[i].store)
+				total += s->vc[i].g[g].n;
+	if (nt > MAX_THREADS)
+		nt = MAX_THREADS;
+	if (total < COMPUTE_ALONE)
+		nt = 1;
+	/* Thread t takes the groups up to about (t + 1) / nt of the values. */
+	for (i = 0; i < nt; i++) {
+		c[i].s = s;
+		c[i].most = most;
+		c[i].ci = ci;
+		c[i].res = res;
+		c[i].failed = 0;
+		c[i].from = done;
+		while (done < ng && (i + 1 == nt || sofar * nt < total * (i + 1))) {
+			size_t k;
+
+			for (k = 0; k < s->nvc; k++)
+				if (s->vc[k].store)
+					sofar += s->vc[k].g[done].n;
+			done++;
+		}
+		c[i].to = done;
+	}
+	for (i = 1; i < nt; i++)
+		if (pthread_create(&c[i].th, NULL, compute_groups, &c[i]) != 0)
+			c[i].th = pthread_self();   /* none to be had: computed below, here */
+	compute_groups(&c[0]);
+	for (i = 1; i < nt; i++) {
+		if (pthread_equal(c[i].th, pthread_self()))
+			compute_groups(&c[i]);
+		else
+			pthread_join(c[i].th, NULL);
+	}
+	for (i = 0; i < nt; i++)
+		failed |= c[i].failed;
+	return failed ? -1 : 0;
+}
+
+/*
+ * Writes the value(s) of operation k for group g, those read from the
+ * kept values computed before into res; *bad is set for a result that is
+ * no number.
+ */
+static void
+write_op(const toll_stats *s, size_t k, size_t g, const double *res, toll_out *o, int *bad)
 {
 	const toll_stat_op *op = &s->ops[k];
-	const struct vcol *v;
 	const struct acc *a;
-	double *data = NULL;
 	size_t n;
 	double lo = NAN, hi = NAN;
 	int unbounded = 0;
@@ -631,14 +790,11 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 		toll_out_int(o, (int64_t)s->rows[g]);
 		return;
 	}
-	v = &s->vc[s->opcol[k]];
 	a = &s->acc[g * s->nvc + s->opcol[k]];
 	n = a->n;
 	/* An unbounded high makes what includes it unbounded: an empty field, not a problem. */
 	if (n > 0 && (isinf(a->max) || isinf(a->min)))
 		bad = &unbounded;
-	if (v->store)
-		data = v->by + v->start[g];
 	switch (op->stat) {
 	case TOLL_STAT_COUNT:
 		toll_out_int(o, (int64_t)n);
@@ -652,7 +808,8 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 			lo = sum == 0 ? 0 : gsl_cdf_gamma_Pinv(0.025, sum, 1.0);
 			hi = gsl_cdf_gamma_Pinv(0.975, sum + 1, 1.0);
 		} else if (n > 0) {
-			bootstrap(s, r, data, n, work, &lo, &hi);
+			lo = res[2 * k];
+			hi = res[2 * k + 1];
 		}
 		if (n > 0) {
 			number(o, lo, bad);
@@ -672,23 +829,14 @@ write_op(toll_stats *s, size_t k, size_t g, gsl_rng *r, double *work, toll_out *
 	case TOLL_STAT_MEAN: number(o, (double)(a->sum / (long double)n), bad); break;
 	case TOLL_STAT_MIN: number(o, a->min, bad); break;
 	case TOLL_STAT_MAX: number(o, a->max, bad); break;
-	case TOLL_STAT_MEDIAN: number(o, median(data, n), bad); break;
-	case TOLL_STAT_Q1: number(o, quantile(data, n, 0.25), bad); break;
-	case TOLL_STAT_Q3: number(o, quantile(data, n, 0.75), bad); break;
-	case TOLL_STAT_PCT: number(o, quantile(data, n, op->p), bad); break;
-	case TOLL_STAT_IQR: number(o, quantile(data, n, 0.75) - quantile(data, n, 0.25), bad); break;
 	case TOLL_STAT_SD:
-		if (n >= 2)
-			number(o, gsl_stats_sd(data, 1, n), bad);
-		break;
 	case TOLL_STAT_VAR:
 		if (n >= 2)
-			number(o, gsl_stats_variance(data, 1, n), bad);
-		break;
-	case TOLL_STAT_MAD:
-		number(o, gsl_stats_mad(data, 1, n, work), bad);
+			number(o, res[2 * k], bad);
 		break;
 	default:
+		if (from_values(s, k))
+			number(o, res[2 * k], bad);
 		break;
 	}
 }
@@ -722,8 +870,7 @@ int
 toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 {
 	size_t ng = toll_strmap_count(s->groups), i, k, g, *order = NULL, most = 0;
-	double *work = NULL;
-	gsl_rng *r = NULL;
+	double *res = NULL;
 	int ci = 0;
 
 	/* Without keys there is one group, even for no rows. */
@@ -734,9 +881,6 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		ng = 1;
 	}
-	for (i = 0; i < s->nvc; i++)
-		if (s->vc[i].store && gather(&s->vc[i], ng) != 0)
-			goto nomem;
 	/* Room for the largest group's values (mad) and for the resampled means. */
 	for (k = 0; k < s->nops; k++)
 		ci |= s->ops[k].stat == TOLL_STAT_CI95;
@@ -746,8 +890,9 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 				most = s->acc[g * s->nvc + i].n;
 	if (ci && s->resamples > most)
 		most = s->resamples;
-	if ((work = malloc((most ? most : 1) * sizeof *work)) == NULL ||
-	    (ci && (r = gsl_rng_alloc(gsl_rng_mt19937)) == NULL) ||
+	if (ng > SIZE_MAX / sizeof *res / 2 / (s->nops ? s->nops : 1) ||
+	    (res = malloc((ng ? ng : 1) * 2 * (s->nops ? s->nops : 1) * sizeof *res)) == NULL ||
+	    compute_all(s, ng, most, ci, res) != 0 ||
 	    (order = toll_strmap_sorted(s->groups)) == NULL)
 		goto nomem;
 	toll_keys_write_header(s->keys, o);
@@ -773,25 +918,22 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 
 			if (k > 0)
 				toll_out_tab(o);
-			write_op(s, k, order[i], r, work, o, &bad);
+			write_op(s, k, order[i], res + order[i] * 2 * s->nops, o, &bad);
 			if (bad) {
 				int rc = not_finite(s, k, values, d);
 
 				free(order);
-				free(work);
-				gsl_rng_free(r);
+				free(res);
 				return rc;
 			}
 		}
 		toll_out_eol(o);
 	}
 	free(order);
-	free(work);
-	gsl_rng_free(r);
+	free(res);
 	return TOLL_OK;
 nomem:
 	free(order);
-	free(work);
-	gsl_rng_free(r);
+	free(res);
 	return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 }

@@ -16,27 +16,34 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 LC_ALL=C
 export LC_ALL
 
-# 3,001 rows in eight groups, one of them a single row; values with
-# decimals, negatives, repeats and a wide range, from a fixed generator.
-awk 'BEGIN {
-	x = 12345; print "g\tv"
-	for (i = 0; i < 3000; i++) {
-		x = (x * 1103515245 + 12345) % 2147483648
-		g = "g" (x % 7)
-		v = (x % 100000) / 100 - 200
-		if (x % 11 == 0) v = int(v)
-		if (x % 13 == 0) v = v * 1000
-		print g "\t" v
-	}
-	print "single\t42.5"
-}' >"$tmp/data.tsv"
+# Rows in eight groups, one of them a single row; values with decimals,
+# negatives, repeats and a wide range, from a fixed generator.  3,001 rows,
+# and 160,001: enough values that toll-stats computes the groups' results
+# in threads (--threads 3).
+gen() {
+	awk -v n="$1" 'BEGIN {
+		x = 12345; print "g\tv"
+		for (i = 0; i < n; i++) {
+			x = (x * 1103515245 + 12345) % 2147483648
+			g = "g" (x % 7)
+			v = (x % 100000) / 100 - 200
+			if (x % 11 == 0) v = int(v)
+			if (x % 13 == 0) v = v * 1000
+			print g "\t" v
+		}
+		print "single\t42.5"
+	}'
+}
+gen 3000 >"$tmp/small.tsv"
+gen 160000 >"$tmp/large.tsv"
 
 passed=0
 failed=0
 # toll-stats operation, then datamash's, then the relative tolerance.
 while read -r ours theirs tol; do
-	"$bindir/toll-stats" -g g "$ours:v" "$tmp/data.tsv" | sed 1d >"$tmp/ours" 2>"$tmp/err"
-	datamash -H -s -g 1 "$theirs" 2 <"$tmp/data.tsv" | sed 1d >"$tmp/theirs"
+for size in small large; do
+	"$bindir/toll-stats" --threads 3 -g g "$ours:v" "$tmp/$size.tsv" | sed 1d >"$tmp/ours" 2>"$tmp/err"
+	datamash -H -s -g 1 "$theirs" 2 <"$tmp/$size.tsv" | sed 1d >"$tmp/theirs"
 	if paste "$tmp/ours" "$tmp/theirs" | awk -F'\t' -v tol="$tol" '
 		function num(s) { return s == "" || s == "nan" ? "none" : s + 0 }
 		{
@@ -51,12 +58,13 @@ while read -r ours theirs tol; do
 		END { if (bad != "" || n != 8) { print "  " (bad != "" ? bad : n " groups"); exit 1 } }' >"$tmp/why"
 	then
 		passed=$((passed + 1))
-		echo "ok datamash: $ours = $theirs"
+		echo "ok datamash: $ours = $theirs ($size)"
 	else
 		failed=$((failed + 1))
-		echo "FAIL datamash: $ours against $theirs"
+		echo "FAIL datamash: $ours against $theirs ($size)"
 		cat "$tmp/why" "$tmp/err"
 	fi
+done
 done <<'OPS'
 count count 0
 sum sum 1e-12
