@@ -8,6 +8,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
 
@@ -623,6 +624,39 @@ bootstrap(const toll_stats *s, gsl_rng *r, const double *data, size_t n, double 
 	*hi = gsl_stats_quantile_from_sorted_data(means, 1, s->resamples, 0.975);
 }
 
+/*
+ * The p quantile of the gamma distribution of shape a (scale 1).  For
+ * large shapes (a sum of counts from about 50,000) GSL's
+ * gsl_cdf_gamma_Pinv() gives no number, its Newton steps not settling,
+ * and gsl_cdf_gamma_P() goes wrong above the mean (0.908 for 0.841 at
+ * a = 1e8, one sd up), while gsl_sf_gamma_inc_P() stays right.  So
+ * gsl_cdf_gamma_Pinv()'s answer is kept when gsl_sf_gamma_inc_P() says
+ * it is right, and otherwise the quantile is found by bisection on
+ * gsl_sf_gamma_inc_P(), to the last bit, between bounds far out in the
+ * tails (the distribution's sd is sqrt(a)).
+ */
+static double
+gamma_quantile(double p, double a)
+{
+	double x = gsl_cdf_gamma_Pinv(p, a, 1.0), lo, hi, mid;
+
+	if (isfinite(x) && fabs(gsl_sf_gamma_inc_P(a, x) - p) < 1e-9)
+		return x;
+	lo = fmax(0, a - 40 * sqrt(a) - 40);
+	hi = a + 40 * sqrt(a) + 40;
+	if (!isfinite(hi) || !(gsl_sf_gamma_inc_P(a, lo) < p) || !(gsl_sf_gamma_inc_P(a, hi) >= p))
+		return NAN;
+	for (;;) {
+		mid = lo + (hi - lo) / 2;
+		if (mid <= lo || mid >= hi)
+			return mid;
+		if (gsl_sf_gamma_inc_P(a, mid) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+}
+
 /* Whether operation k reads the group's kept values (and is computed before the writing). */
 static int
 from_values(const toll_stats *s, size_t k)
@@ -805,8 +839,8 @@ write_op(const toll_stats *s, size_t k, size_t g, const double *res, toll_out *o
 			/* Garwood: the chi-square (here gamma) quantiles of an exact Poisson interval. */
 			double sum = (double)a->sum;
 
-			lo = sum == 0 ? 0 : gsl_cdf_gamma_Pinv(0.025, sum, 1.0);
-			hi = gsl_cdf_gamma_Pinv(0.975, sum + 1, 1.0);
+			lo = sum == 0 ? 0 : gamma_quantile(0.025, sum);
+			hi = gamma_quantile(0.975, sum + 1);
 		} else if (n > 0) {
 			lo = res[2 * k];
 			hi = res[2 * k + 1];

@@ -73,6 +73,15 @@ $ for n in 0 1 10 1000; do printf 'deaths\n%s\n' $n | toll-stats poisson95:death
 4.79538869613243	18.3903560420178
 938.973018407695	1063.9521360163
 
+=== poisson95 of large sums, where GSL's gamma quantile gives no number or a wrong one: found by bisection (scipy's gammaincinv gives the same digits)
+$ for n in 50000 200000 1500000 1000000000 100000000000000; do printf 'deaths\n%s\n' $n | toll-stats poisson95:deaths | sed 1d; done
+--- stdout
+49562.6866503237	50440.2120354313
+199124.424996541	200878.471499963
+1497600.49145512	1502402.40365082
+999938021.443928	1000061981.45041
+99999980400361.1	100000019599642
+
 === poisson95 of a sum of counts, per group (7 and 5; scipy's chi2.ppf gives the same digits)
 $ toll-stats -g g poisson95:v data/stats.tsv
 --- stdout
