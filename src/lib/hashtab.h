@@ -90,6 +90,39 @@ bytes_equal(const char *a, const char *b, size_t n)
 	return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
+/*
+ * Copies the short string s[0..n) to d, which must not overlap it: for
+ * a few bytes, words moved inline beat a call to memcpy() and the "rep
+ * movs" the compiler inlines for it.
+ */
+static inline void
+bytes_copy(char *d, const char *s, size_t n)
+{
+	uint64_t x;
+	uint32_t u;
+
+	if (n >= 8) {
+		size_t i;
+
+		for (i = 0; i + 8 <= n; i += 8) {
+			memcpy(&x, s + i, 8);
+			memcpy(d + i, &x, 8);
+		}
+		/* The last word overlaps the ones before. */
+		memcpy(&x, s + n - 8, 8);
+		memcpy(d + n - 8, &x, 8);
+	} else if (n >= 4) {
+		memcpy(&u, s, 4);
+		memcpy(d, &u, 4);
+		memcpy(&u, s + n - 4, 4);
+		memcpy(d + n - 4, &u, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
 /* Mixes bytes into a running hash h, 8 at a time (a multiply-xorshift mix). */
 static inline uint64_t
 hash_more(uint64_t h, const char *s, size_t n)

@@ -308,7 +308,7 @@ toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno,
 		x->scratchcap = n;
 	}
 	/* The rest of the series key: side, status, category, source, NUL-separated. */
-#define PUT(p, len) do { memcpy(x->scratch + o, (p), (len)); o += (len); } while (0)
+#define PUT(p, len) do { bytes_copy(x->scratch + o, (p), (len)); o += (len); } while (0)
 	PUT(r->side.s, r->side.len);
 	x->scratch[o++] = '\0';
 	PUT(status, ns);
