@@ -43,6 +43,9 @@
 #define MAX_SPILL ((size_t)4 << 20)
 
 /* One row or message of a batch. */
+/* How many rows ahead the reading thread asks for a row's data (see toll_par_next()). */
+#define PREFETCH_AHEAD 6
+
 struct item {
 	uint32_t rec;    /* offset of the record's first byte in the batch's buffer */
 	uint32_t line;   /* a row's, counted from the chunk's first line (a message has its own) */
@@ -105,6 +108,7 @@ struct toll_par {
 	uint64_t data, size;      /* the first byte of data rows; the file's size */
 	size_t nchunks, next;     /* chunks; the next one for a worker */
 	size_t cur, item;         /* the chunk being handed out, and its next item */
+	size_t curb;              /* cur % nb, kept: a division for every row shows in the time */
 	long base;                /* lines of the file before chunk cur */
 	struct batch *b;
 	size_t nb;
@@ -539,7 +543,7 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 	struct toll_par *p = t->par;
 
 	for (;;) {
-		struct batch *b = &p->b[p->cur % p->nb];
+		struct batch *b = &p->b[p->curb];
 
 		if (p->item == 0) {
 			pthread_mutex_lock(&p->mu);
@@ -561,6 +565,22 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 		}
 		if (p->item < b->nitems) {
 			const struct item *it = &b->items[p->item];
+
+			/*
+			 * A worker wrote the batch, on another core: what a row a
+			 * few ahead needs is asked for now, so that it has arrived
+			 * when that row is handed out.
+			 */
+			if (p->item + PREFETCH_AHEAD < b->nitems) {
+				size_t ahead = p->item + PREFETCH_AHEAD;
+
+				__builtin_prefetch(&b->items[ahead]);
+				__builtin_prefetch(b->fields + ahead * t->ncols * 2);
+				__builtin_prefetch(b->buf + b->items[ahead].rec);
+				__builtin_prefetch(b->buf + b->items[ahead].rec + 64);
+				if (t->work != NULL)
+					__builtin_prefetch(b->slots + ahead * t->slot_size);
+			}
 			size_t nc = t->ncols, i;
 			long line = p->base + (long)it->line;
 
@@ -621,6 +641,7 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 		pthread_mutex_lock(&p->mu);
 		b->ready = 0;
 		p->cur++;
+		p->curb = p->curb + 1 == p->nb ? 0 : p->curb + 1;
 		p->item = 0;
 		pthread_cond_broadcast(&p->work_cv);
 		pthread_mutex_unlock(&p->mu);
