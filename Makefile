@@ -43,16 +43,20 @@ SAN       =
 endif
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -pthread -Iinclude -Isrc -I$(BUILD) $(SAN) $(CFLAGS)
 
-# The programs are optimised across files at link time (3-6% faster on
-# large tables).  The library's objects carry GCC's intermediate code
-# besides their machine code (fat objects): libtoll.a, libtoll.so and the
-# tests link them as any object, with any compiler.  Not with SANITIZE=1;
-# LTO= turns it off.
+# The programs are optimised across files at link time with GCC (3-6%
+# faster on large tables): they link libtoll-lto.a, the library's sources
+# compiled again to GCC's intermediate code.  libtoll.a and libtoll.so,
+# which are installed, and the tests are plain objects, for any compiler.
+# Not with SANITIZE=1, nor without GCC and gcc-ar; LTO= turns it off.
+GCC_AR    ?= gcc-ar
+ifeq ($(origin LTO),undefined)
 ifeq ($(SANITIZE),1)
-LTO      ?=
+LTO       :=
 else
-LTO      ?= $(shell $(CC) -flto=auto -ffat-lto-objects -x c -c -o /dev/null /dev/null 2>/dev/null && \
-              echo -flto=auto -ffat-lto-objects)
+LTO       := $(shell printf '\043if defined __clang__ || !defined __GNUC__\n\043error\n\043endif\n' | \
+               $(CC) -flto=auto -x c -c -o /dev/null - 2>/dev/null && command -v $(GCC_AR) >/dev/null && \
+               echo -flto=auto)
+endif
 endif
 
 # The release is src/VERSION; the commit is git's, or src/COMMIT in a
@@ -75,6 +79,13 @@ LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
 LIBTOLL  = $(BUILD)/libtoll.a
+LTO_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lto/%.o)
+LIBTOLL_LTO = $(BUILD)/libtoll-lto.a
+ifeq ($(strip $(LTO)),)
+PROG_LIB = $(LIBTOLL)
+else
+PROG_LIB = $(LIBTOLL_LTO)
+endif
 BINS     = $(PROGRAMS:%=$(BUILD)/bin/%)
 MANS     = $(PROGRAMS:%=$(BUILD)/man/%.1) $(BUILD)/man/toll.7
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -101,11 +112,22 @@ FORCE:
 
 $(BUILD)/lib/%.o: src/lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LTO) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The programs' own objects are linked into the programs only.
 $(BUILD)/%.o: src/%.c $(HEADERS) $(BUILD)/version.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LTO) -c -o $@ $<
+
+$(BUILD)/lto/%.o: src/lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LTO) -c -o $@ $<
+$(BUILD)/lto/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
+$(BUILD)/lto/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
+
+$(LIBTOLL_LTO): $(LTO_OBJ)
+	@rm -f $@
+	$(GCC_AR) rcs $@ $^
 
 # Only the statistics module uses GSL, and only toll-stats links it.
 $(BUILD)/lib/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
@@ -147,9 +169,9 @@ $(BUILD)/man/toll.7: src/man/toll.7
 	sed 's/@VERSION@/$(VERSION)/' $< >$@
 man: $(MANS)
 
-$(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(LIBTOLL)
+$(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(PROG_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) $(filter -flto%,$(LTO)) -o $@ $< $(CLI_OBJ) $(LIBTOLL) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) $(LTO) -o $@ $< $(CLI_OBJ) $(PROG_LIB) $(LDLIBS)
 
 $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)

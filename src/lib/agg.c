@@ -277,8 +277,8 @@ stored_values(toll_agg *a, const toll_entry *e, toll_diag *d)
 	a->scratchlen = 0;
 	for (i = 0; i < a->keys->n; i++) {
 		char label[TOLL_BIN_LABEL];
-		const char *v;
-		size_t len;
+		const char *v = NULL;
+		size_t len = 0;
 		int rc;
 
 		if (a->kind[i] != K_STORED)
