@@ -79,8 +79,11 @@ int toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d);
 /*
  * Reads t's rows with n threads (see toll_table_set_threads()): each row's
  * numbers are read in the worker that splits it, and toll_stats_add() of
- * the rows of t takes them from there.  Call after toll_stats_header().
- * Returns TOLL_OK, TOLL_EUSAGE when n is below 1, or TOLL_ENOMEM.
+ * the rows of t takes them from there.  toll_stats_write() then computes
+ * the groups' quantiles, spreads and bootstraps in up to n threads (from
+ * 65,536 kept values; the results are the same whatever n).  Call after
+ * toll_stats_header().  Returns TOLL_OK, TOLL_EUSAGE when n is below 1,
+ * or TOLL_ENOMEM.
  */
 int toll_stats_set_threads(toll_stats *s, toll_table *t, int n);
 

@@ -748,8 +748,8 @@ compute_groups(void *arg)
 	return NULL;
 }
 
-/* Groups of fewer values in all are computed in one thread: starting one costs more. */
 #define MAX_THREADS 8   /* as reading uses at most (toll_threads_default()) */
+/* Groups of fewer values in all are computed in one thread: starting one costs more. */
 #define COMPUTE_ALONE 65536
 
 /*
@@ -759,11 +759,16 @@ compute_groups(void *arg)
  * Returns 0, or -1 when out of memory.
  */
 static int
-compute_all(const toll_stats *s, size_t ng, size_t most, int ci, double *res)
+compute_all(const toll_stats *s, size_t ng, double *res)
 {
 	struct computing c[MAX_THREADS];
-	size_t total = 0, g, i, nt = s->threads > 1 ? (size_t)s->threads : 1, done = 0, sofar = 0;
-	int failed = 0;
+	size_t total = 0, g, i, k, nt = s->threads > 1 ? (size_t)s->threads : 1, done = 0, sofar = 0;
+	int failed = 0, ci = 0, mad = 0;
+
+	for (k = 0; k < s->nops; k++) {
+		ci |= s->ops[k].stat == TOLL_STAT_CI95;
+		mad |= s->ops[k].stat == TOLL_STAT_MAD;
+	}
 
 	for (g = 0; g < ng; g++)
 		for (i = 0; i < s->nvc; i++)
@@ -773,20 +778,27 @@ compute_all(const toll_stats *s, size_t ng, size_t most, int ci, double *res)
 		nt = MAX_THREADS;
 	if (total < COMPUTE_ALONE)
 		nt = 1;
-	/* Thread t takes the groups up to about (t + 1) / nt of the values. */
+	/*
+	 * Thread t takes the groups up to about (t + 1) / nt of the values,
+	 * and room for the largest of its groups' values (mad) and for the
+	 * resampled means (ci95).
+	 */
 	for (i = 0; i < nt; i++) {
 		c[i].s = s;
-		c[i].most = most;
+		c[i].most = ci ? s->resamples : 0;
 		c[i].ci = ci;
 		c[i].res = res;
 		c[i].failed = 0;
 		c[i].from = done;
 		while (done < ng && (i + 1 == nt || sofar * nt < total * (i + 1))) {
-			size_t k;
+			for (k = 0; k < s->nvc; k++) {
+				size_t n = s->acc[done * s->nvc + k].n;
 
-			for (k = 0; k < s->nvc; k++)
 				if (s->vc[k].store)
 					sofar += s->vc[k].g[done].n;
+				if (mad && n > c[i].most)
+					c[i].most = n;
+			}
 			done++;
 		}
 		c[i].to = done;
@@ -903,9 +915,8 @@ not_finite(const toll_stats *s, size_t k, const char *values, toll_diag *d)
 int
 toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 {
-	size_t ng = toll_strmap_count(s->groups), i, k, g, *order = NULL, most = 0;
+	size_t ng = toll_strmap_count(s->groups), i, k, *order = NULL;
 	double *res = NULL;
-	int ci = 0;
 
 	/* Without keys there is one group, even for no rows. */
 	if (s->keys->n == 0 && ng == 0) {
@@ -915,18 +926,9 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		ng = 1;
 	}
-	/* Room for the largest group's values (mad) and for the resampled means. */
-	for (k = 0; k < s->nops; k++)
-		ci |= s->ops[k].stat == TOLL_STAT_CI95;
-	for (g = 0; g < ng; g++)
-		for (i = 0; i < s->nvc; i++)
-			if (s->acc[g * s->nvc + i].n > most)
-				most = s->acc[g * s->nvc + i].n;
-	if (ci && s->resamples > most)
-		most = s->resamples;
 	if (ng > SIZE_MAX / sizeof *res / 2 / (s->nops ? s->nops : 1) ||
 	    (res = malloc((ng ? ng : 1) * 2 * (s->nops ? s->nops : 1) * sizeof *res)) == NULL ||
-	    compute_all(s, ng, most, ci, res) != 0 ||
+	    compute_all(s, ng, res) != 0 ||
 	    (order = toll_strmap_sorted(s->groups)) == NULL)
 		goto nomem;
 	toll_keys_write_header(s->keys, o);
