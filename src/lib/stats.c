@@ -37,11 +37,22 @@ struct acc {
 	double min, max;
 };
 
-/* The kept values of one column in one group, in order of arrival. */
+/*
+ * The kept values of one column in one group, in order of arrival: a
+ * group's only value in one, so that many groups of one row each take
+ * no allocation of their own.
+ */
 struct kept {
-	double *v;
+	double *v;               /* from the second value; NULL before */
 	size_t n, cap;
+	double one;              /* the value while it is the only one */
 };
+
+static double *
+kept_values(struct kept *k)
+{
+	return k->v != NULL ? k->v : &k->one;
+}
 
 /* A column that some operation reads. */
 struct vcol {
@@ -352,14 +363,21 @@ keep(struct vcol *v, double x, size_t gid)
 {
 	struct kept *k = &v->g[gid];
 
+	if (k->n == 0) {
+		k->one = x;
+		k->n = 1;
+		return 0;
+	}
 	/* The capacity is tested here: a call per value shows in the time. */
-	if (k->n == k->cap) {
+	if (k->n >= k->cap) {
 		/* From 4 values, doubling: many small groups stay small. */
 		size_t cap = k->cap ? k->cap * 2 : 4;
 		double *nv;
 
 		if (cap > SIZE_MAX / 2 / sizeof *nv || (nv = realloc(k->v, cap * sizeof *nv)) == NULL)
 			return -1;
+		if (k->v == NULL)
+			nv[0] = k->one;
 		k->v = nv;
 		k->cap = cap;
 	}
@@ -684,7 +702,7 @@ compute_group(const toll_stats *s, size_t g, gsl_rng *r, double *work, double *r
 
 	for (i = 0; i < s->nvc; i++)
 		if (s->vc[i].sort && s->vc[i].g[g].n > 1)
-			gsl_sort(s->vc[i].g[g].v, 1, s->vc[i].g[g].n);
+			gsl_sort(kept_values(&s->vc[i].g[g]), 1, s->vc[i].g[g].n);
 	for (k = 0; k < s->nops; k++) {
 		const toll_stat_op *op = &s->ops[k];
 		double *data, *x = res + 2 * k;
@@ -693,7 +711,7 @@ compute_group(const toll_stats *s, size_t g, gsl_rng *r, double *work, double *r
 		if (!from_values(s, k))
 			continue;
 		n = s->acc[g * s->nvc + s->opcol[k]].n;
-		data = s->vc[s->opcol[k]].g[g].v;
+		data = kept_values(&s->vc[s->opcol[k]].g[g]);
 		x[0] = x[1] = NAN;
 		if (n == 0)
 			continue;
