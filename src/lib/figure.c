@@ -519,7 +519,7 @@ static int
 complete_whole(int hl, int64_t low, int hb, int64_t best, int hh, int64_t high, toll_range *out)
 {
 	return range_complete(hl, toll_num_whole(low), hb, toll_num_whole(best), hh,
-	                           toll_num_whole(high), out);
+	                      toll_num_whole(high), out);
 }
 
 int

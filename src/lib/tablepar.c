@@ -42,10 +42,10 @@
 /* How far a chunk's last line may run past its end before reading in order takes over. */
 #define MAX_SPILL ((size_t)4 << 20)
 
-/* One row or message of a batch. */
 /* How many rows ahead the reading thread asks for a row's data (see toll_par_next()). */
 #define PREFETCH_AHEAD 6
 
+/* One row or message of a batch. */
 struct item {
 	uint32_t rec;    /* offset of the record's first byte in the batch's buffer */
 	uint32_t line;   /* a row's, counted from the chunk's first line (a message has its own) */
@@ -565,6 +565,8 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 		}
 		if (p->item < b->nitems) {
 			const struct item *it = &b->items[p->item];
+			size_t nc = t->ncols, i;
+			long line = p->base + (long)it->line;
 
 			/*
 			 * A worker wrote the batch, on another core: what a row a
@@ -575,14 +577,12 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 				size_t ahead = p->item + PREFETCH_AHEAD;
 
 				__builtin_prefetch(&b->items[ahead]);
-				__builtin_prefetch(b->fields + ahead * t->ncols * 2);
+				__builtin_prefetch(b->fields + ahead * nc * 2);
 				__builtin_prefetch(b->buf + b->items[ahead].rec);
 				__builtin_prefetch(b->buf + b->items[ahead].rec + 64);
 				if (t->work != NULL)
 					__builtin_prefetch(b->slots + ahead * t->slot_size);
 			}
-			size_t nc = t->ncols, i;
-			long line = p->base + (long)it->line;
 
 			if (it->diag >= 0) {
 				const struct message *m = &b->msgs[it->diag];
