@@ -358,19 +358,26 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 	toll_field *f = t->f;
 	long line = t->line;
 
-#define EMIT(at) do { \
-		size_t n_ = (at) - start; \
-		if (nf == cap) { \
+/* Makes room for k more fields (k <= 64: one doubling gives it). */
+#define ROOM(k) do { \
+		if (cap - nf < (k)) { \
 			t->nf = nf; \
 			if (toll_table_grow_fields(t) != TOLL_OK) \
 				return TOLL_ENOMEM; \
 			f = t->f; \
 			cap = t->fcap; \
 		} \
-		f[nf].s = rec + start; \
-		f[nf].len = n_; \
-		f[nf].line = line; \
-		f[nf].col = (long)start + 1; \
+	} while (0)
+/* The field from start to at, into *fp. */
+#define SET(fp, at) do { \
+		(fp)->s = rec + start; \
+		(fp)->len = (at) - start; \
+		(fp)->line = line; \
+		(fp)->col = (long)start + 1; \
+	} while (0)
+#define EMIT(at) do { \
+		ROOM(1); \
+		SET(&f[nf], at); \
 		nf++; \
 	} while (0)
 
@@ -411,22 +418,12 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 			if (m != 0) {
 				toll_field *fp;
 
-				/* Room for the block's 16 fields at most, tested once. */
-				if (cap - nf < 16) {
-					t->nf = nf;
-					if (toll_table_grow_fields(t) != TOLL_OK)
-						return TOLL_ENOMEM;
-					f = t->f;
-					cap = t->fcap;
-				}
+				ROOM(16);   /* the block's fields at most, tested once */
 				fp = f + nf;
 				do {
 					size_t tab = i + (size_t)__builtin_ctz(m);
 
-					fp->s = rec + start;
-					fp->len = tab - start;
-					fp->line = line;
-					fp->col = (long)start + 1;
+					SET(fp, tab);
 					fp++;
 					start = tab + 1;
 					m &= m - 1;
@@ -493,6 +490,8 @@ split_tsv(toll_table *t, char *rec, size_t avail, int whole, size_t *end, size_t
 	*len = stop > 0 && rec[stop - 1] == '\r' ? stop - 1 : stop;
 	EMIT(*len);
 #undef EMIT
+#undef SET
+#undef ROOM
 	t->nf = nf;
 	*bad = *len;
 	if (odd) {

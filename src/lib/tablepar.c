@@ -222,6 +222,16 @@ no_memory(struct batch *b)
 	fail(b, TOLL_ENOMEM, &d);
 }
 
+/* Ends a batch with the error of a read of t's file that failed (errno says why). */
+static void
+read_error(const toll_table *t, struct batch *b)
+{
+	toll_diag d;
+
+	toll_diag_set(&d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name, strerror(errno));
+	fail(b, TOLL_EIO, &d);
+}
+
 /*
  * Reads chunk k's bytes into b->buf: sets *from to the offset of its first
  * line in b->buf and *len to the end of its last line (0 lines: *from ==
@@ -244,11 +254,7 @@ read_chunk(struct toll_par *p, size_t k, struct batch *b, size_t *from, size_t *
 		return -1;
 	}
 	if ((r = read_at(t->fd, b->buf, n, at)) < 0) {
-		toll_diag d;
-
-		toll_diag_set(&d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
-		              strerror(errno));
-		fail(b, TOLL_EIO, &d);
+		read_error(t, b);
 		return -1;
 	}
 	got = (size_t)r;
@@ -280,11 +286,7 @@ read_chunk(struct toll_par *p, size_t k, struct batch *b, size_t *from, size_t *
 				return -1;
 			}
 			if ((r = read_at(t->fd, b->buf + got, step, at + got)) < 0) {
-				toll_diag d;
-
-				toll_diag_set(&d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
-				              strerror(errno));
-				fail(b, TOLL_EIO, &d);
+				read_error(t, b);
 				return -1;
 			}
 			if ((e = memchr(b->buf + got, '\n', (size_t)r)) != NULL) {
