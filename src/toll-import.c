@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -204,6 +205,16 @@ field_is(const toll_field *f, const char *s)
 	size_t n = strlen(s);
 
 	return f->len == n && memcmp(f->s, s, n) == 0;
+}
+
+/* The same, whatever the case of ASCII letters: older ACLED releases spell
+ * one event type two ways ("Violence Against Civilians"). */
+static int
+field_is_nocase(const toll_field *f, const char *s)
+{
+	size_t n = strlen(s);
+
+	return f->len == n && strncasecmp(f->s, s, n) == 0;
 }
 
 /* The message that a column the format needs is missing, at the header. */
@@ -858,7 +869,7 @@ above(const toll_row *r, long col, long limit)
 static int
 acled_status(struct imp *im, const toll_row *r, struct rowbuf *rb)
 {
-	int civ = im->event_type >= 0 && field_is(&r->f[im->event_type], "Violence against civilians");
+	int civ = im->event_type >= 0 && field_is_nocase(&r->f[im->event_type], "Violence against civilians");
 
 	rb->f[O_STATUS].s = civ ? "civilian" : "all";
 	rb->f[O_STATUS].len = strlen(rb->f[O_STATUS].s);
