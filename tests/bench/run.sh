@@ -29,7 +29,7 @@ done
 
 have() { command -v "$1" >/dev/null 2>&1; }
 [ -s "$out/acled-1m.csv" ] || "$build/bench/gen_acled" 1000000 >"$out/acled-1m.csv"
-# A news-like corpus of 100 MB: the sentences of tests/cli/data/news.txt
+# A news-like corpus of 100 MB: the sentences of tests/data/news.txt
 # among paragraphs of ordinary news prose (numbers of other things, dates,
 # times), varied so that no two paragraphs are the same.
 if [ ! -s "$out/news-100m.txt" ]; then
@@ -46,7 +46,7 @@ if [ ! -s "$out/news-100m.txt" ]; then
 				printf "%s", p
 				bytes += length(p)
 			}
-		}' "$here/../cli/data/news.txt" /dev/null >"$out/news-100m.txt"
+		}' "$here/../data/news.txt" /dev/null >"$out/news-100m.txt"
 fi
 
 # Prints one Markdown row per measured command: name, median, memory, ratio to the first.

@@ -439,7 +439,7 @@ low	best	high	events	series
 127	127	127	2	3
 
 === --version: the release in src/VERSION, and the commit git describes
-$ v=$(cat ../../src/VERSION); toll-agg --version | sed -E "s/^toll-agg \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
+$ v=$(cat ../src/VERSION); toll-agg --version | sed -E "s/^toll-agg \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
 ok
 
@@ -524,7 +524,7 @@ low	best	high	events	series
 120	120	170	1	4
 
 === categories that do not nest are never added up in one row
-$ toll-agg -g '' ../../datasets/2022-09-border-clashes.tsv; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-01-01\tA\tX\tcasualties\t10\ne\t2022-01-01\tA\tX\tkilled_or_missing\t5\n' | toll-agg -g side; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-01-01\tA\tX\tkilled\t10\nf\t2022-01-01\tA\tX\twounded\t5\n' | toll-agg -g side
+$ toll-agg -g '' ../datasets/2022-09-border-clashes.tsv; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-01-01\tA\tX\tcasualties\t10\ne\t2022-01-01\tA\tX\tkilled_or_missing\t5\n' | toll-agg -g side; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-01-01\tA\tX\tkilled\t10\nf\t2022-01-01\tA\tX\twounded\t5\n' | toll-agg -g side
 --- stderr
 toll-agg: categories killed, wounded, captured and killed_or_missing do not nest, and one row would add them up (the total): add 'category' to -g, or keep one category
 toll-agg: categories killed_or_missing and casualties do not nest, and one row would add them up (side 'X'): add 'category' to -g, or keep one category

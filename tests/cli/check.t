@@ -529,7 +529,7 @@ Try 'toll-check --help' for more information.
 --- exit 2
 
 === --version: the release in src/VERSION, and the commit git describes
-$ v=$(cat ../../src/VERSION); toll-check --version | sed -E "s/^toll-check \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
+$ v=$(cat ../src/VERSION); toll-check --version | sed -E "s/^toll-check \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
 ok
 
@@ -603,12 +603,12 @@ toll-check: -:2:27: invalid UTF-8 in field 7
 --- exit 1
 
 === every curated dataset is valid, and they read as one table
-$ toll-check --summary ../../datasets/*.tsv
+$ toll-check --summary ../datasets/*.tsv
 --- stdout
 rows	series	events	warnings	first_reported	last_reported
 89	45	5	1	2008-01-01	2023-09-29
 --- stderr
-toll-check: ../../datasets/2020-karabakh-war.tsv:16:79: warning: 'best' 3773 is below 3822, the series' revision before it (line 14): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: ../datasets/2020-karabakh-war.tsv:16:79: warning: 'best' 3773 is below 3822, the series' revision before it (line 14): a cumulative figure fell; a correction, or a transposed digit?
 
 === invalid UTF-8 past the last column of a second file
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\t\377\n' | toll-check data/header-only.tsv -

@@ -1,43 +1,38 @@
 # toll-extract: figures out of news text.  The expected rows of news.txt
-# (26 sentences written from the kinds of reports in ../shared/research)
+# (26 sentences written from the kinds of reports in the curated datasets'
+# sources, tests/data/PROVENANCE.md)
 # were decided sentence by sentence before they were compared.
 
 === the seed article: the 49 (open, Armenian, military, killed) and the 6,500, nothing else
-$ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 ../../../shared/seeds/000_b17a185de2256039.txt
+# data/seed-excerpts.txt: the article's sentences with numbers (PROVENANCE.md)
+$ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 data/seed-excerpts.txt
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
-2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49			total	According to his words, 49 Armenian soldiers died during the night, a figure that could be higher.	1257
-2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed		6500	6500	6500		total	The latter ended with 6,500 dead and a ceasefire reached with the mediation of Russia.	3128
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49			total	According to his words, 49 Armenian soldiers died during the night, a figure that could be higher.	482
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed		6500	6500	6500		total	The latter ended with 6,500 dead and a ceasefire reached with the mediation of Russia.	1176
 
 === the seed article into toll-check: a draft reports table
-$ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 ../../../shared/seeds/000_b17a185de2256039.txt | toll-check -n | cut -f 1-12
+$ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 data/seed-excerpts.txt | toll-check -n | cut -f 1-12
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	start	end
 2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49				
 2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed	all	6500	6500	6500			
 
 === --explain: which rules made each figure, and why every other number is not one
-$ toll-extract --explain ../../../shared/seeds/000_b17a185de2256039.txt >/dev/null
+$ toll-extract --explain data/seed-excerpts.txt >/dev/null
 --- stderr
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:136: 2020: not a figure: year
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:204: 13: not a figure: date: a day of a month
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:304: 14: not a figure: date: a day of a month
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:317: 2022: not a figure: date: a day of a month
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:338: 6: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:482: 2020: not a figure: year
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:550: 13: not a figure: date: a day of a month
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:828: six: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:1233: seven: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:1257: 49: a figure: head: 'soldiers'; category: killed ('died'); side: Armenia; status: military ('soldiers'); interval: open (the sentence says it may grow: 'higher'); kind: total
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:1939: two: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:2170: 13: not a figure: date: a day of a month
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:2620: six: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:2833: one: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3041: two: not a figure: head: what it counts is not people
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3122: 2020: not a figure: year
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3128: 6500: a figure: head: 'dead'; category: killed ('dead'); kind: total
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3389: 2020: not a figure: year
-toll-extract: ../../../shared/seeds/000_b17a185de2256039.txt:3628: 13: not a figure: date: a day of a month
+toll-extract: data/seed-excerpts.txt:75: 14: not a figure: date: a day of a month
+toll-extract: data/seed-excerpts.txt:88: 2022: not a figure: date: a day of a month
+toll-extract: data/seed-excerpts.txt:109: 6: not a figure: head: what it counts is not people
+toll-extract: data/seed-excerpts.txt:194: 2020: not a figure: year
+toll-extract: data/seed-excerpts.txt:262: 13: not a figure: date: a day of a month
+toll-extract: data/seed-excerpts.txt:458: seven: not a figure: head: what it counts is not people
+toll-extract: data/seed-excerpts.txt:482: 49: a figure: head: 'soldiers'; category: killed ('died'); side: Armenia; status: military ('soldiers'); interval: open (the sentence says it may grow: 'higher'); kind: total
+toll-extract: data/seed-excerpts.txt:721: 13: not a figure: date: a day of a month
+toll-extract: data/seed-excerpts.txt:924: six: not a figure: head: what it counts is not people
+toll-extract: data/seed-excerpts.txt:1089: two: not a figure: head: what it counts is not people
+toll-extract: data/seed-excerpts.txt:1170: 2020: not a figure: year
+toll-extract: data/seed-excerpts.txt:1176: 6500: a figure: head: 'dead'; category: killed ('dead'); kind: total
 
 === sentences of every kind of report
 $ toll-extract data/news.txt | cut -f 4-11,13

@@ -9,19 +9,19 @@ Writes a reports table's whole story as one PDF: a title page with the
 Usage: toll-report [OPTION]... [FILE]... -o OUT.pdf
 
 === the 2020 war: four A4 pages
-$ toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep -E '^(Pages|Page size|Creator):'
+$ toll-report ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep -E '^(Pages|Page size|Creator):'
 --- stdout
 Creator:         toll-report
 Pages:           4
 Page size:       595.28 x 841.89 pts (A4)
 
 === --letter pages
-$ toll-report --letter ../../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep '^Page size:'
+$ toll-report --letter ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep '^Page size:'
 --- stdout
 Page size:       612 x 792 pts (letter)
 
 === the totals in the text are those toll-agg prints, figure by figure
-$ for f in ../../datasets/*.tsv; do toll-report "$f" -o "$TEST_TMP/r.pdf" 2>/dev/null || exit 1; pdftotext -layout "$TEST_TMP/r.pdf" "$TEST_TMP/r.txt"; toll-agg -g event,category "$f" 2>/dev/null | awk -F'\t' -v txt="$TEST_TMP/r.txt" 'NR == 1 { next } { high = $5 == "" ? "none" : $5; want = $2 " +[^ ]+ +" $3 " +" $4 " +" high " +" $7 "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " totals, " (bad + 0) " missing" }'; done
+$ for f in ../datasets/*.tsv; do toll-report "$f" -o "$TEST_TMP/r.pdf" 2>/dev/null || exit 1; pdftotext -layout "$TEST_TMP/r.pdf" "$TEST_TMP/r.txt"; toll-agg -g event,category "$f" 2>/dev/null | awk -F'\t' -v txt="$TEST_TMP/r.txt" 'NR == 1 { next } { high = $5 == "" ? "none" : $5; want = $2 " +[^ ]+ +" $3 " +" $4 " +" high " +" $7 "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " totals, " (bad + 0) " missing" }'; done
 --- stdout
 2 totals, 0 missing
 3 totals, 0 missing
@@ -29,18 +29,18 @@ $ for f in ../../datasets/*.tsv; do toll-report "$f" -o "$TEST_TMP/r.pdf" 2>/dev
 5 totals, 0 missing
 
 === the totals of each side too
-$ toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -layout "$TEST_TMP/r.pdf" "$TEST_TMP/r.txt"; toll-agg -g event,side,category ../../datasets/2020-karabakh-war.tsv 2>/dev/null | awk -F'\t' -v txt="$TEST_TMP/r.txt" 'NR == 1 { next } { high = $6 == "" ? "none" : $6; want = $2 " +" $3 " +[^ ]+ +" $4 " +" $5 " +" high "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " rows, " (bad + 0) " missing" }'
+$ toll-report ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -layout "$TEST_TMP/r.pdf" "$TEST_TMP/r.txt"; toll-agg -g event,side,category ../datasets/2020-karabakh-war.tsv 2>/dev/null | awk -F'\t' -v txt="$TEST_TMP/r.txt" 'NR == 1 { next } { high = $6 == "" ? "none" : $6; want = $2 " +" $3 " +[^ ]+ +" $4 " +" $5 " +" high "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " rows, " (bad + 0) " missing" }'
 --- stdout
 10 rows, 0 missing
 
 === the same bytes on a second run, with SOURCE_DATE_EPOCH as the PDF's date
-$ SOURCE_DATE_EPOCH=1795478400 toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/a.pdf" 2>/dev/null; SOURCE_DATE_EPOCH=1795478400 toll-report ../../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/b.pdf" 2>/dev/null; cmp "$TEST_TMP/a.pdf" "$TEST_TMP/b.pdf" && echo same; pdfinfo "$TEST_TMP/a.pdf" | grep '^CreationDate' | sed 's/  */ /'
+$ SOURCE_DATE_EPOCH=1795478400 toll-report ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/a.pdf" 2>/dev/null; SOURCE_DATE_EPOCH=1795478400 toll-report ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/b.pdf" 2>/dev/null; cmp "$TEST_TMP/a.pdf" "$TEST_TMP/b.pdf" && echo same; pdfinfo "$TEST_TMP/a.pdf" | grep '^CreationDate' | sed 's/  */ /'
 --- stdout
 same
 CreationDate: Tue Nov 24 14:00:00 2026 +14
 
 === the footer names the data and its SHA-256, every page numbered
-$ toll-report ../../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext "$TEST_TMP/r.pdf" - | grep -c "SHA-256 $(sha256sum ../../datasets/2023-09-karabakh-offensive.tsv | cut -c1-64)"; pdftotext "$TEST_TMP/r.pdf" - | grep -o 'page [0-9]* of [0-9]*'
+$ toll-report ../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext "$TEST_TMP/r.pdf" - | grep -c "SHA-256 $(sha256sum ../datasets/2023-09-karabakh-offensive.tsv | cut -c1-64)"; pdftotext "$TEST_TMP/r.pdf" - | grep -o 'page [0-9]* of [0-9]*'
 --- stdout
 5
 page 1 of 5
@@ -50,7 +50,7 @@ page 4 of 5
 page 5 of 5
 
 === --as-of, --event, --combine and --title
-$ toll-report --as-of 2022-09-14 --event 2022-09-armenia-azerbaijan-border --combine max --title 'Two days in' ../../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" && pdftotext -layout "$TEST_TMP/r.pdf" - | grep -E '^(Two days in|As of|Sources combined by|Claims)|^killed ' | sed 's/  */ /g'; toll-agg --as-of 2022-09-14 --combine max -g event,category ../../datasets/2022-09-border-clashes.tsv | grep killed
+$ toll-report --as-of 2022-09-14 --event 2022-09-armenia-azerbaijan-border --combine max --title 'Two days in' ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" && pdftotext -layout "$TEST_TMP/r.pdf" - | grep -E '^(Two days in|As of|Sources combined by|Claims)|^killed ' | sed 's/  */ /g'; toll-agg --as-of 2022-09-14 --combine max -g event,category ../datasets/2022-09-border-clashes.tsv | grep killed
 --- stdout
 Two days in
 Claims (rows) 4
@@ -60,7 +60,7 @@ killed 155 155 155 155 2
 2022-09-armenia-azerbaijan-border	killed	155	155	155	1	2
 
 === an event that is not there
-$ toll-report --event nowhere ../../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/none.pdf"; s=$?; test -e "$TEST_TMP/none.pdf" && echo written; exit $s
+$ toll-report --event nowhere ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/none.pdf"; s=$?; test -e "$TEST_TMP/none.pdf" && echo written; exit $s
 --- stderr
 toll-report: no event 'nowhere' in the data
 --- exit 1

@@ -236,7 +236,7 @@ Z	1
 toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === --version: the release in src/VERSION, and the commit git describes
-$ v=$(cat ../../src/VERSION); toll-rev --version | sed -E "s/^toll-rev \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
+$ v=$(cat ../src/VERSION); toll-rev --version | sed -E "s/^toll-rev \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
 ok
 

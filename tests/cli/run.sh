@@ -5,7 +5,7 @@
 # A .t file holds cases, each:
 #   === name
 #   # comments
-#   $ command line, run by sh in tests/cli with the programs on PATH
+#   $ command line, run by sh in tests/ (so data/ is tests/data) with the programs on PATH
 #   --- stdin        (lines given to the command; /dev/null when absent)
 #   --- stdout       (expected standard output; empty when absent)
 #   --- stderr       (expected standard error; empty when absent)
@@ -13,8 +13,8 @@
 # A command that exits 77 is skipped, with the first line of its standard
 # error as the reason (for what a machine may lack, such as a pseudo-terminal).
 # Output is compared byte for byte.  Blank lines that end a case before
-# the next '===' only separate cases.  Prints "ok"/"FAIL" lines and ends with
-# "cli: N passed, N failed".
+# the next '===' only separate cases.  Prints "FAIL" and "skip" lines and
+# ends with "cli: N passed, N failed, N skipped".
 set -u
 bindir=$(cd "$1" && pwd) || exit 2
 shift
@@ -45,6 +45,7 @@ fi
 
 passed=0
 failed=0
+skipped=0
 for t in "$@"; do
 	base=$(basename "$t" .t)
 	rm -rf "$tmp/cases"
@@ -77,11 +78,12 @@ for t in "$@"; do
 			failed=$((failed + 1))
 			continue
 		fi
-		(cd "$here" && TEST_TMP="$tmp" sh -c "$(cat "$c.cmd")" <"$c.stdin" >"$c.out" 2>"$c.err")
+		(cd "$here/.." && TEST_TMP="$tmp" sh -c "$(cat "$c.cmd")" <"$c.stdin" >"$c.out" 2>"$c.err")
 		got=$?
 		# Exit status 77 (automake's "skipped"): the machine cannot run the case.
 		if [ "$got" = 77 ] && [ "$want" != 77 ]; then
 			echo "skip $name: $(head -n 1 "$c.err")"
+			skipped=$((skipped + 1))
 			continue
 		fi
 		if [ "$got" = "$want" ] && cmp -s "$c.out" "$c.stdout" && cmp -s "$c.err" "$c.stderr"; then
@@ -96,5 +98,5 @@ for t in "$@"; do
 		fi
 	done
 done
-echo "cli: $passed passed, $failed failed"
+echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -350,7 +350,7 @@ count
 5
 
 === --version: the release in src/VERSION, and the commit git describes
-$ v=$(cat ../../src/VERSION); toll-stats --version | sed -E "s/^toll-stats \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
+$ v=$(cat ../src/VERSION); toll-stats --version | sed -E "s/^toll-stats \\(toll\\) $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
 ok
 

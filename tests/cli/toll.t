@@ -50,7 +50,7 @@ Usage: toll-check [OPTION]... [FILE]...
 Validate report tables: every rule of the toll format, every row.
 
 === toll --version: the release and the commit
-$ v=$(cat ../../src/VERSION); toll --version | sed -E "s/^toll $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
+$ v=$(cat ../src/VERSION); toll --version | sed -E "s/^toll $v \\(git [0-9a-f]{7,}(-dirty)?\\)$/ok/"
 --- stdout
 ok
 

@@ -46,7 +46,7 @@ check() {
 	shift
 	out=$tmp/$name.png
 	rm -f "$here/ref/$name.out.png" "$here/ref/$name.diff.png"
-	if ! (cd "$here" && toll-plot "$@" -o "$out") >"$tmp/err" 2>&1; then
+	if ! (cd "$here/../data" && toll-plot "$@" -o "$out") >"$tmp/err" 2>&1; then
 		fail "$name: toll-plot failed: $(cat "$tmp/err")"
 		return
 	fi
@@ -62,42 +62,42 @@ check() {
 	fi
 }
 
-check bar-grouped bar -x event --series side data/totals.tsv --title 'Killed, by event and side' \
+check bar-grouped bar -x event --series side img/totals.tsv --title 'Killed, by event and side' \
 	--subtitle 'Whiskers: the range of the sources; arrows: at least' --caption 'Source: tests'
-check bar-stacked bar -x side --series category --stacked data/stack.tsv --title 'Stacked, with the range of the total'
-check bar-rotated bar -x place data/long.tsv --size 480x360 --title 'Long category names turn 45 degrees'
-check bar-wrapped bar -x place data/long.tsv --size 1400x400 --title 'Long category names wrap in their band'
-check bar-negative bar -x year -y change data/negative.tsv --ylabel 'change on the year before'
-check bar-log bar -x event --series side data/totals.tsv --log-y --no-interval --title 'A log scale'
-check line-band line -x x --series group data/band.tsv --title 'Lines with bands' --xlabel 'day'
-check line-palette-viridis line -x x --series group data/band.tsv --palette viridis --no-interval
-check line-ylimits line -x x --series group data/band.tsv --palette grey --ymin 100 --ymax 200
-check step-revisions step --series side data/revisions.tsv --title 'Tolls by report date' --ylabel 'killed'
-check step-hours step data/hours.tsv --title 'Within two days: hours' --size 600x360
-check step-one-point step data/one.tsv --size 400x300
-check interval-estimates interval -y source,reported --series side data/estimates.tsv --title 'Estimates by source'
-check interval-ymax interval -y source,reported --series side data/estimates.tsv --ymin 5000 --ymax 25000 --size 600x360
-check hist-fd hist data/normal.tsv --title 'Freedman-Diaconis bins'
-check hist-bins hist --bins 7 data/normal.tsv --size 400x300
-check scripts bar -x side data/scripts.tsv --title 'Հայաստան · Azərbaycan · Россия · عربي' --size 500x320
-check scale-2 bar -x event --series side data/totals.tsv --size 400x250 --scale 2
-check bar-stacked-ymin bar -x side --series category --stacked data/stack.tsv --ymin 1000 --no-interval --title 'Stacks add up from zero, whatever the axis shows'
-check bar-stacked-log bar -x side --series category --stacked data/stack.tsv --log-y --no-interval --title 'Stacks on a log axis'
-check bar-months bar -x start:month --series side data/months.tsv --title 'Empty months are kept' --size 600x360
-check hist-log hist -x deaths --log-y data/skewed.tsv --title 'A log axis starts below the smallest bin' --size 600x360
-check line-years line -x year -y killed data/years.tsv --title 'Years: whole ticks, no separators' --size 600x360
-check pdf-as-png bar -x side data/stack.tsv --series category --format png --title 'PNG through --format'
+check bar-stacked bar -x side --series category --stacked img/stack.tsv --title 'Stacked, with the range of the total'
+check bar-rotated bar -x place img/long.tsv --size 480x360 --title 'Long category names turn 45 degrees'
+check bar-wrapped bar -x place img/long.tsv --size 1400x400 --title 'Long category names wrap in their band'
+check bar-negative bar -x year -y change img/negative.tsv --ylabel 'change on the year before'
+check bar-log bar -x event --series side img/totals.tsv --log-y --no-interval --title 'A log scale'
+check line-band line -x x --series group img/band.tsv --title 'Lines with bands' --xlabel 'day'
+check line-palette-viridis line -x x --series group img/band.tsv --palette viridis --no-interval
+check line-ylimits line -x x --series group img/band.tsv --palette grey --ymin 100 --ymax 200
+check step-revisions step --series side img/revisions.tsv --title 'Tolls by report date' --ylabel 'killed'
+check step-hours step img/hours.tsv --title 'Within two days: hours' --size 600x360
+check step-one-point step img/one.tsv --size 400x300
+check interval-estimates interval -y source,reported --series side img/estimates.tsv --title 'Estimates by source'
+check interval-ymax interval -y source,reported --series side img/estimates.tsv --ymin 5000 --ymax 25000 --size 600x360
+check hist-fd hist img/normal.tsv --title 'Freedman-Diaconis bins'
+check hist-bins hist --bins 7 img/normal.tsv --size 400x300
+check scripts bar -x side img/scripts.tsv --title 'Հայաստան · Azərbaycan · Россия · عربي' --size 500x320
+check scale-2 bar -x event --series side img/totals.tsv --size 400x250 --scale 2
+check bar-stacked-ymin bar -x side --series category --stacked img/stack.tsv --ymin 1000 --no-interval --title 'Stacks add up from zero, whatever the axis shows'
+check bar-stacked-log bar -x side --series category --stacked img/stack.tsv --log-y --no-interval --title 'Stacks on a log axis'
+check bar-months bar -x start:month --series side img/months.tsv --title 'Empty months are kept' --size 600x360
+check hist-log hist -x deaths --log-y img/skewed.tsv --title 'A log axis starts below the smallest bin' --size 600x360
+check line-years line -x year -y killed img/years.tsv --title 'Years: whole ticks, no separators' --size 600x360
+check pdf-as-png bar -x side img/stack.tsv --series category --format png --title 'PNG through --format'
 
 # The publishing options (issue 16): references, then the pixels that must
 # be there.
-check opt-color step --series side data/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360
-check opt-mark step --series side data/revisions.tsv --mark '2022-09-14=ceasefire' --size 600x360
-check opt-labels bar -x event --series side data/totals.tsv --labels --size 600x360
-check opt-labels-interval interval -y source,reported --series side data/estimates.tsv --labels --size 600x360
-check opt-labels-step step --series side data/revisions.tsv --labels --size 600x360
-check opt-xrange line -x x --series group data/band.tsv --xmin 10 --xmax 30 --size 600x360
-check opt-gaps line -x month --series side data/gaps.tsv --size 600x360 --title 'A line breaks at a month with no row'
-check opt-mark-bar bar -x event --series side data/totals.tsv --mark '5000=5,000' --size 600x360
+check opt-color step --series side img/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360
+check opt-mark step --series side img/revisions.tsv --mark '2022-09-14=ceasefire' --size 600x360
+check opt-labels bar -x event --series side img/totals.tsv --labels --size 600x360
+check opt-labels-interval interval -y source,reported --series side img/estimates.tsv --labels --size 600x360
+check opt-labels-step step --series side img/revisions.tsv --labels --size 600x360
+check opt-xrange line -x x --series group img/band.tsv --xmin 10 --xmax 30 --size 600x360
+check opt-gaps line -x month --series side img/gaps.tsv --size 600x360 --title 'A line breaks at a month with no row'
+check opt-mark-bar bar -x event --series side img/totals.tsv --mark '5000=5,000' --size 600x360
 
 # count IMAGE X0 Y0 X1 Y1 RRGGBB: the pixels of that colour in the rectangle.
 count() { "$imgdiff" --count "$@"; }
@@ -114,49 +114,49 @@ at_most() {
 	got=$(count "$@")
 	if [ "${got:-0}" -le "$n" ]; then pass; else fail "$name: $got pixels of #$6, expected at most $n"; fi
 }
-draw() { (cd "$here" && toll-plot "$@") 2>"$tmp/err" || fail "toll-plot $*: $(cat "$tmp/err")"; }
+draw() { (cd "$here/../data" && toll-plot "$@") 2>"$tmp/err" || fail "toll-plot $*: $(cat "$tmp/err")"; }
 
 # --color: Azerbaijan's line vermillion, Armenia's black, and no series in
 # the palette's first colour (blue), which the colours given leave alone.
-draw step --series side data/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360 -o "$tmp/c.png"
+draw step --series side img/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360 -o "$tmp/c.png"
 at_least "--color: vermillion drawn" 200 "$tmp/c.png" 0 0 600 360 D55E00
 at_least "--color: black drawn" 200 "$tmp/c.png" 0 60 600 330 000000
 at_most "--color: the palette's first colour not used" 0 "$tmp/c.png" 0 0 600 360 0072B2
 # The same colour for a value whatever the other series: Azerbaijan alone.
-awk -F'\t' 'NR == 1 || $2 == "Azerbaijan"' "$here/data/revisions.tsv" >"$tmp/az.tsv"
+awk -F'\t' 'NR == 1 || $2 == "Azerbaijan"' "$here/../data/img/revisions.tsv" >"$tmp/az.tsv"
 draw step --series side "$tmp/az.tsv" --color Azerbaijan=vermillion --size 600x360 -o "$tmp/c1.png"
 at_least "--color: the value's colour without the others" 200 "$tmp/c1.png" 0 0 600 360 D55E00
 # --mark: a dashed line in the plot's ink, which the chart without has not.
-draw step --series side data/revisions.tsv --size 600x360 -o "$tmp/m0.png"
-draw step --series side data/revisions.tsv --size 600x360 --mark 2022-09-14=ceasefire -o "$tmp/m1.png"
+draw step --series side img/revisions.tsv --size 600x360 -o "$tmp/m0.png"
+draw step --series side img/revisions.tsv --size 600x360 --mark 2022-09-14=ceasefire -o "$tmp/m1.png"
 n0=$(count "$tmp/m0.png" 0 40 600 320 454545 30)
 n1=$(count "$tmp/m1.png" 0 40 600 320 454545 30)
 if [ $((n1 - n0)) -ge 100 ]; then pass; else fail "--mark: $n0 then $n1 pixels of the mark's ink"; fi
 # --labels: text above the bars, where the chart without has none.
-draw bar -x event --series side data/totals.tsv --size 600x360 -o "$tmp/l0.png"
-draw bar -x event --series side data/totals.tsv --size 600x360 --labels -o "$tmp/l1.png"
+draw bar -x event --series side img/totals.tsv --size 600x360 -o "$tmp/l0.png"
+draw bar -x event --series side img/totals.tsv --size 600x360 --labels -o "$tmp/l1.png"
 n0=$(count "$tmp/l0.png" 40 40 600 300 1a1a1a 40)
 n1=$(count "$tmp/l1.png" 40 40 600 300 1a1a1a 40)
 if [ $((n1 - n0)) -ge 150 ]; then pass; else fail "--labels: $n0 then $n1 pixels of text ink"; fi
 # Gaps: nothing of the first series' colour between March and May (no April row).
-draw line -x month --series side data/gaps.tsv --size 600x360 -o "$tmp/g.png"
+draw line -x month --series side img/gaps.tsv --size 600x360 -o "$tmp/g.png"
 at_least "gaps: the first series drawn" 100 "$tmp/g.png" 0 0 600 360 0072B2
 x_mar=$(( 60 + (600 - 60) * 2 / 7 )) x_may=$(( 60 + (600 - 60) * 4 / 7 ))
 at_most "gaps: no line across April" 5 "$tmp/g.png" $((x_mar + 25)) 40 $((x_may - 25)) 320 0072B2
 # --size with units: 6.5in x 4in at 300 dpi (the default for a printed size),
 # the resolution in the PNG; a PDF page of 468 x 288 points.
-draw bar -x event --series side data/totals.tsv --size 6.5inx4in -o "$tmp/s.png"
+draw bar -x event --series side img/totals.tsv --size 6.5inx4in -o "$tmp/s.png"
 if od -An -tu1 -j16 -N8 "$tmp/s.png" | tr -s ' ' | grep -q '^ 0 0 7 158 0 0 4 176$'; then pass; else fail "--size 6.5inx4in: not 1950x1200 pixels"; fi
 if grep -aq 'pHYs' "$tmp/s.png" && od -An -tx1 "$tmp/s.png" | tr -d ' \n' | grep -q '7048597300002e2300002e2301'; then pass; else fail "--size 6.5inx4in: no 300 dpi pHYs chunk"; fi
-draw bar -x event --series side data/totals.tsv --size 6.5inx4in -o "$tmp/s.pdf"
+draw bar -x event --series side img/totals.tsv --size 6.5inx4in -o "$tmp/s.pdf"
 if grep -aq 'MediaBox \[ *0 0 468 288 *\]' "$tmp/s.pdf"; then pass; else fail "--size 6.5inx4in: the PDF page is not 468x288 points"; fi
-draw bar -x event --series side data/totals.tsv --size 16cmx10cm -o "$tmp/s2.pdf"
+draw bar -x event --series side img/totals.tsv --size 16cmx10cm -o "$tmp/s2.pdf"
 if grep -aq 'MediaBox \[ *0 0 453.54' "$tmp/s2.pdf"; then pass; else fail "--size 16cmx10cm: the PDF page is not 453.54 points wide"; fi
 # SVG: text as <text> in the font named, or outlines when asked.
-draw bar -x event --series side data/totals.tsv --title 'Killed & missing' -o "$tmp/t.svg"
+draw bar -x event --series side img/totals.tsv --title 'Killed & missing' -o "$tmp/t.svg"
 if grep -q '<text [^>]*font-family="DejaVu Sans"[^>]*font-weight="bold"[^>]*>Killed &amp; missing</text>' "$tmp/t.svg"; then pass; else fail "svg: the title is not a <text> element"; fi
 if grep -q "<text[^>]*>2020 war</text>" "$tmp/t.svg"; then pass; else fail "svg: a category label is not a <text> element"; fi
-draw bar -x event --series side data/totals.tsv --title 'Killed & missing' --svg-outlines -o "$tmp/o.svg"
+draw bar -x event --series side img/totals.tsv --title 'Killed & missing' --svg-outlines -o "$tmp/o.svg"
 if ! grep -q '<text' "$tmp/o.svg" && grep -q '<symbol\|glyph' "$tmp/o.svg"; then pass; else fail "--svg-outlines: text is not outlines"; fi
 
 # The report figures: rendered again, compared with the committed plots/.
