@@ -66,10 +66,11 @@ if [ -s "$tmp/names" ]; then fail "installed headers declare: $(tr '\n' ' ' <"$t
 
 # A C program against the installed copy, with pkg-config, shared and static.
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
+# toll.pc names the prefix's lib/ as the run path: no LD_LIBRARY_PATH.
 if cc -std=c11 -Wall -Wextra -Werror $sanflags -o "$tmp/ex" "$here/example.c" $(pkg-config --cflags --libs toll) \
-	-Wl,-rpath,"$prefix/lib" 2>"$tmp/err"; then
+	2>"$tmp/err"; then
 	pass
-	"$tmp/ex" "$top/datasets/2022-09-border-clashes.tsv" >"$tmp/out" 2>"$tmp/err"
+	env -u LD_LIBRARY_PATH "$tmp/ex" "$top/datasets/2022-09-border-clashes.tsv" >"$tmp/out" 2>"$tmp/err"
 	if [ $? -eq 0 ] && [ "$(cat "$tmp/out")" = "'at least 49' is ≥49: low 49, open 1
 19 valid rows, 0 problems" ]; then pass; else fail "example (shared): $(cat "$tmp/out" "$tmp/err")"; fi
 	if ldd "$tmp/ex" | grep -q "$prefix/lib/libtoll.so.0"; then pass; else fail "example not linked to the installed libtoll.so.0"; fi
@@ -129,6 +130,17 @@ want "columns from the header" "side source " toll-agg "$tmp/t.tsv" -g s
 want "a list of columns" "event,side event,source " toll-agg "$tmp/t.tsv" -g event,s
 want "columns under toll" "category " toll plot bar "$tmp/t.tsv" -x cat
 want "--format" "pdf png " toll-plot --format p
+
+# bash-completion itself finds the installed completion when a command is
+# first completed: a prefix of $HOME/.local is XDG_DATA_HOME's (below it,
+# share/), /usr/local one of XDG_DATA_DIRS.
+if [ -f /usr/share/bash-completion/bash_completion ]; then
+	got=$(XDG_DATA_HOME="$prefix/share" bash -c '. /usr/share/bash-completion/bash_completion
+		__load_completion toll-rev && complete -p toll-rev' 2>&1)
+	if [ "$got" = "complete -F _toll toll-rev" ]; then pass; else fail "bash-completion does not load the installed completion: $got"; fi
+else
+	fail "bash-completion is not installed (make check installs it as root: .ci/deps test)"
+fi
 
 # Uninstall removes everything install put there; install-strip strips.
 ok make -s -C "$top" uninstall PREFIX="$prefix" SANITIZE="$san"
