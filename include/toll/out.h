@@ -51,14 +51,20 @@ int toll_out_commit(toll_out *o, const char *name, toll_diag *d);
 int toll_out_failed(const toll_out *o);
 
 /*
- * A named output that appears whole or not at all: written to a temporary
- * file in the same folder (".NAME.XXXXXX") and renamed into place by
- * toll_atomic_commit(); toll_atomic_abort() removes it.  One at a time.
- * Programs call toll_atomic_signal_cleanup() from their handlers of
- * SIGINT, SIGTERM and SIGHUP (it only unlinks), so that an interrupted
- * run leaves nothing behind.  open and commit return TOLL_OK, or TOLL_EIO
- * / TOLL_ENOMEM with *d filled ("cannot create 'x.png': ..."); commit
- * frees the output, whatever it returns.
+ * A named output, written by what is at the path: nothing or a regular
+ * file is written to a temporary file in the same folder (".NAME.XXXXXX")
+ * and renamed into place by toll_atomic_commit(), so that it appears whole
+ * or not at all (a file replaced keeps its mode); a symbolic link is
+ * followed, and the file it names written so; a file with other hard
+ * links, a device, a FIFO or a socket is written by copying the whole
+ * output into it at the commit (connecting to a socket), from an unlinked
+ * temporary file of $TMPDIR; a folder is refused.  toll_atomic_abort()
+ * removes what was made.  One at a time.  Programs call
+ * toll_atomic_signal_cleanup() from their handlers of SIGINT, SIGTERM and
+ * SIGHUP (it only unlinks), so that an interrupted run leaves nothing
+ * behind.  open and commit return TOLL_OK, or TOLL_EIO / TOLL_ENOMEM with
+ * *d filled ("cannot create 'x.png': ...", "cannot write 'full': No space
+ * left on device"); commit frees the output, whatever it returns.
  */
 typedef struct toll_atomic toll_atomic;
 

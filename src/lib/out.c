@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "toll/out.h"
@@ -305,40 +308,189 @@ toll_out_failed(const toll_out *o)
 }
 
 /*
- * The temporary file that becomes a named output.  Its name is kept where
- * a signal handler can reach it (toll_atomic_signal_cleanup()): one output
- * is made at a time.
+ * Named outputs (-o).  What is at the path decides how it is written:
+ *
+ *   nothing, or a regular file of one link: a temporary file in the same
+ *     folder (".NAME.XXXXXX"), renamed into place at the end, so the file
+ *     appears whole or not at all; a file replaced keeps its permissions;
+ *   a symbolic link: followed (up to 40 links, a dangling one too), and the
+ *     file it names is written by these rules: the link stays a link;
+ *   a regular file with other hard links, a device, a FIFO or a socket:
+ *     the whole output is made first in an unlinked temporary file of
+ *     $TMPDIR, then copied into the path opened for writing (a socket is
+ *     connected to), so the links stay one file, a device stays a device,
+ *     and nothing is written when the output cannot be made; an error
+ *     while copying (a full device) is reported;
+ *   a folder: refused.
+ *
+ * The temporary file's name is kept where a signal handler can reach it
+ * (toll_atomic_signal_cleanup()): one output is made at a time.
  */
 static char atomic_path[4096];
 static volatile sig_atomic_t atomic_live;
 
+enum { BY_RENAME, BY_COPY };
+
 struct toll_atomic {
-	const char *path;
-	int fd;
+	const char *path;   /* as the caller named it, for messages */
+	char *target;       /* the path written: path, or what its links name */
+	int fd, how;
+	int keep_mode;      /* a file replaced: its mode and owner are kept */
+	mode_t mode;
+	uid_t uid;
+	gid_t gid;
 };
+
+/* Puts the folder of link (up to its last '/') before rel, a link's relative target. */
+static char *
+link_join(const char *link, const char *rel)
+{
+	const char *slash = strrchr(link, '/');
+	size_t dl = slash ? (size_t)(slash - link) + 1 : 0, rl = strlen(rel);
+	char *p = malloc(dl + rl + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, link, dl);
+	memcpy(p + dl, rel, rl + 1);
+	return p;
+}
+
+/*
+ * Follows symbolic links from path: *target is the first path that is not
+ * one (allocated), *sb its lstat() when *exists.  Returns 0, or an errno.
+ */
+static int
+resolve(const char *path, char **target, struct stat *sb, int *exists)
+{
+	char *p = strdup(path);
+	int hops;
+
+	*target = NULL;
+	*exists = 0;
+	if (p == NULL)
+		return ENOMEM;
+	for (hops = 0;; hops++) {
+		char buf[4096], *next;
+		ssize_t n;
+
+		if (lstat(p, sb) != 0) {
+			int e = errno;
+
+			if (e != ENOENT) {
+				free(p);
+				return e;
+			}
+			break;
+		}
+		if (!S_ISLNK(sb->st_mode)) {
+			*exists = 1;
+			break;
+		}
+		if (hops == 40) {
+			free(p);
+			return ELOOP;
+		}
+		if ((n = readlink(p, buf, sizeof buf - 1)) < 0) {
+			int e = errno;
+
+			free(p);
+			return e;
+		}
+		if ((size_t)n == sizeof buf - 1) {
+			free(p);
+			return ENAMETOOLONG;
+		}
+		buf[n] = '\0';
+		next = buf[0] == '/' ? strdup(buf) : link_join(p, buf);
+		free(p);
+		if ((p = next) == NULL)
+			return ENOMEM;
+	}
+	*target = p;
+	return 0;
+}
 
 int
 toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d)
 {
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	toll_atomic *a;
+	struct stat sb;
+	int exists, e;
 
 	*out = NULL;
 	if (atomic_live)
 		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': another output is open", path);
-	if (snprintf(atomic_path, sizeof atomic_path, "%.*s.%s.XXXXXX", (int)dirlen, path,
-	             slash ? slash + 1 : path) >= (int)sizeof atomic_path)
-		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': name too long", path);
 	if ((a = calloc(1, sizeof *a)) == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	if ((a->fd = mkstemp(atomic_path)) < 0) {
-		int e = errno;
+	a->path = path;
+	a->fd = -1;
+	/*
+	 * stat() follows links as open() does, /proc's too (/dev/stdout
+	 * names a pipe by a link that is no path); a link to nothing is
+	 * followed by hand, to the file it would create.
+	 */
+	if (stat(path, &sb) == 0) {
+		struct stat lsb;
+
+		exists = 1;
+		if (S_ISREG(sb.st_mode) && sb.st_nlink == 1 && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+			a->target = realpath(path, NULL);
+		else
+			a->target = strdup(path);
+		e = a->target == NULL ? errno : 0;
+	} else if (errno == ENOENT) {
+		e = resolve(path, &a->target, &sb, &exists);
+	} else {
+		e = errno;
+	}
+	if (e != 0) {
+		free(a->target);
 		free(a);
+		if (e == ENOMEM)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': %s", path, strerror(e));
 	}
-	atomic_live = 1;
-	a->path = path;
+	if (exists && S_ISDIR(sb.st_mode)) {
+		e = EISDIR;
+	} else if (exists && (!S_ISREG(sb.st_mode) || sb.st_nlink > 1)) {
+		a->how = BY_COPY;
+		if ((a->fd = open_tmp()) < 0)
+			e = errno ? errno : EIO;
+	} else {
+		const char *t = a->target, *slash = strrchr(t, '/');
+		size_t dirlen = slash ? (size_t)(slash - t) + 1 : 0;
+
+		a->how = BY_RENAME;
+		if (exists) {
+			a->keep_mode = 1;
+			a->mode = sb.st_mode & 07777;
+			a->uid = sb.st_uid;
+			a->gid = sb.st_gid;
+		}
+		if (snprintf(atomic_path, sizeof atomic_path, "%.*s.%s.XXXXXX", (int)dirlen, t,
+		             slash ? slash + 1 : t) >= (int)sizeof atomic_path)
+			e = ENAMETOOLONG;
+		else if ((a->fd = mkstemp(atomic_path)) < 0)
+			e = errno;
+		else
+			atomic_live = 1;
+		/*
+		 * A file that may be written where no file may be created
+		 * beside it: written in place, as a copy, at the end.
+		 */
+		if (a->fd < 0 && exists && (e == EACCES || e == EPERM) && access(t, W_OK) == 0) {
+			a->how = BY_COPY;
+			a->keep_mode = 0;
+			e = (a->fd = open_tmp()) < 0 ? (errno ? errno : EIO) : 0;
+		}
+	}
+	if (a->fd < 0 || e != 0) {
+		toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot %s '%s': %s", e == EISDIR ? "write" : "create", path,
+		              strerror(e ? e : EIO));
+		toll_atomic_abort(a);
+		return TOLL_EIO;
+	}
 	*out = a;
 	return TOLL_OK;
 }
@@ -349,28 +501,100 @@ toll_atomic_fd(const toll_atomic *a)
 	return a->fd;
 }
 
+/* Opens what is at the target for writing: a file, a device, a FIFO, or a socket to connect to. */
+static int
+open_target(const char *target)
+{
+	struct stat sb;
+	int fd, reg;
+
+	if (stat(target, &sb) != 0)
+		sb.st_mode = 0;
+	reg = S_ISREG(sb.st_mode);
+	if (S_ISSOCK(sb.st_mode)) {
+		struct sockaddr_un sa;
+
+		if (strlen(target) >= sizeof sa.sun_path) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memset(&sa, 0, sizeof sa);
+		sa.sun_family = AF_UNIX;
+		strcpy(sa.sun_path, target);
+		if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+			return -1;
+		if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		return fd;
+	}
+	do
+		fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC | (reg ? O_TRUNC : 0));
+	while (fd < 0 && errno == EINTR);
+	return fd;
+}
+
+/* Copies the whole output from the temporary file into the target; 0 or an errno. */
+static int
+copy_out(toll_atomic *a)
+{
+	char buf[65536];
+	ssize_t n;
+	int to, e = 0;
+
+	if (lseek(a->fd, 0, SEEK_SET) < 0)
+		return errno;
+	if ((to = open_target(a->target)) < 0)
+		return errno;
+	while ((n = read(a->fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			e = errno;
+			break;
+		}
+		if ((e = write_all(to, buf, (size_t)n)) != 0)
+			break;
+	}
+	if (close(to) != 0 && e == 0 && errno != EINTR)
+		e = errno;
+	return e;
+}
+
 int
 toll_atomic_commit(toll_atomic *a, toll_diag *d)
 {
-	mode_t mask = umask(0);
 	int e = 0;
 
-	/* The mode a new file would have: mkstemp() makes it private. */
-	umask(mask);
-	if (fchmod(a->fd, 0666 & ~mask) != 0)
-		e = errno;
-	if (close(a->fd) != 0 && e == 0)
-		e = errno;
-	a->fd = -1;
-	if (e == 0 && rename(atomic_path, a->path) != 0)
-		e = errno;
+	if (a->how == BY_COPY) {
+		e = copy_out(a);
+	} else {
+		mode_t mask = umask(0);
+
+		/* The mode a new file would have (mkstemp() makes it private), or the replaced file's. */
+		umask(mask);
+		if (a->keep_mode && fchown(a->fd, a->uid, a->gid) != 0 && errno != EPERM)
+			e = errno;
+		if (e == 0 && fchmod(a->fd, a->keep_mode ? a->mode : 0666 & ~mask) != 0)
+			e = errno;
+		if (close(a->fd) != 0 && e == 0)
+			e = errno;
+		a->fd = -1;
+		if (e == 0 && rename(atomic_path, a->target) != 0)
+			e = errno;
+		if (e == 0)
+			atomic_live = 0;
+	}
 	if (e != 0) {
 		toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot write '%s': %s", a->path, strerror(e));
 		toll_atomic_abort(a);
 		return TOLL_EIO;
 	}
-	atomic_live = 0;
-	free(a);
+	toll_atomic_abort(a);
 	return TOLL_OK;
 }
 
@@ -381,8 +605,10 @@ toll_atomic_abort(toll_atomic *a)
 		return;
 	if (a->fd >= 0)
 		close(a->fd);
-	unlink(atomic_path);
+	if (atomic_live)
+		unlink(atomic_path);
 	atomic_live = 0;
+	free(a->target);
 	free(a);
 }
 

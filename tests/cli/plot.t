@@ -143,6 +143,62 @@ x.png
 toll-plot: cannot write 'x.png': Is a directory
 --- exit 2
 
+=== -o a symbolic link: the file it names is replaced whole, the link stays a link
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && mkdir "$d/sub" && echo old >"$d/sub/t.png" && ln -s sub/t.png "$d/l.png" && ln -s l.png "$d/l2.png" && toll-plot bar data/plot-bar.tsv -o "$d/l2.png" && toll-plot bar data/plot-bar.tsv -o "$d/plain.png" && test -L "$d/l.png" && test -L "$d/l2.png" && cmp "$d/sub/t.png" "$d/plain.png" && cd "$d" && ls -A . sub
+--- stdout
+.:
+l.png
+l2.png
+plain.png
+sub
+
+sub:
+t.png
+
+=== -o a link to nothing: the file it names is made, in its folder
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && mkdir "$d/sub" && ln -s sub/new.png "$d/l.png" && toll-plot bar data/plot-bar.tsv -o "$d/l.png" && test -L "$d/l.png" && head -c 4 "$d/sub/new.png" | od -An -c && ls -A "$d/sub"
+--- stdout
+ 211   P   N   G
+new.png
+
+=== -o a file with another hard link: written in place, the two names stay one file
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && echo old >"$d/a.png" && ln "$d/a.png" "$d/b.png" && toll-plot bar data/plot-bar.tsv -o "$d/a.png" && toll-plot bar data/plot-bar.tsv -o "$d/plain.png" && cmp "$d/b.png" "$d/plain.png" && test "$d/a.png" -ef "$d/b.png" && echo one file
+--- stdout
+one file
+
+=== -o an existing file: replaced whole, with its own permissions
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && echo old >"$d/m.png" && chmod 640 "$d/m.png" && umask 022 && toll-plot bar data/plot-bar.tsv -o "$d/m.png" && ls -l "$d/m.png" | cut -c1-10 && head -c 4 "$d/m.png" | od -An -c
+--- stdout
+-rw-r-----
+ 211   P   N   G
+
+=== -o a FIFO: the reader gets the whole chart, the FIFO stays a FIFO
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && mkfifo "$d/f" && { cat "$d/f" >"$d/got" & } && toll-plot bar data/plot-bar.tsv --format png -o "$d/f"; s=$?; [ $s = 0 ] || : >"$d/f"; wait; [ $s = 0 ] && toll-plot bar data/plot-bar.tsv -o "$d/plain.png" && cmp "$d/got" "$d/plain.png" && test -p "$d/f" && echo whole
+--- stdout
+whole
+
+=== -o a socket: connected to, the listener gets the whole chart
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") || exit 2; python3 -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.settimeout(60); s.bind(sys.argv[1]); s.listen(1); sys.stdout.write("ready\n"); sys.stdout.flush(); c = s.accept()[0]; f = open(sys.argv[2], "wb"); [f.write(b) for b in iter(lambda: c.recv(65536), b"")]' "$d/s" "$d/got" >"$d/ready" & n=0; while [ ! -s "$d/ready" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done; toll-plot bar data/plot-bar.tsv --format png -o "$d/s" && wait && toll-plot bar data/plot-bar.tsv -o "$d/plain.png" && cmp "$d/got" "$d/plain.png" && test -S "$d/s" && echo whole
+--- stdout
+whole
+
+=== -o a device: written to, and its errors reported; a full device stays a device
+# A null and a full device made in the scratch folder (as root; else skipped).
+$ [ "$(id -u)" = 0 ] || { echo "mknod needs root" >&2; exit 77; }; t=$PWD/data/plot-bar.tsv; d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && cd "$d" && mknod null c 1 3 && mknod full c 1 7 && toll-plot bar "$t" --format png -o null && echo null: $?; toll-plot bar "$t" --format png -o full; echo full: $?; test -c null && test -c full && ls -A
+--- stdout
+null: 0
+full: 2
+full
+null
+--- stderr
+toll-plot: cannot write 'full': No space left on device
+
+=== -o a link loop
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && ln -s b "$d/a" && ln -s a "$d/b" && cd "$d" && toll-plot bar "$OLDPWD/data/plot-bar.tsv" --format png -o a
+--- stderr
+toll-plot: cannot create 'a': Too many levels of symbolic links
+--- exit 2
+
 === a full disk on standard output
 $ toll-plot bar data/plot-bar.tsv -o - >/dev/full
 --- stderr

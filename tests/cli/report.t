@@ -103,6 +103,18 @@ $ toll-report data/good.tsv -o - >/dev/full
 toll-report: cannot write standard output: No space left on device
 --- exit 2
 
+=== -o a full device: an error, and the device stays a device; a symbolic link's file replaced
+# A full device made in the scratch folder (as root; else skipped), never the system's.
+$ [ "$(id -u)" = 0 ] || { echo "mknod needs root" >&2; exit 77; }; t=$PWD/data/good.tsv; d=$(mktemp -d "$TEST_TMP/r.XXXXXX") && cd "$d" && mknod full c 1 7 && toll-report "$t" -o full; echo full: $?; test -c full && echo old >t.pdf && ln -s t.pdf l.pdf && toll-report "$t" -o l.pdf && test -L l.pdf && head -c 5 t.pdf && echo && ls -A
+--- stdout
+full: 2
+%PDF-
+full
+l.pdf
+t.pdf
+--- stderr
+toll-report: cannot write 'full': No space left on device
+
 === standard input: no SHA-256
 $ toll-report -o - <data/good.tsv 2>/dev/null | pdftotext -layout - - | grep 'SHA-256' | sed 's/  */ /g'
 --- stdout

@@ -175,12 +175,39 @@ START_TEST(atomic_outputs)
 	ck_assert_ptr_nonnull(fgets(got, sizeof got, f));
 	fclose(f);
 	ck_assert_str_eq(got, "whole");
+	/* A hard link: written in place, the two names one file still. */
+	{
+		char twin[300], sym[300];
+		struct stat st2;
+
+		snprintf(twin, sizeof twin, "%s/twin.pdf", dir);
+		ck_assert_int_eq(link(path, twin), 0);
+		ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_OK);
+		ck_assert_int_eq(write(toll_atomic_fd(a), "again", 5), 5);
+		ck_assert_int_eq(entries(dir), 2);   /* the copy is made in $TMPDIR, unlinked */
+		ck_assert_int_eq(toll_atomic_commit(a, &d), TOLL_OK);
+		ck_assert_int_eq(stat(path, &st), 0);
+		ck_assert_int_eq(stat(twin, &st2), 0);
+		ck_assert(st.st_ino == st2.st_ino && st2.st_size == 5);
+		unlink(twin);
+		/* A symbolic link: the file it names is replaced, the link stays. */
+		snprintf(sym, sizeof sym, "%s/link.pdf", dir);
+		ck_assert_int_eq(symlink("out.pdf", sym), 0);
+		ck_assert_int_eq(toll_atomic_open(&a, sym, &d), TOLL_OK);
+		ck_assert_int_eq(write(toll_atomic_fd(a), "linked", 6), 6);
+		ck_assert_int_eq(toll_atomic_commit(a, &d), TOLL_OK);
+		ck_assert_int_eq(lstat(sym, &st2), 0);
+		ck_assert(S_ISLNK(st2.st_mode));
+		ck_assert_int_eq(stat(path, &st), 0);
+		ck_assert_int_eq(st.st_size, 6);
+		unlink(sym);
+	}
 	/* A folder in its way: an error naming it, and nothing left. */
 	unlink(path);
 	ck_assert_int_eq(mkdir(path, 0755), 0);
-	ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_OK);
-	ck_assert_int_eq(toll_atomic_commit(a, &d), TOLL_EIO);
+	ck_assert_int_eq(toll_atomic_open(&a, path, &d), TOLL_EIO);
 	ck_assert_ptr_nonnull(strstr(d.msg, "cannot write"));
+	ck_assert_ptr_nonnull(strstr(d.msg, "Is a directory"));
 	ck_assert_int_eq(entries(dir), 1);
 	rmdir(path);
 	/* A folder that is not there. */
