@@ -95,6 +95,7 @@ FUZZ_TARGETS = table figure date keys agg number chart extract
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
+FAULT_SHIM   = $(BUILD)/tests/fault/shim.so
 HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) src/cli.h
 
 .PHONY: FORCE all man install-strip dist demo plots check check-deps check-valgrind fuzz bench install uninstall clean
@@ -197,6 +198,12 @@ $(MEASURE): tests/bench/measure.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
 
+# Faults for tests/fault/run.sh, loaded with LD_PRELOAD (not sanitized:
+# the sanitizers replace what it replaces).
+$(FAULT_SHIM): tests/fault/shim.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O2 -g -fPIC -shared -o $@ $<
+
 $(HOSTILE_GEN): tests/hostile/gen.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
@@ -240,7 +247,7 @@ check-deps:
 	@sh .ci/deps build test
 
 check: check-deps
-	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY) $(HOSTILE_GEN) $(MEASURE)
+	@$(MAKE) --no-print-directory all $(UNIT) $(IMGDIFF) $(FUZZ_REPLAY) $(HOSTILE_GEN) $(MEASURE) $(FAULT_SHIM)
 	@sh tests/run.sh $(BUILD)
 
 # The golden tests with every program under valgrind (no errors, no leaks).

@@ -1436,13 +1436,14 @@ main(int argc, char **argv)
 	if (im.cr.max_errors > 0 && im.cr.errors >= im.cr.max_errors)
 		cli_error("stopped after %ld errors", im.cr.errors);
 	status = im.cr.status;
+	/* The summary counts rows written: after a failed write, none can be said to be. */
 	code = toll_out_commit(im.out, "standard output", &d);
 	if (code != TOLL_OK) {
 		cli_diag(&d, 0);
 		status = cli_exit_status(code);
-	}
-	if (planned)
+	} else if (planned) {
 		summary(&im, format);
+	}
 	status = cli_close_stdout(status);
 done:
 	toll_table_free(t);

@@ -2,7 +2,7 @@
 # make check: the unit tests of src/lib, the golden tests of the programs,
 # the chart images and report figures, the real-data pipelines (the shipped
 # samples always, the whole public files when they are beside the
-# repository), the scale, hostile-input and fuzz-replay suites, toll-agg
+# repository), the scale, hostile-input, fault-injection and fuzz-replay suites, toll-agg
 # against a second implementation and toll-stats against GNU datamash,
 # make install into a temporary prefix, and the documented make targets in
 # fresh copies of the repository.  Usage: tests/run.sh BUILD.
@@ -36,6 +36,7 @@ suite sh "$here/real/run.sh" "$build/bin" samples
 suite sh "$here/real/run.sh" "$build/bin" real
 suite sh "$here/scale/run.sh" "$build/bin" "$build/tests/measure"
 suite sh "$here/hostile/run.sh" "$build/bin" "$build/tests/hostile-gen"
+suite sh "$here/fault/run.sh" "$build/bin" "$build/tests/fault/shim.so" "$san"
 suite sh "$here/fuzz/replay.sh" "$build/tests/fuzz"
 suite python3 "$here/compare/agg.py" "$build/bin/toll-agg" 1 2 3
 suite sh "$here/compare/datamash.sh" "$build/bin"

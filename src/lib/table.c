@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "toll/date.h"
@@ -152,6 +153,13 @@ open_next(toll_table *t, toll_diag *d)
 			                     strerror(errno));
 	}
 	t->open = 1;
+	t->limit = UINT64_MAX;
+	if (t->fd != 0) {
+		struct stat sb;
+
+		if (fstat(t->fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			t->limit = (uint64_t)sb.st_size;
+	}
 	return TOLL_OK;
 }
 
@@ -159,6 +167,7 @@ open_next(toll_table *t, toll_diag *d)
 static int
 fill(toll_table *t, toll_diag *d)
 {
+	size_t want;
 	ssize_t n;
 
 	if (t->pos > 0) {
@@ -167,28 +176,52 @@ fill(toll_table *t, toll_diag *d)
 		t->off += t->pos;
 		t->pos = 0;
 	}
+	/* What is unread is one record without its end: past the limit, it is too long. */
+	if (t->end > TOLL_TABLE_MAX_RECORD)
+		return toll_diag_set(d, TOLL_EDATA, t->name, t->line, 1,
+		                     "record longer than %zu MiB; rest of file skipped",
+		                     TOLL_TABLE_MAX_RECORD >> 20);
 	if (t->cap - t->end < INITIAL_BUFFER / 4) {
 		size_t ncap = t->cap * 2;
 		char *nb;
 
-		if (t->end > TOLL_TABLE_MAX_RECORD)
-			return toll_diag_set(d, TOLL_EDATA, t->name, t->line, 1,
-			                     "record longer than %zu MiB; rest of file skipped",
-			                     TOLL_TABLE_MAX_RECORD >> 20);
 		nb = realloc(t->buf, ncap);
 		if (nb == NULL)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		t->buf = nb;
 		t->cap = ncap;
 	}
+	/* No more than one byte past the longest record, nor past the size the file had. */
+	want = t->cap - t->end;
+	if (want > TOLL_TABLE_MAX_RECORD + 1 - t->end)
+		want = TOLL_TABLE_MAX_RECORD + 1 - t->end;
+	if (t->limit != UINT64_MAX) {
+		uint64_t at = t->off + t->end;
+
+		if (at >= t->limit) {
+			t->eof = 1;
+			return TOLL_OK;
+		}
+		if (want > t->limit - at)
+			want = (size_t)(t->limit - at);
+	}
 	do
-		n = read(t->fd, t->buf + t->end, t->cap - t->end);
+		n = read(t->fd, t->buf + t->end, want);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
 		                     strerror(errno));
-	if (n == 0)
+	if (n == 0) {
+		struct stat sb;
+
+		if (t->limit != UINT64_MAX)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0,
+			                     "cannot read '%s': it changed while it was read (%llu bytes when "
+			                     "opened, %llu now)", t->name, (unsigned long long)t->limit,
+			                     fstat(t->fd, &sb) == 0 ? (unsigned long long)sb.st_size :
+			                     (unsigned long long)(t->off + t->end));
 		t->eof = 1;
+	}
 	t->end += (size_t)n;
 	return TOLL_OK;
 }
@@ -1081,9 +1114,9 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		}
 		t->slot = NULL;
 		/* After the header, a large regular TSV file may be read in chunks, in threads. */
-		if (t->threads > 1 && t->have_header && !t->csv && !t->par_tried &&
-		    (r = toll_par_start(t)) != TOLL_OK)
-			return toll_diag_set(d, r, NULL, 0, 0, "out of memory");
+		/* (Without the memory for it, in order: as with one thread.) */
+		if (t->threads > 1 && t->have_header && !t->csv && !t->par_tried)
+			toll_par_start(t);
 		if (t->par != NULL) {
 			if ((r = toll_par_next(t, row, d)) == TOLL_PAR_SERIAL)
 				continue;

@@ -60,6 +60,12 @@ struct toll_table {
 
 	/* Where buf[0] is in the file: the offset of the data after a header. */
 	uint64_t off;
+	/*
+	 * A named regular file is read up to the size it had when opened, with
+	 * one thread or several (UINT64_MAX: to its end, for pipes and
+	 * standard input).
+	 */
+	uint64_t limit;
 
 	/* Reading in worker threads (toll_table_set_threads()). */
 	int threads;                /* 1: in the calling thread only */

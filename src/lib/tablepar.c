@@ -21,6 +21,11 @@
  * in order would (a line longer than MAX_SPILL past its chunk) ends the
  * chunk there; the reading thread then stops the workers and reads the
  * rest of the file in order from that line, so messages stay the same.
+ * So does any failure of a worker (a read error, no memory, a file shorter
+ * than when it was opened): its batch is dropped whole, and the file is
+ * read in order from that chunk's first line, which meets the failure
+ * where reading in order always would, after the same rows.  The file is
+ * read up to the size it had when opened (t->limit), as in order.
  */
 /* sched_getaffinity(), CPU_COUNT and memrchr() are GNU extensions. */
 #define _GNU_SOURCE
@@ -57,7 +62,7 @@ struct message {
 	toll_diag d;
 };
 
-enum { STOP_NONE, STOP_SERIAL, STOP_FILE };
+enum { STOP_NONE, STOP_SERIAL, STOP_RETRY };
 
 /*
  * A batch is written by one worker and then read by the reading thread;
@@ -78,8 +83,9 @@ struct batch {
 	long lines;               /* the chunk's lines (up to a stop) */
 	int ready;
 	int stop;                 /* STOP_SERIAL: read on in order from stop_off;
-	                             STOP_FILE: the last message ends the file */
+	                             STOP_RETRY: the chunk failed, read it in order */
 	uint64_t stop_off;
+	uint64_t end_off;         /* the file offset after the chunk's last line; 0: no line */
 };
 
 struct toll_par;
@@ -105,7 +111,8 @@ struct toll_par {
 	pthread_cond_t ready_cv;  /* a batch is ready */
 	struct worker w[MAX_THREADS];
 	int nth;
-	uint64_t data, size;      /* the first byte of data rows; the file's size */
+	uint64_t data, size;      /* the first byte of data rows; the file's size when opened */
+	uint64_t next_off;        /* where the next chunk to hand out has its first line */
 	size_t nchunks, next;     /* chunks; the next one for a worker */
 	size_t cur, item;         /* the chunk being handed out, and its next item */
 	size_t curb;              /* cur % nb, kept: a division for every row shows in the time */
@@ -200,36 +207,18 @@ add_message(struct batch *b, int code, const toll_diag *d)
 	return 0;
 }
 
-/* Ends a batch with a message that ends the file (a read error, no memory). */
+/*
+ * Ends a batch that failed (a read error, no memory, a file shorter than
+ * when opened): nothing of it is handed out, and the reading thread reads
+ * the file in order from the chunk's first line.  No memory is needed to
+ * say so.
+ */
 static void
-fail(struct batch *b, int code, const toll_diag *d)
+fail(struct batch *b)
 {
-	b->stop = STOP_FILE;
-	if (add_message(b, code, d) != 0) {
-		/* No room even for the message: the one kept in place of the last item says so. */
-		b->nitems = b->nmsgs = 0;
-		if (b->msgcap > 0 && b->itemcap > 0)
-			add_message(b, TOLL_ENOMEM, d);
-	}
-}
-
-static void
-no_memory(struct batch *b)
-{
-	toll_diag d;
-
-	toll_diag_set(&d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	fail(b, TOLL_ENOMEM, &d);
-}
-
-/* Ends a batch with the error of a read of t's file that failed (errno says why). */
-static void
-read_error(const toll_table *t, struct batch *b)
-{
-	toll_diag d;
-
-	toll_diag_set(&d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name, strerror(errno));
-	fail(b, TOLL_EIO, &d);
+	b->nitems = b->nmsgs = 0;
+	b->lines = 0;
+	b->stop = STOP_RETRY;
 }
 
 /*
@@ -249,12 +238,9 @@ read_chunk(struct toll_par *p, size_t k, struct batch *b, size_t *from, size_t *
 	char *nl;
 
 	*from = *len = 0;
-	if (buf_room(b, 0, n) != 0) {
-		no_memory(b);
-		return -1;
-	}
-	if ((r = read_at(t->fd, b->buf, n, at)) < 0) {
-		read_error(t, b);
+	b->end_off = 0;
+	if (buf_room(b, 0, n) != 0 || (r = read_at(t->fd, b->buf, n, at)) < 0 || (size_t)r < n) {
+		fail(b);   /* no memory, a read error, or the file is shorter than it was */
 		return -1;
 	}
 	got = (size_t)r;
@@ -266,8 +252,8 @@ read_chunk(struct toll_par *p, size_t k, struct batch *b, size_t *from, size_t *
 		if (start >= got)
 			return 0;
 	}
-	/* The last line goes on to its newline, past the chunk. */
-	if (got == n && b->buf[got - 1] != '\n') {
+	/* The last line goes on to its newline, past the chunk, up to the file's size when opened. */
+	if (b->buf[got - 1] != '\n' && at + got < p->size) {
 		nl = memrchr(b->buf + start, '\n', got - start);
 		last = nl ? (size_t)(nl - b->buf) + 1 : start;
 		for (;;) {
@@ -281,12 +267,11 @@ read_chunk(struct toll_par *p, size_t k, struct batch *b, size_t *from, size_t *
 				got = last;
 				break;
 			}
-			if (buf_room(b, got, step) != 0) {
-				no_memory(b);
-				return -1;
-			}
-			if ((r = read_at(t->fd, b->buf + got, step, at + got)) < 0) {
-				read_error(t, b);
+			if (step > p->size - (at + got))
+				step = (size_t)(p->size - (at + got));
+			if (buf_room(b, got, step) != 0 || (r = read_at(t->fd, b->buf + got, step, at + got)) < 0 ||
+			    (size_t)r < step) {
+				fail(b);
 				return -1;
 			}
 			if ((e = memchr(b->buf + got, '\n', (size_t)r)) != NULL) {
@@ -294,12 +279,14 @@ read_chunk(struct toll_par *p, size_t k, struct batch *b, size_t *from, size_t *
 				break;
 			}
 			got += (size_t)r;
-			if ((size_t)r < step)
-				break;   /* the end of the file */
+			if (at + got == p->size)
+				break;   /* the end of the file, as it was opened */
 		}
 	}
 	*from = start;
 	*len = got;
+	if (got > start)
+		b->end_off = at + got;
 	return 0;
 }
 
@@ -373,13 +360,13 @@ fill_batch(const struct worker *w, size_t k, struct batch *b)
 	while ((r = toll_table_next(ct, &row, &d)) != TOLL_END) {
 		if (r == TOLL_OK) {
 			if (add_row(w, &row, b) != 0) {
-				no_memory(b);
+				fail(b);
 				return;
 			}
 			continue;
 		}
-		if (add_message(b, r, &d) != 0 || r == TOLL_ENOMEM) {
-			no_memory(b);
+		if (r == TOLL_ENOMEM || add_message(b, r, &d) != 0) {
+			fail(b);
 			return;
 		}
 	}
@@ -486,8 +473,17 @@ toll_par_start(toll_table *t)
 	memset(p, 0, sizeof *p);
 	p->t = t;
 	p->data = data;
-	p->size = (uint64_t)sb.st_size;
+	/*
+	 * The size the file had when it was opened: it is read up to there, as
+	 * in order (a file shorter now fails a chunk, and reading in order says so).
+	 */
+	p->size = t->limit != UINT64_MAX ? t->limit : (uint64_t)sb.st_size;
+	if (p->size <= data || p->size - data <= t->chunk) {
+		free(p);
+		return TOLL_OK;
+	}
 	p->nchunks = (size_t)((p->size - data + t->chunk - 1) / t->chunk);
+	p->next_off = data;
 	p->nb = 2 * (size_t)t->threads;
 	p->base = t->line - 1;
 	if ((p->b = aligned_alloc(64, p->nb * sizeof *p->b)) == NULL) {
@@ -625,6 +621,19 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 		}
 		/* The chunk is handed out. */
 		p->base += b->lines;
+		if (b->stop == STOP_RETRY) {
+			/* It failed: read it, and the rest, in order, as one thread would. */
+			if (read_in_order(t, p->next_off, p->base + 1) != 0) {
+				int e = errno;
+
+				toll_table_close_file(t);
+				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
+				                     strerror(e));
+			}
+			return TOLL_PAR_SERIAL;
+		}
+		if (b->end_off != 0)
+			p->next_off = b->end_off;
 		if (b->stop == STOP_SERIAL) {
 			if (read_in_order(t, b->stop_off, p->base + 1) != 0) {
 				int e = errno;
@@ -635,7 +644,7 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 			}
 			return TOLL_PAR_SERIAL;
 		}
-		if (b->stop == STOP_FILE || p->cur + 1 == p->nchunks) {
+		if (p->cur + 1 == p->nchunks) {
 			toll_par_free(t);
 			toll_table_close_file(t);
 			return TOLL_PAR_SERIAL;

@@ -83,6 +83,34 @@ for f in "$tmp"/*.tsv; do
 done
 unset TOLL_READ_CHUNK
 
+# A record one byte longer than 64 MiB (TSV), and an unterminated CSV quote
+# of 100 MB: refused at the limit, whatever the buffer's size then.
+head -c 67108865 /dev/zero | tr '\0' x | { printf 'event\treported\tsource\tside\tcategory\tbest\n'; cat; printf '\n'; } >"$tmp/long-record.tsv"
+toll-check "$tmp/long-record.tsv" >/dev/null 2>"$tmp/err"
+if [ $? -eq 1 ] && [ "$(cat "$tmp/err")" = "toll-check: $tmp/long-record.tsv:2:1: record longer than 64 MiB; rest of file skipped" ]; then
+	passed=$((passed + 1))
+else
+	fail "a record of 64 MiB and a byte: $(head -c 300 "$tmp/err")"
+fi
+# (a record of 64 MiB exactly is read, and its figure judged)
+pre=$(printf 'e\t2022-09-13\tA\tA\tkilled\t' | wc -c)
+head -c $((67108864 - pre)) /dev/zero | tr '\0' x | { printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tA\tkilled\t'; cat; printf '\n'; } >"$tmp/record-64.tsv"
+toll-check "$tmp/record-64.tsv" >/dev/null 2>"$tmp/err"
+if [ $? -eq 1 ] && grep -q "^toll-check: $tmp/record-64.tsv:2:" "$tmp/err" && ! grep -q 'record longer' "$tmp/err"; then
+	passed=$((passed + 1))
+else
+	fail "a record of 64 MiB and its fields: $(head -c 300 "$tmp/err")"
+fi
+rm -f "$tmp/long-record.tsv" "$tmp/record-64.tsv"
+{ printf 'event,reported,source,side,category,best\ne,2022-09-13,A,A,killed,"'; head -c 100000000 /dev/zero | tr '\0' x; } >"$tmp/open-quote.csv"
+toll-check "$tmp/open-quote.csv" >/dev/null 2>"$tmp/err"
+if [ $? -eq 1 ] && grep -q "record longer than 64 MiB" "$tmp/err"; then
+	passed=$((passed + 1))
+else
+	fail "an unterminated CSV quote of 100 MB: $(head -c 300 "$tmp/err")"
+fi
+rm -f "$tmp/open-quote.csv"
+
 # A full disk on standard output: exit 2 with a message, for every program.
 good="$tmp/good.tsv"
 printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tA\tkilled\t49\n' >"$good"
@@ -98,6 +126,14 @@ full() {
 }
 full toll-check --normalize "$good"
 full toll-import table "$good"
+# ... and toll-import's summary does not count as written the rows it could not write.
+awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 100000; i++) print "e" i "\t2022-09-13\tA\tA\tkilled\t" i }' >"$tmp/many.tsv"
+toll-import table "$tmp/many.tsv" >/dev/full 2>"$tmp/err"
+if [ $? -eq 2 ] && [ "$(cat "$tmp/err")" = "toll-import: cannot write standard output: No space left on device" ]; then
+	passed=$((passed + 1))
+else
+	fail "/dev/full: toll-import table: $(cat "$tmp/err")"
+fi
 printf '49 soldiers died.\n' >"$tmp/news.txt"
 full toll-extract "$tmp/news.txt"
 full toll-check --summary "$good"
