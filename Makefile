@@ -176,7 +176,7 @@ $(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(PROG_LIB)
 
 $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(CAIRO_LIBS) $(GSL_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAIRO_CFLAGS) -Isrc/lib -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(CAIRO_LIBS) $(GSL_LIBS) -lm
 
 # The image comparison of tests/img, with cairo's PNG reader.
 $(IMGDIFF): tests/img/imgdiff.c

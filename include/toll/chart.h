@@ -44,7 +44,7 @@ enum toll_chart_palette { TOLL_PALETTE_OKABE_ITO, TOLL_PALETTE_VIRIDIS, TOLL_PAL
  * line breaks as spaces; the data keep it whole.
  */
 #define TOLL_CHART_TEXT_MAX 200
-#define TOLL_CHART_TEXT_BUF (TOLL_CHART_TEXT_MAX * 4 + 4)
+#define TOLL_CHART_TEXT_BUF 4096
 
 /* Everything but the data.  Strings are borrowed: they must outlive the chart. */
 typedef struct toll_chart_opts {

@@ -14,4 +14,16 @@ size_t toll_utf8_valid_prefix(const char *s, size_t len);
  */
 size_t toll_utf8_check(const char *s, size_t len, int *nul);
 
+/*
+ * Whether the character at str (len bytes) belongs to the character before
+ * it, as a reader counts characters: a combining mark, a joiner, a
+ * variation selector, a skin tone, a tag; or anything after a zero-width
+ * joiner (after_zwj).  The common cases of Unicode's grapheme clusters,
+ * for cutting a quoted value in a message without splitting a letter from
+ * its accent; the charts use pango's full rules.
+ */
+int toll_utf8_extends(const char *str, size_t len, int after_zwj);
+/* Whether str starts with U+200D ZERO WIDTH JOINER. */
+int toll_utf8_is_zwj(const char *str, size_t len);
+
 #endif

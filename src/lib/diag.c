@@ -28,25 +28,35 @@ toll_diag_quote(char *out, size_t outsz, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const size_t shown = 48;
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, last = 0;
+	int zwj = 0;
 
 	if (outsz == 0)
 		return;
-	while (i < len && i < shown) {
+	/* Past shown bytes, only what belongs to the last character (its accents). */
+	while (i < len && (i < shown || toll_utf8_extends(s + i, len - i, zwj))) {
 		unsigned char c = (unsigned char)s[i];
 		size_t n = 1;
 
 		if (c >= 0x80)
 			n = toll_utf8_valid_prefix(s + i, len - i);
 		if (c >= 0x20 && c != 0x7f && n > 0) {
-			if (o + n >= outsz)
+			if (o + n >= outsz) {
+				if (toll_utf8_extends(s + i, len - i, zwj))
+					o = last;   /* the whole character, or none of it */
 				break;
+			}
+			if (!toll_utf8_extends(s + i, len - i, zwj))
+				last = o;
+			zwj = toll_utf8_is_zwj(s + i, len - i);
 			memcpy(out + o, s + i, n);
 			o += n;
 			i += n;
 		} else {
 			if (o + 4 >= outsz)
 				break;
+			last = o;
+			zwj = 0;
 			out[o++] = '\\';
 			out[o++] = 'x';
 			out[o++] = hex[c >> 4];

@@ -84,3 +84,48 @@ toll_utf8_check(const char *s, size_t len, int *nul)
 	}
 	return len;
 }
+
+/* The code point of the valid UTF-8 character of n bytes at s. */
+static uint32_t
+code_point(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	uint32_t c = s[0] & lead[n];
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		c = c << 6 | (s[i] & 0x3f);
+	return c;
+}
+
+int
+toll_utf8_extends(const char *str, size_t len, int after_zwj)
+{
+	size_t n = toll_utf8_valid_prefix(str, len);
+	uint32_t c;
+
+	if (n < 2)
+		return 0;
+	if (after_zwj)
+		return 1;
+	c = code_point((const unsigned char *)str, n);
+	return (c >= 0x300 && c <= 0x36f) ||      /* combining diacritical marks */
+	       (c >= 0x483 && c <= 0x489) ||      /* Cyrillic */
+	       (c >= 0x591 && c <= 0x5bd) ||      /* Hebrew points */
+	       (c >= 0x610 && c <= 0x61a) || (c >= 0x64b && c <= 0x65f) || c == 0x670 ||   /* Arabic */
+	       (c >= 0x900 && c <= 0x903) || (c >= 0x93a && c <= 0x94f) ||   /* Devanagari signs */
+	       (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) ||
+	       c == 0x200c || c == 0x200d ||        /* joiners */
+	       (c >= 0x20d0 && c <= 0x20ff) ||      /* marks for symbols */
+	       (c >= 0xfe00 && c <= 0xfe0f) ||      /* variation selectors */
+	       (c >= 0xfe20 && c <= 0xfe2f) ||
+	       (c >= 0x1f3fb && c <= 0x1f3ff) ||    /* skin tones */
+	       (c >= 0xe0020 && c <= 0xe007f) ||    /* tags (flags of regions) */
+	       (c >= 0xe0100 && c <= 0xe01ef);      /* more variation selectors */
+}
+
+int
+toll_utf8_is_zwj(const char *s, size_t len)
+{
+	return len >= 3 && memcmp(s, "\xe2\x80\x8d", 3) == 0;
+}

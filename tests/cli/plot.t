@@ -199,6 +199,14 @@ $ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && ln -s b "$d/a" && ln -s a "$d/b" && cd 
 toll-plot: cannot create 'a': Too many levels of symbolic links
 --- exit 2
 
+=== labels and names of any length and script are drawn, cut at a character with an ellipsis
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && for name in "$(printf '€%.0s' $(seq 170))" "$(printf 'é%.0s' $(seq 300))" "$(printf '👨‍👩‍👧‍👦%.0s' $(seq 100))"; do printf 'side\tbest\n%s\t49\nB\t40\n' "$name" | toll-plot bar -x side --title "$name" -o "$d/b.png" && printf 'reported\tside\tbest\n2022-09-13\t%s\t49\n2022-09-14\tB\t40\n' "$name" | toll-plot step --series side -o "$d/s.svg" && echo drawn; done; printf 'side\tbest\nA\t1\n' | toll-plot bar --title "$(printf 'bad \377 byte')" -o "$d/t.svg" && grep -c "bad $(printf '\357\277\275') byte" "$d/t.svg"
+--- stdout
+drawn
+drawn
+drawn
+1
+
 === a full disk on standard output
 $ toll-plot bar data/plot-bar.tsv -o - >/dev/full
 --- stderr

@@ -115,6 +115,17 @@ t.pdf
 --- stderr
 toll-report: cannot write 'full': No space left on device
 
+=== names of any length and script: each event gets its page, its claims and its sources
+# 501 bytes; 170 euro signs (cut by bytes, one would be split); an e with
+# its accent 300 times; a family emoji 100 times; 20,000 bytes.
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX") && for name in "$(printf 'E%.0s' $(seq 501))" "$(printf '€%.0s' $(seq 170))" "$(printf 'é%.0s' $(seq 300))" "$(printf '👨‍👩‍👧‍👦%.0s' $(seq 100))" "$(printf 'X%.0s' $(seq 20000))"; do printf 'event\treported\tsource\tside\tcategory\tbest\n%s\t2022-09-13\tA\tArmenia\tkilled\t49\n%s\t2022-09-14\tA\tArmenia\tkilled\t105\n%s\t2022-09-14\t%s\tArmenia\tkilled\t100\n' "$name" "$name" "$name" "$(printf 'Ş%.0s' $(seq 300))" >"$d/t.tsv" && toll-check "$d/t.tsv" && toll-report "$d/t.tsv" -o "$d/t.pdf" && pdftotext "$d/t.pdf" - | grep -c 'claims by 2 sources'; done
+--- stdout
+1
+1
+1
+1
+1
+
 === standard input: no SHA-256
 $ toll-report -o - <data/good.tsv 2>/dev/null | pdftotext -layout - - | grep 'SHA-256' | sed 's/  */ /g'
 --- stdout

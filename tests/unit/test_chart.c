@@ -12,6 +12,7 @@
 #include "toll/chart.h"
 #include "toll/figure.h"
 #include "toll/out.h"
+#include "chart/chart.h"
 
 START_TEST(colours_by_name_and_hex)
 {
@@ -218,6 +219,48 @@ START_TEST(atomic_outputs)
 }
 END_TEST
 
+/* What is shown of a text: cut at a character as a reader counts them, never inside one. */
+START_TEST(text_shown_by_characters)
+{
+	char buf[TOLL_CHART_TEXT_BUF], in[8192], want[8192], *dup;
+	size_t i, n;
+
+	/* Short text is whole; control characters are spaces. */
+	ck_assert_str_eq(toll_ch_shown("a\tb\nc", 5, buf), "a b c");
+	/* Invalid UTF-8 (a cut euro sign, a lone continuation byte) is U+FFFD, never passed on. */
+	ck_assert_str_eq(toll_ch_shown("x\xe2\x82y\x80", 5, buf), "x\xef\xbf\xbd\xef\xbf\xbdy\xef\xbf\xbd");
+	/* 201 euro signs: 200 of them, then the ellipsis (not 199 and a half). */
+	for (i = n = 0; i < 201; i++)
+		memcpy(in + n, "\xe2\x82\xac", 3), n += 3;
+	memcpy(want, in, 600);
+	memcpy(want + 600, "\xe2\x80\xa6", 4);
+	ck_assert_str_eq(toll_ch_shown(in, n, buf), want);
+	/* An e and its combining acute are one character: 250 of them cut after the 200th pair. */
+	for (i = n = 0; i < 250; i++)
+		memcpy(in + n, "e\xcc\x81", 3), n += 3;
+	memcpy(want, in, 600);
+	memcpy(want + 600, "\xe2\x80\xa6", 4);
+	ck_assert_str_eq(toll_ch_shown(in, n, buf), want);
+	/* A family emoji (four people joined by ZWJ, 25 bytes) is one character: never split. */
+	for (i = n = 0; i < 210; i++)
+		memcpy(in + n, "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7\xe2\x80\x8d"
+		       "\xf0\x9f\x91\xa6", 25), n += 25;
+	toll_ch_shown(in, n, buf);
+	n = strlen(buf);
+	ck_assert_int_gt(n, 3);
+	ck_assert_str_eq(buf + n - 3, "\xe2\x80\xa6");
+	ck_assert_int_eq((n - 3) % 25, 0);
+	ck_assert_int_eq(memcmp(buf, in, n - 3), 0);
+	/* With room for fewer: the same rule. */
+	dup = toll_ch_shown_dup("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 9, 2);
+	ck_assert_str_eq(dup, "e\xcc\x81" "e\xcc\x81" "\xe2\x80\xa6");
+	free(dup);
+	dup = toll_ch_shown_dup("abc", 3, 3);
+	ck_assert_str_eq(dup, "abc");
+	free(dup);
+}
+END_TEST
+
 Suite *
 chart_suite(void)
 {
@@ -225,6 +268,7 @@ chart_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, colours_by_name_and_hex);
+	tcase_add_test(tc, text_shown_by_characters);
 	tcase_add_test(tc, kinds_from_the_table);
 	tcase_add_test(tc, options_that_suit_the_kind);
 	tcase_add_test(tc, figures_as_labels);

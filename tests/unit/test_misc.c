@@ -42,6 +42,17 @@ START_TEST(quote_for_messages)
 	ck_assert_str_eq(q, "012345678901234567890123456789012345678901234567...");
 	toll_diag_quote(q, 8, "0123456789", 10);
 	ck_assert_str_eq(q, "0123456");
+	/* Cut at a character as a reader counts them: an accent stays with its letter... */
+	toll_diag_quote(q, sizeof q, "01234567890123456789012345678901234567890123456e\xcc\x81xyz", 53);
+	ck_assert_str_eq(q, "01234567890123456789012345678901234567890123456e\xcc\x81...");
+	/* ... the people of a family emoji stay together ... */
+	toll_diag_quote(q, sizeof q, "0123456789012345678901234567890123456789012345"
+	                "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7z", 65);
+	ck_assert_str_eq(q, "0123456789012345678901234567890123456789012345"
+	                 "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7...");
+	/* ... and where the room ends inside one, none of it is kept. */
+	toll_diag_quote(q, 6, "abce\xcc\x81", 6);
+	ck_assert_str_eq(q, "abc");
 }
 END_TEST
 

@@ -196,6 +196,8 @@ void toll_ch_set_rgb(cairo_t *cr, rgb c);
 
 /* text.c */
 const char *toll_ch_shown(const char *s, size_t len, char buf[TOLL_CHART_TEXT_BUF]);
+/* The same, of at most max characters, in memory of its own (malloc; NULL when there is none). */
+char *toll_ch_shown_dup(const char *s, size_t len, size_t max);
 PangoLayout *toll_ch_text(toll_chart *c, const char *s, double size, int bold, double width, int lines);
 void toll_ch_extent(PangoLayout *l, double *w, double *h);
 double toll_ch_text_width(toll_chart *c, const char *s, double size, int bold);

@@ -69,14 +69,13 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 	if (!L->legl || !L->legx || !L->legy)
 		return -1;
 	for (i = 0; i < L->nleg; i++) {
-		char buf[256];
+		char buf[TOLL_CHART_TEXT_BUF];
 		const char *s = OPEN_LABEL;
 		double w;
 
 		if (i < L->nleg - (c->any_open ? 1 : 0) && ns > 1) {
 			toll_str k = toll_strmap_key(c->series, i);
-			snprintf(buf, sizeof buf, "%.*s", (int)(k.len < 200 ? k.len : 200), k.s);
-			s = buf;
+			s = toll_ch_shown(k.s, k.len, buf);
 		}
 		L->legl[i] = toll_ch_text(c, s, SZ_LEGEND, 0, width - SWATCH - 6, 1);
 		toll_ch_extent(L->legl[i], &w, NULL);

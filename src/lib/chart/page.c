@@ -11,11 +11,22 @@
 
 #define FOOTER_H 24.0
 
+/* A text of a page: at most this many characters (toll_ch_shown_dup()), and a table's cell at most CELL_LINES lines. */
+#define TEXT_MAX 1000
+#define CELL_LINES 4
+#define HEADING_LINES 3
+
+/*
+ * A text set at size in width (0: one line): what is shown of s (valid
+ * UTF-8, line breaks as spaces, cut at TEXT_MAX characters; raw: s as it
+ * is, made here), in at most lines lines (0: any), ellipsized.
+ */
 static PangoLayout *
-layout(struct doc *d, const char *s, double size, int bold, double width)
+layout(struct doc *d, const char *s, double size, int bold, double width, int lines, int raw)
 {
 	PangoLayout *l = pango_layout_new(d->pc);
 	PangoFontDescription *fd = pango_font_description_new();
+	char *t = raw ? NULL : toll_ch_shown_dup(s, strlen(s), TEXT_MAX);
 
 	pango_font_description_set_family(fd, DEFAULT_FONT);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
@@ -25,8 +36,13 @@ layout(struct doc *d, const char *s, double size, int bold, double width)
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+		if (lines > 0) {
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+			pango_layout_set_height(l, -lines);
+		}
 	}
-	pango_layout_set_text(l, s, -1);
+	pango_layout_set_text(l, raw ? s : t ? t : "", -1);
+	free(t);
 	return l;
 }
 
@@ -68,12 +84,12 @@ footer(struct doc *d)
 		snprintf(right, sizeof right, "page %d of %d", d->page, d->pages);
 	else
 		snprintf(right, sizeof right, "page %d", d->page);
-	l = layout(d, right, DOC_SMALL, 0, 0);
+	l = layout(d, right, DOC_SMALL, 0, 0, 0, 1);
 	pango_layout_get_extents(l, NULL, &r);
 	show(d, l, d->W - d->margin - (double)r.width / PANGO_SCALE, y, toll_ch_ink_faint);
 	g_object_unref(l);
 	if (d->footer != NULL) {
-		l = layout(d, d->footer, DOC_FOOTER, 0, d->W - 2 * d->margin - (double)r.width / PANGO_SCALE - 12);
+		l = layout(d, d->footer, DOC_FOOTER, 0, d->W - 2 * d->margin - (double)r.width / PANGO_SCALE - 12, 0, 1);
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_MIDDLE);
 		pango_layout_set_height(l, -2);
 		show(d, l, d->margin, y, toll_ch_ink_faint);
@@ -121,7 +137,7 @@ toll_doc_need(struct doc *d, double h)
 void
 toll_doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after)
 {
-	PangoLayout *l = layout(d, s, size, bold, d->W - 2 * d->margin);
+	PangoLayout *l = layout(d, s, size, bold, d->W - 2 * d->margin, bold ? HEADING_LINES : 0, 0);
 	double h = height(l);
 
 	/* A heading keeps with what follows it. */
@@ -141,7 +157,7 @@ row_layouts(struct doc *d, size_t n, const double *widths, char *const *cells, s
 
 	for (c = 0; c < n; c++) {
 		const char *s = cells[r * n + c] ? cells[r * n + c] : "";
-		ls[c] = layout(d, s, DOC_SMALL + 0.5, r == 0, widths[c] * w - 6);
+		ls[c] = layout(d, s, DOC_SMALL + 0.5, r == 0, widths[c] * w - 6, CELL_LINES, 0);
 		h = fmax(h, height(ls[c]));
 	}
 	return h + 5;

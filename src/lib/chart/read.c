@@ -40,7 +40,7 @@ struct toll_chart_reader {
 	toll_chart *ch;           /* what the rows are drawn on */
 	const struct toll_chart_kind_desc *k;
 	const char *xcol, *ycol, *seriescol;
-	char first[256];          /* the first column's name, BAR's default x */
+	char *first;              /* the first column's name, BAR's default x (allocated) */
 	struct cols c;
 	int band;                 /* low/high (or value) give the figure's range */
 	int dates;                /* -1 unknown yet, 0 numbers, 1 dates */
@@ -151,8 +151,9 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	c->source = toll_table_column(t, "source");
 	if (p->xcol == NULL) {
 		if (k->x_default == NULL) {
-			snprintf(p->first, sizeof p->first, "%.*s",
-			         (int)(names[0].len < 255 ? names[0].len : 255), names[0].s);
+			free(p->first);
+			if ((p->first = strndup(names[0].s, names[0].len)) == NULL)
+				return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 			p->xcol = p->first;
 		} else {
 			p->xcol = k->x_default;
@@ -532,6 +533,7 @@ toll_chart_reader_free(toll_chart_reader *p)
 	free(p->join);
 	free(p->caption);
 	free(p->xlabel);
+	free(p->first);
 	free(p);
 }
 

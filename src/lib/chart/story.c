@@ -136,8 +136,7 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 	size_t id, n;
 	int added, rc;
 	struct event *ev;
-	char key[1024];
-	int klen;
+	char *key;
 
 	if (!s->header_seen) {
 		s->header_seen = 1;
@@ -175,9 +174,15 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 	ev->by_category[r->category]++;
 	if (toll_strmap_intern(s->all_sources, r->source.s, r->source.len, &id, &added) != TOLL_OK)
 		return oom(d);
-	klen = snprintf(key, sizeof key, "%.*s\t%.*s", (int)(r->event.len < 400 ? r->event.len : 400),
-	                r->event.s, (int)(r->source.len < 400 ? r->source.len : 400), r->source.s);
-	if (toll_strmap_intern(s->sources, key, (size_t)klen, &id, &added) != TOLL_OK)
+	/* The event and the source, whole: an event's sources are the keys that start with it. */
+	if ((key = malloc(r->event.len + r->source.len + 1)) == NULL)
+		return oom(d);
+	memcpy(key, r->event.s, r->event.len);
+	key[r->event.len] = '\t';
+	memcpy(key + r->event.len + 1, r->source.s, r->source.len);
+	rc = toll_strmap_intern(s->sources, key, r->event.len + 1 + r->source.len, &id, &added);
+	free(key);
+	if (rc != TOLL_OK)
 		return oom(d);
 	n = toll_strmap_count(s->sources);
 	if (n > s->src_cap) {
@@ -443,7 +448,7 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 {
 	toll_chart *ch = toll_chart_new(o);
 	toll_chart_reader *r = ch ? toll_chart_reader_new(ch, xcol, ycol, series) : NULL;
-	char *paths[1] = { (char *)path }, one[512];
+	char *paths[1] = { (char *)path }, *one = NULL;
 	toll_table *t = NULL;
 	toll_row row;
 	toll_diag d;
@@ -483,10 +488,13 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 		toll_chart_opts co;
 		toll_str k = toll_strmap_key(ch->series, 0);
 
-		snprintf(one, sizeof one, "%.*s", (int)(k.len < 500 ? k.len : 500), k.s);
-		toll_chart_get_opts(ch, &co);
-		co.subtitle = one;
-		toll_chart_set_opts(ch, &co);
+		if ((one = strndup(k.s, k.len)) == NULL) {
+			rc = TOLL_ENOMEM;
+		} else {
+			toll_chart_get_opts(ch, &co);
+			co.subtitle = one;
+			toll_chart_set_opts(ch, &co);
+		}
 	}
 	if (rc == TOLL_OK)
 		rc = toll_doc_chart(&x->doc, ch, h, &d);
@@ -501,6 +509,7 @@ done:
 	toll_table_free(t);
 	toll_chart_reader_free(r);
 	toll_chart_free(ch);
+	free(one);
 }
 
 /* Rows of t whose event is ev, as cells of the columns cols[0..n) (figure: the notation). */
@@ -562,24 +571,32 @@ static void
 title_page(struct ctx *x)
 {
 	toll_story *s = x->s;
-	char title[1024], buf[256], first[16] = "", last[16] = "", asof[32] = "everything reported";
+	char *title, buf[256], first[16] = "", last[16] = "", asof[32] = "everything reported";
 	char *cells[2 * 12];
 	static const double w2[] = { 0.22, 0.78 };
 	static const int r2[] = { 0, 0 };
 	size_t n = 0, i;
 
 	if (s->o.title) {
-		snprintf(title, sizeof title, "%s", s->o.title);
+		title = strdup(s->o.title);
 	} else {
 		/* The file's name without its folder and extension: "2020-karabakh-war". */
 		const char *base = strrchr(s->o.data_name, '/'), *dot;
+		size_t n;
+
 		base = base ? base + 1 : s->o.data_name;
 		dot = strrchr(base, '.');
-		snprintf(title, sizeof title, "Casualty reports: %.*s", (int)(dot && dot > base ? dot - base : 500),
-		         base);
+		n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+		if ((title = malloc(n + 32)) != NULL)
+			snprintf(title, n + 32, "Casualty reports: %.*s", (int)n, base);
+	}
+	if (title == NULL) {
+		x->rc = oom(x->d);
+		return;
 	}
 	x->doc.y = x->doc.margin + 60;
 	toll_doc_text(&x->doc, title, DOC_H1, 1, 0, 8);
+	free(title);
 	snprintf(buf, sizeof buf, "What was claimed, by whom, how it was revised, and what it adds up to. "
 	         "Made by toll %s.", s->o.version ? s->o.version : "");
 	toll_doc_text(&x->doc, buf, DOC_H3, 0, 1, 28);
@@ -622,13 +639,18 @@ title_page(struct ctx *x)
 	toll_doc_text(&x->doc, "Events", DOC_H3, 1, 0, 4);
 	for (i = 0; i < toll_strmap_count(s->events); i++) {
 		toll_str k = toll_strmap_key(s->events, i);
-		char a[16], b[16], line[600];
+		char a[16], b[16], *line;
+		size_t n = k.len + 96;
 
 		date_text(s->ev[i].first, a, sizeof a);
 		date_text(s->ev[i].last, b, sizeof b);
-		snprintf(line, sizeof line, "%.*s: %ld claims, reported %s to %s", (int)(k.len < 300 ? k.len : 300),
-		         k.s, s->ev[i].claims, a, b);
+		if ((line = malloc(n)) == NULL) {
+			x->rc = oom(x->d);
+			return;
+		}
+		snprintf(line, n, "%.*s: %ld claims, reported %s to %s", (int)k.len, k.s, s->ev[i].claims, a, b);
 		toll_doc_text(&x->doc, line, DOC_BODY, 0, 1, 2);
+		free(line);
 	}
 }
 
@@ -662,14 +684,17 @@ event_pages(struct ctx *x, size_t i)
 {
 	toll_story *s = x->s;
 	toll_str k = toll_strmap_key(s->events, i);
-	char ev[512], buf[1024], a[16], b[16];
+	char *ev, buf[1024], a[16], b[16];
 	const char *cat = headline(&s->ev[i]);
 	toll_chart_opts o;
 	size_t j, nsrc = 0;
 	long step_rows = 0;
 	double interval_h;
 
-	snprintf(ev, sizeof ev, "%.*s", (int)(k.len < 500 ? k.len : 500), k.s);
+	if ((ev = strndup(k.s, k.len)) == NULL) {
+		x->rc = oom(x->d);
+		return;
+	}
 	for (j = 0; j < toll_strmap_count(s->sources); j++) {
 		toll_str sk = toll_strmap_key(s->sources, j);
 		nsrc += sk.len > k.len && memcmp(sk.s, k.s, k.len) == 0 && sk.s[k.len] == '\t';
@@ -753,7 +778,7 @@ event_pages(struct ctx *x, size_t i)
 
 		if (cells == NULL) {
 			x->rc = oom(x->d);
-			return;
+			goto out;
 		}
 		cells[0] = "source";
 		cells[1] = "claims";
@@ -768,7 +793,7 @@ event_pages(struct ctx *x, size_t i)
 				if (c2 == NULL) {
 					free(cells);
 					x->rc = oom(x->d);
-					return;
+					goto out;
 				}
 				cells = c2;
 			}
@@ -783,6 +808,8 @@ event_pages(struct ctx *x, size_t i)
 			free(cells[j * 3]);
 		free(cells);
 	}
+out:
+	free(ev);
 }
 
 /* Writes the history with a series column, for the step charts: "Armenia (military), MoD". */
@@ -845,7 +872,7 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	toll_story *s = x->s;
 	double W = s->o.letter ? 612 : 595.28, H = s->o.letter ? 792 : 841.89;
 	cairo_surface_t *sf = cairo_pdf_surface_create_for_stream(fn, closure, W, H);
-	char date[32] = "", footer[512];
+	char date[32] = "", *footer, *name, *title;
 	cairo_status_t st;
 	size_t i;
 
@@ -855,13 +882,24 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_MOD_DATE, date);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "toll-report");
-	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, s->o.title ? s->o.title : s->o.data_name);
+	/* Names from the command line may be any bytes: cairo takes UTF-8 only. */
+	name = toll_ch_shown_dup(s->o.data_name, strlen(s->o.data_name), 300);
+	title = s->o.title ? toll_ch_shown_dup(s->o.title, strlen(s->o.title), 300) : name ? strdup(name) : NULL;
+	footer = name ? malloc(strlen(name) + 128) : NULL;
+	if (title == NULL || footer == NULL) {
+		free(name);
+		free(title);
+		free(footer);
+		cairo_surface_destroy(sf);
+		return oom(x->d);
+	}
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, title);
 	x->doc.cr = cairo_create(sf);
 	x->doc.sf = sf;
 	x->doc.W = W;
 	x->doc.H = H;
 	x->doc.margin = 50;
-	snprintf(footer, sizeof footer, "%s\nSHA-256 %s", s->o.data_name,
+	snprintf(footer, strlen(name) + 128, "%s\nSHA-256 %s", name,
 	         s->o.sha256 ? s->o.sha256 : "not computed (the data was read once, from a pipe)");
 	x->doc.footer = footer;
 	pango_cairo_update_context(x->doc.cr, x->doc.pc);
@@ -877,6 +915,10 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(sf);
 	cairo_surface_destroy(sf);
+	free(name);
+	free(title);
+	free(footer);
+	x->doc.footer = NULL;
 	if (x->rc != TOLL_OK)
 		return x->rc;
 	if (st == CAIRO_STATUS_NO_MEMORY)

@@ -12,6 +12,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "chart/chart.h"
+#include "toll/utf8.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TOLL_ASAN 1
@@ -50,37 +51,89 @@ __lsan_default_options(void)
 #endif
 
 /*
- * What a chart draws of a text: at most TOLL_CHART_TEXT_MAX characters
- * (then "…"), line breaks, tabs and other control characters as spaces.
- * Measuring text with pango costs time and memory with its length and
- * its lines; a label is shown, not stored, so a long one is cut here (the
- * data keep it whole).  s has len bytes of valid UTF-8; buf holds
- * TOLL_CHART_TEXT_BUF bytes.
+ * What is shown of s[0..len), into out (outcap bytes, at least 8): invalid
+ * UTF-8 as U+FFFD (a byte at a time), line breaks, tabs and other control
+ * characters as spaces; at most max characters as a reader counts them
+ * (grapheme clusters, by pango's Unicode text segmentation: a letter and
+ * its accents, an emoji of several code points, are one), and what fits
+ * in outcap; cut at the end of a cluster, then "…".  Measuring text with
+ * pango costs time and memory with its length, so only a window of the
+ * text is looked at (the data keep it whole).
  */
+static void
+shown(const char *s, size_t len, size_t max, char *out, size_t outcap)
+{
+	size_t i = 0, o = 0, room = outcap - 4, nchars, k, clusters = 0, cut = 0;
+	PangoLogAttr *attrs;
+	const char *p;
+	int more;
+
+	while (i < len && o + 4 <= room) {
+		unsigned char b = (unsigned char)s[i];
+		size_t n = toll_utf8_valid_prefix(s + i, len - i);
+
+		if (n == 0) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i++;
+		} else if (b < 0x20 || b == 0x7f) {
+			out[o++] = ' ';
+			i++;
+		} else {
+			memcpy(out + o, s + i, n);
+			o += n;
+			i += n;
+		}
+	}
+	more = i < len;
+	out[o] = '\0';
+	nchars = (size_t)g_utf8_strlen(out, (gssize)o);
+	if ((attrs = g_try_new(PangoLogAttr, nchars + 1)) == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	pango_get_log_attrs(out, (int)o, -1, pango_language_from_string("en"), attrs, (int)nchars + 1);
+	/* cut: the byte offset of the last cluster boundary that keeps within max (and the window). */
+	for (k = 0, p = out; k <= nchars; k++) {
+		if (k > 0 && attrs[k].is_cursor_position) {
+			if (k == nchars && !more && clusters < max) {
+				cut = o;   /* the whole text */
+				break;
+			}
+			if (k == nchars || clusters == max)
+				break;
+			clusters++;
+			cut = (size_t)(p - out);
+		}
+		if (k < nchars)
+			p = g_utf8_next_char(p);
+	}
+	g_free(attrs);
+	if (cut < o || more) {
+		memcpy(out + cut, "\xe2\x80\xa6", 3);   /* … */
+		cut += 3;
+	}
+	out[cut] = '\0';
+}
+
 const char *
 toll_ch_shown(const char *s, size_t len, char buf[TOLL_CHART_TEXT_BUF])
 {
-	size_t i = 0, o = 0, chars = 0;
-
-	while (i < len && chars < TOLL_CHART_TEXT_MAX) {
-		unsigned char b = (unsigned char)s[i];
-		size_t n = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-
-		if (i + n > len)
-			break;
-		if (b < 0x20 || b == 0x7f)
-			buf[o++] = ' ';
-		else
-			memcpy(buf + o, s + i, n), o += n;
-		i += n;
-		chars++;
-	}
-	if (i < len) {
-		memcpy(buf + o, "\xe2\x80\xa6", 3);   /* … */
-		o += 3;
-	}
-	buf[o] = '\0';
+	shown(s, len, TOLL_CHART_TEXT_MAX, buf, TOLL_CHART_TEXT_BUF);
 	return buf;
+}
+
+char *
+toll_ch_shown_dup(const char *s, size_t len, size_t max)
+{
+	size_t cap = max * 32 + 8;
+	char *out;
+
+	if (cap > len * 3 + 8)
+		cap = len * 3 + 8;
+	if ((out = malloc(cap)) != NULL)
+		shown(s, len, max, out, cap);
+	return out;
 }
 
 PangoLayout *
