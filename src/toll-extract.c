@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,148 @@ rejected(void *ctx, const toll_rejected *x)
 #define PARAGRAPH_MAX ((size_t)1 << 20)
 
 /*
+ * The encoding of a text from its first bytes b[0..n): a byte-order mark
+ * of UTF-32 or UTF-16, or ASCII text in UTF-16 without one (every other
+ * byte NUL); NULL for UTF-8 (or anything else, read as UTF-8).  *skip is
+ * the mark's length.
+ */
+static const char *
+wide_encoding(const unsigned char *b, size_t n, size_t *skip)
+{
+	size_t i, even = 0, odd = 0, pairs = n / 2 < 2048 ? n / 2 : 2048;
+
+	*skip = 0;
+	if (n >= 4 && b[0] == 0xff && b[1] == 0xfe && b[2] == 0 && b[3] == 0)
+		return *skip = 4, "UTF-32LE";
+	if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xfe && b[3] == 0xff)
+		return *skip = 4, "UTF-32BE";
+	if (n >= 2 && b[0] == 0xff && b[1] == 0xfe)
+		return *skip = 2, "UTF-16LE";
+	if (n >= 2 && b[0] == 0xfe && b[1] == 0xff)
+		return *skip = 2, "UTF-16BE";
+	for (i = 0; i < pairs; i++) {
+		even += b[2 * i] == 0;
+		odd += b[2 * i + 1] == 0;
+	}
+	if (pairs >= 8 && odd * 10 >= pairs * 9 && even * 10 < pairs)
+		return "UTF-16LE";
+	if (pairs >= 8 && even * 10 >= pairs * 9 && odd * 10 < pairs)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/*
+ * Converts what is left of a text in encoding enc (the first bytes are
+ * b[skip..n), the rest still in fd) to UTF-8, into an unlinked temporary
+ * file; returns its descriptor, at its start, or -1 with a message.
+ * Sequences that are not of the encoding become U+FFFD.
+ */
+static int
+to_utf8(const struct run *r, const char *enc, const char *b, size_t n, size_t skip, int fd)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	FILE *tmp = tmpfile();
+	char in[65536 + 8], out[4 * 65536 + 64];
+	size_t have = n - skip;
+	int eof = 0, tfd = -1, ok = 1;
+
+	if (cd == (iconv_t)-1 || tmp == NULL) {
+		cli_error("cannot convert '%s' from %s: %s", r->file, enc, strerror(errno));
+		goto done;
+	}
+	/* The first bytes read are at most the reader's buffer: in[] is filled in pieces. */
+	while (ok) {
+		char *ip = in, *op = out;
+		size_t il, ol = sizeof out;
+
+		if (have > 0) {
+			size_t k = have < 65536 ? have : 65536;
+
+			memcpy(in, b + skip, k);
+			skip += k;
+			have -= k;
+			il = k;
+		} else if (!eof) {
+			ssize_t got;
+
+			do
+				got = read(fd, in, 65536);
+			while (got < 0 && errno == EINTR);
+			if (got < 0) {
+				cli_error("cannot read '%s': %s", r->file, strerror(errno));
+				ok = 0;
+				break;
+			}
+			eof = got == 0;
+			il = (size_t)got;
+		} else {
+			break;
+		}
+		while (il > 0) {
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+				if (errno == EILSEQ) {
+					/* Not of the encoding: U+FFFD, and on past one unit. */
+					size_t unit = enc[4] == '3' ? 4 : 2, k = il < unit ? il : unit;
+
+					memcpy(op, "\xef\xbf\xbd", 3);
+					op += 3;
+					ol -= 3;
+					ip += k;
+					il -= k;
+				} else if (errno == EINVAL) {
+					/* A unit cut at the end of this piece: its bytes wait for the next. */
+					if (eof || il > 8) {
+						memcpy(op, "\xef\xbf\xbd", 3);
+						op += 3;
+						il = 0;
+					} else {
+						memmove(in, ip, il);
+						/* Read on after them: the next piece starts with these bytes. */
+						{
+							ssize_t got;
+
+							do
+								got = read(fd, in + il, 65536 - il);
+							while (got < 0 && errno == EINTR);
+							if (got <= 0) {
+								memcpy(op, "\xef\xbf\xbd", 3);
+								op += 3;
+								il = 0;
+								eof = 1;
+							} else {
+								il += (size_t)got;
+								ip = in;
+							}
+						}
+					}
+				} else {
+					break;
+				}
+			}
+			if (fwrite(out, 1, (size_t)(op - out), tmp) != (size_t)(op - out)) {
+				cli_error("cannot convert '%s': %s", r->file, strerror(errno));
+				ok = 0;
+				break;
+			}
+			op = out;
+			ol = sizeof out;
+		}
+	}
+	if (ok && fflush(tmp) == 0 && (tfd = dup(fileno(tmp))) >= 0 && lseek(tfd, 0, SEEK_SET) != 0) {
+		close(tfd);
+		tfd = -1;
+	}
+	if (ok && tfd < 0)
+		cli_error("cannot convert '%s': %s", r->file, strerror(errno));
+done:
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	if (tmp != NULL)
+		fclose(tmp);
+	return tfd;
+}
+
+/*
  * Reads fd in paragraphs (up to a blank line, or 1 MiB at a line's end)
  * and extracts from each.  Returns 0, or -1 with a message printed.
  */
@@ -109,7 +252,7 @@ extract_file(struct run *r, int fd)
 {
 	size_t cap = 256 << 10, len = 0, done = 0, base = 0;
 	char *buf = malloc(cap);
-	int eof = 0;
+	int eof = 0, looked = 0, conv = -1;
 
 	if (buf == NULL) {
 		cli_error("out of memory");
@@ -138,10 +281,39 @@ extract_file(struct run *r, int fd)
 			if (n < 0) {
 				cli_error("cannot read '%s': %s", r->file, strerror(errno));
 				free(buf);
+				if (conv >= 0)
+					close(conv);
 				return -1;
 			}
 			eof = n == 0;
 			len += (size_t)n;
+			/*
+			 * The first bytes tell the encoding: UTF-16 or UTF-32 is read
+			 * as UTF-8 made of it (offsets then count its bytes); other
+			 * text with NUL bytes is not text.
+			 */
+			if (!looked && (len >= 64 || eof)) {
+				const char *enc;
+				size_t skip, nul = 0, k;
+
+				looked = 1;
+				if ((enc = wide_encoding((const unsigned char *)buf, len, &skip)) != NULL) {
+					if ((conv = to_utf8(r, enc, buf, len, skip, fd)) < 0) {
+						free(buf);
+						return -1;
+					}
+					fd = conv;
+					len = 0;
+					eof = 0;
+					continue;
+				}
+				/* Binary data is read as text all the same (NUL bytes as spaces), but said. */
+				for (k = 0; k < len && k < 65536; k++)
+					nul += buf[k] == '\0';
+				if (len >= 64 && nul * 100 > (len < 65536 ? len : 65536))
+					cli_error("warning: '%s' may not be text: %zu NUL bytes in its first %zu", r->file,
+					          nul, len < 65536 ? len : 65536);
+			}
 		}
 		/* The last blank line read ends the paragraphs taken now. */
 		for (take = len; take > done + 1; take--)
@@ -163,16 +335,20 @@ take_all:
 				take = len;
 		}
 		{
-			size_t bad;
+			size_t at = 0, bad;
 			int nul;
 
-			/* Text, not bytes: invalid UTF-8 and NUL bytes become spaces. */
-			while ((bad = toll_utf8_check(buf, take, &nul)) < take)
-				buf[bad] = ' ';
+			/* Text, not bytes: invalid UTF-8 and NUL bytes become spaces, in one pass. */
+			while ((bad = toll_utf8_check(buf + at, take - at, &nul)) < take - at) {
+				buf[at + bad] = ' ';
+				at += bad + 1;
+			}
 		}
 		if (toll_extract(buf, take, base, found, r->explain ? rejected : NULL, r) != TOLL_OK) {
 			cli_error("out of memory");
 			free(buf);
+			if (conv >= 0)
+				close(conv);
 			return -1;
 		}
 		base += take;
@@ -183,6 +359,8 @@ take_all:
 			break;
 	}
 	free(buf);
+	if (conv >= 0)
+		close(conv);
 	return 0;
 }
 

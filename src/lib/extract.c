@@ -156,7 +156,8 @@ struct tok {
 	const char *s;
 	size_t len;
 	int type;
-	int decimal;          /* T_NUM: has a fraction ("6.5") */
+	int decimal;          /* T_NUM: has a fraction ("6.5") or an exponent ("2e3") */
+	const char *other;    /* T_OTHERNUM: what kind of number it is, for --explain */
 	char low[24];         /* lower-case ASCII form of a word (longer words: empty) */
 };
 
@@ -207,6 +208,7 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
 	t->len = len;
 	t->type = type;
 	t->decimal = 0;
+	t->other = NULL;
 	t->low[0] = '\0';
 	if (type == T_WORD && len < sizeof t->low) {
 		for (i = 0; i < len; i++)
@@ -222,12 +224,13 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
  * (25-year-old) are other numbers.  Returns the bytes read; *type is set.
  */
 static size_t
-digits_token(const char *p, const char *e, int *type, int *decimal)
+digits_token(const char *p, const char *e, int *type, int *decimal, const char **other)
 {
 	const char *q = p;
 
 	*type = T_NUM;
 	*decimal = 0;
+	*other = NULL;
 	while (q < e && is_digit((unsigned char)*q))
 		q++;
 	for (;;) {
@@ -244,8 +247,22 @@ digits_token(const char *p, const char *e, int *type, int *decimal)
 			q++;
 		*decimal = 1;
 	}
+	/* An exponent, as spreadsheets write numbers: "2e3", "1.5E+06". */
+	if (q + 1 < e && (*q == 'e' || *q == 'E') &&
+	    (is_digit((unsigned char)q[1]) ||
+	     (q + 2 < e && (q[1] == '+' || q[1] == '-') && is_digit((unsigned char)q[2])))) {
+		const char *x = q + 1 + (q[1] == '+' || q[1] == '-');
+
+		while (x < e && is_digit((unsigned char)*x))
+			x++;
+		if (x == e || !is_alpha((unsigned char)*x)) {
+			*decimal = 1;
+			return (size_t)(x - p);
+		}
+	}
 	if (q < e && (*q == ':' || *q == '%') ) {
 		*type = T_OTHERNUM;
+		*other = *q == ':' ? "a time of day" : "a percentage";
 		if (*q == ':')
 			while (q < e && (is_digit((unsigned char)*q) || *q == ':'))
 				q++;
@@ -253,12 +270,22 @@ digits_token(const char *p, const char *e, int *type, int *decimal)
 			q++;
 	} else if (q < e && is_alpha((unsigned char)*q)) {
 		/* 1990s, 13th, 2nd, 5km: not a count of people. */
+		const char *a = q;
+
 		*type = T_OTHERNUM;
 		while (q < e && (is_alpha((unsigned char)*q) || is_digit((unsigned char)*q)))
 			q++;
+		if (q - a == 1 && (*a == 's' || *a == 'S'))
+			*other = "a decade";
+		else if (q - a == 2 && (strncmp(a, "st", 2) == 0 || strncmp(a, "nd", 2) == 0 ||
+		                        strncmp(a, "rd", 2) == 0 || strncmp(a, "th", 2) == 0))
+			*other = "an ordinal";
+		else
+			*other = "a measure or a code";
 	} else if (q + 1 < e && *q == '-' && is_alpha((unsigned char)q[1])) {
 		/* 25-year-old, 3-day */
 		*type = T_OTHERNUM;
+		*other = "an age or a length of time";
 		while (q < e && (is_alpha((unsigned char)*q) || *q == '-' || is_digit((unsigned char)*q)))
 			q++;
 	}
@@ -282,11 +309,14 @@ tokenize(struct sentence *st)
 			p += k;
 		} else if (is_digit(*p)) {
 			int type, decimal;
+			const char *other;
 
-			k = digits_token((const char *)p, (const char *)e, &type, &decimal);
+			k = digits_token((const char *)p, (const char *)e, &type, &decimal, &other);
 			add_tok(st, (const char *)p, k, type);
-			if (st->n > 0)
+			if (st->n > 0) {
 				st->t[st->n - 1].decimal = decimal;
+				st->t[st->n - 1].other = other;
+			}
 			p += k;
 		} else if (is_alpha(*p) || *p >= 0x80) {
 			const unsigned char *q = p;
@@ -352,6 +382,10 @@ small_number(const char *w)
 	return -1;
 }
 
+/* More people than live on Earth: no count of casualties. */
+#define MAX_PEOPLE 1e10
+#define TOO_LARGE "larger than any count of people (more than 10 billion)"
+
 /* A number mention: tokens [first, last], its value; vague for "dozens". */
 struct mention {
 	int first, last;
@@ -359,6 +393,7 @@ struct mention {
 	int64_t high;         /* the end of a range ("20 to 100"), or -1 */
 	int vague;
 	int words;            /* written in words */
+	const char *other;    /* not a count (a time, a decade...): why, for --explain */
 };
 
 /*
@@ -379,15 +414,20 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 	m->high = -1;
 	m->vague = 0;
 	m->words = 0;
+	m->other = NULL;
 	if (t->type == T_NUM) {
+		int r;
+
 		if (t->decimal) {
-			if (toll_decimal_parse(t->s, t->len, &v) != TOLL_FIG_OK)
+			if ((r = toll_decimal_parse(t->s, t->len, &v)) != TOLL_FIG_OK) {
+				*why = r == TOLL_FIG_RANGE ? TOO_LARGE : "not a number toll can read";
 				return 0;
+			}
 		} else {
 			int64_t x;
 
-			if (toll_number_parse(t->s, t->len, &x) != TOLL_FIG_OK) {
-				*why = "not a whole number toll can read";
+			if ((r = toll_number_parse(t->s, t->len, &x)) != TOLL_FIG_OK) {
+				*why = r == TOLL_FIG_RANGE ? TOO_LARGE : "not a whole number toll can read";
 				return 0;
 			}
 			v = (double)x;
@@ -405,7 +445,11 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 			m->words = 1;
 			return 1;
 		}
-		if (strcmp(t->low, "a") == 0 && i + 1 < st->n &&
+		if ((strcmp(t->low, "a") == 0 || strcmp(t->low, "one") == 0) && i + 1 < st->n &&
+		    (strcmp(st->t[i + 1].low, "million") == 0 || strcmp(st->t[i + 1].low, "billion") == 0)) {
+			/* "a million", "one billion": the scale word below makes it. */
+			x = 1;
+		} else if (strcmp(t->low, "a") == 0 && i + 1 < st->n &&
 		    (strcmp(st->t[i + 1].low, "hundred") == 0 || strcmp(st->t[i + 1].low, "dozen") == 0 ||
 		     strcmp(st->t[i + 1].low, "thousand") == 0)) {
 			x = st->t[i + 1].low[0] == 'h' ? 100 : st->t[i + 1].low[0] == 'd' ? 12 : 1000;
@@ -439,7 +483,11 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 			v *= 1e9, j++;
 	}
 	/* In range first: converting a larger double to an integer is undefined. */
-	if (!(v >= 0 && v <= 9e15) || v != (double)(int64_t)v) {
+	if (!(v >= 0 && v <= MAX_PEOPLE)) {
+		*why = TOO_LARGE;
+		return 0;
+	}
+	if (v != (double)(int64_t)v) {
 		*why = "a fraction, not a count";
 		return 0;
 	}
@@ -814,22 +862,28 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 static void
 one_sentence(const struct ctx *c, struct sentence *st)
 {
-	struct mention m[64];
-	int n = 0, i;
+	struct mention m[64], other[64];
+	int order[128];   /* the numbers in the text's order: i >= 0 a count m[i], else other[-1 - i] */
+	int n = 0, no = 0, nord = 0, i;
 
 	tokenize(st);
 	st->grow_known = 0;
-	for (i = 0; i < st->n && n < 64; i++) {
+	for (i = 0; i < st->n && n < 64 && no < 64; i++) {
 		const char *why;
 
-		if (st->t[i].type == T_OTHERNUM)
+		if (st->t[i].type == T_OTHERNUM) {
+			other[no].first = other[no].last = i;
+			other[no].other = st->t[i].other;
+			order[nord++] = -1 - no++;
 			continue;
+		}
 		if (read_number(st, i, &m[n], &why)) {
 			i = m[n].last;
-			n++;
+			order[nord++] = n++;
 		} else if (why != NULL) {
-			m[n].first = m[n].last = i;
-			reject(c, st, &m[n], why);
+			other[no].first = other[no].last = i;
+			other[no].other = why;
+			order[nord++] = -1 - no++;
 		}
 	}
 	/* Ranges: "between 20 and 100", "20 to 100", "20-100" are one mention. */
@@ -848,9 +902,12 @@ one_sentence(const struct ctx *c, struct sentence *st)
 			b->first = -1;
 		}
 	}
-	for (i = 0; i < n; i++)
-		if (m[i].first >= 0)
-			examine(c, st, &m[i], m, n, i);
+	/* Each number said in the text's order: the counts examined, the others explained. */
+	for (i = 0; i < nord; i++)
+		if (order[i] < 0)
+			reject(c, st, &other[-1 - order[i]], other[-1 - order[i]].other);
+		else if (m[order[i]].first >= 0)
+			examine(c, st, &m[order[i]], m, n, order[i]);
 }
 
 /* Whether a '.' at p ends a sentence: not "Mr.", "U.S.", "No.", "6.5". */

@@ -780,3 +780,8 @@ $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t9999-12-31T23:59-14:
 toll-check: -:2:3: invalid date '9999-12-31T23:59-14:00' in column 'reported': in UTC it falls outside 0001-01-01 to 9999-12-31
 toll-check: -:3:3: invalid date '0001-01-01T00:00+14:00' in column 'reported': in UTC it falls outside 0001-01-01 to 9999-12-31
 --- exit 1
+
+=== a fall is a fall of best: a range reaching below the last best is none, nor is an unchanged best
+$ printf 'event\treported\tsource\tside\tcategory\tlow\tbest\thigh\ne\t2022-09-13\tS\tA\tkilled\t100\t100\t100\ne\t2022-09-14\tS\tA\tkilled\t80\t120\t150\ne\t2022-09-15\tS\tA\tkilled\t90\t120\t\ne\t2022-09-16\tS\tA\tkilled\t\t110\t\n' | toll-check
+--- stderr
+toll-check: -:5:26: warning: 'best' 110 is below 120, the series' revision before it (line 4): a cumulative figure fell; a correction, or a transposed digit?

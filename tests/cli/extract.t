@@ -23,14 +23,17 @@ $ toll-extract --explain data/seed-excerpts.txt >/dev/null
 --- stderr
 toll-extract: data/seed-excerpts.txt:75: 14: not a figure: date: a day of a month
 toll-extract: data/seed-excerpts.txt:88: 2022: not a figure: date: a day of a month
+toll-extract: data/seed-excerpts.txt:103: 07:35: not a figure: a time of day
 toll-extract: data/seed-excerpts.txt:109: 6: not a figure: head: what it counts is not people
 toll-extract: data/seed-excerpts.txt:194: 2020: not a figure: year
 toll-extract: data/seed-excerpts.txt:262: 13: not a figure: date: a day of a month
 toll-extract: data/seed-excerpts.txt:458: seven: not a figure: head: what it counts is not people
 toll-extract: data/seed-excerpts.txt:482: 49: a figure: head: 'soldiers'; category: killed ('died'); side: Armenia; status: military ('soldiers'); interval: open (the sentence says it may grow: 'higher'); kind: total
+toll-extract: data/seed-excerpts.txt:690: 09:00: not a figure: a time of day
 toll-extract: data/seed-excerpts.txt:721: 13: not a figure: date: a day of a month
 toll-extract: data/seed-excerpts.txt:924: six: not a figure: head: what it counts is not people
 toll-extract: data/seed-excerpts.txt:1089: two: not a figure: head: what it counts is not people
+toll-extract: data/seed-excerpts.txt:1148: 1990s: not a figure: a decade
 toll-extract: data/seed-excerpts.txt:1170: 2020: not a figure: year
 toll-extract: data/seed-excerpts.txt:1176: 6500: a figure: head: 'dead'; category: killed ('dead'); kind: total
 
@@ -118,3 +121,30 @@ At least 16 more servicemen have been killed, the ministry said.
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
 		AFP	all	killed	military	16	16			increment	At least 16 more servicemen have been killed, the ministry said.	0
+
+=== UTF-16 and UTF-32 text, with a byte-order mark or without: read as the UTF-8 made of it
+# (offsets count the bytes of that UTF-8)
+$ for enc in UTF-16 UTF-16LE UTF-16BE UTF-32; do printf 'About 49 Armenian soldiers died.\n\nAzerbaijan said 50 of its soldiers were killed.\n' | iconv -f UTF-8 -t $enc | toll-extract | cut -f 4-10,13 | tail -n +2; done
+--- stdout
+Armenia	killed	military	49	49	49	~	0
+all	killed	military	50	50	50		34
+Armenia	killed	military	49	49	49	~	0
+all	killed	military	50	50	50		34
+Armenia	killed	military	49	49	49	~	0
+all	killed	military	50	50	50		34
+Armenia	killed	military	49	49	49	~	0
+all	killed	military	50	50	50		34
+
+=== bytes that are not of the encoding become U+FFFD, and the text goes on
+$ printf '\377\376\000\330A\000 \0003\000 \000p\000e\000o\000p\000l\000e\000 \000d\000i\000e\000d\000.\000' | toll-extract | cut -f 4-8,12
+--- stdout
+side	category	status	low	best	quote
+all	killed		3	3	�A 3 people died.
+
+=== binary data: read as text all the same, and said
+$ head -c 4096 /dev/zero | tr '\0' '\1' | awk 'BEGIN { printf "3 people died.\n\n" } { print } END { for (i = 0; i < 200; i++) printf "%c", 0 }' | toll-extract | cut -f 4-8
+--- stdout
+side	category	status	low	best
+all	killed		3	3
+--- stderr
+toll-extract: warning: '-' may not be text: 200 NUL bytes in its first 4313

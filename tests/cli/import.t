@@ -214,6 +214,18 @@ Azerbaijan	31	37	43	2	2
 country	low	best	high	events	series
 Azerbaijan	31	37	43	2	10
 
+=== ucdp-ged: every order of the three is widened to the smallest interval that holds them
+# (GED writes best, high, low; each of the three can be the largest.)
+$ printf 'id,date_start,date_end,best,high,low\n1,2020-09-27,2020-09-27,3,10,5\n2,2020-09-27,2020-09-27,12,10,5\n3,2020-09-27,2020-09-27,5,1,10\n4,2020-09-27,2020-09-27,2,9,1\n' | toll-import ucdp-ged --csv | cut -f 1,7-9
+--- stdout
+event	low	best	high
+1	3	3	10
+2	5	12	12
+3	1	5	10
+4	1	2	9
+--- stderr
+toll-import: ucdp-ged: 4 read, 4 written, 0 refused, 3 widened, 0 defaulted
+
 === ucdp-ged: --strict refuses what it would widen
 $ toll-import ucdp-ged --strict data/ged.csv | cut -f 1
 --- stdout

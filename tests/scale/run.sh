@@ -110,6 +110,10 @@ runon() {
 runon 50000 >"$tmp/runon1.txt"
 runon 200000 >"$tmp/runon4.txt"
 ratio "toll-extract, one sentence without end" "toll-extract @" "$tmp/runon1.txt" "$tmp/runon4.txt"
+# Bytes that are not UTF-8 (every other one, 0xff): each made a space, in one pass.
+awk 'BEGIN { for (i = 0; i < 65536; i++) printf "a\377" }' >"$tmp/bad1.txt"
+cat "$tmp/bad1.txt" "$tmp/bad1.txt" "$tmp/bad1.txt" "$tmp/bad1.txt" >"$tmp/bad4.txt"
+ratio "toll-extract, invalid UTF-8" "toll-extract @" "$tmp/bad1.txt" "$tmp/bad4.txt"
 
 # Peak memory with the largest records, every program that reads them.
 label_bytes() {

@@ -66,6 +66,12 @@ START_TEST(numbers_as_news_writes_them)
 	FIGS("Tens of soldiers were wounded.", "all wounded military 10-10- vague total");
 	FIGS("Hundreds of people were injured.", "all wounded all 100-100- vague total");
 	FIGS("A dozen people died.", "all killed all 12-12-12 total");
+	FIGS("A million people died in the famine.", "all killed all 1000000-1000000-1000000 total");
+	FIGS("One billion people were killed, the film says.",
+	     "all killed all 1000000000-1000000000-1000000000 total");
+	/* As spreadsheets write numbers: read by the one number reader. */
+	FIGS("2e3 people were killed.", "all killed all 2000-2000-2000 total");
+	FIGS("1.5E+03 people were killed.", "all killed all 1500-1500-1500 total");
 }
 END_TEST
 
@@ -77,6 +83,18 @@ START_TEST(what_is_not_a_count)
 	NONE("Turnout was 45% in the villages where people died.", "");
 	NONE("The 25-year-old soldier was killed.", "");
 	NONE("A 2.5 km stretch where soldiers were killed.", "fraction");
+	/* Each says what it is, for --explain. */
+	NONE("The first war was fought in the 1990s.", "1990s: a decade");
+	NONE("The 13th soldier to die was buried today.", "13th: an ordinal");
+	NONE("At 09:00 soldiers were killed.", "09:00: a time of day");
+	NONE("Turnout was 45% in the villages where people died.", "45%: a percentage");
+	NONE("The 25-year-old soldier was killed.", "25-year-old: an age or a length of time");
+	NONE("A 5km stretch where soldiers were killed.", "5km: a measure or a code");
+	/* More people than live on Earth, in any notation: too large, not a fraction. */
+	NONE("1e308 people were killed.", "1e308: larger than any count of people");
+	NONE("1234567890123456789 people were killed.", "larger than any count of people");
+	NONE("12345678901234567890123 people were killed.", "larger than any count of people");
+	NONE("Eleven billion people were killed.", "larger than any count of people");
 }
 END_TEST
 
@@ -124,6 +142,8 @@ END_TEST
 START_TEST(negation)
 {
 	NONE("The 30 soldiers were not killed in the attack.", "negation");
+	NONE("The 30 soldiers have not been killed, the ministry said.", "negation");
+	NONE("No one was killed, and 3 soldiers were never wounded.", "negation");
 }
 END_TEST
 
@@ -140,6 +160,8 @@ START_TEST(the_interval)
 {
 	FIGS("At least 16 people died.", "all killed all 16-16- total");
 	FIGS("More than 2,900 soldiers died.", "all killed military 2901-2901- total");
+	FIGS("No fewer than 30 soldiers died.", "all killed military 30-30- total");
+	FIGS("Fewer than 30 soldiers died.", "all killed military 0-29-29 total");
 	FIGS("Up to 100 people died.", "all killed all 0-100-100 total");
 	FIGS("As many as 100 people died.", "all killed all 0-100-100 total");
 	FIGS("About 6,500 people died.", "all killed all 6500-6500-6500 ~ total");
