@@ -21,8 +21,9 @@
 static const char usage_text[] =
 	"Usage: toll-extract [OPTION]... [FILE]...\n"
 	"Find the casualty figures in English news text (plain UTF-8, as from\n"
-	"html2text) and write one reports row each: a draft for a person to\n"
-	"review.  With no FILE, or when FILE is -, read standard input.\n"
+	"html2text; UTF-16 and UTF-32 are read as the UTF-8 made of them) and\n"
+	"write one reports row each: a draft for a person to review.  With no\n"
+	"FILE, or when FILE is -, read standard input.\n"
 	"\n"
 	"  -e, --event=E        the event column of every row\n"
 	"  -s, --source=S       the source column (who reported the figures)\n"

@@ -48,6 +48,10 @@ int toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *ou
  */
 int toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out);
 
+/* The instants of dates: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z (SPEC section 1). */
+#define TOLL_TIME_MIN (-62135596800LL)
+#define TOLL_TIME_MAX 253402300799LL
+
 /*
  * Ticks of a date axis over [t0, t1] (seconds since 1970-01-01T00:00Z), at
  * most m of them, at the finest calendar step that gives no more: 1, 2, 3,

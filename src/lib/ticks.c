@@ -430,7 +430,7 @@ int
 toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out)
 {
 	/* Years 1 to 9999, as the dates of SPEC section 1. */
-	const int64_t tmin = -62135596800LL, tmax = 253402300799LL;
+	const int64_t tmin = TOLL_TIME_MIN, tmax = TOLL_TIME_MAX;
 	size_t s;
 
 	memset(out, 0, sizeof *out);

@@ -207,6 +207,11 @@ drawn
 drawn
 1
 
+=== dates from the first day a date can be to the last are put on an axis (not padded past them)
+$ d=$(mktemp -d "$TEST_TMP/p.XXXXXX") && printf 'reported\tbest\n0001-01-01\t1\n9999-12-31\t2\n' | toll-plot line -o "$d/d.svg" && grep -c '>[0-9]000<' "$d/d.svg"
+--- stdout
+9
+
 === a full disk on standard output
 $ toll-plot bar data/plot-bar.tsv -o - >/dev/full
 --- stderr

@@ -241,8 +241,9 @@ toll_ch_x_ticks(toll_chart *c)
 			pad = span == 0 ? 86400 : 43200;
 		else if (span == 0)
 			pad = 3600;
-		lo = floor(lo - pad);
-		hi = ceil(hi + pad);
+		/* Not past the first and last instants a date can be. */
+		lo = fmax(floor(lo - pad), (double)TOLL_TIME_MIN);
+		hi = fmin(ceil(hi + pad), (double)TOLL_TIME_MAX);
 	}
 	/* --xmin and --xmax are the axis's ends, padded or not. */
 	if (c->o.has_xmin)
