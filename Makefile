@@ -91,7 +91,7 @@ MANS     = $(PROGRAMS:%=$(BUILD)/man/%.1) $(BUILD)/man/toll.7
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
-FUZZ_TARGETS = table figure date keys agg number chart extract
+FUZZ_TARGETS = table tablepar figure date keys agg number chart extract
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure

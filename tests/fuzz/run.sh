@@ -4,14 +4,14 @@
 # (build-fuzz/corpus/NAME, grown from tests/fuzz/seeds/NAME).  Inputs that
 # crash, hang (10 s) or take 2 GiB go to tests/fuzz/regress/NAME/, which make
 # check replays: commit them with the fix.
-#   tests/fuzz/run.sh [NAME...]      (NAME: table figure date keys agg number chart extract)
+#   tests/fuzz/run.sh [NAME...]      (NAME: table tablepar figure date keys agg number chart extract)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 time=${FUZZ_TIME:-60}
 cc=${FUZZ_CC:-clang}
 out=$top/build-fuzz
-[ $# -gt 0 ] || set -- table figure date keys agg number chart extract
+[ $# -gt 0 ] || set -- table tablepar figure date keys agg number chart extract
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc is not installed (Debian: clang libclang-rt-14-dev)" >&2
 	exit 2
