@@ -571,7 +571,8 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 			 * few ahead needs is asked for now, so that it has arrived
 			 * when that row is handed out.
 			 */
-			if (p->item + PREFETCH_AHEAD < b->nitems) {
+			/* (A message has no fields: a batch of messages alone has none at all.) */
+			if (p->item + PREFETCH_AHEAD < b->nitems && b->items[p->item + PREFETCH_AHEAD].diag < 0) {
 				size_t ahead = p->item + PREFETCH_AHEAD;
 
 				__builtin_prefetch(&b->items[ahead]);
