@@ -259,16 +259,15 @@ cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn r
 }
 
 int
-cli_parse_as_of(const char *s, int64_t *t)
+cli_parse_as_of(const char *s, toll_as_of *a)
 {
-	toll_time tm;
+	if (toll_as_of_parse(s, strlen(s), a) != 0) {
+		char why[TOLL_DIAG_MSG / 2];
 
-	if (toll_date_parse(s, strlen(s), &tm) != 0) {
-		cli_usage_error("invalid --as-of '%s': expected YYYY-MM-DD or "
-		                "YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM", s);
+		toll_date_why(s, strlen(s), why, sizeof why);
+		cli_usage_error("invalid --as-of '%s': %s", s, why);
 		return -1;
 	}
-	*t = tm.t;
 	return 0;
 }
 

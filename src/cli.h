@@ -159,7 +159,7 @@ void cli_header_check(const toll_table *t, const toll_row *header, cli_reader *c
  * Parses the value of --as-of: a date or date and time of SPEC section 1.
  * Returns 0, or prints a usage error and returns -1.
  */
-int cli_parse_as_of(const char *s, int64_t *t);
+int cli_parse_as_of(const char *s, toll_as_of *a);
 
 /*
  * The options every program that reads tables shares: --csv, --tsv,

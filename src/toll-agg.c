@@ -76,7 +76,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	cli_options opt = CLI_OPTIONS_INIT;
-	int64_t as_of = INT64_MAX;
+	toll_as_of as_of = TOLL_AS_OF_ALL;
 	int c, code, status, grouped = 0;
 	toll_keys keys = { NULL, 0 };
 	toll_policy policy;
@@ -125,7 +125,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	/* Rows are written once every input is read and checked: nothing to hold back. */
-	if ((agg = toll_agg_new(&policy, &keys, as_of)) == NULL ||
+	if ((agg = toll_agg_new(&policy, &keys, &as_of)) == NULL ||
 	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;

@@ -39,7 +39,7 @@ static const char usage_text[] =
 
 struct state {
 	cli_reader in;
-	int64_t as_of;
+	toll_as_of as_of;
 	long rows;              /* rows reported by the as-of date, duplicates too */
 	unsigned char *seen;    /* bit per series, then per event: met by the as-of date */
 	size_t seencap;
@@ -250,7 +250,7 @@ run(struct state *st, char *const *files, size_t nfiles, const cli_options *opt,
 				break;
 			continue;
 		}
-		if (e.rep.reported.t > st->as_of)
+		if (!toll_as_of_includes(&st->as_of, &e.rep.reported))
 			continue;
 		if (summary && count_row(st, &e) != 0)
 			break;
@@ -289,7 +289,11 @@ main(int argc, char **argv)
 
 	cli_init("toll-check");
 	memset(&st, 0, sizeof st);
-	st.as_of = INT64_MAX;
+	{
+		static const toll_as_of all = TOLL_AS_OF_ALL;
+
+		st.as_of = all;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":nsa:m:hV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -293,7 +293,7 @@ extract_file(struct run *r, int fd)
 			 * as UTF-8 made of it (offsets then count its bytes); other
 			 * text with NUL bytes is not text.
 			 */
-			if (!looked && (len >= 64 || eof)) {
+			if (!looked && (len >= 4096 || eof)) {
 				const char *enc;
 				size_t skip, nul = 0, k;
 

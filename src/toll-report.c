@@ -103,7 +103,11 @@ main(int argc, char **argv)
 	memset(&so, 0, sizeof so);
 	memset(&policy, 0, sizeof policy);
 	memset(&in, 0, sizeof in);
-	so.as_of = INT64_MAX;
+	{
+		static const toll_as_of all = TOLL_AS_OF_ALL;
+
+		so.as_of = all;
+	}
 	so.version = TOLL_VERSION;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:c:a:e:m:hV", longopts, NULL)) != -1) {
@@ -165,9 +169,9 @@ main(int argc, char **argv)
 	}
 	if (toll_keys_parse(&kt, "event,category", &ud) != 0 ||
 	    toll_keys_parse(&ks, "event,side,category", &ud) != 0 ||
-	    (totals = toll_agg_new(&policy, &kt, so.as_of)) == NULL ||
-	    (sides = toll_agg_new(&policy, &ks, so.as_of)) == NULL ||
-	    (revs = toll_revs_new(so.as_of)) == NULL || (story = toll_story_new(&so)) == NULL) {
+	    (totals = toll_agg_new(&policy, &kt, &so.as_of)) == NULL ||
+	    (sides = toll_agg_new(&policy, &ks, &so.as_of)) == NULL ||
+	    (revs = toll_revs_new(&so.as_of)) == NULL || (story = toll_story_new(&so)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
@@ -201,7 +205,7 @@ main(int argc, char **argv)
 	status = in.status;
 	if (status == EXIT_OK && !toll_story_has_event(story)) {
 		cli_error("no event '%s' in the data%s", so.event,
-		          so.as_of != INT64_MAX ? " reported by --as-of" : "");
+		          toll_as_of_limits(&so.as_of) ? " reported by --as-of" : "");
 		status = EXIT_DATA;
 	}
 	if (status == EXIT_OK && (status = cli_output_open(&out, out_path)) == EXIT_OK) {

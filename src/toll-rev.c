@@ -79,7 +79,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	cli_options opt = CLI_OPTIONS_INIT;
-	int64_t as_of = INT64_MAX;
+	toll_as_of as_of = TOLL_AS_OF_ALL;
 	int c, status, code;
 	enum mode mode;
 	toll_revs *revs = NULL, *revs2 = NULL;
@@ -124,7 +124,7 @@ main(int argc, char **argv)
 	if (mode == DIFF && strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0)
 		return cli_usage_error("diff can read only one of OLD and NEW from standard input");
 	/* Rows are written once every input is read and checked: nothing to hold back. */
-	if ((revs = toll_revs_new(as_of)) == NULL || (revs2 = toll_revs_new(as_of)) == NULL ||
+	if ((revs = toll_revs_new(&as_of)) == NULL || (revs2 = toll_revs_new(&as_of)) == NULL ||
 	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;

@@ -49,10 +49,9 @@ typedef struct toll_agg toll_agg;
 
 /*
  * An aggregation by policy p and keys (both must outlive it), of the
- * revisions reported no later than as_of (INT64_MAX: all).  NULL when out
- * of memory.
+ * revisions known as of as_of (date.h; copied).  NULL when out of memory.
  */
-toll_agg *toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of);
+toll_agg *toll_agg_new(const toll_policy *p, toll_keys *keys, const toll_as_of *as_of);
 void toll_agg_free(toll_agg *a);
 
 /*

@@ -24,7 +24,39 @@
 typedef struct toll_time {
 	int64_t t;      /* seconds since 1970-01-01T00:00:00Z; orders instants in UTC */
 	int has_time;   /* 1 when a time of day (and zone) was given */
+	int32_t offset; /* the zone it was written in, seconds east of UTC (0: UTC, or none given) */
 } toll_time;
+
+/* The calendar day of t where it was written (in its own zone), in days since 1970-01-01. */
+int64_t toll_time_local_day(const toll_time *t);
+
+/*
+ * What was known as of a date (--as-of): a date and time is an instant,
+ * every claim reported at or before it; a date alone is a day, every
+ * claim reported on it or before in the claim's own time zone (a claim
+ * of 2023-09-20T21:30+04:00 is of 20 September, though it is 17:30 UTC);
+ * a period label is its last day (2022-09: up to 30 September; 2022: up
+ * to 31 December; 2022-W37, 2022-Q3).
+ */
+typedef struct toll_as_of {
+	int by_day;     /* 1: every claim of day or before; 0: of instant t or before */
+	int64_t t;      /* the instant; INT64_MAX with by_day 0: everything */
+	int64_t day;    /* the last day, in days since 1970-01-01 */
+} toll_as_of;
+
+#define TOLL_AS_OF_ALL { 0, INT64_MAX, 0 }
+
+/* Parses an as-of date; returns 0, or -1 when s is no date (toll_date_why() says why). */
+int toll_as_of_parse(const char *s, size_t len, toll_as_of *out);
+
+/* Whether a claim reported at t is known as of a. */
+int toll_as_of_includes(const toll_as_of *a, const toll_time *t);
+
+/* Whether a says anything: not everything ever reported. */
+int toll_as_of_limits(const toll_as_of *a);
+
+/* The as-of date as text, for reports: "2022-09-14", "2023-09-19T18:00Z". */
+void toll_as_of_text(const toll_as_of *a, char *buf, size_t bufsz);
 
 /* Parses s[0..len); returns 0 and fills *out, or -1 when s is not a valid date. */
 int toll_date_parse(const char *s, size_t len, toll_time *out);

@@ -76,6 +76,7 @@ typedef struct toll_report {
  */
 typedef struct toll_report_packed {
 	int64_t reported, low, best, high, start, end;
+	int32_t offset;        /* the zone reported was written in */
 	uint8_t category, status, qualifier, flags;
 } toll_report_packed;
 

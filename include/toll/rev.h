@@ -17,8 +17,8 @@
 
 typedef struct toll_revs toll_revs;
 
-/* An empty collection of the revisions reported by as_of (INT64_MAX: all); NULL when out of memory. */
-toll_revs *toll_revs_new(int64_t as_of);
+/* An empty collection of the revisions known as of as_of (date.h); NULL when out of memory. */
+toll_revs *toll_revs_new(const toll_as_of *as_of);
 void toll_revs_free(toll_revs *r);
 
 /* Keeps the revision of a valid row.  Returns TOLL_OK or TOLL_ENOMEM (*d filled). */

@@ -33,7 +33,7 @@ typedef struct toll_story_opts {
 	const char *policy;         /* the combine policy's name, as given */
 	const char *event;          /* NULL: every event; else this one */
 	int letter;                 /* US letter pages, else A4 */
-	int64_t as_of;              /* INT64_MAX: everything reported */
+	toll_as_of as_of;           /* what was known then (TOLL_AS_OF_ALL: everything) */
 	int64_t pdf_date;           /* the PDF's date (SOURCE_DATE_EPOCH) ... */
 	int has_pdf_date;           /* ... when set */
 } toll_story_opts;

@@ -57,7 +57,7 @@ struct toll_agg {
 	toll_keys *keys;
 	int *kind;               /* per key: enum key_kind */
 	size_t nstored;          /* keys of kind K_STORED */
-	int64_t as_of;
+	toll_as_of as_of;
 	struct aseries *s;
 	size_t ns, scap;
 	size_t *stored;          /* per series, when keys need it: offset in buf of its values */
@@ -152,7 +152,7 @@ toll_policy_free(toll_policy *p)
 }
 
 toll_agg *
-toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of)
+toll_agg_new(const toll_policy *p, toll_keys *keys, const toll_as_of *as_of)
 {
 	toll_agg *a = calloc(1, sizeof *a);
 
@@ -160,7 +160,7 @@ toll_agg_new(const toll_policy *p, toll_keys *keys, int64_t as_of)
 		return NULL;
 	a->p = p;
 	a->keys = keys;
-	a->as_of = as_of;
+	a->as_of = *as_of;
 	if ((a->kind = calloc(keys->n + 1, sizeof *a->kind)) == NULL ||
 	    (a->sides = toll_strmap_new()) == NULL || (a->edge_keys = toll_strmap_new()) == NULL) {
 		toll_agg_free(a);
@@ -375,7 +375,7 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	/* Every row's binned columns are checked, whatever the as-of date. */
 	if (a->nstored > 0 && (rc = stored_values(a, e, d)) != TOLL_OK)
 		return rc;
-	if (e->rep.reported.t > a->as_of)
+	if (!toll_as_of_includes(&a->as_of, &e->rep.reported))
 		return TOLL_OK;
 	s = &a->s[e->series];
 	if (s->reported != INT64_MIN && e->rep.reported.t <= s->reported)

@@ -153,8 +153,8 @@ iso(const char *s, size_t len, toll_time *out)
 	}
 	out->has_time = 1;
 done:
-	out->t = toll_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
-	         sign * (oh * 3600 + om * 60);
+	out->offset = sign * (oh * 3600 + om * 60);
+	out->t = toll_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - out->offset;
 	return in_range(out->t) ? 0 : -1;
 }
 
@@ -304,9 +304,11 @@ with_format(const char *s, size_t len, const char *f, toll_time *out)
 	if (!valid_day(y, mo, tm.tm_mday) || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_sec > 59)
 		return -1;
 	out->has_time = has_time_directive(f);
+	out->offset = 0;
 	out->t = toll_days_from_civil(y, mo, tm.tm_mday) * 86400 + tm.tm_hour * 3600 +
 	         tm.tm_min * 60 + tm.tm_sec;
 #ifdef __GLIBC__
+	out->offset = (int32_t)tm.tm_gmtoff;
 	out->t -= tm.tm_gmtoff;
 #endif
 	return in_range(out->t) ? 0 : -1;
@@ -334,6 +336,7 @@ toll_date_parse(const char *s, size_t len, toll_time *out)
 			if (!valid_day(y, mo, d))
 				return -1;
 			out->has_time = 0;
+			out->offset = 0;
 			out->t = toll_days_from_civil(y, mo, d) * 86400;
 			return 0;
 		}
@@ -349,6 +352,7 @@ toll_date_parse(const char *s, size_t len, toll_time *out)
 			return 0;
 		if (len <= 8 && toll_bin_label_parse(s, len, &bin, &start) == 0) {
 			out->has_time = 0;
+			out->offset = 0;
 			out->t = start;
 			return 0;
 		}
@@ -356,10 +360,80 @@ toll_date_parse(const char *s, size_t len, toll_time *out)
 	split_named(s, len, &n);
 	if (n.ok && valid_day(n.y, n.mo, n.d)) {
 		out->has_time = 0;
+		out->offset = 0;
 		out->t = toll_days_from_civil(n.y, n.mo, n.d) * 86400;
 		return 0;
 	}
 	return -1;
+}
+
+static int64_t
+floor_days(int64_t t)
+{
+	return t / 86400 - (t % 86400 < 0);
+}
+
+int64_t
+toll_time_local_day(const toll_time *t)
+{
+	return floor_days(t->t + t->offset);
+}
+
+int
+toll_as_of_parse(const char *s, size_t len, toll_as_of *out)
+{
+	toll_time t;
+	int bin;
+	int64_t start;
+
+	out->by_day = 0;
+	out->t = INT64_MAX;
+	out->day = 0;
+	/* A period label: its last day (the day before the next period starts). */
+	if (len >= 4 && len <= 8 && toll_bin_label_parse(s, len, &bin, &start) == 0 &&
+	    bin != TOLL_BIN_DAY) {
+		out->by_day = 1;
+		out->day = floor_days(toll_bin_next(bin, start)) - 1;
+		return 0;
+	}
+	if (toll_date_parse(s, len, &t) != 0)
+		return -1;
+	if (t.has_time) {
+		out->t = t.t;
+	} else {
+		out->by_day = 1;
+		out->day = floor_days(t.t);
+	}
+	return 0;
+}
+
+int
+toll_as_of_includes(const toll_as_of *a, const toll_time *t)
+{
+	return a->by_day ? toll_time_local_day(t) <= a->day : t->t <= a->t;
+}
+
+int
+toll_as_of_limits(const toll_as_of *a)
+{
+	return a->by_day || a->t != INT64_MAX;
+}
+
+void
+toll_as_of_text(const toll_as_of *a, char *buf, size_t bufsz)
+{
+	int64_t y, days = a->by_day ? a->day : floor_days(a->t);
+	int m, d;
+
+	toll_civil_from_days(days, &y, &m, &d);
+	if (a->by_day) {
+		snprintf(buf, bufsz, "%04lld-%02d-%02d", (long long)y, m, d);
+	} else {
+		int64_t secs = a->t - days * 86400;
+
+		snprintf(buf, bufsz, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d, (int)(secs / 3600),
+		         (int)(secs / 60 % 60), (int)(secs % 60));
+	}
 }
 
 static const char *const english_months[] = {

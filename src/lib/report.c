@@ -251,10 +251,13 @@ enum {
 	PACK_END_TIME = 32
 };
 
+_Static_assert(sizeof(toll_report_packed) == 56, "a packed report no longer fits in 56 bytes");
+
 void
 toll_report_pack(const toll_report *r, toll_report_packed *p)
 {
 	p->reported = r->reported.t;
+	p->offset = r->reported.offset;
 	p->low = r->fig.low;
 	p->best = r->fig.best;
 	p->high = r->fig.high;
@@ -291,6 +294,7 @@ toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_
 	r->category = p->category;
 	r->status = p->status;
 	r->reported.t = p->reported;
+	r->reported.offset = p->offset;
 	r->reported.has_time = (p->flags & PACK_REPORTED_TIME) != 0;
 	r->fig.low = p->low;
 	r->fig.best = p->best;
@@ -299,8 +303,10 @@ toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_
 	r->fig.qualifier = (char)p->qualifier;
 	r->has_start = (p->flags & PACK_START) != 0;
 	r->start.t = p->start;
+	r->start.offset = 0;
 	r->start.has_time = (p->flags & PACK_START_TIME) != 0;
 	r->has_end = (p->flags & PACK_END) != 0;
 	r->end.t = p->end;
+	r->end.offset = 0;
 	r->end.has_time = (p->flags & PACK_END_TIME) != 0;
 }

@@ -16,7 +16,7 @@ struct rev {
 };
 
 struct toll_revs {
-	int64_t as_of;
+	toll_as_of as_of;
 	struct rev *v;
 	size_t n, cap;
 	char *buf;
@@ -32,12 +32,12 @@ struct item {
 };
 
 toll_revs *
-toll_revs_new(int64_t as_of)
+toll_revs_new(const toll_as_of *as_of)
 {
 	toll_revs *r = calloc(1, sizeof *r);
 
 	if (r != NULL)
-		r->as_of = as_of;
+		r->as_of = *as_of;
 	return r;
 }
 
@@ -57,7 +57,7 @@ toll_revs_add(toll_revs *r, const toll_entry *e, toll_diag *d)
 	struct rev *v;
 	const toll_field *text = &e->rep.reported_text;
 
-	if (e->rep.reported.t > r->as_of)
+	if (!toll_as_of_includes(&r->as_of, &e->rep.reported))
 		return TOLL_OK;
 	if (toll_reserve((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v) != 0 ||
 	    toll_reserve((void **)&r->buf, &r->bufcap, r->buflen + text->len, 1) != 0)

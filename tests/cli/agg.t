@@ -408,7 +408,7 @@ Try 'toll-agg --help' for more information.
 === bad --as-of date
 $ toll-agg --as-of 2022-02-30 data/agg.tsv
 --- stderr
-toll-agg: invalid --as-of '2022-02-30': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+toll-agg: invalid --as-of '2022-02-30': February 2022 has 28 days
 Try 'toll-agg --help' for more information.
 --- exit 2
 
@@ -665,3 +665,21 @@ $ awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tlow\thigh"; for (
 --- stdout
 side	status	category	low	best	high	events	series
 A	all	killed	20	70	120	1	41
+
+=== --as-of a day: every claim of that day where it was made (a claim of 21:30 at UTC+4 is of that day)
+$ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2023-09-19T22:30+04:00\tS\tA\tkilled\t27\ne\t2023-09-20T21:30+04:00\tS\tA\tkilled\t200\ne\t2023-09-21T02:00+04:00\tS\tA\tkilled\t210\n' >"$TEST_TMP/z.tsv"; for d in 2023-09-19 2023-09-20 2023-09-20T17:29Z 2023-09-20T17:30Z 2023-09-21; do printf '%s\t' $d; toll-agg -g '' --as-of $d "$TEST_TMP/z.tsv" | tail -n 1; done
+--- stdout
+2023-09-19	27	27	27	1	1
+2023-09-20	200	200	200	1	1
+2023-09-20T17:29Z	27	27	27	1	1
+2023-09-20T17:30Z	200	200	200	1	1
+2023-09-21	210	210	210	1	1
+
+=== --as-of a month, a quarter, a week or a year: to its last day
+$ for d in 2022-08 2022-09 2022-W37 2022-Q3 2022; do printf '%s\t' $d; awk -F '\t' '$6 != "killed_or_missing" && $6 != "wounded" && $6 != "captured" && $3 !~ /Simonyan/' ../datasets/2022-09-border-clashes.tsv | toll-agg -g side --as-of $d | awk 'NR > 1 { printf "%s %s  ", $1, $3 } END { print "" }'; done
+--- stdout
+2022-08	
+2022-09	Armenia 135  Azerbaijan 79  
+2022-W37	Armenia 135  Azerbaijan 77  
+2022-Q3	Armenia 135  Azerbaijan 79  
+2022	Armenia 135  Azerbaijan 79  

@@ -690,7 +690,7 @@ Try 'toll-check --help' for more information.
 === bad --as-of
 $ toll-check -s --as-of 2022-09-31 data/rev.tsv
 --- stderr
-toll-check: invalid --as-of '2022-09-31': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+toll-check: invalid --as-of '2022-09-31': September 2022 has 30 days
 Try 'toll-check --help' for more information.
 --- exit 2
 

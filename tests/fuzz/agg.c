@@ -19,6 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	toll_diag ud;
 	toll_keys keys = { NULL, 0 };
 	toll_policy pol;
+	toll_as_of as_of;
 	toll_agg *agg = NULL;
 	toll_reports *rd = NULL;
 	toll_out *out = NULL;
@@ -30,6 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	memset(&pol, 0, sizeof pol);
+	memset(&as_of, 0, sizeof as_of);
 	csv.fmt = TOLL_FORMAT_CSV;
 	if ((fd = fuzz_file(data + 1, size - 1, path, sizeof path)) < 0)
 		return 0;
@@ -38,7 +40,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (toll_policy_parse(&pol, policies[data[0] & 7], &ud) != 0 ||
 	    toll_keys_parse(&keys, keysets[(data[0] >> 3) & 3], &ud) != 0)
 		abort();
-	if ((agg = toll_agg_new(&pol, &keys, (data[0] & 0x20) ? INT64_MAX : 1663200000)) == NULL ||
+	/* Everything, or as of an instant, or as of a day in each claim's zone. */
+	as_of.by_day = (data[0] & 0x21) == 0x01;
+	as_of.t = (data[0] & 0x20) ? INT64_MAX : 1663200000;
+	as_of.day = 19248;
+	if ((agg = toll_agg_new(&pol, &keys, &as_of)) == NULL ||
 	    (out = toll_out_new(null, 0)) == NULL ||
 	    toll_reports_new(&rd, paths, 1, (data[0] & 0x40) ? &csv : NULL,
 	                     (data[0] & 0x80) ? TOLL_REPORTS_HISTORY : TOLL_REPORTS_AUTO) != TOLL_OK)

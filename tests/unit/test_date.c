@@ -37,6 +37,53 @@ START_TEST(times_with_zones_order_in_utc)
 }
 END_TEST
 
+/* --as-of as people mean it: a day in each claim's own zone, a period to its end. */
+START_TEST(as_of_by_day_and_period)
+{
+	toll_as_of a;
+	toll_time t;
+
+	/* A day: every claim of that day where it was written, whatever UTC says. */
+	ck_assert_int_eq(toll_as_of_parse("2023-09-20", 10, &a), 0);
+	ck_assert_int_eq(a.by_day, 1);
+	ck_assert_int_eq(parse("2023-09-20T21:30+04:00", &t), 0);   /* 17:30 UTC */
+	ck_assert_int_eq(t.offset, 4 * 3600);
+	ck_assert(toll_as_of_includes(&a, &t));
+	ck_assert_int_eq(parse("2023-09-21T02:00+04:00", &t), 0);   /* 22:00 UTC on the 20th */
+	ck_assert(!toll_as_of_includes(&a, &t));
+	ck_assert_int_eq(parse("2023-09-20T23:00-05:00", &t), 0);   /* 04:00 UTC on the 21st */
+	ck_assert(toll_as_of_includes(&a, &t));
+	ck_assert_int_eq(parse("2023-09-20", &t), 0);
+	ck_assert(toll_as_of_includes(&a, &t));
+	ck_assert_int_eq(parse("2023-09-21", &t), 0);
+	ck_assert(!toll_as_of_includes(&a, &t));
+	/* A date and time: an instant. */
+	ck_assert_int_eq(toll_as_of_parse("2023-09-20T18:00Z", 17, &a), 0);
+	ck_assert_int_eq(a.by_day, 0);
+	ck_assert_int_eq(parse("2023-09-20T21:30+04:00", &t), 0);
+	ck_assert(toll_as_of_includes(&a, &t));
+	ck_assert_int_eq(parse("2023-09-20T22:00+04:00", &t), 0);
+	ck_assert(toll_as_of_includes(&a, &t));
+	ck_assert_int_eq(parse("2023-09-20T22:01+04:00", &t), 0);
+	ck_assert(!toll_as_of_includes(&a, &t));
+	/* Periods: to their last day. */
+	ck_assert_int_eq(toll_as_of_parse("2022-09", 7, &a), 0);
+	ck_assert_int_eq(a.day, toll_days_from_civil(2022, 9, 30));
+	ck_assert_int_eq(toll_as_of_parse("2024-02", 7, &a), 0);
+	ck_assert_int_eq(a.day, toll_days_from_civil(2024, 2, 29));
+	ck_assert_int_eq(toll_as_of_parse("2022", 4, &a), 0);
+	ck_assert_int_eq(a.day, toll_days_from_civil(2022, 12, 31));
+	ck_assert_int_eq(toll_as_of_parse("2022-Q3", 7, &a), 0);
+	ck_assert_int_eq(a.day, toll_days_from_civil(2022, 9, 30));
+	ck_assert_int_eq(toll_as_of_parse("2022-W37", 8, &a), 0);
+	ck_assert_int_eq(a.day, toll_days_from_civil(2022, 9, 18));   /* the Sunday */
+	/* Not dates. */
+	ck_assert_int_eq(toll_as_of_parse("2022-13-01", 10, &a), -1);
+	ck_assert_int_eq(toll_as_of_parse("2022-13", 7, &a), -1);
+	ck_assert_int_eq(toll_as_of_parse("yesterday", 9, &a), -1);
+}
+END_TEST
+
 START_TEST(calendar_is_checked)
 {
 	toll_time t;
@@ -205,6 +252,7 @@ date_suite(void)
 	tcase_add_test(tc, civil_round_trip);
 	tcase_add_test(tc, export_forms);
 	tcase_add_test(tc, user_formats);
+	tcase_add_test(tc, as_of_by_day_and_period);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -144,7 +144,7 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 		if ((rc = claims_header(s, d)) != TOLL_OK)
 			return rc;
 	}
-	if (r->reported.t > s->o.as_of)
+	if (!toll_as_of_includes(&s->o.as_of, &r->reported))
 		return TOLL_OK;
 	if (s->o.event != NULL && (r->event.len != strlen(s->o.event) ||
 	                           memcmp(r->event.s, s->o.event, r->event.len) != 0))
@@ -604,8 +604,8 @@ title_page(struct ctx *x)
 		date_text(s->first, first, sizeof first);
 		date_text(s->last, last, sizeof last);
 	}
-	if (s->o.as_of != INT64_MAX)
-		date_text(s->o.as_of, asof, sizeof asof);
+	if (toll_as_of_limits(&s->o.as_of))
+		toll_as_of_text(&s->o.as_of, asof, sizeof asof);
 #define ROW(k, v) do { cells[2 * n] = (char *)(k); cells[2 * n + 1] = (v); n++; } while (0)
 	{
 		char rows[32], events[32], sources[32];
