@@ -200,9 +200,10 @@ enum {
 #define CLI_THREADS_OPTION { "threads", required_argument, NULL, CLI_OPT_THREADS }
 
 #define CLI_HELP_AS_OF \
-	"  -a, --as-of=T        only what was reported by T (YYYY-MM-DD, or\n" \
-	"                       YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM); a report\n" \
-	"                       at exactly T counts\n"
+	"  -a, --as-of=T        what was known at T: a day (YYYY-MM-DD, in each\n" \
+	"                       claim's own zone), a period to its last day\n" \
+	"                       (2022-09, 2022-W37, 2022-Q3, 2022), an instant\n" \
+	"                       (YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM)\n"
 
 #define CLI_LONG_OPTIONS \
 	{ "csv", no_argument, NULL, CLI_OPT_CSV }, \

@@ -91,7 +91,7 @@ toll-report: no output given: -o FILE.pdf (or -o - for standard output)
 Try 'toll-report --help' for more information.
 toll-report: unknown policy 'nonsense' (expected consensus, range, min, max, latest, mean, median, prefer:SOURCE,... or each)
 Try 'toll-report --help' for more information.
-toll-report: invalid --as-of 'yesterday': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+toll-report: invalid --as-of 'yesterday': expected a date: 2022-09-13, 2022-09-13T05:30[:00][Z|+04:00], 13 September 2022, 13-Sep-22, 2022-09, 2022-W37, 2022-Q3, 2022 (others with --date-format)
 Try 'toll-report --help' for more information.
 toll-report: unknown option '--bogus'
 Try 'toll-report --help' for more information.

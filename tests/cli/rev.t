@@ -100,7 +100,7 @@ toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revisio
 toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
 
 === diff as of a date before the differences: exit 0
-$ toll-rev diff --as-of 2022-09-14 data/rev.tsv data/rev-new.tsv
+$ toll-rev diff --as-of 2022-09-14T05:59Z data/rev.tsv data/rev-new.tsv
 --- stdout
 change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
 --- stderr
@@ -207,7 +207,7 @@ Try 'toll-rev --help' for more information.
 === bad --as-of
 $ toll-rev summary --as-of 2022-13-01 data/rev.tsv
 --- stderr
-toll-rev: invalid --as-of '2022-13-01': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM
+toll-rev: invalid --as-of '2022-13-01': no month 13
 Try 'toll-rev --help' for more information.
 --- exit 2
 
