@@ -23,13 +23,11 @@ static const char usage_text[] =
 	"     revision;\n"
 	"  3. the series of each claim (event, side, status, category) are combined\n"
 	"     by the policy;\n"
-	"  4. the claims are summed per group of KEYS; within a group, the claims\n"
-	"     of one event that hold one another (side 'all' holds every side, a\n"
-	"     side the sides within it (the within column), status all holds\n"
-	"     military, civilian and unknown, killed_or_missing holds killed and\n"
-	"     missing, casualties killed and wounded) are reconciled, never added:\n"
-	"     the larger of a total and its parts, under the total's high.  A\n"
-	"     group whose categories do not nest is an error.\n"
+	"  4. the claims are summed per group of KEYS; the claims of one event that\n"
+	"     hold one another (side all, a side and those within it, status all,\n"
+	"     killed_or_missing, casualties: see toll(7)) are reconciled, never\n"
+	"     added: the larger of a total and its parts, under the total's high.\n"
+	"     A group whose categories do not nest is an error.\n"
 	"\n"
 	"  -g, --group=KEYS     group by these columns, comma-separated (default\n"
 	"                       side,status,category; '' for one total row);\n"
@@ -52,6 +50,8 @@ static const char usage_text[] =
 	CLI_HELP_THREADS
 	CLI_HELP_OPTIONS
 	"\n"
+	"Grouping by reported is refused: a claim's report date is not when its\n"
+	"deaths happened; give --as-of, or a bin of start or end.\n"
 	"Output columns: the keys, then low, best, high (empty: unbounded), events\n"
 	"(distinct events) and series (the series the policy chose), one row per\n"
 	"group, sorted by key.  Input that toll-check rejects gives no rows.  Parts\n"
@@ -62,7 +62,7 @@ static const char usage_text[] =
 	"  toll-agg --as-of 2022-09-14 datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,category datasets/*.tsv\n"
 	"  toll-agg -g side,source --combine each datasets/2022-09-border-clashes.tsv\n"
-	"  toll-agg -g event,reported:month --combine latest reports.csv\n";
+	"  toll-agg -g event,end:month --combine latest reports.csv\n";
 
 int
 main(int argc, char **argv)

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "toll/report.h"
 #include "toll/stats.h"
+#include "toll/strmap.h"
 
 static const char usage_text[] =
 	"Usage: toll-stats [OPTION]... OP[:COLUMN]... [FILE]...\n"
@@ -30,6 +32,8 @@ static const char usage_text[] =
 	"  -g, --group=KEYS     one row per group of these columns (comma-separated;\n"
 	"                       COLUMN:UNIT groups a date column by day, week,\n"
 	"                       month, quarter or year); may be repeated\n"
+	"      --every-revision of a reports table, every row; without it, the\n"
+	"                       latest revision of each series, as toll-agg counts\n"
 	"      --seed=N         seed of ci95's random resampling (default 1)\n"
 	"      --resamples=N    ci95's bootstrap samples (default 10000)\n"
 	CLI_HELP_THREADS
@@ -42,12 +46,18 @@ static const char usage_text[] =
 	"have thousands separators (6,500).  In a table of figures (low, best,\n"
 	"high or value), low, best and high are the figure's, completed as every\n"
 	"toll program completes them; an open figure's high is unbounded, and so\n"
-	"is what includes it (an empty field).\n"
+	"is what includes it (an empty field).  A reports table (event, reported,\n"
+	"source, side, category and a figure) is read as one: every row checked\n"
+	"as toll-check checks it, and only the latest revision of each series\n"
+	"(event, side, status, category, source) counted, said on standard error\n"
+	"when that leaves rows out: the revisions of a figure are one count, seen\n"
+	"again, not more deaths.\n"
 	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
 	"\n"
 	"Examples:\n"
 	"  toll-agg -g event,side,category datasets/*.tsv | toll-stats -g category count median:best\n"
-	"  toll-stats -g reported:year poisson95:best ci95:best reports.tsv\n";
+	"  toll-stats -g event,category count sum:best datasets/*.tsv\n"
+	"  toll-stats -g start:year poisson95:best ci95:best events.tsv\n";
 
 /* Whether arg is a file that exists (or "-"): then it is not an operation. */
 static int
@@ -58,12 +68,42 @@ is_file(const char *arg)
 	return strcmp(arg, "-") == 0 || stat(arg, &sb) == 0;
 }
 
+/* A series' latest revision, a copy of its row. */
+struct kept {
+	int64_t reported;
+	toll_row row;
+	char *text;
+};
+
 /* What the callbacks of cli_read_table() work on. */
 struct reading {
 	toll_stats *st;
 	toll_table *t;
 	int threads;
+	int every;                 /* --every-revision */
+	int reports;               /* a reports table: each series' latest revision counts */
+	toll_schema schema;
+	toll_strmap *series;       /* event, side, status, category, source: to kept[] */
+	struct kept *kept;
+	size_t nkept, cap;
+	long rows;
+	char *key;
+	size_t keycap;
 };
+
+/* Whether t's columns are a reports table's: its required columns and a figure. */
+static int
+is_reports(const toll_table *t)
+{
+	static const char *const need[] = { "event", "reported", "source", "side", "category" };
+	size_t i;
+
+	for (i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (toll_table_column(t, need[i]) < 0)
+			return 0;
+	return toll_table_column(t, "best") >= 0 || toll_table_column(t, "low") >= 0 ||
+	       toll_table_column(t, "high") >= 0 || toll_table_column(t, "value") >= 0;
+}
 
 static int
 stats_header(void *ctx, const toll_table *t, toll_diag *d)
@@ -71,19 +111,125 @@ stats_header(void *ctx, const toll_table *t, toll_diag *d)
 	struct reading *r = ctx;
 	int rc = toll_stats_header(r->st, t, d);
 
+	if (rc == TOLL_OK && !r->every && is_reports(t)) {
+		toll_row h;
+
+		h.f = toll_table_columns(t, &h.n);
+		h.file = NULL;
+		h.fileno = 0;
+		h.line = h.n > 0 ? h.f[0].line : 1;
+		if ((rc = toll_schema_from_header(&r->schema, t, &h, d)) != TOLL_OK)
+			return rc;
+		r->reports = 1;
+		if ((r->series = toll_strmap_new()) == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		/* Rows are split in threads; their values are read here, when counted. */
+		if ((rc = toll_table_set_threads(r->t, r->threads, NULL, NULL, 0)) != TOLL_OK)
+			return toll_diag_set(d, rc, NULL, 0, 0, "out of memory");
+		return TOLL_OK;
+	}
 	if (rc == TOLL_OK && (rc = toll_stats_set_threads(r->st, r->t, r->threads)) != TOLL_OK)
 		toll_diag_set(d, rc, NULL, 0, 0, "out of memory");
 	return rc;
+}
+
+/* Keeps a copy of row as series id's latest revision. */
+static int
+keep(struct reading *r, size_t id, const toll_row *row, int64_t reported)
+{
+	struct kept *k;
+	size_t i, len = 0;
+	toll_field *f;
+	char *p;
+
+	if (id == r->nkept) {
+		if (r->nkept == r->cap) {
+			size_t cap = r->cap ? 2 * r->cap : 1024;
+			struct kept *nk = realloc(r->kept, cap * sizeof *nk);
+
+			if (nk == NULL)
+				return TOLL_ENOMEM;
+			r->kept = nk;
+			r->cap = cap;
+		}
+		memset(&r->kept[r->nkept++], 0, sizeof *r->kept);
+	}
+	k = &r->kept[id];
+	for (i = 0; i < row->n; i++)
+		len += row->f[i].len;
+	if ((p = malloc(len + 1 + row->n * sizeof *f)) == NULL)
+		return TOLL_ENOMEM;
+	f = (toll_field *)(void *)p;
+	p += row->n * sizeof *f;
+	for (i = 0; i < row->n; i++) {
+		f[i] = row->f[i];
+		f[i].s = p;
+		memcpy(p, row->f[i].s, row->f[i].len);
+		p += row->f[i].len;
+	}
+	free(k->text);
+	k->text = (char *)f;
+	k->row = *row;
+	k->row.f = f;
+	k->reported = reported;
+	return TOLL_OK;
 }
 
 static int
 stats_row(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
 {
 	struct reading *r = ctx;
+	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
+	toll_report rep;
+	size_t n, id;
+	int added;
 
 	(void)t;
 	(void)stop;
-	return toll_stats_add(r->st, row, d);
+	if (!r->reports)
+		return toll_stats_add(r->st, row, d);
+	/* A reports table: checked as every toll program checks it; the latest revision kept. */
+	if (toll_report_parse(&r->schema, row, &rep, problems) > 0) {
+		*d = problems[0];
+		return TOLL_EDATA;
+	}
+	r->rows++;
+	n = rep.event.len + rep.side.len + rep.source.len + 32;
+	if (n > r->keycap) {
+		char *nk = realloc(r->key, 2 * n);
+
+		if (nk == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		r->key = nk;
+		r->keycap = 2 * n;
+	}
+	n = (size_t)snprintf(r->key, n, "%.*s%c%.*s%c%d%c%d%c%.*s", (int)rep.event.len, rep.event.s, 0,
+	                     (int)rep.side.len, rep.side.s, 0, rep.status, 0, rep.category, 0,
+	                     (int)rep.source.len, rep.source.s);
+	if (toll_strmap_intern(r->series, r->key, n, &id, &added) != TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	/* A later revision replaces it; of two of one instant, the first counts (as toll-agg). */
+	if ((added || rep.reported.t > r->kept[id].reported) && keep(r, id, row, rep.reported.t) != TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	return TOLL_OK;
+}
+
+/* The kept revisions counted, in the order their series came; 0 or an exit status. */
+static int
+count_kept(struct reading *r, cli_reader *in)
+{
+	toll_diag d;
+	size_t i;
+	int code;
+
+	for (i = 0; i < r->nkept; i++)
+		if ((code = toll_stats_add(r->st, &r->kept[i].row, &d)) != TOLL_OK &&
+		    !cli_reader_problem(in, &d, code))
+			break;
+	if (in->status == EXIT_OK && r->rows > (long)r->nkept)
+		fprintf(stderr, "%s: a reports table: the latest revision of each series counted, %zu of "
+		        "%ld rows (--every-revision: every row)\n", cli_prog, r->nkept, r->rows);
+	return in->status;
 }
 
 int
@@ -93,6 +239,7 @@ main(int argc, char **argv)
 		{ "group", required_argument, NULL, 'g' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "resamples", required_argument, NULL, 'R' },
+		{ "every-revision", no_argument, NULL, 'E' },
 		CLI_THREADS_OPTION,
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -113,6 +260,7 @@ main(int argc, char **argv)
 
 	cli_init("toll-stats");
 	memset(&in, 0, sizeof in);
+	memset(&rd, 0, sizeof rd);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":g:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -128,6 +276,9 @@ main(int argc, char **argv)
 				                         "from 0 to 4294967295", optarg);
 				goto done;
 			}
+			break;
+		case 'E':
+			rd.every = 1;
 			break;
 		case 'R':
 			if (cli_parse_count(optarg, 100000000L, &resamples) != 0 || resamples < 1) {
@@ -178,6 +329,8 @@ main(int argc, char **argv)
 	rd.threads = cli_threads(&opt);
 	header = cli_read_table(&in, t, stats_header, stats_row, &rd);
 	status = in.status;
+	if (status == EXIT_OK && rd.reports)
+		status = count_kept(&rd, &in);
 	if (status == EXIT_OK && header) {
 		code = toll_stats_write(st, out, &d);
 		if (code == TOLL_OK)
@@ -189,6 +342,11 @@ main(int argc, char **argv)
 	}
 	status = cli_close_stdout(status);
 done:
+	for (i = 0; i < rd.nkept; i++)
+		free(rd.kept[i].text);
+	free(rd.kept);
+	free(rd.key);
+	toll_strmap_free(rd.series);
 	toll_table_free(t);
 	toll_stats_free(st);
 	toll_out_free(out);

@@ -52,6 +52,9 @@ int toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, toll_di
 
 void toll_keys_free(toll_keys *keys);
 
+/* The unit name of a bin ("week"); "" for TOLL_BIN_NONE. */
+const char *toll_bin_name(int bin);
+
 /* The bin for a unit name ("week"), or TOLL_BIN_NONE. */
 int toll_bin_parse(const char *s, size_t len);
 

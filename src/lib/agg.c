@@ -17,7 +17,6 @@ typedef toll_i128 i128;
 enum key_kind {
 	K_EVENT, K_SIDE, K_STATUS, K_CATEGORY,   /* the claim group */
 	K_SOURCE,                                /* the group's latest series */
-	K_REPORTED_BIN,                          /* its reported instant, binned */
 	K_STORED                                 /* any other column: kept per series */
 };
 
@@ -235,8 +234,23 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 				         k->name);
 				return TOLL_EUSAGE;
 			}
+		/*
+		 * A claim's report date is when it was said, not when its deaths
+		 * happened: each series would count whole in the period of its
+		 * last revision (a war's toll in the month of its last update).
+		 */
+		if (k->col == s->col[TOLL_COL_REPORTED]) {
+			snprintf(err, errsz, "cannot group by '%s': a claim's report date is not when its "
+			         "deaths happened (each series would count whole in the %s of its last "
+			         "revision): give --as-of DATE for what was known then, start%s or end%s "
+			         "for when the deaths happened, or see toll-rev history for how the "
+			         "figures grew", k->spec, k->bin != TOLL_BIN_NONE ? toll_bin_name(k->bin) : "instant",
+			         k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "",
+			         k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "");
+			return TOLL_EUSAGE;
+		}
 		if (k->bin != TOLL_BIN_NONE)
-			a->kind[i] = k->col == s->col[TOLL_COL_REPORTED] ? K_REPORTED_BIN : K_STORED;
+			a->kind[i] = K_STORED;
 		else if (k->col == s->col[TOLL_COL_EVENT])
 			a->kind[i] = K_EVENT;
 		else if (k->col == s->col[TOLL_COL_SIDE])
@@ -706,7 +720,6 @@ claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len,
 	*event = k->event_id;
 	*len = 0;
 	for (i = 0; i < a->keys->n; i++) {
-		char label[TOLL_BIN_LABEL];
 		const char *s = NULL;
 		size_t n = 0;
 		uint32_t sl;
@@ -723,10 +736,6 @@ claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len,
 			n = toll_category_lengths[k->category];
 			break;
 		case K_SOURCE: s = k->source.s; n = k->source.len; break;
-		case K_REPORTED_BIN:
-			n = toll_bin_label(a->keys->k[i].bin, a->s[rep].reported, label);
-			s = label;
-			break;
 		default:
 			memcpy(&sl, stored, 4);
 			s = stored + 4;

@@ -8,6 +8,12 @@
 
 static const char *const bin_names[] = { "", "day", "week", "month", "quarter", "year" };
 
+const char *
+toll_bin_name(int bin)
+{
+	return bin > TOLL_BIN_NONE && bin <= TOLL_BIN_YEAR ? bin_names[bin] : "";
+}
+
 int
 toll_bin_parse(const char *s, size_t len)
 {

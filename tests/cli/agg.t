@@ -182,46 +182,55 @@ category	source	low	best	high	events	series
 killed	A	20	20	20	1	1
 wounded	B	20	20	20	1	1
 
-=== date bins: day
-$ toll-agg -g reported:day data/bins.tsv
+=== date bins: day (of end: the report date cannot be grouped by)
+$ toll-agg -g end:day data/bins.tsv
 --- stdout
-reported:day	low	best	high	events	series
+end:day	low	best	high	events	series
 2021-01-03	1	1	1	1	1
 2022-09-12	8	8	8	1	1
 2022-09-14	4	4	4	1	1
 2024-12-30	2	2	2	1	1
 
 === date bins: ISO week (2021-01-03 is in 2020-W53, 2024-12-30 in 2025-W01)
-$ toll-agg -g reported:week data/bins.tsv
+$ toll-agg -g end:week data/bins.tsv
 --- stdout
-reported:week	low	best	high	events	series
+end:week	low	best	high	events	series
 2020-W53	1	1	1	1	1
 2022-W37	12	12	12	2	2
 2025-W01	2	2	2	1	1
 
 === date bins: month
-$ toll-agg -g reported:month data/bins.tsv
+$ toll-agg -g end:month data/bins.tsv
 --- stdout
-reported:month	low	best	high	events	series
+end:month	low	best	high	events	series
 2021-01	1	1	1	1	1
 2022-09	12	12	12	2	2
 2024-12	2	2	2	1	1
 
 === date bins: quarter
-$ toll-agg -g reported:quarter data/bins.tsv
+$ toll-agg -g end:quarter data/bins.tsv
 --- stdout
-reported:quarter	low	best	high	events	series
+end:quarter	low	best	high	events	series
 2021-Q1	1	1	1	1	1
 2022-Q3	12	12	12	2	2
 2024-Q4	2	2	2	1	1
 
 === date bins: year
-$ toll-agg -g reported:year data/bins.tsv
+$ toll-agg -g end:year data/bins.tsv
 --- stdout
-reported:year	low	best	high	events	series
+end:year	low	best	high	events	series
 2021	1	1	1	1	1
 2022	12	12	12	2	2
 2024	2	2	2	1	1
+
+=== grouping by the report date is refused, and why: a report's month is not when its deaths happened
+$ toll-agg -g reported:month,category ../datasets/2020-karabakh-war.tsv; toll-agg -g event,reported ../datasets/2020-karabakh-war.tsv
+--- stderr
+toll-agg: cannot group by 'reported:month': a claim's report date is not when its deaths happened (each series would count whole in the month of its last revision): give --as-of DATE for what was known then, start:month or end:month for when the deaths happened, or see toll-rev history for how the figures grew
+Try 'toll-agg --help' for more information.
+toll-agg: cannot group by 'reported': a claim's report date is not when its deaths happened (each series would count whole in the instant of its last revision): give --as-of DATE for what was known then, start or end for when the deaths happened, or see toll-rev history for how the figures grew
+Try 'toll-agg --help' for more information.
+--- exit 2
 
 === date bins of another column; an empty date is an empty key
 $ toll-agg -g note:day data/bins.tsv
@@ -233,10 +242,10 @@ note:day	low	best	high	events	series
 2024-12-30	2	2	2	1	1
 
 === a binned key outside the claim group: the latest revision's bin
-# The four sources of one claim (range): its latest report is B's, in 2025-W01.
-$ sed 's/^e[0-9]/e/' data/bins.tsv | toll-agg -c range -g reported:week
+# The four sources of one claim (range): its latest report is B's, which ends in 2025-W01.
+$ sed 's/^e[0-9]/e/' data/bins.tsv | toll-agg -c range -g end:week
 --- stdout
-reported:week	low	best	high	events	series
+end:week	low	best	high	events	series
 2025-W01	1	3	8	1	4
 
 === a binned column that holds no date

@@ -139,15 +139,15 @@ Try 'toll-stats --help' for more information.
 --- exit 2
 
 === dates as exports write them, in every program
-$ toll-agg -g reported:month
+$ toll-agg -g end:month
 --- stdin
-event	reported	source	side	category	best
-e	2013-01-03 00:00:00.000	S	A	killed	2
-f	9-May-20	S	A	killed	3
-g	28 December 2022	S	A	killed	4
-h	2022-09-13T05:30	S	A	killed	5
+event	reported	source	side	category	best	end
+e	2013-01-03 00:00:00.000	S	A	killed	2	2013-01-03 00:00:00.000
+f	9-May-20	S	A	killed	3	9-May-20
+g	28 December 2022	S	A	killed	4	28 December 2022
+h	2022-09-13T05:30	S	A	killed	5	2022-09-13T05:30
 --- stdout
-reported:month	low	best	high	events	series
+end:month	low	best	high	events	series
 2013-01	2	2	2	1	1
 2020-05	3	3	3	1	1
 2022-09	5	5	5	1	1

@@ -42,7 +42,7 @@ toll-check: data/threads.tsv:92:4: conflicting revisions: same series and date a
 --- exit 1
 
 === every program, every chunk size from 1 byte to more than the file: the same output, messages and status as one thread
-$ for c in 1 2 3 7 20 64 150 400 1000 3000 7000; do for p in "toll-check -n" "toll-check -s" "toll-check -m 3" "toll-agg" "toll-agg -g event,side --combine max" "toll-rev history" "toll-rev summary" "toll-stats -g event,side count sum:best median:best"; do $p --threads 1 data/threads.tsv >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; TOLL_READ_CHUNK=$c $p --threads 3 data/threads.tsv >"$TEST_TMP/three" 2>&1; echo "exit $?" >>"$TEST_TMP/three"; cmp -s "$TEST_TMP/one" "$TEST_TMP/three" || echo "chunk $c: $p differs"; done; done; echo checked
+$ for c in 1 2 3 7 20 64 150 400 1000 3000 7000; do for p in "toll-check -n" "toll-check -s" "toll-check -m 3" "toll-agg" "toll-agg -g event,side --combine max" "toll-rev history" "toll-rev summary" "toll-stats -g event,side count sum:best median:best" "toll-stats --every-revision -g event,side count sum:best median:best"; do $p --threads 1 data/threads.tsv >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; TOLL_READ_CHUNK=$c $p --threads 3 data/threads.tsv >"$TEST_TMP/three" 2>&1; echo "exit $?" >>"$TEST_TMP/three"; cmp -s "$TEST_TMP/one" "$TEST_TMP/three" || echo "chunk $c: $p differs"; done; done; echo checked
 --- stdout
 checked
 
@@ -52,12 +52,13 @@ $ awk -F'\t' -v OFS='\t' '/^#/ || NF < 11 { next } { print $11, $10, $9, $8, $7,
 checked
 
 === a file of several chunks of the default size (1 MiB), read by 2 threads: the same as one thread
-$ awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tlow\tbest\thigh\tnote"; for (i = 0; i < 60000; i++) { r = int(i / 1455); b = r * 10 + i % 7; printf "e%d\t2022-%02d-%02d\tS%d\tside %d\tkilled\t%s\t%d\t%s\tnote %d\n", i % 97, 1 + int(r / 28), 1 + r % 28, i % 5, i % 3, i % 6 ? "" : b, b, i % 10 ? "" : b + 9, i } }' >"$TEST_TMP/big.tsv"; for p in "toll-check -n" "toll-check -s" "toll-agg" "toll-stats -g side count sum:best median:best"; do $p --threads 1 "$TEST_TMP/big.tsv" >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; $p --threads 2 "$TEST_TMP/big.tsv" >"$TEST_TMP/two" 2>&1; echo "exit $?" >>"$TEST_TMP/two"; cmp -s "$TEST_TMP/one" "$TEST_TMP/two" && echo "$p: the same, $(wc -l <"$TEST_TMP/one") lines" || echo "$p differs"; done
+$ awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tlow\tbest\thigh\tnote"; for (i = 0; i < 60000; i++) { r = int(i / 1455); b = r * 10 + i % 7; printf "e%d\t2022-%02d-%02d\tS%d\tside %d\tkilled\t%s\t%d\t%s\tnote %d\n", i % 97, 1 + int(r / 28), 1 + r % 28, i % 5, i % 3, i % 6 ? "" : b, b, i % 10 ? "" : b + 9, i } }' >"$TEST_TMP/big.tsv"; for p in "toll-check -n" "toll-check -s" "toll-agg" "toll-stats -g side count sum:best median:best" "toll-stats --every-revision -g side count sum:best median:best"; do $p --threads 1 "$TEST_TMP/big.tsv" >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; $p --threads 2 "$TEST_TMP/big.tsv" >"$TEST_TMP/two" 2>&1; echo "exit $?" >>"$TEST_TMP/two"; cmp -s "$TEST_TMP/one" "$TEST_TMP/two" && echo "$p: the same, $(wc -l <"$TEST_TMP/one") lines" || echo "$p differs"; done
 --- stdout
 toll-check -n: the same, 60002 lines
 toll-check -s: the same, 3 lines
 toll-agg: the same, 5 lines
-toll-stats -g side count sum:best median:best: the same, 5 lines
+toll-stats -g side count sum:best median:best: the same, 6 lines
+toll-stats --every-revision -g side count sum:best median:best: the same, 5 lines
 
 === without a header line (--no-header, --names): the first record is a row, and the rest is read in chunks the same way
 $ for c in 1 9 100 2000; do for p in "toll-stats --no-header -g 4 count" "toll-stats --no-header --names a,b,c,d,e,f,g,h,i,j,k -g d,f count"; do $p --threads 1 data/threads.tsv >"$TEST_TMP/one" 2>&1; echo "exit $?" >>"$TEST_TMP/one"; TOLL_READ_CHUNK=$c $p --threads 3 data/threads.tsv >"$TEST_TMP/three" 2>&1; echo "exit $?" >>"$TEST_TMP/three"; cmp -s "$TEST_TMP/one" "$TEST_TMP/three" || echo "chunk $c: $p differs"; done; done; cat "$TEST_TMP/three"
