@@ -82,7 +82,7 @@ static const char usage_tail[] =
 	"\n"
 	"Examples:\n"
 	"  toll-rev history reports.tsv | toll-plot step --series side,source -o tolls.png\n"
-	"  toll-agg -g event,side reports.tsv | toll-plot bar -x event --series side -o totals.pdf\n";
+	"  toll-agg -g event,category datasets/*.tsv | toll-plot bar -x event --series category -o totals.pdf\n";
 
 enum {
 	OPT_SERIES = 300, OPT_STACKED, OPT_NO_INTERVAL, OPT_BINS, OPT_TITLE, OPT_SUBTITLE,

@@ -38,14 +38,14 @@ fi
 if [ -n "$duck" ]; then
 	node "$here/agg_duckdb.mjs" "$f" 2 | cmp -s - "$build/bench/goal-agg.tsv" && echo "toll-agg and DuckDB: byte-identical tables" ||
 		echo "toll-agg and DuckDB: DIFFERENT tables"
-	"$bin/toll-stats" -g side,category count sum:best mean:best median:best "$n" >"$build/bench/goal-stats.tsv"
+	"$bin/toll-stats" --every-revision -g side,category count sum:best mean:best median:best "$n" >"$build/bench/goal-stats.tsv"
 	node "$here/stats_duckdb.mjs" "$n" 2 | cmp -s - "$build/bench/goal-stats.tsv" && echo "toll-stats and DuckDB: byte-identical tables" ||
 		echo "toll-stats and DuckDB: DIFFERENT tables"
 fi
 echo
 
 # name command, measured together; then rows of the goals table.
-sv="-g side,category count sum:best mean:best median:best"
+sv="--every-revision -g side,category count sum:best mean:best median:best"
 set -- "check" "$bin/toll-check $f" "check1" "$bin/toll-check --threads 1 $f"
 have mawk && set -- "$@" "mawk" "mawk -F'\t' 'NF!=11{exit 1}' $f"
 set -- "$@" "agg" "$bin/toll-agg -c range $f" "agg1" "$bin/toll-agg -c range --threads 1 $f"

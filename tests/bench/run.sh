@@ -103,7 +103,7 @@ n="$out/1m-norm.tsv"
 [ -s "$n" ] || "$bin/toll-check" --normalize "$f" >"$n"
 echo
 if have datamash; then
-	"$bin/toll-stats" -g side,category count sum:best mean:best median:best "$n" | sed 1d >"$build/bench/stats-toll.tsv"
+	"$bin/toll-stats" --every-revision -g side,category count sum:best mean:best median:best "$n" | sed 1d >"$build/bench/stats-toll.tsv"
 	datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 <"$n" | sed 1d >"$build/bench/stats-datamash.tsv"
 	if paste "$build/bench/stats-toll.tsv" "$build/bench/stats-datamash.tsv" | awk -F'\t' '
 		$1 != $7 || $2 != $8 { exit 1 }
@@ -113,16 +113,16 @@ if have datamash; then
 	else
 		same="DIFFERENT numbers: see $build/bench/stats-toll.tsv and stats-datamash.tsv"
 	fi
-	echo "toll-stats -g side,category count sum:best mean:best median:best against datamash: $same"
+	echo "toll-stats --every-revision -g side,category count sum:best mean:best median:best against datamash: $same"
 else
 	echo "(datamash is not installed: skipped; as root, make bench installs it)" >&2
-	echo "toll-stats -g side,category count sum:best mean:best median:best"
+	echo "toll-stats --every-revision -g side,category count sum:best mean:best median:best"
 fi
 echo
 echo "| command | time | peak memory | time / toll-stats |"
 echo "| --- | --- | --- | --- |"
-set -- "toll-stats -g side,category count sum:best mean:best median:best FILE" \
-	"$bin/toll-stats -g side,category count sum:best mean:best median:best $n"
+set -- "toll-stats --every-revision -g side,category count sum:best mean:best median:best FILE" \
+	"$bin/toll-stats --every-revision -g side,category count sum:best mean:best median:best $n"
 if have datamash; then
 	set -- "$@" "datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 < FILE" \
 		"sh -c 'datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 <$n'"

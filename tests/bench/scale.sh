@@ -15,7 +15,7 @@ bin="$build/bin"
 echo
 echo "Scaling: time and peak memory against rows (median of $runs runs each)"
 echo
-echo "| rows | MB | series | toll-check | toll-agg | toll-stats -g side,category count sum:best median:best |"
+echo "| rows | MB | series | toll-check | toll-agg | toll-stats --every-revision -g side,category count sum:best median:best |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for rows in 10000 100000 1000000 10000000; do
 	f="$out/scale-$rows.tsv"
@@ -23,7 +23,7 @@ for rows in 10000 100000 1000000 10000000; do
 	mb=$(wc -c <"$f" | awk '{ printf "%.1f", $1 / 1e6 }')
 	series=$("$bin/toll-check" --summary "$f" 2>/dev/null | awk -F'\t' 'NR == 2 { print $2 }')
 	"$measure" "$runs" check "$bin/toll-check $f" agg "$bin/toll-agg $f" \
-		stats "$bin/toll-stats -g side,category count sum:best median:best $f" |
+		stats "$bin/toll-stats --every-revision -g side,category count sum:best median:best $f" |
 		awk -F'\t' -v rows="$rows" -v mb="$mb" -v series="${series:-?}" '
 			{ cell[NR] = sprintf("%.3f s, %.1f MiB", $2, $3 / 1024) }
 			END { printf "| %d | %s | %s | %s | %s | %s |\n", rows, mb, series, cell[1], cell[2], cell[3] }'
