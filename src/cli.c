@@ -188,12 +188,21 @@ cli_reader_next(cli_reader *cr, toll_entry *e)
 		case TOLL_WARNING:
 			cli_diag(&d, 1);
 			cr->warnings++;
+			if (cr->observe != NULL)
+				cr->observe(cr->observe_ctx, &d, 0);
 			if (cr->duplicates)
 				return TOLL_WARNING;
 			break;
 		case TOLL_NOTE:
 			cli_diag(&d, 1);
 			cr->warnings++;
+			if (cr->observe != NULL)
+				cr->observe(cr->observe_ctx, &d, 0);
+			break;
+		case TOLL_KNOWN:
+			/* Known (a note tag): not said again on every command; a report lists it. */
+			if (cr->observe != NULL)
+				cr->observe(cr->observe_ctx, &d, 1);
 			break;
 		default:
 			cli_reader_problem(cr, &d, code);
@@ -271,6 +280,15 @@ cli_parse_as_of(const char *s, toll_as_of *a)
 	return 0;
 }
 
+/* The rest of a program's --help, when it is longer than C's string literals may be. */
+static const char *help_more;
+
+void
+cli_help_more(const char *more)
+{
+	help_more = more;
+}
+
 int
 cli_option(int c, char **argv, const char *usage, cli_options *o)
 {
@@ -334,6 +352,8 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 		static char buf[16384];
 		setvbuf(stdout, buf, _IOFBF, sizeof buf);
 		fputs(usage, stdout);
+		if (help_more != NULL)
+			fputs(help_more, stdout);
 		return cli_close_stdout(EXIT_OK);
 	}
 	case 'V':
@@ -453,4 +473,15 @@ cli_reader_warn(void *ctx, const toll_diag *d)
 
 	cli_diag(d, 1);
 	in->warnings++;
+	if (in->observe != NULL)
+		in->observe(in->observe_ctx, d, 0);
+}
+
+void
+cli_reader_known(void *ctx, const toll_diag *d)
+{
+	cli_reader *in = ctx;
+
+	if (in->observe != NULL)
+		in->observe(in->observe_ctx, d, 1);
 }

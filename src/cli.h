@@ -105,6 +105,9 @@ typedef struct cli_reader {
 	int status;
 	int stopped;
 	int duplicates;   /* set: duplicate revisions are handed out too, as TOLL_WARNING */
+	/* Set: told of every warning about the data (known 0) and every known note (known 1). */
+	void (*observe)(void *ctx, const toll_diag *d, int known);
+	void *observe_ctx;
 } cli_reader;
 
 /*
@@ -131,6 +134,8 @@ int cli_reader_problem(cli_reader *cr, const toll_diag *d, int code);
 
 /* Prints a warning found by the program (toll_agg_set_warn()) and counts it in the cli_reader ctx. */
 void cli_reader_warn(void *ctx, const toll_diag *d);
+/* A note the data says is known: not printed; told to observe, when set. */
+void cli_reader_known(void *ctx, const toll_diag *d);
 
 /* Prints "stopped after N errors" when reading stopped so; frees the reader. */
 void cli_reader_close(cli_reader *cr);
@@ -240,5 +245,11 @@ int cli_threads(const cli_options *o);
  * the exit status to end with (after --help, --version or a usage error).
  */
 int cli_option(int c, char **argv, const char *usage, cli_options *o);
+
+/*
+ * The rest of the --help that follows usage (a string literal stays below
+ * the 4,095 characters C compilers must take): printed after it.
+ */
+void cli_help_more(const char *more);
 
 #endif

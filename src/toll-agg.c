@@ -46,6 +46,15 @@ static const char usage_text[] =
 	"                         prefer:A,B,...  source A if it has the claim, else\n"
 	"                                 B, ..., else range\n"
 	"                         each    no combining: every source stands alone\n"
+	"                       Only a claim stated exactly makes another vaguer: not\n"
+	"                       'about N', nor a vague word.  A best is whole: of an\n"
+	"                       even number of claims the median is the lower of the\n"
+	"                       two middle ones, a mean is rounded (half to even).\n"
+	"      --include-adversary  count claims of one party about another's losses\n"
+	"                       (the claimant column) as any other; by default they\n"
+	"                       never move a side's figures and are shown apart\n";
+
+static const char help_more[] =
 	CLI_HELP_AS_OF
 	CLI_HELP_THREADS
 	CLI_HELP_OPTIONS
@@ -53,7 +62,10 @@ static const char usage_text[] =
 	"Grouping by reported is refused: a claim's report date is not when its\n"
 	"deaths happened; give --as-of, or a bin of start or end.\n"
 	"Output columns: the keys, then low, best, high (empty: unbounded), events\n"
-	"(distinct events) and series (the series the policy chose), one row per\n"
+	"(distinct events), series (the series the policy chose), qualifier (~ when\n"
+	"the best is approximate, vague for a vague word), best_by (sources, or\n"
+	"toll when toll supplied some of the best: a range's middle, a mean) and\n"
+	"adversary (the claims set aside, in the notation: ~430); one row per\n"
 	"group, sorted by key.  Input that toll-check rejects gives no rows.  Parts\n"
 	"that add up to more than their total's high are a warning.\n"
 	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
@@ -70,6 +82,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "group", required_argument, NULL, 'g' },
 		{ "combine", required_argument, NULL, 'c' },
+		{ "include-adversary", no_argument, NULL, 'A' },
 		{ "as-of", required_argument, NULL, 'a' },
 		CLI_THREADS_OPTION,
 		CLI_LONG_OPTIONS,
@@ -77,6 +90,7 @@ main(int argc, char **argv)
 	};
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
+	int include_adversary = 0;
 	int c, code, status, grouped = 0;
 	toll_keys keys = { NULL, 0 };
 	toll_policy policy;
@@ -88,6 +102,7 @@ main(int argc, char **argv)
 	toll_diag ud;              /* what is wrong with an argument */
 
 	cli_init("toll-agg");
+	cli_help_more(help_more);
 	memset(&policy, 0, sizeof policy);
 	memset(&in, 0, sizeof in);
 	opterr = 0;
@@ -106,6 +121,9 @@ main(int argc, char **argv)
 				status = cli_usage_error("%s", ud.msg);
 				goto done;
 			}
+			break;
+		case 'A':
+			include_adversary = 1;
 			break;
 		case 'a':
 			if (cli_parse_as_of(optarg, &as_of) != 0) {
@@ -131,6 +149,7 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
+	toll_agg_set_adversary(agg, include_adversary);
 	if (cli_reader_open(&in, argv + optind, (size_t)(argc - optind), &opt.dl, TOLL_REPORTS_AUTO,
 	                    opt.max_errors, cli_threads(&opt)) != 0) {
 		status = in.status;

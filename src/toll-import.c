@@ -50,7 +50,7 @@ static const char usage_options[] =
 	"                         written once)\n"
 	"      --deleted=FILE     ACLED's list of deleted events (event_id_cnty,\n"
 	"                         deleted_timestamp): each a revision of 0 at its\n"
-	"                         time, with note 'deleted'\n"
+	"                         time, with note '[correction] deleted by ACLED'\n"
 	"      --time-precision=N leave out rows with time_precision above N\n"
 	"      --geo-precision=N  leave out rows with geo_precision above N\n"
 	"UCDP GED:\n"
@@ -1161,11 +1161,12 @@ import_deleted(struct imp *im, const cli_options *opt, struct rowbuf *rb)
 		    im->civilian[id])
 			rb->f[O_STATUS].s = "civilian";
 		rb->f[O_BEST].s = "0";
-		rb->f[im->n - 1].s = "deleted";   /* note, the last column */
+		/* note, the last column: ACLED took the event back, a known correction */
+		rb->f[im->n - 1].s = TOLL_TAG_CORRECTION " deleted by ACLED";
 		for (i = O_SOURCE; i <= O_BEST; i++)
 			rb->f[i].len = strlen(rb->f[i].s);
 		rb->f[O_LOW].len = rb->f[O_HIGH].len = 0;
-		rb->f[im->n - 1].len = 7;
+		rb->f[im->n - 1].len = strlen(rb->f[im->n - 1].s);
 		if (n == 0)
 			n = check_row(im, &r, rb, d);
 		im->read++;

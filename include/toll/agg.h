@@ -70,11 +70,27 @@ int toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d);
 int toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag *d);
 
 /*
+ * Claims of one party about another's losses (the claimant column names a
+ * side that neither is the claim's side nor holds it nor is held by it)
+ * are set aside by default: they never move the figures of the side they
+ * are about, and toll_agg_write() lists them in a column of their own.
+ * include != 0 counts them as any other claim.
+ */
+void toll_agg_set_adversary(toll_agg *a, int include);
+
+/*
  * Where warnings go: parts of a claim that add up to more than its high
  * (see nest.h), one call each, with the total's place in the diagnostic.
  */
 typedef void (*toll_agg_warn_fn)(void *ctx, const toll_diag *d);
 void toll_agg_set_warn(toll_agg *a, toll_agg_warn_fn warn, void *ctx);
+
+/*
+ * Where known conflicts go: those whose total or one of its parts has the
+ * tag [known conflict] in its note (report.h).  Without it they are said
+ * nowhere.
+ */
+void toll_agg_set_known(toll_agg *a, toll_agg_warn_fn known, void *ctx);
 
 /*
  * Combines, groups, reconciles the claims of a group that hold one another

@@ -32,7 +32,8 @@ enum toll_status {
 	TOLL_ENOMEM,   /* out of memory: 2 */
 	TOLL_EUSAGE,   /* an argument is wrong (an option's value, a column name): 2 */
 	TOLL_WARNING = 100,  /* the reports reader: a duplicate revision (see reports.h) */
-	TOLL_NOTE            /* the reports reader: a warning on the row before */
+	TOLL_NOTE,           /* the reports reader: a warning on the row before */
+	TOLL_KNOWN           /* the reports reader: a warning the data says is known (a note tag) */
 };
 
 #define TOLL_DIAG_MSG 512

@@ -20,7 +20,8 @@
 typedef struct toll_figure {
 	int64_t low, best, high;  /* high is meaningless when open */
 	int open;                 /* 1: high is unbounded */
-	char qualifier;           /* '~' for "about N", else '\0' */
+	char qualifier;           /* '~' for "about N", 'v' for a vague word ("dozens"), else '\0' */
+	int supplied;             /* 1: no best was stated, toll completed it (a range's middle) */
 } toll_figure;
 
 /*
@@ -44,7 +45,8 @@ toll_num toll_num_any(double v);
 typedef struct toll_range {
 	toll_num low, best, high;   /* high is meaningless when open */
 	int open;
-	char qualifier;             /* '~' or '\0' */
+	char qualifier;             /* '~', 'v' or '\0' */
+	int supplied;               /* no best was stated: the middle of a range, or its high */
 } toll_range;
 
 /* Results of the parsers below; toll_figure_strerror() names each. */
@@ -119,8 +121,9 @@ int toll_value_parse(const char *s, size_t len, toll_range *out);
 
 /*
  * The figure g for a reader of a chart or a report, in the notation:
- * "6,500", "~600", "≥49" for an open figure, "20–100" for a range
- * whose best is its middle, "20–100 (35)" for one with another best.
+ * "6,500", "~600", "≥49" for an open figure ("≥600 (650)" when its best
+ * is above its low), "20–100" for a range whose best is its middle,
+ * "20–100 (35)" for one with another best ("(~35)" when approximate).
  * Thousands are separated; halves have one decimal.
  */
 void toll_range_notation(const toll_range *g, char *buf, size_t sz);

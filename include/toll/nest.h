@@ -28,6 +28,17 @@
 /* Figures in halves (toll-agg's medians end in .5), in 128 bits. */
 __extension__ typedef __int128 toll_i128;
 
+/*
+ * What is known of a figure's best, carried wherever it goes: it is
+ * approximate ("about N"), vague ("dozens"), or supplied by toll rather
+ * than stated (a range's middle).  A sum has the flags of any of its
+ * terms; the larger of two has the flags of the one taken (of two equal,
+ * only those both have: one stated exactly is enough).
+ */
+enum {
+	TOLL_BEST_APPROX = 1, TOLL_BEST_VAGUE = 2, TOLL_BEST_SUPPLIED = 4
+};
+
 /* The reserved side that holds every side. */
 #define TOLL_SIDE_ALL "all"
 
@@ -55,12 +66,14 @@ typedef struct toll_nest_claim {
 	uint8_t status, category;   /* enum toll_status_kind, enum toll_category */
 	int64_t reported;           /* its latest report: the later report wins a conflict */
 	size_t id;                  /* the caller's, handed back in conflicts */
+	uint8_t flags;              /* of its best: TOLL_BEST_* */
 } toll_nest_claim;
 
 /* A reconciled figure. */
 typedef struct toll_nest_figure {
 	toll_i128 low, best, high;
 	int open;
+	uint8_t flags;              /* of its best: TOLL_BEST_* */
 } toll_nest_figure;
 
 /*

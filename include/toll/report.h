@@ -27,12 +27,14 @@ enum toll_status_kind {
  * The columns of section 1 in their canonical order (qualifier: see
  * toll(7)), and within: the side that holds a row's side in its event
  * ("Artsakh" within "Armenia": Armenia's figures count Artsakh's dead
- * too), which is kept where it stands.
+ * too), and claimant: the party whose claim it is, a side of the event
+ * (its own toll, or its adversary's), empty for an independent source;
+ * both are kept where they stand.
  */
 enum toll_column {
 	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
 	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
-	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_COL_WITHIN, TOLL_NCOLUMNS
+	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_COL_WITHIN, TOLL_COL_CLAIMANT, TOLL_NCOLUMNS
 };
 
 extern const char *const toll_category_names[TOLL_NCATEGORIES];
@@ -61,6 +63,7 @@ int toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row 
 typedef struct toll_report {
 	toll_field event, reported_text, source, side;
 	toll_field within;     /* the side that holds side in this event; empty when not stated */
+	toll_field claimant;   /* the party whose claim it is (a side of the event); empty: none said */
 	int category;          /* enum toll_category */
 	int status;            /* enum toll_status_kind; TOLL_STATUS_ALL when empty */
 	toll_time reported;
@@ -86,6 +89,20 @@ void toll_report_pack(const toll_report *r, toll_report_packed *p);
 /* The report of row that toll_report_parse() gave, packed into p. */
 void toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_packed *p,
                         toll_report *r);
+
+/*
+ * Tags in a row's note that make a warning about it known: said once, as a
+ * note, no longer a warning on every command (toll(7), "Warnings that
+ * last").  [correction]: the row's fall below the revision before it is
+ * a correction (a recount, the missing found alive); [known conflict]: the
+ * row is a total, or a part of one, whose parts add up to more than the
+ * total, and this is known.
+ */
+#define TOLL_TAG_CORRECTION "[correction]"
+#define TOLL_TAG_KNOWN_CONFLICT "[known conflict]"
+
+/* Whether note f (NULL: no note column) holds tag, its ASCII letters in either case. */
+int toll_note_has_tag(const toll_field *f, const char *tag);
 
 #define TOLL_REPORT_MAX_PROBLEMS 16
 

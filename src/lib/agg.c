@@ -20,7 +20,7 @@ enum key_kind {
 	K_STORED                                 /* any other column: kept per series */
 };
 
-/* The latest revision of a series as of the as-of instant: 56 bytes. */
+/* The latest revision of a series as of the as-of instant. */
 struct aseries {
 	int64_t reported;        /* INT64_MIN: none as of then */
 	int64_t low, best, high; /* high -1: unbounded */
@@ -28,7 +28,14 @@ struct aseries {
 	uint32_t event;          /* its event's number */
 	uint32_t claim;          /* side number << 5 | status << 3 | category: the claim within the event */
 	uint32_t line, fileno;   /* where it was read, for messages */
+	uint32_t claimant;       /* the side number + 1 of who claims it; 0: no party said */
+	uint8_t flags;           /* of its best: TOLL_BEST_APPROX, _VAGUE, _SUPPLIED (nest.h); ADVERSARY */
 };
+
+/* A series' flags beside those of its best: a claim of the other party, set aside; a conflict known. */
+#define ADVERSARY 0x80
+#define KNOWN_CONFLICT 0x40
+#define BEST_FLAGS (TOLL_BEST_APPROX | TOLL_BEST_VAGUE | TOLL_BEST_SUPPLIED)
 
 /* The claim packing: a category in 3 bits, a status in 2, the side above them. */
 _Static_assert(TOLL_NCATEGORIES <= 8, "a category no longer fits in the claim's 3 bits");
@@ -38,6 +45,7 @@ _Static_assert(TOLL_NSTATUSES <= 4, "a status no longer fits in the claim's 2 bi
 struct claim {
 	i128 low, best, high;
 	int open;
+	uint8_t flags;           /* of its best (nest.h) */
 	size_t chosen;           /* series the policy chose */
 	size_t rep;              /* the series key values come from */
 	size_t gid;              /* its output row */
@@ -47,6 +55,8 @@ struct claim {
 struct group {
 	i128 low, best, high;
 	int open;
+	uint8_t flags;           /* of its best: any part approximate, vague, supplied */
+	int any;                 /* some claim is counted in it */
 	size_t events, series;
 	size_t last_event;       /* number + 1 of the last event counted (rows of one claim kind) */
 };
@@ -68,12 +78,15 @@ struct toll_agg {
 	toll_strmap *sides;      /* side names to numbers */
 	toll_str last_side;      /* the side of the previous lookup, and its number */
 	size_t last_side_id;
-	toll_agg_warn_fn warn;
-	void *warn_ctx;
+	toll_agg_warn_fn warn, known;
+	void *warn_ctx, *known_ctx;
+	long note_col;           /* the note column (its tag [known conflict]), or -1 */
+	int with_adversary;      /* adversary claims counted as any other */
 	/* Sides within sides, per event (the 'within' column): each (event, side) once. */
 	toll_strmap *edge_keys;
 	struct edge { uint32_t event, side, holder; } *edge;
 	size_t nedge, edgecap;
+	struct edge *order;      /* the edges by event, made by toll_agg_write() */
 };
 
 /* The policies, by name: the only place one is named. */
@@ -160,6 +173,7 @@ toll_agg_new(const toll_policy *p, toll_keys *keys, const toll_as_of *as_of)
 	a->p = p;
 	a->keys = keys;
 	a->as_of = *as_of;
+	a->note_col = -1;
 	if ((a->kind = calloc(keys->n + 1, sizeof *a->kind)) == NULL ||
 	    (a->sides = toll_strmap_new()) == NULL || (a->edge_keys = toll_strmap_new()) == NULL) {
 		toll_agg_free(a);
@@ -176,6 +190,13 @@ toll_agg_set_warn(toll_agg *a, toll_agg_warn_fn warn, void *ctx)
 }
 
 void
+toll_agg_set_known(toll_agg *a, toll_agg_warn_fn known, void *ctx)
+{
+	a->known = known;
+	a->known_ctx = ctx;
+}
+
+void
 toll_agg_free(toll_agg *a)
 {
 	if (a == NULL)
@@ -188,6 +209,7 @@ toll_agg_free(toll_agg *a)
 	toll_strmap_free(a->sides);
 	toll_strmap_free(a->edge_keys);
 	free(a->edge);
+	free(a->order);
 	free(a);
 }
 
@@ -205,6 +227,8 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 	toll_field *ext;
 	long status_col = s->col[TOLL_COL_STATUS];
 	int rc;
+
+	a->note_col = toll_table_column(toll_reports_table(rd), "note");
 
 	/* A problem of the arguments: no place in the data. */
 	d->file = NULL;
@@ -399,6 +423,21 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	s->best = e->rep.fig.best;
 	s->high = e->rep.fig.open ? -1 : e->rep.fig.high;
 	s->end = e->rep.has_end ? e->rep.end.t : INT64_MIN;
+	s->claimant = 0;
+	if (e->rep.claimant.len > 0) {
+		size_t id;
+		int added;
+
+		if (toll_strmap_intern(a->sides, e->rep.claimant.s, e->rep.claimant.len, &id, &added) != TOLL_OK ||
+		    id >= UINT32_MAX)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		s->claimant = (uint32_t)id + 1;
+	}
+	s->flags = (uint8_t)((a->note_col >= 0 && toll_note_has_tag(&e->row.f[a->note_col],
+	                                                            TOLL_TAG_KNOWN_CONFLICT) ? KNOWN_CONFLICT : 0) |
+	                     (e->rep.fig.qualifier == '~' ? TOLL_BEST_APPROX : 0) |
+	                     (e->rep.fig.qualifier == 'v' ? TOLL_BEST_VAGUE : 0) |
+	                     (e->rep.fig.supplied ? TOLL_BEST_SUPPLIED : 0));
 	s->line = e->row.line > 0 && e->row.line < UINT32_MAX ? (uint32_t)e->row.line : UINT32_MAX;
 	s->fileno = e->row.fileno < UINT32_MAX ? (uint32_t)e->row.fileno : UINT32_MAX;
 	if (a->nstored > 0) {
@@ -465,29 +504,54 @@ sort_i64(int64_t *v, size_t n)
 	}
 }
 
-/* The median, in halves, of v[0..n) (sorted here); INT64_MAX stands for unbounded. */
+/*
+ * The median, in halves, of v[0..n) (sorted here): of an even number, the
+ * lower of the two in the middle, a figure one of them gave, never a
+ * number between that no one claimed (half a person); INT64_MAX stands
+ * for unbounded.
+ */
 static i128
 median2(int64_t *v, size_t n, int *open)
 {
 	sort_i64(v, n);
-	*open = v[n / 2] == INT64_MAX || (n % 2 == 0 && v[n / 2 - 1] == INT64_MAX);
-	if (n % 2 == 1)
-		return (i128)v[n / 2] * 2;
-	return (i128)v[n / 2 - 1] + v[n / 2];
+	*open = v[(n - 1) / 2] == INT64_MAX;
+	return (i128)v[(n - 1) / 2] * 2;
 }
 
-/* The mean, in halves, rounded to a whole number unless it is exactly a half. */
+/* The mean, in halves: a whole number, rounded to the nearest (a half to the even one). */
 static i128
 mean2(const int64_t *v, size_t n)
 {
-	i128 sum = 0;
+	i128 sum = 0, q, r;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		sum += v[i];
-	if ((sum * 2) % (i128)n == 0)
-		return sum * 2 / (i128)n;
-	return (sum * 2 + (i128)n) / (2 * (i128)n) * 2;
+	q = sum / (i128)n;
+	r = sum % (i128)n;
+	if (2 * r > (i128)n || (2 * r == (i128)n && q % 2 != 0))
+		q++;
+	return q * 2;
+}
+
+/*
+ * The flags of a best chosen among series m[0..n): those of the series
+ * that gave it (one that stated it exactly is enough to make it exact).
+ */
+static uint8_t
+flags_of_best(const struct aseries *s, const size_t *m, size_t n, i128 best)
+{
+	uint8_t f = BEST_FLAGS;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		if ((i128)s[m[i]].best * 2 == best) {
+			f &= s[m[i]].flags & BEST_FLAGS;
+			any = 1;
+		}
+	/* No series gave it: toll made it (a mean). */
+	return any ? f : TOLL_BEST_SUPPLIED;
 }
 
 static void
@@ -497,6 +561,7 @@ whole(struct claim *cl, const struct aseries *s)
 	cl->best = (i128)s->best * 2;
 	cl->open = s->high < 0;
 	cl->high = cl->open ? 0 : (i128)s->high * 2;
+	cl->flags = s->flags & BEST_FLAGS;
 	cl->chosen = 1;
 }
 
@@ -516,19 +581,29 @@ narrower_first(const struct aseries *s, size_t i, size_t j)
 	return (high_or_max(&s[i]) > high_or_max(&s[j])) - (high_or_max(&s[i]) < high_or_max(&s[j]));
 }
 
-/* A stable merge sort of w[0..n) by narrower_first, with room tmp[0..n). */
+/* Orders series by claimant, then by report, the latest first. */
+static int
+claimant_latest_first(const struct aseries *s, size_t i, size_t j)
+{
+	if (s[i].claimant != s[j].claimant)
+		return s[i].claimant < s[j].claimant ? -1 : 1;
+	return (s[i].reported < s[j].reported) - (s[i].reported > s[j].reported);
+}
+
+/* A stable merge sort of w[0..n) by cmp, with room tmp[0..n). */
 static void
-sort_narrower(const struct aseries *s, size_t *w, size_t n, size_t *tmp)
+sort_series(const struct aseries *s, size_t *w, size_t n, size_t *tmp,
+            int (*cmp)(const struct aseries *, size_t, size_t))
 {
 	size_t h = n / 2, i = 0, j, k = 0;
 
 	if (n < 2)
 		return;
-	sort_narrower(s, w, h, tmp);
-	sort_narrower(s, w + h, n - h, tmp);
+	sort_series(s, w, h, tmp, cmp);
+	sort_series(s, w + h, n - h, tmp, cmp);
 	j = h;
 	while (i < h && j < n)
-		tmp[k++] = narrower_first(s, w[j], w[i]) < 0 ? w[j++] : w[i++];
+		tmp[k++] = cmp(s, w[j], w[i]) < 0 ? w[j++] : w[i++];
 	while (i < h)
 		tmp[k++] = w[i++];
 	while (j < n)
@@ -538,18 +613,23 @@ sort_narrower(const struct aseries *s, size_t *w, size_t n, size_t *tmp)
 
 /*
  * The consensus of the series m[0..n): into w, those no other makes
- * weaker, in two steps, each of which leaves at least one.  First, a
+ * weaker, in three steps, each of which leaves at least one.  First, a
  * claim whose period ended before another's stated end (its own end, or
  * else its report, is earlier) is a lower bound of the later total: out.
- * Then, of the rest, a claim whose interval holds another's (and is not
- * the same) says less: out.  Returns how many are left.
+ * The missing and the captured are counted as they stand on the day of
+ * the report, not added up over a period: of them, only the claims
+ * reported last stay, whoever made them.  Then a party's later word replaces its earlier: of the claims of one
+ * claimant, whichever of its offices (sources) gave them, only those
+ * reported last stay.  Then, of the rest, a claim whose interval holds
+ * another's (and is not the same) says less: out.  Returns how many are
+ * left.
  */
 static size_t
 consensus(const struct aseries *s, const size_t *m, size_t n, size_t *w, size_t *tmp)
 {
-	int64_t last_end = INT64_MIN, minhigh = INT64_MAX, group_low = 0, group_high = 0;
+	int64_t last_end = INT64_MIN, minhigh = INT64_MAX;
 	size_t i, k = 0, j, left = 0;
-	int any_end = 0, have_min = 0;
+	int any_end = 0, have_min = 0, cat;
 
 	for (i = 0; i < n; i++)
 		if (s[m[i]].end != INT64_MIN) {
@@ -563,29 +643,53 @@ consensus(const struct aseries *s, const size_t *m, size_t n, size_t *w, size_t 
 		if (!any_end || until >= last_end)
 			w[k++] = m[i];
 	}
+	/* A count that stands on a day (who is missing, who is held): the latest day's. */
+	cat = (int)(s[m[0]].claim & 7);
+	if (cat == TOLL_CAT_MISSING || cat == TOLL_CAT_CAPTURED) {
+		int64_t last = INT64_MIN;
+
+		for (i = 0; i < k; i++)
+			last = s[w[i]].reported > last ? s[w[i]].reported : last;
+		for (i = j = 0; i < k; i++)
+			if (s[w[i]].reported == last)
+				w[j++] = w[i];
+		k = j;
+	}
+	/* A party's later word: by claimant, the latest first; no claimant is no party. */
+	sort_series(s, w, k, tmp, claimant_latest_first);
+	for (i = j = 0; i < k; i++)
+		if (s[w[i]].claimant == 0 || i == 0 || s[w[i]].claimant != s[w[i - 1]].claimant ||
+		    s[w[i]].reported == s[w[j - 1]].reported)
+			w[j++] = w[i];
+	k = j;
 	/*
 	 * Narrowest first: lows from the largest, highs from the smallest.
 	 * A claim holds another when one before it (low no smaller) has a
-	 * high no larger, and is not the same interval.
+	 * high no larger, and is not the same interval.  Only a claim stated
+	 * exactly makes another say less: "about 30,000" does not make
+	 * "20,000-30,000" redundant, nor does "dozens" anything.
 	 */
-	sort_narrower(s, w, k, tmp);
+	sort_series(s, w, k, tmp, narrower_first);
 	for (i = 0; i < k; ) {
-		int64_t low = s[w[i]].low;
+		int64_t low = s[w[i]].low, run_min = 0;
+		int have_run = 0;
 
-		/* A run of claims with this low: the first has its smallest high. */
-		group_low = low;
-		group_high = high_or_max(&s[w[i]]);
-		for (j = i; j < k && s[w[j]].low == group_low; j++) {
-			int64_t h = high_or_max(&s[w[j]]);
-
-			if (!((have_min && minhigh <= h) || group_high < h))
-				tmp[left++] = w[j];
-		}
-		for (; i < j; i++)
-			if (!have_min || high_or_max(&s[w[i]]) < minhigh) {
-				minhigh = high_or_max(&s[w[i]]);
-				have_min = 1;
+		for (j = i; j < k && s[w[j]].low == low; j++)
+			if (!(s[w[j]].flags & (TOLL_BEST_APPROX | TOLL_BEST_VAGUE)) &&
+			    (!have_run || high_or_max(&s[w[j]]) < run_min)) {
+				run_min = high_or_max(&s[w[j]]);
+				have_run = 1;
 			}
+		for (; i < j; i++) {
+			int64_t h = high_or_max(&s[w[i]]);
+
+			if (!((have_min && minhigh <= h) || (have_run && run_min < h)))
+				tmp[left++] = w[i];
+		}
+		if (have_run && (!have_min || run_min < minhigh)) {
+			minhigh = run_min;
+			have_min = 1;
+		}
 	}
 	memcpy(w, tmp, left * sizeof *w);
 	return left;
@@ -612,6 +716,7 @@ range(const struct aseries *s, const size_t *m, size_t n, int64_t *v, struct cla
 		v[i] = si->best;
 	}
 	cl->best = median2(v, n, &open);
+	cl->flags = flags_of_best(s, m, n, cl->best);
 	cl->chosen = n;
 }
 
@@ -679,6 +784,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, size_t *w, s
 			cl->open |= s[m[i]].high < 0;
 		}
 		cl->high = cl->open ? 0 : mean2(v, n);
+		cl->flags = flags_of_best(s, m, n, cl->best);
 		cl->chosen = n;
 		return;
 	case TOLL_COMBINE_MEDIAN:
@@ -691,6 +797,7 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, size_t *w, s
 		for (i = 0; i < n; i++)
 			v[i] = s[m[i]].high < 0 ? INT64_MAX : s[m[i]].high;
 		cl->high = median2(v, n, &cl->open);
+		cl->flags = flags_of_best(s, m, n, cl->best);
 		cl->chosen = n;
 		return;
 	case TOLL_COMBINE_CONSENSUS:
@@ -704,12 +811,29 @@ combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, size_t *w, s
 
 /* ---- grouping and output ---- */
 
+/* Another side, status or category in a claim's key: that of a row that holds it. */
+struct other {
+	const char *side;        /* NULL: the claim's own */
+	size_t side_len;
+	int status, category;    /* -1: the claim's own */
+};
+
+static int claim_key_as(const struct ctx *c, size_t rep, const struct other *ov, char **buf, size_t *cap,
+                        size_t *len, size_t *event);
+
 /*
  * Writes the key values of a claim to *buf, each followed by a NUL; *event
  * is its event's number.
  */
 static int
 claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len, size_t *event)
+{
+	return claim_key_as(c, rep, NULL, buf, cap, len, event);
+}
+
+static int
+claim_key_as(const struct ctx *c, size_t rep, const struct other *ov, char **buf, size_t *cap,
+             size_t *len, size_t *event)
 {
 	const toll_agg *a = c->a;
 	toll_series_key key, *k = &key;
@@ -726,15 +850,24 @@ claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len,
 
 		switch (a->kind[i]) {
 		case K_EVENT: s = k->event.s; n = k->event.len; break;
-		case K_SIDE: s = k->side.s; n = k->side.len; break;
-		case K_STATUS:
-			s = toll_status_names[k->status];
-			n = toll_status_lengths[k->status];
+		case K_SIDE:
+			s = ov && ov->side ? ov->side : k->side.s;
+			n = ov && ov->side ? ov->side_len : k->side.len;
 			break;
-		case K_CATEGORY:
-			s = toll_category_names[k->category];
-			n = toll_category_lengths[k->category];
+		case K_STATUS: {
+			int t = ov && ov->status >= 0 ? ov->status : k->status;
+
+			s = toll_status_names[t];
+			n = toll_status_lengths[t];
 			break;
+		}
+		case K_CATEGORY: {
+			int g = ov && ov->category >= 0 ? ov->category : k->category;
+
+			s = toll_category_names[g];
+			n = toll_category_lengths[g];
+			break;
+		}
 		case K_SOURCE: s = k->source.s; n = k->source.len; break;
 		default:
 			memcpy(&sl, stored, 4);
@@ -764,7 +897,7 @@ write_half(toll_out *o, i128 v)
 static void
 write_header(const toll_agg *a, toll_out *o)
 {
-	static const char tail[] = "low\tbest\thigh\tevents\tseries\n";
+	static const char tail[] = "low\tbest\thigh\tevents\tseries\tqualifier\tbest_by\tadversary\n";
 
 	toll_keys_write_header(a->keys, o);
 	toll_out_write(o, tail, sizeof tail - 1);
@@ -810,8 +943,29 @@ check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_diag *
 	                     where);
 }
 
+/* A group's figure in the notation of toll(7): "79", "~430", "79-430", ">=135". */
+static void
+group_notation(const struct group *g, char *buf, size_t sz)
+{
+	toll_range r;
+
+	r.low = toll_num_whole((int64_t)(g->low / 2));
+	r.best = toll_num_whole((int64_t)(g->best / 2));
+	r.high = toll_num_whole(g->open ? 0 : (int64_t)(g->high / 2));
+	r.open = g->open;
+	r.qualifier = (g->flags & TOLL_BEST_VAGUE) ? 'v' : (g->flags & TOLL_BEST_APPROX) ? '~' : '\0';
+	r.supplied = (g->flags & TOLL_BEST_SUPPLIED) != 0;
+	toll_range_notation(&r, buf, sz);
+}
+
+/*
+ * The rows: each group's own figure (g; its figure empty when only
+ * adversary claims are in it) and the adversary claims set aside (adv,
+ * NULL when there are none).
+ */
 static int
-write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o, toll_diag *d)
+write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, const struct group *adv,
+           toll_out *o, toll_diag *d)
 {
 	size_t n = toll_strmap_count(groups), i, *order;
 
@@ -824,7 +978,9 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 
 		if (check_sum(a, "low", gi->low, key, d) != TOLL_OK ||
 		    check_sum(a, "best", gi->best, key, d) != TOLL_OK ||
-		    (!gi->open && check_sum(a, "high", gi->high, key, d) != TOLL_OK)) {
+		    (!gi->open && check_sum(a, "high", gi->high, key, d) != TOLL_OK) ||
+		    (adv != NULL && (check_sum(a, "low", adv[order[i]].low, key, d) != TOLL_OK ||
+		                     check_sum(a, "high", adv[order[i]].high, key, d) != TOLL_OK))) {
 			free(order);
 			return TOLL_EDATA;
 		}
@@ -835,22 +991,50 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
 		toll_str key = toll_strmap_key(groups, order[i]);
 
 		toll_keys_write_values(a->keys, key.s, o);
-		write_half(o, gi->low);
-		toll_out_tab(o);
-		write_half(o, gi->best);
-		toll_out_tab(o);
-		if (!gi->open)
-			write_half(o, gi->high);
+		if (gi->any) {
+			write_half(o, gi->low);
+			toll_out_tab(o);
+			write_half(o, gi->best);
+			toll_out_tab(o);
+			if (!gi->open)
+				write_half(o, gi->high);
+		} else {
+			toll_out_tab(o);
+			toll_out_tab(o);
+		}
 		toll_out_tab(o);
 		toll_out_int(o, (int64_t)gi->events);
 		toll_out_tab(o);
 		toll_out_int(o, (int64_t)gi->series);
+		toll_out_tab(o);
+		/* What the best is: vague or approximate when any of it is; toll's when toll made any of it. */
+		if (gi->any && (gi->flags & TOLL_BEST_VAGUE))
+			toll_out_write(o, "vague", 5);
+		else if (gi->any && (gi->flags & TOLL_BEST_APPROX))
+			toll_out_write(o, "~", 1);
+		toll_out_tab(o);
+		if (gi->any)
+			toll_out_str(o, gi->flags & TOLL_BEST_SUPPLIED ? "toll" : "sources");
+		toll_out_tab(o);
+		if (adv != NULL && adv[order[i]].any) {
+			char note[128];
+
+			group_notation(&adv[order[i]], note, sizeof note);
+			toll_out_str(o, note);
+		}
 		toll_out_eol(o);
 	}
 	free(order);
 	return TOLL_OK;
 }
 
+
+/* Whether series s is counted in a pass: it has a revision as of then, and is, or is not, an adversary's. */
+static int
+in_pass(const struct aseries *s, int adversary)
+{
+	return s->reported != INT64_MIN && ((s->flags & ADVERSARY) != 0) == adversary;
+}
 
 /*
  * The series with a revision as of then, in runs of one claim group each:
@@ -859,7 +1043,7 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, toll_out *o,
  * more entry: the end).  With policy each, every series is a run.
  */
 static int
-claim_runs(const toll_agg *a, const toll_series_index *x, size_t *order, size_t *n,
+claim_runs(const toll_agg *a, const toll_series_index *x, int adversary, size_t *order, size_t *n,
            size_t *runs, size_t *nruns)
 {
 	size_t nev = toll_series_index_events(x), i, e, *start;
@@ -869,7 +1053,7 @@ claim_runs(const toll_agg *a, const toll_series_index *x, size_t *order, size_t 
 	if ((start = calloc(nev + 1, sizeof *start)) == NULL)
 		return -1;
 	for (i = 0; i < a->ns; i++)
-		if (a->s[i].reported != INT64_MIN)
+		if (in_pass(&a->s[i], adversary))
 			start[a->s[i].event + 1]++;
 	for (e = 0; e < nev; e++)
 		start[e + 1] += start[e];
@@ -880,7 +1064,7 @@ claim_runs(const toll_agg *a, const toll_series_index *x, size_t *order, size_t 
 	}
 	/* Series numbers stay below 2^32: the claim above them makes the sort key. */
 	for (i = 0; i < a->ns; i++)
-		if (a->s[i].reported != INT64_MIN)
+		if (in_pass(&a->s[i], adversary))
 			key[start[a->s[i].event]++] = (uint64_t)a->s[i].claim << 32 | i;
 	for (e = nev; e > 0; e--)
 		start[e] = start[e - 1];
@@ -942,6 +1126,7 @@ struct nest_ctx {
 	const struct ctx *c;
 	const toll_reports *rd;
 	const struct claim *claims;
+	toll_strmap *said;       /* the warnings given: a total met again in a row that holds it, once */
 };
 
 /* A conflict of a total and its parts, as a warning at the total's place. */
@@ -953,10 +1138,10 @@ conflict(void *ctx, const toll_nest_conflict *cf)
 	size_t total = nc->claims[cf->total].rep, i;
 	char name[200], lines[200], low[48], high[48];
 	size_t used, parts[TOLL_NEST_PARTS];
-	int same;
+	int same, known;
 	toll_diag d;
 
-	if (a->warn == NULL)
+	if (a->warn == NULL && a->known == NULL)
 		return;
 	claim_name(nc->c, total, name, sizeof name);
 	/* The parts in the order of the files. */
@@ -993,29 +1178,30 @@ conflict(void *ctx, const toll_nest_conflict *cf)
 		snprintf(lines + used, sizeof lines - used, " and %zu more", cf->more);
 	half_text(cf->parts_low, low, sizeof low);
 	half_text(cf->total_high, high, sizeof high);
+	/*
+	 * Known when the total says so in its note (a part's tag would also
+	 * hush the other totals that part belongs to).
+	 */
+	known = (a->s[total].flags & KNOWN_CONFLICT) != 0;
 	toll_diag_set(&d, TOLL_EDATA, toll_reports_file(nc->rd, a->s[total].fileno),
 	              (long)a->s[total].line, 0,
-	              "the parts of %s add up to at least %s, above its high %s (%s): %s", name, low,
-	              high, lines,
+	              "%sthe parts of %s add up to at least %s, above its high %s (%s): %s%s",
+	              known ? "a known conflict: " : "", name, low, high, lines,
 	              cf->total_kept ? "the total, reported last, bounds them" :
-	              "their sum stands, reported after the total");
-	a->warn(a->warn_ctx, &d);
-}
+	              "their sum stands, reported after the total",
+	              known ? "" : " (if known, say " TOLL_TAG_KNOWN_CONFLICT " in its note)");
+	{
+		size_t id;
+		int added;
 
-/*
- * Orders claim indices by output row.  qsort() has no argument for the
- * comparison: the claims are passed in sort_claims (one aggregation at a
- * time is written).
- */
-static const struct claim *sort_claims;
-static int
-by_gid(const void *x, const void *y)
-{
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-
-	if (sort_claims[i].gid != sort_claims[j].gid)
-		return sort_claims[i].gid < sort_claims[j].gid ? -1 : 1;
-	return (i > j) - (i < j);
+		if (nc->said != NULL &&
+		    (toll_strmap_intern(nc->said, d.msg, strlen(d.msg), &id, &added) != TOLL_OK || !added))
+			return;
+	}
+	if (known && a->known != NULL)
+		a->known(a->known_ctx, &d);
+	else if (!known && a->warn != NULL)
+		a->warn(a->warn_ctx, &d);
 }
 
 static int
@@ -1048,12 +1234,14 @@ nests(unsigned mask)
  * key order) in *d.
  */
 static int
-check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, toll_diag *d)
+check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, size_t nmask,
+                 toll_diag *d)
 {
 	size_t n = toll_strmap_count(groups), i, *order;
 	int c, rc = TOLL_OK;
 
-	for (i = 0; i < n && nests(mask[i]); i++)
+	/* (A row that has no claim in this pass has none to add up: mask 0.) */
+	for (i = 0; i < n && (i >= nmask || mask[i] == 0 || nests(mask[i])); i++)
 		;
 	if (i == n)
 		return TOLL_OK;
@@ -1063,7 +1251,7 @@ check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, t
 		char where[TOLL_DIAG_MSG / 2], list[160];
 		size_t used = 0, count = 0, seen = 0;
 
-		if (nests(mask[order[i]]))
+		if (order[i] >= nmask || mask[order[i]] == 0 || nests(mask[order[i]]))
 			continue;
 		describe(a, toll_strmap_key(groups, order[i]), where, sizeof where);
 		for (c = 0; c < TOLL_NCATEGORIES; c++)
@@ -1088,26 +1276,260 @@ check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, t
 	return rc;
 }
 
-int
-toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
+/* The side that holds side in an event (its within), or UINT32_MAX. */
+static uint32_t
+holder_of(const toll_agg *a, uint32_t event, uint32_t side)
 {
-	struct ctx c;
-	size_t *runs = NULL, *members = NULL, *w = NULL, *tmp = NULL, *byrow = NULL, nmembers, nruns;
-	size_t i, j, event, nsides, all_side, ei;
+	uint32_t key[2] = { event, side };
+	size_t id;
+
+	if (toll_strmap_find(a->edge_keys, (const char *)key, sizeof key, &id) != 0)
+		return UINT32_MAX;
+	return a->edge[id].holder;
+}
+
+/* Whether side h is side x, or holds it through the sides within sides of an event. */
+static int
+side_holds(const toll_agg *a, uint32_t event, uint32_t h, uint32_t x)
+{
+	size_t steps;
+
+	for (steps = 0; x != UINT32_MAX && steps <= a->nedge; steps++) {
+		if (x == h)
+			return 1;
+		x = holder_of(a, event, x);
+	}
+	return 0;
+}
+
+/*
+ * Marks the claims made by one party about another: the claimant is a
+ * party to the claim's event (a side of a claim of that event) that
+ * neither is the claim's side nor holds it nor is held by it.  Set aside,
+ * they never move the figures of the side they are about.  A claimant
+ * that is no party to the event (a third country, an agency) is
+ * independent, as is no claimant; a claim about every side (side all) is
+ * no adversary's.
+ */
+static int
+mark_adversaries(toll_agg *a)
+{
+	size_t i, id, all = SIZE_MAX, n = toll_strmap_count(a->sides);
+	toll_strmap *parties;
+	uint32_t key[2];
+	int added;
+
+	for (i = 0; i < n; i++) {
+		toll_str sd = toll_strmap_key(a->sides, i);
+
+		if (sd.len == 3 && memcmp(sd.s, TOLL_SIDE_ALL, 3) == 0)
+			all = i;
+	}
+	for (i = 0; i < a->ns; i++)
+		a->s[i].flags &= (uint8_t)~ADVERSARY;
+	if (a->with_adversary)
+		return 0;
+	/* The parties of each event: (event, side) of every claim. */
+	if ((parties = toll_strmap_new()) == NULL)
+		return -1;
+	for (i = 0; i < a->ns; i++) {
+		key[0] = a->s[i].event;
+		key[1] = a->s[i].claim >> 5;
+		if (toll_strmap_intern(parties, (const char *)key, sizeof key, &id, &added) != TOLL_OK) {
+			toll_strmap_free(parties);
+			return -1;
+		}
+	}
+	for (i = 0; i < a->ns; i++) {
+		struct aseries *s = &a->s[i];
+		uint32_t side = s->claim >> 5, who = s->claimant - 1;
+
+		if (s->claimant == 0 || side == all)
+			continue;
+		key[0] = s->event;
+		key[1] = who;
+		if (toll_strmap_find(parties, (const char *)key, sizeof key, &id) != 0)
+			continue;
+		if (!side_holds(a, s->event, who, side) && !side_holds(a, s->event, side, who))
+			s->flags |= ADVERSARY;
+	}
+	toll_strmap_free(parties);
+	return 0;
+}
+
+void
+toll_agg_set_adversary(toll_agg *a, int include)
+{
+	a->with_adversary = include;
+}
+
+/* What a pass fills: a group per output row (numbered as the rows' keys), and its categories. */
+struct pass {
+	struct group *g;
+	size_t gcap;
+	unsigned *mask;
+	size_t mcap;
+};
+
+static int
+pass_room(struct pass *p, size_t gid)
+{
+	size_t old = p->gcap;
+
+	if (gid < p->gcap && gid < p->mcap)
+		return 0;
+	if (toll_reserve((void **)&p->g, &p->gcap, gid + 1, sizeof *p->g) != 0 ||
+	    toll_reserve((void **)&p->mask, &p->mcap, gid + 1, sizeof *p->mask) != 0)
+		return -1;
+	memset(p->g + old, 0, (p->gcap - old) * sizeof *p->g);
+	if (p->mcap > old)
+		memset(p->mask + old, 0, (p->mcap - old) * sizeof *p->mask);
+	return 0;
+}
+
+/* The rows a claim's row may be held by: at most this many. */
+#define MAX_HOLDERS 64
+
+/*
+ * The rows that hold claim cl's row, with claims of their own in this
+ * pass: the same keys, but a side that holds the claim's (all, or one it
+ * is within), status all, or a category that holds its category.  Their
+ * numbers into rows[0..*n).  One consistent table: a row that holds
+ * another is reconciled with that row's claims too, so that it is never
+ * below what its parts' rows add up to.
+ */
+static int
+holder_rows(const struct ctx *cx, const struct claim *cl, toll_strmap *groups, const struct pass *p,
+            const int has[3], char **kbuf, size_t *kcap, size_t *rows, size_t *n)
+{
+	const toll_agg *a = cx->a;
+	const struct aseries *s = &a->s[cl->rep];
+	uint32_t side = s->claim >> 5, sides[16], x;
+	int status = (int)(s->claim >> 3 & 3), cat = (int)(s->claim & 7), statuses[2], cats[3], g;
+	size_t ns = 0, nt = 0, nk = 0, i, j, l, q, klen, event, gid, all = SIZE_MAX;
+
+	*n = 0;
+	sides[ns++] = UINT32_MAX;   /* its own */
+	if (has[0]) {
+		for (i = 0; i < toll_strmap_count(a->sides); i++) {
+			toll_str sd = toll_strmap_key(a->sides, i);
+
+			if (sd.len == 3 && memcmp(sd.s, TOLL_SIDE_ALL, 3) == 0)
+				all = i;
+		}
+		for (x = holder_of(a, s->event, side); x != UINT32_MAX && ns < 15; x = holder_of(a, s->event, x))
+			sides[ns++] = x;
+		if (all != SIZE_MAX && side != all)
+			sides[ns++] = (uint32_t)all;
+	}
+	statuses[nt++] = -1;
+	if (has[1] && status != TOLL_STATUS_ALL)
+		statuses[nt++] = TOLL_STATUS_ALL;
+	cats[nk++] = -1;
+	if (has[2])
+		for (g = 0; g < TOLL_NCATEGORIES; g++)
+			if (g != cat && toll_category_holds(g, cat))
+				cats[nk++] = g;
+	for (i = 0; i < ns; i++)
+		for (j = 0; j < nt; j++)
+			for (l = 0; l < nk; l++) {
+				struct other ov;
+
+				if (i == 0 && j == 0 && l == 0)
+					continue;
+				ov.side = NULL;
+				ov.side_len = 0;
+				if (i > 0) {
+					toll_str sd = toll_strmap_key(a->sides, sides[i]);
+
+					ov.side = sd.s;
+					ov.side_len = sd.len;
+				}
+				ov.status = statuses[j];
+				ov.category = cats[l];
+				if (claim_key_as(cx, cl->rep, &ov, kbuf, kcap, &klen, &event) != 0)
+					return -1;
+				if (toll_strmap_find(groups, *kbuf ? *kbuf : "", klen, &gid) != 0 ||
+				    gid >= p->mcap || p->mask[gid] == 0 || gid == cl->gid)
+					continue;
+				for (q = 0; q < *n && rows[q] != gid; q++)
+					;
+				if (q == *n && *n < MAX_HOLDERS)
+					rows[(*n)++] = gid;
+			}
+	return 0;
+}
+
+/*
+ * Whether a claim of the pass can hold another's row: of side all, a side
+ * that holds another in its event, status all, or a category that holds
+ * others.  Else, with side, status and category as keys, every row holds
+ * one kind of claim and nothing nests.
+ */
+static int
+holders_possible(const toll_agg *a, int adversary)
+{
+	size_t i, all = SIZE_MAX, n = toll_strmap_count(a->sides);
+
+	for (i = 0; i < n; i++) {
+		toll_str sd = toll_strmap_key(a->sides, i);
+
+		if (sd.len == 3 && memcmp(sd.s, TOLL_SIDE_ALL, 3) == 0)
+			all = i;
+	}
+	if (a->nedge > 0)
+		return 1;   /* a side within another: its holder's row holds it */
+	for (i = 0; i < a->ns; i++) {
+		const struct aseries *s = &a->s[i];
+		int t = (int)(s->claim >> 3 & 3), k = (int)(s->claim & 7);
+
+		if (in_pass(s, adversary) && ((s->claim >> 5) == all || t == TOLL_STATUS_ALL ||
+		                              k == TOLL_CAT_KILLED_OR_MISSING || k == TOLL_CAT_CASUALTIES))
+			return 1;
+	}
+	return 0;
+}
+
+/* A claim in a row: its own, or one that holds its own. */
+struct member {
+	size_t gid, claim;
+};
+
+static int
+by_member_gid(const void *x, const void *y)
+{
+	const struct member *a = x, *b = y;
+
+	if (a->gid != b->gid)
+		return a->gid < b->gid ? -1 : 1;
+	return (a->claim > b->claim) - (a->claim < b->claim);
+}
+
+/*
+ * One pass over the claims, adversaries' or the others: each claim
+ * combined by the policy, put in its row (groups: the keys, shared by the
+ * passes), and the claims of one event and row that hold one another
+ * reconciled.  Fills p; returns TOLL_OK, TOLL_EDATA or TOLL_ENOMEM with *d.
+ */
+static int
+group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, toll_strmap *groups,
+           struct pass *p, toll_diag *d)
+{
+	size_t *runs = NULL, *members = NULL, *w = NULL, *tmp = NULL, nmembers, nruns;
+	size_t i, j, event, nsides, all_side, ei, memcap = 0, nestcap = 0;
 	int64_t *v = NULL;
-	toll_strmap *groups = NULL;
-	struct group *g = NULL;
 	struct claim *claims = NULL;
+	struct member *mem = NULL;
 	toll_nest_claim *nest = NULL;
-	unsigned *mask = NULL;
+	int has[3] = { 0, 0, 0 };
 	uint32_t *parent = NULL;
-	size_t gcap = 0, mcap = 0;
 	char *kbuf = NULL;
 	size_t kcap = 0, klen, *memo = NULL, k;
 	int rc = TOLL_ENOMEM, by_claim = 1, nested;
 	unsigned kinds = 0;
 	struct nest_ctx nc;
 
+	nc.said = NULL;
 	/*
 	 * When the keys are only side, status and category, a claim's group
 	 * follows from its numbers: it is looked up once per claim kind.
@@ -1118,25 +1540,19 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	}
 	nested = a->p->combine == TOLL_COMBINE_EACH ||
 	         (kinds & (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY)) !=
-	         (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY);
-	c.a = a;
-	c.x = toll_reports_index(rd);
-	if (a->ns > UINT32_MAX)
-		goto out;
+	         (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY) ||
+	         holders_possible(a, adversary);
 	runs = malloc((a->ns + 1) * sizeof *runs);
 	members = malloc((a->ns ? a->ns : 1) * sizeof *members);
 	w = malloc((a->ns ? a->ns : 1) * sizeof *w);
 	tmp = malloc((a->ns ? a->ns : 1) * sizeof *tmp);
 	v = malloc((a->ns ? a->ns : 1) * sizeof *v);
-	groups = toll_strmap_new();
 	if (by_claim && (memo = calloc(toll_strmap_count(a->sides) * 32 + 1, sizeof *memo)) == NULL)
 		goto out;
 	if (runs == NULL || members == NULL || w == NULL || tmp == NULL || v == NULL ||
-	    groups == NULL || claim_runs(a, c.x, members, &nmembers, runs, &nruns) != 0)
+	    claim_runs(a, cx->x, adversary, members, &nmembers, runs, &nruns) != 0)
 		goto out;
-	if ((claims = malloc((nested ? nruns + 1 : 1) * sizeof *claims)) == NULL ||
-	    (byrow = malloc((nested ? nruns + 1 : 1) * sizeof *byrow)) == NULL ||
-	    (nest = malloc((nested ? nruns + 1 : 1) * sizeof *nest)) == NULL)
+	if ((claims = malloc((nested ? nruns + 1 : 1) * sizeof *claims)) == NULL)
 		goto out;
 	/* Each claim combined by the policy, and the row it goes to. */
 	for (i = 0; i < nruns; i++) {
@@ -1144,39 +1560,35 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		size_t gid;
 		int added;
 
-		combine(&c, members + runs[i], runs[i + 1] - runs[i], v, w, tmp, cl);
+		combine(cx, members + runs[i], runs[i + 1] - runs[i], v, w, tmp, cl);
 		if (memo != NULL && memo[a->s[cl->rep].claim] != 0) {
 			gid = memo[a->s[cl->rep].claim] - 1;
-			added = 0;
 		} else {
-			if (claim_key(&c, cl->rep, &kbuf, &kcap, &klen, &event) != 0 ||
+			if (claim_key(cx, cl->rep, &kbuf, &kcap, &klen, &event) != 0 ||
 			    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
 				goto out;
 			if (memo != NULL)
 				memo[a->s[cl->rep].claim] = gid + 1;
 		}
-		if (added) {
-			if (toll_reserve((void **)&g, &gcap, gid + 1, sizeof *g) != 0 ||
-			    toll_reserve((void **)&mask, &mcap, gid + 1, sizeof *mask) != 0)
-				goto out;
-			memset(&g[gid], 0, sizeof g[gid]);
-			mask[gid] = 0;
-		}
+		if (pass_room(p, gid) != 0)
+			goto out;
 		cl->gid = gid;
-		mask[gid] |= 1u << (a->s[cl->rep].claim & 7);
+		p->mask[gid] |= 1u << (a->s[cl->rep].claim & 7);
 		/*
 		 * Keys that hold side, status and category give each row one
 		 * kind of claim: nothing in it nests, every claim adds (one per
 		 * event, by any policy but each).
 		 */
 		if (!nested) {
-			struct group *gi = &g[gid];
+			struct group *gi = &p->g[gid];
 			size_t ev = a->s[cl->rep].event;
 
 			gi->low += cl->low;
 			gi->best += cl->best;
 			gi->high += cl->high;
 			gi->open |= cl->open;
+			gi->flags |= cl->flags;
+			gi->any = 1;
 			gi->series += cl->chosen;
 			if (gi->last_event != ev + 1) {
 				gi->last_event = ev + 1;
@@ -1185,10 +1597,10 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		}
 	}
 	if (!nested) {
-		rc = write_rows(a, groups, g, o, d);
+		rc = TOLL_OK;
 		goto out;
 	}
-	if ((rc = check_categories(a, groups, mask, d)) != TOLL_OK)
+	if ((rc = check_categories(a, groups, p->mask, p->mcap, d)) != TOLL_OK)
 		goto out;
 	rc = TOLL_ENOMEM;
 	/* Sides: 'all' holds every other one; a table without it gets it as one more number. */
@@ -1204,31 +1616,51 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		goto out;
 	for (i = 0; i <= nsides; i++)
 		parent[i] = i == all_side ? TOLL_NEST_NONE : (uint32_t)all_side;
-	nc.c = &c;
+	nc.c = cx;
 	nc.rd = rd;
 	nc.claims = claims;
+	if ((nc.said = toll_strmap_new()) == NULL)
+		goto out;
+	for (k = 0; k < a->keys->n; k++) {
+		has[0] |= a->kind[k] == K_SIDE;
+		has[1] |= a->kind[k] == K_STATUS;
+		has[2] |= a->kind[k] == K_CATEGORY;
+	}
 	/* Runs come event by event: within each, the claims of one row are reconciled. */
-	sort_claims = claims;
-	if (a->nedge > 1)
-		qsort(a->edge, a->nedge, sizeof *a->edge, by_event);
 	for (i = 0, ei = 0; i < nruns; i = j) {
-		size_t e = a->s[claims[i].rep].event, r, ej;
+		size_t e = a->s[claims[i].rep].event, r, ej, nm = 0;
 
-		for (j = i; j < nruns && a->s[claims[j].rep].event == e; j++)
-			byrow[j] = j;
-		qsort(byrow + i, j - i, sizeof *byrow, by_gid);
+		/* Each claim in its row, and in every row that holds its row. */
+		for (j = i; j < nruns && a->s[claims[j].rep].event == e; j++) {
+			size_t hold[MAX_HOLDERS], nh = 0, h;
+
+			if ((has[0] || has[1] || has[2]) &&
+			    holder_rows(cx, &claims[j], groups, p, has, &kbuf, &kcap, hold, &nh) != 0)
+				goto out;
+			if (toll_reserve((void **)&mem, &memcap, nm + 1 + nh, sizeof *mem) != 0)
+				goto out;
+			mem[nm].gid = claims[j].gid;
+			mem[nm++].claim = j;
+			for (h = 0; h < nh; h++) {
+				mem[nm].gid = hold[h];
+				mem[nm++].claim = j;
+			}
+		}
+		if (toll_reserve((void **)&nest, &nestcap, nm, sizeof *nest) != 0)
+			goto out;
+		qsort(mem, nm, sizeof *mem, by_member_gid);
 		/* The event's sides within sides, undone after it. */
-		for (; ei < a->nedge && a->edge[ei].event < e; ei++)
+		for (; ei < a->nedge && a->order[ei].event < e; ei++)
 			;
-		for (ej = ei; ej < a->nedge && a->edge[ej].event == e; ej++)
-			parent[a->edge[ej].side] = a->edge[ej].holder;
-		for (r = i; r < j; ) {
-			size_t q = r, gid = claims[byrow[r]].gid, n, dup[2];
+		for (ej = ei; ej < a->nedge && a->order[ej].event == e; ej++)
+			parent[a->order[ej].side] = a->order[ej].holder;
+		for (r = 0; r < nm; ) {
+			size_t q = r, gid = mem[r].gid, n, dup[2];
 			toll_nest_figure f;
-			struct group *gi = &g[gid];
+			struct group *gi = &p->g[gid];
 
-			for (; q < j && claims[byrow[q]].gid == gid; q++) {
-				const struct claim *cl = &claims[byrow[q]];
+			for (; q < nm && mem[q].gid == gid; q++) {
+				const struct claim *cl = &claims[mem[q].claim];
 				uint32_t code = a->s[cl->rep].claim;
 				toll_nest_claim *nl = &nest[q - r];
 
@@ -1240,11 +1672,13 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 				nl->status = (uint8_t)(code >> 3 & 3);
 				nl->category = (uint8_t)(code & 7);
 				nl->reported = a->s[cl->rep].reported;
-				nl->id = byrow[q];
+				nl->flags = cl->flags;
+				nl->id = mem[q].claim;
 				gi->series += cl->chosen;
 			}
 			n = q - r;
-			switch (toll_nest_reconcile(nest, n, parent, nsides + 1, conflict, &nc, &f, dup)) {
+			switch (toll_nest_reconcile(nest, n, parent, nsides + 1, adversary ? NULL : conflict, &nc,
+			                            &f, dup)) {
 			case TOLL_OK:
 				break;
 			case TOLL_EDATA: {
@@ -1253,10 +1687,10 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 				char s1[64], s2[64];
 				size_t x1 = claims[dup[0]].rep, x2 = claims[dup[1]].rep;
 
-				claim_name(&c, x2, name, sizeof name);
-				place(&c, rd, x1, x2, where, sizeof where);
-				toll_series_index_key(c.x, x1, &k1);
-				toll_series_index_key(c.x, x2, &k2);
+				claim_name(cx, x2, name, sizeof name);
+				place(cx, rd, x1, x2, where, sizeof where);
+				toll_series_index_key(cx->x, x1, &k1);
+				toll_series_index_key(cx->x, x2, &k2);
 				toll_diag_quote(s1, sizeof s1, k1.source.s, k1.source.len);
 				toll_diag_quote(s2, sizeof s2, k2.source.s, k2.source.len);
 				rc = toll_diag_set(d, TOLL_EDATA, toll_reports_file(rd, a->s[x2].fileno),
@@ -1267,7 +1701,6 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 				goto out;
 			}
 			case TOLL_ENOMEM:
-				rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 				goto out;
 			default:
 				rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "internal error: claims that "
@@ -1278,13 +1711,15 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 			gi->best += f.best;
 			gi->high += f.high;
 			gi->open |= f.open;
+			gi->flags |= f.flags;
+			gi->any = 1;
 			gi->events++;
 			r = q;
 		}
 		for (; ei < ej; ei++)
-			parent[a->edge[ei].side] = (uint32_t)all_side;
+			parent[a->order[ei].side] = (uint32_t)all_side;
 	}
-	rc = write_rows(a, groups, g, o, d);
+	rc = TOLL_OK;
 out:
 	if (rc == TOLL_ENOMEM)
 		toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -1294,13 +1729,62 @@ out:
 	free(w);
 	free(tmp);
 	free(v);
-	free(g);
-	free(mask);
 	free(kbuf);
 	free(claims);
-	free(byrow);
+	free(mem);
 	free(nest);
 	free(parent);
+	toll_strmap_free(nc.said);
+	return rc;
+}
+
+int
+toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
+{
+	struct ctx c;
+	struct pass own, adv;
+	toll_strmap *groups = NULL;
+	size_t n, i;
+	int rc = TOLL_ENOMEM, any_adv = 0;
+
+	memset(&own, 0, sizeof own);
+	memset(&adv, 0, sizeof adv);
+	c.a = a;
+	c.x = toll_reports_index(rd);
+	if (a->ns > UINT32_MAX || (groups = toll_strmap_new()) == NULL) {
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	if (mark_adversaries(a) != 0) {
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < a->ns; i++)
+		any_adv |= in_pass(&a->s[i], 1);
+	/* The sides within sides, by event, for the passes (a copy: edge[] is numbered as edge_keys). */
+	free(a->order);
+	if ((a->order = malloc((a->nedge ? a->nedge : 1) * sizeof *a->order)) == NULL) {
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	memcpy(a->order, a->edge, a->nedge * sizeof *a->order);
+	if (a->nedge > 1)
+		qsort(a->order, a->nedge, sizeof *a->order, by_event);
+	if ((rc = group_pass(a, rd, &c, 0, groups, &own, d)) != TOLL_OK ||
+	    (any_adv && (rc = group_pass(a, rd, &c, 1, groups, &adv, d)) != TOLL_OK))
+		goto out;
+	/* Both have a group for every row. */
+	n = toll_strmap_count(groups);
+	if ((n > 0 && pass_room(&own, n - 1) != 0) || (any_adv && n > 0 && pass_room(&adv, n - 1) != 0)) {
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
+	}
+	rc = write_rows(a, groups, own.g, any_adv ? adv.g : NULL, o, d);
+out:
+	free(own.g);
+	free(own.mask);
+	free(adv.g);
+	free(adv.mask);
 	toll_strmap_free(groups);
 	return rc;
 }

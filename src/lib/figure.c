@@ -328,6 +328,8 @@ range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_h
 	if (!has_low && !has_best && !has_high)
 		return TOLL_FIG_EMPTY;
 	out->qualifier = '\0';
+	/* A best toll fills in (not the bound of an open figure: that was stated) is supplied. */
+	out->supplied = !has_best && has_high;
 	if (has_best && !has_low && !has_high) {
 		out->low = out->best = out->high = best;
 		out->open = 0;
@@ -364,6 +366,7 @@ toll_figure_from_range(const toll_range *r, toll_figure *out)
 	out->high = r->open ? 0 : r->high.i;
 	out->open = r->open;
 	out->qualifier = r->qualifier;
+	out->supplied = r->supplied;
 }
 
 void
@@ -837,12 +840,16 @@ toll_range_notation(const toll_range *g, char *buf, size_t sz)
 	people_number(g->low, lo, sizeof lo);
 	people_number(g->best, best, sizeof best);
 	people_number(g->high, hi, sizeof hi);
-	if (g->open)
+	if (g->open && g->best.d == g->low.d)
 		snprintf(buf, sz, "\xe2\x89\xa5%s", lo);                 /* ≥135 */
+	else if (g->open)
+		snprintf(buf, sz, "\xe2\x89\xa5%s (%s%s)", lo, g->qualifier == '~' ? "~" : "",
+		         best);                                                /* ≥600 (650) */
 	else if (g->low.d == g->high.d)
 		snprintf(buf, sz, "%s%s", g->qualifier == '~' ? "~" : "", best);
 	else if (g->best.d == mid || g->best.d == floor(mid) || g->best.d == ceil(mid))
 		snprintf(buf, sz, "%s\xe2\x80\x93%s", lo, hi);           /* 20–100 */
 	else
-		snprintf(buf, sz, "%s\xe2\x80\x93%s (%s)", lo, hi, best); /* 20–100 (60) */
+		snprintf(buf, sz, "%s\xe2\x80\x93%s (%s%s)", lo, hi, g->qualifier == '~' ? "~" : "",
+		         best);                                                /* 20–100 (~60) */
 }

@@ -93,6 +93,7 @@ struct cell {
 	toll_i128 low, best;
 	int64_t latest;
 	int any;                /* some claim is at or beneath it */
+	uint8_t flags;          /* of its best (nest.h) */
 };
 
 typedef struct cell table[TOLL_NSTATUSES][TOLL_NCATEGORIES];
@@ -328,8 +329,12 @@ larger(struct cell *a, const struct cell *b)
 		return;
 	if (!a->any || b->low > a->low)
 		a->low = b->low;
-	if (!a->any || b->best > a->best)
+	if (!a->any || b->best > a->best) {
 		a->best = b->best;
+		a->flags = b->flags;
+	} else if (b->best == a->best) {
+		a->flags &= b->flags;
+	}
 	if (!a->any || b->latest > a->latest)
 		a->latest = b->latest;
 	a->any = 1;
@@ -342,6 +347,7 @@ add(struct cell *a, const struct cell *b)
 		return;
 	a->low += b->low;
 	a->best += b->best;
+	a->flags |= b->flags;
 	if (!a->any || b->latest > a->latest)
 		a->latest = b->latest;
 	a->any = 1;
@@ -401,6 +407,8 @@ node_cells(const struct ctx *x, uint32_t node, table v)
 					out->any = 1;
 					out->low = s.any && s.low > c->low ? s.low : c->low;
 					out->best = s.any && s.best > c->best ? s.best : c->best;
+					out->flags = s.any && s.best > c->best ? s.flags :
+					             s.any && s.best == c->best ? (uint8_t)(s.flags & c->flags) : c->flags;
 					out->latest = s.any && s.latest > c->reported ? s.latest : c->reported;
 					if (c->open || !s.any)
 						continue;
@@ -410,7 +418,10 @@ node_cells(const struct ctx *x, uint32_t node, table v)
 						int kept = c->reported >= s.latest;
 
 						if (kept) {
-							out->low = out->best = c->high;
+							/* The parts are out of date or inflated: the total's own figure stands. */
+							out->low = c->low;
+							out->best = c->best;
+							out->flags = c->flags;
 						} else {
 							out->low = s.low;
 							x->parts_win[i] = 1;
@@ -419,8 +430,10 @@ node_cells(const struct ctx *x, uint32_t node, table v)
 					} else {
 						if (out->low > c->high)
 							out->low = c->high;
-						if (out->best > c->high)
+						if (out->best > c->high) {
 							out->best = c->high;
+							out->flags = c->flags;
+						}
 					}
 				}
 			}
@@ -443,6 +456,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 		out->best = claims[0].best;
 		out->high = claims[0].high;
 		out->open = claims[0].open;
+		out->flags = claims[0].flags;
 		return TOLL_OK;
 	}
 	memset(&x, 0, sizeof x);
@@ -570,6 +584,7 @@ toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, s
 	high = upper(&x, top, &open);
 	out->low = v[top.t][top.k].low;
 	out->best = v[top.t][top.k].best;
+	out->flags = v[top.t][top.k].flags;
 	out->open = open;
 	out->high = open ? 0 : high;
 	/* Parts of one claim may overlap another's held by the whole's high: it bounds them too. */

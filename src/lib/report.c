@@ -17,7 +17,7 @@ const unsigned char toll_status_lengths[TOLL_NSTATUSES] = { 8, 8, 7, 3 };
 
 const char *const toll_column_names[TOLL_NCOLUMNS] = {
 	"event", "reported", "source", "side", "category", "status", "low", "best", "high",
-	"qualifier", "value", "start", "end", "within"
+	"qualifier", "value", "start", "end", "within", "claimant"
 };
 
 static int
@@ -232,6 +232,15 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 		else if (f->len == r->side.len && memcmp(f->s, r->side.s, f->len) == 0)
 			value_problem(&p, f, "invalid side", TOLL_COL_WITHIN, "a side cannot be within itself");
 	}
+	/* Who claims it: one party, or none (empty: an independent source, or not known). */
+	r->claimant.s = "";
+	r->claimant.len = 0;
+	if ((f = get(s, row, TOLL_COL_CLAIMANT)) != NULL && f->len > 0) {
+		r->claimant = *f;
+		if (field_is(f, "all"))
+			problem(&p, f, "claimant 'all': a claim is one party's%s%s; leave it empty for a source "
+			        "that is no party", "", "");
+	}
 	r->has_start = date_column(&p, s, TOLL_COL_START, &r->start);
 	r->has_end = date_column(&p, s, TOLL_COL_END, &r->end);
 	if (r->has_start && r->has_end && r->start.t > r->end.t) {
@@ -248,7 +257,7 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 /* The flags of a packed report. */
 enum {
 	PACK_REPORTED_TIME = 1, PACK_OPEN = 2, PACK_START = 4, PACK_START_TIME = 8, PACK_END = 16,
-	PACK_END_TIME = 32
+	PACK_END_TIME = 32, PACK_SUPPLIED = 64
 };
 
 _Static_assert(sizeof(toll_report_packed) == 56, "a packed report no longer fits in 56 bytes");
@@ -270,7 +279,8 @@ toll_report_pack(const toll_report *r, toll_report_packed *p)
 	                     (r->fig.open ? PACK_OPEN : 0) | (r->has_start ? PACK_START : 0) |
 	                     (r->has_start && r->start.has_time ? PACK_START_TIME : 0) |
 	                     (r->has_end ? PACK_END : 0) |
-	                     (r->has_end && r->end.has_time ? PACK_END_TIME : 0));
+	                     (r->has_end && r->end.has_time ? PACK_END_TIME : 0) |
+	                     (r->fig.supplied ? PACK_SUPPLIED : 0));
 }
 
 void
@@ -291,6 +301,13 @@ toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_
 		r->within.len = 0;
 		r->within.line = r->within.col = 0;
 	}
+	if ((f = get(s, row, TOLL_COL_CLAIMANT)) != NULL && f->len > 0) {
+		r->claimant = *f;
+	} else {
+		r->claimant.s = "";
+		r->claimant.len = 0;
+		r->claimant.line = r->claimant.col = 0;
+	}
 	r->category = p->category;
 	r->status = p->status;
 	r->reported.t = p->reported;
@@ -300,6 +317,7 @@ toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_
 	r->fig.best = p->best;
 	r->fig.high = p->high;
 	r->fig.open = (p->flags & PACK_OPEN) != 0;
+	r->fig.supplied = (p->flags & PACK_SUPPLIED) != 0;
 	r->fig.qualifier = (char)p->qualifier;
 	r->has_start = (p->flags & PACK_START) != 0;
 	r->start.t = p->start;
@@ -309,4 +327,36 @@ toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_
 	r->end.t = p->end;
 	r->end.offset = 0;
 	r->end.has_time = (p->flags & PACK_END_TIME) != 0;
+}
+
+/* ASCII letters in either case (not the locale's: a Turkish dotless i is no 'i'). */
+static int
+same_ascii(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
+int
+toll_note_has_tag(const toll_field *f, const char *tag)
+{
+	size_t n = strlen(tag), i;
+
+	if (f == NULL || f->len < n)
+		return 0;
+	for (i = 0; i + n <= f->len; i++)
+		if (f->s[i] == '[' && same_ascii(f->s + i, tag, n))
+			return 1;
+	return 0;
 }

@@ -21,8 +21,10 @@ struct toll_reports {
 	long rows;
 	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
 	int nproblems, iproblem;
-	toll_diag notes[2];     /* warnings on the last row: TOLL_NOTE */
+	toll_diag notes[2];     /* warnings on the last row: TOLL_NOTE, or TOLL_KNOWN */
+	int note_code[2];
 	int nnotes, inote;
+	long note_col;          /* the note column (its tags: [correction]), or -1 */
 	/* Sides within sides: per (event, side) the side that holds it, and where it was said. */
 	toll_strmap *within;    /* "event\0side" to a number ... */
 	toll_strmap *holders;   /* ... whose holder is this side ... */
@@ -259,16 +261,28 @@ check_revision(toll_reports *rd, toll_entry *e, toll_diag *d)
 			const toll_field *f = figure_field(rd, &e->row);
 
 			where_of(rd, &before, e->row.fileno, where, sizeof where);
-			toll_diag_set(&rd->notes[rd->nnotes++], TOLL_EDATA, e->row.file, f->line, f->col,
-			              "'best' %lld is below %lld, the series' revision before it (%s): a "
-			              "cumulative figure fell; a correction, or a transposed digit?",
-			              (long long)e->rep.fig.best, (long long)before.best, where);
+			/* The row's note may say it is a correction: then it is a known one, said once. */
+			if (toll_note_has_tag(rd->note_col >= 0 ? &e->row.f[rd->note_col] : NULL, TOLL_TAG_CORRECTION)) {
+				rd->note_code[rd->nnotes] = TOLL_KNOWN;
+				toll_diag_set(&rd->notes[rd->nnotes++], TOLL_EDATA, e->row.file, f->line, f->col,
+				              "a known correction: 'best' %lld is below %lld, the series' revision "
+				              "before it (%s)", (long long)e->rep.fig.best, (long long)before.best,
+				              where);
+			} else {
+				rd->note_code[rd->nnotes] = TOLL_NOTE;
+				toll_diag_set(&rd->notes[rd->nnotes++], TOLL_EDATA, e->row.file, f->line, f->col,
+				              "'best' %lld is below %lld, the series' revision before it (%s): a "
+				              "cumulative figure fell; a correction, or a transposed digit? (if "
+				              "known, say %s in its note)", (long long)e->rep.fig.best,
+				              (long long)before.best, where, TOLL_TAG_CORRECTION);
+			}
 		}
 		if (rd->pass == 1 && looks_like_all(&e->rep.side)) {
 			const toll_field *f = &e->row.f[rd->schema.col[TOLL_COL_SIDE]];
 			char q[64];
 
 			toll_diag_quote(q, sizeof q, f->s, f->len);
+			rd->note_code[rd->nnotes] = TOLL_NOTE;
 			toll_diag_set(&rd->notes[rd->nnotes++], TOLL_EDATA, e->row.file, f->line, f->col,
 			              "side '%s' is a side of its own: the side that holds every side is "
 			              "written 'all'", q);
@@ -409,8 +423,8 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 		return TOLL_EDATA;
 	}
 	if (rd->inote < rd->nnotes) {
-		*d = rd->notes[rd->inote++];
-		return TOLL_NOTE;
+		*d = rd->notes[rd->inote];
+		return rd->note_code[rd->inote++];
 	}
 	while (rd->pass < 3) {
 		code = toll_table_next(rd->t, &e->row, d);
@@ -431,6 +445,7 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 				return TOLL_EDATA;
 			}
 			rd->have_schema = 1;
+			rd->note_col = toll_table_column(rd->t, "note");
 			set_threads(rd);
 			return TOLL_HEADER;
 		}
@@ -482,8 +497,8 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			return code;
 		/* The second reading hands out no rows, only what it found. */
 		if (rd->inote < rd->nnotes) {
-			*d = rd->notes[rd->inote++];
-			return TOLL_NOTE;
+			*d = rd->notes[rd->inote];
+			return rd->note_code[rd->inote++];
 		}
 	}
 	return TOLL_END;

@@ -13,7 +13,18 @@ struct rev {
 	size_t text;             /* offset of the reported text, as written, in r->buf */
 	uint32_t textlen;
 	uint8_t open, has_time;
+	char qualifier;          /* '~', 'v' or '\0' (figure.h) */
 };
+
+/* A revision's qualifier as toll-check writes it: ~, vague, or nothing. */
+static void
+write_qualifier(toll_out *o, const struct rev *v)
+{
+	if (v->qualifier == 'v')
+		toll_out_write(o, "vague", 5);
+	else if (v->qualifier == '~')
+		toll_out_write(o, "~", 1);
+}
 
 struct toll_revs {
 	toll_as_of as_of;
@@ -72,6 +83,7 @@ toll_revs_add(toll_revs *r, const toll_entry *e, toll_diag *d)
 	v->high = e->rep.fig.high;
 	v->open = (uint8_t)e->rep.fig.open;
 	v->has_time = (uint8_t)e->rep.reported.has_time;
+	v->qualifier = e->rep.fig.qualifier;
 	v->text = r->buflen;
 	v->textlen = (uint32_t)text->len;
 	r->buflen += text->len;
@@ -221,7 +233,7 @@ static const char series_header[] = "event\tside\tstatus\tcategory\tsource\t";
 int
 toll_revs_history(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d)
 {
-	static const char tail[] = "reported\tlow\tbest\thigh\trevision\tdelta\tdays\n";
+	static const char tail[] = "reported\tlow\tbest\thigh\trevision\tdelta\tdays\tqualifier\n";
 	toll_series_key *keys;
 	struct item *it = sorted(r, x, &keys);
 	size_t i, first = 0;
@@ -247,6 +259,8 @@ toll_revs_history(toll_revs *r, const toll_series_index *x, toll_out *o, toll_di
 			toll_out_int(o, v->best - it[i - 1].r->best);
 		toll_out_tab(o);
 		write_days(o, it[first].r, v);
+		toll_out_tab(o);
+		write_qualifier(o, v);
 		toll_out_eol(o);
 	}
 	free(it);
@@ -258,7 +272,7 @@ int
 toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d)
 {
 	static const char tail[] = "revisions\tfirst_reported\tfirst_best\tlast_reported\t"
-	                           "last_best\tchange\tratio\tdays\tfalls\n";
+	                           "last_best\tchange\tratio\tdays\tfalls\tlast_qualifier\n";
 	toll_series_key *keys;
 	struct item *it = sorted(r, x, &keys);
 	size_t i, first;
@@ -295,6 +309,8 @@ toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_di
 		write_days(o, a, b);
 		toll_out_tab(o);
 		toll_out_int(o, falls);
+		toll_out_tab(o);
+		write_qualifier(o, b);
 		toll_out_eol(o);
 	}
 	free(it);

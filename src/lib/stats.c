@@ -76,6 +76,9 @@ struct toll_stats {
 	size_t *opcol;           /* per operation: its column in vc, SIZE_MAX for rows */
 	toll_strmap *groups;
 	size_t *rows;            /* per group */
+	size_t *approx;          /* per group: rows whose figure is approximate or vague */
+	size_t approxcap;
+	int says_approx;         /* the figure has a qualifier (or value) column: count them */
 	struct acc *acc;         /* per group, nvc each */
 	size_t rowcap, acccap;
 	char *kbuf;
@@ -109,6 +112,7 @@ struct work_reading {
 /* A row's values, read in a worker. */
 struct values {
 	int ok;                  /* else the row has a problem, found again to say it */
+	int approx;              /* its figure is approximate or vague */
 	double x[];
 };
 
@@ -241,6 +245,7 @@ toll_stats_free(toll_stats *s)
 	free(s->opcol);
 	toll_strmap_free(s->groups);
 	free(s->rows);
+	free(s->approx);
 	free(s->acc);
 	free(s->kbuf);
 	free(s->work);
@@ -315,6 +320,8 @@ toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 		            st == TOLL_STAT_MAD || st == TOLL_STAT_SD || st == TOLL_STAT_VAR;
 		v->counts |= st == TOLL_STAT_POISSON95;
 	}
+	/* An approximate figure is said: a qualifier column, or the value notation ("about N"). */
+	s->says_approx = s->figure && (s->fc.qualifier >= 0 || s->fc.value >= 0);
 	return TOLL_OK;
 }
 
@@ -330,10 +337,12 @@ group_of(toll_stats *s, size_t len, size_t *gid)
 		return TOLL_ENOMEM;
 	if (added) {
 		if (toll_reserve((void **)&s->rows, &s->rowcap, *gid + 1, sizeof *s->rows) != 0 ||
+		    toll_reserve((void **)&s->approx, &s->approxcap, *gid + 1, sizeof *s->approx) != 0 ||
 		    toll_reserve((void **)&s->acc, &s->acccap, (*gid + 1) * (s->nvc ? s->nvc : 1),
 		                 sizeof *s->acc) != 0)
 			return TOLL_ENOMEM;
 		s->rows[*gid] = 0;
+		s->approx[*gid] = 0;
 		for (i = 0; i < s->nvc; i++) {
 			struct acc *a = &s->acc[*gid * s->nvc + i];
 			struct vcol *v = &s->vc[i];
@@ -391,12 +400,13 @@ keep(struct vcol *v, double x, size_t gid)
  * bad row counts nowhere.  Returns TOLL_OK or TOLL_EDATA with *d filled.
  */
 static int
-read_values(const struct reading *r, const toll_row *row, double *xs, toll_diag *d)
+read_values(const struct reading *r, const toll_row *row, double *xs, int *approx, toll_diag *d)
 {
 	toll_range fig;
 	size_t i;
 	int empty = 1;
 
+	*approx = 0;
 	if (r->figure) {
 		toll_diag fd[TOLL_FIGURE_MAX_PROBLEMS];
 
@@ -404,6 +414,7 @@ read_values(const struct reading *r, const toll_row *row, double *xs, toll_diag 
 			*d = fd[0];
 			return TOLL_EDATA;
 		}
+		*approx = !empty && fig.qualifier != '\0';
 	}
 	for (i = 0; i < r->nvc; i++) {
 		const struct vcol *v = &r->vc[i];
@@ -453,7 +464,7 @@ values_work(void *ctx, const toll_row *row, void *slot)
 	struct values *v = slot;
 	toll_diag d;
 
-	v->ok = read_values(ctx, row, v->x, &d) == TOLL_OK;
+	v->ok = read_values(ctx, row, v->x, &v->approx, &d) == TOLL_OK;
 }
 
 int
@@ -483,7 +494,7 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 	size_t i, len = 0, gid;
 	double x[WORK_MAX_VALUES], *xs = x;
 	const struct values *read = s->t != NULL ? toll_table_slot(s->t) : NULL;
-	int rc = TOLL_OK, same = s->have_last;
+	int rc = TOLL_OK, same = s->have_last, approx = 0;
 
 	/*
 	 * The key: its values, each followed by a NUL (fields hold none).
@@ -522,13 +533,14 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (read != NULL && read->ok) {
 		xs = (double *)read->x;
+		approx = read->approx;
 	} else {
 		struct reading r;
 
 		if (s->nvc > sizeof x / sizeof x[0] && (xs = malloc(s->nvc * sizeof *xs)) == NULL)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		reading_of(s, &r);
-		if ((rc = read_values(&r, row, xs, d)) != TOLL_OK)
+		if ((rc = read_values(&r, row, xs, &approx, d)) != TOLL_OK)
 			goto out;
 	}
 	if (same) {
@@ -538,6 +550,7 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		goto out;
 	}
 	s->rows[gid]++;
+	s->approx[gid] += approx;
 	for (i = 0; i < s->nvc; i++) {
 		struct acc *a = &s->acc[gid * s->nvc + i];
 
@@ -962,6 +975,9 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 			toll_out_write(o, "_hi", 3);
 		}
 	}
+	/* A figure that may be approximate: how many of each group's are. */
+	if (s->says_approx)
+		toll_out_write(o, "\tapproximate", 12);
 	toll_out_eol(o);
 	for (i = 0; i < ng; i++) {
 		const char *values = toll_strmap_key(s->groups, order[i]).s;
@@ -980,6 +996,10 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 				free(res);
 				return rc;
 			}
+		}
+		if (s->says_approx) {
+			toll_out_tab(o);
+			toll_out_int(o, (int64_t)s->approx[order[i]]);
 		}
 		toll_out_eol(o);
 	}

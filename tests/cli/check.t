@@ -602,13 +602,11 @@ $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tki
 toll-check: -:2:27: invalid UTF-8 in field 7
 --- exit 1
 
-=== every curated dataset is valid, and they read as one table
+=== every curated dataset is valid, and they read as one table (the one fall, 3,822 to 3,773, is tagged [correction])
 $ toll-check --summary ../datasets/*.tsv
 --- stdout
 rows	series	events	warnings	first_reported	last_reported
-89	45	5	1	2008-01-01	2023-09-29
---- stderr
-toll-check: ../datasets/2020-karabakh-war.tsv:16:79: warning: 'best' 3773 is below 3822, the series' revision before it (line 14): a cumulative figure fell; a correction, or a transposed digit?
+109	60	5	0	2008-01-01	2023-12-22T14:42+04:00
 
 === invalid UTF-8 past the last column of a second file
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tS\tA\tkilled\t1\t\377\n' | toll-check data/header-only.tsv -
@@ -654,7 +652,7 @@ reported	source	best
 2022-09-13	Z	0
 2022-09-14	Z	5
 --- stderr
-toll-check: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 
 === --as-of with --summary: counts as of T
 $ toll-check -s --as-of 2022-09-14 data/agg.tsv
@@ -668,7 +666,7 @@ $ toll-check -s --as-of 2000-01-01 data/rev.tsv
 rows	series	events	warnings	first_reported	last_reported
 0	0	0	1		
 --- stderr
-toll-check: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 
 === --as-of checks every row all the same
 $ toll-check -s --as-of 2000-01-01
@@ -724,18 +722,18 @@ e	2022-09-14	C	X	missing	30
 rows	series	events	warnings	first_reported	last_reported
 7	3	1	2	2022-09-13	2022-09-16
 --- stderr
-toll-check: -:4:25: warning: 'best' 50 is below 105, the series' revision before it (line 3): a cumulative figure fell; a correction, or a transposed digit?
-toll-check: -:6:26: warning: 'best' 9 is below 10, the series' revision before it (line 5): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: -:4:25: warning: 'best' 50 is below 105, the series' revision before it (line 3): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+toll-check: -:6:26: warning: 'best' 9 is below 10, the series' revision before it (line 5): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 
 === ... judged against the revision reported just before it, also when rows come out of order, in a file or a pipe
 # 100 (09-13), 50 (09-15), then 40 (09-14): 50 < 100 and 40 < 100; the same in one reading and in two.
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tX\tkilled\t100\ne\t2022-09-15\tA\tX\tkilled\t50\ne\t2022-09-14\tA\tX\tkilled\t40\n' >"$TEST_TMP/o.tsv"; toll-check "$TEST_TMP/o.tsv" 2>&1 | sed "s|$TEST_TMP/||"; toll-check <"$TEST_TMP/o.tsv"
 --- stdout
-toll-check: o.tsv:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
-toll-check: o.tsv:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: o.tsv:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+toll-check: o.tsv:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 --- stderr
-toll-check: -:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
-toll-check: -:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: -:3:25: warning: 'best' 50 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+toll-check: -:4:25: warning: 'best' 40 is below 100, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 
 === within: one holder per side and event, no side within itself or a side within it, 'all' within none
 $ toll-check
@@ -784,4 +782,26 @@ toll-check: -:3:3: invalid date '0001-01-01T00:00+14:00' in column 'reported': i
 === a fall is a fall of best: a range reaching below the last best is none, nor is an unchanged best
 $ printf 'event\treported\tsource\tside\tcategory\tlow\tbest\thigh\ne\t2022-09-13\tS\tA\tkilled\t100\t100\t100\ne\t2022-09-14\tS\tA\tkilled\t80\t120\t150\ne\t2022-09-15\tS\tA\tkilled\t90\t120\t\ne\t2022-09-16\tS\tA\tkilled\t\t110\t\n' | toll-check
 --- stderr
-toll-check: -:5:26: warning: 'best' 110 is below 120, the series' revision before it (line 4): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: -:5:26: warning: 'best' 110 is below 120, the series' revision before it (line 4): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+
+=== a fall whose note says [correction] (in any case) is known: not warned again; the word alone, or the tag on another row, is not the tag
+$ printf 'event\treported\tsource\tside\tcategory\tbest\tnote\ne\t2022-09-13\tS\tA\tkilled\t100\t\ne\t2022-09-14\tS\tA\tkilled\t90\trecount [correction] of the 13th\ne\t2022-09-15\tS\tA\tkilled\t80\ta correction\ne\t2022-09-16\tS\tA\tkilled\t120\t[correction]\ne\t2022-09-17\tS\tA\tkilled\t110\t[Correction]\ne\t2022-09-18\tS\tA\tkilled\t100\t(correction)\n' | toll-check --summary
+--- stdout
+rows	series	events	warnings	first_reported	last_reported
+6	1	1	2	2022-09-13	2022-09-18
+--- stderr
+toll-check: -:4:25: warning: 'best' 80 is below 90, the series' revision before it (line 3): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+toll-check: -:7:25: warning: 'best' 100 is below 110, the series' revision before it (line 6): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+
+=== claimant: who makes the claim, a party or none; 'all' is no one's claim
+$ printf 'event\treported\tsource\tside\tclaimant\tcategory\tbest\ne\t2022-09-13\tS\tA\tall\tkilled\t1\ne\t2022-09-13\tT\tA\tB\tkilled\t1\ne\t2022-09-13\tU\tA\t\tkilled\t1\n' | toll-check
+--- stderr
+toll-check: -:2:18: claimant 'all': a claim is one party's; leave it empty for a source that is no party
+--- exit 1
+
+=== --normalize writes claimant after the figure's columns, before the others
+$ printf 'claimant\tevent\treported\tsource\tside\tcategory\tbest\tnote\nB\te\t2022-09-13\tT\tA\tkilled\t1\tx\n\te\t2022-09-13\tU\tA\tkilled\t2\ty\n' | toll-check -n
+--- stdout
+event	reported	source	side	category	status	low	best	high	qualifier	start	end	claimant	note
+e	2022-09-13	T	A	killed	all	1	1	1				B	x
+e	2022-09-13	U	A	killed	all	2	2	2					y

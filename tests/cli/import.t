@@ -56,22 +56,20 @@ ARM1	2022-09-13T20:13:20Z	ACLED	all	killed	all		49		Clashes on the border.\n49 s
 ARM2	2022-09-15	ACLED	all	killed	civilian		1		A civilian killed.	
 ARM3	2022-09-16T03:46:40Z	ACLED	all	killed	all		3		Shelling.	
 ARM1	2022-09-17T07:33:20Z	ACLED	all	killed	all		105		Revised.	
-ARM2	2022-09-18T11:20:00Z	ACLED	all	killed	civilian		0			deleted
-ARM9	2022-09-18T11:20:00Z	ACLED	all	killed	all		0			deleted
+ARM2	2022-09-18T11:20:00Z	ACLED	all	killed	civilian		0			[correction] deleted by ACLED
+ARM9	2022-09-18T11:20:00Z	ACLED	all	killed	all		0			[correction] deleted by ACLED
 --- stderr
 toll-import: acled (current layout): 8 read, 6 written, 0 refused, 0 widened, 0 defaulted, 2 unchanged, 2 deletions
 
-=== acled: the revisions read back: what ACLED said on a day, and how it changed
+=== acled: the revisions read back: what ACLED said on a day, and how it changed; a deletion is a known correction (no warning); status all holds the civilian event too
 $ toll-import acled --reported timestamp --deleted data/acled-deleted.csv data/acled-v1.csv data/acled-v2.csv 2>/dev/null >"$TEST_TMP/rev.tsv"; cd "$TEST_TMP" && toll-agg -g event --as-of 2022-09-15 rev.tsv; toll-agg -g status rev.tsv 2>/dev/null
 --- stdout
-event	low	best	high	events	series
-ARM1	49	49	49	1	1
-ARM2	1	1	1	1	1
-status	low	best	high	events	series
-all	108	108	108	3	3
-civilian	0	0	0	1	1
---- stderr
-toll-agg: rev.tsv:6:54: warning: 'best' 0 is below 1, the series' revision before it (line 3): a cumulative figure fell; a correction, or a transposed digit?
+event	low	best	high	events	series	qualifier	best_by	adversary
+ARM1	49	49	49	1	1		sources	
+ARM2	1	1	1	1	1		sources	
+status	low	best	high	events	series	qualifier	best_by	adversary
+all	108	108	108	4	4		sources	
+civilian	0	0	0	1	1		sources	
 
 === acled: --reported takes event_date or timestamp
 $ toll-import acled --reported 2022-01-01 data/acled-v1.csv
@@ -209,10 +207,10 @@ event	reported	source	side	category	status	low	best	high	start	end
 === ucdp-ged: split or not, each death counted once
 $ toll-import ucdp-ged data/ged.csv 2>/dev/null | toll-agg -g country; toll-import ucdp-ged --split-sides data/ged.csv 2>/dev/null | toll-agg -g country
 --- stdout
-country	low	best	high	events	series
-Azerbaijan	31	37	43	2	2
-country	low	best	high	events	series
-Azerbaijan	31	37	43	2	10
+country	low	best	high	events	series	qualifier	best_by	adversary
+Azerbaijan	31	37	43	2	2		sources	
+country	low	best	high	events	series	qualifier	best_by	adversary
+Azerbaijan	31	37	43	2	10		sources	
 
 === ucdp-ged: every order of the three is widened to the smallest interval that holds them
 # (GED writes best, high, low; each of the three can be the largest.)

@@ -117,8 +117,8 @@ $ toll-agg -g event
 EVENT	REPORTED	SOURCE	SIDE	CATEGORY	BEST
 e	13 September 2022	S	A	killed	49
 --- stdout
-event	low	best	high	events	series
-e	49	49	49	1	1
+event	low	best	high	events	series	qualifier	best_by	adversary
+e	49	49	49	1	1		sources	
 
 === --date-format reads other dates; the calendar is still checked
 $ toll-stats --csv --date-format %m/%d/%Y -g start:year sum:n
@@ -147,11 +147,11 @@ f	9-May-20	S	A	killed	3	9-May-20
 g	28 December 2022	S	A	killed	4	28 December 2022
 h	2022-09-13T05:30	S	A	killed	5	2022-09-13T05:30
 --- stdout
-end:month	low	best	high	events	series
-2013-01	2	2	2	1	1
-2020-05	3	3	3	1	1
-2022-09	5	5	5	1	1
-2022-12	4	4	4	1	1
+end:month	low	best	high	events	series	qualifier	best_by	adversary
+2013-01	2	2	2	1	1		sources	
+2020-05	3	3	3	1	1		sources	
+2022-09	5	5	5	1	1		sources	
+2022-12	4	4	4	1	1		sources	
 
 === a file without a header read with one: a warning, not a silent loss of its first record
 $ toll-stats --csv count

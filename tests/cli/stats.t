@@ -187,11 +187,12 @@ mean_v
 
 === toll-agg into toll-stats: each event's reconciled toll, summed per category
 # (the README's own pipeline on datasets/ is checked with the README's examples)
+# killed_or_missing of e5 is its later 225 killed, not the stale 207: a holder is never below its parts.
 $ toll-agg -g event,category data/nest.tsv 2>/dev/null | toll-stats -g category count sum:best median:best
 --- stdout
-category	count	sum_best	median_best
-killed	5	515	70
-killed_or_missing	1	207	207
+category	count	sum_best	median_best	approximate
+killed	5	515	70	0
+killed_or_missing	1	225	225	0
 
 === a value that is not a number: file, line, column; no rows
 # 1,000 is a number (one reader of numbers for every program); 1,00 is not.
@@ -384,14 +385,14 @@ Y	6500	6500	6500	1
 === toll-agg's output: halves, and empty highs that are unbounded
 $ toll-agg -g side data/agg.tsv | toll-stats count:best sum:best max:high
 --- stdout
-count_best	sum_best	max_high
-2	127	120
+count_best	sum_best	max_high	approximate
+2	127	120	0
 
 === a table in the value notation: low, best and high from 'value'
 $ toll-stats median:best min:low max:high data/value.tsv
 --- stdout
-median_best	min_low	max_high
-100	0	
+median_best	min_low	max_high	approximate
+100	0		2
 
 === 'value' itself is not a number column
 $ toll-stats sum:value data/value.tsv
@@ -445,3 +446,27 @@ a	1e308
 --- stderr
 toll-stats: 'sum_x' (of column 'x') in group g=a is beyond the largest number a double holds (about 1.8e308): no result written
 --- exit 1
+
+=== approximate: with a qualifier column, a last column counts each group's approximate or vague figures (a sum of them is no exact count)
+$ toll-stats -g side count sum:best
+--- stdin
+side	qualifier	best
+Az	~	430
+Az		79
+Arm	vague	12
+Arm		3
+X		1
+--- stdout
+side	count	sum_best	approximate
+Arm	2	15	1
+Az	2	509	1
+X	1	1	0
+
+=== ... and without one, no such column: no figure can say so
+$ toll-stats -g side sum:best
+--- stdin
+side	best
+Az	430
+--- stdout
+side	sum_best
+Az	430

@@ -29,14 +29,14 @@ Try 'toll-rev --help' for more information.
 === read in chunks of 50 bytes by 3 threads: the same rows, messages and line numbers as in order
 $ TOLL_READ_CHUNK=50 toll-check -n --threads 3 data/threads.tsv
 --- stderr
-toll-check: data/threads.tsv:93:45: warning: 'best' 5 is below 82, the series' revision before it (line 85): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: data/threads.tsv:93:45: warning: 'best' 5 is below 82, the series' revision before it (line 85): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 toll-check: data/threads.tsv:94:19: warning: side 'All sides' is a side of its own: the side that holds every side is written 'all'
 toll-check: data/threads.tsv:95:4: invalid date '2022-09-31' in column 'reported': September 2022 has 30 days
 toll-check: data/threads.tsv:96:28: invalid category 'kiled' in column 'category': expected killed, wounded, missing, captured, killed_or_missing or casualties
 toll-check: data/threads.tsv:97:34: expected 11 fields, found 6
 toll-check: data/threads.tsv:98:27: the side is within 'Armenia' on line 63, within 'Azerbaijan' here: a side has one holder in an event
 toll-check: data/threads.tsv:99:50: 'best' 50 is above 'high' 45
-toll-check: data/threads.tsv:90:52: warning: 'best' 25 is below 30, the series' revision before it (line 9): a cumulative figure fell; a correction, or a transposed digit?
+toll-check: data/threads.tsv:90:52: warning: 'best' 25 is below 30, the series' revision before it (line 9): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 toll-check: data/threads.tsv:91:4: warning: duplicate revision: same series, date and figure as line 35; counted once
 toll-check: data/threads.tsv:92:4: conflicting revisions: same series and date as line 36, different figure
 --- exit 1
