@@ -65,6 +65,13 @@ data_name(char **files, size_t n, char *buf, size_t sz)
 		snprintf(buf, sz, "%zu files: %s, ...", n, files[0]);
 }
 
+/* A warning or known note about the data, for the report's checks (out of memory: left out). */
+static void
+story_check(void *ctx, const toll_diag *d, int known)
+{
+	(void)toll_story_check(ctx, d, known);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -183,6 +190,10 @@ main(int argc, char **argv)
 		goto done;
 	}
 	toll_agg_set_warn(totals, cli_reader_warn, &in);
+	toll_agg_set_known(totals, cli_reader_known, &in);
+	/* Every warning and known note goes to the report's checks too. */
+	in.observe = story_check;
+	in.observe_ctx = story;
 	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			if (toll_agg_header(totals, in.rd, &ud) != 0 ||

@@ -83,6 +83,7 @@ typedef struct toll_point {
 	uint32_t category;  /* BAR, INTERVAL: from toll_chart_category() */
 	uint8_t has_band;
 	uint8_t open;       /* the high is unbounded ("at least y") */
+	uint8_t supplied;   /* toll supplied y, the best (a range's middle): drawn hollow */
 	const char *label;  /* the figure as text, for --labels; NULL: none (copied) */
 } toll_point;
 

@@ -52,6 +52,12 @@ void toll_story_free(toll_story *s);
  */
 int toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_diag *d);
 
+/*
+ * Keeps a warning about the data (known 0) or a note the data says is
+ * known (known 1), for the report's checks.  Returns TOLL_OK or TOLL_ENOMEM.
+ */
+int toll_story_check(toll_story *s, const toll_diag *d, int known);
+
 /* Whether the event named by the options was seen (always 1 without one). */
 int toll_story_has_event(const toll_story *s);
 

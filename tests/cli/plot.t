@@ -359,7 +359,7 @@ toll-plot: -:102:12: more than 100 series in column 'source': too many to draw
 # The README's own example once drew the article's "at least 49" and the government's 105 as a zigzag.
 $ toll rev history data/rev.tsv | toll-plot step --series side -o "$TEST_TMP/s.png"; test -e "$TEST_TMP/s.png" && echo drawn
 --- stderr
-toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 toll-plot: -:5:18: a second figure of series 'S' at reported '2022-09-13T00:00Z' (the first is on line 2): a step has one figure per x; give --series the column that tells them apart (such as source), or keep one
 --- exit 1
 
@@ -373,7 +373,7 @@ $ toll rev history data/rev.tsv | toll-plot step --series side,source -o - | hea
 --- stdout
 0000000 211   P   N   G
 --- stderr
-toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit?
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 
 === toll-agg's bin labels are dates on x: months, weeks, quarters (the period's start)
 $ printf 'start:month\tbest\n2022-07\t1\n2022-09\t3\n' | toll-plot line -x start:month -o - | head -c 4 | od -c | head -1; printf 'w\tbest\n2022-W37\t1\n2022-W52\t2\n2022-Q3\t5\n' | toll-plot step -x w -o - | head -c 4 | od -c | head -1
@@ -480,3 +480,10 @@ $ toll-plot bar data/plot-bar.tsv --title 'A <b> & "c"' --format svg -o - | grep
 >A &lt;b&gt; &amp; &quot;c&quot;<
 0
 --- exit 1
+
+=== --labels: an approximate figure is labelled ~430, from a qualifier column, the value notation or toll-agg's output
+$ printf 'event\treported\tsource\tside\tcategory\tqualifier\tbest\nc\t2022-10-14\tS\tAz\tkilled\t~\t430\nc\t2022-09-19\tM\tAz\tkilled\t\t79\n' >"$TEST_TMP/q.tsv"; toll-plot interval --labels --format pdf -o - "$TEST_TMP/q.tsv" | pdftotext - - | grep -E '~|–'; printf 'side\tvalue\nAz\tabout 430\nArm\t225\n' | toll-plot bar -x side --labels --format pdf -o - | pdftotext - - | grep -E '~|–'; printf 'side\tlow\tbest\thigh\tqualifier\nAz\t79\t430\t430\t~\n' | toll-plot bar -x side --labels --format pdf -o - | pdftotext - - | grep -E '~|–'
+--- stdout
+~430
+~430
+79–430 (~430)

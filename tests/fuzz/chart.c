@@ -75,6 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		p.high = p.y * 2;
 		p.has_band = (data[0] & 0x80) != 0;
 		p.open = (i % 3) == 0;
+		p.supplied = (i % 4) == 1;
 		/* The text as the point's label: the labels' layout takes any text. */
 		p.label = o.labels ? label : NULL;
 		if (o.kind == TOLL_CHART_BAR || o.kind == TOLL_CHART_INTERVAL) {

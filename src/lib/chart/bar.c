@@ -134,7 +134,18 @@ draw(toll_chart *c, struct layout *L)
 			double gap = !c->o.stacked && ns > 1 ? fmin(1.0, w * 0.08) : 0;
 			cairo_rectangle(cr, x + gap, fmin(a, b), w - 2 * gap, fabs(a - b));
 			toll_ch_set_rgb(cr, col);
-			cairo_fill(cr);
+			if (supplied_of(c, i)) {
+				/* A best toll supplied, no source's: hollow, its outline the series' colour. */
+				double inset = fmin(1.0, (w - 2 * gap) / 4);
+
+				cairo_new_path(cr);
+				cairo_rectangle(cr, x + gap + inset, fmin(a, b) + inset, w - 2 * gap - 2 * inset,
+				                fmax(fabs(a - b) - 2 * inset, 0));
+				cairo_set_line_width(cr, 2 * inset);
+				cairo_stroke(cr);
+			} else {
+				cairo_fill(cr);
+			}
 		}
 		if (!c->o.stacked && band_of(c, i))
 			toll_ch_whisker(c, x + w / 2, c->lo[i], c->hi[i], open_of(c, i), fmin(w * 0.35, 10));

@@ -48,7 +48,7 @@ typedef struct rgb { double r, g, b; } rgb;
 
 extern const rgb toll_ch_ink, toll_ch_ink_soft, toll_ch_ink_faint, toll_ch_grid, toll_ch_axis;
 
-enum { F_BAND = 1, F_OPEN = 2 };
+enum { F_BAND = 1, F_OPEN = 2, F_SUPPLIED = 4 };
 
 /* A reference line of --mark, and the text it carries. */
 struct toll_ch_mark {
@@ -183,6 +183,8 @@ static inline int band_of(const toll_chart *c, size_t i)
 	return c->flag && (c->flag[i] & F_BAND) && !c->o.no_interval;
 }
 static inline int open_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_OPEN); }
+/* Whether point i's value is a best toll supplied, not a source's: drawn hollow. */
+static inline int supplied_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_SUPPLIED); }
 size_t toll_ch_nseries(const toll_chart *c);
 uint32_t *toll_ch_series_order(const toll_chart *c, size_t *start);
 /* Point i's label (--labels), NULL when it has none. */
@@ -190,7 +192,9 @@ const char *toll_ch_label(const toll_chart *c, size_t i);
 
 /* palette.c */
 rgb toll_ch_colour(const toll_chart *c, size_t series);
+#define TOLL_CH_OKABE_USED 7      /* the colours toll_ch_okabe() goes round */
 uint32_t toll_ch_okabe(size_t i);      /* Okabe and Ito's colour i but yellow, darkest first, round again */
+int toll_ch_repeats(const toll_chart *c, size_t s); /* series s has the colour of one before it: dashed */
 int toll_ch_colours(toll_chart *c);    /* fills c->series_colour; -1 when out of memory */
 void toll_ch_set_rgb(cairo_t *cr, rgb c);
 
@@ -260,6 +264,8 @@ void toll_ch_draw_texts(toll_chart *c, struct layout *L);
 
 /* draw.c */
 void toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col);
+/* The same, hollow when supplied (a value toll supplied, no source's). */
+void toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb col);
 void toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy);
 void toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double cap);
 /*

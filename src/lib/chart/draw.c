@@ -9,6 +9,12 @@
 void
 toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col)
 {
+	toll_ch_marker_of(cr, x, y, open, 0, col);
+}
+
+void
+toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb col)
+{
 	if (open) {
 		cairo_move_to(cr, x, y - 5);
 		cairo_line_to(cr, x + 4.5, y + 3);
@@ -17,6 +23,15 @@ toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col)
 	} else {
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, x, y, 3.2, 0, 2 * M_PI);
+	}
+	if (supplied) {
+		/* A value toll supplied, no source's: hollow. */
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_fill_preserve(cr);
+		toll_ch_set_rgb(cr, col);
+		cairo_set_line_width(cr, 1.4);
+		cairo_stroke(cr);
+		return;
 	}
 	toll_ch_set_rgb(cr, col);
 	cairo_fill_preserve(cr);

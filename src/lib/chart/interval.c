@@ -103,11 +103,20 @@ draw(toll_chart *c, struct layout *L)
 		}
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, toll_ch_vmap(c, c->y[i]), y, 4.2, 0, 2 * M_PI);
-		toll_ch_set_rgb(cr, col);
-		cairo_fill_preserve(cr);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_set_line_width(cr, 1.2);
-		cairo_stroke(cr);
+		if (supplied_of(c, i)) {
+			/* A best toll supplied (a range's middle), no source's: a hollow dot. */
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			cairo_fill_preserve(cr);
+			toll_ch_set_rgb(cr, col);
+			cairo_set_line_width(cr, 1.6);
+			cairo_stroke(cr);
+		} else {
+			toll_ch_set_rgb(cr, col);
+			cairo_fill_preserve(cr);
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			cairo_set_line_width(cr, 1.2);
+			cairo_stroke(cr);
+		}
 		cairo_restore(cr);
 		/* --labels: right of the interval, or left of it where the plot ends. */
 		if (toll_ch_label(c, i) != NULL) {

@@ -311,9 +311,12 @@ toll_ch_draw_legend(toll_chart *c, struct layout *L)
 		} else {
 			toll_ch_set_rgb(cr, col);
 			cairo_set_line_width(cr, 2.5);
+			if (toll_ch_repeats(c, i))
+				cairo_set_dash(cr, (double[]){ 4, 2 }, 2, 0);
 			cairo_move_to(cr, x, y);
 			cairo_line_to(cr, x + SWATCH, y);
 			cairo_stroke(cr);
+			cairo_set_dash(cr, NULL, 0, 0);
 		}
 		toll_ch_show(c, L->legl[i], x + SWATCH + 6, L->legy[i], 0, 0, toll_ch_ink);
 	}

@@ -197,7 +197,11 @@ toll_ch_draw_lines(toll_chart *c, int step)
 			for (b = a + 1; b < m && !(gaps && m == n && toll_bin_next(c->o.x_bin, (int64_t)c->x[v[b - 1]]) <
 			                                             (int64_t)c->x[v[b]]); b++)
 				;
+			/* A colour the palette had to give twice: dashed, as in the legend. */
+			if (toll_ch_repeats(c, s))
+				cairo_set_dash(cr, (double[]){ 6, 3 }, 2, 0);
 			run(c, v + a, b - a, step, xend, col);
+			cairo_set_dash(cr, NULL, 0, 0);
 			if (b - a == 1 && (a > 0 || b < m))
 				toll_ch_marker(cr, toll_ch_xmap(c, c->x[v[a]]), toll_ch_vmap(c, c->y[v[a]]), 0, col);
 		}
@@ -214,8 +218,8 @@ toll_ch_draw_lines(toll_chart *c, int step)
 			for (k = 0; k < n; k++) {
 				uint32_t i = idx[start[s] + k];
 				if ((step || open_of(c, i)) && open_of(c, i) == pass)
-					toll_ch_marker(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), open_of(c, i),
-					               toll_ch_colour(c, s));
+					toll_ch_marker_of(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), open_of(c, i),
+					                  supplied_of(c, i), toll_ch_colour(c, s));
 			}
 		}
 	cairo_restore(cr);

@@ -3,6 +3,7 @@
  * in the fonts and settings of the charts (see page.h).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -189,16 +190,83 @@ draw_row(struct doc *d, size_t n, const double *widths, const int *right, PangoL
 	d->y += h;
 }
 
+/* The width of s on one line, as a cell sets it; words: of its widest word. */
+static double
+cell_width(struct doc *d, const char *s, int bold, int words)
+{
+	PangoLayout *l;
+	PangoRectangle r;
+	double w = 0;
+
+	if (!words) {
+		l = layout(d, s, DOC_SMALL + 0.5, bold, 0, 0, 0);
+		pango_layout_get_extents(l, NULL, &r);
+		g_object_unref(l);
+		return (double)r.width / PANGO_SCALE;
+	}
+	while (*s != '\0') {
+		size_t k = strcspn(s, " \n");
+		char *word;
+
+		if (k > 0 && (word = strndup(s, k)) != NULL) {
+			w = fmax(w, cell_width(d, word, bold, 0));
+			free(word);
+		}
+		s += k;
+		s += *s != '\0';
+	}
+	return w;
+}
+
+/*
+ * The columns' widths, as fractions of the text width: each at least as
+ * wide as its widest word (a date, a number, a heading's word: never
+ * broken), then, of the room left, what its widest line wants; room to
+ * spare goes by the hints.  A word wider than half the page (an address)
+ * wraps.
+ */
+static void
+fit_columns(struct doc *d, size_t n, const double *hints, char *const *cells, size_t rows, double *out)
+{
+	double W = d->W - 2 * d->margin, lo[16], want[16], slo = 0, swant = 0, shint = 0;
+	size_t r, c;
+
+	for (c = 0; c < n; c++) {
+		lo[c] = want[c] = 0;
+		for (r = 0; r <= rows; r++) {
+			const char *s = cells[r * n + c] ? cells[r * n + c] : "";
+
+			lo[c] = fmax(lo[c], fmin(cell_width(d, s, r == 0, 1), W / 2));
+			want[c] = fmax(want[c], cell_width(d, s, r == 0, 0));
+		}
+		lo[c] += 7;
+		want[c] = fmax(want[c] + 7, lo[c]);
+		slo += lo[c];
+		swant += want[c];
+		shint += hints[c];
+	}
+	for (c = 0; c < n; c++) {
+		if (swant <= W)
+			out[c] = want[c] + (W - swant) * (shint > 0 ? hints[c] / shint : 1.0 / (double)n);
+		else if (slo < W)
+			out[c] = lo[c] + (W - slo) * (want[c] - lo[c]) / (swant - slo);
+		else
+			out[c] = lo[c] * W / slo;
+		out[c] /= W;
+	}
+}
+
 void
-toll_doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
+toll_doc_table(struct doc *d, size_t n, const double *hints, const int *right, char *const *cells,
           size_t rows)
 {
 	PangoLayout *head[16], *ls[16];
-	double hh, h;
+	double hh, h, widths[16];
 	size_t r, c;
 
 	if (n > 16)
 		n = 16;
+	fit_columns(d, n, hints, cells, rows, widths);
 	hh = row_layouts(d, n, widths, cells, 0, head);
 	for (r = 1; r <= rows; r++) {
 		h = row_layouts(d, n, widths, cells, r, ls);

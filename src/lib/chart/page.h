@@ -53,12 +53,13 @@ void toll_doc_need(struct doc *d, double h);
 void toll_doc_text(struct doc *d, const char *s, double size, int bold, int grey, double after);
 
 /*
- * A table of n columns: widths as fractions of the text's width, right[]
- * set for columns of numbers; cells[r * n + c] for r from 0 (the header,
- * bold) to rows.  Rows that do not fit go to the next page under the
- * header again.
+ * A table of n columns, laid out to their contents (no word broken while
+ * the page has room; hints[], fractions of the text's width, share what
+ * is left over), right[] set for columns of numbers; cells[r * n + c] for
+ * r from 0 (the header, bold) to rows.  Rows that do not fit go to the
+ * next page under the header again.
  */
-void toll_doc_table(struct doc *d, size_t n, const double *widths, const int *right, char *const *cells,
+void toll_doc_table(struct doc *d, size_t n, const double *hints, const int *right, char *const *cells,
                size_t rows);
 
 /* A chart of height h in the text's width; TOLL_OK or what drawing it returned. */

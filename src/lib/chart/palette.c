@@ -31,8 +31,25 @@ toll_ch_okabe(size_t i)
 	const size_t n = sizeof okabe / sizeof okabe[0];
 	size_t k = i % (n - 1);
 
+	_Static_assert(sizeof okabe / sizeof okabe[0] - 1 == TOLL_CH_OKABE_USED, "the colours gone round");
+
 	/* Yellow (the seventh) is left out: a dot or a thin line of it is lost on white. */
 	return okabe[k < 6 ? k : k + 1];
+}
+
+int
+toll_ch_repeats(const toll_chart *c, size_t s)
+{
+	rgb a = toll_ch_colour(c, s);
+	size_t j;
+
+	for (j = 0; j < s; j++) {
+		rgb b = toll_ch_colour(c, j);
+
+		if (a.r == b.r && a.g == b.g && a.b == b.b)
+			return 1;
+	}
+	return 0;
 }
 
 int

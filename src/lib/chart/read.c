@@ -30,6 +30,7 @@ struct cols {
 	long x[16], y[16], series[16];
 	size_t nx, ny, nseries;
 	long source;
+	long best_by;             /* toll-agg's: 'toll' when toll supplied the best */
 	toll_figure_cols fc;      /* the figure's columns, read by the reader every program shares */
 	int figures;              /* the table states figures (value, or low, best, high) */
 	long v;                   /* the value column: -y */
@@ -149,6 +150,7 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	toll_figure_cols_find(&c->fc, t);
 	c->figures = toll_figure_cols_any(&c->fc);
 	c->source = toll_table_column(t, "source");
+	c->best_by = toll_table_column(t, "best_by");
 	if (p->xcol == NULL) {
 		if (k->x_default == NULL) {
 			free(p->first);
@@ -250,6 +252,11 @@ figure(toll_chart_reader *p, const toll_row *r, const toll_table *t, const toll_
 		*skip = 1;
 		return TOLL_OK;
 	}
+	/* A best no source stated (a range's middle), here or in toll-agg's best_by: drawn hollow. */
+	if (c->vrole == 'b')
+		pt->supplied = (uint8_t)(g->supplied ||
+		                         (c->best_by >= 0 && r->f[c->best_by].len == 4 &&
+		                          memcmp(r->f[c->best_by].s, "toll", 4) == 0));
 	if (p->band) {
 		pt->open = (uint8_t)g->open;
 		pt->low = g->low.d;

@@ -60,10 +60,10 @@ struct toll_story {
 	int64_t first, last;
 	long url_col;               /* the table's url column, or -1 */
 	int header_seen;
-	/* The claims, as toll-check --normalize writes them, with a series column. */
-	char claims_path[4096];
-	int claims_fd;
-	toll_out *claims;
+	/* The checks: every warning about the data and every known note, as said ("FILE:LINE: ..."). */
+	char **checks;
+	unsigned char *check_known;
+	size_t nchecks, checkcap;
 };
 
 static int
@@ -80,7 +80,6 @@ toll_story_new(const toll_story_opts *o)
 	if (s == NULL)
 		return NULL;
 	s->o = *o;
-	s->claims_fd = -1;
 	s->first = INT64_MAX;
 	s->last = INT64_MIN;
 	if ((s->events = toll_strmap_new()) == NULL || (s->sources = toll_strmap_new()) == NULL ||
@@ -106,27 +105,11 @@ toll_story_free(toll_story *s)
 	free(s->source_url);
 	free(s->source_claims);
 	free(s->ev);
-	toll_out_free(s->claims);
-	if (s->claims_fd >= 0) {
-		close(s->claims_fd);
-		toll_tmp_remove(s->claims_path);
-	}
+	for (i = 0; i < s->nchecks; i++)
+		free(s->checks[i]);
+	free(s->checks);
+	free(s->check_known);
 	free(s);
-}
-
-static int
-claims_header(toll_story *s, toll_diag *d)
-{
-	static const char header[] =
-		"event\treported\tsource\tside\tcategory\tstatus\tlow\tbest\thigh\tqualifier\tseries\n";
-
-	if ((s->claims_fd = toll_tmp_open(s->claims_path)) < 0)
-		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
-		                     strerror(errno));
-	if ((s->claims = toll_out_new(s->claims_fd, 0)) == NULL)
-		return oom(d);
-	toll_out_write(s->claims, header, sizeof header - 1);
-	return TOLL_OK;
 }
 
 int
@@ -141,8 +124,6 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 	if (!s->header_seen) {
 		s->header_seen = 1;
 		s->url_col = toll_table_column(toll_reports_table(rd), "url");
-		if ((rc = claims_header(s, d)) != TOLL_OK)
-			return rc;
 	}
 	if (!toll_as_of_includes(&s->o.as_of, &r->reported))
 		return TOLL_OK;
@@ -201,38 +182,59 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 		s->src_cap = cap;
 	}
 	s->source_claims[id]++;
-	if (s->url_col >= 0 && s->source_url[id] == NULL && e->row.f[s->url_col].len > 0) {
+	/* Every address a source's claims cite, each once, one after the other. */
+	if (s->url_col >= 0 && e->row.f[s->url_col].len > 0) {
 		const toll_field *f = &e->row.f[s->url_col];
-		if ((s->source_url[id] = malloc(f->len + 1)) == NULL)
-			return oom(d);
-		memcpy(s->source_url[id], f->s, f->len);
-		s->source_url[id][f->len] = '\0';
+		char *u = s->source_url[id], *p;
+		size_t have = u ? strlen(u) : 0;
+		int seen = 0;
+
+		for (p = u; p != NULL && *p != '\0' && !seen; ) {
+			char *end = strchr(p, '\n');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+
+			seen = len == f->len && memcmp(p, f->s, len) == 0;
+			p = end ? end + 1 : p + len;
+		}
+		if (!seen) {
+			if ((p = realloc(u, have + f->len + 2)) == NULL)
+				return oom(d);
+			if (have > 0)
+				p[have++] = '\n';
+			memcpy(p + have, f->s, f->len);
+			p[have + f->len] = '\0';
+			s->source_url[id] = p;
+		}
 	}
-	/* The claim, for the interval chart: coloured by side. */
-	toll_out_field(s->claims, r->event.s, r->event.len);
-	toll_out_tab(s->claims);
-	toll_out_field(s->claims, r->reported_text.s, r->reported_text.len);
-	toll_out_tab(s->claims);
-	toll_out_field(s->claims, r->source.s, r->source.len);
-	toll_out_tab(s->claims);
-	toll_out_field(s->claims, r->side.s, r->side.len);
-	toll_out_tab(s->claims);
-	toll_out_str(s->claims, toll_category_names[r->category]);
-	toll_out_tab(s->claims);
-	toll_out_str(s->claims, toll_status_names[r->status]);
-	toll_out_tab(s->claims);
-	toll_out_int(s->claims, r->fig.low);
-	toll_out_tab(s->claims);
-	toll_out_int(s->claims, r->fig.best);
-	toll_out_tab(s->claims);
-	if (!r->fig.open)
-		toll_out_int(s->claims, r->fig.high);
-	toll_out_tab(s->claims);
-	if (r->fig.qualifier == '~')
-		toll_out_write(s->claims, "~", 1);
-	toll_out_tab(s->claims);
-	toll_out_field(s->claims, r->side.s, r->side.len);
-	toll_out_eol(s->claims);
+	return TOLL_OK;
+}
+
+int
+toll_story_check(toll_story *s, const toll_diag *d, int known)
+{
+	char where[96] = "";
+	size_t n;
+
+	if (s->nchecks == s->checkcap) {
+		size_t cap = s->checkcap ? 2 * s->checkcap : 16;
+		char **c = realloc(s->checks, cap * sizeof *c);
+		unsigned char *k;
+
+		if (c == NULL)
+			return TOLL_ENOMEM;
+		s->checks = c;
+		if ((k = realloc(s->check_known, cap)) == NULL)
+			return TOLL_ENOMEM;
+		s->check_known = k;
+		s->checkcap = cap;
+	}
+	if (d->file != NULL && d->line > 0)
+		snprintf(where, sizeof where, "%s:%ld: ", d->file, d->line);
+	n = strlen(where) + strlen(d->msg) + 1;
+	if ((s->checks[s->nchecks] = malloc(n)) == NULL)
+		return TOLL_ENOMEM;
+	snprintf(s->checks[s->nchecks], n, "%s%s", where, d->msg);
+	s->check_known[s->nchecks++] = (unsigned char)(known != 0);
 	return TOLL_OK;
 }
 
@@ -360,6 +362,7 @@ struct ctx {
 	struct doc doc;
 	struct tab totals, sides, history, summary;
 	char hist_path[4096];      /* the history with a series column, for the step charts */
+	char latest_path[4096];    /* each series' latest claim, for the interval charts */
 	toll_strmap *colours;      /* series label -> its colour's number, story-wide */
 	toll_diag *d;
 	int rc;
@@ -375,14 +378,16 @@ date_text(int64_t t, char *buf, size_t sz)
 	snprintf(buf, sz, "%04d-%02d-%02d", (int)y, m, dd);
 }
 
-/* A figure of a table of toll-agg's, in the notation: "≥6,501", "20–100". */
+/* A figure of a table of toll-agg's, in the notation: "≥6,501", "20–100", "~600". */
 static void
-notation(const char *low, const char *best, const char *high, char *buf, size_t sz)
+notation(const char *low, const char *best, const char *high, const char *qualifier, char *buf,
+         size_t sz)
 {
 	toll_range g;
 	double l = 0, b = 0, h = 0;
 
 	memset(&g, 0, sizeof g);
+	g.qualifier = strcmp(qualifier, "~") == 0 ? '~' : strcmp(qualifier, "vague") == 0 ? 'v' : '\0';
 	toll_decimal_parse(low, strlen(low), &l);
 	toll_decimal_parse(best, strlen(best), &b);
 	g.open = *high == '\0';
@@ -394,47 +399,96 @@ notation(const char *low, const char *best, const char *high, char *buf, size_t 
 	toll_range_notation(&g, buf, sz);
 }
 
+/* The sides' colours, one each, in the order of the sides table: the same in every chart. */
+static toll_strmap *
+side_colours(const struct ctx *x)
+{
+	toll_strmap *m = toll_strmap_new();
+	size_t r, id;
+	int added;
+
+	for (r = 1; m != NULL && r <= x->sides.nrow; r++) {
+		const char *sd = cell(&x->sides, r, "side");
+
+		if (toll_strmap_intern(m, sd, strlen(sd), &id, &added) != TOLL_OK) {
+			toll_strmap_free(m);
+			return NULL;
+		}
+	}
+	return m;
+}
+
 /*
  * Gives every series of a chart its story-wide colour: its side's (the
  * label up to " (" or ", "), so that a side has one colour in every
- * figure; a second series of one side in a chart takes its own.
+ * figure.  Another series of a side already drawn takes a colour no side
+ * has, else that of a side not in this chart, else its side's again
+ * (which the chart then dashes).
  */
 static int
 colour_series(struct ctx *x, toll_chart *ch)
 {
-	size_t n = toll_strmap_count(ch->series), i, j;
+	size_t n = toll_strmap_count(ch->series), i, j, t, ns;
+	size_t *side = calloc(n ? n : 1, sizeof *side);
 	uint32_t *given = calloc(n ? n : 1, sizeof *given);
+	unsigned char *first = calloc(n ? n : 1, 1);
+	int pick, rc = -1;
 
-	if (given == NULL)
-		return -1;
+	if (side == NULL || given == NULL || first == NULL)
+		goto out;
 	for (i = 0; i < n; i++) {
 		toll_str k = toll_strmap_key(ch->series, i);
-		size_t len = k.len, id;
-		int added, taken = 0;
+		size_t len = k.len;
+		int added;
 
 		for (j = 0; j + 1 < k.len; j++)
 			if ((k.s[j] == ' ' && k.s[j + 1] == '(') || (k.s[j] == ',' && k.s[j + 1] == ' ')) {
 				len = j;
 				break;
 			}
-		if (toll_strmap_intern(x->colours, k.s, len, &id, &added) != TOLL_OK)
-			goto fail;
-		given[i] = toll_ch_okabe(id);
+		if (toll_strmap_intern(x->colours, k.s, len, &side[i], &added) != TOLL_OK)
+			goto out;
+		first[i] = 1;
 		for (j = 0; j < i; j++)
-			taken |= given[j] == given[i];
-		if (taken) {
-			if (toll_strmap_intern(x->colours, k.s, k.len, &id, &added) != TOLL_OK)
-				goto fail;
-			given[i] = toll_ch_okabe(id);
-		}
-		if (toll_chart_color(ch, k.s, k.len, given[i]) != 0)
-			goto fail;
+			first[i] &= side[j] != side[i];
+		given[i] = toll_ch_okabe(side[i]);
 	}
+	ns = toll_strmap_count(x->colours);
+	for (i = 0; i < n; i++) {
+		if (first[i])
+			continue;
+		for (pick = 0; pick < 2; pick++) {
+			for (t = 0; t < TOLL_CH_OKABE_USED; t++) {
+				uint32_t cand = toll_ch_okabe(t);
+				int taken = 0;
+
+				for (j = 0; j < n; j++)
+					taken |= (first[j] || j < i) && given[j] == cand;
+				for (j = 0; pick == 0 && j < ns; j++)
+					taken |= toll_ch_okabe(j) == cand;
+				for (j = 0; pick == 1 && j < n; j++)
+					taken |= toll_ch_okabe(side[j]) == cand;
+				if (!taken)
+					break;
+			}
+			if (t < TOLL_CH_OKABE_USED) {
+				given[i] = toll_ch_okabe(t);
+				break;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		toll_str k = toll_strmap_key(ch->series, i);
+
+		if (toll_chart_color(ch, k.s, k.len, given[i]) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(side);
 	free(given);
-	return 0;
-fail:
-	free(given);
-	return -1;
+	free(first);
+	return rc;
 }
 
 /*
@@ -531,7 +585,12 @@ rows_of(const struct tab *t, const char *ev, const char *const *cols, const char
 		for (c = 0; c < n; c++) {
 			char buf[128];
 			if (strcmp(cols[c], "figure") == 0) {
-				notation(cell(t, r, "low"), cell(t, r, "best"), cell(t, r, "high"), buf, sizeof buf);
+				notation(cell(t, r, "low"), cell(t, r, "best"), cell(t, r, "high"),
+				         cell(t, r, "qualifier"), buf, sizeof buf);
+				cells[k * n + c] = strdup(buf);
+			} else if (strcmp(cols[c], "best") == 0 && strcmp(cell(t, r, "best_by"), "toll") == 0) {
+				/* A best toll supplied (a range's middle): marked, and said under the table. */
+				snprintf(buf, sizeof buf, "%s\xe2\x80\xa0", cell(t, r, "best"));
 				cells[k * n + c] = strdup(buf);
 			} else if (strcmp(cols[c], "high") == 0 && *cell(t, r, "high") == '\0') {
 				cells[k * n + c] = strdup("none");
@@ -557,6 +616,18 @@ table(struct ctx *x, const struct tab *t, const char *ev, const char *const *col
 	}
 	/* A table a reader can take in: the first rows, and how many more the programs print. */
 	toll_doc_table(&x->doc, n, widths, right, cells, rows < MAX_TABLE_ROWS ? rows : MAX_TABLE_ROWS);
+	for (i = 1; i <= rows && i <= MAX_TABLE_ROWS; i++) {
+		size_t c;
+
+		for (c = 0; c < n; c++)
+			if (cells[i * n + c] != NULL && strstr(cells[i * n + c], "\xe2\x80\xa0") != NULL)
+				break;
+		if (c < n) {
+			toll_doc_text(&x->doc, "\xe2\x80\xa0 supplied by toll: no source stated a best, and toll "
+			              "took the middle of the range (a hollow dot in the charts).", DOC_SMALL, 0, 1, 10);
+			break;
+		}
+	}
 	if (rows > MAX_TABLE_ROWS) {
 		char note[128];
 		snprintf(note, sizeof note, "(%zu more rows are not shown.)", rows - MAX_TABLE_ROWS);
@@ -688,7 +759,7 @@ event_pages(struct ctx *x, size_t i)
 	const char *cat = headline(&s->ev[i]);
 	toll_chart_opts o;
 	size_t j, nsrc = 0;
-	long step_rows = 0;
+	long step_rows = 0, latest_rows;
 	double interval_h;
 
 	if ((ev = strndup(k.s, k.len)) == NULL) {
@@ -717,11 +788,19 @@ event_pages(struct ctx *x, size_t i)
 	}
 	toll_doc_text(&x->doc, "By side", DOC_H3, 1, 0, 4);
 	{
-		static const char *const cols[] = { "side", "category", "figure", "low", "best", "high" };
-		static const char *const heads[] = { "side", "category", "figure", "low", "best", "high" };
-		static const double w[] = { 0.27, 0.16, 0.21, 0.12, 0.12, 0.12 };
-		static const int r[] = { 0, 0, 1, 1, 1, 1 };
-		table(x, &x->sides, ev, cols, heads, w, r, 6);
+		static const char *const cols[] = { "side", "category", "figure", "low", "best", "high",
+		                                    "adversary" };
+		static const char *const heads[] = { "side", "category", "figure", "low", "best", "high",
+		                                     "other side says" };
+		static const double w[] = { 0.22, 0.15, 0.17, 0.1, 0.1, 0.1, 0.16 };
+		static const int r[] = { 0, 0, 1, 1, 1, 1, 1 };
+		int adv = 0;
+
+		/* What the other side says: a column when it says something. */
+		for (j = 1; j <= x->sides.nrow; j++)
+			adv |= strcmp(cell(&x->sides, j, "event"), ev) == 0 &&
+			       *cell(&x->sides, j, "adversary") != '\0';
+		table(x, &x->sides, ev, cols, heads, w, r, adv ? 7 : 6);
 	}
 	for (j = 1; j <= x->history.nrow; j++)
 		step_rows += strcmp(cell(&x->history, j, "event"), ev) == 0 &&
@@ -747,16 +826,21 @@ event_pages(struct ctx *x, size_t i)
 		snprintf(buf, sizeof buf, "No figure of the %s was revised: each source reported its own once.", cat);
 		toll_doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
 	}
-	snprintf(buf, sizeof buf, "What each source claimed of the %s", cat);
-	interval_h = fmin(90 + 17.0 * (double)s->ev[i].by_category[category_of(cat)], 600);
+	snprintf(buf, sizeof buf, "What each source claims of the %s: its latest figure", cat);
+	for (j = 1, latest_rows = 0; j <= x->history.nrow; j++)
+		latest_rows += strcmp(cell(&x->history, j, "event"), ev) == 0 &&
+		               strcmp(cell(&x->history, j, "category"), cat) == 0 &&
+		               (j == x->history.nrow || strcmp(cell(&x->history, j + 1, "revision"), "1") == 0);
+	interval_h = fmin(90 + 17.0 * (double)latest_rows, 600);
 	toll_doc_need(&x->doc, interval_h + 30);
 	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
 	o.kind = TOLL_CHART_INTERVAL;
-	o.labels = 0;
+	/* Each claim's figure beside it: "~430", "≥49". */
+	o.labels = 1;
 	o.xlabel = cat;
 	o.ylabel = "";
-	/* A row per claim, 17 points each. */
-	chart(x, x->s->claims_path, ev, cat, &o, NULL, "reported,source", "series", interval_h);
+	/* A row per series, 17 points each. */
+	chart(x, x->latest_path, ev, cat, &o, NULL, "reported,source", "series", interval_h);
 	toll_doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
 	{
 		static const char *const cols[] = { "side", "status", "category", "source", "revisions",
@@ -770,46 +854,149 @@ event_pages(struct ctx *x, size_t i)
 	}
 	toll_doc_text(&x->doc, "Sources", DOC_H3, 1, 0, 4);
 	{
-		size_t n = 0, cap = 16;
+		/* A row per address a source's claims cite: the source and its claims on the first. */
+		size_t n = 0, cap = 16, used = 0;
 		char **cells = malloc(cap * 3 * sizeof *cells);
 		static const double w[] = { 0.3, 0.1, 0.6 };
 		static const int r[] = { 0, 1, 0 };
-		char counts[MAX_SOURCES + 1][16];
 
 		if (cells == NULL) {
 			x->rc = oom(x->d);
 			goto out;
 		}
-		cells[0] = "source";
-		cells[1] = "claims";
-		cells[2] = "address";
+		cells[0] = strdup("source");
+		cells[1] = strdup("claims");
+		cells[2] = strdup("address");
 		for (j = 0; j < toll_strmap_count(s->sources); j++) {
 			toll_str sk = toll_strmap_key(s->sources, j);
+			const char *u = s->source_url[j] ? s->source_url[j] : "";
+			int first = 1;
+
 			if (!(sk.len > k.len && memcmp(sk.s, k.s, k.len) == 0 && sk.s[k.len] == '\t') ||
-			    n >= MAX_SOURCES)
+			    used >= MAX_SOURCES)
 				continue;
-			if ((n + 2) * 3 > cap * 3) {
-				char **c2 = realloc(cells, (cap *= 2) * 3 * sizeof *c2);
-				if (c2 == NULL) {
-					free(cells);
-					x->rc = oom(x->d);
-					goto out;
+			used++;
+			do {
+				const char *end = strchr(u, '\n');
+				size_t len = end ? (size_t)(end - u) : strlen(u);
+				char count[32];
+
+				if ((n + 2) * 3 > cap * 3) {
+					char **c2 = realloc(cells, (cap *= 2) * 3 * sizeof *c2);
+					if (c2 == NULL) {
+						for (; n > 0; n--)
+							free(cells[n * 3]), free(cells[n * 3 + 1]), free(cells[n * 3 + 2]);
+						free(cells[0]), free(cells[1]), free(cells[2]);
+						free(cells);
+						x->rc = oom(x->d);
+						goto out;
+					}
+					cells = c2;
 				}
-				cells = c2;
-			}
-			n++;
-			cells[n * 3] = strndup(sk.s + k.len + 1, sk.len - k.len - 1);
-			snprintf(counts[n], sizeof counts[n], "%ld", s->source_claims[j]);
-			cells[n * 3 + 1] = counts[n];
-			cells[n * 3 + 2] = s->source_url[j] ? s->source_url[j] : "";
+				n++;
+				snprintf(count, sizeof count, "%ld", s->source_claims[j]);
+				cells[n * 3] = first ? strndup(sk.s + k.len + 1, sk.len - k.len - 1) : strdup("");
+				cells[n * 3 + 1] = strdup(first ? count : "");
+				cells[n * 3 + 2] = strndup(u, len);
+				first = 0;
+				u = end ? end + 1 : u + len;
+			} while (*u != '\0');
 		}
 		toll_doc_table(&x->doc, 3, w, r, cells, n);
-		for (j = 1; j <= n; j++)
-			free(cells[j * 3]);
+		for (j = 0; j < (n + 1) * 3; j++)
+			free(cells[j]);
 		free(cells);
 	}
 out:
 	free(ev);
+}
+
+/* One line of the checks: a bullet and its text. */
+static void
+check_line(struct ctx *x, const char *text)
+{
+	size_t n = strlen(text) + 8;
+	char *line = malloc(n);
+
+	if (line == NULL) {
+		x->rc = oom(x->d);
+		return;
+	}
+	snprintf(line, n, "\xe2\x80\xa2 %s", text);
+	toll_doc_text(&x->doc, line, DOC_SMALL + 1, 0, 0, 3);
+	free(line);
+}
+
+/*
+ * The checks: every warning about the data, every warning the data says
+ * is known, the claims of one party about another set aside, and every
+ * best toll supplied: what a reader must know before quoting a figure.
+ */
+static void
+checks_page(struct ctx *x)
+{
+	toll_story *s = x->s;
+	size_t i, n;
+	int any;
+
+	toll_doc_page(&x->doc);
+	toll_doc_text(&x->doc, "Checks", DOC_H2, 1, 0, 6);
+	toll_doc_text(&x->doc, "What a reader must know before quoting a figure of this report: what the "
+	         "data contradicts, what its notes say is known, the claims toll set aside, and the bests "
+	         "toll supplied.", DOC_BODY, 0, 1, 10);
+	for (any = 0, n = 0; n < 2; n++) {
+		toll_doc_text(&x->doc, n == 0 ? "Warnings" : "Known, said in the data's notes", DOC_H3, 1, 0, 4);
+		for (i = 0, any = 0; i < s->nchecks; i++)
+			if (s->check_known[i] == n) {
+				check_line(x, s->checks[i]);
+				any = 1;
+			}
+		if (!any)
+			toll_doc_text(&x->doc, n == 0 ? "None." : "None.", DOC_BODY, 0, 1, 6);
+		toll_doc_text(&x->doc, "", DOC_SMALL, 0, 0, 4);
+	}
+	toll_doc_text(&x->doc, "Claims of one party about another's losses, set aside", DOC_H3, 1, 0, 4);
+	for (i = 1, any = 0; i <= x->sides.nrow; i++)
+		if (*cell(&x->sides, i, "adversary") != '\0') {
+			char *line;
+			size_t len = strlen(cell(&x->sides, i, "event")) + strlen(cell(&x->sides, i, "side")) + 160;
+
+			if ((line = malloc(len)) == NULL) {
+				x->rc = oom(x->d);
+				return;
+			}
+			snprintf(line, len, "%s: %s, %s: the other side says %s; not counted in the side's figure",
+			         cell(&x->sides, i, "event"), cell(&x->sides, i, "side"),
+			         cell(&x->sides, i, "category"), cell(&x->sides, i, "adversary"));
+			check_line(x, line);
+			free(line);
+			any = 1;
+		}
+	if (!any)
+		toll_doc_text(&x->doc, "None.", DOC_BODY, 0, 1, 6);
+	toll_doc_text(&x->doc, "", DOC_SMALL, 0, 0, 4);
+	toll_doc_text(&x->doc, "Bests toll supplied", DOC_H3, 1, 0, 4);
+	for (i = 1, any = 0; i <= x->sides.nrow; i++)
+		if (strcmp(cell(&x->sides, i, "best_by"), "toll") == 0) {
+			char *line, fig[128];
+			size_t len = strlen(cell(&x->sides, i, "event")) + strlen(cell(&x->sides, i, "side")) + 300;
+
+			if ((line = malloc(len)) == NULL) {
+				x->rc = oom(x->d);
+				return;
+			}
+			notation(cell(&x->sides, i, "low"), cell(&x->sides, i, "best"), cell(&x->sides, i, "high"),
+			         cell(&x->sides, i, "qualifier"), fig, sizeof fig);
+			snprintf(line, len, "%s: %s, %s: %s, best %s: no source stated a best; toll took the "
+			         "middle of the range (a hollow dot in the charts)", cell(&x->sides, i, "event"),
+			         cell(&x->sides, i, "side"), cell(&x->sides, i, "category"), fig,
+			         cell(&x->sides, i, "best"));
+			check_line(x, line);
+			free(line);
+			any = 1;
+		}
+	if (!any)
+		toll_doc_text(&x->doc, "None.", DOC_BODY, 0, 1, 6);
 }
 
 /* Writes the history with a series column, for the step charts: "Armenia (military), MoD". */
@@ -850,6 +1037,51 @@ series_history(struct ctx *x)
 			toll_out_str(o, ", ");
 			toll_out_str(o, cell(h, r, "source"));
 		}
+		toll_out_eol(o);
+	}
+	rc = toll_out_commit(o, "a temporary file", x->d);
+	toll_out_free(o);
+	close(fd);
+	return rc;
+}
+
+/*
+ * Writes each series' latest claim (the last revision of each series of
+ * the history), for the interval charts: the claims the totals combine,
+ * coloured by side.
+ */
+static int
+latest_claims(struct ctx *x)
+{
+	static const char *const cols[] = { "event", "reported", "source", "side", "category", "status",
+	                                    "low", "best", "high", "qualifier" };
+	const struct tab *h = &x->history;
+	int fd = toll_tmp_open(x->latest_path), rc;
+	toll_out *o;
+	size_t r, c;
+
+	if (fd < 0)
+		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+		                     strerror(errno));
+	if ((o = toll_out_new(fd, 0)) == NULL) {
+		close(fd);
+		return oom(x->d);
+	}
+	for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
+		toll_out_str(o, cols[c]);
+		toll_out_tab(o);
+	}
+	toll_out_str(o, "series");
+	toll_out_eol(o);
+	for (r = 1; r <= h->nrow; r++) {
+		/* The history is by series, then by report: a series ends where the next starts over. */
+		if (r < h->nrow && strcmp(cell(h, r + 1, "revision"), "1") != 0)
+			continue;
+		for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
+			toll_out_str(o, cell(h, r, cols[c]));
+			toll_out_tab(o);
+		}
+		toll_out_str(o, cell(h, r, "side"));
 		toll_out_eol(o);
 	}
 	rc = toll_out_commit(o, "a temporary file", x->d);
@@ -907,6 +1139,8 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	title_page(x);
 	for (i = 0; i < toll_strmap_count(s->events) && x->rc == TOLL_OK; i++)
 		event_pages(x, i);
+	if (x->rc == TOLL_OK)
+		checks_page(x);
 	toll_doc_finish(&x->doc);
 	st = cairo_status(x->doc.cr);
 	cairo_destroy(x->doc.cr);
@@ -962,14 +1196,12 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu events: more than %d for one report; "
 		                     "choose one with --event", toll_strmap_count(s->events), MAX_EVENTS);
 	x.hist_path[0] = '\0';
-	if (s->claims == NULL && (rc = claims_header(s, d)) != TOLL_OK)
-		return rc;
-	if ((rc = toll_out_commit(s->claims, "a temporary file", d)) != TOLL_OK ||
-	    (rc = spool(W_AGG, totals, rd, &x.totals, d)) != TOLL_OK ||
+	x.latest_path[0] = '\0';
+	if ((rc = spool(W_AGG, totals, rd, &x.totals, d)) != TOLL_OK ||
 	    (rc = spool(W_AGG, sides, rd, &x.sides, d)) != TOLL_OK ||
 	    (rc = spool(W_HISTORY, revs, rd, &x.history, d)) != TOLL_OK ||
 	    (rc = spool(W_SUMMARY, revs, rd, &x.summary, d)) != TOLL_OK ||
-	    (rc = series_history(&x)) != TOLL_OK)
+	    (rc = series_history(&x)) != TOLL_OK || (rc = latest_claims(&x)) != TOLL_OK)
 		goto done;
 	if ((texts = all_texts(s)) == NULL) {
 		rc = oom(d);
@@ -978,7 +1210,7 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 	x.doc.pc = toll_ch_document_context(texts);
 	g_free(texts);
 	/* The first pass counts the pages, the second writes them. */
-	if ((x.colours = toll_strmap_new()) == NULL) {
+	if ((x.colours = side_colours(&x)) == NULL) {
 		rc = oom(d);
 		goto done;
 	}
@@ -986,7 +1218,7 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 		goto done;
 	x.doc.pages = x.doc.page;
 	toll_strmap_free(x.colours);
-	if ((x.colours = toll_strmap_new()) == NULL) {
+	if ((x.colours = side_colours(&x)) == NULL) {
 		rc = oom(d);
 		goto done;
 	}
@@ -1003,6 +1235,8 @@ done:
 	tab_free(&x.summary);
 	if (x.hist_path[0] != '\0')
 		toll_tmp_remove(x.hist_path);
+	if (x.latest_path[0] != '\0')
+		toll_tmp_remove(x.latest_path);
 	return rc;
 }
 
