@@ -128,6 +128,20 @@ int toll_value_parse(const char *s, size_t len, toll_range *out);
  */
 void toll_range_notation(const toll_range *g, char *buf, size_t sz);
 
+/*
+ * Whole people: a figure toll computes from several is a whole number.
+ * toll_median_lower() is the median of v[0..n) (n > 0, sorted here): of
+ * an even number, the lower of the two in the middle, a figure one of
+ * them gave, never a number between that no one claimed (2,996 and 3,702
+ * give 2,996; INT64_MAX sorts last, as an unbounded high).
+ * toll_mean_whole() is the mean of v[0..n) (n > 0), exact, rounded to the
+ * nearest whole number, a half to the even one (17.5 gives 18, 16.5 16).
+ * toll_sort_i64() sorts v[0..n) ascending.
+ */
+int64_t toll_median_lower(int64_t *v, size_t n);
+int64_t toll_mean_whole(const int64_t *v, size_t n);
+void toll_sort_i64(int64_t *v, size_t n);
+
 /* The accepted forms of the value notation, for messages: "49, 6,500, at least 49, ...". */
 extern const char toll_value_forms[];
 

@@ -477,61 +477,20 @@ more_recent(const struct ctx *c, size_t i, size_t j)
 	return toll_str_cmp(source_of(c, i), source_of(c, j)) < 0;
 }
 
-static int
-cmp_i64(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-
-	return (a > b) - (a < b);
-}
-
-/* Sorts v[0..n): most claims have a few sources, best sorted by insertion. */
-static void
-sort_i64(int64_t *v, size_t n)
-{
-	size_t i, j;
-
-	if (n > 32) {
-		qsort(v, n, sizeof *v, cmp_i64);
-		return;
-	}
-	for (i = 1; i < n; i++) {
-		int64_t x = v[i];
-
-		for (j = i; j > 0 && v[j - 1] > x; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-}
-
-/*
- * The median, in halves, of v[0..n) (sorted here): of an even number, the
- * lower of the two in the middle, a figure one of them gave, never a
- * number between that no one claimed (half a person); INT64_MAX stands
- * for unbounded.
- */
+/* The median and the mean of figures, in halves: whole people (figure.h). */
 static i128
 median2(int64_t *v, size_t n, int *open)
 {
-	sort_i64(v, n);
-	*open = v[(n - 1) / 2] == INT64_MAX;
-	return (i128)v[(n - 1) / 2] * 2;
+	int64_t m = toll_median_lower(v, n);
+
+	*open = m == INT64_MAX;
+	return (i128)m * 2;
 }
 
-/* The mean, in halves: a whole number, rounded to the nearest (a half to the even one). */
 static i128
 mean2(const int64_t *v, size_t n)
 {
-	i128 sum = 0, q, r;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		sum += v[i];
-	q = sum / (i128)n;
-	r = sum % (i128)n;
-	if (2 * r > (i128)n || (2 * r == (i128)n && q % 2 != 0))
-		q++;
-	return q * 2;
+	return (i128)toll_mean_whole(v, n) * 2;
 }
 
 /*
@@ -1074,7 +1033,7 @@ claim_runs(const toll_agg *a, const toll_series_index *x, int adversary, size_t 
 
 		/* Claims then series numbers: the int64 order of the key (below 2^63). */
 		if (a->p->combine != TOLL_COMBINE_EACH && hi - lo > 1)
-			sort_i64((int64_t *)(void *)(key + lo), hi - lo);
+			toll_sort_i64((int64_t *)(void *)(key + lo), hi - lo);
 		for (i = lo; i < hi; i++) {
 			if (i == lo || a->p->combine == TOLL_COMBINE_EACH ||
 			    key[i] >> 32 != key[i - 1] >> 32)

@@ -853,3 +853,54 @@ toll_range_notation(const toll_range *g, char *buf, size_t sz)
 		snprintf(buf, sz, "%s\xe2\x80\x93%s (%s%s)", lo, hi, g->qualifier == '~' ? "~" : "",
 		         best);                                                /* 20–100 (~60) */
 }
+
+static int
+cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+void
+toll_sort_i64(int64_t *v, size_t n)
+{
+	size_t i, j;
+
+	/* Most claims have a few sources: sorted by insertion. */
+	if (n > 32) {
+		qsort(v, n, sizeof *v, cmp_i64);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		int64_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+int64_t
+toll_median_lower(int64_t *v, size_t n)
+{
+	toll_sort_i64(v, n);
+	return v[(n - 1) / 2];
+}
+
+__extension__ typedef __int128 i128;
+
+int64_t
+toll_mean_whole(const int64_t *v, size_t n)
+{
+	i128 sum = 0, q, r;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += v[i];
+	q = sum / (i128)n;
+	r = sum % (i128)n;
+	if (2 * r > (i128)n || (2 * r == (i128)n && q % 2 != 0))
+		q++;
+	return (int64_t)q;
+}

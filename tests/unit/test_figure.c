@@ -447,6 +447,82 @@ START_TEST(value_errors)
 }
 END_TEST
 
+START_TEST(whole_people)
+{
+	int64_t two[] = { 3702, 2996 }, one[] = { 7 }, four[] = { 40, 10, 30, 20 };
+	int64_t open[] = { 20, INT64_MAX }, big[] = { INT64_MAX - 1, INT64_MAX };
+	int64_t m[] = { 15, 20 }, h[] = { 16, 17 }, r[] = { 1, 1, 2 }, e[] = { 10, 13, 13 };
+	int64_t v[40];
+	size_t i;
+
+	/* The lower of the two in the middle: a figure one of them gave. */
+	ck_assert_int_eq(toll_median_lower(two, 2), 2996);
+	ck_assert_int_eq(toll_median_lower(one, 1), 7);
+	ck_assert_int_eq(toll_median_lower(four, 4), 20);
+	ck_assert(toll_median_lower(open, 2) == 20);
+	ck_assert(toll_median_lower(big, 2) == INT64_MAX - 1);
+	for (i = 0; i < 40; i++)
+		v[i] = (int64_t)(((i + 1) * 7) % 41);   /* 1 to 40, out of order, past the insertion sort */
+	ck_assert_int_eq(toll_median_lower(v, 40), 20);
+	/* The mean, exact, rounded half to even: 17.5 -> 18, 16.5 -> 16, 4/3 -> 1, 12 -> 12. */
+	ck_assert_int_eq(toll_mean_whole(m, 2), 18);
+	ck_assert_int_eq(toll_mean_whole(h, 2), 16);
+	ck_assert_int_eq(toll_mean_whole(r, 3), 1);
+	ck_assert_int_eq(toll_mean_whole(e, 3), 12);
+	ck_assert(toll_mean_whole(big, 2) == INT64_MAX - 1);   /* 2^63 - 1.5: no overflow, to even */
+}
+END_TEST
+
+/* The notation of g, as a chart or a report writes it. */
+static const char *
+notation(double low, double best, double high, int open, char q)
+{
+	static char buf[96];
+	toll_range g;
+
+	memset(&g, 0, sizeof g);
+	g.low = toll_num_any(low);
+	g.best = toll_num_any(best);
+	g.high = toll_num_any(high);
+	g.open = open;
+	g.qualifier = q;
+	toll_range_notation(&g, buf, sizeof buf);
+	return buf;
+}
+
+START_TEST(notation_says_what_is_known)
+{
+	ck_assert_str_eq(notation(6500, 6500, 6500, 0, 0), "6,500");
+	ck_assert_str_eq(notation(430, 430, 430, 0, '~'), "~430");
+	ck_assert_str_eq(notation(49, 49, 0, 1, 0), "\xe2\x89\xa5" "49");
+	/* An open figure whose best is above its low keeps the best. */
+	ck_assert_str_eq(notation(600, 650, 0, 1, 0), "\xe2\x89\xa5" "600 (650)");
+	ck_assert_str_eq(notation(600, 650, 0, 1, '~'), "\xe2\x89\xa5" "600 (~650)");
+	ck_assert_str_eq(notation(20000, 25000, 30000, 0, 0), "20,000\xe2\x80\x93" "30,000");
+	ck_assert_str_eq(notation(20000, 30000, 30000, 0, '~'), "20,000\xe2\x80\x93" "30,000 (~30,000)");
+}
+END_TEST
+
+START_TEST(a_best_toll_supplies_is_marked)
+{
+	toll_range g;
+
+	/* A range's middle, rounded down, and a high alone: supplied; a stated best, an open figure: not. */
+	ck_assert_int_eq(toll_value_parse("20,000-30,000", 13, &g), TOLL_FIG_OK);
+	ck_assert(g.supplied && g.best.i == 25000);
+	ck_assert_int_eq(toll_value_parse("20001-30000", 11, &g), TOLL_FIG_OK);
+	ck_assert(g.supplied && g.best.i == 25000);
+	ck_assert_int_eq(toll_value_parse("up to 100", 9, &g), TOLL_FIG_OK);
+	ck_assert(g.supplied && g.best.i == 100);
+	ck_assert_int_eq(toll_value_parse("100-150 (120)", 13, &g), TOLL_FIG_OK);
+	ck_assert(!g.supplied && g.best.i == 120);
+	ck_assert_int_eq(toll_value_parse("at least 49", 11, &g), TOLL_FIG_OK);
+	ck_assert(!g.supplied && g.best.i == 49);
+	ck_assert_int_eq(toll_value_parse("about 430", 9, &g), TOLL_FIG_OK);
+	ck_assert(!g.supplied && g.qualifier == '~' && g.low.i == 430 && g.high.i == 430);
+}
+END_TEST
+
 Suite *
 figure_suite(void)
 {
@@ -465,6 +541,9 @@ figure_suite(void)
 	tcase_add_test(tc, decimals);
 	tcase_add_test(tc, decimal_fast_path);
 	tcase_add_test(tc, figure_of_a_row);
+	tcase_add_test(tc, whole_people);
+	tcase_add_test(tc, notation_says_what_is_known);
+	tcase_add_test(tc, a_best_toll_supplies_is_marked);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -253,6 +253,34 @@ START_TEST(report_schema)
 }
 END_TEST
 
+/* Whether note text s holds tag. */
+static int
+tagged(const char *s, const char *tag)
+{
+	toll_field f;
+
+	memset(&f, 0, sizeof f);
+	f.s = s;
+	f.len = strlen(s);
+	return toll_note_has_tag(&f, tag);
+}
+
+START_TEST(note_tags)
+{
+	ck_assert(tagged("[correction] a recount", TOLL_TAG_CORRECTION));
+	ck_assert(tagged("recount [Correction] of the 13th", TOLL_TAG_CORRECTION));
+	ck_assert(tagged("x [KNOWN CONFLICT]", TOLL_TAG_KNOWN_CONFLICT));
+	ck_assert(!tagged("a correction", TOLL_TAG_CORRECTION));
+	ck_assert(!tagged("(correction)", TOLL_TAG_CORRECTION));
+	ck_assert(!tagged("[correction", TOLL_TAG_CORRECTION));
+	ck_assert(!tagged("[known conflict]", TOLL_TAG_CORRECTION));
+	ck_assert(!tagged("", TOLL_TAG_CORRECTION));
+	ck_assert(!toll_note_has_tag(NULL, TOLL_TAG_CORRECTION));
+	/* A Turkish dotless i is no i: ASCII letters only, whatever the locale. */
+	ck_assert(!tagged("[known confl" "\xc4\xb1" "ct]", TOLL_TAG_KNOWN_CONFLICT));
+}
+END_TEST
+
 START_TEST(report_row_rules)
 {
 	struct parsed p;
@@ -538,6 +566,7 @@ misc_suite(void)
 	tcase_add_test(tc, full_disk_is_an_error);
 	tcase_add_test(tc, report_schema);
 	tcase_add_test(tc, report_row_rules);
+	tcase_add_test(tc, note_tags);
 	tcase_add_test(tc, report_value_and_dates);
 	tcase_add_test(tc, report_pack_round_trip);
 	tcase_add_test(tc, series_revisions);

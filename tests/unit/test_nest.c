@@ -226,6 +226,67 @@ START_TEST(many_sides)
 }
 END_TEST
 
+/* Reconciles c[0..n) and returns the flags of the figure's best. */
+static int
+flags_of(toll_nest_claim *c, size_t n)
+{
+	toll_nest_figure f;
+	size_t i, dup[2];
+
+	for (i = 0; i < n; i++)
+		c[i].id = i;
+	ck_assert_int_eq(toll_nest_reconcile(c, n, parent, 4, NULL, NULL, &f, dup), TOLL_OK);
+	return f.flags;
+}
+
+START_TEST(what_is_known_of_a_best_goes_with_it)
+{
+	toll_nest_claim c[3];
+
+	/* A sum with an approximate term is approximate, with a vague one vague too. */
+	c[0] = claim(X, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 430, 430, 430, 1);
+	c[0].flags = TOLL_BEST_APPROX;
+	c[1] = claim(Y, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 12, 12, -1, 1);
+	c[1].flags = TOLL_BEST_VAGUE;
+	c[2] = claim(Z, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 5, 5, 5, 1);
+	ck_assert_int_eq(flags_of(c, 3), TOLL_BEST_APPROX | TOLL_BEST_VAGUE);
+	/* The larger of a total and its parts' sum has the flags of the one taken. */
+	c[0] = claim(ALL, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 20000, 30000, 30000, 9);
+	c[0].flags = TOLL_BEST_APPROX;
+	c[1] = claim(X, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 6000, 6000, 6000, 1);
+	c[2] = claim(Y, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 11000, 11000, 30000, 1);
+	c[2].flags = TOLL_BEST_SUPPLIED;
+	ck_assert_int_eq(flags_of(c, 3), TOLL_BEST_APPROX);
+	/* Parts reported after it that add up to more: their sum, with a supplied term's flag. */
+	c[0].flags = 0;
+	c[0].reported = 1;
+	c[1] = claim(X, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 20000, 20000, 20000, 9);
+	c[2] = claim(Y, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 15000, 15000, 15000, 9);
+	c[2].flags = TOLL_BEST_SUPPLIED;
+	ck_assert_int_eq(flags_of(c, 3), TOLL_BEST_SUPPLIED);
+	/* Of two equal, only what both have: one stated exactly is enough. */
+	c[0] = claim(ALL, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 100, 100, 100, 9);
+	c[0].flags = TOLL_BEST_APPROX;
+	c[1] = claim(X, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 60, 60, 60, 1);
+	c[2] = claim(Y, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 40, 40, 40, 1);
+	ck_assert_int_eq(flags_of(c, 3), 0);
+}
+END_TEST
+
+/* The 1988-94 war: a total reported last keeps its own low and best over smaller parts. */
+START_TEST(a_later_total_keeps_its_range)
+{
+	toll_nest_claim c[3];
+	struct seen s;
+
+	c[0] = claim(ALL, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 20000, 30000, 30000, 9);
+	c[1] = claim(X, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 6000, 6000, 6000, 1);
+	c[2] = claim(Y, TOLL_STATUS_ALL, TOLL_CAT_KILLED, 11000, 11000, 30000, 1);
+	expect(c, 3, 20000, 30000, 30000, &s);
+	ck_assert_int_eq(s.n, 0);
+}
+END_TEST
+
 Suite *
 nest_suite(void)
 {
@@ -238,6 +299,8 @@ nest_suite(void)
 	tcase_add_test(tc, conflicts_go_to_the_later_report);
 	tcase_add_test(tc, overlapping_claims_are_never_added);
 	tcase_add_test(tc, categories_nest);
+	tcase_add_test(tc, what_is_known_of_a_best_goes_with_it);
+	tcase_add_test(tc, a_later_total_keeps_its_range);
 	tcase_add_test(tc, one_claim_and_duplicates);
 	tcase_add_test(tc, a_virtual_all);
 	tcase_add_test(tc, many_sides);
