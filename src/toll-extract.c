@@ -34,10 +34,13 @@ static const char usage_text[] =
 	"  -V, --version        show the version and exit\n"
 	"\n"
 	"Output columns: event reported source side category status low best high\n"
-	"qualifier (~ for about, vague for tens, dozens, hundreds) kind (total,\n"
-	"increment, previous, part) quote (the sentence) offset (its byte offset\n"
-	"in its file).  Rules, not a model: a number is a figure when it counts\n"
-	"people (its head noun) and the sentence says what happened to them.\n"
+	"qualifier (~ for about, vague for tens, dozens, hundreds) claimant (the\n"
+	"party whose figure it is: a side named in who said it, as \"Armenia's\n"
+	"defence ministry said\"; empty when none is named, an independent source)\n"
+	"kind (total, increment, previous, part) quote (the sentence) offset (its\n"
+	"byte offset in its file).  Rules, not a model: a number is a figure when\n"
+	"it counts people (its head noun) and the sentence says what happened to\n"
+	"them.\n"
 	"Exit status: 0 success (also when nothing is found), 2 usage or I/O error.\n"
 	"\n"
 	"Example:\n"
@@ -77,6 +80,9 @@ found(void *ctx, const toll_extracted *x)
 		toll_out_int(o, x->fig.high);
 	toll_out_tab(o);
 	toll_out_str(o, x->fig.qualifier == '~' ? "~" : x->fig.qualifier == 'v' ? "vague" : "");
+	toll_out_tab(o);
+	if (x->claimant != NULL)
+		toll_out_str(o, x->claimant);
 	toll_out_tab(o);
 	toll_out_str(o, toll_extract_kind_names[x->kind]);
 	toll_out_tab(o);
@@ -420,7 +426,7 @@ main(int argc, char **argv)
 	}
 	{
 		static const char header[] = "event\treported\tsource\tside\tcategory\tstatus\tlow\t"
-		                             "best\thigh\tqualifier\tkind\tquote\toffset\n";
+		                             "best\thigh\tqualifier\tclaimant\tkind\tquote\toffset\n";
 
 		toll_out_write(r.out, header, sizeof header - 1);
 	}

@@ -39,7 +39,11 @@ static const char usage_text[] =
 	"            date_end; reported: --reported DATE, else date_end; source\n"
 	"            UCDP GED; low, best and high out of order widen the interval\n"
 	"  table     any table, by --map and --set; columns named as the reports\n"
-	"            table's are taken as they are, the others kept\n";
+	"            table's are taken as they are (claimant, within, qualifier),\n"
+	"            the others kept\n"
+	"ACLED and UCDP code their own estimates from many sources: their rows have\n"
+	"no claimant, as an independent source's (counted for every side).  A table\n"
+	"says who made each claim with --map claimant=COLUMN or --set claimant=SIDE.\n";
 
 static const char usage_options[] =
 	"\n"

@@ -37,6 +37,7 @@ typedef struct toll_extracted {
 	int category;             /* enum toll_category */
 	int status;               /* enum toll_status_kind; TOLL_STATUS_ALL when not said */
 	const char *side;         /* a party named in the noun phrase, else "all" */
+	const char *claimant;     /* the party whose figure it is (its speaker's), else NULL */
 	int kind;                 /* enum toll_extract_kind */
 	char explain[TOLL_EXTRACT_EXPLAIN];   /* the rules that fired */
 } toll_extracted;

@@ -10,6 +10,7 @@
  * rejects the mention (saying why) or adds to its explanation.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,45 @@ toll_extract_side(const char *word, size_t len)
 	for (i = 0; i < sizeof sides / sizeof sides[0]; i++)
 		if (strcmp(low, sides[i].demonym) == 0)
 			return sides[i].side;
+	return NULL;
+}
+
+/*
+ * The side a word of a speaker's name gives: a demonym ("Armenian") or a
+ * side's own name ("Azerbaijan", "Azerbaijan's", "Armenia’s"), or NULL.
+ */
+static const char *
+speaker_side(const char *word, size_t len)
+{
+	char low[32];
+	size_t i;
+
+	/* The possessive: Armenia's, Armenia’s, the Armenians' and the Armenians’. */
+	if (len > 2 && word[len - 1] == 's' && word[len - 2] == '\'')
+		len -= 2;
+	else if (len > 4 && word[len - 1] == 's' && memcmp(word + len - 4, "\xe2\x80\x99", 3) == 0)
+		len -= 4;
+	else if (len > 1 && word[len - 1] == '\'')
+		len--;
+	else if (len > 3 && memcmp(word + len - 3, "\xe2\x80\x99", 3) == 0)
+		len -= 3;
+	if (toll_extract_side(word, len) != NULL)
+		return toll_extract_side(word, len);
+	if (len >= sizeof low)
+		return NULL;
+	for (i = 0; i < len; i++)
+		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
+	low[len] = '\0';
+	for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		size_t k;
+		const char *sd = sides[i].side;
+
+		for (k = 0; sd[k] != '\0' && k < len; k++)
+			if ((char)(sd[k] >= 'A' && sd[k] <= 'Z' ? sd[k] - 'A' + 'a' : sd[k]) != low[k])
+				break;
+		if (k == len && sd[k] == '\0')
+			return sd;
+	}
 	return NULL;
 }
 
@@ -629,14 +669,61 @@ static const struct { const char *words[4]; const char *notation; } interval_wor
 	{ { "estimated", NULL }, "about" },
 };
 
+/*
+ * Rule: the claimant, the party whose figure it is: a side named in the
+ * speaker of a reporting verb ("Armenian Prime Minister Nikol Pashinyan
+ * said", "according to Azerbaijan's defence ministry", ", said Armenia's
+ * parliament speaker"), the verb nearest the number that names one.  No
+ * side named (AFP reported, officials said): none, an independent source.
+ */
+static const char *
+claimant_of(const struct sentence *st, const struct mention *m, int *verb)
+{
+	static const char *const verbs[] = {
+		"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports",
+		"stated", "states", "confirmed", "confirms", "claimed", "claims", "added", "wrote",
+		"declared", "declares", "according", NULL
+	};
+	const char *best = NULL;
+	int i, j, dist = INT32_MAX;
+
+	for (i = 0; i < st->n; i++) {
+		const char *found = NULL;
+		int d;
+
+		if (st->t[i].type != T_WORD || !in(st->t[i].low, verbs))
+			continue;
+		if (strcmp(st->t[i].low, "according") == 0) {
+			if (!word_at(st, i + 1, "to"))
+				continue;
+			for (j = i + 2; j < st->n && j <= i + 10 && st->t[j].type == T_WORD && found == NULL; j++)
+				found = speaker_side(st->t[j].s, st->t[j].len);
+		} else {
+			/* The speaker before the verb, in its clause; else after it (", said X"). */
+			for (j = i - 1; j >= 0 && j >= i - 10 && st->t[j].type == T_WORD && found == NULL; j--)
+				found = speaker_side(st->t[j].s, st->t[j].len);
+			if (found == NULL && i > 0 && st->t[i - 1].type == T_PUNCT)
+				for (j = i + 1; j < st->n && j <= i + 8 && st->t[j].type == T_WORD && found == NULL; j++)
+					found = speaker_side(st->t[j].s, st->t[j].len);
+		}
+		d = i < m->first ? m->first - i : i - m->last;
+		if (found != NULL && d < dist) {
+			best = found;
+			dist = d;
+			*verb = i;
+		}
+	}
+	return best;
+}
+
 static void
 examine(const struct ctx *c, struct sentence *st, struct mention *m, struct mention *all,
         int nall, int mi)
 {
 	toll_extracted x;
 	const struct tok *first = &st->t[m->first];
-	int i, head = -1, cat = -1, cat_at = -1, start, kind = TOLL_EXTRACT_TOTAL;
-	const char *side = NULL, *grow, *notation = NULL, *stat_word = NULL;
+	int i, head = -1, cat = -1, cat_at = -1, start, kind = TOLL_EXTRACT_TOTAL, own = 0, verb = -1;
+	const char *side = NULL, *grow, *notation = NULL, *stat_word = NULL, *claimant;
 	int status = TOLL_STATUS_ALL;
 	char value[96];
 	toll_range g;
@@ -676,6 +763,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		    (word_at(st, i + 1, "its") || word_at(st, i + 1, "their") ||
 		     word_at(st, i + 1, "his") || word_at(st, i + 1, "our") ||
 		     word_at(st, i + 1, "the"))) {
+			own = !word_at(st, i + 1, "the");
 			i++;
 			continue;
 		}
@@ -807,8 +895,15 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	}
 	if (side == NULL && m->first > 0 && st->t[m->first - 1].type == T_WORD)
 		side = toll_extract_side(st->t[m->first - 1].s, st->t[m->first - 1].len);
-	if (side != NULL)
+	if ((claimant = claimant_of(st, m, &verb)) != NULL)
+		say(x.explain, "claimant: %s ('%s')", claimant, st->t[verb].low);
+	/* "the ministry said 50 of its servicemen": the claimant's own. */
+	if (side == NULL && own && claimant != NULL) {
+		side = claimant;
+		say(x.explain, "side: %s (its own)", side);
+	} else if (side != NULL) {
 		say(x.explain, "side: %s", side);
+	}
 	if (stat_word != NULL)
 		say(x.explain, "status: %s ('%s')", toll_status_names[status], stat_word);
 	/* Rule: the kind. */
@@ -855,6 +950,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	x.category = cat;
 	x.status = status;
 	x.side = side ? side : "all";
+	x.claimant = claimant;
 	x.kind = kind;
 	c->found(c->arg, &x);
 }

@@ -32,6 +32,10 @@ struct toll_reports {
 	size_t heldcap, nheld;
 	char *key;
 	size_t keycap;
+	/* Each series' claimant (its number in claimants + 1; 0 none) and its first row. */
+	toll_strmap *claimants;
+	struct sclaim { uint32_t claimant, fileno; long line; } *scl;
+	size_t sclcap, nscl;
 	int threads;            /* toll_reports_set_threads() */
 	toll_schema *work_schema;  /* the workers' copy, on cache lines of its own */
 };
@@ -118,6 +122,7 @@ toll_reports_new(toll_reports **out, char *const *paths, size_t n, const toll_di
 	rd->threads = 1;
 	if ((rd->index = toll_series_index_new(history)) == NULL ||
 	    (rd->within = toll_strmap_new()) == NULL || (rd->holders = toll_strmap_new()) == NULL ||
+	    (rd->claimants = toll_strmap_new()) == NULL ||
 	    toll_table_new(&rd->t, paths, n, &rd->dl) != TOLL_OK) {
 		toll_reports_free(rd);
 		return TOLL_ENOMEM;
@@ -135,6 +140,8 @@ toll_reports_free(toll_reports *rd)
 	toll_series_index_free(rd->index);
 	toll_strmap_free(rd->within);
 	toll_strmap_free(rd->holders);
+	toll_strmap_free(rd->claimants);
+	free(rd->scl);
 	free(rd->held);
 	free(rd->key);
 	free(rd->work_schema);
@@ -233,6 +240,68 @@ where_of(const toll_reports *rd, const toll_revision_ref *ref, size_t fileno, ch
 		snprintf(buf, sz, "line %ld", ref->line);
 	else
 		snprintf(buf, sz, "%s:%ld", toll_reports_file(rd, ref->fileno), ref->line);
+}
+
+/*
+ * A series is one party's claims: every revision of it has the claimant
+ * of its first.  A source that relays two parties' claims (an article
+ * quoting both ministries) would otherwise make one party's figure a
+ * revision of the other's.  Returns TOLL_OK, TOLL_EDATA with *d filled,
+ * or TOLL_ENOMEM.
+ */
+static int
+check_claimant(toll_reports *rd, const toll_entry *e, toll_diag *d)
+{
+	long col = rd->schema.col[TOLL_COL_CLAIMANT];
+	const toll_field *c = &e->rep.claimant;
+	size_t id = 0, sid = e->series;
+	int added;
+	uint32_t who;
+
+	if (col < 0)
+		return TOLL_OK;
+	if (c->len > 0 && toll_strmap_intern(rd->claimants, c->s, c->len, &id, &added) != TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	who = c->len > 0 ? (uint32_t)id + 1 : 0;
+	if (sid >= rd->nscl) {
+		size_t old = rd->sclcap;
+
+		if (toll_reserve((void **)&rd->scl, &rd->sclcap, sid + 1, sizeof *rd->scl) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		memset(rd->scl + old, 0, (rd->sclcap - old) * sizeof *rd->scl);
+		rd->scl[sid].claimant = who;
+		rd->scl[sid].fileno = e->row.fileno < UINT32_MAX ? (uint32_t)e->row.fileno : UINT32_MAX;
+		rd->scl[sid].line = e->row.line;
+		rd->nscl = sid + 1;
+		return TOLL_OK;
+	}
+	if (rd->scl[sid].claimant != who) {
+		const toll_field *f = &e->row.f[col];
+		toll_revision_ref first = { rd->scl[sid].fileno, rd->scl[sid].line, 0 };
+		char where[TOLL_DIAG_MSG / 2], was[64] = "none", here[64] = "no claimant";
+		toll_str w = { "", 0 };
+
+		if (rd->scl[sid].claimant > 0)
+			w = toll_strmap_key(rd->claimants, rd->scl[sid].claimant - 1);
+		where_of(rd, &first, e->row.fileno, where, sizeof where);
+		if (c->len > 0) {
+			char q[56];
+
+			toll_diag_quote(q, sizeof q, c->s, c->len);
+			snprintf(here, sizeof here, "claimant '%s'", q);
+		}
+		if (w.len > 0) {
+			char q[56];
+
+			toll_diag_quote(q, sizeof q, w.s, w.len);
+			snprintf(was, sizeof was, "'%s'", q);
+		}
+		return toll_diag_set(d, TOLL_EDATA, e->row.file, f->line, f->col,
+		                     "%s here, %s on %s, in one series (the same event, side, status, "
+		                     "category and source): a series is one party's claims; give the "
+		                     "other party's claims a source of their own", here, was, where);
+	}
+	return TOLL_OK;
 }
 
 /*
@@ -489,6 +558,14 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			return code;
 		}
 		code = check_revision(rd, e, d);
+		if (rd->pass == 1 && code == TOLL_OK) {
+			int c2 = check_claimant(rd, e, d);
+
+			if (c2 != TOLL_OK) {
+				rd->nnotes = rd->inote = 0;
+				code = c2;
+			}
+		}
 		if (code == TOLL_ENOMEM) {
 			rd->trouble = 1;
 			rd->pass = 3;

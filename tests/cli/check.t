@@ -805,3 +805,11 @@ $ printf 'claimant\tevent\treported\tsource\tside\tcategory\tbest\tnote\nB\te\t2
 event	reported	source	side	category	status	low	best	high	qualifier	start	end	claimant	note
 e	2022-09-13	T	A	killed	all	1	1	1				B	x
 e	2022-09-13	U	A	killed	all	2	2	2					y
+
+=== claimant: a series is one party's claims: another claimant on a revision of it is an error, naming the first
+$ printf 'event\treported\tsource\tside\tclaimant\tcategory\tbest\ne\t2022-09-19\tAFP\tAz\tAz\tkilled\t79\ne\t2022-10-14\tAFP\tAz\tArm\tkilled\t430\ne\t2022-10-15\tAFP\tAz\t\tkilled\t431\ne\t2022-10-15\tAFP\tArm\t\tkilled\t1\ne\t2022-10-16\tAFP\tArm\tAz\tkilled\t2\ne\t2022-10-16\tMoD\tAz\tAz\tkilled\t80\n' | toll-check
+--- stderr
+toll-check: -:3:21: claimant 'Arm' here, 'Az' on line 2, in one series (the same event, side, status, category and source): a series is one party's claims; give the other party's claims a source of their own
+toll-check: -:4:21: no claimant here, 'Az' on line 2, in one series (the same event, side, status, category and source): a series is one party's claims; give the other party's claims a source of their own
+toll-check: -:6:22: claimant 'Az' here, none on line 5, in one series (the same event, side, status, category and source): a series is one party's claims; give the other party's claims a source of their own
+--- exit 1

@@ -7,9 +7,9 @@
 # data/seed-excerpts.txt: the article's sentences with numbers (PROVENANCE.md)
 $ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 data/seed-excerpts.txt
 --- stdout
-event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
-2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49			total	According to his words, 49 Armenian soldiers died during the night, a figure that could be higher.	482
-2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed		6500	6500	6500		total	The latter ended with 6,500 dead and a ceasefire reached with the mediation of Russia.	1176
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	Armenia	killed	military	49	49				total	According to his words, 49 Armenian soldiers died during the night, a figure that could be higher.	482
+2022-09-armenia-azerbaijan-border	2022-09-14	Thomas Osborne	all	killed		6500	6500	6500			total	The latter ended with 6,500 dead and a ceasefire reached with the mediation of Russia.	1176
 
 === the seed article into toll-check: a draft reports table
 $ toll-extract -e 2022-09-armenia-azerbaijan-border -s 'Thomas Osborne' -r 2022-09-14 data/seed-excerpts.txt | toll-check -n | cut -f 1-12
@@ -38,53 +38,53 @@ toll-extract: data/seed-excerpts.txt:1170: 2020: not a figure: year
 toll-extract: data/seed-excerpts.txt:1176: 6500: a figure: head: 'dead'; category: killed ('dead'); kind: total
 
 === sentences of every kind of report
-$ toll-extract data/news.txt | cut -f 4-11,13
+$ toll-extract data/news.txt | cut -f 4-12,14
 --- stdout
-side	category	status	low	best	high	qualifier	kind	offset
-all	killed	military	105	105	105		total	0
-all	killed	military	50	50	50		total	82
-all	killed		105	105	105		previous	166
-all	killed		135	135			total	166
-all	killed	military	16	16			increment	255
-all	wounded	military	293	293	293		total	334
-all	wounded		168	168	168		part	334
-Azerbaijan	wounded	civilian	2	2	2		total	411
-all	captured	military	20	20	20		total	488
-all	killed_or_missing		207	207	207		total	488
-all	killed		20	60	100		total	611
-all	killed		170	170			total	682
-all	wounded		300	300	300	~	total	682
-all	killed	civilian	12	12		vague	total	749
-all	wounded		100	100		vague	total	811
-all	killed		6500	6500	6500	~	total	883
-all	killed		30000	30000	30000	~	total	1122
-Azerbaijan	killed	military	2901	2901			total	1193
-Armenia	killed	military	49	49	49		total	1253
-all	killed	military	3825	3825	3825		total	1306
-all	killed	civilian	3	3	3		total	1450
-all	missing		2	2	2		total	1450
-all	killed	military	20	60	100		total	1526
-all	killed	military	79	79	79		total	1675
-all	wounded		282	282	282		total	1675
-all	killed	civilian	14	14	14		total	1730
-all	wounded		46	46	46		total	1730
-all	captured	military	12	12	12		total	1792
+side	category	status	low	best	high	qualifier	claimant	kind	offset
+all	killed	military	105	105	105		Armenia	total	0
+Azerbaijan	killed	military	50	50	50		Azerbaijan	total	82
+all	killed		105	105	105			previous	166
+all	killed		135	135				total	166
+all	killed	military	16	16				increment	255
+all	wounded	military	293	293	293			total	334
+all	wounded		168	168	168			part	334
+Azerbaijan	wounded	civilian	2	2	2			total	411
+Armenia	captured	military	20	20	20		Armenia	total	488
+all	killed_or_missing		207	207	207		Armenia	total	488
+all	killed		20	60	100			total	611
+all	killed		170	170				total	682
+all	wounded		300	300	300	~		total	682
+all	killed	civilian	12	12		vague		total	749
+all	wounded		100	100		vague		total	811
+all	killed		6500	6500	6500	~		total	883
+all	killed		30000	30000	30000	~		total	1122
+Azerbaijan	killed	military	2901	2901				total	1193
+Armenia	killed	military	49	49	49			total	1253
+all	killed	military	3825	3825	3825			total	1306
+all	killed	civilian	3	3	3			total	1450
+all	missing		2	2	2			total	1450
+all	killed	military	20	60	100			total	1526
+all	killed	military	79	79	79		Azerbaijan	total	1675
+all	wounded		282	282	282		Azerbaijan	total	1675
+all	killed	civilian	14	14	14			total	1730
+all	wounded		46	46	46			total	1730
+all	captured	military	12	12	12			total	1792
 
 === from standard input, with the quotes
 $ toll-extract -r 2022-09-19 -s 'Armenia Security Council' -e e
 --- stdin
 Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.
 --- stdout
-event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
-e	2022-09-19	Armenia Security Council	all	captured	military	20	20	20		total	Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.	0
-e	2022-09-19	Armenia Security Council	all	killed_or_missing		207	207	207		total	Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.	0
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset
+e	2022-09-19	Armenia Security Council	Armenia	captured	military	20	20	20		Armenia	total	Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.	0
+e	2022-09-19	Armenia Security Council	all	killed_or_missing		207	207	207		Armenia	total	Armenia said 20 of its soldiers had been taken prisoner, and the Security Council said 207 people were killed or missing.	0
 
 === nothing found: the header alone, exit 0
 $ toll-extract
 --- stdin
 The ceasefire entered into force at 09:00 on September 13, 2022.
 --- stdout
-event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset
 
 === bad input: binary garbage and invalid UTF-8 are read as text, never a crash
 $ printf '\000\377\376 3 people died.\n' | toll-extract | cut -f 4-8
@@ -109,7 +109,7 @@ Try 'toll-extract --help' for more information.
 === an unreadable file
 $ toll-extract /nonexistent/news.txt
 --- stdout
-event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset
 --- stderr
 toll-extract: cannot open '/nonexistent/news.txt': No such file or directory
 --- exit 2
@@ -119,24 +119,24 @@ $ toll extract -s AFP
 --- stdin
 At least 16 more servicemen have been killed, the ministry said.
 --- stdout
-event	reported	source	side	category	status	low	best	high	qualifier	kind	quote	offset
-		AFP	all	killed	military	16	16			increment	At least 16 more servicemen have been killed, the ministry said.	0
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset
+		AFP	all	killed	military	16	16				increment	At least 16 more servicemen have been killed, the ministry said.	0
 
 === UTF-16 and UTF-32 text, with a byte-order mark or without: read as the UTF-8 made of it
 # (offsets count the bytes of that UTF-8)
-$ for enc in UTF-16 UTF-16LE UTF-16BE UTF-32; do printf 'About 49 Armenian soldiers died.\n\nAzerbaijan said 50 of its soldiers were killed.\n' | iconv -f UTF-8 -t $enc | toll-extract | cut -f 4-10,13 | tail -n +2; done
+$ for enc in UTF-16 UTF-16LE UTF-16BE UTF-32; do printf 'About 49 Armenian soldiers died.\n\nAzerbaijan said 50 of its soldiers were killed.\n' | iconv -f UTF-8 -t $enc | toll-extract | cut -f 4-11,14 | tail -n +2; done
 --- stdout
-Armenia	killed	military	49	49	49	~	0
-all	killed	military	50	50	50		34
-Armenia	killed	military	49	49	49	~	0
-all	killed	military	50	50	50		34
-Armenia	killed	military	49	49	49	~	0
-all	killed	military	50	50	50		34
-Armenia	killed	military	49	49	49	~	0
-all	killed	military	50	50	50		34
+Armenia	killed	military	49	49	49	~		0
+Azerbaijan	killed	military	50	50	50		Azerbaijan	34
+Armenia	killed	military	49	49	49	~		0
+Azerbaijan	killed	military	50	50	50		Azerbaijan	34
+Armenia	killed	military	49	49	49	~		0
+Azerbaijan	killed	military	50	50	50		Azerbaijan	34
+Armenia	killed	military	49	49	49	~		0
+Azerbaijan	killed	military	50	50	50		Azerbaijan	34
 
 === bytes that are not of the encoding become U+FFFD, and the text goes on
-$ printf '\377\376\000\330A\000 \0003\000 \000p\000e\000o\000p\000l\000e\000 \000d\000i\000e\000d\000.\000' | toll-extract | cut -f 4-8,12
+$ printf '\377\376\000\330A\000 \0003\000 \000p\000e\000o\000p\000l\000e\000 \000d\000i\000e\000d\000.\000' | toll-extract | cut -f 4-8,13
 --- stdout
 side	category	status	low	best	quote
 all	killed		3	3	�A 3 people died.
@@ -149,3 +149,24 @@ side	category	status	low	best
 all	killed		3	3
 --- stderr
 toll-extract: warning: '-' may not be text: 200 NUL bytes in its first 4313
+
+=== claimant: a side named in who said it (before the verb, after it, 'according to'), the verb nearest the figure; none named, none; 'its' soldiers are the claimant's
+$ toll-extract | cut -f 4,5,8,10,11
+--- stdin
+Armenia's parliament speaker said about 430 Azerbaijani soldiers were killed.
+About 430 Azerbaijani soldiers were killed, said Armenia’s parliament speaker Alen Simonyan.
+According to the Azerbaijani defence ministry, 71 servicemen were killed.
+Azerbaijan's defence ministry said 50 of its servicemen died.
+AFP reported that 6,500 people died.
+Officials said 12 civilians were wounded.
+The Armenians' health ministry said 2,996 soldiers died, and Azerbaijan said 2,908 of its soldiers died.
+--- stdout
+side	category	best	qualifier	claimant
+Azerbaijan	killed	430	~	Armenia
+Azerbaijan	killed	430	~	Armenia
+all	killed	71		Azerbaijan
+Azerbaijan	killed	50		Azerbaijan
+all	killed	6500		
+all	wounded	12		
+all	killed	2996		Armenia
+Azerbaijan	killed	2908		Azerbaijan

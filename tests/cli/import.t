@@ -407,3 +407,15 @@ e	7	1100
 toll-import: too many columns to keep (at most 1023 in all): choose them with --keep
 Try 'toll-import --help' for more information.
 toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
+
+=== table: the claimant column is taken as it is, and toll-agg sets the other party's claim aside; ACLED has none (independent)
+$ printf 'who\tsaid_by\tby\tn\tday\nAz\tArm\tspeaker\t430\t2022-10-14\nAz\tAz\tMoD\t79\t2022-09-19\nArm\tArm\tgovernment\t225\t2023-04-17\n' | toll-import table --map side=who,claimant=said_by,source=by,best=n,reported=day --set event=e,category=killed 2>/dev/null | tee "$TEST_TMP/c.tsv" | cut -f 3,4,8,12; toll-agg -g side "$TEST_TMP/c.tsv" | cut -f 1-4,9; toll-import acled data/acled-v1.csv 2>/dev/null | head -1 | tr '\t' '\n' | grep claimant || echo 'acled: no claimant column'
+--- stdout
+source	side	best	claimant
+speaker	Az	430	Arm
+MoD	Az	79	Az
+government	Arm	225	Arm
+side	low	best	high	adversary
+Arm	225	225	225	
+Az	79	79	79	430
+acled: no claimant column
