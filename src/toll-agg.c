@@ -35,9 +35,11 @@ static const char usage_text[] =
 	"                       month, quarter or year; may be repeated\n"
 	"  -c, --combine=POLICY how to combine the sources of one claim:\n"
 	"                         consensus  leave out claims made stale (their period\n"
-	"                                 ended before another's stated end) or vaguer\n"
-	"                                 (their interval holds another's), then range\n"
-	"                                 (the default)\n"
+	"                                 ended before another's stated end; of the\n"
+	"                                 missing and captured, all but the latest),\n"
+	"                                 a party's earlier word (its claimant said\n"
+	"                                 more since) or vaguer (their interval holds\n"
+	"                                 another's), then range (the default)\n"
 	"                         range   low: smallest low, best: median of bests,\n"
 	"                                 high: largest high\n"
 	"                         min, max  the source with the smallest / largest best\n"
@@ -73,7 +75,7 @@ static const char help_more[] =
 	"Examples:\n"
 	"  toll-agg --as-of 2022-09-14 datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,category datasets/*.tsv\n"
-	"  toll-agg -g side,source --combine each datasets/2022-09-border-clashes.tsv\n"
+	"  toll-agg -g side,category,source --combine each datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,end:month --combine latest reports.csv\n";
 
 int

@@ -58,8 +58,8 @@ static const char usage_text[] =
 	"Exit status: 0 success, 1 invalid data, 2 usage or I/O error.\n"
 	"\n"
 	"Examples:\n"
-	"  toll-agg -g event,side,category datasets/*.tsv | toll-stats -g category count median:best\n"
-	"  toll-stats -g event,category count sum:best datasets/*.tsv\n"
+	"  toll-agg -g event,category datasets/*.tsv | toll-stats -g category count sum:best\n"
+	"  toll-stats -g source,category count max:best datasets/*.tsv\n"
 	"  toll-stats -g start:year poisson95:best ci95:best events.tsv\n";
 
 /* Whether arg is a file that exists (or "-"): then it is not an operation. */

@@ -79,7 +79,6 @@ toll: unknown option '--frobnicate'
 Try 'toll --help' for more information.
 --- exit 2
 
-
 === a command whose program cannot be found
 $ [ -z "${TOLL_UNDER_VALGRIND:-}" ] || { echo "under valgrind toll is a wrapper: a copy still finds the programs" >&2; exit 77; }; cp "$(command -v toll)" "$TEST_TMP/toll-alone" && PATH=/nonexistent "$TEST_TMP/toll-alone" check data/good.tsv
 --- stderr
@@ -92,3 +91,9 @@ $ toll help check extra
 toll: 'help' takes one command name
 Try 'toll --help' for more information.
 --- exit 2
+
+=== every --help example on the project's own data runs, with nothing on standard error but the data's warnings and toll-stats' note
+# Examples naming files a user brings (reports.csv, export.csv, page.html, ...) are left out.
+$ d=$(mktemp -d "$TEST_TMP/ex.XXXXXX"); ln -s "$(pwd)/../datasets" "$d/datasets"; cd "$d"; for p in toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report; do $p --help | awk '/^Examples?:/ { f = 1; next } f && /^  / { sub(/^  /, ""); line = line $0; if (line ~ /\\$/) { sub(/\\$/, "", line); next } print line; line = "" }' ; done | grep 'datasets/' | grep -v -E 'reports\.(csv|tsv)|export\.csv|ged231|page\.html|events\.tsv|x\.tsv|v1:' >ex.sh; n=0; while IFS= read -r cmd; do n=$((n + 1)); sh -c "$cmd" >/dev/null 2>err || echo "fails: $cmd"; grep -v -e 'latest revision of each series counted' -e ': warning: ' err | awk -v c="$cmd" '{ print "stderr of " c ": " $0 }'; done <ex.sh; echo "$n examples"
+--- stdout
+9 examples
