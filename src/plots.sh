@@ -66,19 +66,19 @@ figure 1988-1994-estimates \
 	"The first war: estimates of the dead, by source" \
 "toll check --normalize datasets/1988-1994-karabakh-war.tsv |
   awk -F'\t' -v OFS='\t' 'NR == 1 || \$5 == \"killed\" { if (\$4 == \"all\") \$4 = \"all sides\"; print }' |
-  toll plot interval -y source,reported --series side \\
+  toll plot interval -y source,reported --series side --labels \\
     --color Armenia=blue,Azerbaijan=vermillion,Artsakh=bluish-green,'all sides=black' \\
     --title 'The first war over Nagorno-Karabakh (1988-1994): estimates of the dead' \\
-    --subtitle 'Dot: the estimate; line: the range given; by source and the date of the estimate' \\
+    --subtitle 'Dot: the estimate stated (hollow: none was, the middle of the range); line: the range given; ~: about' \\
     --xlabel 'killed' -o plots/1988-1994-estimates.png"
 
 figure deaths-by-event \
 	"Each conflict's dead, each death counted once" \
 "toll agg -g event,category datasets/*.tsv |
   awk -F'\t' 'NR == 1 || \$2 == \"killed\"' |
-  toll plot bar -x event --log-y \\
+  toll plot bar -x event --log-y --labels \\
     --title 'Armenia and Azerbaijan, 1988-2023: the dead of each conflict' \\
-    --subtitle 'Sources combined by consensus; totals and their parts reconciled, never added; whisker: the range, arrow: at least' \\
+    --subtitle 'Sources combined by consensus, each side by its own and independent sources; each death once; whisker: the range, arrow: at least' \\
     --caption 'Source: datasets/*.tsv, combined by toll agg -g event,category' \\
     --ylabel 'killed (log scale)' --xlabel '' -o plots/deaths-by-event.png"
 

@@ -21,7 +21,8 @@ static const char usage_text[] =
 	"read as one table.\n"
 	"\n"
 	"  -n, --normalize      write the table as canonical TSV: columns in the\n"
-	"                       order of the format, figures completed, 'value'\n"
+	"                       order of the format, figures completed (but a\n"
+	"                       best no source stated: left empty), 'value'\n"
 	"                       expanded to low, best, high and qualifier\n"
 	"  -s, --summary        write one row of counts: rows, series, events,\n"
 	"                       warnings, first and last report date\n"
@@ -119,7 +120,9 @@ write_normalized_row(const struct state *st, toll_out *o, const toll_row *row,
 	toll_out_tab(o);
 	toll_out_int(o, r->fig.low);
 	toll_out_tab(o);
-	toll_out_int(o, r->fig.best);
+	/* A best no source stated stays unstated: a reader completes it again, as toll's. */
+	if (!r->fig.supplied)
+		toll_out_int(o, r->fig.best);
 	toll_out_tab(o);
 	if (!r->fig.open)
 		toll_out_int(o, r->fig.high);

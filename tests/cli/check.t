@@ -1,14 +1,14 @@
 === a valid table gives no output and exit 0
 $ toll-check data/good.tsv
 
-=== --normalize completes figures, fills status, keeps other columns
+=== --normalize completes figures (a best no source stated stays empty: toll would supply it), fills status, keeps other columns
 $ toll-check --normalize data/good.tsv
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	start	end	note
 2022-09-clashes	2022-09-13	Armenian government	Armenia	killed	military	49	49					could be higher
 2022-09-clashes	2022-09-14	Armenian government	Armenia	killed	military	105	105	105				
 2022-09-clashes	2022-09-13	Azerbaijan MoD	Azerbaijan	killed	military	50	50	50				42 army + 8 border service
-1988-1994-war	2009-01-01	encyclopedia	all	killed	all	28000	33000	38000				range
+1988-1994-war	2009-01-01	encyclopedia	all	killed	all	28000		38000				range
 2020-war	2020-10-22T18:30+03:00	Vladimir Putin	all	killed	all	5000	5000	5000				approaching 5,000
 
 === every value notation of SPEC 1, columns put in canonical order
@@ -20,12 +20,12 @@ e	2022-09-13	B	Armenia	killed	all	49	49
 e	2022-09-13	C	Armenia	killed	all	49	49					
 e	2022-09-13	D	Armenia	killed	all	49	49					
 e	2022-09-13	E	Armenia	killed	all	50	50					
-e	2022-09-13	F	Armenia	killed	all	0	100	100				
-e	2022-09-13	G	Armenia	killed	all	0	100	100				
-e	2022-09-13	H	Armenia	killed	all	0	99	99				
+e	2022-09-13	F	Armenia	killed	all	0		100				
+e	2022-09-13	G	Armenia	killed	all	0		100				
+e	2022-09-13	H	Armenia	killed	all	0		99				
 e	2022-09-13	I	Armenia	killed	all	6500	6500	6500	~			
 e	2022-09-13	J	Armenia	killed	all	6500	6500	6500	~			
-e	2022-09-13	K	Armenia	killed	all	100	125	150				
+e	2022-09-13	K	Armenia	killed	all	100		150				
 e	2022-09-13	L	Armenia	killed	all	100	120	150				
 e	2022-09-13	M	Armenia	killed	all	1000	1000					
 
@@ -542,7 +542,8 @@ With no FILE, or when FILE is -, read standard input.  Several files are
 read as one table.
 
   -n, --normalize      write the table as canonical TSV: columns in the
-                       order of the format, figures completed, 'value'
+                       order of the format, figures completed (but a
+                       best no source stated: left empty), 'value'
                        expanded to low, best, high and qualifier
   -s, --summary        write one row of counts: rows, series, events,
                        warnings, first and last report date

@@ -127,8 +127,11 @@ draw(toll_chart *c, struct layout *L)
 
 			if (right + 2 + w <= c->px1 + PAD - 2)
 				toll_ch_show_text(c, label, SZ_LABEL, 1, right + 2, y, 0, 0.5, toll_ch_ink);
-			else
+			else if (left - 2 - w >= c->px0)
 				toll_ch_show_text(c, label, SZ_LABEL, 1, left - 2, y, 1, 0.5, toll_ch_ink);
+			else   /* no room on either side (an arrow from near 0): above the line, past the dot */
+				toll_ch_show_text(c, label, SZ_LABEL, 1, toll_ch_vmap(c, c->y[i]) + 6, y - 2, 0, 1,
+				                  toll_ch_ink);
 		}
 	}
 	return 0;

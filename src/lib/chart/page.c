@@ -245,13 +245,32 @@ fit_columns(struct doc *d, size_t n, const double *hints, char *const *cells, si
 		swant += want[c];
 		shint += hints[c];
 	}
+	/* Words too wide for the page together: the widest give way first, down to a cap. */
+	if (slo >= W) {
+		double a = 0, b = W, cap, sum;
+
+		for (r = 0; r < 40; r++) {
+			cap = (a + b) / 2;
+			for (c = 0, sum = 0; c < n; c++)
+				sum += fmin(lo[c], cap);
+			if (sum > W)
+				b = cap;
+			else
+				a = cap;
+		}
+		for (c = 0, slo = 0; c < n; c++) {
+			lo[c] = fmin(lo[c], a);
+			want[c] = fmax(want[c], lo[c]);
+			slo += lo[c];
+		}
+	}
 	for (c = 0; c < n; c++) {
 		if (swant <= W)
 			out[c] = want[c] + (W - swant) * (shint > 0 ? hints[c] / shint : 1.0 / (double)n);
-		else if (slo < W)
+		else if (slo < W && swant > slo)
 			out[c] = lo[c] + (W - slo) * (want[c] - lo[c]) / (swant - slo);
 		else
-			out[c] = lo[c] * W / slo;
+			out[c] = lo[c];
 		out[c] /= W;
 	}
 }

@@ -704,9 +704,12 @@ title_page(struct ctx *x)
 	         "totals and their parts are reconciled, never added, and each death is counted once. "
 	         "A figure is written as its range and best: \xe2\x80\x9c" "20\xe2\x80\x93" "100\xe2\x80\x9d is "
 	         "anything from 20 to 100, \xe2\x80\x9c\xe2\x89\xa5" "135\xe2\x80\x9d at least 135 (no upper "
-	         "bound given), \xe2\x80\x9c~600\xe2\x80\x9d about 600. The step charts show each source's "
-	         "figure from the day it was made public; the interval charts every claim, its dot the best "
-	         "and its line the range.", DOC_BODY, 0, 1, 14);
+	         "bound given), \xe2\x80\x9c~600\xe2\x80\x9d about 600. A side's figures are its own "
+	         "and independent sources' claims; what the other side says of its losses is shown apart. "
+	         "The step charts show each source's figure from the day it was made public; the interval "
+	         "charts each source's latest claim, its dot the best (hollow where no source stated one "
+	         "and toll took the middle of the range) and its line the range. The last page, Checks, "
+	         "lists what the data contradicts and what toll set aside or supplied.", DOC_BODY, 0, 1, 14);
 	toll_doc_text(&x->doc, "Events", DOC_H3, 1, 0, 4);
 	for (i = 0; i < toll_strmap_count(s->events); i++) {
 		toll_str k = toll_strmap_key(s->events, i);
