@@ -3,9 +3,11 @@
 //   node agg_duckdb.mjs FILE.tsv [THREADS]
 // It completes the figures by toll(7)'s rules, keeps the latest revision of
 // each series, combines the series of each claim (low: min of lows, best:
-// median of bests, high: max of highs) and sums per side, status and
-// category, writing the table toll-agg writes (an unbounded high as an
-// empty field, halves with one decimal).  It validates nothing.  DuckDB is
+// the lower median of bests, high: max of highs) and sums per side, status
+// and category, writing the table toll-agg writes (an unbounded high as an
+// empty field; best_by 'toll' when a claim's best is a range's middle no
+// source stated; the generated tables have no qualifier or claimant, so
+// those columns stay empty).  It validates nothing.  DuckDB is
 // the npm package @duckdb/node-api, installed by tests/bench/run.sh into
 // tests/bench/out/duckdb: a benchmark peer, never a dependency of toll.
 import { createRequire } from "node:module";
@@ -49,6 +51,7 @@ WITH r AS (
          WHEN low IS NOT NULL AND high IS NULL THEN lo
          WHEN low IS NULL THEN hi
          ELSE floor((lo + hi) / 2) END AS be,
+    best IS NULL AND high IS NOT NULL AS sup,
     -- toll's date-times may omit the seconds ("2012-01-30T18:17+04:00"); DuckDB's may not.
     CAST(regexp_replace(reported, '^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d)([^:\\d]|$)', '\\1:00\\2')
          AS TIMESTAMPTZ) AS t
@@ -58,22 +61,28 @@ WITH r AS (
   QUALIFY row_number() OVER (PARTITION BY event, side, status, category, source
                              ORDER BY t DESC, line DESC) = 1
 ), claims AS (
-  SELECT event, side, status, category, min(lo) AS lo, median(be) AS be, max(hi) AS hi,
-         count(*) AS series
+  SELECT event, side, status, category, min(lo) AS lo, quantile_disc(be, 0.5) AS be,
+         max(hi) AS hi, count(*) AS series
   FROM latest GROUP BY event, side, status, category
+), supplied AS (
+  -- A claim's best is toll's when every series that gave it had it supplied.
+  SELECT l.event, l.side, l.status, l.category, bool_and(l.sup) AS sup
+  FROM latest l JOIN claims c USING (event, side, status, category)
+  WHERE l.be = c.be GROUP BY l.event, l.side, l.status, l.category
 )
 SELECT side, status, category, sum(lo) AS low, sum(be) AS best,
        CASE WHEN bool_or(isinf(hi)) THEN NULL ELSE sum(hi) END AS high,
-       count(DISTINCT event) AS events, sum(series) AS series
-FROM claims GROUP BY side, status, category
+       count(DISTINCT event) AS events, sum(series) AS series, bool_or(sup) AS sup
+FROM claims JOIN supplied USING (event, side, status, category)
+GROUP BY side, status, category
 ORDER BY side COLLATE "binary", status COLLATE "binary", category COLLATE "binary"`;
 
 const reader = await db.runAndReadAll(sql);
 const num = (x) => (x === null ? "" : Number.isInteger(x) ? String(x) : x.toFixed(1));
-const lines = ["side\tstatus\tcategory\tlow\tbest\thigh\tevents\tseries"];
+const lines = ["side\tstatus\tcategory\tlow\tbest\thigh\tevents\tseries\tqualifier\tbest_by\tadversary"];
 for (const row of reader.getRows()) {
-	const [side, status, category, low, best, high, events, series] = row;
+	const [side, status, category, low, best, high, events, series, sup] = row;
 	lines.push([side, status, category, num(low), num(best), num(high), String(events),
-	            String(series)].join("\t"));
+	            String(series), "", sup ? "toll" : "sources", ""].join("\t"));
 }
 process.stdout.write(lines.join("\n") + "\n");

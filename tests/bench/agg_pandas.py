@@ -6,11 +6,14 @@
 --usecols reads only the columns the job needs (pandas' fastest way); by
 default every column is read, as toll-agg reads and checks them all.
 
-Reads a reports table, completes the figures by SPEC section 1, keeps the
-latest revision of each series, combines the series of each claim group by
-'range' (low: min of lows, best: median of bests, high: max of highs) and
+Reads a reports table, completes the figures by toll(7), keeps the latest
+revision of each series, combines the series of each claim group by 'range'
+(low: min of lows, best: the lower median of bests, high: max of highs) and
 sums per side, status and category, writing the table toll-agg writes (an
-unbounded high as an empty field).  It does not validate anything.
+unbounded high as an empty field; best_by 'toll' when a claim's best is a
+range's middle that no source stated; the generated tables have no
+qualifier or claimant, so those columns stay empty).  It does not validate
+anything.
 """
 import sys
 
@@ -23,8 +26,8 @@ KEYS = ["side", "status", "category"]
 
 
 def number(x):
-    """An integer, or one ending in .5, as toll writes them."""
-    return "" if np.isinf(x) else ("%d" % x if x == int(x) else "%.1f" % x)
+    """A whole number, as toll writes them (an unbounded one: empty)."""
+    return "" if np.isinf(x) else "%d" % x
 
 
 def main(path, usecols):
@@ -42,23 +45,32 @@ def main(path, usecols):
                     np.where(is_open, low,
                              np.where(~has_low, high, np.floor((low + high) / 2))))
     df["low"], df["best"], df["high"] = low, best, high
+    df["supplied"] = ~has_best & has_high
     df["t"] = pd.to_datetime(df["reported"], utc=True)
     latest = df.sort_values("t", kind="stable").drop_duplicates(SERIES, keep="last")
-    claims = latest.groupby(CLAIM, sort=False).agg(
-        low=("low", "min"), best=("best", "median"), high=("high", "max"),
-        series=("source", "size")).reset_index()
+    g = latest.groupby(CLAIM, sort=False)
+    claims = g.agg(low=("low", "min"), high=("high", "max"),
+                   series=("source", "size")).reset_index()
+    claims["best"] = g["best"].quantile(0.5, interpolation="lower").values
+    # The claim's best is toll's when every series that gave it had it supplied.
+    m = latest.merge(claims[CLAIM + ["best"]].rename(columns={"best": "cbest"}), on=CLAIM)
+    sup = m[m["best"] == m["cbest"]].groupby(CLAIM)["supplied"].all().rename("supplied")
+    claims = claims.merge(sup.reset_index(), on=CLAIM, how="left")
     # groupby's sum compensates rounding (Kahan), which turns inf into NaN.
     claims["open"] = np.isinf(claims["high"])
     claims["high"] = claims["high"].where(~claims["open"], 0)
     out = claims.groupby(KEYS).agg(
         low=("low", "sum"), best=("best", "sum"), high=("high", "sum"), open=("open", "any"),
-        events=("event", "nunique"), series=("series", "sum")).reset_index()
+        events=("event", "nunique"), series=("series", "sum"),
+        supplied=("supplied", "any")).reset_index()
     out["high"] = out["high"].where(~out["open"], np.inf)
     out = out.sort_values(KEYS, key=lambda c: c.str.encode("utf-8"))
-    lines = ["\t".join(KEYS + ["low", "best", "high", "events", "series"])]
+    lines = ["\t".join(KEYS + ["low", "best", "high", "events", "series", "qualifier", "best_by",
+                              "adversary"])]
     for r in out.itertuples(index=False):
         lines.append("\t".join([r.side, r.status, r.category, number(r.low), number(r.best),
-                                number(r.high), str(r.events), str(r.series)]))
+                                number(r.high), str(r.events), str(r.series), "",
+                                "toll" if r.supplied else "sources", ""]))
     sys.stdout.write("\n".join(lines) + "\n")
 
 
