@@ -6,7 +6,8 @@ For each seed: a generated reports table (many sources per claim, some
 claims with more than 32, open and closed intervals, ties of best and of
 report time, revisions, a date for --as-of), then every policy but 'each'
 with the default keys (side, status, category), as of the last report and
-as of a date in the middle.  Prints "ok"/"FAIL" lines and "agg: N passed,
+as of a date in the middle.  Whole people: the lower median, a mean rounded
+half to even; best_by 'toll' where the best is one no source stated.  Prints "ok"/"FAIL" lines and "agg: N passed,
 N failed"."""
 import random
 import subprocess
@@ -61,63 +62,83 @@ def complete(low, best, high):
 
 
 def median2(v):
-    """In halves; None (unbounded) sorts last."""
+    """In halves: the lower of the two middle ones (whole people); None
+    (unbounded) sorts last."""
     key = sorted(v, key=lambda x: (x is None, x or 0))
-    n = len(key)
-    if n % 2:
-        m = key[n // 2]
-        return None if m is None else 2 * m
-    a, b = key[n // 2 - 1], key[n // 2]
-    return None if a is None or b is None else a + b
+    m = key[(len(key) - 1) // 2]
+    return None if m is None else 2 * m
 
 
 def mean2(v):
+    """In halves: the mean rounded to the nearest whole number, a half to the even one."""
     s, n = sum(v), len(v)
-    if (2 * s) % n == 0:
-        return 2 * s // n
-    return (2 * s + n) // (2 * n) * 2
+    q, r = divmod(s, n)
+    if 2 * r > n or (2 * r == n and q % 2):
+        q += 1
+    return 2 * q
+
+
+def flags(claims, best2):
+    """Whether a best (in halves) is toll's: every claim that gave it had it
+    supplied, or none gave it (a mean)."""
+    gave = [c for c in claims if 2 * c[3] == best2]
+    return all(c[5] for c in gave) if gave else True
 
 
 def combine(policy, claims):
-    """claims: [(reported, source, low, best, high)] -> (low2, best2, high2 or None, chosen)."""
+    """claims: [(reported, source, low, best, high, supplied)] ->
+    (low2, best2, high2 or None, chosen, supplied)."""
     def recent(c):          # later report first, then the smaller source name
         return (c[0], [-ord(ch) for ch in c[1]])
+
+    def whole(c):
+        return 2 * c[2], 2 * c[3], None if c[4] is None else 2 * c[4], 1, c[5]
     if policy in ("min", "max"):
         pick = None
         for c in claims:
             if pick is None or (c[3] < pick[3] if policy == "min" else c[3] > pick[3]) or \
                (c[3] == pick[3] and recent(c) > recent(pick)):
                 pick = c
-        return 2 * pick[2], 2 * pick[3], None if pick[4] is None else 2 * pick[4], 1
+        return whole(pick)
     if policy == "latest":
-        c = max(claims, key=recent)
-        return 2 * c[2], 2 * c[3], None if c[4] is None else 2 * c[4], 1
+        return whole(max(claims, key=recent))
     if policy.startswith("prefer:"):
         for want in policy[7:].split(","):
             for c in claims:
                 if c[1] == want:
-                    return 2 * c[2], 2 * c[3], None if c[4] is None else 2 * c[4], 1
+                    return whole(c)
         policy = "range"
     if policy == "mean":
         high = None if any(c[4] is None for c in claims) else mean2([c[4] for c in claims])
-        return mean2([c[2] for c in claims]), mean2([c[3] for c in claims]), high, len(claims)
+        best = mean2([c[3] for c in claims])
+        return mean2([c[2] for c in claims]), best, high, len(claims), flags(claims, best)
     if policy == "median":
-        return (median2([c[2] for c in claims]), median2([c[3] for c in claims]),
-                median2([c[4] for c in claims]), len(claims))
+        best = median2([c[3] for c in claims])
+        return (median2([c[2] for c in claims]), best, median2([c[4] for c in claims]),
+                len(claims), flags(claims, best))
     if policy == "consensus":
-        # Without stated ends nothing is stale; a claim whose interval holds
-        # another's, and is not the same interval, says less: out.
+        # Without stated ends nothing is stale, and without claimants no
+        # party's word replaces another's; the missing count as they stand:
+        # only the claims reported last.  Then a claim whose interval holds
+        # another's (exact, as every claim here is), and is not the same
+        # interval, says less: out.
+        if claims[0][6] in ("missing", "captured"):
+            last = max(c[0] for c in claims)
+            claims = [c for c in claims if c[0] == last]
+
         def holds(a, b):
             ah = float("inf") if a[4] is None else a[4]
             bh = float("inf") if b[4] is None else b[4]
             return a[2] <= b[2] and ah >= bh and (a[2], ah) != (b[2], bh)
         claims = [a for a in claims if not any(holds(a, b) for b in claims)]
     high = None if any(c[4] is None for c in claims) else 2 * max(c[4] for c in claims)
-    return 2 * min(c[2] for c in claims), median2([c[3] for c in claims]), high, len(claims)
+    best = median2([c[3] for c in claims])
+    return 2 * min(c[2] for c in claims), best, high, len(claims), flags(claims, best)
 
 
 def number(h):
-    return "%d" % (h // 2) if h % 2 == 0 else "%d.5" % (h // 2)
+    assert h % 2 == 0, "a best in halves"
+    return "%d" % (h // 2)
 
 
 def reference(rows, policy, as_of):
@@ -127,24 +148,26 @@ def reference(rows, policy, as_of):
             continue
         key = (r[0], r[3], r[5], r[4], r[2])       # event, side, status, category, source
         if key not in latest or r[1] > latest[key][0]:
-            latest[key] = (r[1],) + complete(*r[6:9])
+            # A best no source stated (here: "up to N") is toll's.
+            latest[key] = (r[1],) + complete(*r[6:9]) + (not r[7] and bool(r[8]),)
     claims = {}
-    for (event, side, status, cat, source), (rep, lo, be, hi) in latest.items():
-        claims.setdefault((event, side, status, cat), []).append((rep, source, lo, be, hi))
+    for (event, side, status, cat, source), (rep, lo, be, hi, sup) in latest.items():
+        claims.setdefault((event, side, status, cat), []).append((rep, source, lo, be, hi, sup, cat))
     groups = {}
     for (event, side, status, cat), cl in claims.items():
-        lo, be, hi, n = combine(policy, cl)
-        g = groups.setdefault((side, status, cat), [0, 0, 0, set(), 0])
+        lo, be, hi, n, sup = combine(policy, cl)
+        g = groups.setdefault((side, status, cat), [0, 0, 0, set(), 0, False])
         g[0] += lo
         g[1] += be
         g[2] = None if g[2] is None or hi is None else g[2] + hi
         g[3].add(event)
         g[4] += n
-    out = ["side\tstatus\tcategory\tlow\tbest\thigh\tevents\tseries"]
+        g[5] = g[5] or sup
+    out = ["side\tstatus\tcategory\tlow\tbest\thigh\tevents\tseries\tqualifier\tbest_by\tadversary"]
     for k in sorted(groups, key=lambda k: [x.encode() for x in k]):
-        lo, be, hi, ev, n = groups[k]
+        lo, be, hi, ev, n, sup = groups[k]
         out.append("\t".join(list(k) + [number(lo), number(be), "" if hi is None else number(hi),
-                                        str(len(ev)), str(n)]))
+                                        str(len(ev)), str(n), "", "toll" if sup else "sources", ""]))
     return "\n".join(out) + "\n"
 
 

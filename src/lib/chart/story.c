@@ -325,6 +325,13 @@ cell(const struct tab *t, size_t r, const char *col)
 	return "";
 }
 
+/* Whether row r of the history is its series' last revision (the history is by series, then report). */
+static int
+last_of_series(const struct tab *h, size_t r)
+{
+	return r == h->nrow || strcmp(cell(h, r + 1, "revision"), "1") == 0;
+}
+
 /* What writes a table: toll_agg_write(), toll_revs_history(), toll_revs_summary(). */
 enum { W_AGG, W_HISTORY, W_SUMMARY };
 
@@ -832,8 +839,7 @@ event_pages(struct ctx *x, size_t i)
 	snprintf(buf, sizeof buf, "What each source claims of the %s: its latest figure", cat);
 	for (j = 1, latest_rows = 0; j <= x->history.nrow; j++)
 		latest_rows += strcmp(cell(&x->history, j, "event"), ev) == 0 &&
-		               strcmp(cell(&x->history, j, "category"), cat) == 0 &&
-		               (j == x->history.nrow || strcmp(cell(&x->history, j + 1, "revision"), "1") == 0);
+		               strcmp(cell(&x->history, j, "category"), cat) == 0 && last_of_series(&x->history, j);
 	interval_h = fmin(90 + 17.0 * (double)latest_rows, 600);
 	toll_doc_need(&x->doc, interval_h + 30);
 	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
@@ -1002,26 +1008,16 @@ checks_page(struct ctx *x)
 		toll_doc_text(&x->doc, "None.", DOC_BODY, 0, 1, 6);
 }
 
-/* Writes the history with a series column, for the step charts: "Armenia (military), MoD". */
-static int
-series_history(struct ctx *x)
+/* The history with a series column, for the step charts: "Armenia (military), MoD". */
+static void
+series_history(const struct ctx *x, toll_out *o)
 {
 	const struct tab *h = &x->history;
-	int fd = toll_tmp_open(x->hist_path), rc;
-	toll_out *o;
 	size_t r, c;
 
-	if (fd < 0)
-		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
-		                     strerror(errno));
-	if ((o = toll_out_new(fd, 0)) == NULL) {
-		close(fd);
-		return oom(x->d);
-	}
 	for (r = 0; r <= h->nrow; r++) {
 		/* Only series revised at least once: the others are single claims, in the interval chart. */
-		if (r > 0 && strcmp(cell(h, r, "revision"), "1") == 0 &&
-		    (r == h->nrow || strcmp(cell(h, r + 1, "revision"), "2") != 0))
+		if (r > 0 && strcmp(cell(h, r, "revision"), "1") == 0 && last_of_series(h, r))
 			continue;
 		for (c = 0; c < h->ncol; c++) {
 			toll_out_str(o, h->cell[r * h->ncol + c]);
@@ -1042,34 +1038,21 @@ series_history(struct ctx *x)
 		}
 		toll_out_eol(o);
 	}
-	rc = toll_out_commit(o, "a temporary file", x->d);
-	toll_out_free(o);
-	close(fd);
-	return rc;
 }
 
 /*
- * Writes each series' latest claim (the last revision of each series of
- * the history), for the interval charts: the claims the totals combine,
+ * Each series' latest claim (the last revision of each series of the
+ * history), for the interval charts: the claims the totals combine,
  * coloured by side.
  */
-static int
-latest_claims(struct ctx *x)
+static void
+latest_claims(const struct ctx *x, toll_out *o)
 {
 	static const char *const cols[] = { "event", "reported", "source", "side", "category", "status",
 	                                    "low", "best", "high", "qualifier" };
 	const struct tab *h = &x->history;
-	int fd = toll_tmp_open(x->latest_path), rc;
-	toll_out *o;
 	size_t r, c;
 
-	if (fd < 0)
-		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
-		                     strerror(errno));
-	if ((o = toll_out_new(fd, 0)) == NULL) {
-		close(fd);
-		return oom(x->d);
-	}
 	for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
 		toll_out_str(o, cols[c]);
 		toll_out_tab(o);
@@ -1077,8 +1060,7 @@ latest_claims(struct ctx *x)
 	toll_out_str(o, "series");
 	toll_out_eol(o);
 	for (r = 1; r <= h->nrow; r++) {
-		/* The history is by series, then by report: a series ends where the next starts over. */
-		if (r < h->nrow && strcmp(cell(h, r + 1, "revision"), "1") != 0)
+		if (!last_of_series(h, r))
 			continue;
 		for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
 			toll_out_str(o, cell(h, r, cols[c]));
@@ -1087,6 +1069,23 @@ latest_claims(struct ctx *x)
 		toll_out_str(o, cell(h, r, "side"));
 		toll_out_eol(o);
 	}
+}
+
+/* A temporary table at path (a name it gets here), its rows by write(). */
+static int
+tmp_table(const struct ctx *x, char path[4096], void (*write)(const struct ctx *, toll_out *))
+{
+	int fd = toll_tmp_open(path), rc;
+	toll_out *o;
+
+	if (fd < 0)
+		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
+		                     strerror(errno));
+	if ((o = toll_out_new(fd, 0)) == NULL) {
+		close(fd);
+		return oom(x->d);
+	}
+	write(x, o);
 	rc = toll_out_commit(o, "a temporary file", x->d);
 	toll_out_free(o);
 	close(fd);
@@ -1204,7 +1203,8 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 	    (rc = spool(W_AGG, sides, rd, &x.sides, d)) != TOLL_OK ||
 	    (rc = spool(W_HISTORY, revs, rd, &x.history, d)) != TOLL_OK ||
 	    (rc = spool(W_SUMMARY, revs, rd, &x.summary, d)) != TOLL_OK ||
-	    (rc = series_history(&x)) != TOLL_OK || (rc = latest_claims(&x)) != TOLL_OK)
+	    (rc = tmp_table(&x, x.hist_path, series_history)) != TOLL_OK ||
+	    (rc = tmp_table(&x, x.latest_path, latest_claims)) != TOLL_OK)
 		goto done;
 	if ((texts = all_texts(s)) == NULL) {
 		rc = oom(d);
