@@ -1726,7 +1726,8 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	memcpy(a->order, a->edge, a->nedge * sizeof *a->order);
+	if (a->nedge > 0)
+		memcpy(a->order, a->edge, a->nedge * sizeof *a->order);
 	if (a->nedge > 1)
 		qsort(a->order, a->nedge, sizeof *a->order, by_event);
 	if ((rc = group_pass(a, rd, &c, 0, groups, &own, d)) != TOLL_OK ||

@@ -348,12 +348,13 @@ tokenize(struct sentence *st)
 				add_tok(st, (const char *)p, k, T_PUNCT);
 			p += k;
 		} else if (is_digit(*p)) {
-			int type, decimal;
+			int type, decimal, before = st->n;
 			const char *other;
 
 			k = digits_token((const char *)p, (const char *)e, &type, &decimal, &other);
 			add_tok(st, (const char *)p, k, type);
-			if (st->n > 0) {
+			/* Only when it was added: past MAX_TOKS it was not, and the last is another's. */
+			if (st->n > before) {
 				st->t[st->n - 1].decimal = decimal;
 				st->t[st->n - 1].other = other;
 			}
