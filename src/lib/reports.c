@@ -278,7 +278,7 @@ check_claimant(toll_reports *rd, const toll_entry *e, toll_diag *d)
 	if (rd->scl[sid].claimant != who) {
 		const toll_field *f = &e->row.f[col];
 		toll_revision_ref first = { rd->scl[sid].fileno, rd->scl[sid].line, 0 };
-		char where[TOLL_DIAG_MSG / 2], was[64] = "none", here[64] = "no claimant";
+		char where[TOLL_DIAG_MSG / 2], was[64] = "none", here[80] = "no claimant";
 		toll_str w = { "", 0 };
 
 		if (rd->scl[sid].claimant > 0)
