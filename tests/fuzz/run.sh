@@ -20,15 +20,19 @@ mkdir -p "$out/lib"
 flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -std=c11 -I$top/include -I$top/src $(pkg-config --cflags gsl)"
 cairo="$(pkg-config --cflags --libs cairo pangocairo pangoft2 fontconfig libpng)"
 # The library once; the chart (src/lib/chart/, cairo) only for the chart target.
+# An object is built again when its source or any header is newer: one
+# compiled against an older struct reads garbage, and the "finding" is false.
 rm -f "$out/lib/chart.o"
 mkdir -p "$out/lib/chart"
+newest=$(ls -t "$top"/include/toll/*.h "$top"/src/lib/*.h "$top"/src/lib/chart/*.h 2>/dev/null | head -n 1)
+fresh() { [ "$1" -nt "$2" ] && { [ -z "$newest" ] || [ "$1" -nt "$newest" ]; }; }
 for src in "$top"/src/lib/*.c; do
 	obj=$out/lib/$(basename "$src" .c).o
-	[ "$obj" -nt "$src" ] || $cc $flags -c -o "$obj" "$src"
+	fresh "$obj" "$src" || $cc $flags -c -o "$obj" "$src"
 done
 for src in "$top"/src/lib/chart/*.c; do
 	obj=$out/lib/chart/$(basename "$src" .c).o
-	[ "$obj" -nt "$src" ] || $cc $flags -I"$top/src/lib" $(pkg-config --cflags cairo pangocairo pangoft2 fontconfig) \
+	fresh "$obj" "$src" || $cc $flags -I"$top/src/lib" $(pkg-config --cflags cairo pangocairo pangoft2 fontconfig) \
 		-c -o "$obj" "$src"
 done
 for t in "$@"; do
