@@ -65,8 +65,7 @@ static const char usage_options[] =
 	"                         the event's: deaths_a (side_a, military), deaths_b\n"
 	"                         (side_b, military), deaths_civilians (all, civilian),\n"
 	"                         deaths_unknown (all, unknown)\n"
-	"      --strict           refuse low, best and high out of order instead of\n"
-	"                         widening [low, high] to hold all three\n"
+
 	"      --max-date-prec=N  leave out rows with date_prec above N\n"
 	"      --max-where-prec=N leave out rows with where_prec above N\n"
 	"Table:\n"
@@ -78,6 +77,10 @@ static const char usage_options[] =
 	"      --row-events       each row its own event (FILE:LINE), of best 1\n"
 	"                         unless mapped: for lists of victims\n"
 	"Any format:\n"
+	"      --strict           refuse a row that states no figure (empty, or one\n"
+	"                         of --na's spellings) instead of leaving it out and\n"
+	"                         counting it; for ucdp-ged, also low, best and high\n"
+	"                         out of order instead of widening [low, high]\n"
 	"      --set=OUT=VALUE    column OUT is VALUE (where a column gives OUT: where\n"
 	"                         its field is empty); may be repeated\n"
 	"      --value-map=OUT:A=B,...  in column OUT, A becomes B; may be repeated\n"
@@ -159,8 +162,9 @@ struct imp {
 	toll_strmap *seen;
 	int64_t *seen_best;
 	size_t seencap;
-	long read, written, refused, widened, defaulted, left_out, deletions, unchanged;
+	long read, written, refused, widened, defaulted, left_out, deletions, unchanged, no_figure;
 	int status_set;         /* --set status=...: ACLED's rule gives way */
+	long qual;              /* the output column qualifier, or -1 */
 	toll_out *out;
 	cli_reader cr;
 };
@@ -438,7 +442,16 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			used[src] = 1;
 		}
 	}
-	/* The columns kept. */
+	/*
+	 * The columns kept.  A column 'value' beside a figure from low, best or
+	 * high would be a second figure, which the reports table refuses.
+	 */
+	for (i = 0; i < ncols; i++)
+		if (!used[i] && strcmp(cols[i].s, "value") == 0 && im->o->keep == NULL) {
+			fprintf(stderr, "%s: warning: column 'value' is not kept: the figure comes from "
+			        "low, best or high (keep it as text with --map value_text=value)\n", cli_prog);
+			used[i] = 1;
+		}
 	if (im->o->keep == NULL) {
 		for (i = 0; i < ncols; i++)
 			if (!used[i] && find_col(im, cols[i].s) < 0) {
@@ -465,6 +478,13 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 				toll_column_problem(cols, ncols, "unknown column", p, strlen(p), " in --keep",
 				                    msg, sizeof msg);
 				r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "%s", msg);
+				free(list);
+				goto out;
+			}
+			if (strcmp(p, "value") == 0 && !used[src]) {
+				r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--keep value: the figure comes from "
+				                  "low, best or high, and a column 'value' would be a second one "
+				                  "(keep it as text with --map value_text=value)");
 				free(list);
 				goto out;
 			}
@@ -509,6 +529,14 @@ plan_common(struct imp *im, toll_diag *d)
 			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--value-map: no output column '%s'",
 			                     im->o->vm[i].col);
 		im->c[k].vmap = (int)i;
+	}
+	/* The value notation's "about" goes on as the reports table's qualifier. */
+	im->qual = find_col(im, "qualifier");
+	if (im->qual < 0 && find_col(im, "value") >= 0) {
+		if (im->n >= MAX_COLS - 1)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many output columns (at most %d)", MAX_COLS - 1);
+		add_col(im, "qualifier", -1, NULL, K_TEXT);
+		im->qual = (long)im->n - 1;
 	}
 	if (im->o->row_events) {
 		if (im->c[O_BEST].src < 0 && im->c[O_BEST].constant == NULL && im->c[O_LOW].src < 0 &&
@@ -644,6 +672,7 @@ struct rowbuf {
 	char event[SCRATCH * 4];
 	int has_num[3];
 	int64_t num[3];          /* low, best, high as read */
+	char vq;                 /* the qualifier of a value read: '~', 'v' or '\0' */
 };
 
 /* Whether a problem at field f's place is among d[0..n) already. */
@@ -655,6 +684,69 @@ said(const toll_diag *d, int n, const toll_field *f)
 	for (i = 0; i < n; i++)
 		if (d[i].line == f->line && d[i].col == f->col)
 			return 1;
+	return 0;
+}
+
+/* The reports table's qualifier of q: "~", "vague" or none. */
+static void
+set_qualifier(toll_field *f, char q)
+{
+	f->s = q == '~' ? "~" : q == 'v' ? "vague" : "";
+	f->len = strlen(f->s);
+}
+
+/*
+ * A qualifier column in words ("about", "at least", "more than", "up to"):
+ * the words and the row's best read together as the value notation reads
+ * them ("about 2800", "more than 50"), which sets low, best, high and the
+ * qualifier.  "~" and "vague" stay as they are.  Returns the problems.
+ */
+static int
+qualifier_words(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *rb,
+                toll_diag *d)
+{
+	toll_field *q = &rb->f[im->qual], *best = &rb->f[O_BEST];
+	char text[160];
+	toll_range g;
+	toll_figure fig;
+	size_t j;
+	int n;
+
+	if (q->len == 0 || field_is(q, "~") || field_is(q, "vague"))
+		return 0;
+	if (best->len == 0 && rb->f[O_LOW].len == 0 && rb->f[O_HIGH].len == 0)
+		return 0;   /* no figure: left out as any row without one */
+	n = snprintf(text, sizeof text, "%.*s %.*s", (int)(q->len > 100 ? 100 : q->len), q->s,
+	             (int)(best->len > 40 ? 40 : best->len), best->s);
+	if (best->len == 0 || rb->f[O_LOW].len > 0 || rb->f[O_HIGH].len > 0 || q->len > 100 ||
+	    toll_value_parse(text, (size_t)n, &g) != TOLL_FIG_OK) {
+		const char *why = best->len == 0 || rb->f[O_LOW].len > 0 || rb->f[O_HIGH].len > 0
+		                  ? "words qualify a best alone (no low, no high)"
+		                  : "expected ~, vague, or words the value notation reads before a "
+		                    "number: about, at least, more than, up to, fewer than";
+
+		if (im->c[im->qual].src >= 0)
+			return bad_field(t, r, im->c[im->qual].src, "invalid qualifier", why, d), 1;
+		toll_diag_set(d, TOLL_EDATA, r->file, r->line, 0, "invalid qualifier '%.*s': %s",
+		              (int)(q->len > 40 ? 40 : q->len), q->s, why);
+		return 1;
+	}
+	toll_figure_from_range(&g, &fig);
+	for (j = 0; j < 3; j++) {
+		int64_t v = j == 0 ? fig.low : j == 1 ? fig.best : fig.high;
+		toll_field *o = &rb->f[O_LOW + j];
+
+		o->line = best->line;
+		o->col = best->col;
+		if (j == 2 && fig.open) {
+			o->len = 0;
+			continue;
+		}
+		o->len = (size_t)snprintf(rb->scratch[O_LOW + j], SCRATCH, "%lld", (long long)v);
+		o->s = rb->scratch[O_LOW + j];
+	}
+	rb->has_num[0] = rb->has_num[2] = 0;
+	set_qualifier(q, g.qualifier);
 	return 0;
 }
 
@@ -670,6 +762,7 @@ convert(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *r
 	int np = 0;
 
 	*defaulted = 0;
+	rb->vq = '\0';
 	rb->has_num[0] = rb->has_num[1] = rb->has_num[2] = 0;
 	for (i = 0; i < im->n; i++) {
 		const struct col *c = &im->c[i];
@@ -796,12 +889,17 @@ convert(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *r
 			/* A stated best is what it was; the others were completed. */
 			rb->has_num[1] = 1;
 			rb->num[1] = fig.best;
+			rb->vq = g.qualifier;
 			break;
 		}
 		default:
 			break;
 		}
 	}
+	if (np == 0 && im->qual >= 0 && rb->f[im->qual].len == 0)
+		set_qualifier(&rb->f[im->qual], rb->vq);
+	else if (np == 0 && im->qual >= 0)
+		np += qualifier_words(im, t, r, rb, d);
 	if (im->o->row_events && np < TOLL_REPORT_MAX_PROBLEMS) {
 		const char *base = strrchr(r->file, '/');
 		int n = snprintf(rb->event, sizeof rb->event, "%s:%ld", base ? base + 1 : r->file, r->line);
@@ -943,15 +1041,18 @@ missing_figure(struct imp *im, const toll_table *t, const toll_row *r, struct ro
 
 	if (rb->f[O_LOW].len > 0 || rb->f[O_BEST].len > 0 || rb->f[O_HIGH].len > 0)
 		return 0;
-	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
-		long src = im->c[order[k]].src;
+	for (k = 0; k <= sizeof order / sizeof order[0]; k++) {
+		long src = k < sizeof order / sizeof order[0] ? im->c[order[k]].src : -1, v;
 		char c[64];
 
+		if (k == sizeof order / sizeof order[0] && (v = find_col(im, "value")) >= 0)
+			src = im->c[v].src;
 		if (src < 0)
 			continue;
 		toll_diag_quote(c, sizeof c, cols[src].s, cols[src].len);
 		toll_diag_set(d, TOLL_EDATA, r->file, r->f[src].line, r->f[src].col,
-		              "missing value in column '%s'", c);
+		              "missing value in column '%s'%s", c,
+		              im->o->strict ? " (--strict: a row without a figure is refused)" : "");
 		return 1;
 	}
 	return 0;
@@ -1071,8 +1172,11 @@ import_row(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf
 	}
 	if (n == 0 && o->fmt == FMT_UCDP)
 		n = ucdp_widen(im, r, rb, d);
-	if (n == 0)
-		n = missing_figure(im, t, r, rb, d);
+	if (n == 0 && (n = missing_figure(im, t, r, rb, d)) > 0 && !o->strict) {
+		/* A sparse column: the row states nothing to import. */
+		im->no_figure++;
+		return 1;
+	}
 	if (n == 0)
 		n = check_row(im, r, rb, d);
 	if (n > 0) {
@@ -1270,6 +1374,8 @@ summary(const struct imp *im, const char *format)
 		fprintf(stderr, ", %ld unchanged", im->unchanged);
 	if (o->deleted != NULL)
 		fprintf(stderr, ", %ld deletions", im->deletions);
+	if (im->no_figure > 0)
+		fprintf(stderr, ", %ld skipped (no figure)", im->no_figure);
 	fputc('\n', stderr);
 }
 
@@ -1361,9 +1467,8 @@ main(int argc, char **argv)
 		status = cli_usage_error("--deleted, --time-precision and --geo-precision are for acled");
 		goto done;
 	}
-	if (o.fmt != FMT_UCDP && (o.release || o.split || o.strict || o.date_prec >= 0 ||
-	                          o.where_prec >= 0)) {
-		status = cli_usage_error("--release, --split-sides, --strict, --max-date-prec and "
+	if (o.fmt != FMT_UCDP && (o.release || o.split || o.date_prec >= 0 || o.where_prec >= 0)) {
+		status = cli_usage_error("--release, --split-sides, --max-date-prec and "
 		                         "--max-where-prec are for ucdp-ged");
 		goto done;
 	}

@@ -28,7 +28,7 @@ Try 'toll-import --help' for more information.
 === options of another format are refused, not ignored
 $ toll-import table --split-sides data/ged.csv; toll-import ucdp-ged --deleted x data/ged.csv; toll-import acled --map event=x data/acled-v1.csv; toll-import table --reported 2022-01-01 data/ged.csv
 --- stderr
-toll-import: --release, --split-sides, --strict, --max-date-prec and --max-where-prec are for ucdp-ged
+toll-import: --release, --split-sides, --max-date-prec and --max-where-prec are for ucdp-ged
 Try 'toll-import --help' for more information.
 toll-import: --deleted, --time-precision and --geo-precision are for acled
 Try 'toll-import --help' for more information.
@@ -111,10 +111,9 @@ A7	2015-01-01	ACLED	all	killed	all		20		2015-01-01	2015-01-01		India				Riots/Pr
 --- stderr
 toll-import: -:3:4: invalid date '31-Apr-20' in column 'event_date': April 2020 has 30 days
 toll-import: -:4:27: invalid number '-2' in column 'fatalities': negative number
-toll-import: -:5:27: missing value in column 'fatalities'
 toll-import: -:6:27: invalid number '12a' in column 'fatalities': expected a whole number from 0
 toll-import: -:7:20: expected 6 fields, found 3
-toll-import: acled (current layout): 7 read, 2 written, 5 refused, 0 widened, 0 defaulted
+toll-import: acled (current layout): 7 read, 2 written, 4 refused, 0 widened, 0 defaulted, 1 skipped (no figure)
 --- exit 1
 
 === acled: however many rows are refused, every good row is written
@@ -283,9 +282,9 @@ event	reported	source	side	category	value	where
 e1	13 September 2022	Armenia MoD	Armenia	killed	at least 135	Jermuk
 e1	2022-09-14	Armenia MoD	Armenia	killed	100-150 (120)	Jermuk
 --- stdout
-event	reported	source	side	category	status	low	best	high	start	end	where
-e1	2022-09-13	Armenia MoD	Armenia	killed		135	135				Jermuk
-e1	2022-09-14	Armenia MoD	Armenia	killed		100	120	150			Jermuk
+event	reported	source	side	category	status	low	best	high	start	end	where	qualifier
+e1	2022-09-13	Armenia MoD	Armenia	killed		135	135				Jermuk	
+e1	2022-09-14	Armenia MoD	Armenia	killed		100	120	150			Jermuk	
 --- stderr
 toll-import: table: 2 read, 2 written, 0 refused, 0 widened, 0 defaulted
 
@@ -419,3 +418,97 @@ side	low	best	high	adversary
 Arm	225	225	225	
 Az	79	79	79	430
 acled: no claimant column
+
+=== table: a sparse figure column: rows without a figure (empty, NA, and what --na adds) are left out and counted, exit 0
+$ toll-import table --map event=country,best=deaths --set reported=2021-01-01,source=X,side=all,category=killed --keep year --csv --na NA,n/a,-
+--- stdin
+country,year,deaths
+A,2020,5
+B,2020,
+C,2021,NA
+D,2021,-
+E,2021,n/a
+F,2021,7
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	year
+A	2021-01-01	X	all	killed			5				2020
+F	2021-01-01	X	all	killed			7				2021
+--- stderr
+toll-import: table: 6 read, 2 written, 0 refused, 0 widened, 0 defaulted, 4 skipped (no figure)
+
+=== table: --strict refuses a row without a figure, for any format
+$ toll-import acled --strict data/acled-v1.csv >/dev/null; toll-import table --strict --map event=country,best=deaths --set reported=2021-01-01,source=X,side=all,category=killed --keep '' --csv
+--- stdin
+country,deaths
+A,5
+B,NA
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end
+A	2021-01-01	X	all	killed			5			
+--- stderr
+toll-import: acled (current layout): 3 read, 3 written, 0 refused, 0 widened, 0 defaulted
+toll-import: -:3:3: missing value in column 'deaths' (--strict: a row without a figure is refused)
+toll-import: table: 2 read, 1 written, 1 refused, 0 widened, 0 defaulted
+--- exit 1
+
+=== table: the value notation's "about" is kept as the qualifier; an empty value is no figure
+$ toll-import table --map event=country,value=claim --set reported=2021-01-01,source=X,side=all,category=killed --keep '' --csv | tee "$TEST_TMP/q.tsv"; toll-agg -g event "$TEST_TMP/q.tsv" | cut -f 1-4,7
+--- stdin
+country,claim
+A,about 2800
+B,"2,000-3,000"
+C,
+D,at least 49
+E,nearly 300
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	qualifier
+A	2021-01-01	X	all	killed		2800	2800	2800			~
+B	2021-01-01	X	all	killed		2000	2500	3000			
+D	2021-01-01	X	all	killed		49	49				
+E	2021-01-01	X	all	killed		300	300	300			~
+event	low	best	high	qualifier
+A	2800	2800	2800	~
+B	2000	2500	3000	
+D	49	49		
+E	300	300	300	~
+--- stderr
+toll-import: table: 5 read, 4 written, 0 refused, 0 widened, 0 defaulted, 1 skipped (no figure)
+
+=== table: a qualifier column in words is read with the best as the value notation reads them
+$ toll-import table --map event=country,best=deaths,qualifier=q --set reported=2021-01-01,source=X,side=all,category=killed --keep '' --csv
+--- stdin
+country,deaths,q
+A,2800,about
+B,50,more than
+C,49,at least
+D,100,up to
+E,9,~
+F,9,vague
+G,9,
+H,9,perhaps
+I,,about
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	qualifier
+A	2021-01-01	X	all	killed		2800	2800	2800			~
+B	2021-01-01	X	all	killed		51	51				
+C	2021-01-01	X	all	killed		49	49				
+D	2021-01-01	X	all	killed		0	100	100			
+E	2021-01-01	X	all	killed			9				~
+F	2021-01-01	X	all	killed			9				vague
+G	2021-01-01	X	all	killed			9				
+--- stderr
+toll-import: -:9:5: invalid qualifier 'perhaps' in column 'q': expected ~, vague, or words the value notation reads before a number: about, at least, more than, up to, fewer than
+toll-import: table: 9 read, 7 written, 1 refused, 0 widened, 0 defaulted, 1 skipped (no figure)
+--- exit 1
+
+=== table: a column 'value' beside a figure from best is not kept (it would be a second figure)
+$ cat >"$TEST_TMP/v.csv"; toll-import table --map event=country,best=deaths --set reported=2021-01-01,source=X,side=all,category=killed "$TEST_TMP/v.csv" | toll-check; toll-import table --map event=country,best=deaths --set reported=2021-01-01,source=X,side=all,category=killed --keep value "$TEST_TMP/v.csv"
+--- stdin
+country,deaths,value
+A,5,about 5
+--- stderr
+toll-import: warning: column 'value' is not kept: the figure comes from low, best or high (keep it as text with --map value_text=value)
+toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
+toll-import: --keep value: the figure comes from low, best or high, and a column 'value' would be a second one (keep it as text with --map value_text=value)
+Try 'toll-import --help' for more information.
+--- exit 2
