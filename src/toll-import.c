@@ -651,14 +651,15 @@ number_text(const toll_table *t, const toll_row *r, long src, const toll_field *
 	int e = toll_number_parse(f->s, f->len, v);
 
 	if (e != TOLL_FIG_OK) {
-		const char *why = e == TOLL_FIG_SYNTAX ? "expected a whole number from 0"
-		                                        : toll_figure_strerror(e);
+		/* Said as every figure reader says it: "not a whole number '8.5' in column 'x'". */
+		const char *what = e == TOLL_FIG_SYNTAX ? "invalid number" : toll_figure_strerror(e),
+		           *why = e == TOLL_FIG_SYNTAX ? "expected a whole number from 0" : NULL;
 
 		if (src >= 0)
-			bad_field(t, r, src, "invalid number", why, d);
+			bad_field(t, r, src, what, why, d);
 		else
-			toll_diag_set(d, TOLL_EDATA, r->file, r->line, 0, "invalid number '%.*s': %s",
-			              (int)(f->len > 40 ? 40 : f->len), f->s, why);
+			toll_diag_set(d, TOLL_EDATA, r->file, r->line, 0, "%s '%.*s'%s%s", what,
+			              (int)(f->len > 40 ? 40 : f->len), f->s, why ? ": " : "", why ? why : "");
 		return -1;
 	}
 	*len = (size_t)snprintf(buf, SCRATCH, "%lld", (long long)*v);

@@ -110,7 +110,7 @@ A1	2020-05-09	ACLED	all	killed	all		7		2020-05-09	2020-05-09		Yemen				Battles
 A7	2015-01-01	ACLED	all	killed	all		20		2015-01-01	2015-01-01		India				Riots/Protests							
 --- stderr
 toll-import: -:3:4: invalid date '31-Apr-20' in column 'event_date': April 2020 has 30 days
-toll-import: -:4:27: invalid number '-2' in column 'fatalities': negative number
+toll-import: -:4:27: negative number '-2' in column 'fatalities'
 toll-import: -:6:27: invalid number '12a' in column 'fatalities': expected a whole number from 0
 toll-import: -:7:20: expected 6 fields, found 3
 toll-import: acled (current layout): 7 read, 2 written, 4 refused, 0 widened, 0 defaulted, 1 skipped (no figure)
@@ -271,7 +271,7 @@ Verdun	2018-11-11	wwi	France	casualties			428500		1916-02-21		Western
 Masurian Lakes	2018-11-11	wwi	unknown	casualties			200000		1915-02-07		Eastern
 Somme	2018-11-11	wwi	United Kingdom	casualties			420000		1916-07-01		Western
 --- stderr
-toll-import: -:6:18: invalid number '1.5' in column 'numbers': not a whole number
+toll-import: -:6:18: not a whole number '1.5' in column 'numbers'
 toll-import: table: 5 read, 4 written, 1 refused, 0 widened, 1 defaulted
 --- exit 1
 
@@ -512,3 +512,14 @@ toll-import: table: 1 read, 1 written, 0 refused, 0 widened, 0 defaulted
 toll-import: --keep value: the figure comes from low, best or high, and a column 'value' would be a second one (keep it as text with --map value_text=value)
 Try 'toll-import --help' for more information.
 --- exit 2
+
+=== a fraction of a person is refused with one message by toll-import and by every reader of the reports table
+$ cd "$TEST_TMP"; printf 'id,year,nwound\n1,2012,8.5\n2,2012,3\n' >g.csv; toll-import table --map event=id,best=nwound --set reported=2013-01-01,source=GTD,side=all,category=wounded g.csv >/dev/null; printf 'event\treported\tsource\tside\tcategory\tbest\n1\t2013-01-01\tGTD\tall\twounded\t8.5\n' >g.tsv; toll-check g.tsv; toll-agg g.tsv; toll-rev summary g.tsv; toll-stats sum:best g.tsv
+--- stderr
+toll-import: g.csv:2:8: not a whole number '8.5' in column 'nwound'
+toll-import: table: 2 read, 1 written, 1 refused, 0 widened, 0 defaulted
+toll-check: g.tsv:2:30: not a whole number '8.5' in column 'best'
+toll-agg: g.tsv:2:30: not a whole number '8.5' in column 'best'
+toll-rev: g.tsv:2:30: not a whole number '8.5' in column 'best'
+toll-stats: g.tsv:2:30: not a whole number '8.5' in column 'best'
+--- exit 1
