@@ -1007,9 +1007,12 @@ acled_status(struct imp *im, const toll_row *r, struct rowbuf *rb)
 static int
 ucdp_widen(struct imp *im, const toll_row *r, struct rowbuf *rb, toll_diag *d)
 {
-	int64_t *n = rb->num, lo, hi;
+	int64_t *n = rb->num;
+	toll_range g;
 
-	if (!rb->has_num[0] || !rb->has_num[1] || !rb->has_num[2] || (n[0] <= n[1] && n[1] <= n[2]))
+	if (toll_range_complete_widened(rb->has_num[0], toll_num_whole(n[0]), rb->has_num[1],
+	                                toll_num_whole(n[1]), rb->has_num[2], toll_num_whole(n[2]),
+	                                &g) != TOLL_FIG_OK || !g.widened)
 		return 0;
 	if (im->o->strict) {
 		const toll_field *f = &rb->f[O_BEST];
@@ -1019,14 +1022,14 @@ ucdp_widen(struct imp *im, const toll_row *r, struct rowbuf *rb, toll_diag *d)
 		              (long long)n[0], (long long)n[1], (long long)n[2]);
 		return 1;
 	}
-	lo = n[0] < n[1] ? n[0] : n[1];
-	lo = n[2] < lo ? n[2] : lo;
-	hi = n[0] > n[1] ? n[0] : n[1];
-	hi = n[2] > hi ? n[2] : hi;
-	rb->f[O_LOW].len = (size_t)snprintf(rb->scratch[O_LOW], SCRATCH, "%lld", (long long)lo);
-	rb->f[O_LOW].s = rb->scratch[O_LOW];
-	rb->f[O_HIGH].len = (size_t)snprintf(rb->scratch[O_HIGH], SCRATCH, "%lld", (long long)hi);
-	rb->f[O_HIGH].s = rb->scratch[O_HIGH];
+	if (rb->has_num[0]) {
+		rb->f[O_LOW].len = (size_t)snprintf(rb->scratch[O_LOW], SCRATCH, "%lld", (long long)g.low.i);
+		rb->f[O_LOW].s = rb->scratch[O_LOW];
+	}
+	if (rb->has_num[2]) {
+		rb->f[O_HIGH].len = (size_t)snprintf(rb->scratch[O_HIGH], SCRATCH, "%lld", (long long)g.high.i);
+		rb->f[O_HIGH].s = rb->scratch[O_HIGH];
+	}
 	im->widened++;
 	return 0;
 }

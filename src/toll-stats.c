@@ -43,10 +43,13 @@ static const char usage_text[] =
 	"(median_best, p90_best, count), one row per group, sorted by key.  Empty\n"
 	"fields are skipped; a group with no values gets empty fields (count: 0);\n"
 	"sd and var need two values.  A field that is not a number is an error.\n"
-	"Numbers may have thousands separators (6,500).  In a table of figures\n"
-	"(low, best, high or value), low, best and high are the figure's,\n"
-	"completed as every toll program completes them; an open figure's high is\n"
-	"unbounded, and so is what includes it (an empty field).  When the\n"
+	"Numbers may have thousands separators (6,500).  In a table of claims\n"
+	"(event, reported, source) or one toll-agg wrote (best_by), low, best and\n"
+	"high are the figure's (or value's), completed as every toll program\n"
+	"completes them; an open figure's high is unbounded, and so is what\n"
+	"includes it (an empty field); a best outside [low, high] widens the\n"
+	"interval, with a warning that counts them.  In any other table they are\n"
+	"columns of numbers as any other (a raw UCDP GED export's).  When the\n"
 	"figures can say they are approximate (a qualifier column, as toll-agg\n"
 	"writes, or value's \"about N\"), a last column, approximate, counts each\n"
 	"group's approximate or vague figures: a sum of them is no exact count.\n"
@@ -123,6 +126,7 @@ stats_header(void *ctx, const toll_table *t, toll_diag *d)
 		h.line = h.n > 0 ? h.f[0].line : 1;
 		if ((rc = toll_schema_from_header(&r->schema, t, &h, d)) != TOLL_OK)
 			return rc;
+		r->schema.figure_flags = TOLL_FIGURE_WIDEN;   /* as toll_stats_add() reads it */
 		r->reports = 1;
 		if ((r->series = toll_strmap_new()) == NULL)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
@@ -335,6 +339,15 @@ main(int argc, char **argv)
 	if (status == EXIT_OK && rd.reports)
 		status = count_kept(&rd, &in);
 	if (status == EXIT_OK && header) {
+		const char *file;
+		long line;
+		size_t w = toll_stats_widened(st, &file, &line);
+
+		if (w > 0)
+			fprintf(stderr, "%s: warning: %s:%ld: %zu figure%s counted had a best outside [low, "
+			        "high] or low above high: each interval widened to hold its numbers, the "
+			        "best kept, as toll-import does for UCDP GED\n", cli_prog, file, line, w,
+			        w == 1 ? "" : "s");
 		code = toll_stats_write(st, out, &d);
 		if (code == TOLL_OK)
 			code = toll_out_commit(out, "standard output", &d);

@@ -47,6 +47,7 @@ typedef struct toll_range {
 	int open;
 	char qualifier;             /* '~', 'v' or '\0' */
 	int supplied;               /* no best was stated: the middle of a range, or its high */
+	int widened;                /* stated out of order, [low, high] widened to hold them */
 } toll_range;
 
 /* Results of the parsers below; toll_figure_strerror() names each. */
@@ -87,6 +88,17 @@ int toll_decimal_parse(const char *s, size_t len, double *out);
  */
 int toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_high,
                         toll_num high, toll_range *out);
+
+/*
+ * The same, but numbers stated out of order (a best outside [low, high],
+ * or low above high, as UCDP GED's rows may have) are not an error: the
+ * interval is widened to the smallest that holds every number stated,
+ * the best kept as stated, and out->widened set.  Returns TOLL_FIG_OK or
+ * _EMPTY.  toll-import's ucdp-ged and toll-stats on a reports table follow
+ * this rule.
+ */
+int toll_range_complete_widened(int has_low, toll_num low, int has_best, toll_num best,
+                                int has_high, toll_num high, toll_range *out);
 
 /* A range of whole numbers as a toll_figure. */
 void toll_figure_from_range(const toll_range *r, toll_figure *out);
@@ -163,7 +175,8 @@ int toll_figure_cols_any(const toll_figure_cols *fc);
 
 /* Flags of toll_figure_read(). */
 enum {
-	TOLL_FIGURE_WHOLE = 1   /* whole numbers from 0 only, 2^63 - 1 at most (reports) */
+	TOLL_FIGURE_WHOLE = 1,  /* whole numbers from 0 only, 2^63 - 1 at most (reports) */
+	TOLL_FIGURE_WIDEN = 2   /* out of order: widened, as toll_range_complete_widened() */
 };
 
 #define TOLL_FIGURE_MAX_PROBLEMS 4

@@ -46,6 +46,7 @@ extern const unsigned char toll_status_lengths[TOLL_NSTATUSES];
 /* Where each known column is in the table (-1: absent); owned by the caller. */
 typedef struct toll_schema {
 	long col[TOLL_NCOLUMNS];
+	unsigned figure_flags;  /* added to the figure reader's (TOLL_FIGURE_WIDEN); 0 from the header */
 } toll_schema;
 
 /*

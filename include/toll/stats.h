@@ -95,4 +95,13 @@ int toll_stats_set_threads(toll_stats *s, toll_table *t, int n);
  */
 int toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d);
 
+/*
+ * In a table of claims (event, reported, source), a figure stated out of
+ * order (a best outside [low, high]) is not refused: [low, high] is widened
+ * to hold it, as toll_range_complete_widened() says.  The number of rows
+ * counted whose figure was, and the first of them (its file, which the
+ * table owns, and line).
+ */
+size_t toll_stats_widened(const toll_stats *s, const char **file, long *line);
+
 #endif

@@ -328,6 +328,7 @@ range_complete(int has_low, toll_num low, int has_best, toll_num best, int has_h
 	if (!has_low && !has_best && !has_high)
 		return TOLL_FIG_EMPTY;
 	out->qualifier = '\0';
+	out->widened = 0;
 	/* A best toll fills in (not the bound of an open figure: that was stated) is supplied. */
 	out->supplied = !has_best && has_high;
 	if (has_best && !has_low && !has_high) {
@@ -356,6 +357,34 @@ toll_range_complete(int has_low, toll_num low, int has_best, toll_num best, int 
                     toll_num high, toll_range *out)
 {
 	return range_complete(has_low, low, has_best, best, has_high, high, out);
+}
+
+int
+toll_range_complete_widened(int has_low, toll_num low, int has_best, toll_num best,
+                            int has_high, toll_num high, toll_range *out)
+{
+	toll_num lo, hi, v[3];
+	int n = 0, i, e = range_complete(has_low, low, has_best, best, has_high, high, out);
+
+	if (e == TOLL_FIG_OK || e == TOLL_FIG_EMPTY)
+		return e;
+	/* The smallest interval that holds every number stated; best as stated. */
+	if (has_low)
+		v[n++] = low;
+	if (has_best)
+		v[n++] = best;
+	if (has_high)
+		v[n++] = high;
+	lo = hi = v[0];
+	for (i = 1; i < n; i++) {
+		if (num_lt(v[i], lo))
+			lo = v[i];
+		if (num_lt(hi, v[i]))
+			hi = v[i];
+	}
+	e = range_complete(has_low, lo, has_best, best, has_high, hi, out);
+	out->widened = e == TOLL_FIG_OK;
+	return e;
 }
 
 void
@@ -802,7 +831,8 @@ toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags
 	hh = number_column(&p, fc->high, "high", flags, &high, &bad);
 	if (bad)
 		return p.n;
-	e = range_complete(hl, low, hb, best, hh, high, out);
+	e = (flags & TOLL_FIGURE_WIDEN) ? toll_range_complete_widened(hl, low, hb, best, hh, high, out)
+	                                : range_complete(hl, low, hb, best, hh, high, out);
 	if (e == TOLL_FIG_EMPTY) {
 		*empty = 1;
 		return 0;

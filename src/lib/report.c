@@ -48,6 +48,7 @@ toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row *h, 
 	};
 	size_t k;
 
+	s->figure_flags = 0;
 	for (k = 0; k < TOLL_NCOLUMNS; k++)
 		s->col[k] = toll_table_column(t, toll_column_names[k]);
 	for (k = 0; k < sizeof required / sizeof required[0]; k++)
@@ -171,7 +172,7 @@ figure(struct problems *p, const toll_schema *s, toll_report *r)
 	fc.high = s->col[TOLL_COL_HIGH];
 	fc.value = s->col[TOLL_COL_VALUE];
 	fc.qualifier = s->col[TOLL_COL_QUALIFIER];
-	n = toll_figure_read(&fc, p->row, TOLL_FIGURE_WHOLE, &g, &empty, d);
+	n = toll_figure_read(&fc, p->row, TOLL_FIGURE_WHOLE | s->figure_flags, &g, &empty, d);
 	for (i = 0; i < n && p->n < TOLL_REPORT_MAX_PROBLEMS; i++)
 		p->d[p->n++] = d[i];
 	if (n > 0)

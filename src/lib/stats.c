@@ -86,6 +86,10 @@ struct toll_stats {
 	const toll_field *cols;  /* the table's column names, for messages */
 	toll_figure_cols fc;     /* a table's figure: read whole when a column of it is asked for */
 	int figure;              /* some operation reads low, best or high */
+	int widen;               /* a table of claims: figures out of order are widened */
+	size_t widened;          /* rows counted whose figure was widened */
+	const char *widened_file;  /* the first of them */
+	long widened_line;
 	toll_str last;           /* the previous row's key, and its group */
 	size_t last_gid;
 	int have_last;
@@ -98,6 +102,7 @@ struct toll_stats {
 struct reading {
 	toll_figure_cols fc;
 	int figure;
+	int widen;
 	size_t nvc;
 	const struct vcol *vc;
 	const toll_field *cols;
@@ -112,7 +117,7 @@ struct work_reading {
 /* A row's values, read in a worker. */
 struct values {
 	int ok;                  /* else the row has a problem, found again to say it */
-	int approx;              /* its figure is approximate or vague */
+	int approx;              /* its figure is approximate or vague (1), widened (2) */
 	double x[];
 };
 
@@ -270,6 +275,17 @@ toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 	s->nvc = 0;
 	s->figure = 0;
 	toll_figure_cols_find(&s->fc, t);
+	/*
+	 * Figures are read as figures in a table of claims (event, reported,
+	 * source) and in one toll-agg wrote (best_by); in any other table,
+	 * low, best and high are numeric columns as any other: a raw export's
+	 * columns of those names (UCDP GED's) are its own numbers, read as
+	 * they stand, whatever their order.
+	 */
+	s->widen = toll_table_column(t, "event") >= 0 && toll_table_column(t, "reported") >= 0 &&
+	           toll_table_column(t, "source") >= 0;
+	if (!s->widen && toll_table_column(t, "best_by") < 0)
+		s->fc.low = s->fc.best = s->fc.high = s->fc.value = s->fc.qualifier = -1;
 	for (i = 0; i < s->nops; i++) {
 		toll_stat_op *op = &s->ops[i];
 		int st = op->stat, role = 0;
@@ -410,11 +426,11 @@ read_values(const struct reading *r, const toll_row *row, double *xs, int *appro
 	if (r->figure) {
 		toll_diag fd[TOLL_FIGURE_MAX_PROBLEMS];
 
-		if (toll_figure_read(&r->fc, row, 0, &fig, &empty, fd) > 0) {
+		if (toll_figure_read(&r->fc, row, r->widen ? TOLL_FIGURE_WIDEN : 0, &fig, &empty, fd) > 0) {
 			*d = fd[0];
 			return TOLL_EDATA;
 		}
-		*approx = !empty && fig.qualifier != '\0';
+		*approx = (!empty && fig.qualifier != '\0') | (!empty && fig.widened) << 1;
 	}
 	for (i = 0; i < r->nvc; i++) {
 		const struct vcol *v = &r->vc[i];
@@ -453,6 +469,7 @@ reading_of(const toll_stats *s, struct reading *r)
 {
 	r->fc = s->fc;
 	r->figure = s->figure;
+	r->widen = s->widen;
 	r->nvc = s->nvc;
 	r->vc = s->vc;
 	r->cols = s->cols;
@@ -550,7 +567,11 @@ toll_stats_add(toll_stats *s, const toll_row *row, toll_diag *d)
 		goto out;
 	}
 	s->rows[gid]++;
-	s->approx[gid] += approx;
+	s->approx[gid] += approx & 1;
+	if ((approx & 2) && s->widened++ == 0) {
+		s->widened_file = row->file;
+		s->widened_line = row->line;
+	}
 	for (i = 0; i < s->nvc; i++) {
 		struct acc *a = &s->acc[gid * s->nvc + i];
 
@@ -941,6 +962,14 @@ not_finite(const toll_stats *s, size_t k, const char *values, toll_diag *d)
 	                     "'%s' (of column '%s')%s%s is beyond the largest number a double "
 	                     "holds (about 1.8e308): no result written", s->ops[k].name,
 	                     s->ops[k].column, s->keys->n ? " in group " : "", group);
+}
+
+size_t
+toll_stats_widened(const toll_stats *s, const char **file, long *line)
+{
+	*file = s->widened_file;
+	*line = s->widened_line;
+	return s->widened;
 }
 
 int

@@ -401,16 +401,37 @@ toll-stats: column 'value' holds figures in the value notation: ask for low, bes
 Try 'toll-stats --help' for more information.
 --- exit 2
 
-=== a figure out of order, or a negative one, is an error at its place
-$ toll-stats sum:best
+=== in a table of claims, a negative figure is an error at its place; one out of order is widened, with a warning that counts them
+$ tee "$TEST_TMP/in.tsv" | toll-stats sum:low sum:best sum:high; (cd "$TEST_TMP" && toll-stats --every-revision sum:best in.tsv); printf 'event\treported\tsource\tside\tcategory\tlow\tbest\n1\t2020-01-01\tU\tall\tkilled\t-3\t4\n' | toll-stats sum:best
 --- stdin
-low	best	high
-50	10	
--3	4	5
+event	reported	source	side	category	low	best	high
+e1	2020-01-01	U	all	killed	3	2	4
+e2	2020-01-01	U	all	killed	1	5	3
+e3	2020-01-01	U	all	killed	50	10	
+e4	2020-01-01	U	all	killed	0	1	1
+--- stdout
+sum_low	sum_best	sum_high
+13	18	
+sum_best
+18
 --- stderr
-toll-stats: -:2:4: 'best' 10 is below 'low' 50
-toll-stats: -:3:1: negative number '-3' in column 'low'
+toll-stats: warning: -:2: 3 figures counted had a best outside [low, high] or low above high: each interval widened to hold its numbers, the best kept, as toll-import does for UCDP GED
+toll-stats: warning: in.tsv:2: 3 figures counted had a best outside [low, high] or low above high: each interval widened to hold its numbers, the best kept, as toll-import does for UCDP GED
+toll-stats: -:2:27: negative number '-3' in column 'low'
 --- exit 1
+
+=== in any other table, low, best and high are columns of numbers as they stand (a raw UCDP GED export)
+$ toll-stats -g date_start:month sum:low sum:best sum:high count:best
+--- stdin
+id	date_start	low	best	high
+1	2020-01-05	3	2	4
+2	2020-01-09	1	5	3
+3	2020-02-01	0	1	
+4	2020-02-03	-3	4	5
+--- stdout
+date_start:month	sum_low	sum_best	sum_high	count_best
+2020-01	4	7	7	2
+2020-02	-3	5	5	2
 
 === an unknown column: did you mean, and the columns
 $ toll-stats sum:bets -g Sied data/agg.tsv
@@ -450,12 +471,12 @@ toll-stats: 'sum_x' (of column 'x') in group g=a is beyond the largest number a 
 === approximate: with a qualifier column, a last column counts each group's approximate or vague figures (a sum of them is no exact count)
 $ toll-stats -g side count sum:best
 --- stdin
-side	qualifier	best
-Az	~	430
-Az		79
-Arm	vague	12
-Arm		3
-X		1
+side	qualifier	best	best_by
+Az	~	430	sources
+Az		79	sources
+Arm	vague	12	sources
+Arm		3	sources
+X		1	sources
 --- stdout
 side	count	sum_best	approximate
 Arm	2	15	1

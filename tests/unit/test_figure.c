@@ -229,6 +229,38 @@ START_TEST(completion_order_errors)
 }
 END_TEST
 
+/* Widened, not refused: the smallest interval that holds every number stated, best kept. */
+START_TEST(completion_widened)
+{
+	static const struct {
+		int hl; int64_t l; int hb; int64_t b; int hh; int64_t h;
+		int64_t wl, wb, wh; int open, widened;
+	} c[] = {
+		{ 1, 20, 1, 10, 1, 30, 10, 10, 30, 0, 1 },   /* best below low */
+		{ 1, 20, 1, 40, 1, 30, 20, 40, 40, 0, 1 },   /* best above high */
+		{ 1, 40, 0, 0, 1, 30, 30, 35, 40, 0, 1 },    /* low above high: swapped, middle */
+		{ 1, 40, 1, 35, 1, 30, 30, 35, 40, 0, 1 },
+		{ 1, 40, 1, 39, 0, 0, 39, 39, 0, 1, 1 },     /* open: its low comes down */
+		{ 0, 0, 1, 101, 1, 100, 0, 101, 101, 0, 1 }, /* no low: 0 */
+		{ 1, 3, 1, 5, 1, 8, 3, 5, 8, 0, 0 },         /* in order: as toll_range_complete() */
+	};
+	size_t i;
+	toll_range g;
+
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		ck_assert_int_eq(toll_range_complete_widened(c[i].hl, toll_num_whole(c[i].l), c[i].hb,
+		                                             toll_num_whole(c[i].b), c[i].hh,
+		                                             toll_num_whole(c[i].h), &g), TOLL_FIG_OK);
+		ck_assert_msg(g.low.i == c[i].wl && g.best.i == c[i].wb && g.open == c[i].open &&
+		              (c[i].open || g.high.i == c[i].wh) && g.widened == c[i].widened,
+		              "case %zu: %lld %lld %lld open %d widened %d", i, (long long)g.low.i,
+		              (long long)g.best.i, (long long)g.high.i, g.open, g.widened);
+	}
+	ck_assert_int_eq(toll_range_complete_widened(0, toll_num_whole(0), 0, toll_num_whole(0), 0,
+	                                             toll_num_whole(0), &g), TOLL_FIG_EMPTY);
+}
+END_TEST
+
 START_TEST(value_notation)
 {
 	expect("49", 49, 49, 49, 0);
@@ -536,6 +568,7 @@ figure_suite(void)
 	tcase_add_test(tc, range_completion);
 	tcase_add_test(tc, order_messages);
 	tcase_add_test(tc, completion_order_errors);
+	tcase_add_test(tc, completion_widened);
 	tcase_add_test(tc, value_notation);
 	tcase_add_test(tc, value_errors);
 	tcase_add_test(tc, decimals);
