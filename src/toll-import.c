@@ -69,20 +69,28 @@ static const char usage_options[] =
 	"      --max-date-prec=N  leave out rows with date_prec above N\n"
 	"      --max-where-prec=N leave out rows with where_prec above N\n"
 	"Table:\n"
+	"      --row-events       each row its own event (FILE:LINE), of best 1\n"
+	"                         unless mapped: for lists of victims\n";
+
+/* Split from usage_options: C99 promises strings of 4,095 bytes, no more. */
+static const char usage_any[] =
+	"Any format:\n"
 	"      --map=OUT=IN,...   column OUT from input column IN (reported, start\n"
 	"                         and end are read as dates, low, best and high as\n"
-	"                         numbers, value in the value notation)\n"
-	"      --keep=IN,...      the input columns kept (default: those not used;\n"
-	"                         '' for none)\n"
-	"      --row-events       each row its own event (FILE:LINE), of best 1\n"
-	"                         unless mapped: for lists of victims\n"
-	"Any format:\n"
+	"                         numbers, value in the value notation); IN=A+B\n"
+	"                         joins columns' values with '/' (event=iso+month);\n"
+	"                         for acled and ucdp-ged, what a reduced export\n"
+	"                         lacks, or another column than the format's\n"
+	"      --keep=IN,...      the input columns kept (default: acled's and\n"
+	"                         ucdp-ged's own lists, a table's columns not used;\n"
+	"                         '' for none); acled's timestamp written as a date\n"
 	"      --strict           refuse a row that states no figure (empty, or one\n"
 	"                         of --na's spellings) instead of leaving it out and\n"
 	"                         counting it; for ucdp-ged, also low, best and high\n"
 	"                         out of order instead of widening [low, high]\n"
-	"      --set=OUT=VALUE    column OUT is VALUE (where a column gives OUT: where\n"
-	"                         its field is empty); may be repeated\n"
+	"      --set=OUT=VALUE    column OUT is VALUE, for a column the file does not\n"
+	"                         have (with --map OUT=IN: where IN is empty); may\n"
+	"                         be repeated\n"
 	"      --value-map=OUT:A=B,...  in column OUT, A becomes B; may be repeated\n"
 	CLI_HELP_OPTIONS
 	"\n"
@@ -116,6 +124,9 @@ static const char *const fixed_names[O_FIXED] = {
 #define MAX_COLS 1024
 #define MAX_SETS 64
 #define SCRATCH 48
+#define MAX_PARTS 8         /* columns of one composite key, --map event=A+B */
+#define MAX_COMPOSITE 8     /* composite output columns */
+#define COMPOSITE 512       /* bytes of a composite value */
 
 /* One output column: where its value comes from. */
 struct col {
@@ -124,6 +135,9 @@ struct col {
 	const char *constant;   /* where no input column gives a value (NULL: empty) */
 	int kind;
 	int vmap;               /* the --value-map of this column, or -1 */
+	long parts[MAX_PARTS];  /* a composite (--map OUT=A+B): its input columns */
+	int nparts;             /* 0 or 1: src alone */
+	int comp;               /* its buffer in struct rowbuf's comp[] */
 };
 
 /* A --value-map: in column col, from[i] becomes to[i]. */
@@ -165,6 +179,7 @@ struct imp {
 	long read, written, refused, widened, defaulted, left_out, deletions, unchanged, no_figure;
 	int status_set;         /* --set status=...: ACLED's rule gives way */
 	long qual;              /* the output column qualifier, or -1 */
+	int ncomp;              /* composite columns (--map OUT=A+B) */
 	toll_out *out;
 	cli_reader cr;
 };
@@ -181,6 +196,7 @@ add_col(struct imp *im, const char *name, long src, const char *constant, int ki
 	c->constant = constant;
 	c->kind = kind;
 	c->vmap = -1;
+	c->nparts = 0;
 	return c;
 }
 
@@ -225,16 +241,227 @@ field_is_nocase(const toll_field *f, const char *s)
 	return f->len == n && strncasecmp(f->s, s, n) == 0;
 }
 
-/* The message that a column the format needs is missing, at the header. */
+/*
+ * The message that a column the format needs is missing, at the header;
+ * with the output column that --map could give instead (a reduced export).
+ */
 static int
-missing(const toll_table *t, const toll_row *h, const char *what, const char *name, toll_diag *d)
+missing_or_map(const toll_table *t, const toll_row *h, const char *what, const char *name,
+               const char *out, toll_diag *d)
 {
 	char msg[TOLL_DIAG_MSG];
 	size_t n;
 	const toll_field *cols = toll_table_columns(t, &n);
 
 	toll_column_problem(cols, n, what, name, strlen(name), NULL, msg, sizeof msg);
-	return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 0, "%s", msg);
+	if (out == NULL)
+		return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 0, "%s", msg);
+	return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 0, "%s; a reduced export: give --map "
+	                     "%s=COLUMN", msg, out);
+}
+
+/* The message that a column the format needs is missing, at the header. */
+static int
+missing(const toll_table *t, const toll_row *h, const char *what, const char *name, toll_diag *d)
+{
+	return missing_or_map(t, h, what, name, NULL, d);
+}
+
+/* The input column IN of --map OUT=IN, or its parts A+B (a composite); -1 and *d if unknown. */
+static int
+map_source(struct imp *im, const toll_table *t, const char *out, const char *in, long *parts,
+           int *nparts, toll_diag *d)
+{
+	size_t ncols, len;
+	const toll_field *cols = toll_table_columns(t, &ncols);
+	const char *p = in, *plus;
+	char name[256], msg[TOLL_DIAG_MSG], where[TOLL_DIAG_MSG / 4];
+
+	(void)im;
+	*nparts = 0;
+	/* A column whose name holds '+' is that column. */
+	if ((parts[0] = toll_table_column(t, in)) >= 0) {
+		*nparts = 1;
+		return TOLL_OK;
+	}
+	do {
+		plus = strchr(p, '+');
+		len = plus ? (size_t)(plus - p) : strlen(p);
+		if (len >= sizeof name)
+			len = sizeof name - 1;
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if (*nparts == MAX_PARTS)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--map %s=%s: at most %d columns in a "
+			                     "composite", out, in, MAX_PARTS);
+		if ((parts[*nparts] = toll_table_column(t, name)) < 0) {
+			snprintf(where, sizeof where, " in --map %s=%s", out, in);
+			toll_column_problem(cols, ncols, "unknown column", name, strlen(name), where, msg,
+			                    sizeof msg);
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "%s", msg);
+		}
+		(*nparts)++;
+		p = plus ? plus + 1 : NULL;
+	} while (p != NULL);
+	return TOLL_OK;
+}
+
+/*
+ * --map OUT=IN for every format: OUT is read from IN (a composite of
+ * A+B: their values joined by '/'), replacing what the format reads it
+ * from, or a new column.  used[] marks the input columns taken.
+ */
+static int
+apply_maps(struct imp *im, const toll_table *t, char *used, toll_diag *d)
+{
+	size_t i;
+	int j;
+
+	for (i = 0; i < im->o->nmap; i++) {
+		const char *out = im->o->map[i], *in = out + strlen(out) + 1;
+		long parts[MAX_PARTS], k = find_col(im, out);
+		int nparts, r;
+		struct col *c;
+
+		if ((r = map_source(im, t, out, in, parts, &nparts, d)) != TOLL_OK)
+			return r;
+		if (im->n >= MAX_COLS - 1)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many output columns (at most %d)",
+			                     MAX_COLS - 1);
+		if (strcmp(out, "value") == 0 && k < 0)
+			c = add_col(im, "value", parts[0], NULL, K_VALUE);
+		else if (k >= 0)
+			c = &im->c[k];
+		else
+			c = add_col(im, out, parts[0], NULL, K_TEXT);
+		if (c->nparts > 0)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "column '%s' is mapped twice", out);
+		c->src = parts[0];
+		c->alt = -1;
+		c->nparts = nparts;
+		if (nparts > 1) {
+			if (im->ncomp == MAX_COMPOSITE)
+				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "at most %d composite columns",
+				                     MAX_COMPOSITE);
+			c->comp = im->ncomp++;
+			memcpy(c->parts, parts, (size_t)nparts * sizeof *parts);
+		}
+		for (j = 0; j < nparts; j++)
+			used[parts[j]] = 1;
+	}
+	return TOLL_OK;
+}
+
+/* Whether --map gives the output column out. */
+static int
+is_mapped(const struct opts *o, const char *out)
+{
+	size_t i;
+
+	for (i = 0; i < o->nmap; i++)
+		if (strcmp(o->map[i], out) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds the input column src to the output, as itself. */
+static int
+keep_col(struct imp *im, const toll_table *t, long src, toll_diag *d)
+{
+	size_t ncols;
+	const toll_field *cols = toll_table_columns(t, &ncols);
+
+	if (find_col(im, cols[src].s) >= 0)
+		return TOLL_OK;
+	if (im->n >= MAX_COLS - 1)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many columns to keep (at most %d in "
+		                     "all): choose them with --keep", MAX_COLS - 1);
+	/* ACLED's timestamp is Unix time: written as a date, as every date is. */
+	add_col(im, cols[src].s, src, NULL,
+	        im->o->fmt == FMT_ACLED && strcmp(cols[src].s, "timestamp") == 0 ? K_EPOCH : K_TEXT);
+	return TOLL_OK;
+}
+
+/*
+ * The columns kept: --keep's, or by default the format's list (dflt, n
+ * names; NULL: every column not used).  A column 'value' beside a figure
+ * from low, best or high would be a second figure, which the reports
+ * table refuses: not kept.
+ */
+static int
+keep_columns(struct imp *im, const toll_table *t, char *used, const char *const *dflt, size_t n,
+             toll_diag *d)
+{
+	size_t i, ncols;
+	const toll_field *cols = toll_table_columns(t, &ncols);
+	char *list, *p, *save = NULL;
+	int r = TOLL_OK;
+
+	if (im->o->keep == NULL) {
+		for (i = 0; i < ncols && dflt == NULL; i++)
+			if (!used[i] && strcmp(cols[i].s, "value") == 0) {
+				fprintf(stderr, "%s: warning: column 'value' is not kept: the figure comes "
+				        "from low, best or high (keep it as text with --map "
+				        "value_text=value)\n", cli_prog);
+				used[i] = 1;
+			}
+		for (i = 0; i < (dflt ? n : ncols) && r == TOLL_OK; i++) {
+			long src = dflt ? toll_table_column(t, dflt[i]) : (long)i;
+
+			if (src >= 0 && (dflt || !used[src]))
+				r = keep_col(im, t, src, d);
+		}
+		return r;
+	}
+	if ((list = strdup(im->o->keep)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	for (p = strtok_r(list, ",", &save); p != NULL && r == TOLL_OK; p = strtok_r(NULL, ",", &save)) {
+		long src = toll_table_column(t, p);
+
+		if (src < 0) {
+			char msg[TOLL_DIAG_MSG];
+
+			toll_column_problem(cols, ncols, "unknown column", p, strlen(p), " in --keep", msg,
+			                    sizeof msg);
+			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "%s", msg);
+		} else if (strcmp(p, "value") == 0 && !used[src]) {
+			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--keep value: the figure comes from low, "
+			                  "best or high, and a column 'value' would be a second one (keep it "
+			                  "as text with --map value_text=value)");
+		} else {
+			r = keep_col(im, t, src, d);
+		}
+	}
+	free(list);
+	return r;
+}
+
+/*
+ * What follows a format's own columns: those kept (its list dflt[0..n),
+ * every one even where the export lacks it, or --keep's), then --map's.
+ */
+static int
+plan_rest(struct imp *im, const toll_table *t, const char *const *dflt, size_t n, toll_diag *d)
+{
+	size_t i, ncols;
+	char *used;
+	int r;
+
+	(void)toll_table_columns(t, &ncols);
+	if ((used = calloc(ncols ? ncols : 1, 1)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	if (im->o->keep == NULL) {
+		for (i = 0; i < n; i++)
+			if (find_col(im, dflt[i]) < 0)
+				add_col(im, dflt[i], toll_table_column(t, dflt[i]), NULL, K_TEXT);
+		r = TOLL_OK;
+	} else {
+		r = keep_columns(im, t, used, NULL, 0, d);
+	}
+	if (r == TOLL_OK)
+		r = apply_maps(im, t, used, d);
+	free(used);
+	return r;
 }
 
 /* ACLED: the layout from the header, and its columns. */
@@ -247,8 +474,8 @@ plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	};
 	long ev = toll_table_column(t, "event_id_cnty"), date = toll_table_column(t, "event_date"),
 	     fat = toll_table_column(t, "fatalities"), data_id = toll_table_column(t, "data_id");
-	size_t i;
 	struct col *c;
+	int r;
 
 	if (toll_table_column(t, "ALLY_ACTOR_1") >= 0)
 		im->layout = "upper-case layout";
@@ -256,12 +483,16 @@ plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		im->layout = "older layout";
 	else
 		im->layout = "current layout";
-	if (ev < 0 && data_id < 0)
-		return missing(t, h, "not an ACLED export: missing column", "event_id_cnty", d);
-	if (date < 0)
-		return missing(t, h, "not an ACLED export: missing column", "event_date", d);
-	if (fat < 0)
-		return missing(t, h, "not an ACLED export: missing column", "fatalities", d);
+	/* A reduced export: what it lacks may come from --map. */
+	if (ev < 0 && data_id < 0 && !is_mapped(im->o, "event"))
+		return missing_or_map(t, h, "not an ACLED export: missing column", "event_id_cnty",
+		                      "event", d);
+	if (date < 0 && !is_mapped(im->o, "reported"))
+		return missing_or_map(t, h, "not an ACLED export: missing column", "event_date",
+		                      "reported", d);
+	if (fat < 0 && !is_mapped(im->o, "best"))
+		return missing_or_map(t, h, "not an ACLED export: missing column", "fatalities", "best",
+		                      d);
 	c = add_col(im, "event", ev >= 0 ? ev : data_id, NULL, K_TEXT);
 	if (ev >= 0)
 		c->alt = data_id;
@@ -288,8 +519,9 @@ plan_acled(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	add_col(im, "start", date, NULL, K_DATE);
 	add_col(im, "end", date, NULL, K_DATE);
 	add_col(im, "acled_source", toll_table_column(t, "source"), NULL, K_TEXT);
-	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
-		add_col(im, kept[i], toll_table_column(t, kept[i]), NULL, K_TEXT);
+	if ((r = plan_rest(im, t, kept, sizeof kept / sizeof kept[0], d)) != TOLL_OK)
+		return r;
+	/* The last column: deletions write their note there. */
 	if (im->o->deleted != NULL)
 		add_col(im, "note", -1, NULL, K_TEXT);
 	im->event_type = toll_table_column(t, "event_type");
@@ -306,6 +538,7 @@ static int
 plan_ucdp(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 {
 	static const char *const need[] = { "id", "low", "best", "high", "date_start", "date_end" };
+	static const char *const gives[] = { "event", "low", "best", "high", "start", "end" };
 	static const char *const kept[] = {
 		"type_of_violence", "conflict_name", "dyad_name", "country", "region", "where_prec",
 		"date_prec", "latitude", "longitude", "active_year"
@@ -314,11 +547,13 @@ plan_ucdp(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		"deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"
 	};
 	size_t i;
+	int r;
 
 	im->layout = NULL;
 	for (i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (toll_table_column(t, need[i]) < 0)
-			return missing(t, h, "not a UCDP GED export: missing column", need[i], d);
+		if (toll_table_column(t, need[i]) < 0 && !is_mapped(im->o, gives[i]))
+			return missing_or_map(t, h, "not a UCDP GED export: missing column", need[i],
+			                      gives[i], d);
 	add_col(im, "event", toll_table_column(t, "id"), NULL, K_TEXT);
 	if (im->o->reported != NULL)
 		add_col(im, "reported", -1, im->o->reported, K_DATE);
@@ -335,8 +570,8 @@ plan_ucdp(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	add_col(im, "end", toll_table_column(t, "date_end"), NULL, K_DATE);
 	if (im->o->release != NULL)
 		add_col(im, "release", -1, im->o->release, K_TEXT);
-	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
-		add_col(im, kept[i], toll_table_column(t, kept[i]), NULL, K_TEXT);
+	if ((r = plan_rest(im, t, kept, sizeof kept / sizeof kept[0], d)) != TOLL_OK)
+		return r;
 	if (im->o->split) {
 		for (i = 0; i < 4; i++)
 			if ((im->deaths[i] = toll_table_column(t, deaths[i])) < 0)
@@ -371,61 +606,28 @@ static int
 plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 {
 	size_t i, ncols;
-	const toll_field *cols = toll_table_columns(t, &ncols);
-	char *used = calloc(ncols ? ncols : 1, 1);
-	int r = TOLL_OK;
+	char *used;
+	int r;
 
 	(void)h;
-	if (used == NULL)
+	(void)toll_table_columns(t, &ncols);
+	if ((used = calloc(ncols ? ncols : 1, 1)) == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	im->layout = NULL;
 	for (i = 0; i < O_FIXED; i++)
 		add_col(im, fixed_names[i], -1, NULL, kind_of(fixed_names[i]));
-	/* --map OUT=IN: a new output column unless it is one of the fixed ones. */
-	for (i = 0; i < im->o->nmap; i++) {
-		const char *out = im->o->map[i], *in = out + strlen(out) + 1;
-		long src = toll_table_column(t, in), k = find_col(im, out);
-
-		if (src < 0) {
-			char msg[TOLL_DIAG_MSG], where[TOLL_DIAG_MSG / 4];
-
-			snprintf(where, sizeof where, " in --map %s=%s", out, in);
-			toll_column_problem(cols, ncols, "unknown column", in, strlen(in), where, msg,
-			                    sizeof msg);
-			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "%s", msg);
-			goto out;
-		}
-		if (k >= 0 && im->c[k].src >= 0) {
-			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "column '%s' is mapped twice", out);
-			goto out;
-		}
-		if (strcmp(out, "value") == 0) {
-			add_col(im, "value", src, NULL, K_VALUE);
-		} else if (k >= 0) {
-			im->c[k].src = src;
-		} else {
-			add_col(im, out, src, NULL, K_TEXT);
-		}
-		used[src] = 1;
-		if (im->n >= MAX_COLS - 1) {
-			r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many output columns (at most %d)", MAX_COLS - 1);
-			goto out;
-		}
-	}
+	if ((r = apply_maps(im, t, used, d)) != TOLL_OK)
+		goto out;
 	if (im->o->row_events && im->c[O_EVENT].src >= 0) {
 		r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0,
 		                  "--row-events makes the events: 'event' cannot be mapped too");
 		goto out;
 	}
-	/* A column named as a fixed one is that one, unless mapped or set. */
+	/* A column named as a fixed one is that one, unless mapped. */
 	for (i = 0; i < O_FIXED; i++) {
 		long src;
-		size_t k;
-		int set = 0;
 
-		for (k = 0; k < im->o->nset; k++)
-			set |= strcmp(im->o->set[k], fixed_names[i]) == 0;
-		if (im->c[i].src >= 0 || set || (i == O_EVENT && im->o->row_events))
+		if (im->c[i].src >= 0 || (i == O_EVENT && im->o->row_events))
 			continue;
 		if ((src = toll_table_column(t, fixed_names[i])) >= 0 && !used[src]) {
 			im->c[i].src = src;
@@ -442,64 +644,7 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			used[src] = 1;
 		}
 	}
-	/*
-	 * The columns kept.  A column 'value' beside a figure from low, best or
-	 * high would be a second figure, which the reports table refuses.
-	 */
-	for (i = 0; i < ncols; i++)
-		if (!used[i] && strcmp(cols[i].s, "value") == 0 && im->o->keep == NULL) {
-			fprintf(stderr, "%s: warning: column 'value' is not kept: the figure comes from "
-			        "low, best or high (keep it as text with --map value_text=value)\n", cli_prog);
-			used[i] = 1;
-		}
-	if (im->o->keep == NULL) {
-		for (i = 0; i < ncols; i++)
-			if (!used[i] && find_col(im, cols[i].s) < 0) {
-				if (im->n >= MAX_COLS - 1) {
-					r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many columns to keep (at most %d "
-					                  "in all): choose them with --keep", MAX_COLS - 1);
-					goto out;
-				}
-				add_col(im, cols[i].s, (long)i, NULL, K_TEXT);
-			}
-	} else {
-		char *list = strdup(im->o->keep), *p, *save = NULL;
-
-		if (list == NULL) {
-			r = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-			goto out;
-		}
-		for (p = strtok_r(list, ",", &save); p != NULL; p = strtok_r(NULL, ",", &save)) {
-			long src = toll_table_column(t, p);
-
-			if (src < 0) {
-				char msg[TOLL_DIAG_MSG];
-
-				toll_column_problem(cols, ncols, "unknown column", p, strlen(p), " in --keep",
-				                    msg, sizeof msg);
-				r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "%s", msg);
-				free(list);
-				goto out;
-			}
-			if (strcmp(p, "value") == 0 && !used[src]) {
-				r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--keep value: the figure comes from "
-				                  "low, best or high, and a column 'value' would be a second one "
-				                  "(keep it as text with --map value_text=value)");
-				free(list);
-				goto out;
-			}
-			if (find_col(im, cols[src].s) < 0) {
-				if (im->n >= MAX_COLS - 1) {
-					r = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many columns to keep (at most %d "
-					                  "in all)", MAX_COLS - 1);
-					free(list);
-					goto out;
-				}
-				add_col(im, cols[src].s, src, NULL, K_TEXT);
-			}
-		}
-		free(list);
-	}
+	r = keep_columns(im, t, used, NULL, 0, d);
 out:
 	free(used);
 	return r;
@@ -507,7 +652,7 @@ out:
 
 /* --set and --value-map, on the plan of any format; then what every reports row needs. */
 static int
-plan_common(struct imp *im, toll_diag *d)
+plan_common(struct imp *im, const toll_table *t, toll_diag *d)
 {
 	size_t i;
 	long k;
@@ -516,7 +661,17 @@ plan_common(struct imp *im, toll_diag *d)
 		const char *out = im->o->set[i], *val = out + strlen(out) + 1;
 
 		im->status_set |= strcmp(out, "status") == 0;
-		if ((k = find_col(im, out)) < 0) {
+		/*
+		 * The file's own column of that name is not replaced silently:
+		 * --map says to fill its empty fields, or to keep it apart.
+		 */
+		if ((k = find_col(im, out)) >= 0 && im->c[k].src >= 0 && im->c[k].nparts == 0 &&
+		    im->c[k].src == toll_table_column(t, out))
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--set %s=%s: the file has a column "
+			                     "'%s': give --map %s=%s as well to fill only its empty fields, "
+			                     "or --map OTHER=%s to keep it under another name", out, val, out,
+			                     out, out, out);
+		if (k < 0) {
 			if (im->n >= MAX_COLS - 1)
 				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many output columns (at most %d)", MAX_COLS - 1);
 			add_col(im, out, -1, val, kind_of(out) == K_VALUE ? K_TEXT : kind_of(out));
@@ -674,6 +829,7 @@ struct rowbuf {
 	int has_num[3];
 	int64_t num[3];          /* low, best, high as read */
 	char vq;                 /* the qualifier of a value read: '~', 'v' or '\0' */
+	char comp[MAX_COMPOSITE][COMPOSITE];  /* the composite columns' values */
 };
 
 /* Whether a problem at field f's place is among d[0..n) already. */
@@ -686,6 +842,37 @@ said(const toll_diag *d, int n, const toll_field *f)
 		if (d[i].line == f->line && d[i].col == f->col)
 			return 1;
 	return 0;
+}
+
+/*
+ * A composite column's value: its parts' values joined by '/' ("AFG/2020-01"),
+ * at its first part's place; empty when every part is (cut at COMPOSITE
+ * bytes, at a character's start).
+ */
+static void
+composite(const struct col *c, const toll_row *r, char *buf, toll_field *f)
+{
+	size_t len = 0;
+	int j, any = 0;
+
+	*f = r->f[c->parts[0]];
+	for (j = 0; j < c->nparts; j++) {
+		const toll_field *p = &r->f[c->parts[j]];
+		size_t n = p->len;
+
+		any |= n > 0;
+		if (j > 0 && len < COMPOSITE - 1)
+			buf[len++] = '/';
+		if (n > COMPOSITE - 1 - len) {
+			n = COMPOSITE - 1 - len;
+			while (n > 0 && ((unsigned char)p->s[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(buf + len, p->s, n);
+		len += n;
+	}
+	f->s = buf;
+	f->len = any ? len : 0;
 }
 
 /* The reports table's qualifier of q: "~", "vague" or none. */
@@ -774,7 +961,9 @@ convert(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *r
 		f->len = 0;
 		f->line = r->line;
 		f->col = 0;
-		if (src >= 0) {
+		if (c->nparts > 1) {
+			composite(c, r, rb->comp[c->comp], f);
+		} else if (src >= 0) {
 			*f = r->f[src];
 			if (f->len == 0 && c->alt >= 0 && r->f[c->alt].len > 0) {
 				*f = r->f[c->alt];
@@ -1443,6 +1632,7 @@ main(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(usage_options, stdout);
+			fputs(usage_any, stdout);
 			status = cli_close_stdout(EXIT_OK);
 			break;
 		default: status = cli_option(c, argv, usage_text, &opt); break;
@@ -1476,8 +1666,8 @@ main(int argc, char **argv)
 		                         "--max-where-prec are for ucdp-ged");
 		goto done;
 	}
-	if (o.fmt != FMT_TABLE && (o.nmap || o.keep || o.row_events)) {
-		status = cli_usage_error("--map, --keep and --row-events are for table");
+	if (o.fmt != FMT_TABLE && o.row_events) {
+		status = cli_usage_error("--row-events is for table");
 		goto done;
 	}
 	if (o.fmt == FMT_TABLE && o.reported != NULL) {
@@ -1522,7 +1712,7 @@ main(int argc, char **argv)
 			code = o.fmt == FMT_ACLED ? plan_acled(&im, t, &r, &d)
 			     : o.fmt == FMT_UCDP ? plan_ucdp(&im, t, &r, &d) : plan_table(&im, t, &r, &d);
 			if (code == TOLL_OK)
-				code = plan_common(&im, &d);
+				code = plan_common(&im, t, &d);
 			if (code == TOLL_EIO) {
 				im.cr.status = cli_usage_error("%s", d.msg);
 				break;

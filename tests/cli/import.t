@@ -26,13 +26,13 @@ Try 'toll-import --help' for more information.
 --- exit 2
 
 === options of another format are refused, not ignored
-$ toll-import table --split-sides data/ged.csv; toll-import ucdp-ged --deleted x data/ged.csv; toll-import acled --map event=x data/acled-v1.csv; toll-import table --reported 2022-01-01 data/ged.csv
+$ toll-import table --split-sides data/ged.csv; toll-import ucdp-ged --deleted x data/ged.csv; toll-import acled --row-events data/acled-v1.csv; toll-import table --reported 2022-01-01 data/ged.csv
 --- stderr
 toll-import: --release, --split-sides, --max-date-prec and --max-where-prec are for ucdp-ged
 Try 'toll-import --help' for more information.
 toll-import: --deleted, --time-precision and --geo-precision are for acled
 Try 'toll-import --help' for more information.
-toll-import: --map, --keep and --row-events are for table
+toll-import: --row-events is for table
 Try 'toll-import --help' for more information.
 toll-import: --reported is for acled and ucdp-ged: give --set reported=DATE
 Try 'toll-import --help' for more information.
@@ -154,7 +154,7 @@ ARM3	unknown
 === acled: not an ACLED export
 $ toll-import acled data/ged.csv
 --- stderr
-toll-import: data/ged.csv:1: not an ACLED export: missing column 'event_id_cnty' (columns: id, year, active_year, type_of_violence, conflict_name, dyad_name, side_a, side_b, where_prec, date_prec, country, region, latitude, longitude, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low)
+toll-import: data/ged.csv:1: not an ACLED export: missing column 'event_id_cnty' (columns: id, year, active_year, type_of_violence, conflict_name, dyad_name, side_a, side_b, where_prec, date_prec, country, region, latitude, longitude, date_start, date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, best, high, low); a reduced export: give --map event=COLUMN
 --- exit 1
 
 === acled: --reported timestamp needs the column
@@ -523,3 +523,65 @@ toll-agg: g.tsv:2:30: not a whole number '8.5' in column 'best'
 toll-rev: g.tsv:2:30: not a whole number '8.5' in column 'best'
 toll-stats: g.tsv:2:30: not a whole number '8.5' in column 'best'
 --- exit 1
+
+=== acled: --keep chooses the columns kept (timestamp written as a date); a reduced export without ids takes its event from --map
+$ toll-import acled --keep country,timestamp data/acled-v1.csv; toll-import acled --csv --map event=country+event_date --keep '' | cut -f 1,2,8
+--- stdin
+event_date,country,event_type,fatalities
+13 September 2022,Armenia,Battles,49
+13 September 2022,Azerbaijan,Battles,50
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	acled_source	country	timestamp
+ARM1	2022-09-13	ACLED	all	killed	all		49		2022-09-13	2022-09-13	Armenian MoD	Armenia	2022-09-13T20:13:20Z
+ARM2	2022-09-14	ACLED	all	killed	civilian		1		2022-09-14	2022-09-14	Armenian MoD	Armenia	2022-09-15
+ARM3	2022-09-15	ACLED	all	killed	all		3		2022-09-15	2022-09-15	Armenian MoD	Armenia	2022-09-16T03:46:40Z
+event	reported	best
+Armenia/13 September 2022	2022-09-13	49
+Azerbaijan/13 September 2022	2022-09-13	50
+--- stderr
+toll-import: acled (current layout): 3 read, 3 written, 0 refused, 0 widened, 0 defaulted
+toll-import: acled (current layout): 2 read, 2 written, 0 refused, 0 widened, 0 defaulted
+
+=== ucdp-ged: --keep and --map as for any format
+$ toll-import ucdp-ged --keep country --map event=dyad_name+id data/ged.csv 2>/dev/null | cut -f 1,7-9,12
+--- stdout
+event	low	best	high	country
+Government of Azerbaijan - Republic of Artsakh/1	30	35	40	Azerbaijan
+Government of Azerbaijan - Republic of Artsakh/2	1	2	3	Azerbaijan
+
+=== table: a composite key names an event by several columns (a monthly country table); an empty part stays empty
+$ toll-import table --map event=iso+period,best=deaths --set reported=2021-01-01,source=X,side=all,category=killed --keep '' --csv >"$TEST_TMP/o.tsv"; echo "exit $?"; cut -f 1,8 "$TEST_TMP/o.tsv"
+--- stdin
+iso,period,deaths
+AFG,2020-01,5
+AFG,2020-02,7
+SYR,2020-01,3
+SYR,,2
+,,4
+--- stdout
+exit 1
+event	best
+AFG/2020-01	5
+AFG/2020-02	7
+SYR/2020-01	3
+SYR/	2
+--- stderr
+toll-import: -:6:1: missing value in column 'event'
+toll-import: table: 5 read, 4 written, 1 refused, 0 widened, 0 defaulted
+
+=== table: --set does not silently replace the file's own column: --map says whether to fill it or keep it apart
+$ cat >"$TEST_TMP/s.csv"; toll-import table --map event=id --set reported=2021-01-01,side=all,category=killed,source=ACLED "$TEST_TMP/s.csv"; toll-import table --map event=id,source=source --set reported=2021-01-01,side=all,category=killed,source=ACLED "$TEST_TMP/s.csv" 2>/dev/null | cut -f 1,3; toll-import table --map event=id,their_source=source --set reported=2021-01-01,side=all,category=killed,source=ACLED "$TEST_TMP/s.csv" 2>/dev/null | cut -f 1,3,12
+--- stdin
+id,source,best
+1,Reuters,5
+2,,7
+--- stdout
+event	source
+1	Reuters
+2	ACLED
+event	source	their_source
+1	ACLED	Reuters
+2	ACLED	
+--- stderr
+toll-import: --set source=ACLED: the file has a column 'source': give --map source=source as well to fill only its empty fields, or --map OTHER=source to keep it under another name
+Try 'toll-import --help' for more information.

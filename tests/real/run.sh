@@ -139,9 +139,10 @@ def places():
     if fields:
         out.append(fields)
     return out[1:]
-def summary(fmt, read, written, refused, widened, defaulted):
-    print("toll-import: %s: %d read, %d written, %d refused, %d widened, %d defaulted" %
-          (fmt, read, written, refused, widened, defaulted))
+def summary(fmt, read, written, refused, widened, defaulted, skipped=0):
+    print("toll-import: %s: %d read, %d written, %d refused, %d widened, %d defaulted%s" %
+          (fmt, read, written, refused, widened, defaulted,
+           ", %d skipped (no figure)" % skipped if skipped else ""))
 '
 
 # --- ACLED, current layout: fatalities by country and month of event_date;
@@ -162,10 +163,11 @@ cp "$tmp/err" "$tmp/toll"
 check "acled current layout: the summary"
 
 # --- ACLED, older layout: by country and event type; a record cut short
-# (empty fatalities) refused at its line and column, an event without
-# event_id_cnty named by its data_id.
+# (empty fatalities) left out and counted (refused, at its line and
+# column, with --strict), an event without event_id_cnty named by its
+# data_id.
 toll-import acled "$real/$acled_old" 2>"$tmp/err" >"$tmp/old.tsv"
-expect "acled older layout: a refused row is exit 1" $? 1
+expect "acled older layout: a row without a figure is no error" $? 0
 toll-agg -g country,event_type "$tmp/old.tsv" | cols country,event_type,best,events >"$tmp/toll"
 py "$acled_old" "
 c = {}
@@ -178,6 +180,19 @@ for r in rows():
 emit(c)"
 check "acled older layout: fatalities and events by country and event type"
 python3 -c "$common
+n = skipped = defaulted = 0
+for i, r in enumerate(rows()):
+    n += 1
+    if r['fatalities'] == '':
+        skipped += 1
+    elif r['event_id_cnty'] == '':
+        defaulted += 1
+summary('acled (older layout)', n, n - skipped, 0, 0, defaulted, skipped)" "$real/$acled_old" >"$tmp/want"
+cp "$tmp/err" "$tmp/toll"
+check "acled older layout: the summary counts the rows without a figure"
+toll-import acled --strict "$real/$acled_old" 2>"$tmp/err" >/dev/null
+expect "acled older layout: --strict refuses a row without a figure, exit 1" $? 1
+python3 -c "$common
 where = places()
 n = refused = defaulted = 0
 for i, r in enumerate(rows()):
@@ -185,12 +200,12 @@ for i, r in enumerate(rows()):
     if r['fatalities'] == '':
         refused += 1
         line, col = where[i][28]
-        print(\"toll-import: %s:%d:%d: missing value in column 'fatalities'\" % (F, line, col))
+        print(\"toll-import: %s:%d:%d: missing value in column 'fatalities' (--strict: a row without a figure is refused)\" % (F, line, col))
     elif r['event_id_cnty'] == '':
         defaulted += 1
 summary('acled (older layout)', n, n - refused, refused, 0, defaulted)" "$real/$acled_old" >"$tmp/want"
 cp "$tmp/err" "$tmp/toll"
-check "acled older layout: the refusal names its line and column, the summary"
+check "acled older layout: --strict names each refusal's line and column, the summary"
 py "$acled_old" "
 for r in rows():
     if r['event_id_cnty'] == '' and r['fatalities'] != '':
