@@ -73,6 +73,8 @@ GSL_CFLAGS   = $(shell $(PKG_CONFIG) --cflags gsl 2>/dev/null)
 GSL_LIBS     = $(shell $(PKG_CONFIG) --libs gsl 2>/dev/null)
 CAIRO_CFLAGS = $(shell $(PKG_CONFIG) --cflags cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
 CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo pangoft2 fontconfig libpng 2>/dev/null)
+JSON_CFLAGS  = $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JSON_LIBS    = $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report
 LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c)
@@ -91,7 +93,7 @@ MANS     = $(PROGRAMS:%=$(BUILD)/man/%.1) $(BUILD)/man/toll.7
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT     = $(BUILD)/tests/unit
 IMGDIFF  = $(BUILD)/tests/imgdiff
-FUZZ_TARGETS = table tablepar figure date keys agg number chart extract
+FUZZ_TARGETS = table tablepar figure date keys agg number chart extract json
 FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
@@ -124,6 +126,7 @@ $(BUILD)/lto/%.o: src/lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LTO) -c -o $@ $<
 $(BUILD)/lto/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
+$(BUILD)/lto/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
 $(BUILD)/lto/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
 
 $(LIBTOLL_LTO): $(LTO_OBJ)
@@ -133,6 +136,10 @@ $(LIBTOLL_LTO): $(LTO_OBJ)
 # Only the statistics module uses GSL, and only toll-stats links it.
 $(BUILD)/lib/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/bin/toll-stats: LDLIBS += $(GSL_LIBS)
+
+# Only the JSON reader uses jansson, and only toll-import links it.
+$(BUILD)/lib/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
+$(BUILD)/bin/toll-import: LDLIBS += $(JSON_LIBS)
 
 # Only the chart (src/lib/chart/) uses cairo and pango, and only toll-plot
 # and toll-report link them (with GSL, for histograms).
@@ -155,9 +162,10 @@ $(BUILD)/pic/%.o: src/lib/%.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 $(BUILD)/pic/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
 $(BUILD)/pic/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
+$(BUILD)/pic/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
 $(SHLIB): $(PIC_OBJ) src/lib/libtoll.map
 	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,libtoll.so.$(SOVERSION) -Wl,--version-script=src/lib/libtoll.map \
-		-o $@ $(PIC_OBJ) $(CAIRO_LIBS) $(GSL_LIBS) -lm
+		-o $@ $(PIC_OBJ) $(CAIRO_LIBS) $(GSL_LIBS) $(JSON_LIBS) -lm
 
 # The man pages from each program's --help
 # (src/man/help2roff.awk) and from src/man/toll.7; the completion from src/completion.bash.
@@ -176,7 +184,7 @@ $(BUILD)/bin/%: $(BUILD)/%.o $(CLI_OBJ) $(PROG_LIB)
 
 $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAIRO_CFLAGS) -Isrc/lib -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(CAIRO_LIBS) $(GSL_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(CAIRO_CFLAGS) -Isrc/lib -o $@ $(UNIT_SRC) $(LIBTOLL) $(ALL_LDFLAGS) $(CHECK_LIBS) $(CAIRO_LIBS) $(GSL_LIBS) $(JSON_LIBS) -lm
 
 # The image comparison of tests/img, with cairo's PNG reader.
 $(IMGDIFF): tests/img/imgdiff.c
@@ -187,6 +195,11 @@ $(IMGDIFF): tests/img/imgdiff.c
 $(BUILD)/tests/fuzz/chart: tests/fuzz/chart.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBTOLL) $(ALL_LDFLAGS) $(CAIRO_LIBS) $(GSL_LIBS) -lm
+
+# The JSON reader's entry point links jansson, as toll-import does.
+$(BUILD)/tests/fuzz/json: tests/fuzz/json.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBTOLL) $(ALL_LDFLAGS) $(JSON_LIBS) -lm
 
 # Each fuzz entry point built to replay saved inputs (make check), without clang.
 $(BUILD)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "toll/date.h"
 #include "toll/figure.h"
+#include "toll/json.h"
 #include "toll/keys.h"
 #include "toll/out.h"
 #include "toll/report.h"
@@ -41,6 +42,9 @@ static const char usage_text[] =
 	"  table     any table, by --map and --set; columns named as the reports\n"
 	"            table's are taken as they are (claimant, within, qualifier),\n"
 	"            the others kept\n"
+	"Any format reads TSV, CSV, or JSON (an array of records, or one record a\n"
+	"line), found by its first bytes: a nested field is named by its dotted\n"
+	"path (location.country); the columns are the first 1,000 records' keys.\n"
 	"ACLED and UCDP code their own estimates from many sources: their rows have\n"
 	"no claimant, as an independent source's (counted for every side).  A table\n"
 	"says who made each claim with --map claimant=COLUMN or --set claimant=SIDE.\n";
@@ -106,7 +110,10 @@ static const char usage_any[] =
 	"  toll-import ucdp-ged --split-sides ged231.csv >ged.tsv\n"
 	"  toll-import table --map event=battle,side=country,best=numbers \\\n"
 	"      --set reported=2018-11-11,source=Wikipedia,category=casualties \\\n"
-	"      --date-format %m/%d/%Y wwi.csv\n";
+	"      --date-format %m/%d/%Y wwi.csv\n"
+	"  toll-import table --set event=invasion,side=Russia,category=killed \\\n"
+	"      --map reported=date,source=source.name,best=personnel,qualifier=personnel* \\\n"
+	"      losses.json\n";
 
 enum format { FMT_ACLED, FMT_UCDP, FMT_TABLE };
 enum kind { K_TEXT, K_DATE, K_NUMBER, K_EPOCH, K_VALUE };
@@ -904,14 +911,16 @@ qualifier_words(struct imp *im, const toll_table *t, const toll_row *r, struct r
 		return 0;
 	if (best->len == 0 && rb->f[O_LOW].len == 0 && rb->f[O_HIGH].len == 0)
 		return 0;   /* no figure: left out as any row without one */
-	n = snprintf(text, sizeof text, "%.*s %.*s", (int)(q->len > 100 ? 100 : q->len), q->s,
+	/* "more" and "less" alone, as daily series write them: more than, less than. */
+	n = snprintf(text, sizeof text, "%.*s%s %.*s", (int)(q->len > 100 ? 100 : q->len), q->s,
+	             field_is_nocase(q, "more") || field_is_nocase(q, "less") ? " than" : "",
 	             (int)(best->len > 40 ? 40 : best->len), best->s);
 	if (best->len == 0 || rb->f[O_LOW].len > 0 || rb->f[O_HIGH].len > 0 || q->len > 100 ||
 	    toll_value_parse(text, (size_t)n, &g) != TOLL_FIG_OK) {
 		const char *why = best->len == 0 || rb->f[O_LOW].len > 0 || rb->f[O_HIGH].len > 0
 		                  ? "words qualify a best alone (no low, no high)"
 		                  : "expected ~, vague, or words the value notation reads before a "
-		                    "number: about, at least, more than, up to, fewer than";
+		                    "number: about, at least, more (than), up to, fewer than";
 
 		if (im->c[im->qual].src >= 0)
 			return bad_field(t, r, im->c[im->qual].src, "invalid qualifier", why, d), 1;
@@ -1688,6 +1697,8 @@ main(int argc, char **argv)
 		                         "otherwise two releases of one event are reported the same day");
 		goto done;
 	}
+	/* JSON (an array of records, or JSON Lines) is found by its first bytes. */
+	opt.dl.json = &toll_json_table;
 	im.o = &o;
 	im.event_type = im.time_precision = im.geo_precision = im.date_prec = im.where_prec = -1;
 	memset(&im.cr, 0, sizeof im.cr);

@@ -42,9 +42,11 @@ typedef struct toll_dialect {
 	                        for the header's */
 	const char *na;      /* the spellings of "not stated", comma-separated, matched
 	                        exactly (NULL: toll_na_default; "": the empty field only) */
+	const struct toll_table_json *json;  /* NULL: a JSON file is refused, "this is
+	                        JSON"; &toll_json_table (toll/json.h): read as records */
 } toll_dialect;
 
-#define TOLL_DIALECT_INIT { TOLL_FORMAT_AUTO, 0, 0, NULL, NULL }
+#define TOLL_DIALECT_INIT { TOLL_FORMAT_AUTO, 0, 0, NULL, NULL, NULL }
 
 /* "NA,N/A,NaN,null": with the empty field, what is "not stated" unless --na says. */
 extern const char toll_na_default[];

@@ -81,6 +81,10 @@ toll_table_close_file(toll_table *t)
 		close(t->fd);
 	t->open = 0;
 	t->fd = -1;
+	if (t->js != NULL && t->dl.json != NULL)
+		t->dl.json->free(t);
+	t->js = NULL;
+	t->json = 0;
 }
 
 void
@@ -223,6 +227,68 @@ fill(toll_table *t, toll_diag *d)
 		t->eof = 1;
 	}
 	t->end += (size_t)n;
+	return TOLL_OK;
+}
+
+int
+toll_table_fill(toll_table *t, toll_diag *d)
+{
+	return fill(t, d);
+}
+
+/* Whether c is JSON's white space. */
+static int
+json_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * At the start of a file: whether it is JSON, an array of objects or an
+ * object ('[' then '{' or ']', '{' then '"' or '}'), which no TSV or CSV
+ * header starts with.  JSON is read by the dialect's JSON reader, or
+ * refused with what reads it.
+ */
+static int
+sniff_json(toll_table *t, toll_diag *d)
+{
+	size_t i;
+	long line = 1, col = 1;
+	char first = 0;
+	int r;
+
+	while (!t->eof && t->end - t->pos < 512)
+		if ((r = fill(t, d)) != TOLL_OK)
+			return r;
+	i = t->pos;
+	if (t->end - i >= 3 && memcmp(t->buf + i, "\xef\xbb\xbf", 3) == 0)
+		i += 3;
+	for (; i < t->end; i++) {
+		char c = t->buf[i];
+
+		if (json_space(c)) {
+			if (c == '\n' && first == 0) {
+				line++;
+				col = 1;
+			} else if (first == 0) {
+				col++;
+			}
+			continue;
+		}
+		if (first == 0 && (c == '[' || c == '{')) {
+			first = c;
+			continue;
+		}
+		if (first == 0 || !(first == '[' ? c == '{' || c == ']' : c == '"' || c == '}'))
+			return TOLL_OK;
+		if (t->dl.json != NULL) {
+			t->json = 1;
+			return TOLL_OK;
+		}
+		return toll_diag_set(d, TOLL_EDATA, t->name, line, col, "this is JSON, not a TSV or CSV "
+		                     "table: toll-import table reads JSON records (toll-import table "
+		                     "--map OUT=KEY ... FILE)");
+	}
 	return TOLL_OK;
 }
 
@@ -1111,11 +1177,33 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 				return TOLL_END;
 			if ((r = open_next(t, d)) != TOLL_OK)
 				return r;
+			if ((r = sniff_json(t, d)) != TOLL_OK) {
+				toll_table_close_file(t);
+				return r;
+			}
 		}
 		t->slot = NULL;
+		if (t->json) {
+			long line;
+
+			r = t->dl.json->fields(t, &line, d);
+			if (r == TOLL_END) {
+				toll_table_close_file(t);
+				continue;
+			}
+			if (r != TOLL_OK) {
+				toll_table_close_file(t);
+				return r;
+			}
+			row->file = t->name;
+			row->fileno = t->fileno;
+			row->line = line;
+			len = 0;
+			goto record;
+		}
 		/* After the header, a large regular TSV file may be read in chunks, in threads. */
 		/* (Without the memory for it, in order: as with one thread.) */
-		if (t->threads > 1 && t->have_header && !t->csv && !t->par_tried)
+		if (t->threads > 1 && t->have_header && !t->csv && !t->json && !t->par_tried)
 			toll_par_start(t);
 		if (t->par != NULL) {
 			if ((r = toll_par_next(t, row, d)) == TOLL_PAR_SERIAL)
@@ -1211,6 +1299,7 @@ split:
 		row->fileno = t->fileno;
 		row->line = t->line;
 		t->line += lines;
+record:
 		if (!t->have_header) {
 			r = t->cols == NULL ? first_header(t, d) : later_header(t, d);
 			if (r != TOLL_OK) {

@@ -77,6 +77,21 @@ struct toll_table {
 	struct toll_par *par;       /* the file being read in chunks, or NULL */
 	const void *slot;           /* the work's result for the row handed out, or NULL */
 	int borrowed;               /* a chunk reader: cols, by_name, map and buf are not its own */
+
+	/* The file being read is JSON (toll/json.h): its reader's state. */
+	int json;
+	void *js;
+};
+
+/*
+ * A JSON reader (toll_json_table): fields() fills t->f[0..t->nf) with the
+ * file's column names (the first call for a file) or its next record's
+ * fields, and *line with their line; TOLL_OK, TOLL_END at the file's end,
+ * or an error.  free() lets go of the state of t->js.
+ */
+struct toll_table_json {
+	int (*fields)(toll_table *t, long *line, toll_diag *d);
+	void (*free)(toll_table *t);
 };
 
 /* Not exported from libtoll.so. */
@@ -94,9 +109,10 @@ int toll_par_start(toll_table *t);
 int toll_par_next(toll_table *t, toll_row *row, toll_diag *d);
 void toll_par_free(toll_table *t);
 
-/* table.c's own, for the chunk readers. */
+/* table.c's own, for the chunk readers and the JSON reader. */
 int toll_table_grow_fields(toll_table *t);
 void toll_table_close_file(toll_table *t);
+int toll_table_fill(toll_table *t, toll_diag *d);
 
 #pragma GCC visibility pop
 

@@ -497,7 +497,7 @@ E	2021-01-01	X	all	killed			9				~
 F	2021-01-01	X	all	killed			9				vague
 G	2021-01-01	X	all	killed			9				
 --- stderr
-toll-import: -:9:5: invalid qualifier 'perhaps' in column 'q': expected ~, vague, or words the value notation reads before a number: about, at least, more than, up to, fewer than
+toll-import: -:9:5: invalid qualifier 'perhaps' in column 'q': expected ~, vague, or words the value notation reads before a number: about, at least, more (than), up to, fewer than
 toll-import: table: 9 read, 7 written, 1 refused, 0 widened, 0 defaulted, 1 skipped (no figure)
 --- exit 1
 
@@ -585,3 +585,53 @@ event	source	their_source
 --- stderr
 toll-import: --set source=ACLED: the file has a column 'source': give --map source=source as well to fill only its empty fields, or --map OTHER=source to keep it under another name
 Try 'toll-import --help' for more information.
+
+=== JSON: an array of records, nested keys by dotted path, a qualifier column in words, found by content
+$ toll-import table --set event=invasion,side=Russia,category=killed --map reported=date,source=source.name,best=personnel,qualifier=personnel* --keep day data/losses.json | tee "$TEST_TMP/l.tsv"; toll-agg -g side "$TEST_TMP/l.tsv" | cut -f 1-4,7; toll-rev history "$TEST_TMP/l.tsv" | cut -f 2,6,7 | tail -n 2
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	qualifier	day
+invasion	2022-02-25	General Staff	Russia	killed		2800	2800	2800			~	2
+invasion	2022-02-26	General Staff	Russia	killed		3501	3501					3
+invasion	2022-02-27	General Staff	Russia	killed		4300	4300	4300			~	4
+invasion	2022-02-28	General Staff	Russia	killed		5300	5300	5300			~	5
+invasion	2022-03-01	General Staff	Russia	killed			5710					6
+side	low	best	high	qualifier
+Russia	5710	5710	5710	
+Russia	2022-02-28	5300
+Russia	2022-03-01	5710
+--- stderr
+toll-import: table: 5 read, 5 written, 0 refused, 0 widened, 0 defaulted
+
+=== JSON Lines: one record a line, blank lines skipped, every column not used kept, null empty
+$ toll-import table --row-events --map start=date_of_death,end=date_of_death,side=place.country --set reported=2021-01-01,source=list,category=killed data/victims.jsonl
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	name	place.region	age	notes
+victims.jsonl:1	2021-01-01	list	Artsakh	killed	military		1		2020-09-27	2020-09-27	A. Petrosyan	Martuni	19	
+victims.jsonl:2	2021-01-01	list	Artsakh	killed	military		1		2020-09-27	2020-09-27	B. Grigoryan	Hadrut	20	
+victims.jsonl:3	2021-01-01	list	Artsakh	killed	civilian		1		2020-10-04	2020-10-04	C. Hakobyan	Stepanakert	67	
+victims.jsonl:5	2021-01-01	list	Artsakh	killed	military		1		2020-10-04	2020-10-04	D. Sargsyan	Jabrayil		
+--- stderr
+toll-import: data/victims.jsonl:6:1: missing value in column 'side'
+toll-import: table: 5 read, 4 written, 1 refused, 0 widened, 0 defaulted
+--- exit 1
+
+=== JSON: what is wrong is said at its place, the records before it are written
+$ cd "$TEST_TMP"; for j in '[]' '[{"a":1},]' '[{"a":1} {"a":2}]' '[{"a":1}' '[{"a":1}] x' '{"a":1}\n[1]' '{"a":"x\\u0000y"}' '[{"a":1},{"a":12345678901234567890123}]' '[{"a":1},\n {"a":2,,}]'; do printf '%b\n' "$j" >e.json; toll-import table --map event=a --set reported=2020-01-01,source=X,side=all,category=killed,best=1 e.json 2>&1 >/dev/null | grep -v '^toll-import: table'; done
+--- stdout
+toll-import: e.json:2:1: no records in this JSON
+toll-import: e.json:1:10: invalid JSON: a record expected after ','
+toll-import: e.json:1:10: invalid JSON: ',' or ']' expected after a record
+toll-import: e.json:2:1: the JSON array is not closed: ']' expected
+toll-import: e.json:1:11: text after the JSON array's end
+toll-import: e.json:2:1: a JSON record is an object of named fields, not an array
+toll-import: e.json:1:15: invalid JSON: a NUL character (\u0000) in a string
+toll-import: e.json:1:37: invalid JSON: too big integer
+toll-import: e.json:2:9: invalid JSON: string or '}' expected near ','
+
+=== JSON given to any other program: "this is JSON", and what reads it
+$ toll-check data/losses.json; toll-agg -g side data/victims.jsonl; printf '  \n [ {"a": 1} ]' | toll-stats count
+--- stderr
+toll-check: data/losses.json:1:1: this is JSON, not a TSV or CSV table: toll-import table reads JSON records (toll-import table --map OUT=KEY ... FILE)
+toll-agg: data/victims.jsonl:1:1: this is JSON, not a TSV or CSV table: toll-import table reads JSON records (toll-import table --map OUT=KEY ... FILE)
+toll-stats: -:2:2: this is JSON, not a TSV or CSV table: toll-import table reads JSON records (toll-import table --map OUT=KEY ... FILE)
+--- exit 1

@@ -8,7 +8,7 @@ bindir=$1
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
-for t in table tablepar figure date keys agg number chart extract; do
+for t in table tablepar figure date keys agg number chart extract json; do
 	for f in "$here"/seeds/$t/* "$here"/regress/$t/*; do
 		[ -f "$f" ] || continue
 		if "$bindir/$t" "$f" >/dev/null 2>"$bindir/$t.err"; then

@@ -11,13 +11,13 @@ top=$(cd "$here/../.." && pwd)
 time=${FUZZ_TIME:-60}
 cc=${FUZZ_CC:-clang}
 out=$top/build-fuzz
-[ $# -gt 0 ] || set -- table tablepar figure date keys agg number chart extract
+[ $# -gt 0 ] || set -- table tablepar figure date keys agg number chart extract json
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc is not installed (Debian: clang libclang-rt-14-dev)" >&2
 	exit 2
 fi
 mkdir -p "$out/lib"
-flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -std=c11 -I$top/include -I$top/src $(pkg-config --cflags gsl)"
+flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -std=c11 -I$top/include -I$top/src $(pkg-config --cflags gsl jansson)"
 cairo="$(pkg-config --cflags --libs cairo pangocairo pangoft2 fontconfig libpng)"
 # The library once; the chart (src/lib/chart/, cairo) only for the chart target.
 # An object is built again when its source or any header is newer: one
@@ -38,9 +38,9 @@ done
 for t in "$@"; do
 	if [ "$t" = chart ]; then
 		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o "$out"/lib/chart/*.o $cairo \
-			$(pkg-config --libs gsl) -lm
+			$(pkg-config --libs gsl jansson) -lm
 	else
-		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $(pkg-config --libs gsl) -lm
+		$cc $flags -fsanitize=fuzzer -o "$out/$t" "$here/$t.c" "$out"/lib/*.o $(pkg-config --libs gsl jansson) -lm
 	fi
 	mkdir -p "$out/corpus/$t" "$here/regress/$t"
 	echo "== fuzz $t for ${time}s (log: build-fuzz/$t.log)"

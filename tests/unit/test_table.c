@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "suites.h"
+#include "toll/json.h"
 #include "toll/table.h"
 
 /* Reading with threads: how many, and how many rows came with the work done in a worker. */
@@ -120,6 +121,74 @@ dump(const char *bytes, size_t n, const char *suffix, enum toll_format fmt, int 
 #define TSVC(s) dump((s), sizeof(s) - 1, ".tsv", TOLL_FORMAT_AUTO, 1)
 #define CSV(s) dump((s), sizeof(s) - 1, ".csv", TOLL_FORMAT_AUTO, 0)
 #define CSVC(s) dump((s), sizeof(s) - 1, ".csv", TOLL_FORMAT_AUTO, 1)
+
+/* JSON records read as a table (toll/json.h), or refused with what reads them. */
+START_TEST(json_records)
+{
+	toll_dialect dl = TOLL_DIALECT_INIT;
+	char *paths[1];
+	static char big[1 << 20];
+	size_t i, o;
+
+	dl.json = &toll_json_table;
+	/*
+	 * An array: columns in the order keys first appear, nested by dotted
+	 * path (a key that is an object in one record and text in another is
+	 * both: the object as JSON); arrays and empty objects as JSON.
+	 */
+	ck_assert_str_eq(dump_as("[{\"a\": 1, \"b\": {\"c\": \"x\", \"d\": 2.5}},\n"
+	                         " {\"a\": 2, \"e\": [1, 2], \"b\": {\"c\": null}, \"f\": true},\n"
+	                         " {\"a\": 0.1, \"b\": \"flat\", \"e\": {}}]\n", ".json", &dl),
+	                 "H a|b.c|b.d|e|f|b\n1: 1|x|2.5|||{\"c\":\"x\",\"d\":2.5}\n"
+	                 "2: 2|||[1,2]|true|{\"c\":null}\n3: 0.1|||{}||flat\n");
+	/* JSON Lines, blank lines, a byte-order mark; "NA" strings are not stated, as in any table. */
+	ck_assert_str_eq(dump_as("\xef\xbb\xbf{\"a\": \"NA\", \"b\": \"t\\tu\"}\n\n{\"b\": \"\u00e9\"}\n",
+	                         ".jsonl", &dl),
+	                 "H a|b\n1: |t\tu\n3: |\xc3\xa9\n");
+	/* Errors, at their places, after the records before them. */
+	ck_assert_str_eq(dump_as("[{\"a\": 1},\n {\"a\": }]", ".json", &dl),
+	                 "H a\n1: 1\nE 2:8 invalid JSON: unexpected token near '}'\n");
+	ck_assert_str_eq(dump_as("{\"a\": 1}\n\"x\"\n", ".json", &dl),
+	                 "H a\n1: 1\nE 2:1 a JSON record is an object of named fields, not a string\n");
+	/* Without the JSON reader: refused, whatever the name. */
+	ck_assert_str_eq(dump_as(" \n[ {\"a\": 1}]", ".tsv", NULL),
+	                 "E 2:1 this is JSON, not a TSV or CSV table: toll-import table reads JSON "
+	                 "records (toll-import table --map OUT=KEY ... FILE)\n");
+	/* Not JSON: a header that starts with a bracket. */
+	ck_assert_str_eq(dump_as("[x]\tb\n1\t2\n", ".tsv", &dl), "H [x]|b\n2: 1|2\n");
+	/* Records larger than the reader's first buffer, and more than the first scan. */
+	o = (size_t)snprintf(big, sizeof big, "[");
+	for (i = 0; i < TOLL_JSON_SCAN + 500; i++)
+		o += (size_t)snprintf(big + o, sizeof big - o, "%s{\"n\": %zu, \"pad\": \"%0*d\"}",
+		                      i ? ",\n" : "", i, i == 700 ? 300000 : 1, 0);
+	o += (size_t)snprintf(big + o, sizeof big - o, "]");
+	ck_assert_uint_lt(o, sizeof big - 1);
+	paths[0] = (char *)unit_tmpfile(big, o, ".json");
+	{
+		toll_table *t;
+		toll_row row;
+		toll_diag d;
+		size_t rows = 0;
+		int r;
+
+		ck_assert_int_eq(toll_table_new(&t, paths, 1, &dl), TOLL_OK);
+		ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+		while ((r = toll_table_next(t, &row, &d)) == TOLL_OK) {
+			ck_assert_int_eq(row.line, (long)rows + 1);
+			char want[32];
+
+			snprintf(want, sizeof want, "%zu", rows);
+			ck_assert_uint_eq(row.f[0].len, strlen(want));
+			ck_assert(memcmp(row.f[0].s, want, row.f[0].len) == 0);
+			ck_assert_uint_eq(row.f[1].len, rows == 700 ? 300000 : 1);
+			rows++;
+		}
+		ck_assert_int_eq(r, TOLL_END);
+		ck_assert_uint_eq(rows, TOLL_JSON_SCAN + 500);
+		toll_table_free(t);
+	}
+}
+END_TEST
 
 START_TEST(tsv_basic_with_places)
 {
@@ -751,6 +820,7 @@ table_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, tsv_basic_with_places);
+	tcase_add_test(tc, json_records);
 	tcase_add_test(tc, tsv_escapes_decode);
 	tcase_add_test(tc, bom_crlf_comments_blank_lines);
 	tcase_add_test(tc, empty_file_and_header_alone);
