@@ -74,7 +74,11 @@ static const char usage_options[] =
 	"      --max-where-prec=N leave out rows with where_prec above N\n"
 	"Table:\n"
 	"      --row-events       each row its own event (FILE:LINE), of best 1\n"
-	"                         unless mapped: for lists of victims\n";
+	"                         unless mapped: for lists of victims\n"
+	"      --wide=CAT[/STATUS]=IN,...  a wide table: each row becomes a row per\n"
+	"                         figure column IN, of category CAT (and status),\n"
+	"                         best from IN (killed=deaths,wounded=injured,\n"
+	"                         killed/civilian=civ_dead); one output, one header\n";
 
 /* Split from usage_options: C99 promises strings of 4,095 bytes, no more. */
 static const char usage_any[] =
@@ -162,6 +166,8 @@ struct opts {
 	long time_prec, geo_prec, date_prec, where_prec;   /* -1: no limit */
 	char *map[MAX_SETS], *set[MAX_SETS];               /* OUT=IN and OUT=VALUE, cut in place */
 	size_t nmap, nset;
+	char *wide[MAX_SETS];                              /* CATEGORY[/STATUS]=IN, cut in place */
+	size_t nwide;
 	struct vmap vm[MAX_SETS];
 	size_t nvm;
 };
@@ -186,6 +192,11 @@ struct imp {
 	long read, written, refused, widened, defaulted, left_out, deletions, unchanged, no_figure;
 	int status_set;         /* --set status=...: ACLED's rule gives way */
 	long qual;              /* the output column qualifier, or -1 */
+	/* --wide: each input row is a row per figure column, of its category and status. */
+	struct wide { const char *category, *status; long src; } w[MAX_SETS];
+	size_t nw;
+	long status_src;        /* the status column's input column, for --wide without one */
+	const char *status_constant;
 	int ncomp;              /* composite columns (--map OUT=A+B) */
 	toll_out *out;
 	cli_reader cr;
@@ -609,6 +620,74 @@ split_eq(char *s)
 	return eq + 1;
 }
 
+/* The index of name among names[0..n), or -1. */
+static int
+name_index(const char *const *names, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * --wide CATEGORY[/STATUS]=IN,...: a wide table's figure columns, each
+ * its own category (and status).  They give the figures and categories:
+ * neither is mapped too.
+ */
+static int
+plan_wide(struct imp *im, const toll_table *t, char *used, toll_diag *d)
+{
+	size_t i, ncols;
+	const toll_field *cols = toll_table_columns(t, &ncols);
+
+	im->nw = 0;
+	if (im->o->nwide == 0)
+		return TOLL_OK;
+	if (im->c[O_LOW].src >= 0 || im->c[O_BEST].src >= 0 || im->c[O_HIGH].src >= 0 ||
+	    find_col(im, "value") >= 0 || im->c[O_CATEGORY].src >= 0)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--wide gives the figures and their "
+		                     "categories: low, best, high, value and category cannot be mapped too");
+	for (i = 0; i < im->o->nwide; i++) {
+		char *cat = im->o->wide[i], *in = cat + strlen(cat) + 1, *slash = strchr(cat, '/');
+		struct wide *w = &im->w[im->nw++];
+
+		w->status = NULL;
+		if (slash != NULL) {
+			*slash = '\0';
+			w->status = slash + 1;
+			if (name_index(toll_status_names, TOLL_NSTATUSES, w->status) < 0)
+				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--wide %s/%s=%s: invalid status "
+				                     "'%s': expected military, civilian, unknown or all", cat,
+				                     w->status, in, w->status);
+			if (im->c[O_STATUS].src >= 0 && is_mapped(im->o, "status"))
+				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--wide %s/%s=%s gives the status: "
+				                     "'status' cannot be mapped too", cat, w->status, in);
+		}
+		w->category = cat;
+		if (name_index(toll_category_names, TOLL_NCATEGORIES, cat) < 0)
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "--wide %s=%s: invalid category '%s': "
+			                     "expected killed, wounded, missing, captured, killed_or_missing or "
+			                     "casualties", cat, in, cat);
+		if ((w->src = toll_table_column(t, in)) < 0) {
+			char msg[TOLL_DIAG_MSG], where[TOLL_DIAG_MSG / 4];
+
+			snprintf(where, sizeof where, " in --wide %s=%s", cat, in);
+			toll_column_problem(cols, ncols, "unknown column", in, strlen(in), where, msg,
+			                    sizeof msg);
+			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "%s", msg);
+		}
+		used[w->src] = 1;
+	}
+	/* The first column's, for the checks of the plan; each row sets its own. */
+	im->c[O_BEST].src = im->w[0].src;
+	im->c[O_CATEGORY].constant = im->w[0].category;
+	im->c[O_CATEGORY].src = -1;
+	return TOLL_OK;
+}
+
 static int
 plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 {
@@ -630,6 +709,8 @@ plan_table(struct imp *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		                  "--row-events makes the events: 'event' cannot be mapped too");
 		goto out;
 	}
+	if ((r = plan_wide(im, t, used, d)) != TOLL_OK)
+		goto out;
 	/* A column named as a fixed one is that one, unless mapped. */
 	for (i = 0; i < O_FIXED; i++) {
 		long src;
@@ -692,6 +773,9 @@ plan_common(struct imp *im, const toll_table *t, toll_diag *d)
 			                     im->o->vm[i].col);
 		im->c[k].vmap = (int)i;
 	}
+	/* --wide sets each row's status where it names one: the others are these. */
+	im->status_src = im->c[O_STATUS].src;
+	im->status_constant = im->c[O_STATUS].constant;
 	/* The value notation's "about" goes on as the reports table's qualifier. */
 	im->qual = find_col(im, "qualifier");
 	if (im->qual < 0 && find_col(im, "value") >= 0) {
@@ -1338,13 +1422,15 @@ unchanged(struct imp *im, const struct rowbuf *rb)
 	return 0;
 }
 
-/* One input row: converted, checked, written (with its sides), or refused. */
+static int import_one(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *rb);
+
+/* One input row: its output rows, or what is wrong with it; 0 when reading must stop. */
 static int
 import_row(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *rb)
 {
-	toll_diag d[TOLL_REPORT_MAX_PROBLEMS];
-	int n, defaulted;
 	const struct opts *o = im->o;
+	size_t k;
+	int go = 1;
 
 	im->read++;
 	if (above(r, im->time_precision, o->time_prec) || above(r, im->geo_precision, o->geo_prec) ||
@@ -1352,6 +1438,29 @@ import_row(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf
 		im->left_out++;
 		return 1;
 	}
+	if (im->nw == 0)
+		return import_one(im, t, r, rb);
+	/* A wide table: a row per figure column, of its category and status. */
+	for (k = 0; k < im->nw && go; k++) {
+		const struct wide *w = &im->w[k];
+
+		im->c[O_BEST].src = w->src;
+		im->c[O_CATEGORY].constant = w->category;
+		im->c[O_STATUS].src = w->status != NULL ? -1 : im->status_src;
+		im->c[O_STATUS].constant = w->status != NULL ? w->status : im->status_constant;
+		go = import_one(im, t, r, rb);
+	}
+	return go;
+}
+
+/* One output row of input row r: converted, checked, written (with its sides), or refused. */
+static int
+import_one(struct imp *im, const toll_table *t, const toll_row *r, struct rowbuf *rb)
+{
+	toll_diag d[TOLL_REPORT_MAX_PROBLEMS];
+	int n, defaulted;
+	const struct opts *o = im->o;
+
 	n = convert(im, t, r, rb, d, &defaulted);
 	if (n == 0 && o->fmt == FMT_ACLED && !im->status_set && acled_status(im, r, rb) != TOLL_OK) {
 		cli_error("out of memory");
@@ -1555,8 +1664,10 @@ pairs(const char *what, char *arg, char **into, size_t *n)
 		if (*n == MAX_SETS)
 			return cli_usage_error("at most %d --%s pairs", MAX_SETS, what);
 		if (split_eq(p) == NULL)
-			return cli_usage_error("invalid --%s '%s': expected COLUMN=%s", what, p,
-			                       strcmp(what, "map") == 0 ? "INPUT_COLUMN" : "VALUE");
+			return cli_usage_error("invalid --%s '%s': expected %s", what, p,
+			                       strcmp(what, "map") == 0 ? "COLUMN=INPUT_COLUMN" :
+			                       strcmp(what, "wide") == 0 ? "CATEGORY[/STATUS]=INPUT_COLUMN" :
+			                       "COLUMN=VALUE");
 		into[(*n)++] = p;
 	}
 	return CLI_CONTINUE;
@@ -1586,7 +1697,7 @@ main(int argc, char **argv)
 {
 	enum {
 		O_REPORTED_OPT = 512, O_RELEASE, O_DELETED, O_TIME_PREC, O_GEO_PREC, O_DATE_PREC,
-		O_WHERE_PREC, O_SPLIT, O_STRICT, O_MAP, O_SET, O_VALUE_MAP, O_KEEP, O_ROW_EVENTS
+		O_WHERE_PREC, O_SPLIT, O_STRICT, O_MAP, O_SET, O_VALUE_MAP, O_KEEP, O_ROW_EVENTS, O_WIDE
 	};
 	static const struct option longopts[] = {
 		{ "reported", required_argument, NULL, O_REPORTED_OPT },
@@ -1603,6 +1714,7 @@ main(int argc, char **argv)
 		{ "value-map", required_argument, NULL, O_VALUE_MAP },
 		{ "keep", required_argument, NULL, O_KEEP },
 		{ "row-events", no_argument, NULL, O_ROW_EVENTS },
+		{ "wide", required_argument, NULL, O_WIDE },
 		CLI_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
@@ -1638,6 +1750,7 @@ main(int argc, char **argv)
 		case O_VALUE_MAP: status = value_map(&o, optarg); break;
 		case O_KEEP: o.keep = optarg; break;
 		case O_ROW_EVENTS: o.row_events = 1; break;
+		case O_WIDE: status = pairs("wide", optarg, o.wide, &o.nwide); break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(usage_options, stdout);
@@ -1675,8 +1788,8 @@ main(int argc, char **argv)
 		                         "--max-where-prec are for ucdp-ged");
 		goto done;
 	}
-	if (o.fmt != FMT_TABLE && o.row_events) {
-		status = cli_usage_error("--row-events is for table");
+	if (o.fmt != FMT_TABLE && (o.row_events || o.nwide)) {
+		status = cli_usage_error("--row-events and --wide are for table");
 		goto done;
 	}
 	if (o.fmt == FMT_TABLE && o.reported != NULL) {

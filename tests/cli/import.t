@@ -32,7 +32,7 @@ toll-import: --release, --split-sides, --max-date-prec and --max-where-prec are 
 Try 'toll-import --help' for more information.
 toll-import: --deleted, --time-precision and --geo-precision are for acled
 Try 'toll-import --help' for more information.
-toll-import: --row-events is for table
+toll-import: --row-events and --wide are for table
 Try 'toll-import --help' for more information.
 toll-import: --reported is for acled and ucdp-ged: give --set reported=DATE
 Try 'toll-import --help' for more information.
@@ -635,3 +635,47 @@ toll-check: data/losses.json:1:1: this is JSON, not a TSV or CSV table: toll-imp
 toll-agg: data/victims.jsonl:1:1: this is JSON, not a TSV or CSV table: toll-import table reads JSON records (toll-import table --map OUT=KEY ... FILE)
 toll-stats: -:2:2: this is JSON, not a TSV or CSV table: toll-import table reads JSON records (toll-import table --map OUT=KEY ... FILE)
 --- exit 1
+
+=== table: a wide table in one run, a row per figure column (category and status), its totals as awk sums the columns
+$ cat >"$TEST_TMP/w.csv"; toll-import table --map event=country+year --set reported=2022-01-01,source=X,side=all --wide killed=deaths,wounded=injured,killed/civilian=civ_dead --keep '' "$TEST_TMP/w.csv" | tee "$TEST_TMP/w.tsv" | cut -f 1,5,6,8; toll-agg -g category,status "$TEST_TMP/w.tsv" | cut -f 1-4; awk -F, 'NR > 1 { k += $3; w += $4; c += $5 } END { print "awk: killed " k ", wounded " w ", civilians killed " c }' "$TEST_TMP/w.csv"
+--- stdin
+country,year,deaths,injured,civ_dead
+A,2020,5,12,1
+B,2020,,3,
+C,2021,7,NA,2
+C,2022,40,55,9
+--- stdout
+event	category	status	best
+A/2020	killed		5
+A/2020	wounded		12
+A/2020	killed	civilian	1
+B/2020	wounded		3
+C/2021	killed		7
+C/2021	killed	civilian	2
+C/2022	killed		40
+C/2022	wounded		55
+C/2022	killed	civilian	9
+category	status	low	best
+killed	all	52	52
+killed	civilian	12	12
+wounded	all	70	70
+awk: killed 52, wounded 70, civilians killed 12
+--- stderr
+toll-import: table: 4 read, 9 written, 0 refused, 0 widened, 0 defaulted, 3 skipped (no figure)
+
+=== table: --wide's errors: mapped figures, a category or status toll does not know, an unknown column, another format
+$ toll-import table --map event=country,best=fatalities --set reported=2022-01-01,source=X,side=all --wide killed=fatalities data/acled-v1.csv; toll-import table --map event=country --set reported=2022-01-01,source=X,side=all --wide dead=fatalities data/acled-v1.csv; toll-import table --map event=country --set reported=2022-01-01,source=X,side=all --wide killed/soldiers=fatalities data/acled-v1.csv; toll-import table --map event=country --set reported=2022-01-01,source=X,side=all --wide killed=fatality data/acled-v1.csv; toll-import acled --wide killed=x data/acled-v1.csv; toll-import table --wide killed data/acled-v1.csv
+--- stderr
+toll-import: --wide gives the figures and their categories: low, best, high, value and category cannot be mapped too
+Try 'toll-import --help' for more information.
+toll-import: --wide dead=fatalities: invalid category 'dead': expected killed, wounded, missing, captured, killed_or_missing or casualties
+Try 'toll-import --help' for more information.
+toll-import: --wide killed/soldiers=fatalities: invalid status 'soldiers': expected military, civilian, unknown or all
+Try 'toll-import --help' for more information.
+toll-import: unknown column 'fatality' in --wide killed=fatality (columns: event_id_cnty, event_date, year, time_precision, event_type, sub_event_type, actor1, actor2, country, admin1, admin2, admin3, latitude, longitude, geo_precision, source, notes, fatalities, timestamp)
+Try 'toll-import --help' for more information.
+toll-import: --row-events and --wide are for table
+Try 'toll-import --help' for more information.
+toll-import: invalid --wide 'killed': expected CATEGORY[/STATUS]=INPUT_COLUMN
+Try 'toll-import --help' for more information.
+--- exit 2
