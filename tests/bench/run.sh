@@ -18,6 +18,7 @@ cc=${CC:-cc}
 $cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/gen" "$here/gen.c"
 $cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/measure" "$here/measure.c"
 $cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/gen_acled" "$here/gen_acled.c"
+$cc -O2 -std=c11 -Wall -Wextra -o "$build/bench/gen_jsonl" "$here/gen_jsonl.c"
 gen="$build/bench/gen"
 measure="$build/bench/measure"
 
@@ -241,6 +242,31 @@ echo "| --- | --- | --- | --- |"
 set -- "toll-import acled FILE" "$bin/toll-import acled $a"
 set -- "$@" "pandas: import_pandas.py FILE" "$py $here/import_pandas.py $a"
 "$measure" "$runs" "$@" | table
+
+# toll-import of 1M JSON Lines records against the same mapping in pandas
+# (tests/bench/import_json_pandas.py): issue 29's goal, 10 times as fast in
+# a third of the memory.
+j="$out/events-1m.jsonl"
+[ -s "$j" ] || "$build/bench/gen_jsonl" 1000000 >"$j"
+jmap="--map event=event_id_cnty,reported=event_date,side=country,best=fatalities --set source=ACLED,category=killed"
+"$bin/toll-import" table $jmap "$j" >"$build/bench/json-toll.tsv" 2>/dev/null
+"$py" "$here/import_json_pandas.py" "$j" >"$build/bench/json-pandas.tsv"
+if cmp -s "$build/bench/json-toll.tsv" "$build/bench/json-pandas.tsv"; then
+	same="the same table (byte-identical output)"
+else
+	same="DIFFERENT output: see $build/bench/json-toll.tsv and json-pandas.tsv"
+fi
+echo
+echo "toll-import table on $(wc -l <"$j" | tr -d ' ') JSON Lines records, $(du -m "$j" | cut -f1) MB, against pandas: $same"
+echo
+echo "| command | time | peak memory | time / toll-import |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-import table --map ... FILE.jsonl" "$bin/toll-import table $jmap $j"
+set -- "$@" "pandas: import_json_pandas.py FILE.jsonl (json.loads, json_normalize)" "$py $here/import_json_pandas.py $j"
+"$measure" "$runs" "$@" | table | tee "$build/bench/json.md"
+awk -F' [|] ' 'NR == 1 { t = $2 + 0; m = $3 + 0 } NR == 2 { pt = $2 + 0; pm = $3 + 0 }
+	END { if (NR == 2) printf "\ngoal: 10 times as fast in a third of the memory: %.1f times as fast, %.2f of the memory: %s\n",
+	      pt / t, m / pm, pt / t >= 10 && m / pm <= 1 / 3 ? "reached" : "NOT reached" }' "$build/bench/json.md"
 
 # toll-extract over the news-like corpus, beside grep finding its numbers.
 n="$out/news-100m.txt"
