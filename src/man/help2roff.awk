@@ -5,7 +5,8 @@
 # The help's layout is kept: its first line is the synopsis, the paragraph
 # after it the description, lines ending in ':' start sections (Kinds:,
 # Examples:), option lines ("  -x, --long=V   text") become tagged
-# paragraphs with their continuation lines, and other indented lines are
+# paragraphs with their continuation lines, and other indented lines (and
+# every line of Examples:, a command's continued options among them) are
 # shown as they are.
 function esc(s) {
 	gsub(/\\/, "\\e", s)
@@ -32,13 +33,14 @@ NR == 2 { print ".SH DESCRIPTION" }
 /^[A-Z][A-Za-z ,()-]*:$/ {
 	endopt(); endpre()
 	inopt = 0
-	section = "other"
 	h = substr($0, 1, length($0) - 1)
+	# Examples are command lines, shown as they are, options and all.
+	section = h == "Examples" ? "examples" : "other"
 	print ".SH " toupper(esc(h))
 	blank = 0
 	next
 }
-match($0, /^ +(-[A-Za-z0-9](, --[a-z][a-z-]*(=[^ ]+)?)?|--[a-z][a-z-]*(=[^ ]+)?)( [A-Z][A-Z_.=,]*)?/) {
+section != "examples" && match($0, /^ +(-[A-Za-z0-9](, --[a-z][a-z-]*(=[^ ]+)?)?|--[a-z][a-z-]*(=[^ ]+)?)( [A-Z][A-Z_.=,]*)?/) {
 	# An option: its spec, then its text after at least one space.
 	endopt(); endpre()
 	if (!options) {
