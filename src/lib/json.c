@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashtab.h"
 #include "table_int.h"
 #include "toll/json.h"
 
@@ -240,15 +241,8 @@ add_column(struct js *j, const char *const *keys, size_t n)
 		if (k == n)
 			return TOLL_OK;
 	}
-	if (j->ncols == j->colcap) {
-		size_t cap = j->colcap ? 2 * j->colcap : 64;
-		struct jcol *nc = realloc(j->cols, cap * sizeof *nc);
-
-		if (nc == NULL)
-			return TOLL_ENOMEM;
-		j->cols = nc;
-		j->colcap = cap;
-	}
+	if (toll_reserve((void **)&j->cols, &j->colcap, j->ncols + 1, sizeof *j->cols) != 0)
+		return TOLL_ENOMEM;
 	c = &j->cols[j->ncols];
 	if ((c->keys = calloc(n, sizeof *c->keys)) == NULL)
 		return TOLL_ENOMEM;
@@ -300,17 +294,8 @@ put(struct js *j, const char *s, size_t n)
 {
 	size_t at = j->textlen;
 
-	if (j->textlen + n + 1 > j->textcap) {
-		size_t cap = j->textcap ? j->textcap : 4096;
-		char *nt;
-
-		while (cap < j->textlen + n + 1)
-			cap *= 2;
-		if ((nt = realloc(j->text, cap)) == NULL)
-			return (size_t)-1;
-		j->text = nt;
-		j->textcap = cap;
-	}
+	if (toll_reserve((void **)&j->text, &j->textcap, j->textlen + n + 1, 1) != 0)
+		return (size_t)-1;
 	if (n > 0)
 		memcpy(j->text + j->textlen, s, n);
 	j->textlen += n;
@@ -397,14 +382,8 @@ record(toll_table *t, struct js *j, json_t *o, long line, long col, toll_diag *d
 	while (t->fcap < j->ncols)
 		if (toll_table_grow_fields(t) != TOLL_OK)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	if (j->offcap < j->ncols) {
-		size_t *no = realloc(j->off, j->ncols * sizeof *no);
-
-		if (no == NULL)
-			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-		j->off = no;
-		j->offcap = j->ncols;
-	}
+	if (toll_reserve((void **)&j->off, &j->offcap, j->ncols, sizeof *j->off) != 0)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	j->textlen = 0;
 	for (i = 0; i < j->ncols; i++)
 		if ((r = field_text(t, j, o, i, line, col, d)) != TOLL_OK)
