@@ -76,39 +76,35 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The line and byte column of buf[pos + n], from those of buf[pos]. */
+static void
+place(const toll_table *t, const struct js *j, size_t n, long *line, long *col)
+{
+	const char *p = t->buf + t->pos, *end, *nl;
+
+	if (n > t->end - t->pos)
+		n = t->end - t->pos;
+	end = p + n;
+	*line = t->line;
+	*col = j->col;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		(*line)++;
+		*col = 1;
+		p = nl + 1;
+	}
+	*col += end - p;
+}
+
 /* Moves over buf[pos..pos + n), counting its lines and columns. */
 static void
 advance(toll_table *t, struct js *j, size_t n)
 {
-	size_t i;
+	long line, col;
 
-	for (i = 0; i < n; i++) {
-		if (t->buf[t->pos + i] == '\n') {
-			t->line++;
-			j->col = 1;
-		} else if (((unsigned char)t->buf[t->pos + i] & 0xC0) != 0x80) {
-			j->col++;
-		}
-	}
+	place(t, j, n, &line, &col);
+	t->line = line;
+	j->col = col;
 	t->pos += n;
-}
-
-/* The line and column of buf[pos + n], from those of buf[pos]. */
-static void
-place(const toll_table *t, const struct js *j, size_t n, long *line, long *col)
-{
-	size_t i;
-
-	*line = t->line;
-	*col = j->col;
-	for (i = 0; i < n && t->pos + i < t->end; i++) {
-		if (t->buf[t->pos + i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)t->buf[t->pos + i] & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
 }
 
 /* Skips white space (and, in an array, one comma); reads more as needed. */

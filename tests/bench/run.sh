@@ -261,7 +261,7 @@ set -- "$@" "pandas: import_json_pandas.py FILE.jsonl (json.loads, json_normaliz
 "$measure" "$runs" "$@" | table | tee "$build/bench/json.md"
 awk -F' [|] ' 'NR == 1 { t = $2 + 0; m = $3 + 0 } NR == 2 { pt = $2 + 0; pm = $3 + 0 }
 	END { if (NR == 2) printf "\ngoal: 10 times as fast in a third of the memory: %.1f times as fast, %.2f of the memory: %s\n",
-	      pt / t, m / pm, pt / t >= 10 && m / pm <= 1 / 3 ? "reached" : "NOT reached" }' "$build/bench/json.md"
+	      pt / t, m / pm, (pt / t >= 10 && m / pm <= 1 / 3) ? "reached" : "NOT reached" }' "$build/bench/json.md"
 
 # toll-extract over the news-like corpus, beside grep finding its numbers.
 n="$out/news-100m.txt"
