@@ -115,7 +115,9 @@ n="$out/1m-norm.tsv"
 	"$bin/toll-check" --normalize "$f" | awk -F'\t' 'NR == 1 || $8 != ""' >"$n"
 echo
 if have datamash; then
-	"$bin/toll-stats" --every-revision -g side,category count sum:best mean:best median:best "$n" | sed 1d >"$build/bench/stats-toll.tsv"
+	# (its last column, approximate, counts what datamash cannot know)
+	"$bin/toll-stats" --every-revision -g side,category count sum:best mean:best median:best "$n" | sed 1d |
+		cut -f 1-6 >"$build/bench/stats-toll.tsv"
 	datamash -H -s -g 4,5 count 8 sum 8 mean 8 median 8 <"$n" | sed 1d >"$build/bench/stats-datamash.tsv"
 	if paste "$build/bench/stats-toll.tsv" "$build/bench/stats-datamash.tsv" | awk -F'\t' '
 		$1 != $7 || $2 != $8 { exit 1 }
