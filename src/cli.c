@@ -245,6 +245,9 @@ cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn r
 
 	while ((code = toll_table_next(t, &r, &d)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
+			/* A later file whose columns differ: said, and read. */
+			if (have && toll_table_header_note(t, &d))
+				cli_reader_warn(cr, &d);
 			if (!have)
 				cli_header_check(t, &r, cr);
 			if (!have && (code = header(ctx, t, &d)) != TOLL_OK) {

@@ -149,6 +149,7 @@ struct col {
 	long parts[MAX_PARTS];  /* a composite (--map OUT=A+B): its input columns */
 	int nparts;             /* 0 or 1: src alone */
 	int comp;               /* its buffer in struct rowbuf's comp[] */
+	int kept;               /* an input column kept as it is: a later file may lack it */
 };
 
 /* A --value-map: in column col, from[i] becomes to[i]. */
@@ -215,6 +216,7 @@ add_col(struct imp *im, const char *name, long src, const char *constant, int ki
 	c->kind = kind;
 	c->vmap = -1;
 	c->nparts = 0;
+	c->kept = 0;
 	return c;
 }
 
@@ -396,7 +398,8 @@ keep_col(struct imp *im, const toll_table *t, long src, toll_diag *d)
 		                     "all): choose them with --keep", MAX_COLS - 1);
 	/* ACLED's timestamp is Unix time: written as a date, as every date is. */
 	add_col(im, cols[src].s, src, NULL,
-	        im->o->fmt == FMT_ACLED && strcmp(cols[src].s, "timestamp") == 0 ? K_EPOCH : K_TEXT);
+	        im->o->fmt == FMT_ACLED && strcmp(cols[src].s, "timestamp") == 0 ? K_EPOCH : K_TEXT)
+		->kept = 1;
 	return TOLL_OK;
 }
 
@@ -471,7 +474,7 @@ plan_rest(struct imp *im, const toll_table *t, const char *const *dflt, size_t n
 	if (im->o->keep == NULL) {
 		for (i = 0; i < n; i++)
 			if (find_col(im, dflt[i]) < 0)
-				add_col(im, dflt[i], toll_table_column(t, dflt[i]), NULL, K_TEXT);
+				add_col(im, dflt[i], toll_table_column(t, dflt[i]), NULL, K_TEXT)->kept = 1;
 		r = TOLL_OK;
 	} else {
 		r = keep_columns(im, t, used, NULL, 0, d);
@@ -1673,6 +1676,50 @@ pairs(const char *what, char *arg, char **into, size_t *n)
 	return CLI_CONTINUE;
 }
 
+/* The input column src (a column of the first file), read by the import, in this file too. */
+static int
+reads_here(const toll_table *t, long src, const char **lacking)
+{
+	size_t n;
+
+	if (src < 0 || toll_table_file_has(t, src))
+		return 1;
+	*lacking = toll_table_columns(t, &n)[src].s;
+	return 0;
+}
+
+/*
+ * A later file's header: refused (the file skipped) when it lacks a
+ * column the import reads, else read, its other differences said.
+ * Returns 0 when reading must stop.
+ */
+static int
+later_file(struct imp *im, toll_table *t, const toll_row *h, toll_diag *d)
+{
+	const char *lacking = NULL;
+	size_t i;
+	int k, ok = 1;
+
+	for (i = 0; i < im->n && ok; i++) {
+		if (im->c[i].kept)
+			continue;   /* empty where this file lacks it, as toll_table_header_note() says */
+		ok = reads_here(t, im->c[i].src, &lacking) && reads_here(t, im->c[i].alt, &lacking);
+		for (k = 1; k < im->c[i].nparts && ok; k++)
+			ok = reads_here(t, im->c[i].parts[k], &lacking);
+	}
+	for (i = 0; i < im->nw && ok; i++)
+		ok = reads_here(t, im->w[i].src, &lacking);
+	if (!ok) {
+		toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1, "no column '%s', which the first file "
+		              "has and the import reads; the file is skipped", lacking);
+		toll_table_skip_file(t);
+		return problems(im, d, 1);
+	}
+	if (toll_table_header_note(t, d))
+		cli_reader_warn(&im->cr, d);
+	return 1;
+}
+
 static void
 summary(const struct imp *im, const char *format)
 {
@@ -1830,8 +1877,12 @@ main(int argc, char **argv)
 	}
 	while (go && !im.cr.stopped && (code = toll_table_next(t, &r, &d)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
-			if (planned)
+			if (planned) {
+				/* A later file: what the import reads must be there; the rest may differ. */
+				if (!later_file(&im, t, &r, &d))
+					break;
 				continue;
+			}
 			cli_header_check(t, &r, &im.cr);
 			code = o.fmt == FMT_ACLED ? plan_acled(&im, t, &r, &d)
 			     : o.fmt == FMT_UCDP ? plan_ucdp(&im, t, &r, &d) : plan_table(&im, t, &r, &d);

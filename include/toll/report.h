@@ -60,6 +60,15 @@ typedef struct toll_schema {
 int toll_schema_from_header(toll_schema *s, const toll_table *t, const toll_row *header,
                             toll_diag *d);
 
+/*
+ * A later file's header (toll_table_header_note()): TOLL_OK when it has
+ * every required column and some figure column that s reads; else
+ * TOLL_EDATA with *d: "no column 'event' (the header of 'a.tsv' has it):
+ * a reports table needs it", and the file cannot be read.
+ */
+int toll_schema_check_file(const toll_schema *s, const toll_table *t, const toll_row *header,
+                           toll_diag *d);
+
 /* One checked row.  Text fields point into the row and live as long as it does. */
 typedef struct toll_report {
 	toll_field event, reported_text, source, side;

@@ -7,8 +7,10 @@
  * that alone is empty (an index column, as pandas writes) is "index".  A UTF-8 byte-order mark is skipped, CRLF line
  * ends are accepted, blank lines are skipped and, in TSV only, a line
  * whose first byte is '#' is a comment.  Every file starts with a header;
- * later files must name the same columns as the first, in any order, and
- * their rows are handed out in the first file's column order.
+ * later files name their columns in any order, and their rows are handed
+ * out in the first file's column order: a column of the first that a
+ * later file lacks is empty in its rows, a column the first lacks is left
+ * out, and toll_table_header_note() says so.
  *
  * The reader holds one record at a time (plus its read buffer), never a
  * whole file.  Records are limited to TOLL_TABLE_MAX_RECORD bytes.
@@ -95,6 +97,20 @@ int toll_table_new(toll_table **out, char *const *paths, size_t npaths, const to
  * After anything but TOLL_END and TOLL_ENOMEM, calling again goes on.
  */
 int toll_table_next(toll_table *t, toll_row *row, toll_diag *d);
+
+/*
+ * After a later file's TOLL_HEADER: 1, with *d at that header, when its
+ * columns are not the first file's ("columns unlike those of 'a.tsv':
+ * 'day' is not here, its fields are empty; 'x' is not there, left out"),
+ * once; else 0.
+ */
+int toll_table_header_note(toll_table *t, toll_diag *d);
+
+/* Whether the file being read has column col of the first header. */
+int toll_table_file_has(const toll_table *t, long col);
+
+/* Skips the rest of the file being read (its header would not do). */
+void toll_table_skip_file(toll_table *t);
 
 /* The column names of the first header, or NULL before it is read. */
 const toll_field *toll_table_columns(const toll_table *t, size_t *n);

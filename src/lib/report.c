@@ -115,6 +115,30 @@ get(const toll_schema *s, const toll_row *row, int col)
 	return s->col[col] >= 0 ? &row->f[s->col[col]] : NULL;
 }
 
+int
+toll_schema_check_file(const toll_schema *s, const toll_table *t, const toll_row *h, toll_diag *d)
+{
+	static const int required[] = {
+		TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY
+	};
+	static const int figure[] = { TOLL_COL_VALUE, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH };
+	size_t k;
+	int any = 0;
+
+	for (k = 0; k < sizeof required / sizeof required[0]; k++)
+		if (!toll_table_file_has(t, s->col[required[k]]))
+			return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1, "no column '%s', which the "
+			                     "first file has: a reports table needs it; the file is skipped",
+			                     toll_column_names[required[k]]);
+	for (k = 0; k < sizeof figure / sizeof figure[0]; k++)
+		any |= s->col[figure[k]] >= 0 && toll_table_file_has(t, s->col[figure[k]]);
+	if (!any)
+		return toll_diag_set(d, TOLL_EDATA, h->file, h->line, 1, "no figure: none of the "
+		                     "columns 'value', 'low', 'best' and 'high' that the first file has; "
+		                     "the file is skipped");
+	return TOLL_OK;
+}
+
 /* A required text column: present and not empty. */
 static void
 required_text(struct problems *p, const toll_schema *s, int col, toll_field *out)

@@ -503,8 +503,18 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			continue;
 		}
 		if (code == TOLL_HEADER) {
-			if (rd->have_schema)
+			if (rd->have_schema) {
+				/* A later file: its columns may differ, not those a reports table needs. */
+				if (toll_schema_check_file(&rd->schema, rd->t, &e->row, d) != TOLL_OK) {
+					toll_table_skip_file(rd->t);
+					if (rd->pass == 2)
+						continue;
+					return TOLL_EDATA;
+				}
+				if (toll_table_header_note(rd->t, d) && rd->pass == 1)
+					return TOLL_NOTE;
 				continue;
+			}
 			if (toll_schema_from_header(&rd->schema, rd->t, &e->row, d) != TOLL_OK) {
 				/* Every later file names the same columns: none can be read. */
 				rd->trouble = 1;

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hashtab.h"
 #include "toll/date.h"
 #include "toll/figure.h"
 #include "toll/table.h"
@@ -95,6 +96,7 @@ toll_table_free(toll_table *t)
 	toll_par_free(t);
 	toll_table_close_file(t);
 	if (!t->borrowed) {
+		free(t->missing);
 		free(t->buf);
 		free(t->cols);
 		free(t->names_buf);
@@ -892,6 +894,7 @@ first_header(toll_table *t, toll_diag *d)
 		t->by_name[i] = &t->cols[i];
 	}
 	t->ncols = n;
+	t->hdr_nf = n;
 	qsort(t->by_name, t->ncols, sizeof *t->by_name, cmp_column);
 	for (i = 1; i < t->ncols; i++)
 		if (cmp_names(t->by_name[i - 1], t->by_name[i]) == 0) {
@@ -917,6 +920,31 @@ out:
 	return r;
 }
 
+/*
+ * Adds a column that differs to the note of a later file's header: one
+ * the file lacks (its fields are empty) or one the first lacks (left out).
+ */
+static void
+note_column(toll_table *t, const char *s, size_t len, int lacking)
+{
+	toll_diag *n = &t->note;
+	size_t at;
+	char q[200];
+
+	toll_diag_quote(q, sizeof q, s, len);
+	if (!t->has_note) {
+		toll_diag_set(n, TOLL_EDATA, t->name, t->f[0].line, 1, "the columns differ from those "
+		              "of '%s': ", t->first_name);
+		t->has_note = 1;
+	} else if ((at = strlen(n->msg)) < sizeof n->msg) {
+		snprintf(n->msg + at, sizeof n->msg - at, "; ");
+	}
+	at = strlen(n->msg);
+	if (at < sizeof n->msg)
+		snprintf(n->msg + at, sizeof n->msg - at, lacking ? "'%s' (not here) is empty in these "
+		         "rows" : "'%s' (not in the first) is left out", q);
+}
+
 /* Checks a later file's header against the first and builds the column map. */
 static int
 later_header(toll_table *t, toll_diag *d)
@@ -924,6 +952,7 @@ later_header(toll_table *t, toll_diag *d)
 	size_t i;
 	char *seen;
 
+	t->has_note = 0;
 	if (t->mapcap < t->nf) {
 		size_t *m = realloc(t->map, t->nf * sizeof *m);
 
@@ -949,43 +978,85 @@ later_header(toll_table *t, toll_diag *d)
 		}
 		for (i = 0; i < t->ncols; i++)
 			t->map[i] = i;
+		t->hdr_nf = t->ncols;
+		t->nmissing = 0;
 		return TOLL_OK;
 	}
 	seen = calloc(t->ncols ? t->ncols : 1, 1);
 	if (seen == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	while (t->fcap < t->ncols)
+		if (toll_table_grow_fields(t) != TOLL_OK) {
+			free(seen);
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		}
 	for (i = 0; i < t->nf; i++) {
 		long c = i == 0 && t->f[0].len == 0 && t->index_unnamed
 		         ? 0 : find_column(t, t->f[i].s, t->f[i].len);
-		char q[200], msg[300];
+		char q[200];
 
-		if (c < 0 || seen[c]) {
+		if ((t->f[i].len == 0 && c != 0) || (c >= 0 && seen[c])) {
 			toll_diag_quote(q, sizeof q, t->f[i].s, t->f[i].len);
-			if (t->f[i].len == 0)
-				snprintf(msg, sizeof msg, "empty column name");
-			else if (c < 0)
-				snprintf(msg, sizeof msg, "column '%s' is not in the header of '%s'", q,
-				         t->first_name);
-			else
-				snprintf(msg, sizeof msg, "duplicate column '%s'", q);
 			free(seen);
-			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col, "%s", msg);
+			if (t->f[i].len == 0 && c != 0)
+				return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
+				                     "empty column name");
+			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, t->f[i].col,
+			                     "duplicate column '%s'", q);
+		}
+		if (c < 0) {
+			/* A column the first file lacks: left out, and said. */
+			t->map[i] = SIZE_MAX;
+			note_column(t, t->f[i].s, t->f[i].len, 0);
+			continue;
 		}
 		seen[c] = 1;
 		t->map[i] = (size_t)c;
 	}
+	t->nmissing = 0;
 	for (i = 0; i < t->ncols; i++)
 		if (!seen[i]) {
-			char q[200];
-
-			toll_diag_quote(q, sizeof q, t->cols[i].s, t->cols[i].len);
-			free(seen);
-			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[0].line, 1,
-			                     "no column '%s' (the header of '%s' has it)", q,
-			                     t->first_name);
+			/* A column of the first file this one lacks: empty in its rows. */
+			if (toll_reserve((void **)&t->missing, &t->missingcap, t->nmissing + 1,
+			                 sizeof *t->missing) != 0) {
+				free(seen);
+				return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+			}
+			t->missing[t->nmissing++] = i;
+			note_column(t, t->cols[i].s, t->cols[i].len, 1);
 		}
 	free(seen);
+	t->hdr_nf = t->nf;
 	return TOLL_OK;
+}
+
+int
+toll_table_header_note(toll_table *t, toll_diag *d)
+{
+	if (!t->has_note)
+		return 0;
+	t->has_note = 0;
+	*d = t->note;
+	return 1;
+}
+
+int
+toll_table_file_has(const toll_table *t, long col)
+{
+	size_t i;
+
+	if (t->fileno == t->cols_fileno)
+		return col >= 0 && (size_t)col < t->ncols;
+	for (i = 0; i < t->nmissing; i++)
+		if ((long)t->missing[i] == col)
+			return 0;
+	return col >= 0 && (size_t)col < t->ncols;
+}
+
+void
+toll_table_skip_file(toll_table *t)
+{
+	toll_table_close_file(t);
 }
 
 /* The offset of field i from the start of its record (in TSV, its column less one). */
@@ -1323,25 +1394,35 @@ record:
 data:
 		row->file = t->name;
 		row->fileno = t->fileno;
-		if (t->nf != t->ncols) {
+		if (t->nf != t->hdr_nf) {
 			/* Point at the first extra field, or just past the last one. */
-			const toll_field *at = t->nf > t->ncols ? &t->f[t->ncols] : &t->f[t->nf - 1];
-			long col = t->nf > t->ncols ? at->col : at->col + (long)(len - raw_offset(t, t->nf - 1));
+			const toll_field *at = t->nf > t->hdr_nf ? &t->f[t->hdr_nf] : &t->f[t->nf - 1];
+			long col = t->nf > t->hdr_nf ? at->col : at->col + (long)(len - raw_offset(t, t->nf - 1));
 
 			return toll_diag_set(d, TOLL_EDATA, t->name, at->line, col,
-			                     "expected %zu fields, found %zu", t->ncols, t->nf);
+			                     "expected %zu fields, found %zu", t->hdr_nf, t->nf);
 		}
 		if (t->nna > 0)
 			not_stated(t);
-		row->n = t->nf;
 		if (t->fileno == t->cols_fileno) {
 			row->f = t->f;
+			row->n = t->nf;
 		} else {
 			size_t i;
 
+			for (i = 0; i < t->nmissing; i++) {
+				toll_field *e = &t->out[t->missing[i]];
+
+				e->s = "";
+				e->len = 0;
+				e->line = row->line;
+				e->col = 1;
+			}
 			for (i = 0; i < t->nf; i++)
-				t->out[t->map[i]] = t->f[i];
+				if (t->map[i] != SIZE_MAX)
+					t->out[t->map[i]] = t->f[i];
 			row->f = t->out;
+			row->n = t->ncols;
 		}
 		return TOLL_OK;
 	}

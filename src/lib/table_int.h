@@ -78,6 +78,16 @@ struct toll_table {
 	const void *slot;           /* the work's result for the row handed out, or NULL */
 	int borrowed;               /* a chunk reader: cols, by_name, map and buf are not its own */
 
+	/*
+	 * A later file's header: how many fields it has, the first file's
+	 * columns it lacks (their fields are empty), and what differs, to say
+	 * once (toll_table_header_note()).
+	 */
+	size_t hdr_nf;
+	size_t *missing, nmissing, missingcap;
+	int has_note;
+	toll_diag note;
+
 	/* The file being read is JSON (toll/json.h): its reader's state. */
 	int json;
 	void *js;

@@ -87,10 +87,15 @@ e	2022-09-13	S	A	killed	all	7	7	7
 e	2022-09-15	S	A	killed	all	9	9	9			
 e	2022-09-14	S	A	killed	all	8	8	8			
 
-=== files must name the same columns
-$ toll-check data/good.tsv data/other-columns.tsv
+=== files whose columns differ are read together, the difference said; a file without a column a reports table needs is skipped
+$ toll-check data/good.tsv data/other-columns.tsv; toll-agg -g event data/good.tsv data/other-columns.tsv | grep -c .; printf 'event\treported\tsource\tside\tbest\nx\t2022-09-13\tS\tA\t1\n' | toll-check data/good.tsv -; printf 'event\treported\tsource\tside\tcategory\tnote\nx\t2022-09-13\tS\tA\tkilled\tn\n' | toll-check data/good.tsv -
+--- stdout
+5
 --- stderr
-toll-check: data/other-columns.tsv:1:1: no column 'status' (the header of 'data/good.tsv' has it)
+toll-check: data/other-columns.tsv:1:1: warning: the columns differ from those of 'data/good.tsv': 'status' (not here) is empty in these rows; 'best' (not here) is empty in these rows; 'high' (not here) is empty in these rows; 'note' (not here) is empty in these rows
+toll-agg: data/other-columns.tsv:1:1: warning: the columns differ from those of 'data/good.tsv': 'status' (not here) is empty in these rows; 'best' (not here) is empty in these rows; 'high' (not here) is empty in these rows; 'note' (not here) is empty in these rows
+toll-check: -:1:1: no column 'category', which the first file has: a reports table needs it; the file is skipped
+toll-check: -:1:1: no figure: none of the columns 'value', 'low', 'best' and 'high' that the first file has; the file is skipped
 --- exit 1
 
 === --normalize keeps qualifier, start, end and other columns in place

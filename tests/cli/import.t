@@ -679,3 +679,17 @@ Try 'toll-import --help' for more information.
 toll-import: invalid --wide 'killed': expected CATEGORY[/STATUS]=INPUT_COLUMN
 Try 'toll-import --help' for more information.
 --- exit 2
+
+=== several files: a kept column a later file lacks is empty, said; one lacking a column the import reads is skipped
+$ cd "$TEST_TMP"; printf 'id,deaths,x\n1,5,a\n' >i1.csv; printf 'id,deaths,y\n2,6,b\n' >i2.csv; printf 'id,y\n3,b\n' >i3.csv; toll-import table --map event=id,best=deaths --set reported=2020-01-01,source=X,side=all,category=killed i1.csv i2.csv i3.csv | cut -f 1,8,12; toll-stats sum:deaths i1.csv i2.csv
+--- stdout
+event	best	x
+1	5	a
+2	6	
+sum_deaths
+11
+--- stderr
+toll-import: i2.csv:1:1: warning: the columns differ from those of 'i1.csv': 'y' (not in the first) is left out; 'x' (not here) is empty in these rows
+toll-import: i3.csv:1:1: no column 'deaths', which the first file has and the import reads; the file is skipped
+toll-import: table: 2 read, 2 written, 0 refused, 0 widened, 0 defaulted
+toll-stats: i2.csv:1:1: warning: the columns differ from those of 'i1.csv': 'y' (not in the first) is left out; 'x' (not here) is empty in these rows

@@ -486,7 +486,7 @@ START_TEST(several_files_one_table)
 		snprintf(want, sizeof want,
 		         "H a|b\n2: 1|2\nH b|a\n2: 10|20\n"
 		         "IO cannot open '/nonexistent/toll.tsv': No such file or directory\n"
-		         "E 1:3 column 'c' is not in the header of '%s'\n", paths[0]);
+		         "H a|c\n2: 1|\n");
 		ck_assert_str_eq(dump_paths(paths, 4, TOLL_FORMAT_AUTO, 0), want);
 	}
 	for (i = 0; i < 4; i++)
@@ -504,11 +504,38 @@ START_TEST(missing_and_extra_columns_in_later_files)
 	size_t i;
 
 	paths[0] = keep("a\tb\tc\n1\t2\t3\n", ".tsv");
-	paths[1] = keep("a\tb\n1\t2\n", ".tsv");
+	paths[1] = keep("a\tb\td\n4\t5\t6\n", ".tsv");
 	paths[2] = keep("c\tb\ta\tb\n", ".tsv");
+	/* A column lacking is empty, one the first lacks left out; a duplicate is an error. */
 	s = dump_paths(paths, 3, TOLL_FORMAT_AUTO, 0);
-	ck_assert_msg(strstr(s, "E 1:1 no column 'c' (the header of '") != NULL, "%s", s);
+	ck_assert_msg(strstr(s, "H a|b|d\n2: 4|5|\n") != NULL, "%s", s);
 	ck_assert_msg(strstr(s, "E 1:7 duplicate column 'b'\n") != NULL, "%s", s);
+	{
+		toll_table *t;
+		toll_row row;
+		toll_diag d;
+		char want[512];
+
+		ck_assert_int_eq(toll_table_new(&t, paths, 2, NULL), TOLL_OK);
+		ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+		ck_assert_int_eq(toll_table_header_note(t, &d), 0);
+		ck_assert(toll_table_file_has(t, 2));
+		ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_OK);
+		ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_HEADER);
+		ck_assert_int_eq(toll_table_header_note(t, &d), 1);
+		snprintf(want, sizeof want, "the columns differ from those of '%s': 'd' (not in the "
+		         "first) is left out; 'c' (not here) is empty in these rows", paths[0]);
+		ck_assert_str_eq(d.msg, want);
+		ck_assert_int_eq(d.line, 1);
+		ck_assert_int_eq(toll_table_header_note(t, &d), 0);   /* said once */
+		ck_assert(toll_table_file_has(t, 0) && toll_table_file_has(t, 1));
+		ck_assert(!toll_table_file_has(t, 2));
+		ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_OK);
+		ck_assert_uint_eq(row.n, 3);
+		ck_assert(row.f[0].len == 1 && row.f[0].s[0] == '4' && row.f[2].len == 0);
+		ck_assert_int_eq(toll_table_next(t, &row, &d), TOLL_END);
+		toll_table_free(t);
+	}
 	for (i = 0; i < 3; i++) {
 		unlink(paths[i]);
 		free(paths[i]);
