@@ -1410,6 +1410,10 @@ data:
 		} else {
 			size_t i;
 
+			/* (A chunk reader's fields grow with the file's: the first file's may be more.) */
+			while (t->fcap < t->ncols)
+				if (toll_table_grow_fields(t) != TOLL_OK)
+					return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 			for (i = 0; i < t->nmissing; i++) {
 				toll_field *e = &t->out[t->missing[i]];
 
