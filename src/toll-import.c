@@ -390,6 +390,7 @@ keep_col(struct imp *im, const toll_table *t, long src, toll_diag *d)
 {
 	size_t ncols;
 	const toll_field *cols = toll_table_columns(t, &ncols);
+	struct col *c;
 
 	if (find_col(im, cols[src].s) >= 0)
 		return TOLL_OK;
@@ -397,9 +398,9 @@ keep_col(struct imp *im, const toll_table *t, long src, toll_diag *d)
 		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "too many columns to keep (at most %d in "
 		                     "all): choose them with --keep", MAX_COLS - 1);
 	/* ACLED's timestamp is Unix time: written as a date, as every date is. */
-	add_col(im, cols[src].s, src, NULL,
-	        im->o->fmt == FMT_ACLED && strcmp(cols[src].s, "timestamp") == 0 ? K_EPOCH : K_TEXT)
-		->kept = 1;
+	c = add_col(im, cols[src].s, src, NULL,
+	            im->o->fmt == FMT_ACLED && strcmp(cols[src].s, "timestamp") == 0 ? K_EPOCH : K_TEXT);
+	c->kept = 1;
 	return TOLL_OK;
 }
 
@@ -473,8 +474,11 @@ plan_rest(struct imp *im, const toll_table *t, const char *const *dflt, size_t n
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (im->o->keep == NULL) {
 		for (i = 0; i < n; i++)
-			if (find_col(im, dflt[i]) < 0)
-				add_col(im, dflt[i], toll_table_column(t, dflt[i]), NULL, K_TEXT)->kept = 1;
+			if (find_col(im, dflt[i]) < 0) {
+				struct col *c = add_col(im, dflt[i], toll_table_column(t, dflt[i]), NULL, K_TEXT);
+
+				c->kept = 1;
+			}
 		r = TOLL_OK;
 	} else {
 		r = keep_columns(im, t, used, NULL, 0, d);

@@ -1414,13 +1414,16 @@ data:
 			while (t->fcap < t->ncols)
 				if (toll_table_grow_fields(t) != TOLL_OK)
 					return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+			/*
+			 * A column this file lacks: empty, at the record's start (a
+			 * field of the record's own text, as the threaded reader
+			 * keeps fields by their offset in it).
+			 */
 			for (i = 0; i < t->nmissing; i++) {
 				toll_field *e = &t->out[t->missing[i]];
 
-				e->s = "";
+				*e = t->f[0];
 				e->len = 0;
-				e->line = row->line;
-				e->col = 1;
 			}
 			for (i = 0; i < t->nf; i++)
 				if (t->map[i] != SIZE_MAX)
