@@ -93,7 +93,7 @@ _toll_program() {
 	--title | --subtitle | --xlabel | --ylabel | --caption | --as-of | -a | --size | --scale | \
 	--dpi | --bins | --ymin | --ymax | --xmin | --xmax | --mark | --color | --font | --na | \
 	--names | --delimiter | --date-format | -m | --max-errors | -e | --event | --set | --map | \
-	--reported | --release)
+	--reported | --release | --wide)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then
