@@ -1089,7 +1089,7 @@ text_error(toll_table *t, size_t bad, int nul, toll_diag *d)
 		                     hint);
 	{
 		/* A field past the last column has no name (and no place in the map). */
-		size_t c = i >= t->ncols ? i : t->fileno == t->cols_fileno ? i : t->map[i];
+		size_t c = t->fileno == t->cols_fileno ? i : i < t->hdr_nf ? t->map[i] : SIZE_MAX;
 
 		if (c >= t->ncols)
 			return toll_diag_set(d, TOLL_EDATA, t->name, t->f[i].line, col,
