@@ -9,16 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static unsigned long long state = 88172645463325252ull;
-
-static unsigned
-rnd(unsigned n)
-{
-	state ^= state << 13;
-	state ^= state >> 7;
-	state ^= state << 17;
-	return (unsigned)(state % n);
-}
+#include "rnd.h"
 
 int
 main(int argc, char **argv)
