@@ -107,17 +107,15 @@ advance(toll_table *t, struct js *j, size_t n)
 	t->pos += n;
 }
 
-/* Skips white space (and, in an array, one comma); reads more as needed. */
+/* Skips white space; reads more as needed. */
 static int
-skip(toll_table *t, struct js *j, int comma, toll_diag *d)
+skip(toll_table *t, struct js *j, toll_diag *d)
 {
 	int r;
 
 	for (;;) {
-		while (t->pos < t->end && (is_space(t->buf[t->pos]) || (comma && t->buf[t->pos] == ','))) {
-			comma &= t->buf[t->pos] != ',';
+		while (t->pos < t->end && is_space(t->buf[t->pos]))
 			advance(t, j, 1);
-		}
 		if (t->pos < t->end || t->eof)
 			return TOLL_OK;
 		if ((r = toll_table_fill(t, d)) != TOLL_OK)
@@ -141,7 +139,7 @@ next_value(toll_table *t, struct js *j, json_t **v, long *line, long *col, toll_
 		j->started = 1;
 		if (t->end - t->pos >= 3 && memcmp(t->buf + t->pos, "\xef\xbb\xbf", 3) == 0)
 			t->pos += 3;
-		if ((r = skip(t, j, 0, d)) != TOLL_OK)
+		if ((r = skip(t, j, d)) != TOLL_OK)
 			return r;
 		if (t->pos < t->end && t->buf[t->pos] == '[') {
 			j->array = 1;
@@ -149,11 +147,11 @@ next_value(toll_table *t, struct js *j, json_t **v, long *line, long *col, toll_
 		}
 	} else {
 		/* After a record of an array: a comma and the next, or the end. */
-		if ((r = skip(t, j, 0, d)) != TOLL_OK)
+		if ((r = skip(t, j, d)) != TOLL_OK)
 			return r;
 		if (j->array && t->pos < t->end && t->buf[t->pos] == ',') {
 			advance(t, j, 1);
-			if ((r = skip(t, j, 0, d)) != TOLL_OK)
+			if ((r = skip(t, j, d)) != TOLL_OK)
 				return r;
 			if (t->pos < t->end && t->buf[t->pos] == ']')
 				return toll_diag_set(d, TOLL_EDATA, t->name, t->line, j->col,
@@ -163,7 +161,7 @@ next_value(toll_table *t, struct js *j, json_t **v, long *line, long *col, toll_
 			                     "invalid JSON: ',' or ']' expected after a record");
 		}
 	}
-	if ((r = skip(t, j, 0, d)) != TOLL_OK)
+	if ((r = skip(t, j, d)) != TOLL_OK)
 		return r;
 	if (t->pos == t->end) {
 		if (j->array)
@@ -174,7 +172,7 @@ next_value(toll_table *t, struct js *j, json_t **v, long *line, long *col, toll_
 	}
 	if (j->array && t->buf[t->pos] == ']') {
 		advance(t, j, 1);
-		if ((r = skip(t, j, 0, d)) != TOLL_OK)
+		if ((r = skip(t, j, d)) != TOLL_OK)
 			return r;
 		if (t->pos < t->end)
 			return toll_diag_set(d, TOLL_EDATA, t->name, t->line, j->col,
@@ -187,11 +185,10 @@ next_value(toll_table *t, struct js *j, json_t **v, long *line, long *col, toll_
 	for (;;) {
 		size_t avail = t->end - t->pos;
 
+		/* (With JSON_DISABLE_EOF_CHECK, e.position is what it took, even without an error.) */
 		*v = json_loadb(t->buf + t->pos, avail, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e);
-		if (*v != NULL && (size_t)e.position <= avail)
-			break;
 		if (*v != NULL)
-			json_decref(*v);
+			break;
 		/* Cut by the buffer's end: read more, and parse it again. */
 		if (!t->eof && (size_t)e.position >= avail) {
 			if ((r = toll_table_fill(t, d)) != TOLL_OK)
