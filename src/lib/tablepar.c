@@ -535,6 +535,20 @@ read_in_order(toll_table *t, uint64_t off, long line)
 	return 0;
 }
 
+/* Reading goes on in order from off (at line): TOLL_PAR_SERIAL, or TOLL_EIO. */
+static int
+go_serial(toll_table *t, uint64_t off, long line, toll_diag *d)
+{
+	if (read_in_order(t, off, line) != 0) {
+		int e = errno;
+
+		toll_table_close_file(t);
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
+		                     strerror(e));
+	}
+	return TOLL_PAR_SERIAL;
+}
+
 int
 toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 {
@@ -622,29 +636,13 @@ toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 		}
 		/* The chunk is handed out. */
 		p->base += b->lines;
-		if (b->stop == STOP_RETRY) {
-			/* It failed: read it, and the rest, in order, as one thread would. */
-			if (read_in_order(t, p->next_off, p->base + 1) != 0) {
-				int e = errno;
-
-				toll_table_close_file(t);
-				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
-				                     strerror(e));
-			}
-			return TOLL_PAR_SERIAL;
-		}
+		/* It failed: read it, and the rest, in order, as one thread would. */
+		if (b->stop == STOP_RETRY)
+			return go_serial(t, p->next_off, p->base + 1, d);
 		if (b->end_off != 0)
 			p->next_off = b->end_off;
-		if (b->stop == STOP_SERIAL) {
-			if (read_in_order(t, b->stop_off, p->base + 1) != 0) {
-				int e = errno;
-
-				toll_table_close_file(t);
-				return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
-				                     strerror(e));
-			}
-			return TOLL_PAR_SERIAL;
-		}
+		if (b->stop == STOP_SERIAL)
+			return go_serial(t, b->stop_off, p->base + 1, d);
 		if (p->cur + 1 == p->nchunks) {
 			toll_par_free(t);
 			toll_table_close_file(t);
