@@ -69,18 +69,35 @@ write_all(int fd, const char *s, size_t len)
 	return 0;
 }
 
+/* Named temporary files a signal handler removes (toll_tmp_open()). */
+#define TMP_MAX_OPEN 8
+static char tmp_paths[TMP_MAX_OPEN][4096];
+static volatile sig_atomic_t tmp_live[TMP_MAX_OPEN];
+
 /* Opens an unlinked temporary file for a spool that outgrew memory. */
 static int
 open_tmp(void)
 {
 	const char *dir = getenv("TMPDIR");
 	char path[4096];
-	int fd;
+	int fd, i;
 
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
 	if (snprintf(path, sizeof path, "%s/toll-spool-XXXXXX", dir) >= (int)sizeof path)
 		return -1;
+	/* Removed by a signal handler too until it is unlinked (toll_tmp_open()'s table). */
+	for (i = 0; i < TMP_MAX_OPEN && tmp_live[i]; i++)
+		;
+	if (i < TMP_MAX_OPEN) {
+		memcpy(tmp_paths[i], path, sizeof path);
+		tmp_live[i] = 1;
+		fd = mkstemp(tmp_paths[i]);
+		if (fd >= 0)
+			unlink(tmp_paths[i]);
+		tmp_live[i] = 0;
+		return fd;
+	}
 	fd = mkstemp(path);
 	if (fd >= 0)
 		unlink(path);
@@ -471,10 +488,13 @@ toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d)
 		if (snprintf(atomic_path, sizeof atomic_path, "%.*s.%s.XXXXXX", (int)dirlen, t,
 		             slash ? slash + 1 : t) >= (int)sizeof atomic_path)
 			e = ENAMETOOLONG;
-		else if ((a->fd = mkstemp(atomic_path)) < 0)
-			e = errno;
-		else
-			atomic_live = 1;
+		else {
+			atomic_live = 1;   /* before the file exists: see toll_tmp_open() */
+			if ((a->fd = mkstemp(atomic_path)) < 0) {
+				e = errno;
+				atomic_live = 0;
+			}
+		}
 		/*
 		 * A file that may be written where no file may be created
 		 * beside it: written in place, as a copy, at the end.
@@ -612,11 +632,6 @@ toll_atomic_abort(toll_atomic *a)
 	free(a);
 }
 
-/* Named temporary files a signal handler removes (toll_tmp_open()). */
-#define TMP_MAX_OPEN 8
-static char tmp_paths[TMP_MAX_OPEN][4096];
-static volatile sig_atomic_t tmp_live[TMP_MAX_OPEN];
-
 int
 toll_tmp_open(char path[4096])
 {
@@ -635,9 +650,16 @@ toll_tmp_open(char path[4096])
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	if ((fd = mkstemp(tmp_paths[i])) < 0)
-		return -1;
+	/*
+	 * Marked before it exists: a signal is taken when the system call
+	 * that made the file returns, before the next statement would mark
+	 * it, and the file would be left behind.
+	 */
 	tmp_live[i] = 1;
+	if ((fd = mkstemp(tmp_paths[i])) < 0) {
+		tmp_live[i] = 0;
+		return -1;
+	}
 	memcpy(path, tmp_paths[i], sizeof tmp_paths[i]);
 	return fd;
 }
