@@ -77,7 +77,7 @@ JSON_CFLAGS  = $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JSON_LIBS    = $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report
-LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c)
+LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c src/lib/import/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
 LIBTOLL  = $(BUILD)/libtoll.a
@@ -98,7 +98,7 @@ FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
 FAULT_SHIM   = $(BUILD)/tests/fault/shim.so
-HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) src/cli.h
+HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) $(wildcard src/lib/import/*.h) src/cli.h
 
 .PHONY: FORCE all man install-strip dist demo plots check check-deps check-valgrind fuzz bench install uninstall clean
 .SUFFIXES:

@@ -57,6 +57,14 @@ _toll_options() {
 		tr ',' '\n' | tr -d ' ' | sort -u
 }
 
+# The formats of toll-import ($1): those its --help lists under "Formats:",
+# from libtoll's table of import formats.
+_toll_formats() {
+	"$1" --help 2>/dev/null | awk '/^Formats:/ { f = 1; next }
+		f && !/^ / { exit }
+		f && /^  [a-z]/ { print $1 }'
+}
+
 # Completion for program $1 at word COMP_CWORD of COMP_WORDS, from word $2 on.
 _toll_program() {
 	local prog=$1 first=${2:-1}
@@ -65,7 +73,7 @@ _toll_program() {
 	COMPREPLY=()
 	case $prog in
 	toll-plot) kinds="bar line step interval hist" ;;
-	toll-import) kinds="acled ucdp-ged table" ;;
+	toll-import) kinds=$(_toll_formats "$prog") ;;
 	toll-rev) kinds="history summary diff" ;;
 	esac
 	# --opt=value: complete the value (bash splits the word at '=', or not).

@@ -28,11 +28,11 @@ Try 'toll-import --help' for more information.
 === options of another format are refused, not ignored
 $ toll-import table --split-sides data/ged.csv; toll-import ucdp-ged --deleted x data/ged.csv; toll-import acled --row-events data/acled-v1.csv; toll-import table --reported 2022-01-01 data/ged.csv
 --- stderr
-toll-import: --release, --split-sides, --max-date-prec and --max-where-prec are for ucdp-ged
+toll-import: --split-sides is for ucdp-ged
 Try 'toll-import --help' for more information.
-toll-import: --deleted, --time-precision and --geo-precision are for acled
+toll-import: --deleted is for acled
 Try 'toll-import --help' for more information.
-toll-import: --row-events and --wide are for table
+toll-import: --row-events is for table
 Try 'toll-import --help' for more information.
 toll-import: --reported is for acled and ucdp-ged: give --set reported=DATE
 Try 'toll-import --help' for more information.
@@ -674,7 +674,7 @@ toll-import: --wide killed/soldiers=fatalities: invalid status 'soldiers': expec
 Try 'toll-import --help' for more information.
 toll-import: unknown column 'fatality' in --wide killed=fatality (columns: event_id_cnty, event_date, year, time_precision, event_type, sub_event_type, actor1, actor2, country, admin1, admin2, admin3, latitude, longitude, geo_precision, source, notes, fatalities, timestamp)
 Try 'toll-import --help' for more information.
-toll-import: --row-events and --wide are for table
+toll-import: --wide is for table
 Try 'toll-import --help' for more information.
 toll-import: invalid --wide 'killed': expected CATEGORY[/STATUS]=INPUT_COLUMN
 Try 'toll-import --help' for more information.

@@ -85,6 +85,25 @@ else
 	fail "example (static): $(head -n 5 "$tmp/err")"
 fi
 
+# A C program importing as toll-import does (toll/import.h), against the
+# installed shared library: the same rows and summary as the program's.
+if cc -std=c11 -Wall -Wextra -Werror $sanflags -o "$tmp/imp" "$here/import.c" $(pkg-config --cflags --libs toll) \
+	2>"$tmp/err"; then
+	env -u LD_LIBRARY_PATH "$tmp/imp" "$top/tests/data/losses.json" >"$tmp/imp.out" 2>"$tmp/imp.err"
+	rc=$?
+	"$prefix/bin/toll-import" table --set event=invasion,side=Russia,category=killed \
+		--map reported=date,source=source.name,best=personnel,qualifier=personnel* --keep '' \
+		"$top/tests/data/losses.json" >"$tmp/prog.out" 2>"$tmp/prog.err"
+	if [ $rc -eq 0 ] && cmp -s "$tmp/imp.out" "$tmp/prog.out" && [ "$(wc -l <"$tmp/imp.out")" -eq 6 ] &&
+		[ "$(cat "$tmp/imp.err")" = "$(sed 's/^toll-import: //; s/$/ (0 problems)/' "$tmp/prog.err")" ]; then
+		pass
+	else
+		fail "import example: exit $rc: $(cat "$tmp/imp.err" "$tmp/prog.err" | tr '\n' ' ')"
+	fi
+else
+	fail "cc import.c \$(pkg-config --cflags --libs toll): $(head -n 5 "$tmp/err")"
+fi
+
 # Manual pages: man finds them, and groff has nothing to say about them.
 for p in $programs; do
 	w=$(man --warnings -l "$prefix/share/man/man1/$p.1" 2>&1 >/dev/null)
@@ -126,6 +145,8 @@ want "options of toll agg" "--combine " toll agg --comb
 want "policies" "max mean median min " toll-agg --combine m
 want "chart kinds" "bar " toll-plot b
 want "rev commands" "diff " toll-rev d
+want "import formats" "acled " toll-import a
+want "import formats under toll" "table " toll import t
 want "columns from the header" "side source " toll-agg "$tmp/t.tsv" -g s
 want "a list of columns" "event,side event,source " toll-agg "$tmp/t.tsv" -g event,s
 want "columns under toll" "category " toll plot bar "$tmp/t.tsv" -x cat

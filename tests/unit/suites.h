@@ -17,6 +17,7 @@ Suite *stats_suite(void);
 Suite *ticks_suite(void);
 Suite *extract_suite(void);
 Suite *chart_suite(void);
+Suite *import_suite(void);
 
 /* Writes bytes to a new temporary file; returns its path (static buffer, one at a time). */
 const char *unit_tmpfile(const char *bytes, size_t n, const char *suffix);
