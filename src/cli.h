@@ -14,7 +14,7 @@
 
 #include "version.h"   /* TOLL_VERSION, TOLL_COMMIT: made by the Makefile */
 
-/* Exit statuses of SPEC section 3. */
+/* Exit statuses of toll(7), EXIT STATUS. */
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_TROUBLE = 2 };
 
 /* Set once at the start of main: the name messages begin with. */
@@ -161,7 +161,7 @@ int cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_
 void cli_header_check(const toll_table *t, const toll_row *header, cli_reader *cr);
 
 /*
- * Parses the value of --as-of: a date or date and time of SPEC section 1.
+ * Parses the value of --as-of: a date or date and time of toll(7), THE REPORTS TABLE.
  * Returns 0, or prints a usage error and returns -1.
  */
 int cli_parse_as_of(const char *s, toll_as_of *a);

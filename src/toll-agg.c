@@ -1,5 +1,5 @@
 /*
- * toll-agg: revision-aware aggregation (SPEC section 2): the latest
+ * toll-agg: revision-aware aggregation: the latest
  * revision of each series as of a date, the series of each claim group
  * combined by a policy, the claims summed per group.
  */

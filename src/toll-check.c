@@ -1,5 +1,5 @@
 /*
- * toll-check: validate report tables (SPEC sections 1 and 3) and, with
+ * toll-check: validate report tables (toll(7): THE REPORTS TABLE, BAD INPUT AND LIMITS) and, with
  * --normalize, write them as canonical TSV.
  */
 #include <getopt.h>

@@ -1,6 +1,6 @@
 /*
  * toll-import: real exports (ACLED, UCDP GED, any table) written as the
- * canonical reports table of SPEC section 1, which every other program
+ * canonical reports table of toll(7), THE REPORTS TABLE, which every other program
  * reads.  The formats and their rules are libtoll's import module
  * (toll/import.h); this is its options, its help and a loop.
  */

@@ -1,5 +1,5 @@
 /*
- * toll-plot: charts of toll tables to PNG, PDF or SVG (SPEC section 2), with
+ * toll-plot: charts of toll tables to PNG, PDF or SVG, with
  * cairo and pango.  The table is read and checked whole before any output
  * is made (src/lib/chart/read.c); a file named by -o appears whole or not
  * at all (cli_output).  Options, usage and the loop; the chart kinds are

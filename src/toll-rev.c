@@ -1,5 +1,5 @@
 /*
- * toll-rev: revision tracking (SPEC section 2): the history of every
+ * toll-rev: revision tracking: the history of every
  * series, a summary per series, and the differences between two versions
  * of a table.
  */

@@ -1,6 +1,6 @@
 /*
  * toll-stats: statistics of numeric columns of any TSV or CSV table with a
- * header, per group (SPEC section 2), with GSL.
+ * header, per group, with GSL.
  */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * agg.h: revision-aware aggregation (SPEC section 2, toll-agg).
+ * agg.h: revision-aware aggregation (toll-agg(1)).
  *
  * Rows are added one by one as toll_reports hands them out; the latest
  * revision of each series reported no later than the as-of instant is

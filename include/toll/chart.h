@@ -9,7 +9,7 @@
  *
  * The chart lives in src/lib/chart/, a file per job and per kind.
  *
- * Kinds (SPEC section 2, toll-plot):
+ * Kinds (toll-plot(1)):
  *   BAR       categories along x; one bar per series in each, side by side
  *             or stacked; whiskers from low to high;
  *   LINE      y against x (numbers or dates), one line per series, a band

@@ -1,5 +1,5 @@
 /*
- * figure.h: numbers and casualty figures (SPEC section 1, "The figure"),
+ * figure.h: numbers and casualty figures (toll(7), THE REPORTS TABLE: the figure),
  * the one reader of them that every program uses.
  *
  * A figure is an interval [low, high] with a point estimate best; high
@@ -81,7 +81,7 @@ int toll_number_parse(const char *s, size_t len, int64_t *out);
 int toll_decimal_parse(const char *s, size_t len, double *out);
 
 /*
- * The completion rules of SPEC section 1, the only statement of them:
+ * The completion rules of toll(7), THE REPORTS TABLE, the only statement of them:
  * from what was stated (has_* say which) it completes the figure and
  * checks low <= best <= high.  Returns TOLL_FIG_OK, _EMPTY when nothing
  * was stated, or one of the ordering errors.

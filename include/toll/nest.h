@@ -1,6 +1,6 @@
 /*
  * nest.h: claims that hold other claims, and their reconciliation
- * (SPEC section 2, toll-agg step 4: a death is counted once).
+ * (toll(7), HOW CLAIMS ARE COMBINED: a death is counted once).
  *
  * A claim is about a side, a status and a category.  One claim holds
  * another when it holds it in all three:

@@ -1,5 +1,5 @@
 /*
- * reports.h: reading report tables with every check of SPEC section 1.
+ * reports.h: reading report tables with every check of toll(7), THE REPORTS TABLE.
  *
  * A toll_reports reads one or more files as one reports table and hands
  * out its valid rows, each with its checked toll_report and its series,

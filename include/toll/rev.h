@@ -1,5 +1,5 @@
 /*
- * rev.h: revision tracking (SPEC section 2, toll-rev).
+ * rev.h: revision tracking (toll-rev(1)).
  *
  * A toll_revs keeps every revision reported no later than the as-of
  * instant, as a toll_reports reader in history mode hands them out (so

@@ -1,5 +1,5 @@
 /*
- * series.h: the series index (SPEC section 1, "Series and revisions").
+ * series.h: the series index (toll(7), THE REPORTS TABLE: series and revisions).
  *
  * A series is (event, side, status, category, source); its rows are its
  * revisions.  The index finds a second row of one series and reported

@@ -1,6 +1,5 @@
 /*
- * stats.h: grouped statistics of numeric columns (SPEC section 2,
- * toll-stats), with GSL.
+ * stats.h: grouped statistics of numeric columns (toll-stats(1)), with GSL.
  *
  * Rows of any table are added one by one; each is put in its group by the
  * keys (as in toll-agg, date bins too: the input need not be sorted), and

@@ -11,7 +11,7 @@ event	reported	source	side	category	status	low	best	high	qualifier	start	end	not
 1988-1994-war	2009-01-01	encyclopedia	all	killed	all	28000		38000				range
 2020-war	2020-10-22T18:30+03:00	Vladimir Putin	all	killed	all	5000	5000	5000				approaching 5,000
 
-=== every value notation of SPEC 1, columns put in canonical order
+=== every value notation of toll(7), columns put in canonical order
 $ toll-check -n data/value.tsv
 --- stdout
 event	reported	source	side	category	status	low	best	high	qualifier	start	end	note

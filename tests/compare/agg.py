@@ -46,7 +46,7 @@ def generate(seed):
 
 
 def complete(low, best, high):
-    """SPEC section 1: (low, best, high), high None when unbounded."""
+    """toll(7), THE REPORTS TABLE: (low, best, high), high None when unbounded."""
     lo = int(low) if low else None
     be = int(best) if best else None
     hi = int(high) if high else None

@@ -1,4 +1,4 @@
-/* test_date.c: the date forms of SPEC section 1 and the calendar. */
+/* test_date.c: the date forms of toll(7), THE REPORTS TABLE and the calendar. */
 #include <string.h>
 
 #include "suites.h"
