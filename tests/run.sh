@@ -1,5 +1,5 @@
 #!/bin/sh
-# make check: the unit tests of src/lib, the golden tests of the programs,
+# make check: the unit tests of src/lib, the modules' order (no circle), the golden tests of the programs,
 # the chart images and report figures, the real-data pipelines (the shipped
 # samples always, the whole public files when they are beside the
 # repository), the scale, hostile-input, fault-injection and fuzz-replay suites, toll-agg
@@ -30,6 +30,8 @@ suite() {
 
 # Check forks each test by default; its own summary is turned into ours.
 suite env CK_VERBOSITY=normal "$build/tests/unit"
+# No circle among the library's modules (calls and includes).
+suite sh "$here/deps/run.sh" "$here/.." "$build"
 suite sh "$here/cli/run.sh" "$build/bin"
 suite sh "$here/img/run.sh" "$build/bin" "$build/tests/imgdiff"
 suite sh "$here/real/run.sh" "$build/bin" samples

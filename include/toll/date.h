@@ -87,4 +87,37 @@ void toll_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 /* Days in month m (1..12) of year y. */
 int toll_days_in_month(int64_t y, int m);
 
+/*
+ * Date bins, for grouping keys (toll/keys.h) and charts: a day
+ * (2022-09-13), an ISO week (2022-W37), a month (2022-09), a quarter
+ * (2022-Q3) or a year (2022), in UTC.
+ */
+enum toll_bin {
+	TOLL_BIN_NONE = 0, TOLL_BIN_DAY, TOLL_BIN_WEEK, TOLL_BIN_MONTH, TOLL_BIN_QUARTER,
+	TOLL_BIN_YEAR
+};
+
+/* Longest bin label, with its NUL: "-2022-W37" fits. */
+#define TOLL_BIN_LABEL 16
+
+/* The unit name of a bin ("week"); "" for TOLL_BIN_NONE. */
+const char *toll_bin_name(int bin);
+
+/* The bin for a unit name ("week"), or TOLL_BIN_NONE. */
+int toll_bin_parse(const char *s, size_t len);
+
+/* Writes the label of the bin holding instant t (seconds since 1970, UTC); returns its length. */
+size_t toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL]);
+
+/*
+ * Reads a bin label as toll_bin_label() writes it: a day 2022-09-13, an
+ * ISO week 2022-W37, a month 2022-09, a quarter 2022-Q3 or a year 2022.
+ * Returns 0 with the bin's unit in *bin and its first instant in *start,
+ * or -1 when s[0..len) is no bin label.
+ */
+int toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start);
+
+/* The first instant of the bin after the one that starts at start. */
+int64_t toll_bin_next(int bin, int64_t start);
+
 #endif

@@ -2,9 +2,9 @@
  * keys.h: grouping keys, as given to -g: column names separated by commas,
  * each optionally binned by date, "side,reported:month".
  *
- * COLUMN:UNIT bins a date column (SPEC section 1 dates) by day
+ * COLUMN:UNIT bins a date column (the dates of toll(7)) by day
  * (2022-09-13), ISO week (2022-W37), month (2022-09), quarter (2022-Q3) or
- * year (2022), taken in UTC.  A name that is itself a column of the table
+ * year (2022), taken in UTC (the bins are date.h's).  A name that is itself a column of the table
  * is that column, even when it contains a colon.
  */
 #ifndef TOLL_KEYS_H
@@ -13,14 +13,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "toll/date.h"
 #include "toll/diag.h"
 #include "toll/out.h"
 #include "toll/table.h"
 
-enum toll_bin {
-	TOLL_BIN_NONE = 0, TOLL_BIN_DAY, TOLL_BIN_WEEK, TOLL_BIN_MONTH, TOLL_BIN_QUARTER,
-	TOLL_BIN_YEAR
-};
 
 typedef struct toll_key {
 	char *spec;    /* as written: the output column's name */
@@ -34,8 +31,6 @@ typedef struct toll_keys {
 	size_t n;
 } toll_keys;
 
-/* Longest bin label, with its NUL: "-2022-W37" fits. */
-#define TOLL_BIN_LABEL 16
 
 /*
  * Adds the keys of spec ("a,b:month"; an empty spec adds none) to *keys.
@@ -52,25 +47,6 @@ int toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, toll_di
 
 void toll_keys_free(toll_keys *keys);
 
-/* The unit name of a bin ("week"); "" for TOLL_BIN_NONE. */
-const char *toll_bin_name(int bin);
-
-/* The bin for a unit name ("week"), or TOLL_BIN_NONE. */
-int toll_bin_parse(const char *s, size_t len);
-
-/* Writes the label of the bin holding instant t (seconds since 1970, UTC); returns its length. */
-size_t toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL]);
-
-/*
- * Reads a bin label as toll_bin_label() writes it: a day 2022-09-13, an
- * ISO week 2022-W37, a month 2022-09, a quarter 2022-Q3 or a year 2022.
- * Returns 0 with the bin's unit in *bin and its first instant in *start,
- * or -1 when s[0..len) is no bin label.
- */
-int toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start);
-
-/* The first instant of the bin after the one that starts at start. */
-int64_t toll_bin_next(int bin, int64_t start);
 
 /*
  * The value of key k in field f of a row read from file: the field's text,

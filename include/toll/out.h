@@ -5,7 +5,7 @@
  * keeps everything (in memory, then in an unlinked temporary file past
  * TOLL_OUT_SPOOL_MEMORY bytes) until toll_out_commit() copies it out.
  * Programs spool their result rows so that invalid input found late
- * leaves no result rows behind (SPEC section 3).
+ * leaves no result rows behind (toll(7), BAD INPUT AND LIMITS).
  */
 #ifndef TOLL_OUT_H
 #define TOLL_OUT_H
@@ -31,7 +31,7 @@ void toll_out_str(toll_out *o, const char *s);   /* a field from a C string */
 void toll_out_int(toll_out *o, int64_t v);       /* a decimal integer */
 
 /*
- * A number as SPEC section 2 writes them: '.' as decimal point whatever the
+ * A number as every toll program writes them: '.' as decimal point whatever the
  * locale, integral values without decimals, no exponent, fifteen
  * significant digits (exact to 1e-15 relative; 0.1 + 0.2 is written 0.3),
  * trailing zeros dropped.  NaN and infinities are written as empty fields.
@@ -86,5 +86,13 @@ void toll_tmp_remove(const char *path);
 
 /* Drops whatever is held and frees o; NULL is a no-op. */
 void toll_out_free(toll_out *o);
+
+/*
+ * Writes v with the given number of decimals (0 to 9), ',' between
+ * thousands and U+2212 as the minus sign, into buf (size at least
+ * TOLL_NUMBER_TEXT): "6,500", "2.5", "−1,000".
+ */
+#define TOLL_NUMBER_TEXT 48
+void toll_format_number(double v, int decimals, char *buf, size_t bufsz);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * report.h: the reports table of SPEC section 1: its columns, and one row
+ * report.h: the reports table of toll(7), THE REPORTS TABLE: its columns, and one row
  * read into a checked toll_report.
  */
 #ifndef TOLL_REPORT_H
@@ -117,11 +117,18 @@ int toll_note_has_tag(const toll_field *f, const char *tag);
 #define TOLL_REPORT_MAX_PROBLEMS 16
 
 /*
- * Reads row into *r and checks every rule of SPEC section 1 that concerns
+ * Reads row into *r and checks every rule of toll(7), THE REPORTS TABLE that concerns
  * one row.  Returns the number of problems found (0 when the row is
  * valid), each described in diags[0..n); at most TOLL_REPORT_MAX_PROBLEMS.
  */
 int toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
                       toll_diag diags[TOLL_REPORT_MAX_PROBLEMS]);
+
+/*
+ * Whether the first header looks like a record: at least a third of its names
+ * are numbers or dates, as when a file without a header is read with one
+ * (its first record lost as the names).  Never with no_header or names.
+ */
+int toll_table_header_looks_like_data(const toll_table *t);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * table.h: the streaming table reader (SPEC section 1).
+ * table.h: the streaming table reader (toll(7), THE REPORTS TABLE).
  *
  * Reads TSV (with the escapes \t \n \r \\) or CSV (RFC 4180) from one or
  * more files as one table.  A data field spelled as "not stated" (NA,
@@ -31,7 +31,7 @@ enum toll_format {
 };
 
 /*
- * How a table is written, when it is not as SPEC section 1 says.  The
+ * How a table is written, when it is not as toll(7) says.  The
  * strings must outlive the reader.
  */
 typedef struct toll_dialect {
@@ -74,8 +74,8 @@ typedef struct toll_table toll_table;
 
 /*
  * Creates a reader of the files paths[0..npaths) (standard input when
- * npaths is 0; "-" also names it) written as dl says (NULL: as SPEC
- * section 1 says).  Nothing is opened yet.  Returns TOLL_OK or
+ * npaths is 0; "-" also names it) written as dl says (NULL: as toll(7)
+ * says, THE REPORTS TABLE).  Nothing is opened yet.  Returns TOLL_OK or
  * TOLL_ENOMEM.  The caller owns *out and frees it with toll_table_free();
  * the paths and dl's strings must outlive it.
  */
@@ -141,11 +141,11 @@ void toll_column_problem(const toll_field *cols, size_t n, const char *what, con
                          size_t len, const char *where, char *buf, size_t bufsz);
 
 /*
- * Whether the first header looks like a record: at least a third of its names
- * are numbers or dates, as when a file without a header is read with one
- * (its first record lost as the names).  Never with no_header or names.
+ * Whether the first header's names are the file's (1), not no_header's or
+ * names' (0); *skip is 1 when its first column is an unnamed index
+ * column, else 0.  (toll_table_header_looks_like_data(), report.h, judges them.)
  */
-int toll_table_header_looks_like_data(const toll_table *t);
+int toll_table_header_from_file(const toll_table *t, size_t *skip);
 
 /*
  * The column of cols[0..n) named name[0..len): exactly, else the one named

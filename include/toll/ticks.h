@@ -18,8 +18,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "toll/out.h"   /* toll_format_number(), which writes the labels */
+
 #define TOLL_TICKS_MAX 64
-#define TOLL_TICK_LABEL 48
+#define TOLL_TICK_LABEL TOLL_NUMBER_TEXT
 
 typedef struct toll_ticks {
 	double lo, hi;        /* the axis range: the data's, widened to the outer ticks */
@@ -48,7 +50,7 @@ int toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *ou
  */
 int toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out);
 
-/* The instants of dates: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z (SPEC section 1). */
+/* The instants of dates: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z (toll(7), THE REPORTS TABLE). */
 #define TOLL_TIME_MIN (-62135596800LL)
 #define TOLL_TIME_MAX 253402300799LL
 
@@ -65,13 +67,6 @@ int toll_ticks_log(double dmin, double dmax, int m, toll_ticks *out);
  * TOLL_EDATA.
  */
 int toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out);
-
-/*
- * Writes v with the given number of decimals (0 to 9), ',' between
- * thousands and U+2212 as the minus sign, into buf (size at least
- * TOLL_TICK_LABEL): "6,500", "2.5", "−1,000".
- */
-void toll_format_number(double v, int decimals, char *buf, size_t bufsz);
 
 /* The decimals that label the multiples of step exactly: 0 for 1000, 1 for 2.5, 2 for 0.05. */
 int toll_step_decimals(double step);

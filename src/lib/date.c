@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "toll/date.h"
-#include "toll/keys.h"
 
 const char toll_date_forms[] =
 	"expected a date: 2022-09-13, 2022-09-13T05:30[:00][Z|+04:00], 13 September 2022, "
@@ -502,4 +501,134 @@ toll_date_why(const char *s, size_t len, char *buf, size_t bufsz)
 		}
 	}
 	snprintf(buf, bufsz, "%s", toll_date_forms);
+}
+
+/* Date bins: a day, an ISO week, a month, a quarter or a year, and their labels. */
+
+static const char *const bin_names[] = { "", "day", "week", "month", "quarter", "year" };
+
+const char *
+toll_bin_name(int bin)
+{
+	return bin > TOLL_BIN_NONE && bin <= TOLL_BIN_YEAR ? bin_names[bin] : "";
+}
+
+int
+toll_bin_parse(const char *s, size_t len)
+{
+	int i;
+
+	for (i = TOLL_BIN_DAY; i <= TOLL_BIN_YEAR; i++)
+		if (strlen(bin_names[i]) == len && memcmp(bin_names[i], s, len) == 0)
+			return i;
+	return TOLL_BIN_NONE;
+}
+
+size_t
+toll_bin_label(int bin, int64_t t, char buf[TOLL_BIN_LABEL])
+{
+	int64_t days = floor_days(t), y;
+	int m, d, n = 0;
+
+	toll_civil_from_days(days, &y, &m, &d);
+	switch (bin) {
+	case TOLL_BIN_DAY:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-%02d-%02d", (long long)y, m, d);
+		break;
+	case TOLL_BIN_WEEK: {
+		/* ISO 8601: weeks start on Monday; week 1 holds the year's first Thursday. */
+		int64_t wd = ((days % 7) + 7 + 3) % 7;       /* 0 Monday .. 6 Sunday; 1970-01-01 was a Thursday */
+		int64_t thursday = days - wd + 3, wy;
+		int wm, wdd;
+
+		toll_civil_from_days(thursday, &wy, &wm, &wdd);
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-W%02d", (long long)wy,
+		             (int)((thursday - toll_days_from_civil(wy, 1, 1)) / 7 + 1));
+		break;
+	}
+	case TOLL_BIN_MONTH:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-%02d", (long long)y, m);
+		break;
+	case TOLL_BIN_QUARTER:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld-Q%d", (long long)y, (m - 1) / 3 + 1);
+		break;
+	case TOLL_BIN_YEAR:
+		n = snprintf(buf, TOLL_BIN_LABEL, "%04lld", (long long)y);
+		break;
+	default:
+		buf[0] = '\0';
+		break;
+	}
+	return n > 0 ? (size_t)n : 0;
+}
+
+/* The Monday of ISO week 1 of year y, in days since 1970. */
+static int64_t
+iso_week1(int y)
+{
+	int64_t jan4 = toll_days_from_civil(y, 1, 4);
+	int64_t wd = ((jan4 % 7) + 7 + 3) % 7;   /* 0 Monday .. 6 Sunday */
+
+	return jan4 - wd;
+}
+
+int
+toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start)
+{
+	int y, a;
+	toll_time t;
+
+	if (len < 4 || digits(s, 4, &y) != 0 || y < 1)
+		return -1;
+	if (len == 4) {
+		*bin = TOLL_BIN_YEAR;
+		*start = toll_days_from_civil(y, 1, 1) * 86400;
+		return 0;
+	}
+	if (len == 10 && toll_date_parse(s, len, &t) == 0) {
+		*bin = TOLL_BIN_DAY;
+		*start = t.t;
+		return 0;
+	}
+	if (s[4] != '-')
+		return -1;
+	if (len == 7 && digits(s + 5, 2, &a) == 0 && a >= 1 && a <= 12) {
+		*bin = TOLL_BIN_MONTH;
+		*start = toll_days_from_civil(y, a, 1) * 86400;
+		return 0;
+	}
+	if (len == 7 && s[5] == 'Q' && s[6] >= '1' && s[6] <= '4') {
+		*bin = TOLL_BIN_QUARTER;
+		*start = toll_days_from_civil(y, (s[6] - '1') * 3 + 1, 1) * 86400;
+		return 0;
+	}
+	if (len == 8 && s[5] == 'W' && digits(s + 6, 2, &a) == 0 && a >= 1 &&
+	    a <= (iso_week1(y + 1) - iso_week1(y)) / 7) {
+		*bin = TOLL_BIN_WEEK;
+		*start = (iso_week1(y) + (a - 1) * 7) * 86400;
+		return 0;
+	}
+	return -1;
+}
+
+int64_t
+toll_bin_next(int bin, int64_t start)
+{
+	int64_t y;
+	int m, d;
+
+	switch (bin) {
+	case TOLL_BIN_DAY: return start + 86400;
+	case TOLL_BIN_WEEK: return start + 7 * 86400;
+	default: break;
+	}
+	toll_civil_from_days(floor_days(start), &y, &m, &d);
+	if (bin == TOLL_BIN_YEAR)
+		return toll_days_from_civil(y + 1, 1, 1) * 86400;
+	m += bin == TOLL_BIN_QUARTER ? 3 : 1;
+	if (m > 12) {
+		m -= 12;
+		y++;
+	}
+	return toll_days_from_civil(y, m, 1) * 86400;
 }

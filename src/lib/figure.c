@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "toll/figure.h"
-#include "toll/ticks.h"
+#include "toll/out.h"
 
 /*
  * The length of the thousands separator at s[i] (1 to 3 bytes), or 0, and
@@ -864,7 +864,7 @@ people_number(toll_num v, char *buf, size_t sz)
 void
 toll_range_notation(const toll_range *g, char *buf, size_t sz)
 {
-	char lo[TOLL_TICK_LABEL], best[TOLL_TICK_LABEL], hi[TOLL_TICK_LABEL];
+	char lo[TOLL_NUMBER_TEXT], best[TOLL_NUMBER_TEXT], hi[TOLL_NUMBER_TEXT];
 	double mid = (g->low.d + g->high.d) / 2;
 
 	people_number(g->low, lo, sizeof lo);

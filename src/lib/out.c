@@ -1,6 +1,7 @@
 /* out.c: buffered TSV output with spooling for all-or-nothing results. */
 #include <errno.h>
 #include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -686,4 +687,42 @@ toll_atomic_signal_cleanup(void)
 	for (i = 0; i < TMP_MAX_OPEN; i++)
 		if (tmp_live[i])
 			unlink(tmp_paths[i]);
+}
+
+void
+toll_format_number(double v, int decimals, char *buf, size_t bufsz)
+{
+	char digits[64], *p = buf, *end = buf + bufsz - 1;
+	const char *dot;
+	size_t intlen, i;
+	int n;
+
+	if (bufsz == 0)
+		return;
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 9)
+		decimals = 9;
+	/* A value that rounds to zero is written without a sign. */
+	n = snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
+	if (n < 0 || (size_t)n >= sizeof digits || !isfinite(v)) {
+		snprintf(buf, bufsz, "?");
+		return;
+	}
+	if (v < 0 && strspn(digits, "0.") != (size_t)n) {
+		static const char minus[] = "\xe2\x88\x92";   /* U+2212 MINUS SIGN */
+		for (i = 0; minus[i] != '\0' && p < end; i++)
+			*p++ = minus[i];
+	}
+	dot = strchr(digits, '.');
+	intlen = dot ? (size_t)(dot - digits) : (size_t)n;
+	for (i = 0; i < intlen && p < end; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0 && p < end)
+			*p++ = ',';
+		if (p < end)
+			*p++ = digits[i];
+	}
+	for (i = intlen; i < (size_t)n && p < end; i++)
+		*p++ = digits[i];
+	*p = '\0';
 }

@@ -385,3 +385,23 @@ toll_note_has_tag(const toll_field *f, const char *tag)
 			return 1;
 	return 0;
 }
+
+int
+toll_table_header_looks_like_data(const toll_table *t)
+{
+	size_t i, n, skip, data = 0;
+	const toll_field *cols;
+
+	if (!toll_table_header_from_file(t, &skip))
+		return 0;
+	cols = toll_table_columns(t, &n);
+	for (i = skip; i < n; i++) {
+		double v;
+		toll_time tm;
+
+		if (toll_decimal_parse(cols[i].s, cols[i].len, &v) == TOLL_FIG_OK ||
+		    toll_date_parse(cols[i].s, cols[i].len, &tm) == 0)
+			data++;
+	}
+	return data > 0 && data * 3 >= n;
+}

@@ -17,8 +17,6 @@
 #include <unistd.h>
 
 #include "hashtab.h"
-#include "toll/date.h"
-#include "toll/figure.h"
 #include "toll/table.h"
 #include "toll/utf8.h"
 #include "table_int.h"
@@ -730,24 +728,10 @@ lower(int c)
 }
 
 int
-toll_table_header_looks_like_data(const toll_table *t)
+toll_table_header_from_file(const toll_table *t, size_t *skip)
 {
-	size_t i, data = 0;
-
-	if (t->cols == NULL || t->dl.no_header || t->dl.names != NULL)
-		return 0;
-	for (i = 0; i < t->ncols; i++) {
-		const toll_field *f = &t->cols[i];
-		double v;
-		toll_time tm;
-
-		if (i == 0 && t->index_unnamed)
-			continue;
-		if (toll_decimal_parse(f->s, f->len, &v) == TOLL_FIG_OK ||
-		    toll_date_parse(f->s, f->len, &tm) == 0)
-			data++;
-	}
-	return data > 0 && data * 3 >= t->ncols;
+	*skip = t->index_unnamed ? 1 : 0;
+	return t->cols != NULL && !t->dl.no_header && t->dl.names == NULL;
 }
 
 long

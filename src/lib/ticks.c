@@ -79,44 +79,6 @@ toll_step_decimals(double step)
 	return d;
 }
 
-void
-toll_format_number(double v, int decimals, char *buf, size_t bufsz)
-{
-	char digits[64], *p = buf, *end = buf + bufsz - 1;
-	const char *dot;
-	size_t intlen, i;
-	int n;
-
-	if (bufsz == 0)
-		return;
-	if (decimals < 0)
-		decimals = 0;
-	if (decimals > 9)
-		decimals = 9;
-	/* A value that rounds to zero is written without a sign. */
-	n = snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-	if (n < 0 || (size_t)n >= sizeof digits || !isfinite(v)) {
-		snprintf(buf, bufsz, "?");
-		return;
-	}
-	if (v < 0 && strspn(digits, "0.") != (size_t)n) {
-		static const char minus[] = "\xe2\x88\x92";   /* U+2212 MINUS SIGN */
-		for (i = 0; minus[i] != '\0' && p < end; i++)
-			*p++ = minus[i];
-	}
-	dot = strchr(digits, '.');
-	intlen = dot ? (size_t)(dot - digits) : (size_t)n;
-	for (i = 0; i < intlen && p < end; i++) {
-		if (i > 0 && (intlen - i) % 3 == 0 && p < end)
-			*p++ = ',';
-		if (p < end)
-			*p++ = digits[i];
-	}
-	for (i = intlen; i < (size_t)n && p < end; i++)
-		*p++ = digits[i];
-	*p = '\0';
-}
-
 /*
  * Fills out->v with lmin, lmin + step, ... (k ticks) and labels them.  The
  * ticks are multiples of unit (step / j: Talbot's skipping steps start at
@@ -429,7 +391,7 @@ date_label(int64_t t, enum unit u, int first, int64_t prev, char *buf)
 int
 toll_ticks_date(int64_t t0, int64_t t1, int m, int days, toll_ticks *out)
 {
-	/* Years 1 to 9999, as the dates of SPEC section 1. */
+	/* Years 1 to 9999, as the dates of toll(7). */
 	const int64_t tmin = TOLL_TIME_MIN, tmax = TOLL_TIME_MAX;
 	size_t s;
 
