@@ -103,13 +103,9 @@ static const struct {
 int
 toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
-	size_t i;
+	char names[160];
+	size_t i, len;
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	memset(p, 0, sizeof *p);
 	for (i = 0; i < sizeof policies / sizeof policies[0]; i++)
 		if (policies[i].combine != TOLL_COMBINE_PREFER && strcmp(s, policies[i].name) == 0) {
@@ -126,7 +122,7 @@ toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
 			char **np;
 
 			if (len == 0) {
-				snprintf(err, errsz, "empty source name in policy '%s'", s);
+				toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "empty source name in policy '%s'", s);
 				toll_policy_free(p);
 				return TOLL_EUSAGE;
 			}
@@ -134,7 +130,7 @@ toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
 			if (np == NULL || (np[p->nprefer] = strndup(q, len)) == NULL) {
 				if (np != NULL)
 					p->prefer = np;
-				snprintf(err, errsz, "out of memory");
+				toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 				toll_policy_free(p);
 				return TOLL_ENOMEM;
 			}
@@ -145,10 +141,13 @@ toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
 			q = end + 1;
 		}
 	}
-	snprintf(err, errsz,
-	         "unknown policy '%s' (expected consensus, range, min, max, latest, mean, median, "
-	         "prefer:SOURCE,... or each)", s);
-	return TOLL_EUSAGE;
+	/* The names, from the table: "consensus, range, ..., prefer:SOURCE,... or each". */
+	for (i = 0, len = 0; i < sizeof policies / sizeof policies[0] && len < sizeof names; i++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s%s",
+		                        i == 0 ? "" : i + 1 == sizeof policies / sizeof policies[0] ?
+		                        " or " : ", ", policies[i].name,
+		                        policies[i].combine == TOLL_COMBINE_PREFER ? ":SOURCE,..." : "");
+	return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "unknown policy '%s' (expected %s)", s, names);
 }
 
 void
@@ -216,8 +215,6 @@ toll_agg_free(toll_agg *a)
 int
 toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	static const int figure_cols[] = {
 		TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_VALUE, TOLL_COL_QUALIFIER
 	};
@@ -230,14 +227,9 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 
 	a->note_col = toll_table_column(toll_reports_table(rd), "note");
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	/* A table without 'status' still has one: "all", the default. */
-	if ((ext = malloc((n + 1) * sizeof *ext)) == NULL) {
-		snprintf(err, errsz, "out of memory");
-		return TOLL_ENOMEM;
-	}
+	if ((ext = malloc((n + 1) * sizeof *ext)) == NULL)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	memcpy(ext, cols, n * sizeof *ext);
 	if (status_col < 0) {
 		ext[n].s = "status";
@@ -253,26 +245,24 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 		const toll_key *k = &a->keys->k[i];
 
 		for (j = 0; j < sizeof figure_cols / sizeof figure_cols[0]; j++)
-			if (k->col == s->col[figure_cols[j]]) {
-				snprintf(err, errsz, "cannot group by '%s': it is a figure column",
-				         k->name);
-				return TOLL_EUSAGE;
-			}
+			if (k->col == s->col[figure_cols[j]])
+				return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "cannot group by '%s': it is "
+				                     "a figure column", k->name);
 		/*
 		 * A claim's report date is when it was said, not when its deaths
 		 * happened: each series would count whole in the period of its
 		 * last revision (a war's toll in the month of its last update).
 		 */
-		if (k->col == s->col[TOLL_COL_REPORTED]) {
-			snprintf(err, errsz, "cannot group by '%s': a claim's report date is not when its "
-			         "deaths happened (each series would count whole in the %s of its last "
-			         "revision): give --as-of DATE for what was known then, start%s or end%s "
-			         "for when the deaths happened, or see toll-rev history for how the "
-			         "figures grew", k->spec, k->bin != TOLL_BIN_NONE ? toll_bin_name(k->bin) : "instant",
-			         k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "",
-			         k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "");
-			return TOLL_EUSAGE;
-		}
+		if (k->col == s->col[TOLL_COL_REPORTED])
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "cannot group by '%s': a claim's "
+			                     "report date is not when its deaths happened (each series would "
+			                     "count whole in the %s of its last revision): give --as-of DATE "
+			                     "for what was known then, start%s or end%s for when the deaths "
+			                     "happened, or see toll-rev history for how the figures grew",
+			                     k->spec,
+			                     k->bin != TOLL_BIN_NONE ? toll_bin_name(k->bin) : "instant",
+			                     k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "",
+			                     k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "");
 		if (k->bin != TOLL_BIN_NONE)
 			a->kind[i] = K_STORED;
 		else if (k->col == s->col[TOLL_COL_EVENT])

@@ -9,13 +9,8 @@
 int
 toll_keys_parse(toll_keys *keys, const char *spec, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	const char *p = spec;
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	if (*spec == '\0')
 		return TOLL_OK;
 	for (;;) {
@@ -23,23 +18,18 @@ toll_keys_parse(toll_keys *keys, const char *spec, toll_diag *d)
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		toll_key *nk, *k;
 
-		if (len == 0) {
-			snprintf(err, errsz, "empty column name in key list '%s'", spec);
-			return TOLL_EUSAGE;
-		}
+		if (len == 0)
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "empty column name in key list "
+			                     "'%s'", spec);
 		nk = realloc(keys->k, (keys->n + 1) * sizeof *nk);
-		if (nk == NULL) {
-			snprintf(err, errsz, "out of memory");
-			return TOLL_ENOMEM;
-		}
+		if (nk == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		keys->k = nk;
 		k = &keys->k[keys->n];
 		memset(k, 0, sizeof *k);
 		k->col = -1;
-		if ((k->spec = strndup(p, len)) == NULL) {
-			snprintf(err, errsz, "out of memory");
-			return TOLL_ENOMEM;
-		}
+		if ((k->spec = strndup(p, len)) == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		keys->n++;
 		if (end == NULL)
 			return TOLL_OK;
@@ -50,13 +40,8 @@ toll_keys_parse(toll_keys *keys, const char *spec, toll_diag *d)
 int
 toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	size_t i, j;
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	for (i = 0; i < keys->n; i++) {
 		toll_key *k = &keys->k[i];
 		const char *colon = strrchr(k->spec, ':');
@@ -69,32 +54,27 @@ toll_keys_resolve(toll_keys *keys, const toll_field *cols, size_t n, toll_diag *
 			size_t nlen = (size_t)(colon - k->spec);
 
 			k->bin = toll_bin_parse(colon + 1, len - nlen - 1);
-			if (k->bin == TOLL_BIN_NONE) {
-				snprintf(err, errsz,
-				         "unknown date unit '%s' in key '%s' (expected day, week, month, quarter or year)",
-				         colon + 1, k->spec);
-				return TOLL_EUSAGE;
-			}
+			if (k->bin == TOLL_BIN_NONE)
+				return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "unknown date unit '%s' in key "
+				                     "'%s' (expected day, week, month, quarter or year)",
+				                     colon + 1, k->spec);
 			k->col = toll_column_find(cols, n, k->spec, nlen);
 			len = nlen;
 		}
 		if (k->col < 0) {
-			char where[TOLL_DIAG_MSG / 4];
+			char where[TOLL_DIAG_MSG / 4], msg[TOLL_DIAG_MSG];
 
 			snprintf(where, sizeof where, " in key '%s'", k->spec);
 			toll_column_problem(cols, n, "unknown column", k->spec, len,
-			                    k->bin == TOLL_BIN_NONE ? NULL : where, err, errsz);
-			return TOLL_EUSAGE;
+			                    k->bin == TOLL_BIN_NONE ? NULL : where, msg, sizeof msg);
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "%s", msg);
 		}
-		if ((k->name = strndup(k->spec, len)) == NULL) {
-			snprintf(err, errsz, "out of memory");
-			return TOLL_ENOMEM;
-		}
+		if ((k->name = strndup(k->spec, len)) == NULL)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		for (j = 0; j < i; j++)
-			if (keys->k[j].col == k->col && keys->k[j].bin == k->bin) {
-				snprintf(err, errsz, "key '%s' is given twice", k->spec);
-				return TOLL_EUSAGE;
-			}
+			if (keys->k[j].col == k->col && keys->k[j].bin == k->bin)
+				return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "key '%s' is given twice",
+				                     k->spec);
 	}
 	return TOLL_OK;
 }

@@ -154,34 +154,23 @@ toll_stat_op_is(const char *s)
 int
 toll_stat_op_parse(toll_stat_op *op, const char *s, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	const char *colon = strchr(s, ':');
 	size_t len = colon ? (size_t)(colon - s) : strlen(s);
 	double p = 0;
 	int stat = stat_lookup(s, len, &p);
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	memset(op, 0, sizeof *op);
 	op->col = -1;
-	if (stat < 0) {
-		snprintf(err, errsz, "unknown operation '%.*s'", (int)len, s);
-		return TOLL_EUSAGE;
-	}
-	if (stat == TOLL_STAT_PCT && !(p >= 0 && p <= 1)) {
-		snprintf(err, errsz, "percentile '%.*s' is not from p0 to p100", (int)len, s);
-		return TOLL_EUSAGE;
-	}
-	if (colon == NULL && stat != TOLL_STAT_COUNT) {
-		snprintf(err, errsz, "operation '%s' needs a column: %s:COLUMN", s, s);
-		return TOLL_EUSAGE;
-	}
-	if (colon != NULL && colon[1] == '\0') {
-		snprintf(err, errsz, "empty column name in '%s'", s);
-		return TOLL_EUSAGE;
-	}
+	if (stat < 0)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "unknown operation '%.*s'", (int)len, s);
+	if (stat == TOLL_STAT_PCT && !(p >= 0 && p <= 1))
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "percentile '%.*s' is not from p0 to "
+		                     "p100", (int)len, s);
+	if (colon == NULL && stat != TOLL_STAT_COUNT)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "operation '%s' needs a column: "
+		                     "%s:COLUMN", s, s);
+	if (colon != NULL && colon[1] == '\0')
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "empty column name in '%s'", s);
 	op->stat = stat;
 	op->p = p;
 	if (colon != NULL) {
@@ -191,13 +180,11 @@ toll_stat_op_parse(toll_stat_op *op, const char *s, toll_diag *d)
 		op->name = malloc(n);
 		if (op->column == NULL || op->name == NULL) {
 			toll_stat_op_free(op);
-			snprintf(err, errsz, "out of memory");
-			return TOLL_ENOMEM;
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		}
 		snprintf(op->name, n, "%.*s_%s", (int)len, s, colon + 1);
 	} else if ((op->name = strdup("count")) == NULL) {
-		snprintf(err, errsz, "out of memory");
-		return TOLL_ENOMEM;
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	}
 	return TOLL_OK;
 }
@@ -260,15 +247,10 @@ toll_stats_free(toll_stats *s)
 int
 toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	size_t n, i, j;
 	const toll_field *cols = toll_table_columns(t, &n);
 	int rc;
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	if ((rc = toll_keys_resolve(s->keys, cols, n, d)) != TOLL_OK)
 		return rc;
 	s->cols = cols;
@@ -299,21 +281,19 @@ toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 		if (toll_figure_cols_any(&s->fc)) {
 			role = strcmp(op->column, "low") == 0 ? 'l' : strcmp(op->column, "best") == 0 ? 'b' :
 			       strcmp(op->column, "high") == 0 ? 'h' : 0;
-			if (s->fc.value >= 0 && op->col == s->fc.value) {
-				snprintf(err, errsz, "column 'value' holds figures in the value notation: "
-				         "ask for low, best or high");
-				return TOLL_EUSAGE;
-			}
+			if (s->fc.value >= 0 && op->col == s->fc.value)
+				return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "column 'value' holds figures "
+				                     "in the value notation: ask for low, best or high");
 		}
 		if (op->col < 0 && role == 0) {
 			/* The operation as written: the name's part before "_COLUMN", a colon, the column. */
-			char where[TOLL_DIAG_MSG / 4];
+			char where[TOLL_DIAG_MSG / 4], msg[TOLL_DIAG_MSG];
 
 			snprintf(where, sizeof where, " in '%.*s:%s'",
 			         (int)(strlen(op->name) - strlen(op->column) - 1), op->name, op->column);
 			toll_column_problem(cols, n, "unknown column", op->column, strlen(op->column), where,
-			                    err, errsz);
-			return TOLL_EUSAGE;
+			                    msg, sizeof msg);
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "%s", msg);
 		}
 		for (j = 0; j < s->nvc; j++)
 			if (role ? s->vc[j].role == role : !s->vc[j].role && s->vc[j].col == op->col)

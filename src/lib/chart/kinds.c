@@ -70,16 +70,11 @@ kinds_with(unsigned flag, int with, char *buf, size_t sz)
 int
 toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	const struct toll_chart_kind_desc *k = toll_ch_kinds[(size_t)o->kind < toll_ch_nkinds ? o->kind : 0];
 	char names[96];
 	const char *opt = NULL;
 	unsigned flag = 0;
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	if (o->stacked && !(k->flags & KIND_STACKS))
 		opt = "--stacked", flag = KIND_STACKS;
 	else if (o->bins && !(k->flags & KIND_BINS))
@@ -93,6 +88,6 @@ toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 	if (opt == NULL)
 		return TOLL_OK;
 	kinds_with(flag, 1, names, sizeof names);
-	snprintf(err, errsz, "%s%s for %s charts", opt, strchr(opt, ' ') ? "" : " is", names);
-	return TOLL_EUSAGE;
+	return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "%s%s for %s charts", opt,
+	                     strchr(opt, ' ') ? "" : " is", names);
 }

@@ -62,9 +62,9 @@ struct toll_chart_reader {
 
 /* ---- the table ---- */
 
-/* Resolves a comma-separated list of column names; returns 0, or -1 with the missing name in err. */
+/* Resolves a comma-separated list of column names; returns 0, or -1 with the missing name in d. */
 static int
-resolve_list(const toll_table *t, const char *spec, long *idx, size_t *n, char *err, size_t errsz)
+resolve_list(const toll_table *t, const char *spec, long *idx, size_t *n, toll_diag *d)
 {
 	const char *p = spec;
 
@@ -81,7 +81,7 @@ resolve_list(const toll_table *t, const char *spec, long *idx, size_t *n, char *
 			return 0;
 		}
 		if (len == 0 || len >= sizeof name || *n == 16) {
-			snprintf(err, errsz, "invalid column list '%s'", spec);
+			toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "invalid column list '%s'", spec);
 			return -1;
 		}
 		memcpy(name, p, len);
@@ -89,8 +89,10 @@ resolve_list(const toll_table *t, const char *spec, long *idx, size_t *n, char *
 		if ((idx[*n] = toll_table_column(t, name)) < 0) {
 			size_t ncol;
 			const toll_field *cols = toll_table_columns(t, &ncol);
+			char msg[TOLL_DIAG_MSG];
 
-			toll_column_problem(cols, ncol, "unknown column", name, len, NULL, err, errsz);
+			toll_column_problem(cols, ncol, "unknown column", name, len, NULL, msg, sizeof msg);
+			toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "%s", msg);
 			return -1;
 		}
 		(*n)++;
@@ -122,9 +124,9 @@ role_of(const struct cols *c, const char *name)
  */
 static int
 resolve_value(const toll_table *t, const struct cols *c, const char *spec, long *idx, size_t *n,
-              char *err, size_t errsz)
+              toll_diag *d)
 {
-	if (resolve_list(t, spec, idx, n, err, errsz) == 0)
+	if (resolve_list(t, spec, idx, n, d) == 0)
 		return 0;
 	if (role_of(c, spec) == 0 || c->fc.value < 0)
 		return -1;
@@ -137,16 +139,11 @@ resolve_value(const toll_table *t, const struct cols *c, const char *spec, long 
 int
 toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d)
 {
-	char *err = d->msg;
-	size_t errsz = sizeof d->msg;
 	const struct toll_chart_kind_desc *k = p->k;
 	struct cols *c = &p->c;
 	size_t ncol;
 	const toll_field *names = toll_table_columns(t, &ncol);
 
-	/* A problem of the arguments: no place in the data. */
-	d->file = NULL;
-	d->line = d->col = 0;
 	toll_figure_cols_find(&c->fc, t);
 	c->figures = toll_figure_cols_any(&c->fc);
 	c->source = toll_table_column(t, "source");
@@ -163,24 +160,19 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	}
 	if (p->ycol == NULL)
 		p->ycol = k->y_default;
-	if (k->x_role != ROLE_NONE && resolve_value(t, c, p->xcol, c->x, &c->nx, err, errsz) != 0)
+	if (k->x_role != ROLE_NONE && resolve_value(t, c, p->xcol, c->x, &c->nx, d) != 0)
 		return TOLL_EUSAGE;
-	if (k->y_role != ROLE_NONE && resolve_value(t, c, p->ycol, c->y, &c->ny, err, errsz) != 0)
+	if (k->y_role != ROLE_NONE && resolve_value(t, c, p->ycol, c->y, &c->ny, d) != 0)
 		return TOLL_EUSAGE;
-	if (p->seriescol && resolve_list(t, p->seriescol, c->series, &c->nseries, err, errsz) != 0)
+	if (p->seriescol && resolve_list(t, p->seriescol, c->series, &c->nseries, d) != 0)
 		return TOLL_EUSAGE;
-	if ((k->flags & KIND_NEEDS_FIGURE) && !c->figures) {
-		snprintf(err, errsz, "%s needs a figure: a best column (or low, high, value)", k->name);
-		return TOLL_EUSAGE;
-	}
-	if (k->x_role == ROLE_AXIS && c->nx > 1) {
-		snprintf(err, errsz, "-x takes one column for %s", k->name);
-		return TOLL_EUSAGE;
-	}
-	if ((k->x_role == ROLE_NUMBER && c->nx > 1) || (k->y_role == ROLE_VALUE && c->ny > 1)) {
-		snprintf(err, errsz, "the values come from one column");
-		return TOLL_EUSAGE;
-	}
+	if ((k->flags & KIND_NEEDS_FIGURE) && !c->figures)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "%s needs a figure: a best column (or "
+		                     "low, high, value)", k->name);
+	if (k->x_role == ROLE_AXIS && c->nx > 1)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "-x takes one column for %s", k->name);
+	if ((k->x_role == ROLE_NUMBER && c->nx > 1) || (k->y_role == ROLE_VALUE && c->ny > 1))
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "the values come from one column");
 	/* The figure's parts are read as every program reads them (completed, or from 'value'). */
 	c->vrole = k->y_role == ROLE_CATEGORY ? 'b' : k->y_role == ROLE_NONE ? 0 : role_of(c, p->ycol);
 	c->v = k->y_role == ROLE_NONE ? -1 : k->y_role != ROLE_CATEGORY ? c->y[0] :
