@@ -17,25 +17,79 @@
 #include "toll/stats.h"
 #include "toll/strmap.h"
 
-static const struct {
-	const char *name;
-	int stat;
-} stat_names[] = {
-	{ "count", TOLL_STAT_COUNT }, { "sum", TOLL_STAT_SUM }, { "mean", TOLL_STAT_MEAN },
-	{ "median", TOLL_STAT_MEDIAN }, { "q1", TOLL_STAT_Q1 }, { "q3", TOLL_STAT_Q3 },
-	{ "iqr", TOLL_STAT_IQR }, { "min", TOLL_STAT_MIN }, { "max", TOLL_STAT_MAX },
-	{ "sd", TOLL_STAT_SD }, { "var", TOLL_STAT_VAR }, { "mad", TOLL_STAT_MAD },
-	{ "poisson95", TOLL_STAT_POISSON95 }, { "ci95", TOLL_STAT_CI95 },
-};
-
-#define NSTAT_NAMES (sizeof stat_names / sizeof stat_names[0])
-
 /* The running figures of one column in one group. */
 struct acc {
 	size_t n;
 	long double sum;         /* 64-bit mantissa: sums of whole numbers stay exact far longer */
 	double min, max;
 };
+
+/*
+ * The statistics: one descriptor each, in the order of enum toll_stat_kind
+ * (stats.h), the only place one is named.  Adding one: its value in the
+ * enum, a row here, and the function that computes it, from the group's
+ * kept values (values) or from its running figures (running).
+ */
+enum {
+	STAT_INTEGER = 1,     /* the number of values, written as a whole number (count) */
+	STAT_VALUES = 2,      /* reads the group's kept values, computed before the writing */
+	STAT_SORTED = 4,      /* ... sorted (the bootstrap draws from them in order) */
+	STAT_AT_LEAST_2 = 8,  /* needs two values: fewer give an empty field */
+	STAT_TWO = 16,        /* writes two columns, NAME_lo and NAME_hi */
+	STAT_COUNTS = 32,     /* reads its column's values as counts (whole numbers) */
+	STAT_WORK = 64,       /* needs room for the group's values (mad) */
+	STAT_RANDOM = 128     /* draws random numbers (gsl_rng, from the seed) */
+};
+
+struct stat_ctx;   /* what a computation from kept values may use: see compute_group() */
+
+struct stat_desc {
+	const char *name;     /* NULL for pN, found by its pattern */
+	unsigned flags;
+	/* x[0] (and x[1] with STAT_TWO) of data[0..n), n > 0. */
+	void (*values)(const struct stat_ctx *c, const toll_stat_op *op, double *data, size_t n,
+	               double *x);
+	/* x[0] (and x[1]) of the running figures of a group of n > 0 values. */
+	void (*running)(const struct acc *a, double *x);
+};
+
+static void st_sum(const struct acc *a, double *x);
+static void st_mean(const struct acc *a, double *x);
+static void st_min(const struct acc *a, double *x);
+static void st_max(const struct acc *a, double *x);
+static void st_poisson95(const struct acc *a, double *x);
+static void st_median(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_q1(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_q3(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_pct(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_iqr(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_sd(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_var(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_mad(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+static void st_ci95(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
+
+static const struct stat_desc stat_table[] = {
+	[TOLL_STAT_COUNT] = { "count", STAT_INTEGER, NULL, NULL },
+	[TOLL_STAT_SUM] = { "sum", 0, NULL, st_sum },
+	[TOLL_STAT_MEAN] = { "mean", 0, NULL, st_mean },
+	[TOLL_STAT_MEDIAN] = { "median", STAT_VALUES, st_median, NULL },
+	[TOLL_STAT_Q1] = { "q1", STAT_VALUES, st_q1, NULL },
+	[TOLL_STAT_Q3] = { "q3", STAT_VALUES, st_q3, NULL },
+	[TOLL_STAT_PCT] = { NULL, STAT_VALUES, st_pct, NULL },
+	[TOLL_STAT_IQR] = { "iqr", STAT_VALUES, st_iqr, NULL },
+	[TOLL_STAT_MIN] = { "min", 0, NULL, st_min },
+	[TOLL_STAT_MAX] = { "max", 0, NULL, st_max },
+	[TOLL_STAT_SD] = { "sd", STAT_VALUES | STAT_AT_LEAST_2, st_sd, NULL },
+	[TOLL_STAT_VAR] = { "var", STAT_VALUES | STAT_AT_LEAST_2, st_var, NULL },
+	[TOLL_STAT_MAD] = { "mad", STAT_VALUES | STAT_WORK, st_mad, NULL },
+	[TOLL_STAT_POISSON95] = { "poisson95", STAT_TWO | STAT_COUNTS, NULL, st_poisson95 },
+	[TOLL_STAT_CI95] = { "ci95", STAT_VALUES | STAT_SORTED | STAT_TWO | STAT_RANDOM, st_ci95, NULL },
+};
+
+#define NSTATS (sizeof stat_table / sizeof stat_table[0])
+
+/* The flags of operation k. */
+#define FLAGS(s, k) (stat_table[(s)->ops[k].stat].flags)
 
 /*
  * The kept values of one column in one group, in order of arrival: a
@@ -131,9 +185,10 @@ stat_lookup(const char *s, size_t len, double *p)
 	size_t i;
 	double v;
 
-	for (i = 0; i < NSTAT_NAMES; i++)
-		if (strlen(stat_names[i].name) == len && memcmp(stat_names[i].name, s, len) == 0)
-			return stat_names[i].stat;
+	for (i = 0; i < NSTATS; i++)
+		if (stat_table[i].name != NULL && strlen(stat_table[i].name) == len &&
+		    memcmp(stat_table[i].name, s, len) == 0)
+			return (int)i;
 	if (len >= 2 && s[0] == 'p' && s[1] >= '0' && s[1] <= '9' &&
 	    toll_decimal_parse(s + 1, len - 1, &v) == TOLL_FIG_OK) {
 		*p = v / 100;
@@ -166,7 +221,7 @@ toll_stat_op_parse(toll_stat_op *op, const char *s, toll_diag *d)
 	if (stat == TOLL_STAT_PCT && !(p >= 0 && p <= 1))
 		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "percentile '%.*s' is not from p0 to "
 		                     "p100", (int)len, s);
-	if (colon == NULL && stat != TOLL_STAT_COUNT)
+	if (colon == NULL && !(stat_table[stat].flags & STAT_INTEGER))
 		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "operation '%s' needs a column: "
 		                     "%s:COLUMN", s, s);
 	if (colon != NULL && colon[1] == '\0')
@@ -310,11 +365,9 @@ toll_stats_header(toll_stats *s, const toll_table *t, toll_diag *d)
 		 * linear) rather than sort; the bootstrap draws from the sorted
 		 * values, so that its result does not depend on the input order.
 		 */
-		v->sort |= st == TOLL_STAT_CI95;
-		v->store |= v->sort || st == TOLL_STAT_MEDIAN || st == TOLL_STAT_Q1 ||
-		            st == TOLL_STAT_Q3 || st == TOLL_STAT_PCT || st == TOLL_STAT_IQR ||
-		            st == TOLL_STAT_MAD || st == TOLL_STAT_SD || st == TOLL_STAT_VAR;
-		v->counts |= st == TOLL_STAT_POISSON95;
+		v->sort |= (stat_table[st].flags & STAT_SORTED) != 0;
+		v->store |= v->sort || (stat_table[st].flags & STAT_VALUES);
+		v->counts |= (stat_table[st].flags & STAT_COUNTS) != 0;
 	}
 	/* An approximate figure is said: a qualifier column, or the value notation ("about N"). */
 	s->says_approx = s->figure && (s->fc.qualifier >= 0 || s->fc.value >= 0);
@@ -693,14 +746,111 @@ gamma_quantile(double p, double a)
 static int
 from_values(const toll_stats *s, size_t k)
 {
-	switch (s->ops[k].stat) {
-	case TOLL_STAT_MEDIAN: case TOLL_STAT_Q1: case TOLL_STAT_Q3: case TOLL_STAT_PCT:
-	case TOLL_STAT_IQR: case TOLL_STAT_SD: case TOLL_STAT_VAR: case TOLL_STAT_MAD:
-	case TOLL_STAT_CI95:
-		return s->opcol[k] != SIZE_MAX;
-	default:
-		return 0;
-	}
+	return (FLAGS(s, k) & STAT_VALUES) && s->opcol[k] != SIZE_MAX;
+}
+
+/* What a computation from kept values may use besides them. */
+struct stat_ctx {
+	const toll_stats *s;
+	gsl_rng *r;              /* with STAT_RANDOM */
+	double *work;            /* room for the largest group's values, or the resamples */
+};
+
+static void
+st_median(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c, (void)op;
+	x[0] = median(d, n);
+}
+
+static void
+st_q1(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c, (void)op;
+	x[0] = quantile(d, n, 0.25);
+}
+
+static void
+st_q3(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c, (void)op;
+	x[0] = quantile(d, n, 0.75);
+}
+
+static void
+st_pct(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c;
+	x[0] = quantile(d, n, op->p);
+}
+
+static void
+st_iqr(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c, (void)op;
+	x[0] = quantile(d, n, 0.75) - quantile(d, n, 0.25);
+}
+
+static void
+st_sd(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c, (void)op;
+	x[0] = gsl_stats_sd(d, 1, n);
+}
+
+static void
+st_var(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)c, (void)op;
+	x[0] = gsl_stats_variance(d, 1, n);
+}
+
+static void
+st_mad(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)op;
+	x[0] = gsl_stats_mad(d, 1, n, c->work);
+}
+
+static void
+st_ci95(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x)
+{
+	(void)op;
+	bootstrap(c->s, c->r, d, n, c->work, &x[0], &x[1]);
+}
+
+static void
+st_sum(const struct acc *a, double *x)
+{
+	x[0] = (double)a->sum;
+}
+
+static void
+st_mean(const struct acc *a, double *x)
+{
+	x[0] = (double)(a->sum / (long double)a->n);
+}
+
+static void
+st_min(const struct acc *a, double *x)
+{
+	x[0] = a->min;
+}
+
+static void
+st_max(const struct acc *a, double *x)
+{
+	x[0] = a->max;
+}
+
+/* Garwood: the chi-square (here gamma) quantiles of an exact Poisson interval. */
+static void
+st_poisson95(const struct acc *a, double *x)
+{
+	double sum = (double)a->sum;
+
+	x[0] = sum == 0 ? 0 : gamma_quantile(0.025, sum);
+	x[1] = gamma_quantile(0.975, sum + 1);
 }
 
 /*
@@ -712,6 +862,7 @@ from_values(const toll_stats *s, size_t k)
 static void
 compute_group(const toll_stats *s, size_t g, gsl_rng *r, double *work, double *res)
 {
+	struct stat_ctx c = { s, r, work };
 	size_t i, k;
 
 	for (i = 0; i < s->nvc; i++)
@@ -727,26 +878,9 @@ compute_group(const toll_stats *s, size_t g, gsl_rng *r, double *work, double *r
 		n = s->acc[g * s->nvc + s->opcol[k]].n;
 		data = kept_values(&s->vc[s->opcol[k]].g[g]);
 		x[0] = x[1] = NAN;
-		if (n == 0)
+		if (n == 0 || (n < 2 && (FLAGS(s, k) & STAT_AT_LEAST_2)))
 			continue;
-		switch (op->stat) {
-		case TOLL_STAT_CI95: bootstrap(s, r, data, n, work, &x[0], &x[1]); break;
-		case TOLL_STAT_MEDIAN: x[0] = median(data, n); break;
-		case TOLL_STAT_Q1: x[0] = quantile(data, n, 0.25); break;
-		case TOLL_STAT_Q3: x[0] = quantile(data, n, 0.75); break;
-		case TOLL_STAT_PCT: x[0] = quantile(data, n, op->p); break;
-		case TOLL_STAT_IQR: x[0] = quantile(data, n, 0.75) - quantile(data, n, 0.25); break;
-		case TOLL_STAT_SD:
-			if (n >= 2)
-				x[0] = gsl_stats_sd(data, 1, n);
-			break;
-		case TOLL_STAT_VAR:
-			if (n >= 2)
-				x[0] = gsl_stats_variance(data, 1, n);
-			break;
-		case TOLL_STAT_MAD: x[0] = gsl_stats_mad(data, 1, n, work); break;
-		default: break;
-		}
+		stat_table[op->stat].values(&c, op, data, n, x);
 	}
 }
 
@@ -798,8 +932,8 @@ compute_all(const toll_stats *s, size_t ng, double *res)
 	int failed = 0, ci = 0, mad = 0;
 
 	for (k = 0; k < s->nops; k++) {
-		ci |= s->ops[k].stat == TOLL_STAT_CI95;
-		mad |= s->ops[k].stat == TOLL_STAT_MAD;
+		ci |= (FLAGS(s, k) & STAT_RANDOM) != 0;
+		mad |= (FLAGS(s, k) & STAT_WORK) != 0;
 	}
 
 	for (g = 0; g < ng; g++)
@@ -861,7 +995,7 @@ write_op(const toll_stats *s, size_t k, size_t g, const double *res, toll_out *o
 	const toll_stat_op *op = &s->ops[k];
 	const struct acc *a;
 	size_t n;
-	double lo = NAN, hi = NAN;
+	double x[2] = { NAN, NAN };
 	int unbounded = 0;
 
 	if (s->opcol[k] == SIZE_MAX) {
@@ -873,50 +1007,27 @@ write_op(const toll_stats *s, size_t k, size_t g, const double *res, toll_out *o
 	/* An unbounded high makes what includes it unbounded: an empty field, not a problem. */
 	if (n > 0 && (isinf(a->max) || isinf(a->min)))
 		bad = &unbounded;
-	switch (op->stat) {
-	case TOLL_STAT_COUNT:
+	if (stat_table[op->stat].flags & STAT_INTEGER) {
 		toll_out_int(o, (int64_t)n);
 		return;
-	case TOLL_STAT_POISSON95:
-	case TOLL_STAT_CI95:
-		if (n > 0 && op->stat == TOLL_STAT_POISSON95) {
-			/* Garwood: the chi-square (here gamma) quantiles of an exact Poisson interval. */
-			double sum = (double)a->sum;
-
-			lo = sum == 0 ? 0 : gamma_quantile(0.025, sum);
-			hi = gamma_quantile(0.975, sum + 1);
-		} else if (n > 0) {
-			lo = res[2 * k];
-			hi = res[2 * k + 1];
-		}
+	}
+	if (n > 0 && !from_values(s, k))
+		stat_table[op->stat].running(a, x);
+	else if (n > 0)
+		x[0] = res[2 * k], x[1] = res[2 * k + 1];
+	if (stat_table[op->stat].flags & STAT_TWO) {
 		if (n > 0) {
-			number(o, lo, bad);
+			number(o, x[0], bad);
 			toll_out_tab(o);
-			number(o, hi, bad);
+			number(o, x[1], bad);
 		} else {
 			toll_out_tab(o);
 		}
 		return;
-	default:
-		break;
 	}
-	if (n == 0)
-		return;   /* no values: an empty field */
-	switch (op->stat) {
-	case TOLL_STAT_SUM: number(o, (double)a->sum, bad); break;
-	case TOLL_STAT_MEAN: number(o, (double)(a->sum / (long double)n), bad); break;
-	case TOLL_STAT_MIN: number(o, a->min, bad); break;
-	case TOLL_STAT_MAX: number(o, a->max, bad); break;
-	case TOLL_STAT_SD:
-	case TOLL_STAT_VAR:
-		if (n >= 2)
-			number(o, res[2 * k], bad);
-		break;
-	default:
-		if (from_values(s, k))
-			number(o, res[2 * k], bad);
-		break;
-	}
+	/* No values (or one, for what needs two): an empty field. */
+	if (n > 0 && !(n < 2 && (stat_table[op->stat].flags & STAT_AT_LEAST_2)))
+		number(o, x[0], bad);
 }
 
 /* The problem of a result that is no number: the operation, its column and the group. */
@@ -973,7 +1084,7 @@ toll_stats_write(toll_stats *s, toll_out *o, toll_diag *d)
 		goto nomem;
 	toll_keys_write_header(s->keys, o);
 	for (k = 0; k < s->nops; k++) {
-		int two = s->ops[k].stat == TOLL_STAT_POISSON95 || s->ops[k].stat == TOLL_STAT_CI95;
+		int two = (FLAGS(s, k) & STAT_TWO) != 0;
 
 		if (k > 0)
 			toll_out_tab(o);
