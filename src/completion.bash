@@ -57,12 +57,16 @@ _toll_options() {
 		tr ',' '\n' | tr -d ' ' | sort -u
 }
 
-# The formats of toll-import ($1): those its --help lists under "Formats:",
-# from libtoll's table of import formats.
-_toll_formats() {
-	"$1" --help 2>/dev/null | awk '/^Formats:/ { f = 1; next }
+# The names a program's --help lists under a heading ("Kinds:" of
+# toll-plot, "Formats:" of toll-import), from libtoll's tables; and
+# toll-rev's commands, from its usage lines.
+_toll_listed() {
+	"$1" --help 2>/dev/null | awk -v head="$2" '$0 == head { f = 1; next }
 		f && !/^ / { exit }
 		f && /^  [a-z]/ { print $1 }'
+}
+_toll_commands() {
+	"$1" --help 2>/dev/null | awk '/^(Usage|  or): / { print $3 }'
 }
 
 # Completion for program $1 at word COMP_CWORD of COMP_WORDS, from word $2 on.
@@ -72,9 +76,9 @@ _toll_program() {
 	local kinds= i
 	COMPREPLY=()
 	case $prog in
-	toll-plot) kinds="bar line step interval hist" ;;
-	toll-import) kinds=$(_toll_formats "$prog") ;;
-	toll-rev) kinds="history summary diff" ;;
+	toll-plot) kinds=$(_toll_listed "$prog" Kinds:) ;;
+	toll-import) kinds=$(_toll_listed "$prog" Formats:) ;;
+	toll-rev) kinds=$(_toll_commands "$prog") ;;
 	esac
 	# --opt=value: complete the value (bash splits the word at '=', or not).
 	if [[ $cur == --*=* ]]; then
