@@ -425,10 +425,10 @@ main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	{
-		static const char header[] = "event\treported\tsource\tside\tcategory\tstatus\tlow\t"
-		                             "best\thigh\tqualifier\tclaimant\tkind\tquote\toffset\n";
+		static const int cols[] = { TOLL_CLAIM_COLUMNS, TOLL_COL_CLAIMANT };
 
-		toll_out_write(r.out, header, sizeof header - 1);
+		toll_columns_write(r.out, cols, sizeof cols / sizeof cols[0]);
+		toll_out_write(r.out, "\tkind\tquote\toffset\n", 19);
 	}
 	for (i = optind; i < argc || i == optind; i++) {
 		const char *path = i < argc ? argv[i] : "-";

@@ -101,11 +101,13 @@ struct reading {
 static int
 is_reports(const toll_table *t)
 {
-	static const char *const need[] = { "event", "reported", "source", "side", "category" };
+	static const int need[] = {
+		TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY
+	};
 	size_t i;
 
 	for (i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (toll_table_column(t, need[i]) < 0)
+		if (toll_table_column(t, toll_column_names[need[i]]) < 0)
 			return 0;
 	return toll_table_column(t, "best") >= 0 || toll_table_column(t, "low") >= 0 ||
 	       toll_table_column(t, "high") >= 0 || toll_table_column(t, "value") >= 0;

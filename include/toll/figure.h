@@ -192,4 +192,13 @@ enum {
 int toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags,
                      toll_range *out, int *empty, toll_diag diags[TOLL_FIGURE_MAX_PROBLEMS]);
 
+/*
+ * The qualifier column's text of q ('~', 'v' or '\0'): "~", "vague" or "";
+ * and back: toll_qualifier_read() returns '~', 'v', '\0' for the empty
+ * field, or -1 for anything else.  Every reader and writer of the column
+ * goes through these.
+ */
+const char *toll_qualifier_text(char q);
+int toll_qualifier_read(const char *s, size_t len);
+
 #endif

@@ -11,6 +11,7 @@
 #include "toll/date.h"
 #include "toll/diag.h"
 #include "toll/figure.h"
+#include "toll/out.h"
 #include "toll/table.h"
 
 enum toll_category {
@@ -130,5 +131,17 @@ int toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
  * (its first record lost as the names).  Never with no_header or names.
  */
 int toll_table_header_looks_like_data(const toll_table *t);
+
+/*
+ * Writes the names of the reports table's columns cols[0..n) (enum
+ * toll_column), separated by tabs, for a header: every writer of these
+ * columns names them so.
+ */
+void toll_columns_write(toll_out *o, const int *cols, size_t n);
+
+/* The columns of a claim, in their canonical order: event ... high, qualifier. */
+#define TOLL_CLAIM_COLUMNS \
+	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY, \
+	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER
 
 #endif

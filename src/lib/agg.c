@@ -957,10 +957,9 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, const struct
 		toll_out_int(o, (int64_t)gi->series);
 		toll_out_tab(o);
 		/* What the best is: vague or approximate when any of it is; toll's when toll made any of it. */
-		if (gi->any && (gi->flags & TOLL_BEST_VAGUE))
-			toll_out_write(o, "vague", 5);
-		else if (gi->any && (gi->flags & TOLL_BEST_APPROX))
-			toll_out_write(o, "~", 1);
+		if (gi->any)
+			toll_out_str(o, toll_qualifier_text((gi->flags & TOLL_BEST_VAGUE) ? 'v' :
+			                                    (gi->flags & TOLL_BEST_APPROX) ? '~' : '\0'));
 		toll_out_tab(o);
 		if (gi->any)
 			toll_out_str(o, gi->flags & TOLL_BEST_SUPPLIED ? "toll" : "sources");

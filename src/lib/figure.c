@@ -844,10 +844,11 @@ toll_figure_read(const toll_figure_cols *fc, const toll_row *row, unsigned flags
 	if (fc->qualifier >= 0 && row->f[fc->qualifier].len > 0) {
 		const toll_field *q = &row->f[fc->qualifier];
 
-		if (q->len == 1 && q->s[0] == '~')
-			out->qualifier = '~';
-		else if (q->len == 5 && memcmp(q->s, "vague", 5) == 0)
-			out->qualifier = 'v';   /* "dozens": a vague word coded as a number */
+		/* 'v': "dozens", a vague word coded as a number. */
+		int v = toll_qualifier_read(q->s, q->len);
+
+		if (v > 0)
+			out->qualifier = (char)v;
 		else
 			problem(&p, fc->qualifier, "qualifier", "invalid qualifier", NULL);
 	}
@@ -933,4 +934,22 @@ toll_mean_whole(const int64_t *v, size_t n)
 	if (2 * r > (i128)n || (2 * r == (i128)n && q % 2 != 0))
 		q++;
 	return (int64_t)q;
+}
+
+const char *
+toll_qualifier_text(char q)
+{
+	return q == '~' ? "~" : q == 'v' ? "vague" : "";
+}
+
+int
+toll_qualifier_read(const char *s, size_t len)
+{
+	if (len == 0)
+		return '\0';
+	if (len == 1 && s[0] == '~')
+		return '~';
+	if (len == 5 && memcmp(s, "vague", 5) == 0)
+		return 'v';
+	return -1;
 }

@@ -405,3 +405,15 @@ toll_table_header_looks_like_data(const toll_table *t)
 	}
 	return data > 0 && data * 3 >= n;
 }
+
+void
+toll_columns_write(toll_out *o, const int *cols, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			toll_out_tab(o);
+		toll_out_str(o, toll_column_names[cols[i]]);
+	}
+}

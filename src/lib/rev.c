@@ -20,10 +20,7 @@ struct rev {
 static void
 write_qualifier(toll_out *o, const struct rev *v)
 {
-	if (v->qualifier == 'v')
-		toll_out_write(o, "vague", 5);
-	else if (v->qualifier == '~')
-		toll_out_write(o, "~", 1);
+	toll_out_str(o, toll_qualifier_text(v->qualifier));
 }
 
 struct toll_revs {

@@ -2,9 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "suites.h"
 #include "toll/figure.h"
+#include "toll/out.h"
+#include "toll/report.h"
 
 static int
 num(const char *s, int64_t *v)
@@ -555,6 +558,45 @@ START_TEST(a_best_toll_supplies_is_marked)
 }
 END_TEST
 
+/* The qualifier column's one reader and writer, and the names of columns written for a header. */
+START_TEST(qualifier_text_and_back)
+{
+	static const int cols[] = { TOLL_CLAIM_COLUMNS, TOLL_COL_CLAIMANT };
+	static char buf[256];
+	char path[] = "/tmp/toll-unit-cols-XXXXXX";
+	int fd = mkstemp(path);
+	toll_out *o;
+	toll_diag d;
+	ssize_t n;
+
+	ck_assert_str_eq(toll_qualifier_text('~'), "~");
+	ck_assert_str_eq(toll_qualifier_text('v'), "vague");
+	ck_assert_str_eq(toll_qualifier_text('\0'), "");
+	ck_assert_int_eq(toll_qualifier_read("~", 1), '~');
+	ck_assert_int_eq(toll_qualifier_read("vague", 5), 'v');
+	ck_assert_int_eq(toll_qualifier_read("", 0), '\0');
+	ck_assert_int_eq(toll_qualifier_read("about", 5), -1);
+	ck_assert_int_eq(toll_qualifier_read("vag", 3), -1);
+	ck_assert_int_eq(toll_qualifier_read("~~", 2), -1);
+	/* Each text read back is what it was. */
+	ck_assert_int_eq(toll_qualifier_read(toll_qualifier_text('v'), 5), 'v');
+
+	ck_assert_int_ge(fd, 0);
+	o = toll_out_new(fd, 0);
+	toll_columns_write(o, cols, sizeof cols / sizeof cols[0]);
+	toll_out_eol(o);
+	ck_assert_int_eq(toll_out_commit(o, "test", &d), TOLL_OK);
+	toll_out_free(o);
+	n = pread(fd, buf, sizeof buf - 1, 0);
+	ck_assert_int_ge(n, 0);
+	buf[n] = '\0';
+	close(fd);
+	unlink(path);
+	ck_assert_str_eq(buf, "event\treported\tsource\tside\tcategory\tstatus\tlow\tbest\thigh\t"
+	                 "qualifier\tclaimant\n");
+}
+END_TEST
+
 Suite *
 figure_suite(void)
 {
@@ -577,6 +619,7 @@ figure_suite(void)
 	tcase_add_test(tc, whole_people);
 	tcase_add_test(tc, notation_says_what_is_known);
 	tcase_add_test(tc, a_best_toll_supplies_is_marked);
+	tcase_add_test(tc, qualifier_text_and_back);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -392,9 +392,10 @@ notation(const char *low, const char *best, const char *high, const char *qualif
 {
 	toll_range g;
 	double l = 0, b = 0, h = 0;
+	int q = toll_qualifier_read(qualifier, strlen(qualifier));
 
 	memset(&g, 0, sizeof g);
-	g.qualifier = strcmp(qualifier, "~") == 0 ? '~' : strcmp(qualifier, "vague") == 0 ? 'v' : '\0';
+	g.qualifier = q > 0 ? (char)q : '\0';
 	toll_decimal_parse(low, strlen(low), &l);
 	toll_decimal_parse(best, strlen(best), &b);
 	g.open = *high == '\0';
@@ -1048,22 +1049,19 @@ series_history(const struct ctx *x, toll_out *o)
 static void
 latest_claims(const struct ctx *x, toll_out *o)
 {
-	static const char *const cols[] = { "event", "reported", "source", "side", "category", "status",
-	                                    "low", "best", "high", "qualifier" };
+	static const int cols[] = { TOLL_CLAIM_COLUMNS };
 	const struct tab *h = &x->history;
 	size_t r, c;
 
-	for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
-		toll_out_str(o, cols[c]);
-		toll_out_tab(o);
-	}
+	toll_columns_write(o, cols, sizeof cols / sizeof cols[0]);
+	toll_out_tab(o);
 	toll_out_str(o, "series");
 	toll_out_eol(o);
 	for (r = 1; r <= h->nrow; r++) {
 		if (!last_of_series(h, r))
 			continue;
 		for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
-			toll_out_str(o, cell(h, r, cols[c]));
+			toll_out_str(o, cell(h, r, toll_column_names[cols[c]]));
 			toll_out_tab(o);
 		}
 		toll_out_str(o, cell(h, r, "side"));

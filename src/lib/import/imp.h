@@ -19,7 +19,9 @@ enum {
 	O_EVENT, O_REPORTED, O_SOURCE, O_SIDE, O_CATEGORY, O_STATUS, O_LOW, O_BEST, O_HIGH,
 	O_START, O_END, O_FIXED
 };
-extern const char *const imp_fixed_names[O_FIXED];
+/* Their columns of the reports table (toll_column_names), in this order. */
+extern const int imp_fixed_cols[O_FIXED];
+#define IMP_FIXED_NAME(i) (toll_column_names[imp_fixed_cols[i]])
 
 #define IMP_MAX_COLS 1024
 #define IMP_MAX_SETS 64

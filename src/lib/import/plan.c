@@ -9,9 +9,9 @@
 
 #include "imp.h"
 
-const char *const imp_fixed_names[O_FIXED] = {
-	"event", "reported", "source", "side", "category", "status", "low", "best", "high",
-	"start", "end"
+const int imp_fixed_cols[O_FIXED] = {
+	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
+	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_START, TOLL_COL_END
 };
 
 /* Adds an output column; returns it. */

@@ -225,7 +225,7 @@ composite(const struct imp_col *c, const toll_row *r, char *buf, toll_field *f)
 static void
 set_qualifier(toll_field *f, char q)
 {
-	f->s = q == '~' ? "~" : q == 'v' ? "vague" : "";
+	f->s = toll_qualifier_text(q);
 	f->len = strlen(f->s);
 }
 
@@ -265,8 +265,8 @@ qualifier_words(toll_import *im, const toll_table *t, const toll_row *r, toll_di
 	toll_figure fig;
 	int n;
 
-	if (q->len == 0 || imp_field_is(q, "~") || imp_field_is(q, "vague"))
-		return 0;
+	if (toll_qualifier_read(q->s, q->len) >= 0)
+		return 0;   /* empty, "~" or "vague": as they are */
 	if (best.len == 0 && rb->f[O_LOW].len == 0 && rb->f[O_HIGH].len == 0)
 		return 0;   /* no figure: left out as any row without one */
 	/* "more" and "less" alone, as daily series write them: more than, less than. */

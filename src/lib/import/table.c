@@ -91,7 +91,7 @@ plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	im->layout = NULL;
 	for (i = 0; i < O_FIXED; i++)
-		imp_add_col(im, imp_fixed_names[i], -1, NULL, imp_kind_of(imp_fixed_names[i]));
+		imp_add_col(im, IMP_FIXED_NAME(i), -1, NULL, imp_kind_of(IMP_FIXED_NAME(i)));
 	if ((r = imp_apply_maps(im, t, used, d)) != TOLL_OK)
 		goto out;
 	if (im->o.row_events && im->c[O_EVENT].src >= 0) {
@@ -107,7 +107,7 @@ plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 
 		if (im->c[i].src >= 0 || (i == O_EVENT && im->o.row_events))
 			continue;
-		if ((src = toll_table_column(t, imp_fixed_names[i])) >= 0 && !used[src]) {
+		if ((src = toll_table_column(t, IMP_FIXED_NAME(i))) >= 0 && !used[src]) {
 			im->c[i].src = src;
 			used[src] = 1;
 		}
