@@ -71,6 +71,27 @@ read_revisions(cli_reader *in, char **files, size_t n, const cli_options *opt, t
 	return in->status;
 }
 
+/* The commands, in the order of the help: the only place one is named. */
+static const struct {
+	const char *name;
+	enum mode mode;
+} commands[] = { { "history", HISTORY }, { "summary", SUMMARY }, { "diff", DIFF } };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* "history, summary or diff", from the table. */
+static const char *
+command_names(void)
+{
+	static char buf[64];
+	size_t i, len = 0;
+
+	for (i = 0; i < NCOMMANDS && len < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
+		                        i == 0 ? "" : i + 1 == NCOMMANDS ? " or " : ", ",
+		                        commands[i].name);
+	return buf;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -88,7 +109,7 @@ main(int argc, char **argv)
 	toll_out *out = NULL;
 	cli_reader in, in2;
 	toll_diag d;
-	size_t changes = 0;
+	size_t changes = 0, i;
 	char **files;
 	size_t nfiles;
 
@@ -99,32 +120,37 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":a:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			if (cli_parse_as_of(optarg, &as_of) != 0)
-				return EXIT_TROUBLE;
+			status = cli_parse_as_of(optarg, &as_of) != 0 ? EXIT_TROUBLE : CLI_CONTINUE;
 			break;
 		default:
-			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
-				return status;
+			status = cli_option(c, argv, usage_text, &opt);
 			break;
 		}
+		if (status != CLI_CONTINUE)
+			goto done;
 	}
-	if (optind == argc)
-		return cli_usage_error("missing mode: history, summary or diff");
-	if (strcmp(argv[optind], "history") == 0)
-		mode = HISTORY;
-	else if (strcmp(argv[optind], "summary") == 0)
-		mode = SUMMARY;
-	else if (strcmp(argv[optind], "diff") == 0)
-		mode = DIFF;
-	else
-		return cli_usage_error("unknown mode '%s': expected history, summary or diff",
-		                       argv[optind]);
+	status = EXIT_OK;
+	if (optind == argc) {
+		status = cli_usage_error("missing mode: %s", command_names());
+		goto done;
+	}
+	for (i = 0; i < NCOMMANDS && strcmp(argv[optind], commands[i].name) != 0; i++)
+		;
+	if (i == NCOMMANDS) {
+		status = cli_usage_error("unknown mode '%s': expected %s", argv[optind], command_names());
+		goto done;
+	}
+	mode = commands[i].mode;
 	files = argv + optind + 1;
 	nfiles = (size_t)(argc - optind - 1);
-	if (mode == DIFF && nfiles != 2)
-		return cli_usage_error("diff needs two tables, OLD and NEW");
-	if (mode == DIFF && strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0)
-		return cli_usage_error("diff can read only one of OLD and NEW from standard input");
+	if (mode == DIFF && nfiles != 2) {
+		status = cli_usage_error("diff needs two tables, OLD and NEW");
+		goto done;
+	}
+	if (mode == DIFF && strcmp(files[0], "-") == 0 && strcmp(files[1], "-") == 0) {
+		status = cli_usage_error("diff can read only one of OLD and NEW from standard input");
+		goto done;
+	}
 	/* Rows are written once every input is read and checked: nothing to hold back. */
 	if ((revs = toll_revs_new(&as_of)) == NULL || (revs2 = toll_revs_new(&as_of)) == NULL ||
 	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
@@ -142,7 +168,7 @@ main(int argc, char **argv)
 				code = toll_out_commit(out, "standard output", &d);
 			if (code != TOLL_OK) {
 				cli_diag(&d, 0);
-				status = EXIT_TROUBLE;
+				status = cli_exit_status(code);
 			}
 		}
 	} else {
@@ -158,7 +184,7 @@ main(int argc, char **argv)
 				code = toll_out_commit(out, "standard output", &d);
 			if (code != TOLL_OK) {
 				cli_diag(&d, 0);
-				status = EXIT_TROUBLE;
+				status = EXIT_TROUBLE;   /* not cli_exit_status(): 1 says "differences found" */
 			} else if (changes > 0) {
 				status = EXIT_DATA;
 			}
