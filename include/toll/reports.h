@@ -86,9 +86,6 @@ const toll_table *toll_reports_table(const toll_reports *rd);
 
 const toll_series_index *toll_reports_index(const toll_reports *rd);
 
-/* Data rows read (valid or not), in the first reading. */
-long toll_reports_rows(const toll_reports *rd);
-
 /* The name of file number fileno, as given ("-" for standard input). */
 const char *toll_reports_file(const toll_reports *rd, size_t fileno);
 

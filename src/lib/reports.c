@@ -18,7 +18,6 @@ struct toll_reports {
 	int have_schema;
 	int pass;         /* 1, 2 (the second reading), 3 (done) */
 	int trouble;      /* an I/O error or a bad header: no second reading */
-	long rows;
 	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
 	int nproblems, iproblem;
 	toll_diag notes[2];     /* warnings on the last row: TOLL_NOTE, or TOLL_KNOWN */
@@ -164,12 +163,6 @@ const toll_series_index *
 toll_reports_index(const toll_reports *rd)
 {
 	return rd->index;
-}
-
-long
-toll_reports_rows(const toll_reports *rd)
-{
-	return rd->rows;
 }
 
 const char *
@@ -538,8 +531,6 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 				continue;
 			return code;
 		}
-		if (rd->pass == 1)
-			rd->rows++;
 		{
 			const struct parsed *p = toll_table_slot(rd->t);
 
