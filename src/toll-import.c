@@ -25,7 +25,8 @@ static const char usage_text[] =
 static const char usage_formats[] =
 	"Any format reads TSV, CSV, or JSON (an array of records, or one record a\n"
 	"line), found by its first bytes: a nested field is named by its dotted\n"
-	"path (location.country); the columns are the first 1,000 records' keys.\n"
+	"path (location.country); the columns are the first 1,000 records' keys\n"
+	"(a key first seen later is not read, and said).\n"
 	"ACLED and UCDP code their own estimates from many sources: their rows have\n"
 	"no claimant, as an independent source's (counted for every side).  A table\n"
 	"says who made each claim with --map claimant=COLUMN or --set claimant=SIDE.\n";

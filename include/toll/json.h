@@ -9,7 +9,7 @@
  * the first 1,000).  Its columns are the keys of the first 1,000 records,
  * in the order they first appear, a nested object's keys named by their
  * dotted path ("location.country"); a key that first appears later is
- * not read.  A field is a string's text, a number as JSON wrote it
+ * not read, and counted (toll_table_unread_keys(), toll/table.h).  A field is a string's text, a number as JSON wrote it
  * (shortest for a decimal: 8.5), true or false, or an array or object as
  * compact JSON; null and a missing key are empty (not stated).  A field's
  * place is its record's first line and column.  Only programs that set

@@ -112,6 +112,14 @@ int toll_table_file_has(const toll_table *t, long col);
 /* Skips the rest of the file being read (its header would not do). */
 void toll_table_skip_file(toll_table *t);
 
+/*
+ * JSON records read so far with a key that their file's columns (the keys
+ * of its first records, toll/json.h) do not have, and so not read: how
+ * many, and the first one's file, line and key (its dotted path, cut).
+ * 0 for tables that are not JSON.
+ */
+long toll_table_unread_keys(const toll_table *t, const char **file, long *line, const char **key);
+
 /* The column names of the first header, or NULL before it is read. */
 const toll_field *toll_table_columns(const toll_table *t, size_t *n);
 

@@ -39,6 +39,7 @@ struct js {
 	size_t textcap, textlen;
 	size_t *off;            /* where each field starts in text */
 	size_t offcap;
+	size_t found;           /* the current record's leaves that its columns read */
 	int failed;             /* a bad record among the first: said after those before it */
 	int errcode;
 	toll_diag err;
@@ -281,6 +282,61 @@ columns_of(struct js *j, json_t *o, const char **keys, size_t depth)
 	return TOLL_OK;
 }
 
+/* The leaves of object o, whose keys are at depth depth: counted as columns_of() makes columns. */
+static size_t
+leaves(json_t *o, size_t depth)
+{
+	const char *key;
+	json_t *v;
+	size_t n = 0;
+
+	json_object_foreach(o, key, v)
+		n += json_is_object(v) && json_object_size(v) > 0 && depth + 1 < MAX_DEPTH ?
+		     leaves(v, depth + 1) : 1;
+	return n;
+}
+
+/* Whether the column path keys[0..n) is read: a column is it, or holds it (an object dumped). */
+static int
+is_read(const struct js *j, const char *const *keys, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < j->ncols; i++) {
+		const struct jcol *c = &j->cols[i];
+
+		for (k = 0; k < c->nkeys && k < n && strcmp(c->keys[k], keys[k]) == 0; k++)
+			;
+		if (k == c->nkeys && k <= n)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first leaf of o (keys at depth) that no column reads, as a dotted path in buf; 0 if none. */
+static int
+first_unread(const struct js *j, json_t *o, const char **keys, size_t depth, char *buf, size_t sz)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(o, key, v) {
+		keys[depth] = key;
+		if (json_is_object(v) && json_object_size(v) > 0 && depth + 1 < MAX_DEPTH) {
+			if (first_unread(j, v, keys, depth + 1, buf, sz))
+				return 1;
+		} else if (!is_read(j, keys, depth + 1)) {
+			size_t k, len = 0;
+
+			buf[0] = '\0';
+			for (k = 0; k <= depth && len < sz; k++)
+				len += (size_t)snprintf(buf + len, sz - len, "%s%s", k ? "." : "", keys[k]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Appends n bytes to the record's text; their offset, or (size_t)-1 without memory. */
 static size_t
 put(struct js *j, const char *s, size_t n)
@@ -325,6 +381,9 @@ field_text(toll_table *t, struct js *j, json_t *o, size_t i, long line, long col
 	f->col = col;
 	for (k = 0; k < c->nkeys && v != NULL; k++)
 		v = json_is_object(v) ? json_object_get(v, c->keys[k]) : NULL;
+	if (v != NULL)
+		j->found += json_is_object(v) && json_object_size(v) > 0 && c->nkeys < MAX_DEPTH ?
+		            leaves(v, c->nkeys) : 1;
 	switch (v == NULL ? JSON_NULL : json_typeof(v)) {
 	case JSON_STRING:
 		s = json_string_value(v);   /* no NUL: jansson refuses \u0000 */
@@ -378,9 +437,21 @@ record(toll_table *t, struct js *j, json_t *o, long line, long col, toll_diag *d
 	if (toll_reserve((void **)&j->off, &j->offcap, j->ncols, sizeof *j->off) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	j->textlen = 0;
+	j->found = 0;
 	for (i = 0; i < j->ncols; i++)
 		if ((r = field_text(t, j, o, i, line, col, d)) != TOLL_OK)
 			return r;
+	/* A key the first records did not have is not read: counted, the first one named. */
+	if (j->found < leaves(o, 0)) {
+		const char *keys[MAX_DEPTH];
+
+		if (t->unread++ == 0) {
+			t->unread_file = t->name;
+			t->unread_line = line;
+			if (!first_unread(j, o, keys, 0, t->unread_key, sizeof t->unread_key))
+				t->unread_key[0] = '\0';
+		}
+	}
 	for (i = 0; i < j->ncols; i++)
 		t->f[i].s = j->text != NULL ? j->text + j->off[i] : "";
 	t->nf = j->ncols;

@@ -727,6 +727,15 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+long
+toll_table_unread_keys(const toll_table *t, const char **file, long *line, const char **key)
+{
+	*file = t->unread_file;
+	*line = t->unread_line;
+	*key = t->unread_key;
+	return t->unread;
+}
+
 int
 toll_table_header_from_file(const toll_table *t, size_t *skip)
 {

@@ -91,6 +91,10 @@ struct toll_table {
 	/* The file being read is JSON (toll/json.h): its reader's state. */
 	int json;
 	void *js;
+	/* JSON records with keys the columns do not have (toll_table_unread_keys()). */
+	long unread, unread_line;
+	const char *unread_file;
+	char unread_key[64];
 };
 
 /*

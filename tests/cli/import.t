@@ -693,3 +693,13 @@ toll-import: i2.csv:1:1: warning: the columns differ from those of 'i1.csv': 'y'
 toll-import: i3.csv:1:1: no column 'deaths', which the first file has and the import reads; the file is skipped
 toll-import: table: 2 read, 2 written, 0 refused, 0 widened, 0 defaulted
 toll-stats: i2.csv:1:1: warning: the columns differ from those of 'i1.csv': 'y' (not in the first) is left out; 'x' (not here) is empty in these rows
+
+=== json: keys that first appear after the first 1,000 records are not read, and said (how many, the first one's line and key)
+$ cd "$TEST_TMP" && i=0 && while [ $i -lt 1000 ]; do i=$((i + 1)); echo "{\"id\": $i, \"n\": 1}"; done >late.jsonl && printf '{"id": 1001, "n": 2, "extra": {"deep": 5}}\n{"id": 1002, "n": 3}\n{"id": 1003, "n": 4, "more": 1}\n' >>late.jsonl && toll-import table --map event=id,best=n --set reported=2024-01-01,source=s,side=a,category=killed late.jsonl | tail -n 3
+--- stdout
+1001	2024-01-01	s	a	killed			2			
+1002	2024-01-01	s	a	killed			3			
+1003	2024-01-01	s	a	killed			4			
+--- stderr
+toll-import: late.jsonl:1001: warning: 2 records have keys that the first 1000 records of their file do not have (here 'extra.deep'): the columns are theirs, and these keys are not read
+toll-import: table: 1003 read, 1003 written, 0 refused, 0 widened, 0 defaulted

@@ -185,6 +185,41 @@ START_TEST(json_records)
 		}
 		ck_assert_int_eq(r, TOLL_END);
 		ck_assert_uint_eq(rows, TOLL_JSON_SCAN + 500);
+		{
+			const char *file, *key;
+			long line;
+
+			/* Every record has the first records' keys: none unread. */
+			ck_assert_int_eq(toll_table_unread_keys(t, &file, &line, &key), 0);
+		}
+		toll_table_free(t);
+	}
+	/* Keys that first appear after the first records are counted, the first one named. */
+	o = 0;
+	for (i = 0; i < TOLL_JSON_SCAN + 3; i++)
+		o += (size_t)snprintf(big + o, sizeof big - o, "%s\n",
+		                      i == TOLL_JSON_SCAN ? "{\"n\": 1, \"late\": {\"deep\": 2}}" :
+		                      i == TOLL_JSON_SCAN + 2 ? "{\"n\": 1, \"other\": 3}" :
+		                      i == TOLL_JSON_SCAN + 1 ? "{\"n\": {\"dumped\": 1}}" :
+		                      "{\"n\": 1}");
+	paths[0] = (char *)unit_tmpfile(big, o, ".jsonl");
+	{
+		toll_table *t;
+		toll_row row;
+		toll_diag d;
+		const char *file, *key;
+		long line;
+		int r;
+
+		ck_assert_int_eq(toll_table_new(&t, paths, 1, &dl), TOLL_OK);
+		while ((r = toll_table_next(t, &row, &d)) == TOLL_OK || r == TOLL_HEADER)
+			;
+		ck_assert_int_eq(r, TOLL_END);
+		/* The object in a column that was a number is read (as JSON): not counted. */
+		ck_assert_int_eq(toll_table_unread_keys(t, &file, &line, &key), 2);
+		ck_assert_int_eq(line, TOLL_JSON_SCAN + 1);
+		ck_assert_str_eq(key, "late.deep");
+		ck_assert_str_eq(file, paths[0]);
 		toll_table_free(t);
 	}
 }

@@ -645,6 +645,25 @@ first_file(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d
 	return 1;
 }
 
+/* JSON records with keys their file's first records lack: said, as they are not read. */
+static void
+unread_keys(toll_import *im, const toll_table *t)
+{
+	const char *file, *key;
+	long line, n = toll_table_unread_keys(t, &file, &line, &key);
+	char q[64];
+	toll_diag w;
+
+	if (n == 0)
+		return;
+	toll_diag_quote(q, sizeof q, key, strlen(key));
+	toll_diag_set(&w, TOLL_OK, file, line, 0, "%ld record%s ha%s keys that the first %d records "
+	              "of %s file do not have (here '%s'): the columns are theirs, and these keys "
+	              "are not read", n, n == 1 ? "" : "s", n == 1 ? "s" : "ve", TOLL_JSON_SCAN,
+	              n == 1 ? "its" : "their", q);
+	imp_warn(im, &w);
+}
+
 int
 toll_import_run(toll_import *im, char *const *paths, size_t n, const toll_dialect *dl,
                 toll_out *out)
@@ -690,6 +709,7 @@ toll_import_run(toll_import *im, char *const *paths, size_t n, const toll_dialec
 		if (code == TOLL_ENOMEM)
 			go = 0;
 	}
+	unread_keys(im, t);
 	toll_table_free(t);
 	if (im->planned && go && !im->stopped && im->trouble == 0 && im->fmt->finish != NULL)
 		im->fmt->finish(im, &json);
