@@ -1458,6 +1458,8 @@ by_member_gid(const void *x, const void *y)
  * combined by the policy, put in its row (groups: the keys, shared by the
  * passes), and the claims of one event and row that hold one another
  * reconciled.  Fills p; returns TOLL_OK, TOLL_EDATA or TOLL_ENOMEM with *d.
+ * Long (224 lines): the pass's steps share the claim's and the row's state,
+ * and are commented where they start.
  */
 static int
 group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, toll_strmap *groups,

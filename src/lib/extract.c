@@ -717,6 +717,12 @@ claimant_of(const struct sentence *st, const struct mention *m, int *verb)
 	return best;
 }
 
+/*
+ * One function (236 lines): the rules of a number mention, one after another
+ * in the order toll(7) gives them, each rejecting with its reason or adding
+ * to the explanation; split, the order would no longer read from top to
+ * bottom.
+ */
 static void
 examine(const struct ctx *c, struct sentence *st, struct mention *m, struct mention *all,
         int nall, int mi)

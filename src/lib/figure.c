@@ -70,6 +70,11 @@ grouped_digits(const char *s, size_t len, size_t *i, char *digits, size_t cap, s
 	return 0;
 }
 
+/*
+ * One function (102 lines): the forms of a written number (grouped
+ * digits, a fraction that is whole, spreadsheet exponents, the reasons one
+ * is not) are one grammar, read in one pass over the bytes.
+ */
 int
 toll_number_parse(const char *s, size_t len, int64_t *out)
 {
@@ -554,6 +559,11 @@ complete_whole(int hl, int64_t low, int hb, int64_t best, int hh, int64_t high, 
 	                      toll_num_whole(high), out);
 }
 
+/*
+ * One function (105 lines): the value notation's forms (~N, N-M, >=N, words
+ * before a number) are tried in one pass, in the order that makes each
+ * unambiguous.
+ */
 int
 toll_value_parse(const char *s, size_t len, toll_range *out)
 {

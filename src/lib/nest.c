@@ -439,6 +439,11 @@ node_cells(const struct ctx *x, uint32_t node, table v)
 			}
 }
 
+/*
+ * One function (162 lines): the reconciliation goes leaves first over the
+ * sides, each step using the tables the one before filled; the steps are
+ * commented where they start.
+ */
 int
 toll_nest_reconcile(toll_nest_claim *claims, size_t n, const uint32_t *parent, size_t nsides,
                     toll_nest_conflict_fn conflict, void *cctx, toll_nest_figure *out, size_t dup[2])

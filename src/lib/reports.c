@@ -475,6 +475,10 @@ end_of_pass(toll_reports *rd, toll_diag *d)
 	return TOLL_END;
 }
 
+/*
+ * One function (104 lines): the checking reader's states (the header, the
+ * rows of the first reading, the second reading) hand out one thing a call.
+ */
 int
 toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 {

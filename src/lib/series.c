@@ -259,6 +259,10 @@ treap_insert(struct revision *revs, uint32_t *root, uint32_t k)
 	*link = k;
 }
 
+/*
+ * One function (148 lines): a revision's place in its series' tree and the
+ * duplicate and conflict checks at that place are found in one descent.
+ */
 int
 toll_series_index_add(toll_series_index *x, const toll_report *r, size_t fileno, long line,
                       int *kind, toll_revision_ref *earlier, toll_revision_ref *before)

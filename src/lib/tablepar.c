@@ -549,6 +549,11 @@ go_serial(toll_table *t, uint64_t off, long line, toll_diag *d)
 	return TOLL_PAR_SERIAL;
 }
 
+/*
+ * One function (106 lines): the threaded reader's states (a chunk's rows in
+ * order, the next chunk, a failed chunk read on in order) in one loop, as
+ * toll_table_next()'s.
+ */
 int
 toll_par_next(toll_table *t, toll_row *row, toll_diag *d)
 {

@@ -103,6 +103,10 @@ fill_linear(toll_ticks *out, double lmin, double step, double unit, int k)
 	}
 }
 
+/*
+ * One function (103 lines): Talbot's search over steps, skipping and
+ * densities, with its bounds, as the paper gives it.
+ */
 int
 toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 {

@@ -72,6 +72,10 @@ shorter(toll_chart *c, const char *label, double width, char buf[96])
 	return buf;
 }
 
+/*
+ * One function (125 lines): a bar chart's parts are drawn in one pass over
+ * the categories and series, in the order they overlap.
+ */
 static int
 draw(toll_chart *c, struct layout *L)
 {

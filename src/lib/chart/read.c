@@ -374,6 +374,10 @@ oom(toll_diag *d)
 	return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
+/*
+ * One function (121 lines): a row is read by its kind's roles (x, y, series,
+ * the figure's parts), each checked at its place before the point is stored.
+ */
 int
 toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row *r, toll_diag *d)
 {

@@ -761,6 +761,11 @@ headline(const struct event *ev)
 	return toll_category_names[best];
 }
 
+/*
+ * One function (157 lines): an event's pages in the order a reader meets them
+ * (its totals, its chart, its claims, its checks); split by page when the
+ * report leaves the chart wing (issue 30).
+ */
 static void
 event_pages(struct ctx *x, size_t i)
 {
