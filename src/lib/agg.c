@@ -89,67 +89,6 @@ struct toll_agg {
 	struct edge *order;      /* the edges by event, made by toll_agg_write() */
 };
 
-/* The policies, by name: the only place one is named. */
-static const struct {
-	const char *name;
-	int combine;
-} policies[] = {
-	{ "consensus", TOLL_COMBINE_CONSENSUS }, { "range", TOLL_COMBINE_RANGE },
-	{ "min", TOLL_COMBINE_MIN }, { "max", TOLL_COMBINE_MAX }, { "latest", TOLL_COMBINE_LATEST },
-	{ "mean", TOLL_COMBINE_MEAN }, { "median", TOLL_COMBINE_MEDIAN },
-	{ "prefer", TOLL_COMBINE_PREFER }, { "each", TOLL_COMBINE_EACH },
-};
-
-int
-toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
-{
-	char names[160];
-	size_t i, len;
-
-	memset(p, 0, sizeof *p);
-	for (i = 0; i < sizeof policies / sizeof policies[0]; i++)
-		if (policies[i].combine != TOLL_COMBINE_PREFER && strcmp(s, policies[i].name) == 0) {
-			p->combine = policies[i].combine;
-			return TOLL_OK;
-		}
-	if (strncmp(s, "prefer:", 7) == 0) {
-		const char *q = s + 7;
-
-		p->combine = TOLL_COMBINE_PREFER;
-		for (;;) {
-			const char *end = strchr(q, ',');
-			size_t len = end ? (size_t)(end - q) : strlen(q);
-			char **np;
-
-			if (len == 0) {
-				toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "empty source name in policy '%s'", s);
-				toll_policy_free(p);
-				return TOLL_EUSAGE;
-			}
-			np = realloc(p->prefer, (p->nprefer + 1) * sizeof *np);
-			if (np == NULL || (np[p->nprefer] = strndup(q, len)) == NULL) {
-				if (np != NULL)
-					p->prefer = np;
-				toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-				toll_policy_free(p);
-				return TOLL_ENOMEM;
-			}
-			p->prefer = np;
-			p->nprefer++;
-			if (end == NULL)
-				return TOLL_OK;
-			q = end + 1;
-		}
-	}
-	/* The names, from the table: "consensus, range, ..., prefer:SOURCE,... or each". */
-	for (i = 0, len = 0; i < sizeof policies / sizeof policies[0] && len < sizeof names; i++)
-		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s%s",
-		                        i == 0 ? "" : i + 1 == sizeof policies / sizeof policies[0] ?
-		                        " or " : ", ", policies[i].name,
-		                        policies[i].combine == TOLL_COMBINE_PREFER ? ":SOURCE,..." : "");
-	return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "unknown policy '%s' (expected %s)", s, names);
-}
-
 void
 toll_policy_free(toll_policy *p)
 {
@@ -670,92 +609,246 @@ range(const struct aseries *s, const size_t *m, size_t n, int64_t *v, struct cla
 }
 
 /*
- * Combines the series m[0..n) of one claim group by the policy; v is
- * room for n numbers, w and tmp for n indices.
+ * The policies: a function each that combines the series m[0..n) of one
+ * claim group, whose most recent series is rep; v is room for n numbers,
+ * w and tmp for n indices.
  */
+struct combining {
+	const struct ctx *c;
+	const size_t *m;
+	size_t n, rep;
+	int64_t *v;
+	size_t *w, *tmp;
+};
+
+/* min and max: the whole figure of the series with the smallest (largest) best. */
+static void
+extreme(const struct combining *k, struct claim *cl, int largest)
+{
+	const struct aseries *s = k->c->a->s;
+	size_t i, pick = k->m[0];
+
+	for (i = 1; i < k->n; i++) {
+		int64_t b = s[k->m[i]].best, pb = s[pick].best;
+
+		if (largest ? b > pb : b < pb)
+			pick = k->m[i];
+		else if (b == pb && more_recent(k->c, k->m[i], pick))
+			pick = k->m[i];
+	}
+	whole(cl, &s[pick]);
+}
+
+static void
+pol_min(const struct combining *k, struct claim *cl)
+{
+	extreme(k, cl, 0);
+}
+
+static void
+pol_max(const struct combining *k, struct claim *cl)
+{
+	extreme(k, cl, 1);
+}
+
+/* latest, and each (every series its own claim): the most recent series. */
+static void
+pol_latest(const struct combining *k, struct claim *cl)
+{
+	whole(cl, &k->c->a->s[k->rep]);
+}
+
+static void
+pol_range(const struct combining *k, struct claim *cl)
+{
+	range(k->c->a->s, k->m, k->n, k->v, cl);
+}
+
+/* prefer:A,B,...: the first of the sources that has the claim, else range. */
+static void
+pol_prefer(const struct combining *k, struct claim *cl)
+{
+	const toll_policy *p = k->c->a->p;
+	size_t i, j;
+
+	for (j = 0; j < p->nprefer; j++) {
+		toll_str want;
+
+		want.s = p->prefer[j];
+		want.len = strlen(p->prefer[j]);
+		for (i = 0; i < k->n; i++)
+			if (toll_str_cmp(source_of(k->c, k->m[i]), want) == 0) {
+				whole(cl, &k->c->a->s[k->m[i]]);
+				return;
+			}
+	}
+	pol_range(k, cl);
+}
+
+static void
+pol_mean(const struct combining *k, struct claim *cl)
+{
+	const struct aseries *s = k->c->a->s;
+	int64_t *v = k->v;
+	size_t i, n = k->n;
+
+	for (i = 0; i < n; i++)
+		v[i] = s[k->m[i]].low;
+	cl->low = mean2(v, n);
+	for (i = 0; i < n; i++)
+		v[i] = s[k->m[i]].best;
+	cl->best = mean2(v, n);
+	cl->open = 0;
+	for (i = 0; i < n; i++) {
+		v[i] = s[k->m[i]].high;
+		cl->open |= s[k->m[i]].high < 0;
+	}
+	cl->high = cl->open ? 0 : mean2(v, n);
+	cl->flags = flags_of_best(s, k->m, n, cl->best);
+	cl->chosen = n;
+}
+
+static void
+pol_median(const struct combining *k, struct claim *cl)
+{
+	const struct aseries *s = k->c->a->s;
+	int64_t *v = k->v;
+	size_t i, n = k->n;
+	int open;
+
+	for (i = 0; i < n; i++)
+		v[i] = s[k->m[i]].low;
+	cl->low = median2(v, n, &open);
+	for (i = 0; i < n; i++)
+		v[i] = s[k->m[i]].best;
+	cl->best = median2(v, n, &open);
+	for (i = 0; i < n; i++)
+		v[i] = s[k->m[i]].high < 0 ? INT64_MAX : s[k->m[i]].high;
+	cl->high = median2(v, n, &cl->open);
+	cl->flags = flags_of_best(s, k->m, n, cl->best);
+	cl->chosen = n;
+}
+
+/* consensus: range over the series no other makes stale or vaguer. */
+static void
+pol_consensus(const struct combining *k, struct claim *cl)
+{
+	const struct aseries *s = k->c->a->s;
+
+	range(s, k->w, consensus(s, k->m, k->n, k->w, k->tmp), k->v, cl);
+}
+
+enum {
+	POLICY_SOURCES = 1,   /* written NAME:SOURCE,... (prefer) */
+	POLICY_APART = 2      /* every source stands alone: nothing is combined (each) */
+};
+
+/*
+ * The policies, in the order of enum toll_combine (agg.h) and of the
+ * help: the only place one is named.  Adding one: its value in the enum,
+ * a row here and its function above; then its paragraph in toll-agg's
+ * help and in toll(7), HOW CLAIMS ARE COMBINED.
+ */
+static const struct {
+	const char *name;
+	unsigned flags;
+	void (*combine)(const struct combining *k, struct claim *cl);
+} policies[] = {
+	[TOLL_COMBINE_CONSENSUS] = { "consensus", 0, pol_consensus },
+	[TOLL_COMBINE_RANGE] = { "range", 0, pol_range },
+	[TOLL_COMBINE_MIN] = { "min", 0, pol_min },
+	[TOLL_COMBINE_MAX] = { "max", 0, pol_max },
+	[TOLL_COMBINE_LATEST] = { "latest", 0, pol_latest },
+	[TOLL_COMBINE_MEAN] = { "mean", 0, pol_mean },
+	[TOLL_COMBINE_MEDIAN] = { "median", 0, pol_median },
+	[TOLL_COMBINE_PREFER] = { "prefer", POLICY_SOURCES, pol_prefer },
+	[TOLL_COMBINE_EACH] = { "each", POLICY_APART, pol_latest },
+};
+
+#define NPOLICIES (sizeof policies / sizeof policies[0])
+
+/* Whether the policy keeps every source apart (each). */
+static int
+apart(const toll_policy *p)
+{
+	return (policies[p->combine].flags & POLICY_APART) != 0;
+}
+
+/* Combines the series m[0..n) of one claim group by the policy. */
 static void
 combine(const struct ctx *c, const size_t *m, size_t n, int64_t *v, size_t *w, size_t *tmp,
         struct claim *cl)
 {
-	const toll_policy *p = c->a->p;
-	const struct aseries *s = c->a->s;
-	size_t i, pick, rep = m[0];
-	int open;
+	struct combining k;
+	size_t i;
 
+	k.c = c;
+	k.m = m;
+	k.n = n;
+	k.v = v;
+	k.w = w;
+	k.tmp = tmp;
+	k.rep = m[0];
 	for (i = 1; i < n; i++)
-		if (more_recent(c, m[i], rep))
-			rep = m[i];
-	cl->rep = rep;
-	switch (p->combine) {
-	case TOLL_COMBINE_MIN:
-	case TOLL_COMBINE_MAX:
-		pick = m[0];
-		for (i = 1; i < n; i++) {
-			int64_t b = s[m[i]].best, pb = s[pick].best;
+		if (more_recent(c, m[i], k.rep))
+			k.rep = m[i];
+	cl->rep = k.rep;
+	policies[(size_t)c->a->p->combine < NPOLICIES ? c->a->p->combine : 0].combine(&k, cl);
+}
 
-			if (p->combine == TOLL_COMBINE_MIN ? b < pb : b > pb)
-				pick = m[i];
-			else if (b == pb && more_recent(c, m[i], pick))
-				pick = m[i];
+int
+toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
+{
+	char names[160];
+	size_t i, len;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < NPOLICIES; i++) {
+		size_t nl = strlen(policies[i].name);
+
+		if (!(policies[i].flags & POLICY_SOURCES) && strcmp(s, policies[i].name) == 0) {
+			p->combine = (int)i;
+			return TOLL_OK;
 		}
-		whole(cl, &s[pick]);
-		return;
-	case TOLL_COMBINE_LATEST:
-	case TOLL_COMBINE_EACH:
-		whole(cl, &s[rep]);
-		return;
-	case TOLL_COMBINE_PREFER: {
-		size_t k;
-
-		for (k = 0; k < p->nprefer; k++) {
-			toll_str want;
-
-			want.s = p->prefer[k];
-			want.len = strlen(p->prefer[k]);
-			for (i = 0; i < n; i++)
-				if (toll_str_cmp(source_of(c, m[i]), want) == 0) {
-					whole(cl, &s[m[i]]);
-					return;
-				}
-		}
-		break;   /* none of them: range */
+		if ((policies[i].flags & POLICY_SOURCES) && strncmp(s, policies[i].name, nl) == 0 &&
+		    s[nl] == ':')
+			break;
 	}
-	case TOLL_COMBINE_MEAN:
-		for (i = 0; i < n; i++)
-			v[i] = s[m[i]].low;
-		cl->low = mean2(v, n);
-		for (i = 0; i < n; i++)
-			v[i] = s[m[i]].best;
-		cl->best = mean2(v, n);
-		cl->open = 0;
-		for (i = 0; i < n; i++) {
-			v[i] = s[m[i]].high;
-			cl->open |= s[m[i]].high < 0;
+	if (i < NPOLICIES) {
+		const char *q = s + strlen(policies[i].name) + 1;
+
+		p->combine = (int)i;
+		for (;;) {
+			const char *end = strchr(q, ',');
+			size_t sl = end ? (size_t)(end - q) : strlen(q);
+			char **np;
+
+			if (sl == 0) {
+				toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "empty source name in policy '%s'", s);
+				toll_policy_free(p);
+				return TOLL_EUSAGE;
+			}
+			np = realloc(p->prefer, (p->nprefer + 1) * sizeof *np);
+			if (np == NULL || (np[p->nprefer] = strndup(q, sl)) == NULL) {
+				if (np != NULL)
+					p->prefer = np;
+				toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+				toll_policy_free(p);
+				return TOLL_ENOMEM;
+			}
+			p->prefer = np;
+			p->nprefer++;
+			if (end == NULL)
+				return TOLL_OK;
+			q = end + 1;
 		}
-		cl->high = cl->open ? 0 : mean2(v, n);
-		cl->flags = flags_of_best(s, m, n, cl->best);
-		cl->chosen = n;
-		return;
-	case TOLL_COMBINE_MEDIAN:
-		for (i = 0; i < n; i++)
-			v[i] = s[m[i]].low;
-		cl->low = median2(v, n, &open);
-		for (i = 0; i < n; i++)
-			v[i] = s[m[i]].best;
-		cl->best = median2(v, n, &open);
-		for (i = 0; i < n; i++)
-			v[i] = s[m[i]].high < 0 ? INT64_MAX : s[m[i]].high;
-		cl->high = median2(v, n, &cl->open);
-		cl->flags = flags_of_best(s, m, n, cl->best);
-		cl->chosen = n;
-		return;
-	case TOLL_COMBINE_CONSENSUS:
-		range(s, w, consensus(s, m, n, w, tmp), v, cl);
-		return;
-	default:
-		break;
 	}
-	range(s, m, n, v, cl);
+	/* The names, from the table: "consensus, range, ..., prefer:SOURCE,... or each". */
+	for (i = 0, len = 0; i < NPOLICIES && len < sizeof names; i++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s%s",
+		                        i == 0 ? "" : i + 1 == NPOLICIES ? " or " : ", ", policies[i].name,
+		                        (policies[i].flags & POLICY_SOURCES) ? ":SOURCE,..." : "");
+	return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "unknown policy '%s' (expected %s)", s, names);
 }
 
 /* ---- grouping and output ---- */
@@ -1021,10 +1114,10 @@ claim_runs(const toll_agg *a, const toll_series_index *x, int adversary, size_t 
 		size_t lo = start[e], hi = start[e + 1];
 
 		/* Claims then series numbers: the int64 order of the key (below 2^63). */
-		if (a->p->combine != TOLL_COMBINE_EACH && hi - lo > 1)
+		if (!apart(a->p) && hi - lo > 1)
 			toll_sort_i64((int64_t *)(void *)(key + lo), hi - lo);
 		for (i = lo; i < hi; i++) {
-			if (i == lo || a->p->combine == TOLL_COMBINE_EACH ||
+			if (i == lo || apart(a->p) ||
 			    key[i] >> 32 != key[i - 1] >> 32)
 				runs[(*nruns)++] = i;
 			order[i] = (size_t)(key[i] & 0xffffffffu);
@@ -1488,7 +1581,7 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 		by_claim &= a->kind[k] == K_SIDE || a->kind[k] == K_STATUS || a->kind[k] == K_CATEGORY;
 		kinds |= 1u << a->kind[k];
 	}
-	nested = a->p->combine == TOLL_COMBINE_EACH ||
+	nested = apart(a->p) ||
 	         (kinds & (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY)) !=
 	         (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY) ||
 	         holders_possible(a, adversary);
