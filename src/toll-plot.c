@@ -163,20 +163,6 @@ parse_size(const char *s, double *w, double *h, int *physical)
 	return *w >= 50 && *w <= 10000 && *h >= 50 && *h <= 10000 ? 0 : -1;
 }
 
-static int
-format_of(const char *name, enum toll_chart_format *f)
-{
-	if (strcasecmp(name, "png") == 0)
-		*f = TOLL_CHART_PNG;
-	else if (strcasecmp(name, "pdf") == 0)
-		*f = TOLL_CHART_PDF;
-	else if (strcasecmp(name, "svg") == 0)
-		*f = TOLL_CHART_SVG;
-	else
-		return -1;
-	return 0;
-}
-
 /* --color VALUE=COLOR,...: each given to the chart; 0, or a usage error's status. */
 static int
 set_colors(toll_chart *ch, const char *spec)
@@ -311,7 +297,7 @@ check_options(struct plot *p)
 		return cli_usage_error("--size and --scale give more than 100 million pixels");
 	if (!p->have_format && p->out && strcmp(p->out, "-") != 0) {
 		const char *dot = strrchr(p->out, '.'), *slash = strrchr(p->out, '/');
-		if (dot == NULL || (slash && dot < slash) || format_of(dot + 1, &o->format) != 0)
+		if (dot == NULL || (slash && dot < slash) || toll_chart_format_find(dot + 1, &o->format) != 0)
 			return cli_usage_error("cannot tell the format of '%s' from its name: end it in "
 			                       ".png, .pdf or .svg, or give --format", p->out);
 	}
@@ -445,8 +431,11 @@ main(int argc, char **argv)
 			}
 			break;
 		case OPT_FORMAT:
-			if (format_of(optarg, &p.o.format) != 0) {
-				status = cli_usage_error("invalid --format '%s': expected png, pdf or svg", optarg);
+			if (toll_chart_format_find(optarg, &p.o.format) != 0) {
+				char names[64];
+
+				toll_chart_format_names(names, sizeof names);
+				status = cli_usage_error("invalid --format '%s': expected %s", optarg, names);
 				goto done;
 			}
 			p.have_format = 1;
@@ -461,15 +450,11 @@ main(int argc, char **argv)
 			*(c == OPT_YMIN ? &p.o.has_ymin : &p.o.has_ymax) = 1;
 			break;
 		case OPT_PALETTE:
-			if (strcmp(optarg, "okabe-ito") == 0)
-				p.o.palette = TOLL_PALETTE_OKABE_ITO;
-			else if (strcmp(optarg, "viridis") == 0)
-				p.o.palette = TOLL_PALETTE_VIRIDIS;
-			else if (strcmp(optarg, "grey") == 0 || strcmp(optarg, "gray") == 0)
-				p.o.palette = TOLL_PALETTE_GREY;
-			else {
-				status = cli_usage_error("invalid --palette '%s': expected okabe-ito, viridis or grey",
-				                         optarg);
+			if (toll_chart_palette_find(optarg, &p.o.palette) != 0) {
+				char names[96];
+
+				toll_chart_palette_names(names, sizeof names);
+				status = cli_usage_error("invalid --palette '%s': expected %s", optarg, names);
 				goto done;
 			}
 			break;

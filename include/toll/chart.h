@@ -176,6 +176,17 @@ const char *toll_chart_kind_name(enum toll_chart_kind kind);
 /* A kind's description for a usage text, lines of at most 60 characters. */
 const char *toll_chart_kind_help(enum toll_chart_kind kind);
 
+/*
+ * The palettes by name ("okabe-ito", "viridis", "grey" or "gray") and the
+ * output formats by name, whatever the case ("png", "pdf", "svg"): 0 and
+ * the value set, or -1.  Their names for a message, written into buf:
+ * "okabe-ito, viridis or grey", "png, pdf or svg".
+ */
+int toll_chart_palette_find(const char *name, enum toll_chart_palette *p);
+void toll_chart_palette_names(char *buf, size_t sz);
+int toll_chart_format_find(const char *name, enum toll_chart_format *f);
+void toll_chart_format_names(char *buf, size_t sz);
+
 /* Where rendered bytes go; returns 0, or -1 to stop with an I/O error. */
 typedef int (*toll_chart_write_fn)(void *closure, const unsigned char *data, size_t len);
 

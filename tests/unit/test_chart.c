@@ -261,6 +261,30 @@ START_TEST(text_shown_by_characters)
 }
 END_TEST
 
+/* Palettes and output formats by name, and their names for messages, from one table. */
+START_TEST(palettes_and_formats_by_name)
+{
+	enum toll_chart_palette p;
+	enum toll_chart_format f;
+	char buf[96];
+
+	ck_assert_int_eq(toll_chart_palette_find("viridis", &p), 0);
+	ck_assert_int_eq(p, TOLL_PALETTE_VIRIDIS);
+	ck_assert_int_eq(toll_chart_palette_find("gray", &p), 0);
+	ck_assert_int_eq(p, TOLL_PALETTE_GREY);
+	ck_assert_int_eq(toll_chart_palette_find("Viridis", &p), -1);
+	ck_assert_int_eq(toll_chart_format_find("SVG", &f), 0);
+	ck_assert_int_eq(f, TOLL_CHART_SVG);
+	ck_assert_int_eq(toll_chart_format_find("jpg", &f), -1);
+	toll_chart_palette_names(buf, sizeof buf);
+	ck_assert_str_eq(buf, "okabe-ito, viridis or grey");
+	toll_chart_format_names(buf, sizeof buf);
+	ck_assert_str_eq(buf, "png, pdf or svg");
+	toll_chart_format_names(buf, 6);
+	ck_assert_str_eq(buf, "png, ");
+}
+END_TEST
+
 Suite *
 chart_suite(void)
 {
@@ -273,6 +297,7 @@ chart_suite(void)
 	tcase_add_test(tc, options_that_suit_the_kind);
 	tcase_add_test(tc, figures_as_labels);
 	tcase_add_test(tc, atomic_outputs);
+	tcase_add_test(tc, palettes_and_formats_by_name);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -3,6 +3,7 @@
  * A new kind is a file with its descriptor and a row here.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "chart/chart.h"
 
@@ -90,4 +91,88 @@ toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 	kinds_with(flag, 1, names, sizeof names);
 	return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "%s%s for %s charts", opt,
 	                     strchr(opt, ' ') ? "" : " is", names);
+}
+
+/*
+ * The palettes and the output formats, by name: the only place one is
+ * named.  A palette's colours are palette.c's; a format's surface is
+ * render.c's.
+ */
+static const struct {
+	const char *name;
+	enum toll_chart_palette palette;
+	int alias;               /* another spelling, left out of the names */
+} palettes[] = {
+	{ "okabe-ito", TOLL_PALETTE_OKABE_ITO, 0 }, { "viridis", TOLL_PALETTE_VIRIDIS, 0 },
+	{ "grey", TOLL_PALETTE_GREY, 0 }, { "gray", TOLL_PALETTE_GREY, 1 },
+};
+
+static const struct {
+	const char *name;
+	enum toll_chart_format format;
+} formats[] = {
+	{ "png", TOLL_CHART_PNG }, { "pdf", TOLL_CHART_PDF }, { "svg", TOLL_CHART_SVG },
+};
+
+int
+toll_chart_palette_find(const char *name, enum toll_chart_palette *p)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof palettes / sizeof palettes[0]; i++)
+		if (strcmp(palettes[i].name, name) == 0) {
+			*p = palettes[i].palette;
+			return 0;
+		}
+	return -1;
+}
+
+/* Adds name to the list in buf ("a", "a, b", then "a, b or c" when last). */
+static size_t
+list_add(char *buf, size_t sz, size_t len, const char *name, size_t k, int last)
+{
+	if (len >= sz)
+		return len;
+	return len + (size_t)snprintf(buf + len, sz - len, "%s%s",
+	                              k == 0 ? "" : last ? " or " : ", ", name);
+}
+
+void
+toll_chart_palette_names(char *buf, size_t sz)
+{
+	size_t i, n = 0, k = 0, len = 0;
+
+	for (i = 0; i < sizeof palettes / sizeof palettes[0]; i++)
+		n += !palettes[i].alias;
+	if (sz > 0)
+		buf[0] = '\0';
+	for (i = 0; i < sizeof palettes / sizeof palettes[0]; i++)
+		if (!palettes[i].alias) {
+			len = list_add(buf, sz, len, palettes[i].name, k, k + 1 == n);
+			k++;
+		}
+}
+
+int
+toll_chart_format_find(const char *name, enum toll_chart_format *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcasecmp(formats[i].name, name) == 0) {
+			*f = formats[i].format;
+			return 0;
+		}
+	return -1;
+}
+
+void
+toll_chart_format_names(char *buf, size_t sz)
+{
+	size_t i, n = sizeof formats / sizeof formats[0], len = 0;
+
+	if (sz > 0)
+		buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		len = list_add(buf, sz, len, formats[i].name, i, i + 1 == n);
 }
