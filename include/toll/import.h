@@ -97,9 +97,9 @@ int toll_import_option(toll_import *im, int opt, const char *arg, toll_diag *d);
 int toll_import_set_format(toll_import *im, const char *name, toll_diag *d);
 
 /*
- * Reads the files (NULL or "-": standard input) with the dialect dl (its
- * json is set: JSON is read) and writes the reports table, its header
- * first, to out.  Problems are told to say().  Returns TOLL_OK when every
+ * Once per import: reads the files (none, or "-": standard input) with
+ * the dialect dl (its json is set: JSON is read) and writes the reports
+ * table, its header first, to out.  Problems are told to say().  Returns TOLL_OK when every
  * row was read, TOLL_EDATA when some were left out as refused,
  * TOLL_EUSAGE when the arguments do not fit the first file's columns
  * (nothing written), TOLL_EIO or TOLL_ENOMEM when reading stopped so.

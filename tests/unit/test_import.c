@@ -154,6 +154,11 @@ START_TEST(options_refused)
 	                 "timestamp");
 	ck_assert_int_eq(toll_import_set_format(im, "ucdp-ged", &d), TOLL_OK);
 	toll_import_free(im);
+	/* The format set twice: the second's check does not leak the first's state. */
+	im = toll_import_new(say, &s);
+	ck_assert_int_eq(toll_import_set_format(im, "acled", &d), TOLL_OK);
+	ck_assert_int_eq(toll_import_set_format(im, "acled", &d), TOLL_OK);
+	toll_import_free(im);
 	/* Nothing was said: option problems are returned. */
 	ck_assert_uint_eq(s.len, 0);
 }
@@ -196,6 +201,10 @@ START_TEST(run_table)
 	ck_assert_int_eq(k.refused, 1);
 	ck_assert_int_eq(k.no_figure, 1);
 	ck_assert_uint_gt(toll_import_summary(im, line, sizeof line), 0);
+	/* An import runs once; setting the format again is allowed. */
+	ck_assert_int_eq(run(im, csv, ".csv", out, sizeof out), TOLL_EUSAGE);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(s.text, "an import runs once"));
 	ck_assert_str_eq(line, "table: 5 read, 3 written, 1 refused, 0 widened, 0 defaulted, "
 	                 "1 skipped (no figure)");
 	/* Cut to fit. */

@@ -18,8 +18,9 @@ check(toll_import *im, toll_diag *d)
 	if (rep != NULL && strcmp(rep, "event_date") != 0 && strcmp(rep, "timestamp") != 0)
 		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "invalid --reported '%s' for acled: "
 		                     "expected event_date or timestamp", rep);
-	if ((im->events = toll_strmap_new()) == NULL ||
-	    (rep != NULL && strcmp(rep, "timestamp") == 0 && (im->seen = toll_strmap_new()) == NULL))
+	if ((im->events == NULL && (im->events = toll_strmap_new()) == NULL) ||
+	    (rep != NULL && strcmp(rep, "timestamp") == 0 && im->seen == NULL &&
+	     (im->seen = toll_strmap_new()) == NULL))
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	return TOLL_OK;
 }

@@ -674,8 +674,9 @@ toll_import_run(toll_import *im, char *const *paths, size_t n, const toll_dialec
 	toll_diag d;
 	int code, go = 1;
 
-	if (im->fmt == NULL) {
-		toll_diag_set(&d, TOLL_EUSAGE, NULL, 0, 0, "no format: acled, ucdp-ged or table");
+	if (im->fmt == NULL || im->out != NULL) {
+		toll_diag_set(&d, TOLL_EUSAGE, NULL, 0, 0, im->fmt == NULL ? "no format set "
+		              "(toll_import_set_format())" : "an import runs once: make another");
 		im->say(im->say_ctx, &d, TOLL_EUSAGE);
 		return TOLL_EUSAGE;
 	}
