@@ -172,9 +172,8 @@ main(int argc, char **argv)
 	status = EXIT_OK;
 	if (optind >= argc) {
 		for (i = 0, k = 0; i < toll_import_formats(); i++)
-			k += (size_t)snprintf(names + k, k < sizeof names ? sizeof names - k : 0, "%s%s",
-			                      i == 0 ? "" : i + 1 == toll_import_formats() ? " or " : ", ",
-			                      toll_import_format_name(i));
+			k = toll_list_add(names, sizeof names, k, toll_import_format_name(i), i,
+			                  toll_import_formats(), " or ");
 		status = cli_usage_error("a FORMAT is needed: %s", names);
 		goto done;
 	}

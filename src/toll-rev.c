@@ -85,10 +85,8 @@ command_names(void)
 	static char buf[64];
 	size_t i, len = 0;
 
-	for (i = 0; i < NCOMMANDS && len < sizeof buf; i++)
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
-		                        i == 0 ? "" : i + 1 == NCOMMANDS ? " or " : ", ",
-		                        commands[i].name);
+	for (i = 0; i < NCOMMANDS; i++)
+		len = toll_list_add(buf, sizeof buf, len, commands[i].name, i, NCOMMANDS, " or ");
 	return buf;
 }
 

@@ -65,4 +65,13 @@ int toll_diag_set(toll_diag *d, int code, const char *file, long line, long col,
  */
 void toll_diag_quote(char *out, size_t outsz, const char *s, size_t len);
 
+/*
+ * Appends item k (from 0) of a list of n to buf (size sz, kept
+ * NUL-terminated) at len, as a message lists names: "a, b or c" with
+ * conj " or ", "a, b and c" with " and ".  Returns the new length (sz or
+ * more when cut).
+ */
+size_t toll_list_add(char *buf, size_t sz, size_t len, const char *item, size_t k, size_t n,
+                     const char *conj);
+
 #endif

@@ -844,10 +844,13 @@ toll_policy_parse(toll_policy *p, const char *s, toll_diag *d)
 		}
 	}
 	/* The names, from the table: "consensus, range, ..., prefer:SOURCE,... or each". */
-	for (i = 0, len = 0; i < NPOLICIES && len < sizeof names; i++)
-		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s%s",
-		                        i == 0 ? "" : i + 1 == NPOLICIES ? " or " : ", ", policies[i].name,
-		                        (policies[i].flags & POLICY_SOURCES) ? ":SOURCE,..." : "");
+	for (i = 0, len = 0; i < NPOLICIES; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "%s%s", policies[i].name,
+		         (policies[i].flags & POLICY_SOURCES) ? ":SOURCE,..." : "");
+		len = toll_list_add(names, sizeof names, len, name, i, NPOLICIES, " or ");
+	}
 	return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "unknown policy '%s' (expected %s)", s, names);
 }
 

@@ -70,3 +70,13 @@ toll_diag_quote(char *out, size_t outsz, const char *s, size_t len)
 	}
 	out[o] = '\0';
 }
+
+size_t
+toll_list_add(char *buf, size_t sz, size_t len, const char *item, size_t k, size_t n,
+              const char *conj)
+{
+	if (len >= sz)
+		return len;   /* cut already */
+	return len + (size_t)snprintf(buf + len, sz - len, "%s%s",
+	                              k == 0 ? "" : k + 1 == n ? conj : ", ", item);
+}

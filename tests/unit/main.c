@@ -27,6 +27,41 @@ unit_tmpfile(const char *bytes, size_t n, const char *suffix)
 	return tmp_path;
 }
 
+static char out_path[256];
+static int out_fd = -1;
+
+toll_out *
+unit_out_open(void)
+{
+	const char *dir = getenv("TMPDIR");
+	toll_out *o;
+
+	snprintf(out_path, sizeof out_path, "%s/toll-unit-out-XXXXXX", dir ? dir : "/tmp");
+	out_fd = mkstemp(out_path);
+	ck_assert_int_ge(out_fd, 0);
+	o = toll_out_new(out_fd, 0);
+	ck_assert_ptr_nonnull(o);
+	return o;
+}
+
+const char *
+unit_out_text(toll_out *o)
+{
+	static char buf[1 << 16];
+	toll_diag d;
+	ssize_t n;
+
+	ck_assert_int_eq(toll_out_commit(o, "test", &d), TOLL_OK);
+	toll_out_free(o);
+	n = pread(out_fd, buf, sizeof buf - 1, 0);
+	ck_assert_int_ge(n, 0);
+	buf[n] = '\0';
+	close(out_fd);
+	unlink(out_path);
+	out_fd = -1;
+	return buf;
+}
+
 int
 main(void)
 {

@@ -5,6 +5,7 @@
 #include <check.h>
 #include <stddef.h>
 
+#include "toll/out.h"
 #include "toll/table.h"
 
 Suite *date_suite(void);
@@ -18,6 +19,13 @@ Suite *ticks_suite(void);
 Suite *extract_suite(void);
 Suite *chart_suite(void);
 Suite *import_suite(void);
+
+/*
+ * A toll_out on a new temporary file, and what was written to it once
+ * committed (the file removed; a static buffer, one at a time).
+ */
+toll_out *unit_out_open(void);
+const char *unit_out_text(toll_out *o);
 
 /* Writes bytes to a new temporary file; returns its path (static buffer, one at a time). */
 const char *unit_tmpfile(const char *bytes, size_t n, const char *suffix);

@@ -550,6 +550,30 @@ START_TEST(series_latest_only_and_second_pass)
 }
 END_TEST
 
+/* Lists of names in messages: "a, b or c", cut to fit. */
+START_TEST(lists_for_messages)
+{
+	static const char *const names[] = { "acled", "ucdp-ged", "table" };
+	char buf[64], small[9];
+	size_t i, len = 0, n = sizeof names / sizeof names[0];
+
+	for (i = 0; i < n; i++)
+		len = toll_list_add(buf, sizeof buf, len, names[i], i, n, " or ");
+	ck_assert_str_eq(buf, "acled, ucdp-ged or table");
+	ck_assert_uint_eq(len, strlen(buf));
+	ck_assert_uint_eq(toll_list_add(buf, sizeof buf, 0, "bar", 0, 1, " and "), 3);
+	ck_assert_str_eq(buf, "bar");
+	len = toll_list_add(buf, sizeof buf, 0, "a", 0, 2, " and ");
+	toll_list_add(buf, sizeof buf, len, "b", 1, 2, " and ");
+	ck_assert_str_eq(buf, "a and b");
+	/* Cut: what fits, NUL-terminated, and no write past the end. */
+	for (i = 0, len = 0; i < n; i++)
+		len = toll_list_add(small, sizeof small, len, names[i], i, n, " or ");
+	ck_assert_str_eq(small, "acled, u");
+	ck_assert_uint_ge(len, sizeof small);
+}
+END_TEST
+
 Suite *
 misc_suite(void)
 {
@@ -572,6 +596,7 @@ misc_suite(void)
 	tcase_add_test(tc, series_revisions);
 	tcase_add_test(tc, series_many);
 	tcase_add_test(tc, series_latest_only_and_second_pass);
+	tcase_add_test(tc, lists_for_messages);
 	suite_add_tcase(s, tc);
 	return s;
 }

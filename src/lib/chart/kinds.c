@@ -57,15 +57,9 @@ kinds_with(unsigned flag, int with, char *buf, size_t sz)
 	for (i = 0; i < toll_ch_nkinds; i++)
 		n += ((toll_ch_kinds[i]->flags & flag) != 0) == with;
 	buf[0] = '\0';
-	for (i = 0; i < toll_ch_nkinds; i++) {
-		if (((toll_ch_kinds[i]->flags & flag) != 0) != with)
-			continue;
-		k++;
-		len += (size_t)snprintf(buf + len, len < sz ? sz - len : 0, "%s%s",
-		                        k == 1 ? "" : k == n ? " and " : ", ", toll_ch_kinds[i]->name);
-		if (len >= sz)
-			return;
-	}
+	for (i = 0; i < toll_ch_nkinds; i++)
+		if (((toll_ch_kinds[i]->flags & flag) != 0) == with)
+			len = toll_list_add(buf, sz, len, toll_ch_kinds[i]->name, k++, n, " and ");
 }
 
 int
@@ -127,16 +121,6 @@ toll_chart_palette_find(const char *name, enum toll_chart_palette *p)
 	return -1;
 }
 
-/* Adds name to the list in buf ("a", "a, b", then "a, b or c" when last). */
-static size_t
-list_add(char *buf, size_t sz, size_t len, const char *name, size_t k, int last)
-{
-	if (len >= sz)
-		return len;
-	return len + (size_t)snprintf(buf + len, sz - len, "%s%s",
-	                              k == 0 ? "" : last ? " or " : ", ", name);
-}
-
 void
 toll_chart_palette_names(char *buf, size_t sz)
 {
@@ -147,10 +131,8 @@ toll_chart_palette_names(char *buf, size_t sz)
 	if (sz > 0)
 		buf[0] = '\0';
 	for (i = 0; i < sizeof palettes / sizeof palettes[0]; i++)
-		if (!palettes[i].alias) {
-			len = list_add(buf, sz, len, palettes[i].name, k, k + 1 == n);
-			k++;
-		}
+		if (!palettes[i].alias)
+			len = toll_list_add(buf, sz, len, palettes[i].name, k++, n, " or ");
 }
 
 int
@@ -174,5 +156,5 @@ toll_chart_format_names(char *buf, size_t sz)
 	if (sz > 0)
 		buf[0] = '\0';
 	for (i = 0; i < n; i++)
-		len = list_add(buf, sz, len, formats[i].name, i, i + 1 == n);
+		len = toll_list_add(buf, sz, len, formats[i].name, i, n, " or ");
 }

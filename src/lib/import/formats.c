@@ -104,14 +104,10 @@ format_names(int opt, char *buf, size_t sz)
 	for (i = 0; i < nformats; i++)
 		n += opt < 0 || (formats[i]->options >> opt & 1u);
 	buf[0] = '\0';
-	for (i = 0; i < nformats && len < sz; i++) {
-		if (opt >= 0 && !(formats[i]->options >> opt & 1u))
-			continue;
-		k++;
-		len += (size_t)snprintf(buf + len, sz - len, "%s%s",
-		                        k == 1 ? "" : k == n ? (opt < 0 ? " or " : " and ") : ", ",
-		                        formats[i]->name);
-	}
+	for (i = 0; i < nformats; i++)
+		if (opt < 0 || (formats[i]->options >> opt & 1u))
+			len = toll_list_add(buf, sz, len, formats[i]->name, k++, n,
+			                    opt < 0 ? " or " : " and ");
 }
 
 toll_import *
