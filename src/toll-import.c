@@ -108,11 +108,7 @@ say(void *ctx, const toll_diag *d, int code)
 		cr->status = cli_usage_error("%s", d->msg);
 		return 0;
 	}
-	if (code == TOLL_ENOMEM) {
-		cli_reader_problem(cr, d, code);
-		return 0;
-	}
-	return cli_reader_problem(cr, d, code);
+	return cli_reader_problem(cr, d, code);   /* 0 after too many, or out of memory */
 }
 
 /* A usage error of the import module (or trouble, out of memory). */

@@ -3,11 +3,9 @@
  * its table of formats and options, option values refused, a run on a
  * table and on JSON with what it says, the summary.
  */
-#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "suites.h"
 #include "toll/import.h"
