@@ -77,7 +77,7 @@ JSON_CFLAGS  = $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JSON_LIBS    = $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
 PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report
-LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c src/lib/import/*.c)
+LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c src/lib/story/*.c src/lib/import/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
 LIBTOLL  = $(BUILD)/libtoll.a
@@ -98,7 +98,7 @@ FUZZ_REPLAY  = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 HOSTILE_GEN  = $(BUILD)/tests/hostile-gen
 MEASURE      = $(BUILD)/tests/measure
 FAULT_SHIM   = $(BUILD)/tests/fault/shim.so
-HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) $(wildcard src/lib/import/*.h) src/cli.h
+HEADERS  = $(wildcard include/toll/*.h) $(wildcard src/lib/*.h) $(wildcard src/lib/chart/*.h) $(wildcard src/lib/story/*.h) $(wildcard src/lib/import/*.h) src/cli.h
 
 .PHONY: FORCE all man install-strip dist demo plots check check-deps check-valgrind fuzz bench install uninstall clean
 .SUFFIXES:
@@ -127,7 +127,7 @@ $(BUILD)/lto/%.o: src/lib/%.c $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $(LTO) -c -o $@ $<
 $(BUILD)/lto/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/lto/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
-$(BUILD)/lto/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
+$(BUILD)/lto/chart/%.o $(BUILD)/lto/story/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
 
 $(LIBTOLL_LTO): $(LTO_OBJ)
 	@rm -f $@
@@ -141,10 +141,11 @@ $(BUILD)/bin/toll-stats: LDLIBS += $(GSL_LIBS)
 $(BUILD)/lib/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
 $(BUILD)/bin/toll-import: LDLIBS += $(JSON_LIBS)
 
-# Only the chart (src/lib/chart/) uses cairo and pango, and only toll-plot
-# and toll-report link them (with GSL, for histograms).
-$(BUILD)/lib/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS)
-$(BUILD)/lib/chart/%.o: ALL_CFLAGS += -Isrc/lib
+# Only the chart (src/lib/chart/) and the report drawn with it
+# (src/lib/story/) use cairo and pango, and only toll-plot and
+# toll-report link them (with GSL, for histograms).
+$(BUILD)/lib/chart/%.o $(BUILD)/lib/story/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS)
+$(BUILD)/lib/chart/%.o $(BUILD)/lib/story/%.o: ALL_CFLAGS += -Isrc/lib
 $(BUILD)/toll-plot.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/bin/toll-plot $(BUILD)/bin/toll-report: LDLIBS += $(CAIRO_LIBS) $(GSL_LIBS)
 
@@ -160,7 +161,7 @@ SHLIB    = $(BUILD)/libtoll.so.$(VERSION)
 $(BUILD)/pic/%.o: src/lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
-$(BUILD)/pic/chart/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
+$(BUILD)/pic/chart/%.o $(BUILD)/pic/story/%.o: ALL_CFLAGS += $(CAIRO_CFLAGS) $(GSL_CFLAGS) -Isrc/lib
 $(BUILD)/pic/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/pic/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
 $(SHLIB): $(PIC_OBJ) src/lib/libtoll.map

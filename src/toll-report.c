@@ -104,7 +104,7 @@ main(int argc, char **argv)
 	int c, code, status = EXIT_OK;
 
 	cli_init("toll-report");
-	/* The story keeps its tables in temporary files while it reads and draws. */
+	/* The output's file beside -o, while it is written, is removed if a signal ends the run. */
 	cli_cleanup_on_signals();
 	gsl_set_error_handler_off();
 	memset(&so, 0, sizeof so);

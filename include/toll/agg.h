@@ -16,8 +16,10 @@
 #include <stdint.h>
 
 #include "toll/keys.h"
+#include "toll/nest.h"
 #include "toll/out.h"
 #include "toll/reports.h"
+#include "toll/strmap.h"
 
 enum toll_combine {
 	TOLL_COMBINE_CONSENSUS = 0, /* range over the claims no other claim makes stale or vaguer */
@@ -93,12 +95,71 @@ void toll_agg_set_warn(toll_agg *a, toll_agg_warn_fn warn, void *ctx);
 void toll_agg_set_known(toll_agg *a, toll_agg_warn_fn known, void *ctx);
 
 /*
- * Combines, groups, reconciles the claims of a group that hold one another
- * (nest.h), and writes the result to o.  Returns TOLL_OK, TOLL_EDATA (*d
- * says what: a sum too large; categories that do not nest in one group;
- * with the policy each, two sources' claims of one kind in one group) or
- * TOLL_ENOMEM, and in every error case has written nothing: o need not be
- * spooled.
+ * A number of toll-agg's output, exact: a whole number, or one and a half
+ * (a mean or a median of two ends in .5).
+ */
+typedef struct toll_half {
+	int64_t n;
+	int half;                  /* 1: the number is n + 0.5 */
+} toll_half;
+
+/* A figure of a group: the claims counted in it, combined and added up. */
+typedef struct toll_agg_figure {
+	int any;                   /* claims are counted in it; else it is empty */
+	toll_half low, best, high; /* high is meaningless when open */
+	int open;                  /* high unbounded */
+	unsigned flags;            /* of its best: TOLL_BEST_APPROX, _VAGUE, _SUPPLIED (nest.h) */
+} toll_agg_figure;
+
+/* One row of the result: a group. */
+typedef struct toll_agg_row {
+	const char *keys;          /* its key values in the keys' order, each ended by '\0' */
+	toll_agg_figure own;       /* own and independent claims (empty when only the other's) */
+	toll_agg_figure adversary; /* the other party's claims set aside (empty: none) */
+	uint64_t events, series;
+} toll_agg_row;
+
+/* The result: its rows in toll-agg's order (by key values, as bytes). */
+typedef struct toll_agg_result {
+	toll_agg_row *row;
+	size_t n;
+	const toll_keys *keys;     /* the aggregation's: the result must not outlive them */
+	toll_strmap *groups;       /* owns the key values */
+} toll_agg_result;
+
+/*
+ * Combines, groups and reconciles the claims of a group that hold one
+ * another (nest.h) into *out, to free with toll_agg_result_free().
+ * Returns TOLL_OK, or TOLL_EDATA (*d says what: a sum too large;
+ * categories that do not nest in one group; with the policy each, two
+ * sources' claims of one kind in one group) or TOLL_ENOMEM with *out NULL.
+ */
+int toll_agg_finish(toll_agg *a, const toll_reports *rd, toll_agg_result **out, toll_diag *d);
+void toll_agg_result_free(toll_agg_result *r);
+
+/*
+ * The result as a table of text, as toll-agg writes it: its columns (the
+ * keys', then low, best, high, events, series, qualifier, best_by,
+ * adversary), the column named name (-1: none), and the text of a cell
+ * (row, col): into buf, or in the result (a key's value).
+ */
+#define TOLL_AGG_TEXT 128
+size_t toll_agg_result_columns(const toll_agg_result *res);
+const char *toll_agg_result_column(const toll_agg_result *res, size_t col);
+long toll_agg_result_find(const toll_agg_result *res, const char *name);
+const char *toll_agg_result_text(const toll_agg_result *res, size_t row, size_t col,
+                                 char buf[TOLL_AGG_TEXT]);
+
+/* Writes the result as toll-agg does: a header, then a line per row. */
+void toll_agg_result_write(const toll_agg_result *res, toll_out *o);
+
+/* A number as toll-agg writes it ("12", "12.5"), and a figure's notation of toll(7) ("79", "~430", "79-430"). */
+void toll_half_text(toll_half v, char *buf, size_t sz);
+void toll_agg_figure_notation(const toll_agg_figure *f, char *buf, size_t sz);
+
+/*
+ * toll_agg_finish() and toll_agg_result_write(): the same returns, and in
+ * every error case nothing written: o need not be spooled.
  */
 int toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d);
 

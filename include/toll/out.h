@@ -37,6 +37,13 @@ void toll_out_int(toll_out *o, int64_t v);       /* a decimal integer */
  * trailing zeros dropped.  NaN and infinities are written as empty fields.
  */
 void toll_out_double(toll_out *o, double v);
+
+/*
+ * A double as toll_out_double() writes it, into buf (cut to sz - 1
+ * bytes; TOLL_DOUBLE_TEXT always holds it); returns its length.
+ */
+#define TOLL_DOUBLE_TEXT 400
+size_t toll_double_text(double v, char *buf, size_t sz);
 void toll_out_tab(toll_out *o);
 void toll_out_eol(toll_out *o);
 

@@ -82,6 +82,16 @@ typedef struct toll_table toll_table;
 int toll_table_new(toll_table **out, char *const *paths, size_t npaths, const toll_dialect *dl);
 
 /*
+ * A table of no file, its header names[0..n) (copied), named name in
+ * messages (it must outlive the table): rows made in memory (toll_row
+ * values) are handed with it to what reads a table's rows, as the chart
+ * reader.  Returns TOLL_OK, or TOLL_EDATA (an empty or repeated name) or
+ * TOLL_ENOMEM with *d.
+ */
+int toll_table_of_columns(toll_table **out, const char *name, const char *const *names, size_t n,
+                          toll_diag *d);
+
+/*
  * Reads on.  Returns:
  *   TOLL_HEADER  a file's header was read and matches the first file's
  *                (row holds it in the file's own order);

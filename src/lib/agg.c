@@ -930,22 +930,21 @@ claim_key_as(const struct ctx *c, size_t rep, const struct other *ov, char **buf
 	return 0;
 }
 
-/* Writes a figure in halves: an integer, or one ending in .5. */
-static void
-write_half(toll_out *o, i128 v)
+/* A sum in halves as a number of the result (checked: below I128_LIMIT). */
+static toll_half
+half_of(i128 v)
 {
-	toll_out_int(o, (int64_t)(v / 2));
-	if (v % 2 != 0)
-		toll_out_write(o, ".5", 2);
+	toll_half h;
+
+	h.n = (int64_t)(v / 2);
+	h.half = v % 2 != 0;
+	return h;
 }
 
-static void
-write_header(const toll_agg *a, toll_out *o)
+void
+toll_half_text(toll_half v, char *buf, size_t sz)
 {
-	static const char tail[] = "low\tbest\thigh\tevents\tseries\tqualifier\tbest_by\tadversary\n";
-
-	toll_keys_write_header(a->keys, o);
-	toll_out_write(o, tail, sizeof tail - 1);
+	snprintf(buf, sz, "%lld%s", (long long)v.n, v.half ? ".5" : "");
 }
 
 /* Describes a group for a message: its key values, quoted. */
@@ -988,35 +987,58 @@ check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_diag *
 	                     where);
 }
 
-/* A group's figure in the notation of toll(7): "79", "~430", "79-430", ">=135". */
-static void
-group_notation(const struct group *g, char *buf, size_t sz)
+void
+toll_agg_figure_notation(const toll_agg_figure *f, char *buf, size_t sz)
 {
 	toll_range r;
 
-	r.low = toll_num_whole((int64_t)(g->low / 2));
-	r.best = toll_num_whole((int64_t)(g->best / 2));
-	r.high = toll_num_whole(g->open ? 0 : (int64_t)(g->high / 2));
-	r.open = g->open;
-	r.qualifier = (g->flags & TOLL_BEST_VAGUE) ? 'v' : (g->flags & TOLL_BEST_APPROX) ? '~' : '\0';
-	r.supplied = (g->flags & TOLL_BEST_SUPPLIED) != 0;
+	if (!f->any) {
+		if (sz > 0)
+			buf[0] = '\0';
+		return;
+	}
+	/* The notation is of whole people: a half is dropped, as toll(7) writes tolls. */
+	r.low = toll_num_whole(f->low.n);
+	r.best = toll_num_whole(f->best.n);
+	r.high = toll_num_whole(f->open ? 0 : f->high.n);
+	r.open = f->open;
+	r.qualifier = (f->flags & TOLL_BEST_VAGUE) ? 'v' : (f->flags & TOLL_BEST_APPROX) ? '~' : '\0';
+	r.supplied = (f->flags & TOLL_BEST_SUPPLIED) != 0;
 	toll_range_notation(&r, buf, sz);
 }
 
+static toll_agg_figure
+figure_of(const struct group *g)
+{
+	toll_agg_figure f;
+
+	memset(&f, 0, sizeof f);
+	if (!g->any)
+		return f;
+	f.any = 1;
+	f.low = half_of(g->low);
+	f.best = half_of(g->best);
+	f.open = g->open;
+	if (!g->open)
+		f.high = half_of(g->high);
+	f.flags = g->flags;
+	return f;
+}
+
 /*
- * The rows: each group's own figure (g; its figure empty when only
+ * The result from each group's own figure (g; its figure empty when only
  * adversary claims are in it) and the adversary claims set aside (adv,
- * NULL when there are none).
+ * NULL when there are none); every sum is checked first.
  */
 static int
-write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, const struct group *adv,
-           toll_out *o, toll_diag *d)
+result_of(toll_agg *a, toll_strmap *groups, const struct group *g, const struct group *adv,
+          toll_agg_result **out, toll_diag *d)
 {
 	size_t n = toll_strmap_count(groups), i, *order;
+	toll_agg_result *res;
 
 	if ((order = toll_strmap_sorted(groups)) == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	/* Every sum is checked before anything is written. */
 	for (i = 0; i < n; i++) {
 		const struct group *gi = &g[order[i]];
 		toll_str key = toll_strmap_key(groups, order[i]);
@@ -1030,48 +1052,145 @@ write_rows(toll_agg *a, toll_strmap *groups, const struct group *g, const struct
 			return TOLL_EDATA;
 		}
 	}
-	write_header(a, o);
-	for (i = 0; i < n; i++) {
-		const struct group *gi = &g[order[i]];
-		toll_str key = toll_strmap_key(groups, order[i]);
-
-		toll_keys_write_values(a->keys, key.s, o);
-		if (gi->any) {
-			write_half(o, gi->low);
-			toll_out_tab(o);
-			write_half(o, gi->best);
-			toll_out_tab(o);
-			if (!gi->open)
-				write_half(o, gi->high);
-		} else {
-			toll_out_tab(o);
-			toll_out_tab(o);
-		}
-		toll_out_tab(o);
-		toll_out_int(o, (int64_t)gi->events);
-		toll_out_tab(o);
-		toll_out_int(o, (int64_t)gi->series);
-		toll_out_tab(o);
-		/* What the best is: vague or approximate when any of it is; toll's when toll made any of it. */
-		if (gi->any)
-			toll_out_str(o, toll_qualifier_text((gi->flags & TOLL_BEST_VAGUE) ? 'v' :
-			                                    (gi->flags & TOLL_BEST_APPROX) ? '~' : '\0'));
-		toll_out_tab(o);
-		if (gi->any)
-			toll_out_str(o, gi->flags & TOLL_BEST_SUPPLIED ? "toll" : "sources");
-		toll_out_tab(o);
-		if (adv != NULL && adv[order[i]].any) {
-			char note[128];
-
-			group_notation(&adv[order[i]], note, sizeof note);
-			toll_out_str(o, note);
-		}
-		toll_out_eol(o);
+	if ((res = calloc(1, sizeof *res)) == NULL ||
+	    (res->row = calloc(n ? n : 1, sizeof *res->row)) == NULL) {
+		free(res);
+		free(order);
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	}
+	for (i = 0; i < n; i++) {
+		toll_agg_row *r = &res->row[i];
+		const struct group *gi = &g[order[i]];
+
+		r->keys = toll_strmap_key(groups, order[i]).s;
+		r->own = figure_of(gi);
+		if (adv != NULL)
+			r->adversary = figure_of(&adv[order[i]]);
+		r->events = gi->events;
+		r->series = gi->series;
+	}
+	res->n = n;
+	res->keys = a->keys;
+	res->groups = groups;
 	free(order);
+	*out = res;
 	return TOLL_OK;
 }
 
+void
+toll_agg_result_free(toll_agg_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->row);
+	toll_strmap_free(r->groups);
+	free(r);
+}
+
+/* The columns after the keys'. */
+static const char *const agg_columns[] = {
+	"low", "best", "high", "events", "series", "qualifier", "best_by", "adversary"
+};
+enum { C_LOW, C_BEST, C_HIGH, C_EVENTS, C_SERIES, C_QUALIFIER, C_BEST_BY, C_ADVERSARY, C_N };
+_Static_assert(C_N == sizeof agg_columns / sizeof agg_columns[0], "agg_columns and its enum differ");
+
+size_t
+toll_agg_result_columns(const toll_agg_result *res)
+{
+	return res->keys->n + C_N;
+}
+
+const char *
+toll_agg_result_column(const toll_agg_result *res, size_t col)
+{
+	return col < res->keys->n ? res->keys->k[col].spec : agg_columns[col - res->keys->n];
+}
+
+long
+toll_agg_result_find(const toll_agg_result *res, const char *name)
+{
+	size_t c;
+
+	for (c = 0; c < toll_agg_result_columns(res); c++)
+		if (strcmp(toll_agg_result_column(res, c), name) == 0)
+			return (long)c;
+	return -1;
+}
+
+const char *
+toll_agg_result_text(const toll_agg_result *res, size_t row, size_t col, char buf[TOLL_AGG_TEXT])
+{
+	const toll_agg_row *r = &res->row[row];
+	const toll_agg_figure *f = &r->own;
+
+	buf[0] = '\0';
+	if (col < res->keys->n) {
+		const char *p = r->keys;
+
+		while (col-- > 0)
+			p += strlen(p) + 1;
+		return p;
+	}
+	switch (col - res->keys->n) {
+	case C_LOW:
+		if (f->any)
+			toll_half_text(f->low, buf, TOLL_AGG_TEXT);
+		break;
+	case C_BEST:
+		if (f->any)
+			toll_half_text(f->best, buf, TOLL_AGG_TEXT);
+		break;
+	case C_HIGH:
+		if (f->any && !f->open)
+			toll_half_text(f->high, buf, TOLL_AGG_TEXT);
+		break;
+	case C_EVENTS:
+		snprintf(buf, TOLL_AGG_TEXT, "%llu", (unsigned long long)r->events);
+		break;
+	case C_SERIES:
+		snprintf(buf, TOLL_AGG_TEXT, "%llu", (unsigned long long)r->series);
+		break;
+	case C_QUALIFIER:
+		/* What the best is: vague or approximate when any of it is. */
+		if (f->any)
+			return toll_qualifier_text((f->flags & TOLL_BEST_VAGUE) ? 'v' :
+			                           (f->flags & TOLL_BEST_APPROX) ? '~' : '\0');
+		break;
+	case C_BEST_BY:
+		/* toll's when toll made any of it. */
+		if (f->any)
+			return f->flags & TOLL_BEST_SUPPLIED ? "toll" : "sources";
+		break;
+	default:
+		toll_agg_figure_notation(&r->adversary, buf, TOLL_AGG_TEXT);
+		break;
+	}
+	return buf;
+}
+
+void
+toll_agg_result_write(const toll_agg_result *res, toll_out *o)
+{
+	size_t i, c, nc = toll_agg_result_columns(res);
+	char buf[TOLL_AGG_TEXT];
+
+	for (c = 0; c < nc; c++) {
+		if (c > 0)
+			toll_out_tab(o);
+		toll_out_str(o, toll_agg_result_column(res, c));
+	}
+	toll_out_eol(o);
+	for (i = 0; i < res->n; i++) {
+		for (c = 0; c < nc; c++) {
+			const char *t = toll_agg_result_text(res, i, c, buf);
+
+			if (c > 0)
+				toll_out_tab(o);
+			toll_out_field(o, t, strlen(t));
+		}
+		toll_out_eol(o);
+	}
+}
 
 /* Whether series s is counted in a pass: it has a revision as of then, and is, or is not, an adversary's. */
 static int
@@ -1785,7 +1904,7 @@ out:
 }
 
 int
-toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
+toll_agg_finish(toll_agg *a, const toll_reports *rd, toll_agg_result **out, toll_diag *d)
 {
 	struct ctx c;
 	struct pass own, adv;
@@ -1793,6 +1912,7 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 	size_t n, i;
 	int rc = TOLL_ENOMEM, any_adv = 0;
 
+	*out = NULL;
 	memset(&own, 0, sizeof own);
 	memset(&adv, 0, sizeof adv);
 	c.a = a;
@@ -1826,7 +1946,8 @@ toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	rc = write_rows(a, groups, own.g, any_adv ? adv.g : NULL, o, d);
+	if ((rc = result_of(a, groups, own.g, any_adv ? adv.g : NULL, out, d)) == TOLL_OK)
+		groups = NULL;   /* the result's now */
 out:
 	free(own.g);
 	free(own.mask);
@@ -1834,4 +1955,17 @@ out:
 	free(adv.mask);
 	toll_strmap_free(groups);
 	return rc;
+}
+
+int
+toll_agg_write(toll_agg *a, const toll_reports *rd, toll_out *o, toll_diag *d)
+{
+	toll_agg_result *res;
+	int rc = toll_agg_finish(a, rd, &res, d);
+
+	if (rc != TOLL_OK)
+		return rc;
+	toll_agg_result_write(res, o);
+	toll_agg_result_free(res);
+	return TOLL_OK;
 }

@@ -202,17 +202,19 @@ toll_out_int(toll_out *o, int64_t v)
 	toll_out_write(o, tmp + i, sizeof tmp - i);
 }
 
-void
-toll_out_double(toll_out *o, double v)
+size_t
+toll_double_text(double v, char *out, size_t sz)
 {
 	char sci[32], buf[400], digits[18];
 	int e, nd, k, n = 0, sig = 15;
 
-	if (v != v || v - v != 0)
-		return;   /* NaN, infinite */
+	if (v != v || v - v != 0) {
+		n = 0;    /* NaN, infinite: nothing */
+		goto done;
+	}
 	if (v == 0) {
-		toll_out_write(o, "0", 1);
-		return;
+		buf[n++] = '0';
+		goto done;
 	}
 	/*
 	 * A whole number is written exactly up to 2^53, where doubles stop
@@ -220,8 +222,8 @@ toll_out_double(toll_out *o, double v)
 	 * to an integer is undefined).
 	 */
 	if (v >= -9007199254740992.0 && v <= 9007199254740992.0 && v == (double)(int64_t)v) {
-		toll_out_int(o, (int64_t)v);
-		return;
+		n = snprintf(buf, sizeof buf, "%lld", (long long)v);
+		goto done;
 	}
 	/*
 	 * Fifteen significant digits, as many as a double always holds
@@ -256,8 +258,24 @@ toll_out_double(toll_out *o, double v)
 			buf[n++] = k < nd ? digits[k] : '0';
 		}
 	}
-	toll_out_write(o, buf, (size_t)n);
+done:
+	if (sz > 0) {
+		size_t k2 = (size_t)n < sz - 1 ? (size_t)n : sz - 1;
+		memcpy(out, buf, k2);
+		out[k2] = '\0';
+	}
+	return (size_t)n;
 }
+
+void
+toll_out_double(toll_out *o, double v)
+{
+	char buf[TOLL_DOUBLE_TEXT];
+	size_t n = toll_double_text(v, buf, sizeof buf);
+
+	toll_out_write(o, buf, n);
+}
+
 
 void
 toll_out_tab(toll_out *o)

@@ -1,4 +1,5 @@
 /* rev.c: revision history, summaries and diffs; see rev.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,27 +17,12 @@ struct rev {
 	char qualifier;          /* '~', 'v' or '\0' (figure.h) */
 };
 
-/* A revision's qualifier as toll-check writes it: ~, vague, or nothing. */
-static void
-write_qualifier(toll_out *o, const struct rev *v)
-{
-	toll_out_str(o, toll_qualifier_text(v->qualifier));
-}
-
 struct toll_revs {
 	toll_as_of as_of;
 	struct rev *v;
 	size_t n, cap;
 	char *buf;
 	size_t buflen, bufcap;
-};
-
-/* A revision with the key of its series, for sorting. */
-struct item {
-	const struct rev *r;
-	const toll_series_key *k;
-	const toll_revs *from;
-	size_t rank;             /* its series' place in the order of series */
 };
 
 toll_revs *
@@ -105,25 +91,25 @@ key_cmp(const toll_series_key *a, const toll_series_key *b)
 }
 
 static int
-item_cmp(const void *x, const void *y)
+rev_cmp(const void *x, const void *y)
 {
-	const struct item *a = x, *b = y;
-	int c = key_cmp(a->k, b->k);
+	const toll_rev *a = x, *b = y;
+	int c = key_cmp(a->key, b->key);
 
 	if (c != 0)
 		return c;
-	return (a->r->t > b->r->t) - (a->r->t < b->r->t);
+	return (a->t > b->t) - (a->t < b->t);
 }
 
-/* Within one table, series are ranked once: revisions then sort by numbers. */
+/* Within one table, series are ranked once: revisions then sort by numbers (revision holds the rank). */
 static int
 rank_cmp(const void *x, const void *y)
 {
-	const struct item *a = x, *b = y;
+	const toll_rev *a = x, *b = y;
 
-	if (a->rank != b->rank)
-		return (a->rank > b->rank) - (a->rank < b->rank);
-	return (a->r->t > b->r->t) - (a->r->t < b->r->t);
+	if (a->revision != b->revision)
+		return (a->revision > b->revision) - (a->revision < b->revision);
+	return (a->t > b->t) - (a->t < b->t);
 }
 
 static const toll_series_key *rank_keys;
@@ -134,69 +120,76 @@ series_cmp(const void *x, const void *y)
 	return key_cmp(&rank_keys[*(const size_t *)x], &rank_keys[*(const size_t *)y]);
 }
 
-/*
- * The revisions of r sorted by series and instant, with the keys of their
- * series (keys[] is filled here and must hold every series of x).
- */
-static struct item *
-sorted(const toll_revs *r, const toll_series_index *x, toll_series_key **keys)
+void
+toll_rev_list_free(toll_rev_list *l)
+{
+	if (l == NULL)
+		return;
+	free(l->rev);
+	free(l->keys);
+	free(l->first);
+	free(l);
+}
+
+int
+toll_revs_list(const toll_revs *r, const toll_series_index *x, toll_rev_list **out, toll_diag *d)
 {
 	size_t i, ns = toll_series_index_count(x), *order, *rank;
-	struct item *it = malloc((r->n ? r->n : 1) * sizeof *it);
+	toll_rev_list *l = calloc(1, sizeof *l);
 
-	*keys = malloc((ns ? ns : 1) * sizeof **keys);
+	*out = NULL;
 	order = malloc((ns ? ns : 1) * sizeof *order);
 	rank = malloc((ns ? ns : 1) * sizeof *rank);
-	if (it == NULL || *keys == NULL || order == NULL || rank == NULL) {
-		free(it);
-		free(*keys);
+	if (l == NULL || order == NULL || rank == NULL ||
+	    (l->rev = malloc((r->n ? r->n : 1) * sizeof *l->rev)) == NULL ||
+	    (l->keys = malloc((ns ? ns : 1) * sizeof *l->keys)) == NULL ||
+	    (l->first = malloc((r->n + 1) * sizeof *l->first)) == NULL) {
+		toll_rev_list_free(l);
 		free(order);
 		free(rank);
-		*keys = NULL;
-		return NULL;
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	}
 	for (i = 0; i < ns; i++) {
-		toll_series_index_key(x, i, &(*keys)[i]);
+		toll_series_index_key(x, i, &l->keys[i]);
 		order[i] = i;
 	}
-	rank_keys = *keys;
+	rank_keys = l->keys;
 	qsort(order, ns, sizeof *order, series_cmp);
 	for (i = 0; i < ns; i++)
 		rank[order[i]] = i;
 	for (i = 0; i < r->n; i++) {
-		it[i].r = &r->v[i];
-		it[i].k = &(*keys)[r->v[i].series];
-		it[i].from = r;
-		it[i].rank = rank[r->v[i].series];
+		const struct rev *v = &r->v[i];
+		toll_rev *t = &l->rev[i];
+
+		t->key = &l->keys[v->series];
+		t->reported.s = r->buf + v->text;
+		t->reported.len = v->textlen;
+		t->t = v->t;
+		t->has_time = v->has_time;
+		t->low = v->low;
+		t->best = v->best;
+		t->high = v->high;
+		t->open = v->open;
+		t->qualifier = v->qualifier;
+		t->revision = rank[v->series];
 	}
-	qsort(it, r->n, sizeof *it, rank_cmp);
+	qsort(l->rev, r->n, sizeof *l->rev, rank_cmp);
+	for (i = 0; i < r->n; i++) {
+		l->rev[i].revision = i > 0 && l->rev[i].key == l->rev[i - 1].key ?
+		                     l->rev[i - 1].revision + 1 : 1;
+		if (l->rev[i].revision == 1)
+			l->first[l->nseries++] = i;
+	}
+	l->first[l->nseries] = r->n;
+	l->n = r->n;
 	free(order);
 	free(rank);
-	return it;
+	*out = l;
+	return TOLL_OK;
 }
 
 static void
-write_key(toll_out *o, const toll_series_key *k)
-{
-	toll_out_field(o, k->event.s, k->event.len);
-	toll_out_tab(o);
-	toll_out_field(o, k->side.s, k->side.len);
-	toll_out_tab(o);
-	toll_out_str(o, toll_status_names[k->status]);
-	toll_out_tab(o);
-	toll_out_str(o, toll_category_names[k->category]);
-	toll_out_tab(o);
-	toll_out_field(o, k->source.s, k->source.len);
-}
-
-static void
-write_reported(toll_out *o, const toll_revs *r, const struct rev *v)
-{
-	toll_out_field(o, r->buf + v->text, v->textlen);
-}
-
-static void
-write_figure(toll_out *o, const struct rev *v)
+write_figure(toll_out *o, const toll_rev *v)
 {
 	toll_out_int(o, v->low);
 	toll_out_tab(o);
@@ -206,140 +199,216 @@ write_figure(toll_out *o, const struct rev *v)
 		toll_out_int(o, v->high);
 }
 
-/*
- * Days from a to b: whole days when neither has a time of day, else with
- * one decimal (rounded half up).
- */
-static void
-write_days(toll_out *o, const struct rev *a, const struct rev *b)
+void
+toll_rev_days_text(const toll_rev *a, const toll_rev *b, char *buf, size_t sz)
 {
 	int64_t s = b->t - a->t, tenths;
 
 	if (!a->has_time && !b->has_time) {
-		toll_out_int(o, s / 86400);
+		snprintf(buf, sz, "%lld", (long long)(s / 86400));
 		return;
 	}
 	tenths = (s * 10 + 43200) / 86400;
-	toll_out_int(o, tenths / 10);
-	toll_out_write(o, ".", 1);
-	toll_out_int(o, tenths % 10);
+	snprintf(buf, sz, "%lld.%lld", (long long)(tenths / 10), (long long)(tenths % 10));
 }
 
-static const char series_header[] = "event\tside\tstatus\tcategory\tsource\t";
+/* The tables' columns: the series', then each table's own. */
+enum { R_EVENT, R_SIDE, R_STATUS, R_CATEGORY, R_SOURCE, R_KEY };
+static const char *const history_columns[] = {
+	"event", "side", "status", "category", "source",
+	"reported", "low", "best", "high", "revision", "delta", "days", "qualifier"
+};
+static const char *const summary_columns[] = {
+	"event", "side", "status", "category", "source",
+	"revisions", "first_reported", "first_best", "last_reported", "last_best", "change", "ratio",
+	"days", "falls", "last_qualifier"
+};
+
+size_t
+toll_rev_list_rows(const toll_rev_list *l, enum toll_rev_table t)
+{
+	return t == TOLL_REV_HISTORY ? l->n : l->nseries;
+}
+
+const char *const *
+toll_rev_columns(enum toll_rev_table t, size_t *n)
+{
+	*n = t == TOLL_REV_HISTORY ? sizeof history_columns / sizeof history_columns[0] :
+	     sizeof summary_columns / sizeof summary_columns[0];
+	return t == TOLL_REV_HISTORY ? history_columns : summary_columns;
+}
+
+static toll_str
+text(const char *s)
+{
+	toll_str t;
+
+	t.s = s;
+	t.len = strlen(s);
+	return t;
+}
+
+static toll_str
+number(int64_t v, char *buf)
+{
+	snprintf(buf, TOLL_REV_TEXT, "%lld", (long long)v);
+	return text(buf);
+}
+
+static toll_str
+key_text(const toll_series_key *k, size_t col)
+{
+	switch (col) {
+	case R_EVENT: return k->event;
+	case R_SIDE: return k->side;
+	case R_STATUS: return text(toll_status_names[k->status]);
+	case R_CATEGORY: return text(toll_category_names[k->category]);
+	default: return k->source;
+	}
+}
+
+/* A cell of the history: revision row of l. */
+static toll_str
+history_text(const toll_rev_list *l, size_t row, size_t col, char *buf)
+{
+	const toll_rev *v = &l->rev[row];
+
+	buf[0] = '\0';
+	switch (col) {
+	case R_KEY: return v->reported;
+	case R_KEY + 1: return number(v->low, buf);
+	case R_KEY + 2: return number(v->best, buf);
+	case R_KEY + 3: return v->open ? text(buf) : number(v->high, buf);
+	case R_KEY + 4: return number((int64_t)v->revision, buf);
+	case R_KEY + 5: return v->revision > 1 ? number(v->best - l->rev[row - 1].best, buf) : text(buf);
+	case R_KEY + 6:
+		toll_rev_days_text(v - (v->revision - 1), v, buf, TOLL_REV_TEXT);
+		return text(buf);
+	case R_KEY + 7: return text(toll_qualifier_text(v->qualifier));
+	default: return key_text(v->key, col);
+	}
+}
+
+/* A cell of the summary: series row of l. */
+static toll_str
+summary_text(const toll_rev_list *l, size_t row, size_t col, char *buf)
+{
+	const toll_rev *a = &l->rev[l->first[row]], *b = &l->rev[l->first[row + 1] - 1], *v;
+	int64_t falls = 0;
+
+	buf[0] = '\0';
+	switch (col) {
+	case R_KEY: return number((int64_t)(b - a + 1), buf);
+	case R_KEY + 1: return a->reported;
+	case R_KEY + 2: return number(a->best, buf);
+	case R_KEY + 3: return b->reported;
+	case R_KEY + 4: return number(b->best, buf);
+	case R_KEY + 5: return number(b->best - a->best, buf);
+	case R_KEY + 6:
+		if (a->best != 0)
+			toll_double_text((double)b->best / (double)a->best, buf, TOLL_REV_TEXT);
+		return text(buf);
+	case R_KEY + 7:
+		toll_rev_days_text(a, b, buf, TOLL_REV_TEXT);
+		return text(buf);
+	case R_KEY + 8:
+		/* Falls: revisions whose best is below the one before (a series is cumulative). */
+		for (v = a + 1; v <= b; v++)
+			falls += v->best < v[-1].best;
+		return number(falls, buf);
+	case R_KEY + 9: return text(toll_qualifier_text(b->qualifier));
+	default: return key_text(a->key, col);
+	}
+}
+
+toll_str
+toll_rev_list_text(const toll_rev_list *l, enum toll_rev_table t, size_t row, size_t col,
+                   char buf[TOLL_REV_TEXT])
+{
+	return t == TOLL_REV_HISTORY ? history_text(l, row, col, buf) : summary_text(l, row, col, buf);
+}
+
+void
+toll_rev_list_write(const toll_rev_list *l, enum toll_rev_table t, toll_out *o)
+{
+	size_t nc, c, r, nr = toll_rev_list_rows(l, t);
+	const char *const *cols = toll_rev_columns(t, &nc);
+	char buf[TOLL_REV_TEXT];
+
+	for (c = 0; c < nc; c++) {
+		if (c > 0)
+			toll_out_tab(o);
+		toll_out_str(o, cols[c]);
+	}
+	toll_out_eol(o);
+	for (r = 0; r < nr; r++) {
+		for (c = 0; c < nc; c++) {
+			toll_str s = toll_rev_list_text(l, t, r, c, buf);
+
+			if (c > 0)
+				toll_out_tab(o);
+			toll_out_field(o, s.s, s.len);
+		}
+		toll_out_eol(o);
+	}
+}
+
+/* toll_revs_list(), then the table t written */
+static int
+list_write(toll_revs *r, const toll_series_index *x, toll_out *o, enum toll_rev_table t, toll_diag *d)
+{
+	toll_rev_list *l;
+
+	if (toll_revs_list(r, x, &l, d) != TOLL_OK)
+		return TOLL_ENOMEM;
+	toll_rev_list_write(l, t, o);
+	toll_rev_list_free(l);
+	return TOLL_OK;
+}
 
 int
 toll_revs_history(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d)
 {
-	static const char tail[] = "reported\tlow\tbest\thigh\trevision\tdelta\tdays\tqualifier\n";
-	toll_series_key *keys;
-	struct item *it = sorted(r, x, &keys);
-	size_t i, first = 0;
-
-	if (it == NULL)
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	toll_out_write(o, series_header, sizeof series_header - 1);
-	toll_out_write(o, tail, sizeof tail - 1);
-	for (i = 0; i < r->n; i++) {
-		const struct rev *v = it[i].r;
-
-		if (i == 0 || it[i].k != it[i - 1].k)
-			first = i;
-		write_key(o, it[i].k);
-		toll_out_tab(o);
-		write_reported(o, r, v);
-		toll_out_tab(o);
-		write_figure(o, v);
-		toll_out_tab(o);
-		toll_out_int(o, (int64_t)(i - first + 1));
-		toll_out_tab(o);
-		if (i > first)
-			toll_out_int(o, v->best - it[i - 1].r->best);
-		toll_out_tab(o);
-		write_days(o, it[first].r, v);
-		toll_out_tab(o);
-		write_qualifier(o, v);
-		toll_out_eol(o);
-	}
-	free(it);
-	free(keys);
-	return TOLL_OK;
+	return list_write(r, x, o, TOLL_REV_HISTORY, d);
 }
 
 int
 toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, toll_diag *d)
 {
-	static const char tail[] = "revisions\tfirst_reported\tfirst_best\tlast_reported\t"
-	                           "last_best\tchange\tratio\tdays\tfalls\tlast_qualifier\n";
-	toll_series_key *keys;
-	struct item *it = sorted(r, x, &keys);
-	size_t i, first;
-
-	if (it == NULL)
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	toll_out_write(o, series_header, sizeof series_header - 1);
-	toll_out_write(o, tail, sizeof tail - 1);
-	for (first = 0; first < r->n; first = i) {
-		const struct rev *a = it[first].r, *b;
-		int64_t falls = 0;
-
-		/* Falls: revisions whose best is below the one before (a series is cumulative). */
-		for (i = first + 1; i < r->n && it[i].k == it[first].k; i++)
-			falls += it[i].r->best < it[i - 1].r->best;
-		b = it[i - 1].r;
-		write_key(o, it[first].k);
-		toll_out_tab(o);
-		toll_out_int(o, (int64_t)(i - first));
-		toll_out_tab(o);
-		write_reported(o, r, a);
-		toll_out_tab(o);
-		toll_out_int(o, a->best);
-		toll_out_tab(o);
-		write_reported(o, r, b);
-		toll_out_tab(o);
-		toll_out_int(o, b->best);
-		toll_out_tab(o);
-		toll_out_int(o, b->best - a->best);
-		toll_out_tab(o);
-		if (a->best != 0)
-			toll_out_double(o, (double)b->best / (double)a->best);
-		toll_out_tab(o);
-		write_days(o, a, b);
-		toll_out_tab(o);
-		toll_out_int(o, falls);
-		toll_out_tab(o);
-		write_qualifier(o, b);
-		toll_out_eol(o);
-	}
-	free(it);
-	free(keys);
-	return TOLL_OK;
+	return list_write(r, x, o, TOLL_REV_SUMMARY, d);
 }
 
 static int
-same_figure(const struct rev *a, const struct rev *b)
+same_figure(const toll_rev *a, const toll_rev *b)
 {
 	return a->low == b->low && a->best == b->best && a->open == b->open &&
 	       (a->open || a->high == b->high);
 }
 
 static void
-write_change(toll_out *o, const char *what, const struct item *old, const struct item *new_)
+write_change(toll_out *o, const char *what, const toll_rev *old, const toll_rev *new_)
 {
-	const struct item *at = new_ ? new_ : old;
+	const toll_rev *at = new_ ? new_ : old;
+
+	size_t c;
 
 	toll_out_str(o, what);
 	toll_out_tab(o);
-	write_key(o, at->k);
-	toll_out_tab(o);
-	write_reported(o, at->from, at->r);
+	for (c = 0; c < R_KEY; c++) {
+		toll_str k = key_text(at->key, c);
+
+		toll_out_field(o, k.s, k.len);
+		toll_out_tab(o);
+	}
+	toll_out_field(o, at->reported.s, at->reported.len);
 	toll_out_tab(o);
 	if (old != NULL)
-		write_figure(o, old->r);
+		write_figure(o, old);
 	else
 		toll_out_write(o, "\t\t", 2);
 	toll_out_tab(o);
 	if (new_ != NULL)
-		write_figure(o, new_->r);
+		write_figure(o, new_);
 	else
 		toll_out_write(o, "\t\t", 2);
 	toll_out_eol(o);
@@ -351,44 +420,40 @@ toll_revs_diff(toll_revs *old, const toll_series_index *xold, toll_revs *new_,
 {
 	static const char header[] = "change\tevent\tside\tstatus\tcategory\tsource\treported\t"
 	                             "old_low\told_best\told_high\tnew_low\tnew_best\tnew_high\n";
-	toll_series_key *ko = NULL, *kn = NULL;
-	struct item *a = sorted(old, xold, &ko), *b = a ? sorted(new_, xnew, &kn) : NULL;
+	toll_rev_list *a = NULL, *b = NULL;
 	size_t i = 0, j = 0;
 
 	*changes = 0;
-	if (b == NULL) {
-		free(a);
-		free(ko);
-		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	if (toll_revs_list(old, xold, &a, d) != TOLL_OK || toll_revs_list(new_, xnew, &b, d) != TOLL_OK) {
+		toll_rev_list_free(a);
+		return TOLL_ENOMEM;
 	}
 	toll_out_write(o, header, sizeof header - 1);
-	while (i < old->n || j < new_->n) {
+	while (i < a->n || j < b->n) {
 		int c;
 
-		if (i == old->n)
+		if (i == a->n)
 			c = 1;
-		else if (j == new_->n)
+		else if (j == b->n)
 			c = -1;
 		else
-			c = item_cmp(&a[i], &b[j]);
+			c = rev_cmp(&a->rev[i], &b->rev[j]);
 		if (c < 0) {
-			write_change(o, "removed", &a[i++], NULL);
+			write_change(o, "removed", &a->rev[i++], NULL);
 			++*changes;
 		} else if (c > 0) {
-			write_change(o, "added", NULL, &b[j++]);
+			write_change(o, "added", NULL, &b->rev[j++]);
 			++*changes;
 		} else {
-			if (!same_figure(a[i].r, b[j].r)) {
-				write_change(o, "changed", &a[i], &b[j]);
+			if (!same_figure(&a->rev[i], &b->rev[j])) {
+				write_change(o, "changed", &a->rev[i], &b->rev[j]);
 				++*changes;
 			}
 			i++;
 			j++;
 		}
 	}
-	free(a);
-	free(b);
-	free(ko);
-	free(kn);
+	toll_rev_list_free(a);
+	toll_rev_list_free(b);
 	return TOLL_OK;
 }

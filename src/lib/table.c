@@ -841,34 +841,30 @@ header_names(toll_table *t, toll_field **names, size_t *n, char **num, toll_diag
 	return TOLL_OK;
 }
 
-/* Takes the first header: copies the names and checks them. */
+/*
+ * Takes names src[0..n) as the table's columns (copied; the first
+ * "index" when t->index_unnamed) and checks them: none empty, none twice.
+ */
 static int
-first_header(toll_table *t, toll_diag *d)
+take_names(toll_table *t, const toll_field *src, size_t n, toll_diag *d)
 {
 	static const char index_name[] = "index";
-	toll_field *src;
-	size_t i, n = 0, total = 0;
-	char *p, *num;
+	size_t i, total = 0;
+	char *p;
 	int r;
 
-	if ((r = header_names(t, &src, &n, &num, d)) != TOLL_OK)
-		return r;
-	/* A header whose first name alone is empty (as pandas writes): an index column. */
-	t->index_unnamed = n > 1 && src[0].len == 0 && t->dl.names == NULL && !t->dl.no_header;
 	for (i = 0; i < n; i++) {
-		if (src[i].len == 0 && !(i == 0 && t->index_unnamed)) {
-			r = toll_diag_set(d, TOLL_EDATA, t->name, src[i].line, src[i].col,
-			                  "empty column name");
-			goto out;
-		}
+		if (src[i].len == 0 && !(i == 0 && t->index_unnamed))
+			return toll_diag_set(d, TOLL_EDATA, t->name, src[i].line, src[i].col,
+			                     "empty column name");
 		total += src[i].len + sizeof index_name;
 	}
-	t->cols = malloc(n * sizeof *t->cols);
-	t->names_buf = malloc(total);
-	t->by_name = malloc(n * sizeof *t->by_name);
+	t->cols = malloc((n ? n : 1) * sizeof *t->cols);
+	t->names_buf = malloc(total ? total : 1);
+	t->by_name = malloc((n ? n : 1) * sizeof *t->by_name);
 	if (t->cols == NULL || t->names_buf == NULL || t->by_name == NULL) {
 		r = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-		goto out;
+		goto fail;
 	}
 	p = t->names_buf;
 	for (i = 0; i < n; i++) {
@@ -892,25 +888,72 @@ first_header(toll_table *t, toll_diag *d)
 	qsort(t->by_name, t->ncols, sizeof *t->by_name, cmp_column);
 	for (i = 1; i < t->ncols; i++)
 		if (cmp_names(t->by_name[i - 1], t->by_name[i]) == 0) {
-			const toll_field *dup = t->by_name[i];
-
-			r = quoted_name_error(d, t, dup, "duplicate column '%s'");
-			free(t->cols);
-			free(t->names_buf);
-			free(t->by_name);
-			t->cols = NULL;
-			t->names_buf = NULL;
-			t->by_name = NULL;
-			t->ncols = 0;
-			goto out;
+			r = quoted_name_error(d, t, t->by_name[i], "duplicate column '%s'");
+			goto fail;
 		}
-	t->first_name = t->name;
-	t->cols_fileno = t->fileno;
-	r = TOLL_OK;
-out:
+	return TOLL_OK;
+fail:
+	free(t->cols);
+	free(t->names_buf);
+	free(t->by_name);
+	t->cols = NULL;
+	t->names_buf = NULL;
+	t->by_name = NULL;
+	t->ncols = 0;
+	return r;
+}
+
+/* Takes the first header: copies the names and checks them. */
+static int
+first_header(toll_table *t, toll_diag *d)
+{
+	toll_field *src;
+	size_t n = 0;
+	char *num;
+	int r;
+
+	if ((r = header_names(t, &src, &n, &num, d)) != TOLL_OK)
+		return r;
+	/* A header whose first name alone is empty (as pandas writes): an index column. */
+	t->index_unnamed = n > 1 && src[0].len == 0 && t->dl.names == NULL && !t->dl.no_header;
+	if ((r = take_names(t, src, n, d)) == TOLL_OK) {
+		t->first_name = t->name;
+		t->cols_fileno = t->fileno;
+	}
 	if (src != t->f)
 		free(src);
 	free(num);
+	return r;
+}
+
+int
+toll_table_of_columns(toll_table **out, const char *name, const char *const *names, size_t n,
+                      toll_diag *d)
+{
+	toll_field *src = calloc(n ? n : 1, sizeof *src);
+	size_t i;
+	long col = 1;
+	int r;
+
+	*out = NULL;
+	if (src == NULL || toll_table_new(out, NULL, 0, NULL) != TOLL_OK) {
+		free(src);
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		src[i].s = names[i];
+		src[i].len = strlen(names[i]);
+		src[i].line = 1;
+		src[i].col = col;
+		col += (long)src[i].len + 1;
+	}
+	(*out)->name = name;
+	(*out)->first_name = name;
+	if ((r = take_names(*out, src, n, d)) != TOLL_OK) {
+		toll_table_free(*out);
+		*out = NULL;
+	}
+	free(src);
 	return r;
 }
 

@@ -142,10 +142,11 @@ SHA-256 not computed (the data was read once, from a pipe)
 
 === interrupted while writing: its temporary files and output are removed
 # (only toll's own files are looked at: valgrind keeps its own in TMPDIR; the
-# report's temporary files exist while it is written, some seconds for 20,000 claims)
-$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); mkfifo "$d/in"; mkdir "$d/tmp"; (TMPDIR="$d/tmp" toll-report "$d/in" -o "$d/r.pdf" & echo $! >"$d/pid"; wait) & exec 3>"$d/in"; awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 20000; i++) printf "e\t%d-01-01\ts%d\tA\tkilled\t%d\n", 1000 + i % 9000, i, i }' >&3; exec 3>&-; i=0; while ! ls "$d/tmp" | grep -q '^toll-' && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done; ls "$d/tmp" | grep '^toll-' | sed 's/-.*//' | sort -u; kill -TERM "$(cat "$d/pid")"; wait; ls -A "$d/tmp" | grep -c '^toll-'; ls "$d" | grep -c pdf
+# report takes no temporary files of its own, and its output's hidden file
+# beside -o exists while it is written, some seconds for 20,000 claims)
+$ d=$(mktemp -d "$TEST_TMP/r.XXXXXX"); mkfifo "$d/in"; mkdir "$d/tmp"; (TMPDIR="$d/tmp" toll-report "$d/in" -o "$d/r.pdf" & echo $! >"$d/pid"; wait) & exec 3>"$d/in"; awk 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"; for (i = 0; i < 20000; i++) printf "e\t%d-01-01\ts%d\tA\tkilled\t%d\n", 1000 + i % 9000, i, i }' >&3; exec 3>&-; i=0; while ! ls -A "$d" | grep -q '^\.r\.pdf\.' && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done; ls -A "$d" | grep -c '^\.r\.pdf\.'; kill -TERM "$(cat "$d/pid")"; wait; ls -A "$d/tmp" | grep -c '^toll-'; ls -A "$d" | grep -c pdf
 --- stdout
-toll
+1
 0
 0
 --- exit 1

@@ -1,6 +1,6 @@
 #!/bin/sh
 # No circle among libtoll's modules: a module is a file of src/lib/ (with
-# table.c and tablepar.c one module, src/lib/chart/ one and
+# table.c and tablepar.c one module, src/lib/chart/, src/lib/story/ and
 # src/lib/import/ one), and it may use only those below it.  Two graphs
 # are checked, each with tsort(1), which names a loop:
 #   - the calls: for each object file of BUILD/lib, the functions it
@@ -25,7 +25,8 @@ fail() { failed=$((failed + 1)); echo "FAIL deps: $*"; }
 # The module of a path: src/lib/chart/x.c is chart, tablepar is table, include/toll/keys.h keys.
 module() {
 	case $1 in
-	*/chart/* | */chart.h | */story.h) echo chart ;;
+	*/chart/* | */chart.h) echo chart ;;
+	*/story/* | */story.h) echo story ;;
 	*/import/* | */import.h) echo import ;;
 	*) n=${1##*/}
 	   n=${n%.*}

@@ -78,6 +78,7 @@ main(void)
 	srunner_add_suite(sr, extract_suite());
 	srunner_add_suite(sr, chart_suite());
 	srunner_add_suite(sr, import_suite());
+	srunner_add_suite(sr, results_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	run = srunner_ntests_run(sr);
 	failed = srunner_ntests_failed(sr);

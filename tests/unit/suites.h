@@ -19,6 +19,7 @@ Suite *ticks_suite(void);
 Suite *extract_suite(void);
 Suite *chart_suite(void);
 Suite *import_suite(void);
+Suite *results_suite(void);
 
 /*
  * A toll_out on a new temporary file, and what was written to it once

@@ -1,13 +1,13 @@
 /*
- * chart/page.h: pages of a document (story.c): text that flows from page
+ * story/page.h: pages of a document (story.c): text that flows from page
  * to page, tables whose header repeats after a break, charts in the
  * text's width, and a footer with page numbers.  Units are points.
  *
  * A document is drawn twice: the first pass only counts the pages (its
  * bytes go nowhere), so that the second can say "page 3 of 12".
  */
-#ifndef TOLL_CHART_PAGE_H
-#define TOLL_CHART_PAGE_H
+#ifndef TOLL_STORY_PAGE_H
+#define TOLL_STORY_PAGE_H
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -15,7 +15,7 @@
 #include "toll/chart.h"
 #include "toll/diag.h"
 
-/* Shared by the chart's files only: not exported from libtoll.so. */
+/* Shared by the report's files only: not exported from libtoll.so. */
 #pragma GCC visibility push(hidden)
 
 struct doc {

@@ -1,5 +1,5 @@
 /*
- * chart/page.c: pages of a document, drawn with cairo and set with pango
+ * story/page.c: pages of a document, drawn with cairo and set with pango
  * in the fonts and settings of the charts (see page.h).
  */
 #include <math.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "chart/chart.h"
-#include "chart/page.h"
+#include "story/page.h"
 
 #define FOOTER_H 24.0
 

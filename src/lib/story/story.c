@@ -1,12 +1,12 @@
 /*
- * chart/story.c: a dataset's story as one PDF (see include/toll/story.h).
+ * story/story.c: a dataset's story as one PDF (see include/toll/story.h).
  *
- * What the pages show is what the programs print: the aggregations and
- * revisions are written by toll_agg_write() and toll_revs_history() /
- * _summary() as TSV into temporary files, read back with the table
- * reader, and the charts are read from them by the chart reader
- * (read.c), as toll-agg, toll-rev and toll-plot would show them.  A
- * series keeps one colour in every figure of the story.
+ * What the pages show is what the programs print: the aggregation's
+ * result (toll_agg_finish()) and the revisions (toll_revs_list()) are
+ * taken as values, their tables as the texts toll-agg and toll-rev write
+ * (toll_agg_result_text(), toll_rev_list_text()), and the charts are
+ * made of those rows by the chart reader (read.c), as toll-plot would
+ * draw them.  A series keeps one colour in every figure of the story.
  */
 #include <errno.h>
 #include <math.h>
@@ -18,7 +18,7 @@
 #include <cairo-pdf.h>
 
 #include "chart/chart.h"
-#include "chart/page.h"
+#include "story/page.h"
 #include "toll/figure.h"
 #include "toll/out.h"
 #include "toll/story.h"
@@ -244,7 +244,7 @@ toll_story_has_event(const toll_story *s)
 	return s->o.event == NULL || toll_strmap_count(s->events) > 0;
 }
 
-/* ---- tables in temporary files ---- */
+/* ---- the tables, as the programs write them ---- */
 
 static void
 tab_free(struct tab *t)
@@ -257,60 +257,67 @@ tab_free(struct tab *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* Reads the TSV at path whole into t; TOLL_OK, or a code with *d. */
+/* An empty table of ncol columns and nrow rows (cells NULL); 0, or -1 out of memory. */
 static int
-tab_load(struct tab *t, char *path, toll_diag *d)
+tab_new(struct tab *t, size_t ncol, size_t nrow)
 {
-	toll_table *tt;
-	toll_row row;
-	char *paths[1] = { path };
-	size_t cap = 0, i;
-	int rc;
-
 	memset(t, 0, sizeof *t);
-	if (toll_table_new(&tt, paths, 1, NULL) != TOLL_OK)
+	if ((t->cell = calloc((nrow + 1) * ncol + 1, sizeof *t->cell)) == NULL)
+		return -1;
+	t->ncol = ncol;
+	t->nrow = nrow;
+	return 0;
+}
+
+/* Cell (r, c) of t: a copy of s[0..len); 0, or -1 out of memory. */
+static int
+tab_put(struct tab *t, size_t r, size_t c, const char *s, size_t len)
+{
+	return (t->cell[r * t->ncol + c] = strndup(s, len)) == NULL ? -1 : 0;
+}
+
+/* toll-agg's table of res. */
+static int
+agg_tab(const toll_agg_result *res, struct tab *t, toll_diag *d)
+{
+	size_t nc = toll_agg_result_columns(res), r, c;
+	char buf[TOLL_AGG_TEXT];
+
+	if (tab_new(t, nc, res->n) != 0)
 		return oom(d);
-	while ((rc = toll_table_next(tt, &row, d)) != TOLL_END) {
-		if (rc != TOLL_OK && rc != TOLL_HEADER)
-			break;
-		if (rc == TOLL_HEADER) {
-			if (t->ncol != 0)
-				continue;
-			t->ncol = row.n;
-		} else {
-			t->nrow++;
+	for (c = 0; c < nc; c++)
+		if (tab_put(t, 0, c, toll_agg_result_column(res, c), strlen(toll_agg_result_column(res, c))) != 0)
+			return oom(d);
+	for (r = 0; r < res->n; r++)
+		for (c = 0; c < nc; c++) {
+			const char *text = toll_agg_result_text(res, r, c, buf);
+
+			if (tab_put(t, r + 1, c, text, strlen(text)) != 0)
+				return oom(d);
 		}
-		if ((t->nrow + 1) * t->ncol > cap) {
-			size_t ncap = cap ? cap * 2 : 64 * t->ncol;
-			char **c;
-			while (ncap < (t->nrow + 1) * t->ncol)
-				ncap *= 2;
-			if ((c = realloc(t->cell, ncap * sizeof *c)) == NULL) {
-				rc = oom(d);
-				break;
-			}
-			t->cell = c;
-			cap = ncap;
+	return TOLL_OK;
+}
+
+/* toll-rev's table which of l. */
+static int
+rev_tab(const toll_rev_list *l, enum toll_rev_table which, struct tab *t, toll_diag *d)
+{
+	size_t nc, nr = toll_rev_list_rows(l, which), r, c;
+	const char *const *names = toll_rev_columns(which, &nc);
+	char buf[TOLL_REV_TEXT];
+
+	if (tab_new(t, nc, nr) != 0)
+		return oom(d);
+	for (c = 0; c < nc; c++)
+		if (tab_put(t, 0, c, names[c], strlen(names[c])) != 0)
+			return oom(d);
+	for (r = 0; r < nr; r++)
+		for (c = 0; c < nc; c++) {
+			toll_str text = toll_rev_list_text(l, which, r, c, buf);
+
+			if (tab_put(t, r + 1, c, text.s, text.len) != 0)
+				return oom(d);
 		}
-		for (i = 0; i < t->ncol; i++) {
-			char *c = malloc(row.f[i].len + 1);
-			if (c == NULL) {
-				t->cell[t->nrow * t->ncol + i] = NULL;
-				rc = oom(d);
-				break;
-			}
-			memcpy(c, row.f[i].s, row.f[i].len);
-			c[row.f[i].len] = '\0';
-			t->cell[t->nrow * t->ncol + i] = c;
-		}
-		if (i < t->ncol)
-			break;
-	}
-	toll_table_free(tt);
-	if (rc != TOLL_END) {
-		t->nrow = t->nrow > 0 ? t->nrow - 1 : 0;
-		return rc == TOLL_ENOMEM ? rc : toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read back a table");
-	}
 	return TOLL_OK;
 }
 
@@ -332,44 +339,14 @@ last_of_series(const struct tab *h, size_t r)
 	return r == h->nrow || strcmp(cell(h, r + 1, "revision"), "1") == 0;
 }
 
-/* What writes a table: toll_agg_write(), toll_revs_history(), toll_revs_summary(). */
-enum { W_AGG, W_HISTORY, W_SUMMARY };
-
-static int
-spool(int what, void *obj, const toll_reports *rd, struct tab *t, toll_diag *d)
-{
-	char path[4096];
-	int fd = toll_tmp_open(path), rc;
-	toll_out *o;
-
-	if (fd < 0)
-		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
-		                     strerror(errno));
-	if ((o = toll_out_new(fd, 0)) == NULL) {
-		rc = oom(d);
-	} else {
-		rc = what == W_AGG ? toll_agg_write(obj, rd, o, d) :
-		     what == W_HISTORY ? toll_revs_history(obj, toll_reports_index(rd), o, d) :
-		     toll_revs_summary(obj, toll_reports_index(rd), o, d);
-		if (rc == TOLL_OK)
-			rc = toll_out_commit(o, "a temporary file", d);
-		toll_out_free(o);
-	}
-	close(fd);
-	if (rc == TOLL_OK)
-		rc = tab_load(t, path, d);
-	toll_tmp_remove(path);
-	return rc;
-}
-
 /* ---- the pages ---- */
 
 struct ctx {
 	toll_story *s;
 	struct doc doc;
 	struct tab totals, sides, history, summary;
-	char hist_path[4096];      /* the history with a series column, for the step charts */
-	char latest_path[4096];    /* each series' latest claim, for the interval charts */
+	struct tab hist_series;    /* the history with a series column, for the step charts */
+	struct tab latest;         /* each series' latest claim, for the interval charts */
 	toll_strmap *colours;      /* series label -> its colour's number, story-wide */
 	toll_diag *d;
 	int rc;
@@ -500,49 +477,52 @@ out:
 }
 
 /*
- * A chart of the rows of the TSV at path whose event is ev (and category
- * cat, when not NULL), read by the chart reader as toll-plot reads them.
- * A chart that cannot be drawn is said so in the text.
+ * A chart of the rows of table t whose event is ev (and category cat,
+ * when not NULL), read by the chart reader as toll-plot reads them.  A
+ * chart that cannot be drawn is said so in the text.
  */
 static void
-chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_chart_opts *o,
+chart(struct ctx *x, const struct tab *t, const char *ev, const char *cat, toll_chart_opts *o,
       const char *xcol, const char *ycol, const char *series, double h)
 {
+	static const char name[] = "the report";
 	toll_chart *ch = toll_chart_new(o);
 	toll_chart_reader *r = ch ? toll_chart_reader_new(ch, xcol, ycol, series) : NULL;
-	char *paths[1] = { (char *)path }, *one = NULL;
-	toll_table *t = NULL;
+	toll_field *f = calloc(t->ncol ? t->ncol : 1, sizeof *f);
+	char *one = NULL;
+	toll_table *tt = NULL;
 	toll_row row;
 	toll_diag d;
-	long evc = -1, catc = -1;
-	int rc = TOLL_OK, code;
+	size_t i, c;
+	int rc;
 
-	if (r == NULL || toll_table_new(&t, paths, 1, NULL) != TOLL_OK) {
+	if (r == NULL || f == NULL) {
 		x->rc = oom(x->d);
 		goto done;
 	}
-	while ((code = toll_table_next(t, &row, &d)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			evc = toll_table_column(t, "event");
-			catc = toll_table_column(t, "category");
-			if ((rc = toll_chart_reader_header(r, t, &d)) != TOLL_OK)
-				break;
+	if ((rc = toll_table_of_columns(&tt, name, (const char *const *)t->cell, t->ncol, &d)) == TOLL_OK)
+		rc = toll_chart_reader_header(r, tt, &d);
+	row.f = f;
+	row.n = t->ncol;
+	row.file = name;
+	row.fileno = 0;
+	for (i = 1; rc == TOLL_OK && i <= t->nrow; i++) {
+		if (strcmp(cell(t, i, "event"), ev) != 0 || (cat != NULL && strcmp(cell(t, i, "category"), cat) != 0))
 			continue;
+		row.line = (long)i + 1;
+		for (c = 0; c < t->ncol; c++) {
+			f[c].s = t->cell[i * t->ncol + c];
+			f[c].len = strlen(f[c].s);
+			f[c].line = row.line;
+			f[c].col = (long)c + 1;
 		}
-		if (code != TOLL_OK) {
-			rc = code;
-			break;
-		}
-		if (evc < 0 || row.f[evc].len != strlen(ev) || memcmp(row.f[evc].s, ev, row.f[evc].len) != 0)
-			continue;
-		if (cat != NULL && (catc < 0 || row.f[catc].len != strlen(cat) ||
-		                    memcmp(row.f[catc].s, cat, row.f[catc].len) != 0))
-			continue;
-		if ((rc = toll_chart_reader_row(r, t, &row, &d)) != TOLL_OK || toll_chart_reader_stop(r))
+		if ((rc = toll_chart_reader_row(r, tt, &row, &d)) != TOLL_OK || toll_chart_reader_stop(r))
 			break;
 	}
-	if (rc == TOLL_OK)
-		rc = toll_chart_reader_finish(r, t, paths, 1, &d);
+	if (rc == TOLL_OK) {
+		char *names[1] = { (char *)name };
+		rc = toll_chart_reader_finish(r, tt, names, 1, &d);
+	}
 	if (rc == TOLL_OK && colour_series(x, ch) != 0)
 		rc = oom(&d);
 	/* One series has no legend: its name goes above the plot. */
@@ -568,7 +548,8 @@ chart(struct ctx *x, const char *path, const char *ev, const char *cat, toll_cha
 		toll_doc_text(&x->doc, note, DOC_BODY, 0, 1, 8);
 	}
 done:
-	toll_table_free(t);
+	free(f);
+	toll_table_free(tt);
 	toll_chart_reader_free(r);
 	toll_chart_free(ch);
 	free(one);
@@ -837,7 +818,7 @@ event_pages(struct ctx *x, size_t i)
 		o.labels = 1;
 		toll_doc_text(&x->doc, "Each source's figure from the day it was made public, for the figures revised at "
 		         "least once; a triangle: at least.", DOC_SMALL, 0, 1, 4);
-		chart(x, x->hist_path, ev, cat, &o, "reported", "best", "series", 330);
+		chart(x, &x->hist_series, ev, cat, &o, "reported", "best", "series", 330);
 	} else {
 		snprintf(buf, sizeof buf, "No figure of the %s was revised: each source reported its own once.", cat);
 		toll_doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
@@ -855,7 +836,7 @@ event_pages(struct ctx *x, size_t i)
 	o.xlabel = cat;
 	o.ylabel = "";
 	/* A row per series, 17 points each. */
-	chart(x, x->latest_path, ev, cat, &o, NULL, "reported,source", "series", interval_h);
+	chart(x, &x->latest, ev, cat, &o, NULL, "reported,source", "series", interval_h);
 	toll_doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
 	{
 		static const char *const cols[] = { "side", "status", "category", "source", "revisions",
@@ -1014,36 +995,50 @@ checks_page(struct ctx *x)
 		toll_doc_text(&x->doc, "None.", DOC_BODY, 0, 1, 6);
 }
 
-/* The history with a series column, for the step charts: "Armenia (military), MoD". */
-static void
-series_history(const struct ctx *x, toll_out *o)
+/* The series' label of row r of the history: "Armenia (military), MoD". */
+static char *
+series_label(const struct tab *h, size_t r)
+{
+	const char *st = cell(h, r, "status"), *sd = cell(h, r, "side"), *src = cell(h, r, "source");
+	size_t n = strlen(sd) + strlen(st) + strlen(src) + 8;
+	char *label = malloc(n);
+
+	if (label == NULL)
+		return NULL;
+	if (strcmp(st, "all") != 0 && *st != '\0')
+		snprintf(label, n, "%s (%s), %s", sd, st, src);
+	else
+		snprintf(label, n, "%s, %s", sd, src);
+	return label;
+}
+
+/* The history with a series column, for the step charts: only series revised at least once. */
+static int
+series_history(struct ctx *x)
 {
 	const struct tab *h = &x->history;
-	size_t r, c;
+	struct tab *t = &x->hist_series;
+	size_t r, c, k, n = 0;
 
-	for (r = 0; r <= h->nrow; r++) {
-		/* Only series revised at least once: the others are single claims, in the interval chart. */
+	for (r = 1; r <= h->nrow; r++)
+		n += !(strcmp(cell(h, r, "revision"), "1") == 0 && last_of_series(h, r));
+	if (tab_new(t, h->ncol + 1, n) != 0)
+		return oom(x->d);
+	for (r = 0, k = 0; r <= h->nrow; r++) {
+		char *label;
+
+		/* The others are single claims, in the interval chart. */
 		if (r > 0 && strcmp(cell(h, r, "revision"), "1") == 0 && last_of_series(h, r))
 			continue;
-		for (c = 0; c < h->ncol; c++) {
-			toll_out_str(o, h->cell[r * h->ncol + c]);
-			toll_out_tab(o);
-		}
-		if (r == 0) {
-			toll_out_str(o, "series");
-		} else {
-			const char *st = cell(h, r, "status");
-			toll_out_str(o, cell(h, r, "side"));
-			if (strcmp(st, "all") != 0 && *st != '\0') {
-				toll_out_str(o, " (");
-				toll_out_str(o, st);
-				toll_out_str(o, ")");
-			}
-			toll_out_str(o, ", ");
-			toll_out_str(o, cell(h, r, "source"));
-		}
-		toll_out_eol(o);
+		for (c = 0; c < h->ncol; c++)
+			if (tab_put(t, k, c, h->cell[r * h->ncol + c], strlen(h->cell[r * h->ncol + c])) != 0)
+				return oom(x->d);
+		if ((label = r == 0 ? strdup("series") : series_label(h, r)) == NULL)
+			return oom(x->d);
+		t->cell[k * t->ncol + h->ncol] = label;
+		k++;
 	}
+	return TOLL_OK;
 }
 
 /*
@@ -1051,48 +1046,34 @@ series_history(const struct ctx *x, toll_out *o)
  * history), for the interval charts: the claims the totals combine,
  * coloured by side.
  */
-static void
-latest_claims(const struct ctx *x, toll_out *o)
+static int
+latest_claims(struct ctx *x)
 {
 	static const int cols[] = { TOLL_CLAIM_COLUMNS };
+	enum { NC = sizeof cols / sizeof cols[0] };
 	const struct tab *h = &x->history;
-	size_t r, c;
+	struct tab *t = &x->latest;
+	size_t r, c, k, n = 0;
 
-	toll_columns_write(o, cols, sizeof cols / sizeof cols[0]);
-	toll_out_tab(o);
-	toll_out_str(o, "series");
-	toll_out_eol(o);
-	for (r = 1; r <= h->nrow; r++) {
-		if (!last_of_series(h, r))
-			continue;
-		for (c = 0; c < sizeof cols / sizeof cols[0]; c++) {
-			toll_out_str(o, cell(h, r, toll_column_names[cols[c]]));
-			toll_out_tab(o);
-		}
-		toll_out_str(o, cell(h, r, "side"));
-		toll_out_eol(o);
-	}
-}
-
-/* A temporary table at path (a name it gets here), its rows by write(). */
-static int
-tmp_table(const struct ctx *x, char path[4096], void (*write)(const struct ctx *, toll_out *))
-{
-	int fd = toll_tmp_open(path), rc;
-	toll_out *o;
-
-	if (fd < 0)
-		return toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "cannot create a temporary file: %s",
-		                     strerror(errno));
-	if ((o = toll_out_new(fd, 0)) == NULL) {
-		close(fd);
+	for (r = 1; r <= h->nrow; r++)
+		n += last_of_series(h, r);
+	if (tab_new(t, NC + 1, n) != 0)
 		return oom(x->d);
+	for (r = 0, k = 0; r <= h->nrow; r++) {
+		if (r > 0 && !last_of_series(h, r))
+			continue;
+		for (c = 0; c < NC; c++) {
+			const char *v = r == 0 ? toll_column_names[cols[c]] : cell(h, r, toll_column_names[cols[c]]);
+
+			if (tab_put(t, k, c, v, strlen(v)) != 0)
+				return oom(x->d);
+		}
+		if (tab_put(t, k, NC, r == 0 ? "series" : cell(h, r, "side"),
+		            strlen(r == 0 ? "series" : cell(h, r, "side"))) != 0)
+			return oom(x->d);
+		k++;
 	}
-	write(x, o);
-	rc = toll_out_commit(o, "a temporary file", x->d);
-	toll_out_free(o);
-	close(fd);
-	return rc;
+	return TOLL_OK;
 }
 
 static cairo_status_t
@@ -1191,6 +1172,8 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 {
 	struct ctx x;
 	struct toll_ch_sink sk = { write, closure, 0, 0, NULL, 0, 0 };
+	toll_agg_result *tr = NULL, *sr = NULL;
+	toll_rev_list *rl = NULL;
 	char *texts;
 	int rc;
 
@@ -1200,14 +1183,13 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 	if (toll_strmap_count(s->events) > MAX_EVENTS)
 		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu events: more than %d for one report; "
 		                     "choose one with --event", toll_strmap_count(s->events), MAX_EVENTS);
-	x.hist_path[0] = '\0';
-	x.latest_path[0] = '\0';
-	if ((rc = spool(W_AGG, totals, rd, &x.totals, d)) != TOLL_OK ||
-	    (rc = spool(W_AGG, sides, rd, &x.sides, d)) != TOLL_OK ||
-	    (rc = spool(W_HISTORY, revs, rd, &x.history, d)) != TOLL_OK ||
-	    (rc = spool(W_SUMMARY, revs, rd, &x.summary, d)) != TOLL_OK ||
-	    (rc = tmp_table(&x, x.hist_path, series_history)) != TOLL_OK ||
-	    (rc = tmp_table(&x, x.latest_path, latest_claims)) != TOLL_OK)
+	if ((rc = toll_agg_finish(totals, rd, &tr, d)) != TOLL_OK ||
+	    (rc = toll_agg_finish(sides, rd, &sr, d)) != TOLL_OK ||
+	    (rc = toll_revs_list(revs, toll_reports_index(rd), &rl, d)) != TOLL_OK ||
+	    (rc = agg_tab(tr, &x.totals, d)) != TOLL_OK || (rc = agg_tab(sr, &x.sides, d)) != TOLL_OK ||
+	    (rc = rev_tab(rl, TOLL_REV_HISTORY, &x.history, d)) != TOLL_OK ||
+	    (rc = rev_tab(rl, TOLL_REV_SUMMARY, &x.summary, d)) != TOLL_OK ||
+	    (rc = series_history(&x)) != TOLL_OK || (rc = latest_claims(&x)) != TOLL_OK)
 		goto done;
 	if ((texts = all_texts(s)) == NULL) {
 		rc = oom(d);
@@ -1239,10 +1221,11 @@ done:
 	tab_free(&x.sides);
 	tab_free(&x.history);
 	tab_free(&x.summary);
-	if (x.hist_path[0] != '\0')
-		toll_tmp_remove(x.hist_path);
-	if (x.latest_path[0] != '\0')
-		toll_tmp_remove(x.latest_path);
+	tab_free(&x.hist_series);
+	tab_free(&x.latest);
+	toll_agg_result_free(tr);
+	toll_agg_result_free(sr);
+	toll_rev_list_free(rl);
 	return rc;
 }
 
