@@ -237,37 +237,33 @@ cli_header_check(const toll_table *t, const toll_row *header, cli_reader *cr)
 }
 
 int
-cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx)
+cli_table_next(cli_reader *cr, toll_table *t, toll_row *r)
 {
-	toll_row r;
 	toll_diag d;
-	int code, have = 0, stop;
+	int code;
 
-	while ((code = toll_table_next(t, &r, &d)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
+	while (!cr->stopped) {
+		switch (code = toll_table_next(t, r, &d)) {
+		case TOLL_END:
+			return TOLL_END;
+		case TOLL_OK:
+			return TOLL_OK;
+		case TOLL_HEADER:
 			/* A later file whose columns differ: said, and read. */
-			if (have && toll_table_header_note(t, &d))
-				cli_reader_warn(cr, &d);
-			if (!have)
-				cli_header_check(t, &r, cr);
-			if (!have && (code = header(ctx, t, &d)) != TOLL_OK) {
-				if (code == TOLL_ENOMEM)
-					cr->status = EXIT_TROUBLE, cli_error("out of memory");
-				else
-					cr->status = cli_usage_error("%s", d.msg);
+			if (cr->have_header) {
+				if (toll_table_header_note(t, &d))
+					cli_reader_warn(cr, &d);
 				break;
 			}
-			have = 1;
-			continue;
-		}
-		stop = 0;
-		if (code == TOLL_OK)
-			code = row(ctx, t, &r, &d, &stop);
-		if (code != TOLL_OK && (!cli_reader_problem(cr, &d, code) || stop))
+			cli_header_check(t, r, cr);
+			cr->have_header = 1;
+			return TOLL_HEADER;
+		default:
+			cli_reader_problem(cr, &d, code);
 			break;
+		}
 	}
-	cli_reader_close(cr);
-	return have;
+	return TOLL_END;
 }
 
 int

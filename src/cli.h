@@ -105,6 +105,7 @@ typedef struct cli_reader {
 	int status;
 	int stopped;
 	int duplicates;   /* set: duplicate revisions are handed out too, as TOLL_WARNING */
+	int have_header;  /* cli_table_next() has handed out the header */
 	/* Set: told of every warning about the data (known 0) and every known note (known 1). */
 	void (*observe)(void *ctx, const toll_diag *d, int known);
 	void *observe_ctx;
@@ -141,18 +142,15 @@ void cli_reader_known(void *ctx, const toll_diag *d);
 void cli_reader_close(cli_reader *cr);
 
 /*
- * Reading any table with a header (not a reports table), as toll-stats and
- * toll-plot do: header(ctx, t, d) at the first header (not TOLL_OK:
- * err is printed as a usage error and reading stops); row(ctx, t, row, d,
- * &stop) for each row, returning TOLL_OK or a problem in *d, and setting
- * stop to end the reading after that problem.  Problems are printed and
- * counted in cr (its max_errors and status), and cr is closed at the end.
- * Returns 1 when a header was read, else 0.
+ * Reading any table (not a reports table), as toll-stats and toll-plot do,
+ * with the reader's error limit (cr needs only max_errors set; close it
+ * with cli_reader_close()): TOLL_HEADER at the first header, TOLL_OK for
+ * each row in *r, TOLL_END at the end or when reading stopped.  The
+ * table's problems are printed and counted in cr, as a later file's
+ * columns that differ (a warning); the program's own go to
+ * cli_reader_problem().
  */
-typedef int (*cli_header_fn)(void *ctx, const toll_table *t, toll_diag *d);
-typedef int (*cli_row_fn)(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d,
-                          int *stop);
-int cli_read_table(cli_reader *cr, toll_table *t, cli_header_fn header, cli_row_fn row, void *ctx);
+int cli_table_next(cli_reader *cr, toll_table *t, toll_row *r);
 
 /*
  * Warns (and counts in cr, when not NULL) when the first header looks like

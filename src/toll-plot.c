@@ -254,23 +254,6 @@ usage(void)
 	return u;
 }
 
-/* The callbacks of cli_read_table(). */
-static int
-plot_header(void *ctx, const toll_table *t, toll_diag *d)
-{
-	return toll_chart_reader_header(((struct plot *)ctx)->rd, t, d);
-}
-
-static int
-plot_row(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
-{
-	struct plot *p = ctx;
-	int code = toll_chart_reader_row(p->rd, t, row, d);
-
-	*stop = toll_chart_reader_stop(p->rd);
-	return code;
-}
-
 /* The options' checks against each other and the kind; the exit status. */
 static int
 check_options(struct plot *p)
@@ -350,7 +333,8 @@ main(int argc, char **argv)
 	cli_output out;
 	toll_diag d;
 	char *usage_text = usage();
-	int c, status = EXIT_OK, rc;
+	int c, status = EXIT_OK, rc, code;
+	toll_row row;
 	size_t i;
 	long bins;
 
@@ -491,7 +475,21 @@ main(int argc, char **argv)
 			goto done;
 	in.max_errors = opt.max_errors;
 	/* A table without a header is a data error the reader has reported. */
-	(void)cli_read_table(&in, t, plot_header, plot_row, &p);
+	while ((code = cli_table_next(&in, t, &row)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if ((rc = toll_chart_reader_header(p.rd, t, &d)) != TOLL_OK) {
+				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
+				            cli_usage_error("%s", d.msg);
+				break;
+			}
+		} else if ((rc = toll_chart_reader_row(p.rd, t, &row, &d)) != TOLL_OK &&
+		           !cli_reader_problem(&in, &d, rc)) {
+			break;
+		}
+		if (toll_chart_reader_stop(p.rd))
+			break;
+	}
+	cli_reader_close(&in);
 	status = in.status;
 	if (status != EXIT_OK)
 		goto done;

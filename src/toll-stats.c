@@ -81,7 +81,7 @@ struct kept {
 	char *text;
 };
 
-/* What the callbacks of cli_read_table() work on. */
+/* What reading the table works on. */
 struct reading {
 	toll_stats *st;
 	toll_table *t;
@@ -114,9 +114,8 @@ is_reports(const toll_table *t)
 }
 
 static int
-stats_header(void *ctx, const toll_table *t, toll_diag *d)
+stats_header(struct reading *r, const toll_table *t, toll_diag *d)
 {
-	struct reading *r = ctx;
 	int rc = toll_stats_header(r->st, t, d);
 
 	if (rc == TOLL_OK && !r->every && is_reports(t)) {
@@ -185,16 +184,13 @@ keep(struct reading *r, size_t id, const toll_row *row, int64_t reported)
 }
 
 static int
-stats_row(void *ctx, const toll_table *t, const toll_row *row, toll_diag *d, int *stop)
+stats_row(struct reading *r, const toll_row *row, toll_diag *d)
 {
-	struct reading *r = ctx;
 	toll_diag problems[TOLL_REPORT_MAX_PROBLEMS];
 	toll_report rep;
 	size_t n, id;
 	int added;
 
-	(void)t;
-	(void)stop;
 	if (!r->reports)
 		return toll_stats_add(r->st, row, d);
 	/* A reports table: checked as every toll program checks it; the latest revision kept. */
@@ -265,7 +261,8 @@ main(int argc, char **argv)
 	cli_reader in;
 	struct reading rd;
 	toll_diag ud;              /* what is wrong with an argument */
-	int c, code, status = EXIT_OK, header = 0;
+	int c, code, rc, status = EXIT_OK, header = 0;
+	toll_row row;
 
 	cli_init("toll-stats");
 	memset(&in, 0, sizeof in);
@@ -336,7 +333,19 @@ main(int argc, char **argv)
 	rd.st = st;
 	rd.t = t;
 	rd.threads = cli_threads(&opt);
-	header = cli_read_table(&in, t, stats_header, stats_row, &rd);
+	while ((code = cli_table_next(&in, t, &row)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			header = 1;
+			if ((rc = stats_header(&rd, t, &d)) != TOLL_OK) {
+				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
+				            cli_usage_error("%s", d.msg);
+				break;
+			}
+		} else if ((rc = stats_row(&rd, &row, &d)) != TOLL_OK && !cli_reader_problem(&in, &d, rc)) {
+			break;
+		}
+	}
+	cli_reader_close(&in);
 	status = in.status;
 	if (status == EXIT_OK && rd.reports)
 		status = count_kept(&rd, &in);
