@@ -1,8 +1,8 @@
 # Bash completion of toll and its programs: installed as
 # share/bash-completion/completions/toll, with a link per program.
 # Options come from each program's --help (one source: they cannot
-# disagree); values of --combine, --palette, --format and the chart kinds
-# are listed; column options (-g, -x, -y, --series, --keep, --map ...)
+# disagree), and so do the values of --combine, --palette and --format,
+# the chart kinds, import formats and toll-rev's commands; column options (-g, -x, -y, --series, --keep, --map ...)
 # complete the column names of the header of the first file already on
 # the command line.
 
@@ -65,6 +65,27 @@ _toll_listed() {
 		f && !/^ / { exit }
 		f && /^  [a-z]/ { print $1 }'
 }
+# The policies of toll-agg's help: the labels at its 26th column ("min, max", "prefer:A,B,...").
+_toll_policies() {
+	toll-agg --help 2>/dev/null | awk 'substr($0, 1, 25) ~ /^ +$/ && substr($0, 26, 1) ~ /[a-z]/ {
+		label = substr($0, 26)
+		sub(/  .*/, "", label)
+		n = split(label, a, ", ")
+		for (i = 1; i <= n; i++) { w = a[i]; sub(/:.*/, ":", w); print w }
+	}'
+}
+# The values option $2 takes, from the line of program $1's help that gives
+# it: "--palette=NAME   okabe-ito (default), viridis or grey".
+_toll_option_values() {
+	"$1" --help 2>/dev/null | awk -v opt="$2" 'index($1, opt "=") == 1 {
+		v = substr($0, 24)
+		gsub(/\([^)]*\)/, "", v)
+		gsub(/ or /, ", ", v)
+		n = split(v, a, ",")
+		for (i = 1; i <= n; i++) { w = a[i]; gsub(/ /, "", w); if (w != "") print w }
+		exit
+	}'
+}
 _toll_commands() {
 	"$1" --help 2>/dev/null | awk '/^(Usage|  or): / { print $3 }'
 }
@@ -91,11 +112,12 @@ _toll_program() {
 	fi
 	case $prev in
 	-c | --combine)
-		COMPREPLY=($(compgen -W "consensus range min max latest mean median prefer: each" -- "$cur"))
+		COMPREPLY=($(compgen -W "$(_toll_policies)" -- "$cur"))
 		[[ ${COMPREPLY[0]} == prefer: ]] && compopt -o nospace 2>/dev/null
 		return ;;
-	--palette) COMPREPLY=($(compgen -W "okabe-ito viridis grey" -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "png pdf svg" -- "$cur")); return ;;
+	--palette | --format)
+		COMPREPLY=($(compgen -W "$(_toll_option_values "$prog" "$prev")" -- "$cur"))
+		return ;;
 	-g | --group | -x | -y | --series | --keep | --value-map | -k | --key)
 		_toll_columns "$cur"
 		return ;;

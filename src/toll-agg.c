@@ -12,7 +12,7 @@
 #include "cli.h"
 #include "toll/agg.h"
 
-static const char usage_text[] =
+static const char usage_head[] =
 	"Usage: toll-agg [OPTION]... [FILE]...\n"
 	"Combine revised, conflicting casualty claims into totals with low, best\n"
 	"and high figures, counting each death once.  With no FILE, or when FILE\n"
@@ -33,21 +33,10 @@ static const char usage_text[] =
 	"                       side,status,category; '' for one total row);\n"
 	"                       COLUMN:UNIT groups a date column by day, week (ISO),\n"
 	"                       month, quarter or year; may be repeated\n"
-	"  -c, --combine=POLICY how to combine the sources of one claim:\n"
-	"                         consensus  leave out claims made stale (their period\n"
-	"                                 ended before another's stated end; of the\n"
-	"                                 missing and captured, all but the latest),\n"
-	"                                 a party's earlier word (its claimant said\n"
-	"                                 more since) or vaguer (their interval holds\n"
-	"                                 another's), then range (the default)\n"
-	"                         range   low: smallest low, best: median of bests,\n"
-	"                                 high: largest high\n"
-	"                         min, max  the source with the smallest / largest best\n"
-	"                         latest  the most recently reported source\n"
-	"                         mean, median  of low, best and high each\n"
-	"                         prefer:A,B,...  source A if it has the claim, else\n"
-	"                                 B, ..., else range\n"
-	"                         each    no combining: every source stands alone\n"
+	"  -c, --combine=POLICY how to combine the sources of one claim:\n";
+
+/* After the policies, from the library's table of them (usage()). */
+static const char usage_tail[] =
 	"                       Only a claim stated exactly makes another vaguer: not\n"
 	"                       'about N', nor a vague word.  A best is whole: of an\n"
 	"                       even number of claims the median is the lower of the\n"
@@ -78,6 +67,37 @@ static const char help_more[] =
 	"  toll-agg -g side,category,source --combine each datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,end:month --combine latest reports.csv\n";
 
+/* The usage text: the policies from the library's table of them. */
+static char *
+usage(void)
+{
+	size_t n = toll_policies(), i, len = sizeof usage_head + sizeof usage_tail;
+	char *u, *o;
+
+	for (i = 0; i < n; i++)
+		if (toll_policy_label(i) != NULL)
+			len += 40 + strlen(toll_policy_label(i)) + strlen(toll_policy_help(i)) * 2;
+	if ((u = malloc(len)) == NULL)
+		return NULL;
+	o = u + sprintf(u, "%s", usage_head);
+	for (i = 0; i < n; i++) {
+		const char *label = toll_policy_label(i), *h = toll_policy_help(i);
+
+		if (label == NULL)
+			continue;
+		/* The label, then its help from the 34th column (or two spaces after a longer label). */
+		o += sprintf(o, "%25s%-*s", "", strlen(label) < 8 ? 8 : (int)strlen(label) + 2, label);
+		for (; *h != '\0'; h++) {
+			*o++ = *h;
+			if (*h == '\n')
+				o += sprintf(o, "%33s", "");
+		}
+		*o++ = '\n';
+	}
+	strcpy(o, usage_tail);
+	return u;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -102,9 +122,15 @@ main(int argc, char **argv)
 	toll_diag d;
 	cli_reader in;
 	toll_diag ud;              /* what is wrong with an argument */
+	char *usage_text = usage();
 
 	cli_init("toll-agg");
 	cli_help_more(help_more);
+	if (usage_text == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
 	memset(&policy, 0, sizeof policy);
 	memset(&in, 0, sizeof in);
 	opterr = 0;
@@ -184,6 +210,7 @@ main(int argc, char **argv)
 		cli_reader_close(&in);
 	status = cli_close_stdout(status);
 done:
+	free(usage_text);
 	toll_agg_free(agg);
 	toll_out_free(out);
 	toll_keys_free(&keys);

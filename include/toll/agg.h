@@ -45,6 +45,17 @@ typedef struct toll_policy {
  * empty source) or TOLL_ENOMEM with *d.
  */
 int toll_policy_parse(toll_policy *p, const char *s, toll_diag *d);
+
+/*
+ * The policies, in the order of enum toll_combine and of the help: how
+ * many; each one's name; its label in a help ("prefer:A,B,..."; NULL when
+ * the one before's label and help name it too: "min, max"); its help,
+ * lines ended by '\n' but the last.  NULL past the last.
+ */
+size_t toll_policies(void);
+const char *toll_policy_name(size_t i);
+const char *toll_policy_label(size_t i);
+const char *toll_policy_help(size_t i);
 void toll_policy_free(toll_policy *p);
 
 typedef struct toll_agg toll_agg;

@@ -745,27 +745,66 @@ enum {
 
 /*
  * The policies, in the order of enum toll_combine (agg.h) and of the
- * help: the only place one is named.  Adding one: its value in the enum,
- * a row here and its function above; then its paragraph in toll-agg's
- * help and in toll(7), HOW CLAIMS ARE COMBINED.
+ * help: the only place one is named and described.  Adding one: its value
+ * in the enum, a row here (its name; its label in toll-agg's help, NULL
+ * when the row before describes it too; its help, lines ended by '\n' but
+ * the last; its flags) and its function above; then its paragraph in
+ * toll(7), HOW CLAIMS ARE COMBINED.  toll-agg's help, the message naming
+ * the policies and the completion of --combine follow from the table.
  */
 static const struct {
-	const char *name;
+	const char *name, *label, *help;
 	unsigned flags;
 	void (*combine)(const struct combining *k, struct claim *cl);
 } policies[] = {
-	[TOLL_COMBINE_CONSENSUS] = { "consensus", 0, pol_consensus },
-	[TOLL_COMBINE_RANGE] = { "range", 0, pol_range },
-	[TOLL_COMBINE_MIN] = { "min", 0, pol_min },
-	[TOLL_COMBINE_MAX] = { "max", 0, pol_max },
-	[TOLL_COMBINE_LATEST] = { "latest", 0, pol_latest },
-	[TOLL_COMBINE_MEAN] = { "mean", 0, pol_mean },
-	[TOLL_COMBINE_MEDIAN] = { "median", 0, pol_median },
-	[TOLL_COMBINE_PREFER] = { "prefer", POLICY_SOURCES, pol_prefer },
-	[TOLL_COMBINE_EACH] = { "each", POLICY_APART, pol_latest },
+	[TOLL_COMBINE_CONSENSUS] = { "consensus", "consensus",
+		"leave out claims made stale (their period\n"
+		"ended before another's stated end; of the\n"
+		"missing and captured, all but the latest),\n"
+		"a party's earlier word (its claimant said\n"
+		"more since) or vaguer (their interval holds\n"
+		"another's), then range (the default)", 0, pol_consensus },
+	[TOLL_COMBINE_RANGE] = { "range", "range",
+		"low: smallest low, best: median of bests,\n"
+		"high: largest high", 0, pol_range },
+	[TOLL_COMBINE_MIN] = { "min", "min, max", "the source with the smallest / largest best", 0,
+		pol_min },
+	[TOLL_COMBINE_MAX] = { "max", NULL, NULL, 0, pol_max },
+	[TOLL_COMBINE_LATEST] = { "latest", "latest", "the most recently reported source", 0, pol_latest },
+	[TOLL_COMBINE_MEAN] = { "mean", "mean, median", "of low, best and high each", 0, pol_mean },
+	[TOLL_COMBINE_MEDIAN] = { "median", NULL, NULL, 0, pol_median },
+	[TOLL_COMBINE_PREFER] = { "prefer", "prefer:A,B,...",
+		"source A if it has the claim, else\n"
+		"B, ..., else range", POLICY_SOURCES, pol_prefer },
+	[TOLL_COMBINE_EACH] = { "each", "each", "no combining: every source stands alone", POLICY_APART,
+		pol_latest },
 };
 
 #define NPOLICIES (sizeof policies / sizeof policies[0])
+
+size_t
+toll_policies(void)
+{
+	return NPOLICIES;
+}
+
+const char *
+toll_policy_name(size_t i)
+{
+	return i < NPOLICIES ? policies[i].name : NULL;
+}
+
+const char *
+toll_policy_label(size_t i)
+{
+	return i < NPOLICIES ? policies[i].label : NULL;
+}
+
+const char *
+toll_policy_help(size_t i)
+{
+	return i < NPOLICIES ? policies[i].help : NULL;
+}
 
 /* Whether the policy keeps every source apart (each). */
 static int

@@ -151,6 +151,8 @@ want "columns from the header" "side source " toll-agg "$tmp/t.tsv" -g s
 want "a list of columns" "event,side event,source " toll-agg "$tmp/t.tsv" -g event,s
 want "columns under toll" "category " toll plot bar "$tmp/t.tsv" -x cat
 want "--format" "pdf png " toll-plot --format p
+want "policies from toll-agg's help" "prefer: " toll-agg --combine p
+want "--palette from toll-plot's help" "viridis " toll-plot --palette=v
 
 # bash-completion itself finds the installed completion when a command is
 # first completed: a prefix of $HOME/.local is XDG_DATA_HOME's (below it,
