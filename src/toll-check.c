@@ -59,11 +59,7 @@ struct state {
 static int
 write_normalized_header(struct state *st, toll_out *o, const toll_table *t)
 {
-	static const int canonical[] = {
-		TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
-		TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
-		TOLL_COL_START, TOLL_COL_END
-	};
+	static const int canonical[] = { TOLL_CLAIM_COLUMNS, TOLL_COL_START, TOLL_COL_END };
 	size_t i, n, k;
 	const toll_field *cols = toll_table_columns(t, &n);
 
@@ -79,11 +75,7 @@ write_normalized_header(struct state *st, toll_out *o, const toll_table *t)
 		if (!known)
 			st->extra[st->nextra++] = i;
 	}
-	for (k = 0; k < sizeof canonical / sizeof canonical[0]; k++) {
-		if (k > 0)
-			toll_out_tab(o);
-		toll_out_str(o, toll_column_names[canonical[k]]);
-	}
+	toll_columns_write(o, canonical, sizeof canonical / sizeof canonical[0]);
 	for (i = 0; i < st->nextra; i++) {
 		toll_out_tab(o);
 		toll_out_field(o, cols[st->extra[i]].s, cols[st->extra[i]].len);
@@ -106,31 +98,7 @@ write_normalized_row(const struct state *st, toll_out *o, const toll_row *row,
 {
 	size_t i;
 
-	toll_out_field(o, r->event.s, r->event.len);
-	toll_out_tab(o);
-	toll_out_field(o, r->reported_text.s, r->reported_text.len);
-	toll_out_tab(o);
-	toll_out_field(o, r->source.s, r->source.len);
-	toll_out_tab(o);
-	toll_out_field(o, r->side.s, r->side.len);
-	toll_out_tab(o);
-	toll_out_str(o, toll_category_names[r->category]);
-	toll_out_tab(o);
-	toll_out_str(o, toll_status_names[r->status]);
-	toll_out_tab(o);
-	toll_out_int(o, r->fig.low);
-	toll_out_tab(o);
-	/* A best no source stated stays unstated: a reader completes it again, as toll's. */
-	if (!r->fig.supplied)
-		toll_out_int(o, r->fig.best);
-	toll_out_tab(o);
-	if (!r->fig.open)
-		toll_out_int(o, r->fig.high);
-	toll_out_tab(o);
-	if (r->fig.qualifier == 'v')
-		toll_out_write(o, "vague", 5);
-	else if (r->fig.qualifier)
-		toll_out_write(o, &r->fig.qualifier, 1);
+	toll_report_write(o, r, 0);
 	toll_out_tab(o);
 	write_column(o, st->schema, row, TOLL_COL_START);
 	toll_out_tab(o);

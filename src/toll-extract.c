@@ -53,33 +53,36 @@ struct run {
 	long found;
 };
 
+/* A C string as a field. */
+static toll_field
+field(const char *s)
+{
+	toll_field f;
+
+	memset(&f, 0, sizeof f);
+	f.s = s;
+	f.len = strlen(s);
+	return f;
+}
+
 static void
 found(void *ctx, const toll_extracted *x)
 {
 	struct run *r = ctx;
 	toll_out *o = r->out;
 
-	toll_out_str(o, r->event);
-	toll_out_tab(o);
-	toll_out_str(o, r->reported);
-	toll_out_tab(o);
-	toll_out_str(o, r->source);
-	toll_out_tab(o);
-	toll_out_str(o, x->side);
-	toll_out_tab(o);
-	toll_out_str(o, toll_category_names[x->category]);
-	toll_out_tab(o);
-	if (x->status != TOLL_STATUS_ALL)
-		toll_out_str(o, toll_status_names[x->status]);
-	toll_out_tab(o);
-	toll_out_int(o, x->fig.low);
-	toll_out_tab(o);
-	toll_out_int(o, x->fig.best);
-	toll_out_tab(o);
-	if (!x->fig.open)
-		toll_out_int(o, x->fig.high);
-	toll_out_tab(o);
-	toll_out_str(o, x->fig.qualifier == '~' ? "~" : x->fig.qualifier == 'v' ? "vague" : "");
+	toll_report rep;
+
+	memset(&rep, 0, sizeof rep);
+	rep.event = field(r->event);
+	rep.reported_text = field(r->reported);
+	rep.source = field(r->source);
+	rep.side = field(x->side);
+	rep.category = x->category;
+	rep.status = x->status;
+	rep.fig = x->fig;
+	/* Status all is left unsaid; a best is the text's, even a range's middle. */
+	toll_report_write(o, &rep, TOLL_WRITE_ALL_EMPTY | TOLL_WRITE_SUPPLIED);
 	toll_out_tab(o);
 	if (x->claimant != NULL)
 		toll_out_str(o, x->claimant);

@@ -144,4 +144,16 @@ void toll_columns_write(toll_out *o, const int *cols, size_t n);
 	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY, \
 	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER
 
+/*
+ * Writes r's TOLL_CLAIM_COLUMNS, separated by tabs (none after the last):
+ * its texts as read, category, status and qualifier by their names, the
+ * figure's numbers (high empty when open; best empty when toll supplied
+ * it, so that a reader completes it again).  Every writer of claims
+ * writes them so.  flags: TOLL_WRITE_ALL_EMPTY writes status all as an
+ * empty field; TOLL_WRITE_SUPPLIED writes a best toll supplied.
+ */
+#define TOLL_WRITE_ALL_EMPTY 1u
+#define TOLL_WRITE_SUPPLIED 2u
+void toll_report_write(toll_out *o, const toll_report *r, unsigned flags);
+
 #endif

@@ -417,3 +417,31 @@ toll_columns_write(toll_out *o, const int *cols, size_t n)
 		toll_out_str(o, toll_column_names[cols[i]]);
 	}
 }
+
+void
+toll_report_write(toll_out *o, const toll_report *r, unsigned flags)
+{
+	toll_out_field(o, r->event.s, r->event.len);
+	toll_out_tab(o);
+	toll_out_field(o, r->reported_text.s, r->reported_text.len);
+	toll_out_tab(o);
+	toll_out_field(o, r->source.s, r->source.len);
+	toll_out_tab(o);
+	toll_out_field(o, r->side.s, r->side.len);
+	toll_out_tab(o);
+	toll_out_str(o, toll_category_names[r->category]);
+	toll_out_tab(o);
+	if (!(flags & TOLL_WRITE_ALL_EMPTY) || r->status != TOLL_STATUS_ALL)
+		toll_out_str(o, toll_status_names[r->status]);
+	toll_out_tab(o);
+	toll_out_int(o, r->fig.low);
+	toll_out_tab(o);
+	/* A best no source stated stays unstated: a reader completes it again, as toll's. */
+	if (!r->fig.supplied || (flags & TOLL_WRITE_SUPPLIED))
+		toll_out_int(o, r->fig.best);
+	toll_out_tab(o);
+	if (!r->fig.open)
+		toll_out_int(o, r->fig.high);
+	toll_out_tab(o);
+	toll_out_str(o, toll_qualifier_text(r->fig.qualifier));
+}

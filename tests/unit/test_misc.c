@@ -320,6 +320,56 @@ START_TEST(report_row_rules)
 }
 END_TEST
 
+static toll_field
+text_field(const char *s)
+{
+	toll_field f;
+
+	memset(&f, 0, sizeof f);
+	f.s = s;
+	f.len = strlen(s);
+	return f;
+}
+
+/* One writer of claims: the columns' names and the qualifier's spelled once. */
+START_TEST(report_writer)
+{
+	static const int cols[] = { TOLL_CLAIM_COLUMNS };
+	toll_report r;
+	toll_out *o;
+
+	memset(&r, 0, sizeof r);
+	r.event = text_field("clashes\t2022");
+	r.reported_text = text_field("2022-09-14");
+	r.source = text_field("MoD");
+	r.side = text_field("Armenia");
+	r.category = TOLL_CAT_KILLED_OR_MISSING;
+	r.status = TOLL_STATUS_ALL;
+	r.fig.low = 105;
+	r.fig.best = 150;
+	r.fig.high = 207;
+	r.fig.qualifier = 'v';
+	r.fig.supplied = 1;
+	o = unit_out_open();
+	toll_columns_write(o, cols, sizeof cols / sizeof cols[0]);
+	toll_out_eol(o);
+	toll_report_write(o, &r, 0);
+	toll_out_eol(o);
+	toll_report_write(o, &r, TOLL_WRITE_ALL_EMPTY | TOLL_WRITE_SUPPLIED);
+	toll_out_eol(o);
+	r.fig.open = 1;
+	r.fig.qualifier = '~';
+	r.status = TOLL_STATUS_MILITARY;
+	toll_report_write(o, &r, TOLL_WRITE_ALL_EMPTY);
+	toll_out_eol(o);
+	ck_assert_str_eq(unit_out_text(o),
+	                 "event\treported\tsource\tside\tcategory\tstatus\tlow\tbest\thigh\tqualifier\n"
+	                 "clashes\\t2022\t2022-09-14\tMoD\tArmenia\tkilled_or_missing\tall\t105\t\t207\tvague\n"
+	                 "clashes\\t2022\t2022-09-14\tMoD\tArmenia\tkilled_or_missing\t\t105\t150\t207\tvague\n"
+	                 "clashes\\t2022\t2022-09-14\tMoD\tArmenia\tkilled_or_missing\tmilitary\t105\t\t\t~\n");
+}
+END_TEST
+
 START_TEST(report_value_and_dates)
 {
 	struct parsed p;
@@ -592,6 +642,7 @@ misc_suite(void)
 	tcase_add_test(tc, report_row_rules);
 	tcase_add_test(tc, note_tags);
 	tcase_add_test(tc, report_value_and_dates);
+	tcase_add_test(tc, report_writer);
 	tcase_add_test(tc, report_pack_round_trip);
 	tcase_add_test(tc, series_revisions);
 	tcase_add_test(tc, series_many);
