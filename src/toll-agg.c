@@ -126,13 +126,13 @@ main(int argc, char **argv)
 
 	cli_init("toll-agg");
 	cli_help_more(help_more);
+	memset(&policy, 0, sizeof policy);
+	memset(&in, 0, sizeof in);
 	if (usage_text == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	memset(&policy, 0, sizeof policy);
-	memset(&in, 0, sizeof in);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":g:c:a:m:hV", longopts, NULL)) != -1) {
 		switch (c) {

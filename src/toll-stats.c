@@ -14,19 +14,16 @@
 #include "toll/stats.h"
 #include "toll/strmap.h"
 
-static const char usage_text[] =
+static const char usage_head[] =
 	"Usage: toll-stats [OPTION]... OP[:COLUMN]... [FILE]...\n"
 	"Statistics of numeric columns of a TSV or CSV table with a header, per\n"
 	"group, like GNU datamash but by column name and without sorting first.\n"
 	"With no FILE, or when FILE is -, read standard input.\n"
 	"\n"
-	"Operations, each of a column (count also without: the rows):\n"
-	"  count  sum  mean  min  max\n"
-	"  median  q1  q3  pN (the N-th percentile, N from 0 to 100)  iqr\n"
-	"  sd  var (sample: n - 1)  mad (median absolute deviation, times 1.4826)\n"
-	"  poisson95  exact (Garwood) 95% interval of the sum of counts: two\n"
-	"             columns, _lo and _hi\n"
-	"  ci95       bootstrap 95% interval of the mean: two columns\n"
+	"Operations, each of a column (count also without: the rows):\n";
+
+/* After the operations, from the library's table of them (usage()). */
+static const char usage_tail[] =
 	"Quantiles interpolate as R's type 7 (as GSL and datamash do).\n"
 	"\n"
 	"  -g, --group=KEYS     one row per group of these columns (comma-separated;\n"
@@ -237,6 +234,60 @@ count_kept(struct reading *r, cli_reader *in)
 	return in->status;
 }
 
+/*
+ * The usage text: the operations from the library's table of them, a line
+ * of the help each: side by side, or, alone on their line, with their
+ * help in a column.
+ */
+static char *
+usage(void)
+{
+	size_t n = toll_stats_count(), i, len = sizeof usage_head + sizeof usage_tail;
+	const char *help;
+	char *u, *o;
+	int line, l, last = 0;
+
+	for (i = 0; i < n; i++) {
+		len += strlen(toll_stat_label(i, &help, &line)) + 20 + (help ? 2 * strlen(help) : 0);
+		last = line > last ? line : last;
+	}
+	if ((u = malloc(len)) == NULL)
+		return NULL;
+	o = u + sprintf(u, "%s", usage_head);
+	for (l = 0; l <= last; l++) {
+		size_t on = 0, first = 0;
+
+		for (i = 0; i < n; i++)
+			if (toll_stat_label(i, &help, &line) != NULL && line == l && on++ == 0)
+				first = i;
+		if (on == 1) {
+			const char *label = toll_stat_label(first, &help, &line);
+
+			o += sprintf(o, "  %-9s", label);
+			if (help != NULL) {
+				o += sprintf(o, "  ");
+				for (; *help != '\0'; help++) {
+					*o++ = *help;
+					if (*help == '\n')
+						o += sprintf(o, "%13s", "");
+				}
+			}
+		} else {
+			for (i = 0; i < n; i++) {
+				const char *label = toll_stat_label(i, &help, &line);
+
+				if (line != l)
+					continue;
+				/* Two spaces before each: the indent, then between them. */
+				o += sprintf(o, "  %s%s%s", label, help ? " " : "", help ? help : "");
+			}
+		}
+		*o++ = '\n';
+	}
+	strcpy(o, usage_tail);
+	return u;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -263,10 +314,16 @@ main(int argc, char **argv)
 	toll_diag ud;              /* what is wrong with an argument */
 	int c, code, rc, status = EXIT_OK, header = 0;
 	toll_row row;
+	char *usage_text = usage();
 
 	cli_init("toll-stats");
 	memset(&in, 0, sizeof in);
 	memset(&rd, 0, sizeof rd);
+	if (usage_text == NULL) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+		goto done;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":g:m:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -369,6 +426,7 @@ main(int argc, char **argv)
 	}
 	status = cli_close_stdout(status);
 done:
+	free(usage_text);
 	for (i = 0; i < rd.nkept; i++)
 		free(rd.kept[i].text);
 	free(rd.kept);

@@ -42,6 +42,15 @@ typedef struct toll_stat_op {
 int toll_stat_op_is(const char *s);
 
 /*
+ * The operations, in the order of enum toll_stat: how many, and each
+ * one's label in a help ("pN"), with its help (NULL: none; lines ended
+ * by '\n' but the last) and the line of the help it goes on (those of one
+ * line side by side).  NULL past the last.
+ */
+size_t toll_stats_count(void);
+const char *toll_stat_label(size_t i, const char **help, int *line);
+
+/*
  * Parses an operation: count, sum, mean, median, q1, q3, pN (N from 0 to
  * 100, decimals allowed), iqr, min, max, sd, var, mad, poisson95, ci95,
  * each followed by :COLUMN (count may go without).  Returns TOLL_OK, or

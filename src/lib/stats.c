@@ -45,6 +45,9 @@ struct stat_ctx;   /* what a computation from kept values may use: see compute_g
 
 struct stat_desc {
 	const char *name;     /* NULL for pN, found by its pattern */
+	const char *label;    /* its name in the help ("pN") */
+	const char *help;     /* what the help says of it, lines ended by '\n' but the last; or NULL */
+	int line;             /* its line in the help: those of a line are set side by side */
 	unsigned flags;
 	/* x[0] (and x[1] with STAT_TWO) of data[0..n), n > 0. */
 	void (*values)(const struct stat_ctx *c, const toll_stat_op *op, double *data, size_t n,
@@ -68,25 +71,53 @@ static void st_var(const struct stat_ctx *c, const toll_stat_op *op, double *d, 
 static void st_mad(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
 static void st_ci95(const struct stat_ctx *c, const toll_stat_op *op, double *d, size_t n, double *x);
 
+/*
+ * The operations, in the order of enum toll_stat: the only place one is
+ * named and described.  Adding one: its value in the enum (stats.h), a
+ * row here (name, its label and help in toll-stats' help and the line of
+ * the help it goes on, flags, and one of its two functions) and the
+ * function.  toll-stats' help is made from the table.
+ */
 static const struct stat_desc stat_table[] = {
-	[TOLL_STAT_COUNT] = { "count", STAT_INTEGER, NULL, NULL },
-	[TOLL_STAT_SUM] = { "sum", 0, NULL, st_sum },
-	[TOLL_STAT_MEAN] = { "mean", 0, NULL, st_mean },
-	[TOLL_STAT_MEDIAN] = { "median", STAT_VALUES, st_median, NULL },
-	[TOLL_STAT_Q1] = { "q1", STAT_VALUES, st_q1, NULL },
-	[TOLL_STAT_Q3] = { "q3", STAT_VALUES, st_q3, NULL },
-	[TOLL_STAT_PCT] = { NULL, STAT_VALUES, st_pct, NULL },
-	[TOLL_STAT_IQR] = { "iqr", STAT_VALUES, st_iqr, NULL },
-	[TOLL_STAT_MIN] = { "min", 0, NULL, st_min },
-	[TOLL_STAT_MAX] = { "max", 0, NULL, st_max },
-	[TOLL_STAT_SD] = { "sd", STAT_VALUES | STAT_AT_LEAST_2, st_sd, NULL },
-	[TOLL_STAT_VAR] = { "var", STAT_VALUES | STAT_AT_LEAST_2, st_var, NULL },
-	[TOLL_STAT_MAD] = { "mad", STAT_VALUES | STAT_WORK, st_mad, NULL },
-	[TOLL_STAT_POISSON95] = { "poisson95", STAT_TWO | STAT_COUNTS, NULL, st_poisson95 },
-	[TOLL_STAT_CI95] = { "ci95", STAT_VALUES | STAT_SORTED | STAT_TWO | STAT_RANDOM, st_ci95, NULL },
+	[TOLL_STAT_COUNT] = { "count", "count", NULL, 0, STAT_INTEGER, NULL, NULL },
+	[TOLL_STAT_SUM] = { "sum", "sum", NULL, 0, 0, NULL, st_sum },
+	[TOLL_STAT_MEAN] = { "mean", "mean", NULL, 0, 0, NULL, st_mean },
+	[TOLL_STAT_MEDIAN] = { "median", "median", NULL, 1, STAT_VALUES, st_median, NULL },
+	[TOLL_STAT_Q1] = { "q1", "q1", NULL, 1, STAT_VALUES, st_q1, NULL },
+	[TOLL_STAT_Q3] = { "q3", "q3", NULL, 1, STAT_VALUES, st_q3, NULL },
+	[TOLL_STAT_PCT] = { NULL, "pN", "(the N-th percentile, N from 0 to 100)", 1, STAT_VALUES, st_pct,
+		NULL },
+	[TOLL_STAT_IQR] = { "iqr", "iqr", NULL, 1, STAT_VALUES, st_iqr, NULL },
+	[TOLL_STAT_MIN] = { "min", "min", NULL, 0, 0, NULL, st_min },
+	[TOLL_STAT_MAX] = { "max", "max", NULL, 0, 0, NULL, st_max },
+	[TOLL_STAT_SD] = { "sd", "sd", NULL, 2, STAT_VALUES | STAT_AT_LEAST_2, st_sd, NULL },
+	[TOLL_STAT_VAR] = { "var", "var", "(sample: n - 1)", 2, STAT_VALUES | STAT_AT_LEAST_2, st_var,
+		NULL },
+	[TOLL_STAT_MAD] = { "mad", "mad", "(median absolute deviation, times 1.4826)", 2,
+		STAT_VALUES | STAT_WORK, st_mad, NULL },
+	[TOLL_STAT_POISSON95] = { "poisson95", "poisson95", "exact (Garwood) 95% interval of the sum of "
+		"counts: two\ncolumns, _lo and _hi", 3, STAT_TWO | STAT_COUNTS, NULL, st_poisson95 },
+	[TOLL_STAT_CI95] = { "ci95", "ci95", "bootstrap 95% interval of the mean: two columns", 4,
+		STAT_VALUES | STAT_SORTED | STAT_TWO | STAT_RANDOM, st_ci95, NULL },
 };
 
 #define NSTATS (sizeof stat_table / sizeof stat_table[0])
+
+size_t
+toll_stats_count(void)
+{
+	return NSTATS;
+}
+
+const char *
+toll_stat_label(size_t i, const char **help, int *line)
+{
+	if (i >= NSTATS)
+		return NULL;
+	*help = stat_table[i].help;
+	*line = stat_table[i].line;
+	return stat_table[i].label;
+}
 
 /* The flags of operation k. */
 #define FLAGS(s, k) (stat_table[(s)->ops[k].stat].flags)
