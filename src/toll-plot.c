@@ -507,16 +507,7 @@ main(int argc, char **argv)
 		if (strcasecmp(got, want) != 0)
 			cli_error("warning: font '%s' not found; drawing with '%s'", want, got);
 	}
-	/* The chart's options with what the reader set from the table. */
-	{
-		toll_chart_opts o;
-		toll_chart_get_opts(ch, &o);
-		o.has_xmin = p.o.has_xmin;
-		o.has_xmax = p.o.has_xmax;
-		o.xmin = p.o.xmin;
-		o.xmax = p.o.xmax;
-		toll_chart_set_opts(ch, &o);
-	}
+	toll_chart_xrange(ch, p.o.has_xmin, p.o.xmin, p.o.has_xmax, p.o.xmax);
 	if ((status = cli_output_open(&out, p.out)) != EXIT_OK)
 		goto done;
 	rc = toll_chart_render(ch, cli_output_write, &out, &d);

@@ -162,6 +162,13 @@ extern const char toll_chart_color_names[];
 int toll_chart_mark(toll_chart *c, double at, const char *label);
 
 /*
+ * The x axis's range, where only the table says what x holds (after
+ * toll_chart_reader_finish(): dates or numbers): has_min/has_max say
+ * which bound is given.
+ */
+void toll_chart_xrange(toll_chart *c, int has_min, double min, int has_max, double max);
+
+/*
  * Whether the options suit the kind: --stacked, --bins, --series (given
  * TOLL_CHART_GIVEN_SERIES), --labels, --xmin/--xmax (given
  * TOLL_CHART_GIVEN_XRANGE).  TOLL_OK, or TOLL_EUSAGE with *d.

@@ -61,6 +61,15 @@ toll_chart_set_opts(toll_chart *c, const toll_chart_opts *o)
 	c->kind = toll_ch_kinds[(size_t)o->kind < toll_ch_nkinds ? (size_t)o->kind : 0];
 }
 
+void
+toll_chart_xrange(toll_chart *c, int has_min, double min, int has_max, double max)
+{
+	c->o.has_xmin = has_min;
+	c->o.xmin = min;
+	c->o.has_xmax = has_max;
+	c->o.xmax = max;
+}
+
 static int
 intern(toll_strmap *m, const char *s, size_t len, uint32_t *id)
 {
