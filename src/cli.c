@@ -279,13 +279,106 @@ cli_parse_as_of(const char *s, toll_as_of *a)
 	return 0;
 }
 
-/* The rest of a program's --help, when it is longer than C's string literals may be. */
-static const char *help_more;
+/* An option's left column: "-g, --group=KEYS", "    --csv", "-x ARG". */
+static int
+opt_left(char *buf, size_t sz, const cli_opt *o)
+{
+	if (o->shown != NULL)
+		return snprintf(buf, sz, "%s", o->shown);
+	if (o->name == NULL)
+		return snprintf(buf, sz, "-%c%s%s", o->key, o->arg ? " " : "", o->arg ? o->arg : "");
+	if (o->key < 256)
+		return snprintf(buf, sz, "-%c, --%s%s%s", o->key, o->name, o->arg ? "=" : "",
+		                o->arg ? o->arg : "");
+	return snprintf(buf, sz, "    --%s%s%s", o->name, o->arg ? "=" : "", o->arg ? o->arg : "");
+}
+
+/* Writes s[0..n) at *at in buf (when buf is not NULL); adds n to *at. */
+static void
+put(char *buf, size_t *at, const char *s, size_t n)
+{
+	if (buf != NULL)
+		memcpy(buf + *at, s, n);
+	*at += n;
+}
+
+size_t
+cli_opts_text(char *buf, const cli_opt *opts, int col)
+{
+	static const char spaces[] = "                                ";
+	size_t at = 0;
+	const cli_opt *o;
+
+	for (o = opts; o->key != 0; o++) {
+		char left[128];
+		const char *h, *nl;
+		int n;
+
+		if (o->help == NULL)
+			continue;
+		n = opt_left(left, sizeof left, o) + 2;
+		put(buf, &at, spaces, 2);
+		put(buf, &at, left, (size_t)n - 2);
+		/* The help from column col, or two spaces after a longer name, or on the next line. */
+		if (o->help[0] != '\n')
+			put(buf, &at, spaces, n < col ? (size_t)(col - n) : 2);
+		for (h = o->help; (nl = strchr(h, '\n')) != NULL; h = nl + 1) {
+			put(buf, &at, h, (size_t)(nl - h) + 1);
+			put(buf, &at, spaces, (size_t)col);
+		}
+		put(buf, &at, h, strlen(h));
+		put(buf, &at, "\n", 1);
+	}
+	return at;
+}
+
+int
+cli_program_init(cli_program *p, const char *head, const cli_opt *opts, const char *tail)
+{
+	size_t n = 0, nh = strlen(head), nt = strlen(tail), len = cli_opts_text(NULL, opts, 23), k = 0;
+	const cli_opt *o;
+	char *s;
+
+	memset(p, 0, sizeof *p);
+	for (o = opts; o->key != 0; o++)
+		n++;
+	p->longopts = calloc(n + 1, sizeof *p->longopts);
+	p->shortopts = malloc(2 * n + 2);
+	p->usage = malloc(nh + len + nt + 1);
+	if (p->longopts == NULL || p->shortopts == NULL || p->usage == NULL) {
+		cli_program_free(p);
+		cli_error("out of memory");
+		return -1;
+	}
+	s = p->shortopts;
+	*s++ = ':';
+	for (o = opts; o->key != 0; o++) {
+		if (o->name != NULL) {
+			p->longopts[k].name = o->name;
+			p->longopts[k].has_arg = o->arg ? required_argument : no_argument;
+			p->longopts[k].val = o->key;
+			k++;
+		}
+		if (o->key < 256) {
+			*s++ = (char)o->key;
+			if (o->arg != NULL)
+				*s++ = ':';
+		}
+	}
+	*s = '\0';
+	memcpy(p->usage, head, nh);
+	cli_opts_text(p->usage + nh, opts, 23);
+	memcpy(p->usage + nh + len, tail, nt + 1);
+	return 0;
+}
 
 void
-cli_help_more(const char *more)
+cli_program_free(cli_program *p)
 {
-	help_more = more;
+	free(p->longopts);
+	free(p->shortopts);
+	free(p->usage);
+	memset(p, 0, sizeof *p);
 }
 
 int
@@ -351,8 +444,6 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 		static char buf[16384];
 		setvbuf(stdout, buf, _IOFBF, sizeof buf);
 		fputs(usage, stdout);
-		if (help_more != NULL)
-			fputs(help_more, stdout);
 		return cli_close_stdout(EXIT_OK);
 	}
 	case 'V':

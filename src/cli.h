@@ -5,6 +5,7 @@
 #ifndef TOLL_CLI_H
 #define TOLL_CLI_H
 
+#include <getopt.h>
 #include <stdint.h>
 
 #include "toll/diag.h"
@@ -165,60 +166,94 @@ void cli_header_check(const toll_table *t, const toll_row *header, cli_reader *c
 int cli_parse_as_of(const char *s, toll_as_of *a);
 
 /*
- * The options every program that reads tables shares: --csv, --tsv,
- * -m/--max-errors, -h/--help, -V/--version.  Put CLI_LONG_OPTIONS in the
- * getopt_long() table and "m:hV" in the short options (after a leading
- * ':'), and call cli_option() for every option the program does not
- * handle itself.
+ * The keys of the options every program that reads tables shares (--csv,
+ * --tsv, --delimiter, ..., with -m/--max-errors, -h/--help, -V/--version:
+ * CLI_OPTS_COMMON in the program's table); cli_option() handles every
+ * option the program does not handle itself.
  */
 enum {
 	CLI_OPT_CSV = 256, CLI_OPT_TSV, CLI_OPT_NA, CLI_OPT_DELIMITER, CLI_OPT_NO_HEADER,
-	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS
+	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS,
+	CLI_OPT_PROGRAM = 300   /* the first key a program's own long-only options may take */
 };
 
-/* Their lines in --help, and those of --as-of for the programs that have it. */
-#define CLI_HELP_OPTIONS \
-	"      --csv            read every input as CSV (default: CSV for names\n" \
-	"                       ending in .csv, TSV otherwise)\n" \
-	"      --tsv            read every input as TSV\n" \
-	"      --delimiter=C    fields are split at C (one character, or '\\t'),\n" \
-	"                       quoted as in CSV\n" \
-	"      --no-header      no header line: the columns are named by --names,\n" \
-	"                       else 1, 2, 3, ...\n" \
-	"      --names=A,B,...  the columns' names (with a header: renames them)\n" \
-	"      --na=LIST        spellings of \"not stated\", comma-separated, besides\n" \
-	"                       the empty field (default: NA,N/A,NaN,null; '': none)\n" \
-	"      --date-format=P  also read dates by the strptime pattern P, e.g.\n" \
-	"                       %m/%d/%Y (may be repeated)\n" \
-	"  -m, --max-errors=N   stop after N problems (default 20; 0: no limit)\n" \
-	"  -h, --help           show this help and exit\n" \
-	"  -V, --version        show the version and exit\n"
+/*
+ * An option of a program, in one row: its getopt_long() entry and its
+ * help.  A program's options are one table, ended by CLI_OPT_END; its
+ * getopt tables and the options' lines of its --help are made from it
+ * (cli_program_init()), and its man page from the help.  key is the
+ * short letter, or a value from 256; name the long name (NULL: short
+ * only); arg the argument's name in the help ("KEYS"; NULL: it takes
+ * none); help its help (lines ended by '\n' but the last, a first '\n'
+ * to start it under the name; NULL: said with the row before, whose shown
+ * names it, or not at all, an alias); shown what the help shows instead
+ * of "-g, --group=KEYS" (NULL: that).
+ */
+typedef struct cli_opt {
+	int key;
+	const char *name;
+	const char *arg;
+	const char *help;
+	const char *shown;
+} cli_opt;
 
-/* --threads, for the programs that read whole tables: CLI_THREADS_OPTION in the table. */
-#define CLI_HELP_THREADS \
-	"      --threads=N      read a large TSV file with N threads (default: the\n" \
-	"                       processors, at most 8); the output is the same\n" \
-	"                       whatever N\n"
+#define CLI_OPT_END { 0, NULL, NULL, NULL, NULL }
 
-#define CLI_THREADS_OPTION { "threads", required_argument, NULL, CLI_OPT_THREADS }
+/* The table reading options, the error limit, --help and --version: the last rows of every reader's table. */
+#define CLI_OPTS_COMMON \
+	{ CLI_OPT_CSV, "csv", NULL, "read every input as CSV (default: CSV for names\n" \
+		"ending in .csv, TSV otherwise)", NULL }, \
+	{ CLI_OPT_TSV, "tsv", NULL, "read every input as TSV", NULL }, \
+	{ CLI_OPT_DELIMITER, "delimiter", "C", "fields are split at C (one character, or '\\t'),\n" \
+		"quoted as in CSV", NULL }, \
+	{ CLI_OPT_NO_HEADER, "no-header", NULL, "no header line: the columns are named by --names,\n" \
+		"else 1, 2, 3, ...", NULL }, \
+	{ CLI_OPT_NAMES, "names", "A,B,...", "the columns' names (with a header: renames them)", NULL }, \
+	{ CLI_OPT_NA, "na", "LIST", "spellings of \"not stated\", comma-separated, besides\n" \
+		"the empty field (default: NA,N/A,NaN,null; '': none)", NULL }, \
+	{ CLI_OPT_DATE_FORMAT, "date-format", "P", "also read dates by the strptime pattern P, e.g.\n" \
+		"%m/%d/%Y (may be repeated)", NULL }, \
+	{ 'm', "max-errors", "N", "stop after N problems (default 20; 0: no limit)", NULL }, \
+	CLI_OPTS_HELP
 
-#define CLI_HELP_AS_OF \
-	"  -a, --as-of=T        what was known at T: a day (YYYY-MM-DD, in each\n" \
-	"                       claim's own zone), a period to its last day\n" \
-	"                       (2022-09, 2022-W37, 2022-Q3, 2022), an instant\n" \
-	"                       (YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM)\n"
+/* --help and --version, for every program. */
+#define CLI_OPTS_HELP \
+	{ 'h', "help", NULL, "show this help and exit", NULL }, \
+	{ 'V', "version", NULL, "show the version and exit", NULL }
 
-#define CLI_LONG_OPTIONS \
-	{ "csv", no_argument, NULL, CLI_OPT_CSV }, \
-	{ "tsv", no_argument, NULL, CLI_OPT_TSV }, \
-	{ "na", required_argument, NULL, CLI_OPT_NA }, \
-	{ "delimiter", required_argument, NULL, CLI_OPT_DELIMITER }, \
-	{ "no-header", no_argument, NULL, CLI_OPT_NO_HEADER }, \
-	{ "names", required_argument, NULL, CLI_OPT_NAMES }, \
-	{ "date-format", required_argument, NULL, CLI_OPT_DATE_FORMAT }, \
-	{ "max-errors", required_argument, NULL, 'm' }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }
+/* --threads, for the programs that read whole tables. */
+#define CLI_OPTS_THREADS \
+	{ CLI_OPT_THREADS, "threads", "N", "read a large TSV file with N threads (default: the\n" \
+		"processors, at most 8); the output is the same\nwhatever N", NULL }
+
+/* --as-of, for the programs that have it. */
+#define CLI_OPTS_AS_OF \
+	{ 'a', "as-of", "T", "what was known at T: a day (YYYY-MM-DD, in each\n" \
+		"claim's own zone), a period to its last day\n" \
+		"(2022-09, 2022-W37, 2022-Q3, 2022), an instant\n" \
+		"(YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM)", NULL }
+
+/* What is made of a program's table of options. */
+typedef struct cli_program {
+	struct option *longopts;   /* for getopt_long() */
+	char *shortopts;           /* ":g:c:a:m:hV" */
+	char *usage;               /* its --help: head, a line per option, tail */
+} cli_program;
+
+/*
+ * Makes p of the table opts (ended by CLI_OPT_END): the help is head, the
+ * options' lines (their help from the 24th column), then tail.  Returns
+ * 0, or -1 out of memory (having said so).
+ */
+int cli_program_init(cli_program *p, const char *head, const cli_opt *opts, const char *tail);
+void cli_program_free(cli_program *p);
+
+/*
+ * The help's lines of the options opts, with their help from column col
+ * (23 in every program's list, 25 under toll-import's formats), into buf
+ * (NULL: only counted); returns their length.
+ */
+size_t cli_opts_text(char *buf, const cli_opt *opts, int col);
 
 #define CLI_MAX_DATE_FORMATS 8
 
@@ -244,10 +279,5 @@ int cli_threads(const cli_options *o);
  */
 int cli_option(int c, char **argv, const char *usage, cli_options *o);
 
-/*
- * The rest of the --help that follows usage (a string literal stays below
- * the 4,095 characters C compilers must take): printed after it.
- */
-void cli_help_more(const char *more);
 
 #endif

@@ -28,27 +28,27 @@ static const char usage_head[] =
 	"     killed_or_missing, casualties: see toll(7)) are reconciled, never\n"
 	"     added: the larger of a total and its parts, under the total's high.\n"
 	"     A group whose categories do not nest is an error.\n"
-	"\n"
-	"  -g, --group=KEYS     group by these columns, comma-separated (default\n"
-	"                       side,status,category; '' for one total row);\n"
-	"                       COLUMN:UNIT groups a date column by day, week (ISO),\n"
-	"                       month, quarter or year; may be repeated\n"
-	"  -c, --combine=POLICY how to combine the sources of one claim:\n";
+	"\n";
 
-/* After the policies, from the library's table of them (usage()). */
+enum { OPT_ADVERSARY = CLI_OPT_PROGRAM };
+
+/* The options: --combine's help is made from the library's table of policies (combine_help()). */
+static cli_opt options[] = {
+	{ 'g', "group", "KEYS", "group by these columns, comma-separated (default\n"
+		"side,status,category; '' for one total row);\n"
+		"COLUMN:UNIT groups a date column by day, week (ISO),\n"
+		"month, quarter or year; may be repeated", NULL },
+	{ 'c', "combine", "POLICY", NULL, NULL },
+	{ OPT_ADVERSARY, "include-adversary", NULL, "count claims of one party about another's losses\n"
+		"(the claimant column) as any other; by default they\n"
+		"never move a side's figures and are shown apart", NULL },
+	CLI_OPTS_AS_OF,
+	CLI_OPTS_THREADS,
+	CLI_OPTS_COMMON,
+	CLI_OPT_END
+};
+
 static const char usage_tail[] =
-	"                       Only a claim stated exactly makes another vaguer: not\n"
-	"                       'about N', nor a vague word.  A best is whole: of an\n"
-	"                       even number of claims the median is the lower of the\n"
-	"                       two middle ones, a mean is rounded (half to even).\n"
-	"      --include-adversary  count claims of one party about another's losses\n"
-	"                       (the claimant column) as any other; by default they\n"
-	"                       never move a side's figures and are shown apart\n";
-
-static const char help_more[] =
-	CLI_HELP_AS_OF
-	CLI_HELP_THREADS
-	CLI_HELP_OPTIONS
 	"\n"
 	"Grouping by reported is refused: a claim's report date is not when its\n"
 	"deaths happened; give --as-of, or a bin of start or end.\n"
@@ -67,11 +67,20 @@ static const char help_more[] =
 	"  toll-agg -g side,category,source --combine each datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,end:month --combine latest reports.csv\n";
 
-/* The usage text: the policies from the library's table of them. */
+static const char combine_rules[] =
+	"Only a claim stated exactly makes another vaguer: not\n"
+	"'about N', nor a vague word.  A best is whole: of an\n"
+	"even number of claims the median is the lower of the\n"
+	"two middle ones, a mean is rounded (half to even).";
+
+/*
+ * --combine's help: a policy a line, from the library's table of them
+ * (its label two columns in, its help from the tenth), then the rules.
+ */
 static char *
-usage(void)
+combine_help(void)
 {
-	size_t n = toll_policies(), i, len = sizeof usage_head + sizeof usage_tail;
+	size_t n = toll_policies(), i, len = 64 + sizeof combine_rules;
 	char *u, *o;
 
 	for (i = 0; i < n; i++)
@@ -79,37 +88,27 @@ usage(void)
 			len += 40 + strlen(toll_policy_label(i)) + strlen(toll_policy_help(i)) * 2;
 	if ((u = malloc(len)) == NULL)
 		return NULL;
-	o = u + sprintf(u, "%s", usage_head);
+	o = u + sprintf(u, "how to combine the sources of one claim:\n");
 	for (i = 0; i < n; i++) {
 		const char *label = toll_policy_label(i), *h = toll_policy_help(i);
 
 		if (label == NULL)
 			continue;
-		/* The label, then its help from the 34th column (or two spaces after a longer label). */
-		o += sprintf(o, "%25s%-*s", "", strlen(label) < 8 ? 8 : (int)strlen(label) + 2, label);
+		o += sprintf(o, "  %-*s", strlen(label) < 8 ? 8 : (int)strlen(label) + 2, label);
 		for (; *h != '\0'; h++) {
 			*o++ = *h;
 			if (*h == '\n')
-				o += sprintf(o, "%33s", "");
+				o += sprintf(o, "%10s", "");
 		}
 		*o++ = '\n';
 	}
-	strcpy(o, usage_tail);
+	strcpy(o, combine_rules);
 	return u;
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "group", required_argument, NULL, 'g' },
-		{ "combine", required_argument, NULL, 'c' },
-		{ "include-adversary", no_argument, NULL, 'A' },
-		{ "as-of", required_argument, NULL, 'a' },
-		CLI_THREADS_OPTION,
-		CLI_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
 	int include_adversary = 0;
@@ -122,19 +121,21 @@ main(int argc, char **argv)
 	toll_diag d;
 	cli_reader in;
 	toll_diag ud;              /* what is wrong with an argument */
-	char *usage_text = usage();
+	cli_program prog = { NULL, NULL, NULL };
+	char *combine = combine_help();
 
 	cli_init("toll-agg");
-	cli_help_more(help_more);
 	memset(&policy, 0, sizeof policy);
 	memset(&in, 0, sizeof in);
-	if (usage_text == NULL) {
-		cli_error("out of memory");
+	options[1].help = combine;
+	if (combine == NULL || cli_program_init(&prog, usage_head, options, usage_tail) != 0) {
+		if (combine == NULL)
+			cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:c:a:m:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
 			grouped = 1;
@@ -150,7 +151,7 @@ main(int argc, char **argv)
 				goto done;
 			}
 			break;
-		case 'A':
+		case OPT_ADVERSARY:
 			include_adversary = 1;
 			break;
 		case 'a':
@@ -160,7 +161,7 @@ main(int argc, char **argv)
 			}
 			break;
 		default:
-			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
 				goto done;
 			break;
 		}
@@ -210,7 +211,8 @@ main(int argc, char **argv)
 		cli_reader_close(&in);
 	status = cli_close_stdout(status);
 done:
-	free(usage_text);
+	cli_program_free(&prog);
+	free(combine);
 	toll_agg_free(agg);
 	toll_out_free(out);
 	toll_keys_free(&keys);

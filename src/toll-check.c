@@ -14,23 +14,29 @@
 #include "toll/series.h"
 #include "toll/table.h"
 
-static const char usage_text[] =
+static const char usage_head[] =
 	"Usage: toll-check [OPTION]... [FILE]...\n"
 	"Validate report tables: every rule of the toll format, every row.\n"
 	"With no FILE, or when FILE is -, read standard input.  Several files are\n"
 	"read as one table.\n"
-	"\n"
-	"  -n, --normalize      write the table as canonical TSV: columns in the\n"
-	"                       order of the format, figures completed (but a\n"
-	"                       best no source stated: left empty), 'value'\n"
-	"                       expanded to low, best, high and qualifier\n"
-	"  -s, --summary        write one row of counts: rows, series, events,\n"
-	"                       warnings, first and last report date\n"
-	"  -a, --as-of=T        with -n or -s: only the rows reported by T\n"
-	"                       (YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or\n"
-	"                       +HH:MM); every row is checked all the same\n"
-	CLI_HELP_THREADS
-	CLI_HELP_OPTIONS
+	"\n";
+
+static const cli_opt options[] = {
+	{ 'n', "normalize", NULL, "write the table as canonical TSV: columns in the\n"
+		"order of the format, figures completed (but a\n"
+		"best no source stated: left empty), 'value'\n"
+		"expanded to low, best, high and qualifier", NULL },
+	{ 's', "summary", NULL, "write one row of counts: rows, series, events,\n"
+		"warnings, first and last report date", NULL },
+	{ 'a', "as-of", "T", "with -n or -s: only the rows reported by T\n"
+		"(YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or\n"
+		"+HH:MM); every row is checked all the same", NULL },
+	CLI_OPTS_THREADS,
+	CLI_OPTS_COMMON,
+	CLI_OPT_END
+};
+
+static const char usage_tail[] =
 	"\n"
 	"Problems are reported as 'toll-check: FILE:LINE:COL: message'; a table\n"
 	"with problems gives no output rows.\n"
@@ -245,20 +251,15 @@ run(struct state *st, char *const *files, size_t nfiles, const cli_options *opt,
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "normalize", no_argument, NULL, 'n' },
-		{ "summary", no_argument, NULL, 's' },
-		{ "as-of", required_argument, NULL, 'a' },
-		CLI_THREADS_OPTION,
-		CLI_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct state st;
 	cli_options opt = CLI_OPTIONS_INIT;
 	int c, normalize = 0, summary = 0, status, as_of = 0;
 	toll_out *out;
+	static cli_program prog;   /* static: what it holds stays reachable until the exit */
 
 	cli_init("toll-check");
+	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0)
+		return EXIT_TROUBLE;
 	memset(&st, 0, sizeof st);
 	{
 		static const toll_as_of all = TOLL_AS_OF_ALL;
@@ -266,7 +267,7 @@ main(int argc, char **argv)
 		st.as_of = all;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":nsa:m:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n': normalize = 1; break;
 		case 's': summary = 1; break;
@@ -276,11 +277,12 @@ main(int argc, char **argv)
 			as_of = 1;
 			break;
 		default:
-			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
 				return status;
 			break;
 		}
 	}
+	cli_program_free(&prog);
 	argc -= optind;
 	argv += optind;
 	if (normalize && summary)

@@ -18,20 +18,27 @@
 #include "toll/report.h"
 #include "toll/utf8.h"
 
-static const char usage_text[] =
+static const char usage_head[] =
 	"Usage: toll-extract [OPTION]... [FILE]...\n"
 	"Find the casualty figures in English news text (plain UTF-8, as from\n"
 	"html2text; UTF-16 and UTF-32 are read as the UTF-8 made of them) and\n"
 	"write one reports row each: a draft for a person to review.  With no\n"
 	"FILE, or when FILE is -, read standard input.\n"
-	"\n"
-	"  -e, --event=E        the event column of every row\n"
-	"  -s, --source=S       the source column (who reported the figures)\n"
-	"  -r, --reported=T     the reported column: when the text was published\n"
-	"      --explain        say on standard error, for every number, which\n"
-	"                       rules made it a figure or why it is not one\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
+	"\n";
+
+enum { OPT_EXPLAIN = CLI_OPT_PROGRAM };
+
+static const cli_opt options[] = {
+	{ 'e', "event", "E", "the event column of every row", NULL },
+	{ 's', "source", "S", "the source column (who reported the figures)", NULL },
+	{ 'r', "reported", "T", "the reported column: when the text was published", NULL },
+	{ OPT_EXPLAIN, "explain", NULL, "say on standard error, for every number, which\n"
+		"rules made it a figure or why it is not one", NULL },
+	CLI_OPTS_HELP,
+	CLI_OPT_END
+};
+
+static const char usage_tail[] =
 	"\n"
 	"Output columns: event reported source side category status low best high\n"
 	"qualifier (~ for about, vague for tens, dozens, hundreds) claimant (the\n"
@@ -377,25 +384,18 @@ take_all:
 int
 main(int argc, char **argv)
 {
-	enum { OPT_EXPLAIN = 256 };
-	static const struct option longopts[] = {
-		{ "event", required_argument, NULL, 'e' },
-		{ "source", required_argument, NULL, 's' },
-		{ "reported", required_argument, NULL, 'r' },
-		{ "explain", no_argument, NULL, OPT_EXPLAIN },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static cli_program prog;   /* static: what it holds stays reachable until the exit */
 	struct run r;
 	toll_diag d;
 	int c, i, status = EXIT_OK;
 
 	cli_init("toll-extract");
+	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0)
+		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
 	r.event = r.source = r.reported = "";
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":e:s:r:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'e': r.event = optarg; break;
 		case 's': r.source = optarg; break;
@@ -415,7 +415,7 @@ main(int argc, char **argv)
 		default: {
 			/* --help, --version and option problems, as every program says them. */
 			cli_options shared = CLI_OPTIONS_INIT;
-			int status = cli_option(c, argv, usage_text, &shared);
+			int status = cli_option(c, argv, prog.usage, &shared);
 
 			if (status != CLI_CONTINUE)
 				return status;
@@ -423,6 +423,7 @@ main(int argc, char **argv)
 		}
 		}
 	}
+	cli_program_free(&prog);
 	if ((r.out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
 		cli_error("out of memory");
 		return EXIT_TROUBLE;

@@ -53,45 +53,77 @@ static const char usage_end[] =
 /* getopt_long's value of import option i. */
 #define OPT_IMPORT 512
 
-/* Writes text with every line but the first indented by n spaces. */
+/* A format's name and help, its lines after the first indented to its column. */
 static void
-indented(const char *text, int n)
+indented(FILE *f, const char *name, const char *text)
 {
 	const char *p, *nl;
 
+	fprintf(f, "  %-10s", name);
 	for (p = text; *p != '\0'; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p) - 1;
-		printf("%*s%.*s", p == text ? 0 : n, "", (int)(nl - p + 1), p);
+		fprintf(f, "%*s%.*s", p == text ? 0 : 12, "", (int)(nl - p + 1), p);
 	}
 }
 
-/* The help: the formats and their options from the import module's table. */
-static int
-help(void)
+/*
+ * The help before the options every program takes: the formats and their
+ * options from the import module's table (NULL out of memory).
+ */
+static char *
+intro(void)
 {
-	size_t i;
+	char *buf = NULL;
+	size_t len = 0, i;
 	int opt;
+	FILE *f = open_memstream(&buf, &len);
 
-	fputs(usage_text, stdout);
-	fputs("\nFormats:\n", stdout);
-	for (i = 0; i < toll_import_formats(); i++) {
-		printf("  %-10s", toll_import_format_name(i));
-		indented(toll_import_format_help(i), 12);
-	}
-	fputs(usage_formats, stdout);
-	fputc('\n', stdout);
+	if (f == NULL)
+		return NULL;
+	fputs(usage_text, f);
+	fputs("\nFormats:\n", f);
+	for (i = 0; i < toll_import_formats(); i++)
+		indented(f, toll_import_format_name(i), toll_import_format_help(i));
+	fputs(usage_formats, f);
+	fputc('\n', f);
 	for (i = 0; i < toll_import_formats(); i++)
 		if (toll_import_format_options_help(i) != NULL)
-			fputs(toll_import_format_options_help(i), stdout);
-	fputs("Any format:\n", stdout);
+			fputs(toll_import_format_options_help(i), f);
+	fputs("Any format:\n", f);
 	for (opt = 0; opt < TOLL_IMPORT_NOPTS; opt++)
 		if (toll_import_option_help(opt) != NULL)
-			fputs(toll_import_option_help(opt), stdout);
-	fputs(CLI_HELP_OPTIONS, stdout);
-	fputs(usage_end, stdout);
-	return cli_close_stdout(EXIT_OK);
+			fputs(toll_import_option_help(opt), f);
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/*
+ * The options: the import module's (their help is in its sections, above),
+ * then those every reader takes.
+ */
+static cli_opt *
+options(void)
+{
+	static const cli_opt common[] = { CLI_OPTS_COMMON, CLI_OPT_END };
+	size_t n = sizeof common / sizeof common[0], i;
+	cli_opt *o = calloc(TOLL_IMPORT_NOPTS + n, sizeof *o);
+	int c;
+
+	if (o == NULL)
+		return NULL;
+	for (c = 0; c < TOLL_IMPORT_NOPTS; c++) {
+		o[c].key = OPT_IMPORT + c;
+		o[c].name = toll_import_option_name(c);
+		o[c].arg = toll_import_option_has_arg(c) ? "X" : NULL;
+	}
+	for (i = 0; i < n; i++)
+		o[TOLL_IMPORT_NOPTS + i] = common[i];
+	return o;
 }
 
 /* What the import says: printed, and counted in the reader's status. */
@@ -124,8 +156,6 @@ refused(int code, const toll_diag *d)
 int
 main(int argc, char **argv)
 {
-	static const struct option cli_longopts[] = { CLI_LONG_OPTIONS };
-	struct option longopts[TOLL_IMPORT_NOPTS + sizeof cli_longopts / sizeof cli_longopts[0] + 1];
 	cli_options opt = CLI_OPTIONS_INIT;
 	cli_reader cr;
 	toll_import *im = NULL;
@@ -134,33 +164,30 @@ main(int argc, char **argv)
 	char names[128], line[1024];
 	size_t i, k = 0;
 	int c, code, status = EXIT_OK;
+	char *head = intro();
+	cli_opt *opts = options();
+	cli_program prog = { NULL, NULL, NULL };
 
 	cli_init("toll-import");
 	opt.max_errors = 0;
 	memset(&cr, 0, sizeof cr);
-	for (c = 0; c < TOLL_IMPORT_NOPTS; c++) {
-		longopts[k].name = toll_import_option_name(c);
-		longopts[k].has_arg = toll_import_option_has_arg(c) ? required_argument : no_argument;
-		longopts[k].flag = NULL;
-		longopts[k++].val = OPT_IMPORT + c;
-	}
-	for (i = 0; i < sizeof cli_longopts / sizeof cli_longopts[0]; i++)
-		longopts[k++] = cli_longopts[i];
-	memset(&longopts[k], 0, sizeof longopts[k]);
-	if ((im = toll_import_new(say, &cr)) == NULL) {
+	if (head == NULL || opts == NULL || (im = toll_import_new(say, &cr)) == NULL) {
 		cli_error("out of memory");
-		return EXIT_TROUBLE;
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if (cli_program_init(&prog, head, opts, usage_end) != 0) {
+		status = EXIT_TROUBLE;
+		goto done;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":m:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		status = CLI_CONTINUE;
 		if (c >= OPT_IMPORT && c < OPT_IMPORT + TOLL_IMPORT_NOPTS) {
 			if ((code = toll_import_option(im, c - OPT_IMPORT, optarg, &d)) != TOLL_OK)
 				status = refused(code, &d);
-		} else if (c == 'h') {
-			status = help();
 		} else {
-			status = cli_option(c, argv, usage_text, &opt);
+			status = cli_option(c, argv, prog.usage, &opt);
 		}
 		if (status != CLI_CONTINUE)
 			goto done;
@@ -197,6 +224,9 @@ main(int argc, char **argv)
 	}
 	status = cli_close_stdout(status);
 done:
+	cli_program_free(&prog);
+	free(opts);
+	free(head);
 	toll_out_free(out);
 	toll_import_free(im);
 	return status;

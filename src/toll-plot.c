@@ -28,48 +28,63 @@ static const char usage_head[] =
 	"\n"
 	"Kinds:\n";
 
+enum {
+	OPT_SERIES = CLI_OPT_PROGRAM, OPT_STACKED, OPT_NO_INTERVAL, OPT_BINS, OPT_TITLE, OPT_SUBTITLE,
+	OPT_XLABEL, OPT_YLABEL, OPT_CAPTION, OPT_SIZE, OPT_SCALE, OPT_FORMAT, OPT_LOG_Y, OPT_YMIN,
+	OPT_YMAX, OPT_PALETTE, OPT_FONT, OPT_COLOR, OPT_MARK, OPT_LABELS, OPT_XMIN, OPT_XMAX,
+	OPT_SVG_OUTLINES, OPT_DPI
+};
+
+static const cli_opt options[] = {
+	{ 'o', "output", "OUT", "the chart's file; - for standard output", NULL },
+	{ 'x', NULL, "COLUMN", "the categories (bar), x values (line, step) or\nvalues (hist)", NULL },
+	{ 'y', NULL, "COLUMN", "the values (default: best), or interval's labels;\n"
+		"low and high are used with best", NULL },
+	{ OPT_SERIES, "series", "COLUMN", "a bar, line or colour per value of COLUMN\n"
+		"(COLUMN,COLUMN... joins several)", NULL },
+	{ OPT_STACKED, "stacked", NULL, "bar: stack the series", NULL },
+	{ OPT_NO_INTERVAL, "no-interval", NULL, "no whiskers, bands or arrows from low and high", NULL },
+	{ OPT_BINS, "bins", "N", "hist: N bins (default: Freedman-Diaconis, rounded)", NULL },
+	{ OPT_TITLE, "title", "TEXT", "\ntexts (axis labels default to the column names)",
+		"    --title=TEXT  --subtitle=TEXT  --xlabel=TEXT  --ylabel=TEXT" },
+	{ OPT_SUBTITLE, "subtitle", "TEXT", NULL, NULL },
+	{ OPT_XLABEL, "xlabel", "TEXT", NULL, NULL },
+	{ OPT_YLABEL, "ylabel", "TEXT", NULL, NULL },
+	{ OPT_CAPTION, "caption", "TEXT", "the line under the chart (default: \"Source: \" and\n"
+		"the sources of the rows drawn; '' for none)", NULL },
+	{ OPT_COLOR, "color", "VALUE=COLOR,...", "the colour of a --series value: #RRGGBB or\n"
+		"an Okabe-Ito name (black, orange, sky-blue,\n"
+		"bluish-green, yellow, blue, vermillion,\n"
+		"reddish-purple); the others take the palette's\n"
+		"colours left", NULL },
+	{ OPT_COLOR, "colour", "VALUE=COLOR,...", NULL, NULL },
+	{ OPT_MARK, "mark", "X[=LABEL]", "a dashed line at X on the x axis (a date or a\n"
+		"number), or at the value X for bar and interval,\n"
+		"with LABEL beside it (may be repeated)", NULL },
+	{ OPT_LABELS, "labels", NULL, "write each bar's and interval's figure, and the\n"
+		"last of each line or step, in the notation\n"
+		"(6,500, ~600, >=135, 20-100)", NULL },
+	{ OPT_SIZE, "size", "WxH", "the size (default 800x500): pixels for PNG, points\n"
+		"for PDF and SVG; or with units in, cm, mm or pt\n"
+		"(6.5inx4in): the printed size, text in points", NULL },
+	{ OPT_SCALE, "scale", "N", "PNG pixels per unit, for sharper images (default 1)", NULL },
+	{ OPT_DPI, "dpi", "N", "PNG pixels per inch, written in the file (default\n"
+		"300 for a size with units)", NULL },
+	{ OPT_FORMAT, "format", "FMT", "png, pdf or svg (default: -o's extension, else png)", NULL },
+	{ OPT_SVG_OUTLINES, "svg-outlines", NULL, "SVG text as glyph outlines (default: <text>)", NULL },
+	{ OPT_LOG_Y, "log-y", NULL, "a logarithmic value axis", NULL },
+	{ OPT_YMIN, "ymin", "N", "the value axis's range", "    --ymin=N  --ymax=N" },
+	{ OPT_YMAX, "ymax", "N", NULL, NULL },
+	{ OPT_XMIN, "xmin", "X", "the x axis's range (line, step, hist): dates or\nnumbers, as x",
+		"    --xmin=X  --xmax=X" },
+	{ OPT_XMAX, "xmax", "X", NULL, NULL },
+	{ OPT_PALETTE, "palette", "NAME", "okabe-ito (default), viridis or grey", NULL },
+	{ OPT_FONT, "font", "FAMILY", "the font (default DejaVu Sans)", NULL },
+	CLI_OPTS_COMMON,
+	CLI_OPT_END
+};
+
 static const char usage_tail[] =
-	"\n"
-	"  -o, --output=OUT     the chart's file; - for standard output\n"
-	"  -x COLUMN            the categories (bar), x values (line, step) or\n"
-	"                       values (hist)\n"
-	"  -y COLUMN            the values (default: best), or interval's labels;\n"
-	"                       low and high are used with best\n"
-	"      --series=COLUMN  a bar, line or colour per value of COLUMN\n"
-	"                       (COLUMN,COLUMN... joins several)\n"
-	"      --stacked        bar: stack the series\n"
-	"      --no-interval    no whiskers, bands or arrows from low and high\n"
-	"      --bins=N         hist: N bins (default: Freedman-Diaconis, rounded)\n"
-	"      --title=TEXT  --subtitle=TEXT  --xlabel=TEXT  --ylabel=TEXT\n"
-	"                       texts (axis labels default to the column names)\n"
-	"      --caption=TEXT   the line under the chart (default: \"Source: \" and\n"
-	"                       the sources of the rows drawn; '' for none)\n"
-	"      --color=VALUE=COLOR,...  the colour of a --series value: #RRGGBB or\n"
-	"                       an Okabe-Ito name (black, orange, sky-blue,\n"
-	"                       bluish-green, yellow, blue, vermillion,\n"
-	"                       reddish-purple); the others take the palette's\n"
-	"                       colours left\n"
-	"      --mark=X[=LABEL] a dashed line at X on the x axis (a date or a\n"
-	"                       number), or at the value X for bar and interval,\n"
-	"                       with LABEL beside it (may be repeated)\n"
-	"      --labels         write each bar's and interval's figure, and the\n"
-	"                       last of each line or step, in the notation\n"
-	"                       (6,500, ~600, >=135, 20-100)\n"
-	"      --size=WxH       the size (default 800x500): pixels for PNG, points\n"
-	"                       for PDF and SVG; or with units in, cm, mm or pt\n"
-	"                       (6.5inx4in): the printed size, text in points\n"
-	"      --scale=N        PNG pixels per unit, for sharper images (default 1)\n"
-	"      --dpi=N          PNG pixels per inch, written in the file (default\n"
-	"                       300 for a size with units)\n"
-	"      --format=FMT     png, pdf or svg (default: -o's extension, else png)\n"
-	"      --svg-outlines   SVG text as glyph outlines (default: <text>)\n"
-	"      --log-y          a logarithmic value axis\n"
-	"      --ymin=N  --ymax=N  the value axis's range\n"
-	"      --xmin=X  --xmax=X  the x axis's range (line, step, hist): dates or\n"
-	"                       numbers, as x\n"
-	"      --palette=NAME   okabe-ito (default), viridis or grey\n"
-	"      --font=FAMILY    the font (default DejaVu Sans)\n"
-	CLI_HELP_OPTIONS
 	"\n"
 	"Rows with an empty -x or -y value are left out.  low, best and high of a\n"
 	"table of figures are read as every toll program reads them.  x may be\n"
@@ -83,13 +98,6 @@ static const char usage_tail[] =
 	"Examples:\n"
 	"  toll-rev history reports.tsv | toll-plot step --series side,source -o tolls.png\n"
 	"  toll-agg -g event,category datasets/*.tsv | toll-plot bar -x event --series category -o totals.pdf\n";
-
-enum {
-	OPT_SERIES = 300, OPT_STACKED, OPT_NO_INTERVAL, OPT_BINS, OPT_TITLE, OPT_SUBTITLE,
-	OPT_XLABEL, OPT_YLABEL, OPT_CAPTION, OPT_SIZE, OPT_SCALE, OPT_FORMAT, OPT_LOG_Y, OPT_YMIN,
-	OPT_YMAX, OPT_PALETTE, OPT_FONT, OPT_COLOR, OPT_MARK, OPT_LABELS, OPT_XMIN, OPT_XMAX,
-	OPT_SVG_OUTLINES, OPT_DPI
-};
 
 #define MAX_MARKS 32
 #define MAX_COLORS 64
@@ -227,11 +235,11 @@ positions(struct plot *p, toll_chart *ch)
 	return EXIT_OK;
 }
 
-/* The usage text: the kinds from the library's table of them. */
+/* The help before the options: the kinds from the library's table of them. */
 static char *
-usage(void)
+intro(void)
 {
-	size_t n = toll_chart_kinds(), i, len = sizeof usage_head + sizeof usage_tail;
+	size_t n = toll_chart_kinds(), i, len = sizeof usage_head + 2;
 	char *u, *o;
 
 	for (i = 0; i < n; i++)
@@ -250,7 +258,7 @@ usage(void)
 		}
 		*o++ = '\n';
 	}
-	strcpy(o, usage_tail);
+	strcpy(o, "\n");
 	return u;
 }
 
@@ -295,36 +303,6 @@ check_options(struct plot *p)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "series", required_argument, NULL, OPT_SERIES },
-		{ "stacked", no_argument, NULL, OPT_STACKED },
-		{ "no-interval", no_argument, NULL, OPT_NO_INTERVAL },
-		{ "bins", required_argument, NULL, OPT_BINS },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "subtitle", required_argument, NULL, OPT_SUBTITLE },
-		{ "xlabel", required_argument, NULL, OPT_XLABEL },
-		{ "ylabel", required_argument, NULL, OPT_YLABEL },
-		{ "caption", required_argument, NULL, OPT_CAPTION },
-		{ "size", required_argument, NULL, OPT_SIZE },
-		{ "scale", required_argument, NULL, OPT_SCALE },
-		{ "dpi", required_argument, NULL, OPT_DPI },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "svg-outlines", no_argument, NULL, OPT_SVG_OUTLINES },
-		{ "log-y", no_argument, NULL, OPT_LOG_Y },
-		{ "ymin", required_argument, NULL, OPT_YMIN },
-		{ "ymax", required_argument, NULL, OPT_YMAX },
-		{ "xmin", required_argument, NULL, OPT_XMIN },
-		{ "xmax", required_argument, NULL, OPT_XMAX },
-		{ "palette", required_argument, NULL, OPT_PALETTE },
-		{ "font", required_argument, NULL, OPT_FONT },
-		{ "color", required_argument, NULL, OPT_COLOR },
-		{ "colour", required_argument, NULL, OPT_COLOR },
-		{ "mark", required_argument, NULL, OPT_MARK },
-		{ "labels", no_argument, NULL, OPT_LABELS },
-		CLI_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	cli_options opt = CLI_OPTIONS_INIT;
 	struct plot p;
 	toll_chart *ch = NULL;
@@ -332,7 +310,8 @@ main(int argc, char **argv)
 	cli_reader in;
 	cli_output out;
 	toll_diag d;
-	char *usage_text = usage();
+	char *head = intro();
+	cli_program prog = { NULL, NULL, NULL };
 	int c, status = EXIT_OK, rc, code;
 	toll_row row;
 	size_t i;
@@ -345,12 +324,14 @@ main(int argc, char **argv)
 	p.o.width = 800;
 	p.o.height = 500;
 	p.o.scale = 1;
-	if (usage_text == NULL) {
-		cli_error("out of memory");
+	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
+		if (head == NULL)
+			cli_error("out of memory");
+		free(head);
 		return EXIT_TROUBLE;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:x:y:m:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': p.out = optarg; break;
 		case 'x': p.xcol = optarg; break;
@@ -443,7 +424,7 @@ main(int argc, char **argv)
 			}
 			break;
 		default:
-			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
 				goto done;
 			status = EXIT_OK;
 			break;
@@ -520,6 +501,7 @@ done:
 	toll_chart_reader_free(p.rd);
 	toll_chart_free(ch);
 	toll_chart_shutdown();
-	free(usage_text);
+	cli_program_free(&prog);
+	free(head);
 	return status;
 }

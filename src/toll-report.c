@@ -20,7 +20,7 @@
 #include "toll/rev.h"
 #include "toll/story.h"
 
-static const char usage_text[] =
+static const char usage_head[] =
 	"Usage: toll-report [OPTION]... [FILE]... -o OUT.pdf\n"
 	"Writes a reports table's whole story as one PDF: a title page with the\n"
 	"dataset's summary (claims, events, sources, first and last report), then\n"
@@ -30,16 +30,24 @@ static const char usage_text[] =
 	"sources with their addresses.  Pages are numbered; the footer names the\n"
 	"data and its SHA-256.  With no FILE, or when FILE is -, read standard\n"
 	"input.\n"
-	"\n"
-	"  -o, --output=OUT     the PDF; - for standard output\n"
-	"  -c, --combine=POLICY how the sources' claims are combined (default:\n"
-	"                       consensus; see toll-agg --help)\n"
-	CLI_HELP_AS_OF
-	"  -e, --event=EVENT    only this event\n"
-	"      --title=TEXT     the title (default: \"Casualty reports: \" and the\n"
-	"                       data's name)\n"
-	"      --letter         US letter pages (default: A4)\n"
-	CLI_HELP_OPTIONS
+	"\n";
+
+enum { OPT_TITLE = CLI_OPT_PROGRAM, OPT_LETTER };
+
+static const cli_opt options[] = {
+	{ 'o', "output", "OUT", "the PDF; - for standard output", NULL },
+	{ 'c', "combine", "POLICY", "how the sources' claims are combined (default:\n"
+		"consensus; see toll-agg --help)", NULL },
+	CLI_OPTS_AS_OF,
+	{ 'e', "event", "EVENT", "only this event", NULL },
+	{ OPT_TITLE, "title", "TEXT", "the title (default: \"Casualty reports: \" and the\n"
+		"data's name)", NULL },
+	{ OPT_LETTER, "letter", NULL, "US letter pages (default: A4)", NULL },
+	CLI_OPTS_COMMON,
+	CLI_OPT_END
+};
+
+static const char usage_tail[] =
 	"\n"
 	"The same data and options give the same bytes: the PDF's date comes only\n"
 	"from SOURCE_DATE_EPOCH.  Input that toll-check rejects gives no file, and\n"
@@ -50,8 +58,6 @@ static const char usage_text[] =
 	"  toll-report datasets/2020-karabakh-war.tsv -o r.pdf\n"
 	"  toll-report --as-of 2022-09-15 --event 2022-09-armenia-azerbaijan-border \\\n"
 	"      datasets/2022-09-border-clashes.tsv -o early.pdf\n";
-
-enum { OPT_TITLE = 300, OPT_LETTER };
 
 /* The data's name for the footer: the file, "N files: a, b", or standard input. */
 static void
@@ -75,16 +81,6 @@ story_check(void *ctx, const toll_diag *d, int known)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "combine", required_argument, NULL, 'c' },
-		{ "as-of", required_argument, NULL, 'a' },
-		{ "event", required_argument, NULL, 'e' },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "letter", no_argument, NULL, OPT_LETTER },
-		CLI_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_story_opts so;
 	toll_policy policy;
@@ -98,6 +94,7 @@ main(int argc, char **argv)
 	toll_diag d;
 	char name[4200], sha[65];
 	toll_diag ud;              /* what is wrong with an argument */
+	cli_program prog = { NULL, NULL, NULL };
 	const char *out_path = NULL;
 	char **files;
 	size_t nfiles;
@@ -117,7 +114,11 @@ main(int argc, char **argv)
 	}
 	so.version = TOLL_VERSION;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:c:a:e:m:hV", longopts, NULL)) != -1) {
+	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': out_path = optarg; break;
 		case 'e': so.event = optarg; break;
@@ -138,7 +139,7 @@ main(int argc, char **argv)
 			}
 			break;
 		default:
-			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
 				goto done;
 			status = EXIT_OK;
 			break;
@@ -229,6 +230,7 @@ main(int argc, char **argv)
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 done:
+	cli_program_free(&prog);
 	toll_story_free(story);
 	toll_agg_free(totals);
 	toll_agg_free(sides);

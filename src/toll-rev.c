@@ -12,7 +12,7 @@
 #include "cli.h"
 #include "toll/rev.h"
 
-static const char usage_text[] =
+static const char usage_head[] =
 	"Usage: toll-rev history [OPTION]... [FILE]...\n"
 	"  or:  toll-rev summary [OPTION]... [FILE]...\n"
 	"  or:  toll-rev diff [OPTION]... OLD NEW\n"
@@ -33,10 +33,16 @@ static const char usage_text[] =
 	"            and report date: change (added, removed or changed), the\n"
 	"            series, reported, old_low, old_best, old_high, new_low,\n"
 	"            new_best, new_high; OLD or NEW may be - (standard input)\n"
-	"\n"
-	CLI_HELP_AS_OF
-	CLI_HELP_THREADS
-	CLI_HELP_OPTIONS
+	"\n";
+
+static const cli_opt options[] = {
+	CLI_OPTS_AS_OF,
+	CLI_OPTS_THREADS,
+	CLI_OPTS_COMMON,
+	CLI_OPT_END
+};
+
+static const char usage_tail[] =
 	"\n"
 	"Days are whole when the dates have no time of day, else with one decimal.\n"
 	"Rows are sorted by event, side, status, category, source, then report time.\n"
@@ -93,12 +99,6 @@ command_names(void)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "as-of", required_argument, NULL, 'a' },
-		CLI_THREADS_OPTION,
-		CLI_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
 	int c, status, code;
@@ -110,18 +110,23 @@ main(int argc, char **argv)
 	size_t changes = 0, i;
 	char **files;
 	size_t nfiles;
+	cli_program prog = { NULL, NULL, NULL };
 
 	cli_init("toll-rev");
 	memset(&in, 0, sizeof in);
 	memset(&in2, 0, sizeof in2);
+	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":a:m:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			status = cli_parse_as_of(optarg, &as_of) != 0 ? EXIT_TROUBLE : CLI_CONTINUE;
 			break;
 		default:
-			status = cli_option(c, argv, usage_text, &opt);
+			status = cli_option(c, argv, prog.usage, &opt);
 			break;
 		}
 		if (status != CLI_CONTINUE)
@@ -190,6 +195,7 @@ main(int argc, char **argv)
 	}
 	status = cli_close_stdout(status);
 done:
+	cli_program_free(&prog);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 	if (in2.rd != NULL)

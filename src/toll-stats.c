@@ -22,19 +22,27 @@ static const char usage_head[] =
 	"\n"
 	"Operations, each of a column (count also without: the rows):\n";
 
-/* After the operations, from the library's table of them (usage()). */
-static const char usage_tail[] =
+/* After the operations, from the library's table of them (intro()). */
+static const char usage_quantiles[] =
 	"Quantiles interpolate as R's type 7 (as GSL and datamash do).\n"
-	"\n"
-	"  -g, --group=KEYS     one row per group of these columns (comma-separated;\n"
-	"                       COLUMN:UNIT groups a date column by day, week,\n"
-	"                       month, quarter or year); may be repeated\n"
-	"      --every-revision of a reports table, every row; without it, the\n"
-	"                       latest revision of each series, as toll-agg counts\n"
-	"      --seed=N         seed of ci95's random resampling (default 1)\n"
-	"      --resamples=N    ci95's bootstrap samples (default 10000)\n"
-	CLI_HELP_THREADS
-	CLI_HELP_OPTIONS
+	"\n";
+
+enum { OPT_SEED = CLI_OPT_PROGRAM, OPT_RESAMPLES, OPT_EVERY };
+
+static const cli_opt options[] = {
+	{ 'g', "group", "KEYS", "one row per group of these columns (comma-separated;\n"
+		"COLUMN:UNIT groups a date column by day, week,\n"
+		"month, quarter or year); may be repeated", NULL },
+	{ OPT_EVERY, "every-revision", NULL, "of a reports table, every row; without it, the\n"
+		"latest revision of each series, as toll-agg counts", NULL },
+	{ OPT_SEED, "seed", "N", "seed of ci95's random resampling (default 1)", NULL },
+	{ OPT_RESAMPLES, "resamples", "N", "ci95's bootstrap samples (default 10000)", NULL },
+	CLI_OPTS_THREADS,
+	CLI_OPTS_COMMON,
+	CLI_OPT_END
+};
+
+static const char usage_tail[] =
 	"\n"
 	"Output columns: the keys, then OP_COLUMN for each operation\n"
 	"(median_best, p90_best, count), one row per group, sorted by key.  Empty\n"
@@ -235,14 +243,14 @@ count_kept(struct reading *r, cli_reader *in)
 }
 
 /*
- * The usage text: the operations from the library's table of them, a line
- * of the help each: side by side, or, alone on their line, with their
- * help in a column.
+ * The help before the options: the operations from the library's table of
+ * them, a line of the help each: side by side, or, alone on their line,
+ * with their help in a column.
  */
 static char *
-usage(void)
+intro(void)
 {
-	size_t n = toll_stats_count(), i, len = sizeof usage_head + sizeof usage_tail;
+	size_t n = toll_stats_count(), i, len = sizeof usage_head + sizeof usage_quantiles;
 	const char *help;
 	char *u, *o;
 	int line, l, last = 0;
@@ -284,22 +292,13 @@ usage(void)
 		}
 		*o++ = '\n';
 	}
-	strcpy(o, usage_tail);
+	strcpy(o, usage_quantiles);
 	return u;
 }
 
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "group", required_argument, NULL, 'g' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "resamples", required_argument, NULL, 'R' },
-		{ "every-revision", no_argument, NULL, 'E' },
-		CLI_THREADS_OPTION,
-		CLI_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_keys keys = { NULL, 0 };
 	toll_stat_op *ops = NULL;
@@ -314,18 +313,20 @@ main(int argc, char **argv)
 	toll_diag ud;              /* what is wrong with an argument */
 	int c, code, rc, status = EXIT_OK, header = 0;
 	toll_row row;
-	char *usage_text = usage();
+	char *head = intro();
+	cli_program prog = { NULL, NULL, NULL };
 
 	cli_init("toll-stats");
 	memset(&in, 0, sizeof in);
 	memset(&rd, 0, sizeof rd);
-	if (usage_text == NULL) {
-		cli_error("out of memory");
+	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
+		if (head == NULL)
+			cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:m:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
 			if (toll_keys_parse(&keys, optarg, &ud) != 0) {
@@ -333,17 +334,17 @@ main(int argc, char **argv)
 				goto done;
 			}
 			break;
-		case 'S':
+		case OPT_SEED:
 			if (cli_parse_count(optarg, 4294967295L, &seed) != 0) {
 				status = cli_usage_error("invalid --seed '%s': expected a whole number "
 				                         "from 0 to 4294967295", optarg);
 				goto done;
 			}
 			break;
-		case 'E':
+		case OPT_EVERY:
 			rd.every = 1;
 			break;
-		case 'R':
+		case OPT_RESAMPLES:
 			if (cli_parse_count(optarg, 100000000L, &resamples) != 0 || resamples < 1) {
 				status = cli_usage_error("invalid --resamples '%s': expected a whole number "
 				                         "from 1 to 100000000", optarg);
@@ -351,7 +352,7 @@ main(int argc, char **argv)
 			}
 			break;
 		default:
-			if ((status = cli_option(c, argv, usage_text, &opt)) != CLI_CONTINUE)
+			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
 				goto done;
 			status = EXIT_OK;
 			break;
@@ -426,7 +427,8 @@ main(int argc, char **argv)
 	}
 	status = cli_close_stdout(status);
 done:
-	free(usage_text);
+	cli_program_free(&prog);
+	free(head);
 	for (i = 0; i < rd.nkept; i++)
 		free(rd.kept[i].text);
 	free(rd.kept);
