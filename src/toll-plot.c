@@ -262,6 +262,94 @@ intro(void)
 	return u;
 }
 
+/* Option c of the program's own: CLI_CONTINUE, an exit status, or NOT_MINE (cli_option()'s). */
+#define NOT_MINE (-2)
+static int
+plot_option(struct plot *p, int c)
+{
+	long bins;
+
+	switch (c) {
+	case 'o': p->out = optarg; break;
+	case 'x': p->xcol = optarg; break;
+	case 'y': p->ycol = optarg; break;
+	case OPT_SERIES: p->seriescol = optarg; break;
+	case OPT_STACKED: p->o.stacked = 1; break;
+	case OPT_NO_INTERVAL: p->o.no_interval = 1; break;
+	case OPT_TITLE: p->o.title = optarg; break;
+	case OPT_SUBTITLE: p->o.subtitle = optarg; break;
+	case OPT_XLABEL: p->o.xlabel = optarg; break;
+	case OPT_YLABEL: p->o.ylabel = optarg; break;
+	case OPT_CAPTION: p->o.caption = optarg; break;
+	case OPT_LOG_Y: p->o.log_y = 1; break;
+	case OPT_FONT: p->o.font = optarg; break;
+	case OPT_LABELS: p->o.labels = 1; break;
+	case OPT_SVG_OUTLINES: p->o.svg_outlines = 1; break;
+	case OPT_XMIN: p->xmin = optarg; break;
+	case OPT_XMAX: p->xmax = optarg; break;
+	case OPT_MARK:
+		if (p->nmarks == MAX_MARKS)
+			return cli_usage_error("more than %d --mark", MAX_MARKS);
+		p->marks[p->nmarks++] = optarg;
+		break;
+	case OPT_COLOR:
+		if (p->ncolors == MAX_COLORS)
+			return cli_usage_error("more than %d --color", MAX_COLORS);
+		p->colors[p->ncolors++] = optarg;
+		break;
+	case OPT_BINS:
+		if (cli_parse_count(optarg, 10000, &bins) != 0 || bins < 1)
+			return cli_usage_error("invalid --bins '%s': expected a whole number from 1 to 10000",
+			                       optarg);
+		p->o.bins = (int)bins;
+		break;
+	case OPT_SIZE:
+		if (parse_size(optarg, &p->o.width, &p->o.height, &p->physical) != 0)
+			return cli_usage_error("invalid --size '%s': expected WIDTHxHEIGHT in pixels from "
+			                       "50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)",
+			                       optarg);
+		break;
+	case OPT_SCALE:
+		if (parse_number(optarg, &p->o.scale) != 0 || p->o.scale < 0.1 || p->o.scale > 10)
+			return cli_usage_error("invalid --scale '%s': expected a number from 0.1 to 10",
+			                       optarg);
+		p->have_scale = 1;
+		break;
+	case OPT_DPI:
+		if (parse_number(optarg, &p->o.dpi) != 0 || p->o.dpi < 36 || p->o.dpi > 1200)
+			return cli_usage_error("invalid --dpi '%s': expected a number from 36 to 1200",
+			                       optarg);
+		break;
+	case OPT_FORMAT:
+		if (toll_chart_format_find(optarg, &p->o.format) != 0) {
+			char names[64];
+
+			toll_chart_format_names(names, sizeof names);
+			return cli_usage_error("invalid --format '%s': expected %s", optarg, names);
+		}
+		p->have_format = 1;
+		break;
+	case OPT_YMIN:
+	case OPT_YMAX:
+		if (parse_number(optarg, c == OPT_YMIN ? &p->o.ymin : &p->o.ymax) != 0)
+			return cli_usage_error("invalid --%s '%s': expected a number",
+			                       c == OPT_YMIN ? "ymin" : "ymax", optarg);
+		*(c == OPT_YMIN ? &p->o.has_ymin : &p->o.has_ymax) = 1;
+		break;
+	case OPT_PALETTE:
+		if (toll_chart_palette_find(optarg, &p->o.palette) != 0) {
+			char names[96];
+
+			toll_chart_palette_names(names, sizeof names);
+			return cli_usage_error("invalid --palette '%s': expected %s", optarg, names);
+		}
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return CLI_CONTINUE;
+}
+
 /* The options' checks against each other and the kind; the exit status. */
 static int
 check_options(struct plot *p)
@@ -300,6 +388,36 @@ check_options(struct plot *p)
 	return EXIT_OK;
 }
 
+/* Reads table t into the chart's points (its problems said as they come); the exit status. */
+static int
+read_table(struct plot *p, toll_table *t, const cli_options *opt)
+{
+	cli_reader in;
+	toll_row row;
+	toll_diag d;
+	int code, rc;
+
+	memset(&in, 0, sizeof in);
+	in.max_errors = opt->max_errors;
+	/* A table without a header is a data error the reader has reported. */
+	while ((code = cli_table_next(&in, t, &row)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if ((rc = toll_chart_reader_header(p->rd, t, &d)) != TOLL_OK) {
+				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
+				            cli_usage_error("%s", d.msg);
+				break;
+			}
+		} else if ((rc = toll_chart_reader_row(p->rd, t, &row, &d)) != TOLL_OK &&
+		           !cli_reader_problem(&in, &d, rc)) {
+			break;
+		}
+		if (toll_chart_reader_stop(p->rd))
+			break;
+	}
+	cli_reader_close(&in);
+	return in.status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -307,19 +425,15 @@ main(int argc, char **argv)
 	struct plot p;
 	toll_chart *ch = NULL;
 	toll_table *t = NULL;
-	cli_reader in;
 	cli_output out;
 	toll_diag d;
 	char *head = intro();
 	cli_program prog = { NULL, NULL, NULL };
-	int c, status = EXIT_OK, rc, code;
-	toll_row row;
+	int c, status = EXIT_OK, rc;
 	size_t i;
-	long bins;
 
 	cli_init("toll-plot");
 	gsl_set_error_handler_off();
-	memset(&in, 0, sizeof in);
 	memset(&p, 0, sizeof p);
 	p.o.width = 800;
 	p.o.height = 500;
@@ -332,111 +446,22 @@ main(int argc, char **argv)
 	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': p.out = optarg; break;
-		case 'x': p.xcol = optarg; break;
-		case 'y': p.ycol = optarg; break;
-		case OPT_SERIES: p.seriescol = optarg; break;
-		case OPT_STACKED: p.o.stacked = 1; break;
-		case OPT_NO_INTERVAL: p.o.no_interval = 1; break;
-		case OPT_TITLE: p.o.title = optarg; break;
-		case OPT_SUBTITLE: p.o.subtitle = optarg; break;
-		case OPT_XLABEL: p.o.xlabel = optarg; break;
-		case OPT_YLABEL: p.o.ylabel = optarg; break;
-		case OPT_CAPTION: p.o.caption = optarg; break;
-		case OPT_LOG_Y: p.o.log_y = 1; break;
-		case OPT_FONT: p.o.font = optarg; break;
-		case OPT_LABELS: p.o.labels = 1; break;
-		case OPT_SVG_OUTLINES: p.o.svg_outlines = 1; break;
-		case OPT_XMIN: p.xmin = optarg; break;
-		case OPT_XMAX: p.xmax = optarg; break;
-		case OPT_MARK:
-			if (p.nmarks == MAX_MARKS) {
-				status = cli_usage_error("more than %d --mark", MAX_MARKS);
-				goto done;
-			}
-			p.marks[p.nmarks++] = optarg;
-			break;
-		case OPT_COLOR:
-			if (p.ncolors == MAX_COLORS) {
-				status = cli_usage_error("more than %d --color", MAX_COLORS);
-				goto done;
-			}
-			p.colors[p.ncolors++] = optarg;
-			break;
-		case OPT_BINS:
-			if (cli_parse_count(optarg, 10000, &bins) != 0 || bins < 1) {
-				status = cli_usage_error("invalid --bins '%s': expected a whole number from 1 to 10000",
-				                         optarg);
-				goto done;
-			}
-			p.o.bins = (int)bins;
-			break;
-		case OPT_SIZE:
-			if (parse_size(optarg, &p.o.width, &p.o.height, &p.physical) != 0) {
-				status = cli_usage_error("invalid --size '%s': expected WIDTHxHEIGHT in pixels from "
-				                         "50 to 10000, or with units (6.5inx4in, 16cmx10cm, mm, pt)",
-				                         optarg);
-				goto done;
-			}
-			break;
-		case OPT_SCALE:
-			if (parse_number(optarg, &p.o.scale) != 0 || p.o.scale < 0.1 || p.o.scale > 10) {
-				status = cli_usage_error("invalid --scale '%s': expected a number from 0.1 to 10",
-				                         optarg);
-				goto done;
-			}
-			p.have_scale = 1;
-			break;
-		case OPT_DPI:
-			if (parse_number(optarg, &p.o.dpi) != 0 || p.o.dpi < 36 || p.o.dpi > 1200) {
-				status = cli_usage_error("invalid --dpi '%s': expected a number from 36 to 1200",
-				                         optarg);
-				goto done;
-			}
-			break;
-		case OPT_FORMAT:
-			if (toll_chart_format_find(optarg, &p.o.format) != 0) {
-				char names[64];
-
-				toll_chart_format_names(names, sizeof names);
-				status = cli_usage_error("invalid --format '%s': expected %s", optarg, names);
-				goto done;
-			}
-			p.have_format = 1;
-			break;
-		case OPT_YMIN:
-		case OPT_YMAX:
-			if (parse_number(optarg, c == OPT_YMIN ? &p.o.ymin : &p.o.ymax) != 0) {
-				status = cli_usage_error("invalid --%s '%s': expected a number",
-				                         c == OPT_YMIN ? "ymin" : "ymax", optarg);
-				goto done;
-			}
-			*(c == OPT_YMIN ? &p.o.has_ymin : &p.o.has_ymax) = 1;
-			break;
-		case OPT_PALETTE:
-			if (toll_chart_palette_find(optarg, &p.o.palette) != 0) {
-				char names[96];
-
-				toll_chart_palette_names(names, sizeof names);
-				status = cli_usage_error("invalid --palette '%s': expected %s", optarg, names);
-				goto done;
-			}
-			break;
-		default:
-			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
-				goto done;
-			status = EXIT_OK;
-			break;
-		}
+		if ((status = plot_option(&p, c)) == NOT_MINE)
+			status = cli_option(c, argv, prog.usage, &opt);
+		if (status != CLI_CONTINUE)
+			goto done;
+		status = EXIT_OK;
 	}
-	if (optind >= argc) {
-		status = cli_usage_error("no chart kind given (bar, line, step, interval or hist)");
-		goto done;
-	}
-	if (toll_chart_kind_find(argv[optind], &p.o.kind) != 0) {
-		status = cli_usage_error("unknown chart kind '%s' (bar, line, step, interval or hist)",
-		                         argv[optind]);
+	if (optind >= argc || toll_chart_kind_find(argv[optind], &p.o.kind) != 0) {
+		char kinds[128];
+		size_t k, n = toll_chart_kinds(), at = 0;
+
+		/* The kinds, from the library's table of them. */
+		for (k = 0; k < n; k++)
+			at = toll_list_add(kinds, sizeof kinds, at, toll_chart_kind_name((enum toll_chart_kind)k),
+			                   k, n, " or ");
+		status = optind >= argc ? cli_usage_error("no chart kind given (%s)", kinds) :
+		         cli_usage_error("unknown chart kind '%s' (%s)", argv[optind], kinds);
 		goto done;
 	}
 	optind++;
@@ -454,25 +479,7 @@ main(int argc, char **argv)
 	for (i = 0; i < p.ncolors; i++)
 		if ((status = set_colors(ch, p.colors[i])) != EXIT_OK)
 			goto done;
-	in.max_errors = opt.max_errors;
-	/* A table without a header is a data error the reader has reported. */
-	while ((code = cli_table_next(&in, t, &row)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if ((rc = toll_chart_reader_header(p.rd, t, &d)) != TOLL_OK) {
-				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
-				            cli_usage_error("%s", d.msg);
-				break;
-			}
-		} else if ((rc = toll_chart_reader_row(p.rd, t, &row, &d)) != TOLL_OK &&
-		           !cli_reader_problem(&in, &d, rc)) {
-			break;
-		}
-		if (toll_chart_reader_stop(p.rd))
-			break;
-	}
-	cli_reader_close(&in);
-	status = in.status;
-	if (status != EXIT_OK)
+	if ((status = read_table(&p, t, &opt)) != EXIT_OK)
 		goto done;
 	if ((rc = toll_chart_reader_finish(p.rd, t, argv + optind, (size_t)(argc - optind), &d)) != TOLL_OK) {
 		cli_diag(&d, 0);

@@ -78,6 +78,110 @@ story_check(void *ctx, const toll_diag *d, int known)
 	(void)toll_story_check(ctx, d, known);
 }
 
+/*
+ * The SHA-256 of the files' bytes into sha, read before the table: only
+ * of regular files, which can be read twice (standard input, a pipe or
+ * <(...) is read once, by the table reader: no sum, NULL).
+ */
+static const char *
+data_sha256(char **files, size_t nfiles, char sha[65])
+{
+	struct stat st;
+	toll_diag d;
+	size_t i;
+
+	if (nfiles == 0)
+		return NULL;
+	for (i = 0; i < nfiles && strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 &&
+	            S_ISREG(st.st_mode); i++)
+		;
+	return i == nfiles && toll_sha256_files(files, nfiles, sha, &d) == TOLL_OK ? sha : NULL;
+}
+
+/*
+ * Reads the claims into the aggregations, the revisions and the story
+ * (every revision once: all see the same rows; with event, the
+ * revisions and the story only its own); problems are counted in in.
+ */
+static void
+read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_revs *revs, toll_story *story,
+            const char *event)
+{
+	toll_entry e;
+	toll_diag d, ud;
+	int code;
+
+	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (toll_agg_header(totals, in->rd, &ud) != 0 ||
+			    toll_agg_header(sides, in->rd, &ud) != 0) {
+				in->status = cli_usage_error("%s", ud.msg);
+				break;
+			}
+			continue;
+		}
+		if ((code = toll_agg_add(totals, in->rd, &e, &d)) == TOLL_OK &&
+		    (code = toll_agg_add(sides, in->rd, &e, &d)) == TOLL_OK &&
+		    (event == NULL || (e.rep.event.len == strlen(event) &&
+		                       memcmp(e.rep.event.s, event, e.rep.event.len) == 0)) &&
+		    (code = toll_revs_add(revs, &e, &d)) == TOLL_OK)
+			code = toll_story_add(story, in->rd, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
+			break;
+	}
+}
+
+/* Option c of the program's own: CLI_CONTINUE, an exit status, or NOT_MINE (cli_option()'s). */
+#define NOT_MINE (-2)
+static int
+report_option(int c, toll_story_opts *so, toll_policy *policy, const char **out_path)
+{
+	toll_diag ud;
+
+	switch (c) {
+	case 'o': *out_path = optarg; break;
+	case 'e': so->event = optarg; break;
+	case OPT_TITLE: so->title = optarg; break;
+	case OPT_LETTER: so->letter = 1; break;
+	case 'c':
+		toll_policy_free(policy);
+		if (toll_policy_parse(policy, optarg, &ud) != 0)
+			return cli_usage_error("%s", ud.msg);
+		so->policy = optarg;
+		break;
+	case 'a':
+		if (cli_parse_as_of(optarg, &so->as_of) != 0)
+			return EXIT_TROUBLE;
+		break;
+	default:
+		return NOT_MINE;
+	}
+	return CLI_CONTINUE;
+}
+
+/* The report of what was read, to out_path; the exit status. */
+static int
+write_report(toll_story *story, const toll_story_opts *so, cli_reader *in, toll_agg *totals,
+             toll_agg *sides, toll_revs *revs, const char *out_path)
+{
+	cli_output out;
+	toll_diag d;
+	int code, status;
+
+	if (!toll_story_has_event(story)) {
+		cli_error("no event '%s' in the data%s", so->event,
+		          toll_as_of_limits(&so->as_of) ? " reported by --as-of" : "");
+		return EXIT_DATA;
+	}
+	if ((status = cli_output_open(&out, out_path)) != EXIT_OK)
+		return status;
+	code = toll_story_write(story, in->rd, totals, sides, revs, cli_output_write, &out, &d);
+	if (code != TOLL_OK && !(code == TOLL_EIO && toll_out_failed(out.o)))
+		cli_diag(&d, 0);
+	return cli_output_close(&out, code == TOLL_EIO && toll_out_failed(out.o) ? EXIT_OK :
+	                              code != TOLL_OK ? cli_exit_status(code) : EXIT_OK);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -89,16 +193,13 @@ main(int argc, char **argv)
 	toll_revs *revs = NULL;
 	toll_story *story = NULL;
 	cli_reader in;
-	cli_output out;
-	toll_entry e;
-	toll_diag d;
 	char name[4200], sha[65];
 	toll_diag ud;              /* what is wrong with an argument */
 	cli_program prog = { NULL, NULL, NULL };
 	const char *out_path = NULL;
 	char **files;
 	size_t nfiles;
-	int c, code, status = EXIT_OK;
+	int c, status = EXIT_OK;
 
 	cli_init("toll-report");
 	/* The output's file beside -o, while it is written, is removed if a signal ends the run. */
@@ -119,31 +220,11 @@ main(int argc, char **argv)
 		goto done;
 	}
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o': out_path = optarg; break;
-		case 'e': so.event = optarg; break;
-		case OPT_TITLE: so.title = optarg; break;
-		case OPT_LETTER: so.letter = 1; break;
-		case 'c':
-			toll_policy_free(&policy);
-			if (toll_policy_parse(&policy, optarg, &ud) != 0) {
-				status = cli_usage_error("%s", ud.msg);
-				goto done;
-			}
-			so.policy = optarg;
-			break;
-		case 'a':
-			if (cli_parse_as_of(optarg, &so.as_of) != 0) {
-				status = EXIT_TROUBLE;
-				goto done;
-			}
-			break;
-		default:
-			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
-				goto done;
-			status = EXIT_OK;
-			break;
-		}
+		if ((status = report_option(c, &so, &policy, &out_path)) == NOT_MINE)
+			status = cli_option(c, argv, prog.usage, &opt);
+		if (status != CLI_CONTINUE)
+			goto done;
+		status = EXIT_OK;
 	}
 	files = argv + optind;
 	nfiles = (size_t)(argc - optind);
@@ -159,22 +240,7 @@ main(int argc, char **argv)
 		goto done;
 	data_name(files, nfiles, name, sizeof name);
 	so.data_name = name;
-	/*
-	 * The files' bytes, read before the table: only regular files, which
-	 * can be read twice (standard input, a pipe or <(...) is read once,
-	 * by the table reader: no sum).
-	 */
-	so.sha256 = NULL;
-	if (nfiles > 0) {
-		struct stat st;
-		size_t i;
-
-		for (i = 0; i < nfiles && strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 &&
-		            S_ISREG(st.st_mode); i++)
-			;
-		if (i == nfiles && toll_sha256_files(files, nfiles, sha, &d) == TOLL_OK)
-			so.sha256 = sha;
-	}
+	so.sha256 = data_sha256(files, nfiles, sha);
 	if (toll_keys_parse(&kt, "event,category", &ud) != 0 ||
 	    toll_keys_parse(&ks, "event,side,category", &ud) != 0 ||
 	    (totals = toll_agg_new(&policy, &kt, &so.as_of)) == NULL ||
@@ -195,38 +261,10 @@ main(int argc, char **argv)
 	/* Every warning and known note goes to the report's checks too. */
 	in.observe = story_check;
 	in.observe_ctx = story;
-	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (toll_agg_header(totals, in.rd, &ud) != 0 ||
-			    toll_agg_header(sides, in.rd, &ud) != 0) {
-				in.status = cli_usage_error("%s", ud.msg);
-				break;
-			}
-			continue;
-		}
-		/* The aggregations see every row; with --event, the revisions only its own. */
-		if ((code = toll_agg_add(totals, in.rd, &e, &d)) == TOLL_OK &&
-		    (code = toll_agg_add(sides, in.rd, &e, &d)) == TOLL_OK &&
-		    (so.event == NULL || (e.rep.event.len == strlen(so.event) &&
-		                          memcmp(e.rep.event.s, so.event, e.rep.event.len) == 0)) &&
-		    (code = toll_revs_add(revs, &e, &d)) == TOLL_OK)
-			code = toll_story_add(story, in.rd, &e, &d);
-		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
-			break;
-	}
+	read_claims(&in, totals, sides, revs, story, so.event);
 	status = in.status;
-	if (status == EXIT_OK && !toll_story_has_event(story)) {
-		cli_error("no event '%s' in the data%s", so.event,
-		          toll_as_of_limits(&so.as_of) ? " reported by --as-of" : "");
-		status = EXIT_DATA;
-	}
-	if (status == EXIT_OK && (status = cli_output_open(&out, out_path)) == EXIT_OK) {
-		code = toll_story_write(story, in.rd, totals, sides, revs, cli_output_write, &out, &d);
-		if (code != TOLL_OK && !(code == TOLL_EIO && toll_out_failed(out.o)))
-			cli_diag(&d, 0);
-		status = cli_output_close(&out, code == TOLL_EIO && toll_out_failed(out.o) ? EXIT_OK :
-		                                code != TOLL_OK ? cli_exit_status(code) : EXIT_OK);
-	}
+	if (status == EXIT_OK)
+		status = write_report(story, &so, &in, totals, sides, revs, out_path);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 done:
