@@ -296,6 +296,93 @@ intro(void)
 	return u;
 }
 
+/*
+ * Reads the table into rd's statistics (a reports table: each series'
+ * latest revision, counted at the end); *header says whether it had one.
+ * Returns the exit status.
+ */
+static int
+read_table(struct reading *rd, const cli_options *opt, int *header)
+{
+	cli_reader in;
+	toll_row row;
+	toll_diag d;
+	int code, rc;
+
+	memset(&in, 0, sizeof in);
+	in.max_errors = opt->max_errors;
+	*header = 0;
+	while ((code = cli_table_next(&in, rd->t, &row)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			*header = 1;
+			if ((rc = stats_header(rd, rd->t, &d)) != TOLL_OK) {
+				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
+				            cli_usage_error("%s", d.msg);
+				break;
+			}
+		} else if ((rc = stats_row(rd, &row, &d)) != TOLL_OK && !cli_reader_problem(&in, &d, rc)) {
+			break;
+		}
+	}
+	cli_reader_close(&in);
+	if (in.status == EXIT_OK && rd->reports)
+		return count_kept(rd, &in);
+	return in.status;
+}
+
+/* Writes the statistics, after the warning of intervals widened; the exit status. */
+static int
+write_result(toll_stats *st, toll_out *out)
+{
+	const char *file;
+	long line;
+	size_t w = toll_stats_widened(st, &file, &line);
+	toll_diag d;
+	int code;
+
+	if (w > 0)
+		fprintf(stderr, "%s: warning: %s:%ld: %zu figure%s counted had a best outside [low, "
+		        "high] or low above high: each interval widened to hold its numbers, the "
+		        "best kept, as toll-import does for UCDP GED\n", cli_prog, file, line, w,
+		        w == 1 ? "" : "s");
+	code = toll_stats_write(st, out, &d);
+	if (code == TOLL_OK)
+		code = toll_out_commit(out, "standard output", &d);
+	if (code != TOLL_OK) {
+		cli_diag(&d, 0);
+		return cli_exit_status(code);
+	}
+	return EXIT_OK;
+}
+
+/*
+ * The operations, from argv[optind] on (optind moves past them): they
+ * come first, and the first argument that is none starts the files.
+ * Returns the exit status.
+ */
+static int
+parse_ops(int argc, char **argv, toll_stat_op **ops, size_t *nops)
+{
+	toll_diag ud;
+
+	if ((*ops = calloc((size_t)argc, sizeof **ops)) == NULL) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	for (; optind < argc; optind++) {
+		const char *a = argv[optind];
+
+		if (!toll_stat_op_is(a) && (strchr(a, ':') == NULL || is_file(a)))
+			break;
+		if (toll_stat_op_parse(&(*ops)[*nops], a, &ud) != 0)
+			return cli_usage_error("%s", ud.msg);
+		++*nops;
+	}
+	if (*nops == 0)
+		return cli_usage_error("no operation given (count, sum:COLUMN, median:COLUMN, ...)");
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -307,17 +394,13 @@ main(int argc, char **argv)
 	toll_stats *st = NULL;
 	toll_table *t = NULL;
 	toll_out *out = NULL;
-	toll_diag d;
-	cli_reader in;
 	struct reading rd;
 	toll_diag ud;              /* what is wrong with an argument */
-	int c, code, rc, status = EXIT_OK, header = 0;
-	toll_row row;
+	int c, status = EXIT_OK, header = 0;
 	char *head = intro();
 	cli_program prog = { NULL, NULL, NULL };
 
 	cli_init("toll-stats");
-	memset(&in, 0, sizeof in);
 	memset(&rd, 0, sizeof rd);
 	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
 		if (head == NULL)
@@ -358,27 +441,8 @@ main(int argc, char **argv)
 			break;
 		}
 	}
-	/* Operations come first; the first argument that is none starts the files. */
-	if ((ops = calloc((size_t)argc, sizeof *ops)) == NULL) {
-		cli_error("out of memory");
-		status = EXIT_TROUBLE;
+	if ((status = parse_ops(argc, argv, &ops, &nops)) != EXIT_OK)
 		goto done;
-	}
-	for (; optind < argc; optind++) {
-		const char *a = argv[optind];
-
-		if (!toll_stat_op_is(a) && (strchr(a, ':') == NULL || is_file(a)))
-			break;
-		if (toll_stat_op_parse(&ops[nops], a, &ud) != 0) {
-			status = cli_usage_error("%s", ud.msg);
-			goto done;
-		}
-		nops++;
-	}
-	if (nops == 0) {
-		status = cli_usage_error("no operation given (count, sum:COLUMN, median:COLUMN, ...)");
-		goto done;
-	}
 	/* Held back until every result is known to be a number: none is written otherwise. */
 	if ((st = toll_stats_new(ops, nops, &keys, (unsigned long)seed, (size_t)resamples)) == NULL ||
 	    (out = toll_out_new(STDOUT_FILENO, 1)) == NULL ||
@@ -387,44 +451,12 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	in.max_errors = opt.max_errors;
 	rd.st = st;
 	rd.t = t;
 	rd.threads = cli_threads(&opt);
-	while ((code = cli_table_next(&in, t, &row)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			header = 1;
-			if ((rc = stats_header(&rd, t, &d)) != TOLL_OK) {
-				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
-				            cli_usage_error("%s", d.msg);
-				break;
-			}
-		} else if ((rc = stats_row(&rd, &row, &d)) != TOLL_OK && !cli_reader_problem(&in, &d, rc)) {
-			break;
-		}
-	}
-	cli_reader_close(&in);
-	status = in.status;
-	if (status == EXIT_OK && rd.reports)
-		status = count_kept(&rd, &in);
-	if (status == EXIT_OK && header) {
-		const char *file;
-		long line;
-		size_t w = toll_stats_widened(st, &file, &line);
-
-		if (w > 0)
-			fprintf(stderr, "%s: warning: %s:%ld: %zu figure%s counted had a best outside [low, "
-			        "high] or low above high: each interval widened to hold its numbers, the "
-			        "best kept, as toll-import does for UCDP GED\n", cli_prog, file, line, w,
-			        w == 1 ? "" : "s");
-		code = toll_stats_write(st, out, &d);
-		if (code == TOLL_OK)
-			code = toll_out_commit(out, "standard output", &d);
-		if (code != TOLL_OK) {
-			cli_diag(&d, 0);
-			status = cli_exit_status(code);
-		}
-	}
+	status = read_table(&rd, &opt, &header);
+	if (status == EXIT_OK && header)
+		status = write_result(st, out);
 	status = cli_close_stdout(status);
 done:
 	cli_program_free(&prog);
