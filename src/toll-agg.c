@@ -106,19 +106,55 @@ combine_help(void)
 	return u;
 }
 
+/* Reads the claims into agg; problems are counted in in. */
+static void
+read_claims(cli_reader *in, toll_agg *agg)
+{
+	toll_entry e;
+	toll_diag d, ud;
+	int code;
+
+	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (toll_agg_header(agg, in->rd, &ud) != 0) {
+				in->status = cli_usage_error("%s", ud.msg);
+				break;
+			}
+			continue;
+		}
+		code = toll_agg_add(agg, in->rd, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
+			break;
+	}
+}
+
+/* Writes the aggregation; the exit status. */
+static int
+write_result(toll_agg *agg, const toll_reports *rd, toll_out *out)
+{
+	toll_diag d;
+	int code = toll_agg_write(agg, rd, out, &d);
+
+	if (code == TOLL_OK)
+		code = toll_out_commit(out, "standard output", &d);
+	if (code != TOLL_OK) {
+		cli_diag(&d, 0);
+		return cli_exit_status(code);
+	}
+	return EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
 	int include_adversary = 0;
-	int c, code, status, grouped = 0;
+	int c, status, grouped = 0;
 	toll_keys keys = { NULL, 0 };
 	toll_policy policy;
 	toll_agg *agg = NULL;
 	toll_out *out = NULL;
-	toll_entry e;
-	toll_diag d;
 	cli_reader in;
 	toll_diag ud;              /* what is wrong with an argument */
 	cli_program prog = { NULL, NULL, NULL };
@@ -185,28 +221,10 @@ main(int argc, char **argv)
 		goto done;
 	}
 	toll_agg_set_warn(agg, cli_reader_warn, &in);
-	while ((code = cli_reader_next(&in, &e)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (toll_agg_header(agg, in.rd, &ud) != 0) {
-				in.status = cli_usage_error("%s", ud.msg);
-				break;
-			}
-			continue;
-		}
-		code = toll_agg_add(agg, in.rd, &e, &d);
-		if (code != TOLL_OK && !cli_reader_problem(&in, &d, code))
-			break;
-	}
+	read_claims(&in, agg);
 	status = in.status;
-	if (status == EXIT_OK) {
-		code = toll_agg_write(agg, in.rd, out, &d);
-		if (code == TOLL_OK)
-			code = toll_out_commit(out, "standard output", &d);
-		if (code != TOLL_OK) {
-			cli_diag(&d, 0);
-			status = cli_exit_status(code);
-		}
-	}
+	if (status == EXIT_OK)
+		status = write_result(agg, in.rd, out);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 	status = cli_close_stdout(status);
