@@ -96,18 +96,66 @@ command_names(void)
 	return buf;
 }
 
+/* history or summary of files; the exit status. */
+static int
+run_list(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, toll_revs *revs,
+         enum mode mode, toll_out *out)
+{
+	toll_diag d;
+	int code, status = read_revisions(in, files, nfiles, opt, revs);
+
+	if (status != EXIT_OK)
+		return status;
+	code = mode == HISTORY ? toll_revs_history(revs, toll_reports_index(in->rd), out, &d)
+	                       : toll_revs_summary(revs, toll_reports_index(in->rd), out, &d);
+	if (code == TOLL_OK)
+		code = toll_out_commit(out, "standard output", &d);
+	if (code != TOLL_OK) {
+		cli_diag(&d, 0);
+		return cli_exit_status(code);
+	}
+	return EXIT_OK;
+}
+
+/*
+ * diff of files[0] and files[1]; the exit status: invalid data is trouble
+ * here, as 1 says "differences found".
+ */
+static int
+run_diff(cli_reader *in, cli_reader *in2, char **files, const cli_options *opt, toll_revs *revs,
+         toll_revs *revs2, toll_out *out)
+{
+	size_t changes = 0;
+	toll_diag d;
+	int code;
+
+	read_revisions(in, files, 1, opt, revs);
+	if (in->status == EXIT_OK)
+		read_revisions(in2, files + 1, 1, opt, revs2);
+	if (in->status != EXIT_OK || in2->status != EXIT_OK)
+		return EXIT_TROUBLE;
+	code = toll_revs_diff(revs, toll_reports_index(in->rd), revs2, toll_reports_index(in2->rd), out,
+	                      &changes, &d);
+	if (code == TOLL_OK)
+		code = toll_out_commit(out, "standard output", &d);
+	if (code != TOLL_OK) {
+		cli_diag(&d, 0);
+		return EXIT_TROUBLE;   /* not cli_exit_status(): 1 says "differences found" */
+	}
+	return changes > 0 ? EXIT_DATA : EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
-	int c, status, code;
+	int c, status;
 	enum mode mode;
 	toll_revs *revs = NULL, *revs2 = NULL;
 	toll_out *out = NULL;
 	cli_reader in, in2;
-	toll_diag d;
-	size_t changes = 0, i;
+	size_t i;
 	char **files;
 	size_t nfiles;
 	cli_program prog = { NULL, NULL, NULL };
@@ -161,38 +209,8 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
-	if (mode != DIFF) {
-		status = read_revisions(&in, files, nfiles, &opt, revs);
-		if (status == EXIT_OK) {
-			code = mode == HISTORY
-			       ? toll_revs_history(revs, toll_reports_index(in.rd), out, &d)
-			       : toll_revs_summary(revs, toll_reports_index(in.rd), out, &d);
-			if (code == TOLL_OK)
-				code = toll_out_commit(out, "standard output", &d);
-			if (code != TOLL_OK) {
-				cli_diag(&d, 0);
-				status = cli_exit_status(code);
-			}
-		}
-	} else {
-		/* Invalid data is trouble here: exit status 1 means "differences found". */
-		status = read_revisions(&in, files, 1, &opt, revs);
-		if (in.status == EXIT_OK)
-			read_revisions(&in2, files + 1, 1, &opt, revs2);
-		status = in.status != EXIT_OK || in2.status != EXIT_OK ? EXIT_TROUBLE : EXIT_OK;
-		if (status == EXIT_OK) {
-			code = toll_revs_diff(revs, toll_reports_index(in.rd), revs2,
-			                      toll_reports_index(in2.rd), out, &changes, &d);
-			if (code == TOLL_OK)
-				code = toll_out_commit(out, "standard output", &d);
-			if (code != TOLL_OK) {
-				cli_diag(&d, 0);
-				status = EXIT_TROUBLE;   /* not cli_exit_status(): 1 says "differences found" */
-			} else if (changes > 0) {
-				status = EXIT_DATA;
-			}
-		}
-	}
+	status = mode == DIFF ? run_diff(&in, &in2, files, &opt, revs, revs2, out) :
+	         run_list(&in, files, nfiles, &opt, revs, mode, out);
 	status = cli_close_stdout(status);
 done:
 	cli_program_free(&prog);
