@@ -261,6 +261,47 @@ done:
 }
 
 /*
+ * The first bytes read (buf[0..len) of *fd) tell the encoding: UTF-16 or
+ * UTF-32 is read as the UTF-8 made of it (*fd and *conv then the
+ * converted text; offsets count its bytes: returns 1, read again); other
+ * text with NUL bytes is not text, said.  Returns 0, 1, or -1 with a
+ * message printed.
+ */
+static int
+look(struct run *r, const char *buf, size_t len, int *fd, int *conv)
+{
+	const char *enc;
+	size_t skip, nul = 0, k;
+
+	if ((enc = wide_encoding((const unsigned char *)buf, len, &skip)) != NULL) {
+		if ((*conv = to_utf8(r, enc, buf, len, skip, *fd)) < 0)
+			return -1;
+		*fd = *conv;
+		return 1;
+	}
+	/* Binary data is read as text all the same (NUL bytes as spaces), but said. */
+	for (k = 0; k < len && k < 65536; k++)
+		nul += buf[k] == '\0';
+	if (len >= 64 && nul * 100 > (len < 65536 ? len : 65536))
+		cli_error("warning: '%s' may not be text: %zu NUL bytes in its first %zu", r->file, nul,
+		          len < 65536 ? len : 65536);
+	return 0;
+}
+
+/* Text, not bytes: invalid UTF-8 and NUL bytes in buf[0..n) become spaces, in one pass. */
+static void
+text_only(char *buf, size_t n)
+{
+	size_t at = 0, bad;
+	int nul;
+
+	while ((bad = toll_utf8_check(buf + at, n - at, &nul)) < n - at) {
+		buf[at + bad] = ' ';
+		at += bad + 1;
+	}
+}
+
+/*
  * Reads fd in paragraphs (up to a blank line, or 1 MiB at a line's end)
  * and extracts from each.  Returns 0, or -1 with a message printed.
  */
@@ -310,26 +351,18 @@ extract_file(struct run *r, int fd)
 			 * text with NUL bytes is not text.
 			 */
 			if (!looked && (len >= 4096 || eof)) {
-				const char *enc;
-				size_t skip, nul = 0, k;
+				int k = look(r, buf, len, &fd, &conv);
 
 				looked = 1;
-				if ((enc = wide_encoding((const unsigned char *)buf, len, &skip)) != NULL) {
-					if ((conv = to_utf8(r, enc, buf, len, skip, fd)) < 0) {
-						free(buf);
-						return -1;
-					}
-					fd = conv;
+				if (k < 0) {
+					free(buf);
+					return -1;
+				}
+				if (k > 0) {
 					len = 0;
 					eof = 0;
 					continue;
 				}
-				/* Binary data is read as text all the same (NUL bytes as spaces), but said. */
-				for (k = 0; k < len && k < 65536; k++)
-					nul += buf[k] == '\0';
-				if (len >= 64 && nul * 100 > (len < 65536 ? len : 65536))
-					cli_error("warning: '%s' may not be text: %zu NUL bytes in its first %zu", r->file,
-					          nul, len < 65536 ? len : 65536);
 			}
 		}
 		/* The last blank line read ends the paragraphs taken now. */
@@ -351,16 +384,7 @@ take_all:
 			if (take == 0)
 				take = len;
 		}
-		{
-			size_t at = 0, bad;
-			int nul;
-
-			/* Text, not bytes: invalid UTF-8 and NUL bytes become spaces, in one pass. */
-			while ((bad = toll_utf8_check(buf + at, take - at, &nul)) < take - at) {
-				buf[at + bad] = ' ';
-				at += bad + 1;
-			}
-		}
+		text_only(buf, take);
 		if (toll_extract(buf, take, base, found, r->explain ? rejected : NULL, r) != TOLL_OK) {
 			cli_error("out of memory");
 			free(buf);
