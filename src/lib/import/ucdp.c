@@ -140,7 +140,9 @@ row(toll_import *im, const toll_table *t, const toll_row *r, toll_diag *d)
 static void
 after(toll_import *im, const toll_table *t, const toll_row *r, toll_diag *d)
 {
-	static const char *const status[] = { "military", "military", "civilian", "unknown" };
+	/* deaths_a and deaths_b are the sides' soldiers; then civilians, then unknown. */
+	static const int status[] = { TOLL_STATUS_MILITARY, TOLL_STATUS_MILITARY, TOLL_STATUS_CIVILIAN,
+	                              TOLL_STATUS_UNKNOWN };
 	struct imp_rowbuf *rb = &im->rb;
 	toll_field keep[O_FIXED];
 	size_t i;
@@ -160,8 +162,8 @@ after(toll_import *im, const toll_table *t, const toll_row *r, toll_diag *d)
 		rb->f[O_SIDE] = i == 0 ? r->f[im->side_a] : i == 1 ? r->f[im->side_b] : keep[O_SIDE];
 		if (rb->f[O_SIDE].len == 0)
 			rb->f[O_SIDE] = keep[O_SIDE];
-		rb->f[O_STATUS].s = status[i];
-		rb->f[O_STATUS].len = strlen(status[i]);
+		rb->f[O_STATUS].s = toll_status_names[status[i]];
+		rb->f[O_STATUS].len = strlen(toll_status_names[status[i]]);
 		/* UCDP splits its best alone: a side's deaths are from 0 to the event's high. */
 		rb->f[O_LOW].s = "0";
 		rb->f[O_LOW].len = 1;
