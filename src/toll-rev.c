@@ -12,28 +12,72 @@
 #include "cli.h"
 #include "toll/rev.h"
 
-static const char usage_head[] =
-	"Usage: toll-rev history [OPTION]... [FILE]...\n"
-	"  or:  toll-rev summary [OPTION]... [FILE]...\n"
-	"  or:  toll-rev diff [OPTION]... OLD NEW\n"
+static const char usage_about[] =
 	"Show how casualty figures were revised.  A series is the figures one source\n"
 	"gave for one event, side, status and category; its rows are its revisions.\n"
 	"With no FILE, or when FILE is -, read standard input.\n"
-	"\n"
-	"  history   one row per revision: the series, reported, low, best, high,\n"
-	"            revision (1, 2, ...), delta (best minus the revision before's),\n"
-	"            days since the series' first report and qualifier (~ for\n"
-	"            \"about\", vague for a vague word)\n"
-	"  summary   one row per series: revisions, first_reported, first_best,\n"
-	"            last_reported, last_best, change (last - first best), ratio\n"
-	"            (last / first best; empty when first is 0), days, falls\n"
-	"            (revisions whose best is below the one before) and\n"
-	"            last_qualifier (the last figure's)\n"
-	"  diff      what changed from table OLD to table NEW, one row per series\n"
-	"            and report date: change (added, removed or changed), the\n"
-	"            series, reported, old_low, old_best, old_high, new_low,\n"
-	"            new_best, new_high; OLD or NEW may be - (standard input)\n"
 	"\n";
+
+enum mode { HISTORY, SUMMARY, DIFF };
+
+/*
+ * The commands, in the order of the help: the only place one is named and
+ * described (its arguments and its help); the help, the messages and the
+ * completion of commands follow from the table.
+ */
+static const struct {
+	const char *name, *args, *help;
+	enum mode mode;
+} commands[] = {
+	{ "history", "[FILE]...",
+	  "one row per revision: the series, reported, low, best, high,\n"
+	  "revision (1, 2, ...), delta (best minus the revision before's),\n"
+	  "days since the series' first report and qualifier (~ for\n"
+	  "\"about\", vague for a vague word)", HISTORY },
+	{ "summary", "[FILE]...",
+	  "one row per series: revisions, first_reported, first_best,\n"
+	  "last_reported, last_best, change (last - first best), ratio\n"
+	  "(last / first best; empty when first is 0), days, falls\n"
+	  "(revisions whose best is below the one before) and\n"
+	  "last_qualifier (the last figure's)", SUMMARY },
+	{ "diff", "OLD NEW",
+	  "what changed from table OLD to table NEW, one row per series\n"
+	  "and report date: change (added, removed or changed), the\n"
+	  "series, reported, old_low, old_best, old_high, new_low,\n"
+	  "new_best, new_high; OLD or NEW may be - (standard input)", DIFF },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+/* The help before the options: the commands' synopses and help from their table. */
+static char *
+intro(void)
+{
+	size_t i, len = sizeof usage_about;
+	char *u, *o;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		len += 64 + strlen(commands[i].name) + strlen(commands[i].args) + 2 * strlen(commands[i].help);
+	if ((u = malloc(len)) == NULL)
+		return NULL;
+	o = u;
+	for (i = 0; i < NCOMMANDS; i++)
+		o += sprintf(o, "%s toll-rev %s [OPTION]... %s\n", i == 0 ? "Usage:" : "  or: ",
+		             commands[i].name, commands[i].args);
+	o += sprintf(o, "%s", usage_about);
+	for (i = 0; i < NCOMMANDS; i++) {
+		const char *h;
+
+		o += sprintf(o, "  %-10s", commands[i].name);
+		for (h = commands[i].help; *h != '\0'; h++) {
+			*o++ = *h;
+			if (*h == '\n')
+				o += sprintf(o, "%12s", "");
+		}
+		*o++ = '\n';
+	}
+	strcpy(o, "\n");
+	return u;
+}
 
 static const cli_opt options[] = {
 	CLI_OPTS_AS_OF,
@@ -53,8 +97,6 @@ static const char usage_tail[] =
 	"Examples:\n"
 	"  toll-rev summary datasets/2020-karabakh-war.tsv\n"
 	"  git show v1:datasets/x.tsv | toll-rev diff - datasets/x.tsv\n";
-
-enum mode { HISTORY, SUMMARY, DIFF };
 
 /* Reads files into revs; returns the exit status so far. */
 static int
@@ -76,13 +118,6 @@ read_revisions(cli_reader *in, char **files, size_t n, const cli_options *opt, t
 	}
 	return in->status;
 }
-
-/* The commands, in the order of the help: the only place one is named. */
-static const struct {
-	const char *name;
-	enum mode mode;
-} commands[] = { { "history", HISTORY }, { "summary", SUMMARY }, { "diff", DIFF } };
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 /* "history, summary or diff", from the table. */
 static const char *
@@ -159,11 +194,14 @@ main(int argc, char **argv)
 	char **files;
 	size_t nfiles;
 	cli_program prog = { NULL, NULL, NULL };
+	char *head = intro();
 
 	cli_init("toll-rev");
 	memset(&in, 0, sizeof in);
 	memset(&in2, 0, sizeof in2);
-	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0) {
+	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
+		if (head == NULL)
+			cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
 	}
@@ -214,6 +252,7 @@ main(int argc, char **argv)
 	status = cli_close_stdout(status);
 done:
 	cli_program_free(&prog);
+	free(head);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 	if (in2.rd != NULL)
