@@ -267,6 +267,28 @@ cli_table_next(cli_reader *cr, toll_table *t, toll_row *r)
 }
 
 int
+cli_header_refused(int code, const toll_diag *d)
+{
+	if (code == TOLL_ENOMEM) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	return cli_usage_error("%s", d->msg);
+}
+
+int
+cli_output_done(toll_out *out, int code, toll_diag *d)
+{
+	if (code == TOLL_OK)
+		code = toll_out_commit(out, "standard output", d);
+	if (code != TOLL_OK) {
+		cli_diag(d, 0);
+		return cli_exit_status(code);
+	}
+	return EXIT_OK;
+}
+
+int
 cli_parse_as_of(const char *s, toll_as_of *a)
 {
 	if (toll_as_of_parse(s, strlen(s), a) != 0) {

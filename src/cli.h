@@ -153,6 +153,16 @@ void cli_reader_close(cli_reader *cr);
  */
 int cli_table_next(cli_reader *cr, toll_table *t, toll_row *r);
 
+/* A header the program refuses (code: TOLL_EUSAGE with *d, or TOLL_ENOMEM): said; the exit status. */
+int cli_header_refused(int code, const toll_diag *d);
+
+/*
+ * The end of a program's output to standard output: code is what writing
+ * it returned (TOLL_OK, or an error with *d); on TOLL_OK, out is
+ * committed.  A problem is said; returns the exit status.
+ */
+int cli_output_done(toll_out *out, int code, toll_diag *d);
+
 /*
  * Warns (and counts in cr, when not NULL) when the first header looks like
  * a record: a file without a header read with one loses its first record.

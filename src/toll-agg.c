@@ -133,15 +133,8 @@ static int
 write_result(toll_agg *agg, const toll_reports *rd, toll_out *out)
 {
 	toll_diag d;
-	int code = toll_agg_write(agg, rd, out, &d);
 
-	if (code == TOLL_OK)
-		code = toll_out_commit(out, "standard output", &d);
-	if (code != TOLL_OK) {
-		cli_diag(&d, 0);
-		return cli_exit_status(code);
-	}
-	return EXIT_OK;
+	return cli_output_done(out, toll_agg_write(agg, rd, out, &d), &d);
 }
 
 int

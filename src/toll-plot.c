@@ -403,8 +403,7 @@ read_table(struct plot *p, toll_table *t, const cli_options *opt)
 	while ((code = cli_table_next(&in, t, &row)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			if ((rc = toll_chart_reader_header(p->rd, t, &d)) != TOLL_OK) {
-				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
-				            cli_usage_error("%s", d.msg);
+				in.status = cli_header_refused(rc, &d);
 				break;
 			}
 		} else if ((rc = toll_chart_reader_row(p->rd, t, &row, &d)) != TOLL_OK &&

@@ -143,13 +143,7 @@ run_list(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, to
 		return status;
 	code = mode == HISTORY ? toll_revs_history(revs, toll_reports_index(in->rd), out, &d)
 	                       : toll_revs_summary(revs, toll_reports_index(in->rd), out, &d);
-	if (code == TOLL_OK)
-		code = toll_out_commit(out, "standard output", &d);
-	if (code != TOLL_OK) {
-		cli_diag(&d, 0);
-		return cli_exit_status(code);
-	}
-	return EXIT_OK;
+	return cli_output_done(out, code, &d);
 }
 
 /*

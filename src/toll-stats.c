@@ -316,8 +316,7 @@ read_table(struct reading *rd, const cli_options *opt, int *header)
 		if (code == TOLL_HEADER) {
 			*header = 1;
 			if ((rc = stats_header(rd, rd->t, &d)) != TOLL_OK) {
-				in.status = rc == TOLL_ENOMEM ? (cli_error("out of memory"), EXIT_TROUBLE) :
-				            cli_usage_error("%s", d.msg);
+				in.status = cli_header_refused(rc, &d);
 				break;
 			}
 		} else if ((rc = stats_row(rd, &row, &d)) != TOLL_OK && !cli_reader_problem(&in, &d, rc)) {
@@ -338,21 +337,13 @@ write_result(toll_stats *st, toll_out *out)
 	long line;
 	size_t w = toll_stats_widened(st, &file, &line);
 	toll_diag d;
-	int code;
 
 	if (w > 0)
 		fprintf(stderr, "%s: warning: %s:%ld: %zu figure%s counted had a best outside [low, "
 		        "high] or low above high: each interval widened to hold its numbers, the "
 		        "best kept, as toll-import does for UCDP GED\n", cli_prog, file, line, w,
 		        w == 1 ? "" : "s");
-	code = toll_stats_write(st, out, &d);
-	if (code == TOLL_OK)
-		code = toll_out_commit(out, "standard output", &d);
-	if (code != TOLL_OK) {
-		cli_diag(&d, 0);
-		return cli_exit_status(code);
-	}
-	return EXIT_OK;
+	return cli_output_done(out, toll_stats_write(st, out, &d), &d);
 }
 
 /*
