@@ -253,15 +253,24 @@ START_TEST(report_schema)
 }
 END_TEST
 
-/* Whether note text s holds tag. */
-static int
-tagged(const char *s, const char *tag)
+/* A C string as a field. */
+static toll_field
+text_field(const char *s)
 {
 	toll_field f;
 
 	memset(&f, 0, sizeof f);
 	f.s = s;
 	f.len = strlen(s);
+	return f;
+}
+
+/* Whether note text s holds tag. */
+static int
+tagged(const char *s, const char *tag)
+{
+	toll_field f = text_field(s);
+
 	return toll_note_has_tag(&f, tag);
 }
 
@@ -319,17 +328,6 @@ START_TEST(report_row_rules)
 	ck_assert_str_eq(p.text, "2:26 'low' 40 is above 'high' 30\n");
 }
 END_TEST
-
-static toll_field
-text_field(const char *s)
-{
-	toll_field f;
-
-	memset(&f, 0, sizeof f);
-	f.s = s;
-	f.len = strlen(s);
-	return f;
-}
 
 /* One writer of claims: the columns' names and the qualifier's spelled once. */
 START_TEST(report_writer)
