@@ -35,7 +35,7 @@ enum {
 	OPT_SVG_OUTLINES, OPT_DPI
 };
 
-static const cli_opt options[] = {
+static cli_opt options[] = {
 	{ 'o', "output", "OUT", "the chart's file; - for standard output", NULL },
 	{ 'x', NULL, "COLUMN", "the categories (bar), x values (line, step) or\nvalues (hist)", NULL },
 	{ 'y', NULL, "COLUMN", "the values (default: best), or interval's labels;\n"
@@ -70,7 +70,7 @@ static const cli_opt options[] = {
 	{ OPT_SCALE, "scale", "N", "PNG pixels per unit, for sharper images (default 1)", NULL },
 	{ OPT_DPI, "dpi", "N", "PNG pixels per inch, written in the file (default\n"
 		"300 for a size with units)", NULL },
-	{ OPT_FORMAT, "format", "FMT", "png, pdf or svg (default: -o's extension, else png)", NULL },
+	{ OPT_FORMAT, "format", "FMT", NULL /* format_help() */, NULL },
 	{ OPT_SVG_OUTLINES, "svg-outlines", NULL, "SVG text as glyph outlines (default: <text>)", NULL },
 	{ OPT_LOG_Y, "log-y", NULL, "a logarithmic value axis", NULL },
 	{ OPT_YMIN, "ymin", "N", "the value axis's range", "    --ymin=N  --ymax=N" },
@@ -78,7 +78,7 @@ static const cli_opt options[] = {
 	{ OPT_XMIN, "xmin", "X", "the x axis's range (line, step, hist): dates or\nnumbers, as x",
 		"    --xmin=X  --xmax=X" },
 	{ OPT_XMAX, "xmax", "X", NULL, NULL },
-	{ OPT_PALETTE, "palette", "NAME", "okabe-ito (default), viridis or grey", NULL },
+	{ OPT_PALETTE, "palette", "NAME", NULL /* palette_help() */, NULL },
 	{ OPT_FONT, "font", "FAMILY", "the font (default DejaVu Sans)", NULL },
 	CLI_OPTS_COMMON,
 	CLI_OPT_END
@@ -233,6 +233,26 @@ positions(struct plot *p, toll_chart *ch)
 	if (p->xmin && p->xmax && !(p->o.xmin < p->o.xmax))
 		return cli_usage_error("--xmin must be below --xmax");
 	return EXIT_OK;
+}
+
+/*
+ * The help of --palette and --format, from the library's tables: the
+ * first palette is the default.
+ */
+static char palette_help[128], format_help[128];
+
+static void
+value_helps(void)
+{
+	char names[96];
+	const char *comma;
+
+	toll_chart_palette_names(names, sizeof names);
+	comma = strchr(names, ',');
+	snprintf(palette_help, sizeof palette_help, "%.*s (default)%s",
+	         (int)(comma ? (size_t)(comma - names) : strlen(names)), names, comma ? comma : "");
+	toll_chart_format_names(names, sizeof names);
+	snprintf(format_help, sizeof format_help, "%s (default: -o's extension, else png)", names);
 }
 
 /* The help before the options: the kinds from the library's table of them. */
@@ -437,6 +457,10 @@ main(int argc, char **argv)
 	p.o.width = 800;
 	p.o.height = 500;
 	p.o.scale = 1;
+	value_helps();
+	for (i = 0; options[i].key != 0; i++)
+		if (options[i].key == OPT_PALETTE || options[i].key == OPT_FORMAT)
+			options[i].help = options[i].key == OPT_PALETTE ? palette_help : format_help;
 	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
 		if (head == NULL)
 			cli_error("out of memory");

@@ -1,6 +1,13 @@
 /*
- * chart/kinds.c: the chart kinds, in the order of enum toll_chart_kind.
- * A new kind is a file with its descriptor and a row here.
+ * chart/kinds.c: the chart kinds, in the order of enum toll_chart_kind,
+ * and the palettes and output formats by name.
+ *
+ * Adding a kind: src/lib/chart/KIND.c with its struct
+ * toll_chart_kind_desc (name, help, default columns, flags, its range,
+ * layout and drawing functions), its value in enum toll_chart_kind
+ * (include/toll/chart.h), its declaration in chart/chart.h and a row
+ * here.  toll-plot's help and messages, the option checks and the
+ * completion of kinds follow from the row.
  */
 #include <string.h>
 #include <strings.h>
@@ -89,8 +96,11 @@ toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 
 /*
  * The palettes and the output formats, by name: the only place one is
- * named.  A palette's colours are palette.c's; a format's surface is
- * render.c's.
+ * named.  Adding a palette: its value in enum toll_chart_palette
+ * (include/toll/chart.h), its colours in palette.c and a row here;
+ * adding a format: its value in enum toll_chart_format, its surface in
+ * render.c and a row here.  toll-plot's help, its messages and the
+ * completion of --palette and --format follow from the rows.
  */
 static const struct {
 	const char *name;

@@ -1,8 +1,14 @@
 /*
  * import/formats.c: the formats, in the order of the help, and the
- * options of an import.  A new format is a file with its descriptor
- * (struct imp_format) and a row here; its help, its completion and the
- * checks of its options follow from the row.
+ * options of an import.
+ *
+ * Adding a format: src/lib/import/FORMAT.c with its descriptor (struct
+ * imp_format: name, help, its options' help, the options it takes, a
+ * check, its plan, its row hooks), its declaration in imp.h and a row in
+ * formats[].  Adding an option: its value in enum toll_import_opt
+ * (include/toll/import.h) and a row in options[].  toll-import's help, its
+ * getopt table, the completion of formats and the refusal of another
+ * format's options follow from the rows.
  */
 #include <stdio.h>
 #include <stdlib.h>
