@@ -253,18 +253,20 @@ main(int argc, char **argv)
 {
 	struct state st;
 	cli_options opt = CLI_OPTIONS_INIT;
-	int c, normalize = 0, summary = 0, status, as_of = 0;
-	toll_out *out;
-	static cli_program prog;   /* static: what it holds stays reachable until the exit */
+	int c, normalize = 0, summary = 0, status = EXIT_OK, as_of = 0;
+	toll_out *out = NULL;
+	cli_program prog = { NULL, NULL, NULL };
 
 	cli_init("toll-check");
-	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0)
-		return EXIT_TROUBLE;
 	memset(&st, 0, sizeof st);
 	{
 		static const toll_as_of all = TOLL_AS_OF_ALL;
 
 		st.as_of = all;
+	}
+	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0) {
+		status = EXIT_TROUBLE;
+		goto done;
 	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
@@ -272,33 +274,41 @@ main(int argc, char **argv)
 		case 'n': normalize = 1; break;
 		case 's': summary = 1; break;
 		case 'a':
-			if (cli_parse_as_of(optarg, &st.as_of) != 0)
-				return EXIT_TROUBLE;
+			if (cli_parse_as_of(optarg, &st.as_of) != 0) {
+				status = EXIT_TROUBLE;
+				goto done;
+			}
 			as_of = 1;
 			break;
 		default:
 			if ((status = cli_option(c, argv, prog.usage, &opt)) != CLI_CONTINUE)
-				return status;
+				goto done;
+			status = EXIT_OK;
 			break;
 		}
 	}
-	cli_program_free(&prog);
-	argc -= optind;
-	argv += optind;
-	if (normalize && summary)
-		return cli_usage_error("--normalize and --summary cannot be used together");
-	if (as_of && !normalize && !summary)
-		return cli_usage_error("--as-of needs --normalize or --summary: every row is checked");
+	if (normalize && summary) {
+		status = cli_usage_error("--normalize and --summary cannot be used together");
+		goto done;
+	}
+	if (as_of && !normalize && !summary) {
+		status = cli_usage_error("--as-of needs --normalize or --summary: every row is checked");
+		goto done;
+	}
 	if ((out = toll_out_new(STDOUT_FILENO, 1)) == NULL) {
 		cli_error("out of memory");
-		return EXIT_TROUBLE;
+		status = EXIT_TROUBLE;
+		goto done;
 	}
-	status = run(&st, argv, (size_t)argc, &opt, out, normalize, summary);
+	status = run(&st, argv + optind, (size_t)(argc - optind), &opt, out, normalize, summary);
 	cli_reader_close(&st.in);
+	status = cli_close_stdout(status);
+done:
+	cli_program_free(&prog);
 	toll_out_free(out);
 	free(st.first_text);
 	free(st.last_text);
 	free(st.extra);
 	free(st.seen);
-	return cli_close_stdout(status);
+	return status;
 }

@@ -408,16 +408,19 @@ take_all:
 int
 main(int argc, char **argv)
 {
-	static cli_program prog;   /* static: what it holds stays reachable until the exit */
+	cli_program prog = { NULL, NULL, NULL };
+	cli_options shared = CLI_OPTIONS_INIT;   /* --help, --version and option problems */
 	struct run r;
 	toll_diag d;
 	int c, i, status = EXIT_OK;
 
 	cli_init("toll-extract");
-	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0)
-		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
 	r.event = r.source = r.reported = "";
+	if (cli_program_init(&prog, usage_head, options, usage_tail) != 0) {
+		status = EXIT_TROUBLE;
+		goto done;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
 		switch (c) {
@@ -430,27 +433,24 @@ main(int argc, char **argv)
 				char why[200];
 
 				toll_date_why(optarg, strlen(optarg), why, sizeof why);
-				return cli_usage_error("invalid --reported '%s': %s", optarg, why);
+				status = cli_usage_error("invalid --reported '%s': %s", optarg, why);
+				goto done;
 			}
 			r.reported = optarg;
 			break;
 		}
 		case OPT_EXPLAIN: r.explain = 1; break;
-		default: {
-			/* --help, --version and option problems, as every program says them. */
-			cli_options shared = CLI_OPTIONS_INIT;
-			int status = cli_option(c, argv, prog.usage, &shared);
-
-			if (status != CLI_CONTINUE)
-				return status;
+		default:
+			if ((status = cli_option(c, argv, prog.usage, &shared)) != CLI_CONTINUE)
+				goto done;
+			status = EXIT_OK;
 			break;
 		}
-		}
 	}
-	cli_program_free(&prog);
 	if ((r.out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
 		cli_error("out of memory");
-		return EXIT_TROUBLE;
+		status = EXIT_TROUBLE;
+		goto done;
 	}
 	{
 		static const int cols[] = { TOLL_CLAIM_COLUMNS, TOLL_COL_CLAIMANT };
@@ -484,6 +484,9 @@ main(int argc, char **argv)
 		cli_diag(&d, 0);
 		status = EXIT_TROUBLE;
 	}
+	status = cli_close_stdout(status);
+done:
+	cli_program_free(&prog);
 	toll_out_free(r.out);
-	return cli_close_stdout(status);
+	return status;
 }

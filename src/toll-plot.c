@@ -464,8 +464,8 @@ main(int argc, char **argv)
 	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
 		if (head == NULL)
 			cli_error("out of memory");
-		free(head);
-		return EXIT_TROUBLE;
+		status = EXIT_TROUBLE;
+		goto done;
 	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
