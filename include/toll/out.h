@@ -30,6 +30,10 @@ void toll_out_field(toll_out *o, const char *s, size_t len);
 void toll_out_str(toll_out *o, const char *s);   /* a field from a C string */
 void toll_out_int(toll_out *o, int64_t v);       /* a decimal integer */
 
+/* v in decimal into buf, as toll_out_int() writes it; returns its length. */
+#define TOLL_INT_TEXT 24
+size_t toll_int_text(int64_t v, char buf[TOLL_INT_TEXT]);
+
 /*
  * A number as every toll program writes them: '.' as decimal point whatever the
  * locale, integral values without decimals, no exponent, fifteen

@@ -29,11 +29,11 @@ typedef struct toll_rev {
 	const toll_series_key *key;  /* its series */
 	toll_str reported;           /* when it was reported, as written */
 	int64_t t;                   /* and as an instant (date.h) */
-	int has_time;                /* whether a time of day was given */
 	int64_t low, best, high;     /* high is meaningless when open */
-	int open;
+	uint32_t revision;           /* its number in its series, from 1 */
+	uint8_t has_time;            /* whether a time of day was given */
+	uint8_t open;
 	char qualifier;              /* '~', 'v' or '\0' (figure.h) */
-	size_t revision;             /* its number in its series, from 1 */
 } toll_rev;
 
 /*

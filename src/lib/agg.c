@@ -983,7 +983,10 @@ half_of(i128 v)
 void
 toll_half_text(toll_half v, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "%lld%s", (long long)v.n, v.half ? ".5" : "");
+	char n[TOLL_INT_TEXT];
+
+	toll_int_text(v.n, n);
+	snprintf(buf, sz, "%s%s", n, v.half ? ".5" : "");
 }
 
 /* Describes a group for a message: its key values, quoted. */
@@ -1184,10 +1187,10 @@ toll_agg_result_text(const toll_agg_result *res, size_t row, size_t col, char bu
 			toll_half_text(f->high, buf, TOLL_AGG_TEXT);
 		break;
 	case C_EVENTS:
-		snprintf(buf, TOLL_AGG_TEXT, "%llu", (unsigned long long)r->events);
+		toll_int_text((int64_t)r->events, buf);
 		break;
 	case C_SERIES:
-		snprintf(buf, TOLL_AGG_TEXT, "%llu", (unsigned long long)r->series);
+		toll_int_text((int64_t)r->series, buf);
 		break;
 	case C_QUALIFIER:
 		/* What the best is: vague or approximate when any of it is. */

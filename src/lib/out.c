@@ -186,8 +186,8 @@ toll_out_str(toll_out *o, const char *s)
 	toll_out_field(o, s, strlen(s));
 }
 
-void
-toll_out_int(toll_out *o, int64_t v)
+size_t
+toll_int_text(int64_t v, char buf[TOLL_INT_TEXT])
 {
 	char tmp[24];
 	size_t i = sizeof tmp;
@@ -199,7 +199,18 @@ toll_out_int(toll_out *o, int64_t v)
 	} while (u != 0);
 	if (v < 0)
 		tmp[--i] = '-';
-	toll_out_write(o, tmp + i, sizeof tmp - i);
+	memcpy(buf, tmp + i, sizeof tmp - i);
+	buf[sizeof tmp - i] = '\0';
+	return sizeof tmp - i;
+}
+
+void
+toll_out_int(toll_out *o, int64_t v)
+{
+	char buf[TOLL_INT_TEXT];
+	size_t n = toll_int_text(v, buf);
+
+	toll_out_write(o, buf, n);
 }
 
 size_t

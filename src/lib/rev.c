@@ -101,14 +101,24 @@ rev_cmp(const void *x, const void *y)
 	return (a->t > b->t) - (a->t < b->t);
 }
 
-/* Within one table, series are ranked once: revisions then sort by numbers (revision holds the rank). */
+/*
+ * Within one table, series are ranked once: revisions then sort by
+ * numbers, small entries of their rank, instant and place (the revisions
+ * themselves are placed once, in order).
+ */
+struct ranked {
+	size_t rank;
+	int64_t t;
+	size_t i;
+};
+
 static int
 rank_cmp(const void *x, const void *y)
 {
-	const toll_rev *a = x, *b = y;
+	const struct ranked *a = x, *b = y;
 
-	if (a->revision != b->revision)
-		return (a->revision > b->revision) - (a->revision < b->revision);
+	if (a->rank != b->rank)
+		return (a->rank > b->rank) - (a->rank < b->rank);
 	return (a->t > b->t) - (a->t < b->t);
 }
 
@@ -136,17 +146,19 @@ toll_revs_list(const toll_revs *r, const toll_series_index *x, toll_rev_list **o
 {
 	size_t i, ns = toll_series_index_count(x), *order, *rank;
 	toll_rev_list *l = calloc(1, sizeof *l);
+	struct ranked *by = malloc((r->n ? r->n : 1) * sizeof *by);
 
 	*out = NULL;
 	order = malloc((ns ? ns : 1) * sizeof *order);
 	rank = malloc((ns ? ns : 1) * sizeof *rank);
-	if (l == NULL || order == NULL || rank == NULL ||
+	if (l == NULL || order == NULL || rank == NULL || by == NULL ||
 	    (l->rev = malloc((r->n ? r->n : 1) * sizeof *l->rev)) == NULL ||
 	    (l->keys = malloc((ns ? ns : 1) * sizeof *l->keys)) == NULL ||
 	    (l->first = malloc((r->n + 1) * sizeof *l->first)) == NULL) {
 		toll_rev_list_free(l);
 		free(order);
 		free(rank);
+		free(by);
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	}
 	for (i = 0; i < ns; i++) {
@@ -158,7 +170,13 @@ toll_revs_list(const toll_revs *r, const toll_series_index *x, toll_rev_list **o
 	for (i = 0; i < ns; i++)
 		rank[order[i]] = i;
 	for (i = 0; i < r->n; i++) {
-		const struct rev *v = &r->v[i];
+		by[i].rank = rank[r->v[i].series];
+		by[i].t = r->v[i].t;
+		by[i].i = i;
+	}
+	qsort(by, r->n, sizeof *by, rank_cmp);
+	for (i = 0; i < r->n; i++) {
+		const struct rev *v = &r->v[by[i].i];
 		toll_rev *t = &l->rev[i];
 
 		t->key = &l->keys[v->series];
@@ -171,9 +189,7 @@ toll_revs_list(const toll_revs *r, const toll_series_index *x, toll_rev_list **o
 		t->high = v->high;
 		t->open = v->open;
 		t->qualifier = v->qualifier;
-		t->revision = rank[v->series];
 	}
-	qsort(l->rev, r->n, sizeof *l->rev, rank_cmp);
 	for (i = 0; i < r->n; i++) {
 		l->rev[i].revision = i > 0 && l->rev[i].key == l->rev[i - 1].key ?
 		                     l->rev[i - 1].revision + 1 : 1;
@@ -184,6 +200,7 @@ toll_revs_list(const toll_revs *r, const toll_series_index *x, toll_rev_list **o
 	l->n = r->n;
 	free(order);
 	free(rank);
+	free(by);
 	*out = l;
 	return TOLL_OK;
 }
@@ -204,12 +221,16 @@ toll_rev_days_text(const toll_rev *a, const toll_rev *b, char *buf, size_t sz)
 {
 	int64_t s = b->t - a->t, tenths;
 
+	char n[TOLL_INT_TEXT];
+
 	if (!a->has_time && !b->has_time) {
-		snprintf(buf, sz, "%lld", (long long)(s / 86400));
+		toll_int_text(s / 86400, n);
+		snprintf(buf, sz, "%s", n);
 		return;
 	}
 	tenths = (s * 10 + 43200) / 86400;
-	snprintf(buf, sz, "%lld.%lld", (long long)(tenths / 10), (long long)(tenths % 10));
+	toll_int_text(tenths / 10, n);
+	snprintf(buf, sz, "%s.%d", n, (int)(tenths % 10));
 }
 
 /* The tables' columns: the series', then each table's own. */
@@ -251,8 +272,11 @@ text(const char *s)
 static toll_str
 number(int64_t v, char *buf)
 {
-	snprintf(buf, TOLL_REV_TEXT, "%lld", (long long)v);
-	return text(buf);
+	toll_str t;
+
+	t.s = buf;
+	t.len = toll_int_text(v, buf);
+	return t;
 }
 
 static toll_str
