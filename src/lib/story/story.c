@@ -13,14 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 
 #include "chart/chart.h"
 #include "story/page.h"
 #include "toll/figure.h"
-#include "toll/out.h"
 #include "toll/story.h"
 #include "toll/table.h"
 
