@@ -3,9 +3,10 @@
  *
  * Rows are added one by one as toll_reports hands them out; the latest
  * revision of each series reported no later than the as-of instant is
- * kept.  toll_agg_write() then combines the series of each claim group
- * by the policy, groups the claims by the keys, sums their figures and
- * writes the table sorted by key.  Figures are whole numbers; medians and
+ * kept.  toll_agg_finish() then combines the series of each claim group
+ * by the policy, groups the claims by the keys and sums their figures
+ * into a result sorted by key, which toll_agg_result_write() writes
+ * (toll_agg_write() does both).  Figures are whole numbers; medians and
  * means may end in .5 (see toll_policy), so sums are kept in halves, in
  * 128 bits, and a sum past 2^63 - 1 is an error.
  */
