@@ -338,7 +338,9 @@ cli_opts_text(char *buf, const cli_opt *opts, int col)
 
 		if (o->help == NULL)
 			continue;
-		n = opt_left(left, sizeof left, o) + 2;
+		/* A name longer than left is cut (none is: they are the programs' own). */
+		n = opt_left(left, sizeof left, o);
+		n = (n < 0 ? 0 : n >= (int)sizeof left ? (int)sizeof left - 1 : n) + 2;
 		put(buf, &at, spaces, 2);
 		put(buf, &at, left, (size_t)n - 2);
 		/* The help from column col, or two spaces after a longer name, or on the next line. */
