@@ -301,6 +301,87 @@ cli_parse_as_of(const char *s, toll_as_of *a)
 	return 0;
 }
 
+static const char combine_rules[] =
+	"Only a claim stated exactly makes another vaguer: not\n"
+	"'about N', nor a vague word.  A best is whole: of an\n"
+	"even number of claims the median is the lower of the\n"
+	"two middle ones, a mean is rounded (half to even).";
+
+char *
+cli_combine_help(void)
+{
+	size_t n = toll_policies(), i, len = 64 + sizeof combine_rules;
+	char *u, *o;
+
+	/* Its label two columns in, its help from the tenth. */
+	for (i = 0; i < n; i++)
+		if (toll_policy_label(i) != NULL)
+			len += 40 + strlen(toll_policy_label(i)) + strlen(toll_policy_help(i)) * 2;
+	if ((u = malloc(len)) == NULL) {
+		cli_error("out of memory");
+		return NULL;
+	}
+	o = u + sprintf(u, "how to combine the sources of one claim:\n");
+	for (i = 0; i < n; i++) {
+		const char *label = toll_policy_label(i), *h = toll_policy_help(i);
+
+		if (label == NULL)
+			continue;
+		o += sprintf(o, "  %-*s", strlen(label) < 8 ? 8 : (int)strlen(label) + 2, label);
+		for (; *h != '\0'; h++) {
+			*o++ = *h;
+			if (*h == '\n')
+				o += sprintf(o, "%10s", "");
+		}
+		*o++ = '\n';
+	}
+	strcpy(o, combine_rules);
+	return u;
+}
+
+int
+cli_agg_option(int c, const char *arg, cli_agg *g)
+{
+	toll_diag ud;
+
+	switch (c) {
+	case 'g':
+		g->grouped = 1;
+		if (toll_keys_parse(&g->keys, arg, &ud) != 0)
+			return cli_usage_error("%s", ud.msg);
+		return CLI_CONTINUE;
+	case 'c':
+		toll_policy_free(&g->policy);
+		if (toll_policy_parse(&g->policy, arg, &ud) != 0)
+			return cli_usage_error("%s", ud.msg);
+		return CLI_CONTINUE;
+	case CLI_OPT_ADVERSARY:
+		g->include_adversary = 1;
+		return CLI_CONTINUE;
+	default:
+		return 0;
+	}
+}
+
+int
+cli_agg_keys(cli_agg *g)
+{
+	toll_diag ud;
+
+	if (!g->grouped && toll_keys_parse(&g->keys, "side,status,category", &ud) != 0) {
+		cli_error("%s", ud.msg);
+		return EXIT_TROUBLE;
+	}
+	return 0;
+}
+
+void
+cli_agg_free(cli_agg *g)
+{
+	toll_keys_free(&g->keys);
+	toll_policy_free(&g->policy);
+}
+
 /* An option's left column: "-g, --group=KEYS", "    --csv", "-x ARG". */
 static int
 opt_left(char *buf, size_t sz, const cli_opt *o)

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdint.h>
 
+#include "toll/agg.h"
 #include "toll/diag.h"
 #include "toll/out.h"
 #include "toll/reports.h"
@@ -183,7 +184,7 @@ int cli_parse_as_of(const char *s, toll_as_of *a);
  */
 enum {
 	CLI_OPT_CSV = 256, CLI_OPT_TSV, CLI_OPT_NA, CLI_OPT_DELIMITER, CLI_OPT_NO_HEADER,
-	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS,
+	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS, CLI_OPT_ADVERSARY,
 	CLI_OPT_PROGRAM = 300   /* the first key a program's own long-only options may take */
 };
 
@@ -242,6 +243,45 @@ typedef struct cli_opt {
 		"claim's own zone), a period to its last day\n" \
 		"(2022-09, 2022-W37, 2022-Q3, 2022), an instant\n" \
 		"(YYYY-MM-DDTHH:MM[:SS] with Z or +HH:MM)", NULL }
+
+/*
+ * How claims are combined and grouped, for toll-agg and toll-rev series:
+ * -g, -c (its help, NULL here, is cli_combine_help()'s) and
+ * --include-adversary, handled by cli_agg_option().
+ */
+#define CLI_OPTS_AGG \
+	{ 'g', "group", "KEYS", "group by these columns, comma-separated (default\n" \
+		"side,status,category; '' for one total row);\n" \
+		"COLUMN:UNIT groups a date column by day, week (ISO),\n" \
+		"month, quarter or year; may be repeated", NULL }, \
+	{ 'c', "combine", "POLICY", NULL, NULL }, \
+	{ CLI_OPT_ADVERSARY, "include-adversary", NULL, "count claims of one party about another's losses\n" \
+		"(the claimant column) as any other; by default they\n" \
+		"never move a side's figures and are shown apart", NULL }
+
+/* What CLI_OPTS_AGG's options set. */
+typedef struct cli_agg {
+	toll_keys keys;
+	toll_policy policy;
+	int grouped;               /* -g was given */
+	int include_adversary;
+} cli_agg;
+
+/*
+ * --combine's help: a policy a line, from the library's table of them,
+ * then the rules; NULL out of memory (having said so).  The caller frees it.
+ */
+char *cli_combine_help(void);
+
+/*
+ * Handles c when it is one of CLI_OPTS_AGG's: returns CLI_CONTINUE, or
+ * EXIT_TROUBLE after a usage error; 0 when c is none of them.
+ */
+int cli_agg_option(int c, const char *arg, cli_agg *g);
+
+/* After the options: the default keys when -g was not given.  0, or EXIT_TROUBLE (said). */
+int cli_agg_keys(cli_agg *g);
+void cli_agg_free(cli_agg *g);
 
 /* What is made of a program's table of options. */
 typedef struct cli_program {

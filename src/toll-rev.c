@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "toll/rev.h"
+#include "toll/timeline.h"
 
 static const char usage_about[] =
 	"Show how casualty figures were revised.  A series is the figures one source\n"
@@ -18,7 +19,7 @@ static const char usage_about[] =
 	"With no FILE, or when FILE is -, read standard input.\n"
 	"\n";
 
-enum mode { HISTORY, SUMMARY, DIFF };
+enum mode { HISTORY, SUMMARY, DIFF, SERIES };
 
 /*
  * The commands, in the order of the help: the only place one is named and
@@ -45,6 +46,14 @@ static const struct {
 	  "and report date: change (added, removed or changed), the\n"
 	  "series, reported, old_low, old_best, old_high, new_low,\n"
 	  "new_best, new_high; OLD or NEW may be - (standard input)", DIFF },
+	{ "series", "--every=UNIT [FILE]...",
+	  "one row per group (-g) and period of UNIT (day, week,\n"
+	  "month, quarter or year): the toll as known at the period's\n"
+	  "end, as toll-agg --as-of PERIOD gives it (low, best, high,\n"
+	  "events, series, qualifier, best_by, adversary), change (best\n"
+	  "minus the period before's: the first period's is its whole\n"
+	  "toll) and updated (events reported in the period; 0: the toll\n"
+	  "carried forward); a toll that falls is a warning", SERIES },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -79,7 +88,13 @@ intro(void)
 	return u;
 }
 
-static const cli_opt options[] = {
+enum { OPT_EVERY = CLI_OPT_PROGRAM };
+
+/* The options: --combine's help is made from the library's table of policies (cli_combine_help()). */
+static cli_opt options[] = {
+	{ OPT_EVERY, "every", "UNIT", "series: the periods, a day, week (ISO), month,\n"
+		"quarter or year", NULL },
+	CLI_OPTS_AGG,
 	CLI_OPTS_AS_OF,
 	CLI_OPTS_THREADS,
 	CLI_OPTS_COMMON,
@@ -89,13 +104,17 @@ static const cli_opt options[] = {
 static const char usage_tail[] =
 	"\n"
 	"Days are whole when the dates have no time of day, else with one decimal.\n"
-	"Rows are sorted by event, side, status, category, source, then report time.\n"
+	"Rows are sorted by event, side, status, category, source, then report time;\n"
+	"series' by group, then period.  A revision is of the period of its day where\n"
+	"it was written, as --as-of reads a date.  -g, -c and --include-adversary\n"
+	"are series' only, as toll-agg's.\n"
 	"Input that toll-check rejects gives no rows.\n"
 	"Exit status: 0 success (diff: no differences), 1 invalid data (diff:\n"
 	"differences found), 2 usage or I/O error (diff: also invalid data).\n"
 	"\n"
 	"Examples:\n"
 	"  toll-rev summary datasets/2020-karabakh-war.tsv\n"
+	"  toll-rev series --every week -g side,category datasets/2022-09-border-clashes.tsv\n"
 	"  git show v1:datasets/x.tsv | toll-rev diff - datasets/x.tsv\n";
 
 /* Reads files into revs; returns the exit status so far. */
@@ -146,6 +165,41 @@ run_list(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, to
 	return cli_output_done(out, code, &d);
 }
 
+/* series of files; the exit status. */
+static int
+run_series(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, toll_agg *agg,
+           toll_out *out)
+{
+	toll_entry e;
+	toll_diag d, ud;
+	toll_timeline *tl = NULL;
+	int code;
+
+	if (cli_reader_open(in, files, nfiles, &opt->dl, TOLL_REPORTS_HISTORY, opt->max_errors,
+	                    cli_threads(opt)) != 0)
+		return in->status;
+	toll_agg_set_warn(agg, cli_reader_warn, in);
+	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (toll_agg_header(agg, in->rd, &ud) != 0) {
+				in->status = cli_usage_error("%s", ud.msg);
+				break;
+			}
+			continue;
+		}
+		code = toll_agg_add(agg, in->rd, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
+			break;
+	}
+	if (in->status != EXIT_OK)
+		return in->status;
+	code = toll_agg_timeline(agg, in->rd, &tl, &d);
+	if (code == TOLL_OK)
+		toll_timeline_write(tl, out);
+	toll_timeline_free(tl);
+	return cli_output_done(out, code, &d);
+}
+
 /*
  * diff of files[0] and files[1]; the exit status: invalid data is trouble
  * here, as 1 says "differences found".
@@ -179,7 +233,10 @@ main(int argc, char **argv)
 {
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
-	int c, status;
+	int c, status, every = TOLL_BIN_NONE;
+	cli_agg ag;
+	toll_agg *agg = NULL;
+	const char *series_only = NULL;   /* an option of series given */
 	enum mode mode;
 	toll_revs *revs = NULL, *revs2 = NULL;
 	toll_out *out = NULL;
@@ -188,12 +245,14 @@ main(int argc, char **argv)
 	char **files;
 	size_t nfiles;
 	cli_program prog = { NULL, NULL, NULL };
-	char *head = intro();
+	char *head = intro(), *combine = cli_combine_help();
 
 	cli_init("toll-rev");
 	memset(&in, 0, sizeof in);
 	memset(&in2, 0, sizeof in2);
-	if (head == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
+	memset(&ag, 0, sizeof ag);
+	options[2].help = combine;
+	if (head == NULL || combine == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
 		if (head == NULL)
 			cli_error("out of memory");
 		status = EXIT_TROUBLE;
@@ -201,13 +260,19 @@ main(int argc, char **argv)
 	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
+		if ((status = cli_agg_option(c, optarg, &ag)) != 0) {
+			series_only = c == 'g' ? "-g" : c == 'c' ? "-c" : "--include-adversary";
+		} else if (c == OPT_EVERY) {
+			series_only = "--every";
+			if ((every = toll_bin_parse(optarg, strlen(optarg))) == TOLL_BIN_NONE)
+				status = cli_usage_error("invalid --every '%s': expected day, week, month, quarter "
+				                         "or year", optarg);
+			else
+				status = CLI_CONTINUE;
+		} else if (c == 'a') {
 			status = cli_parse_as_of(optarg, &as_of) != 0 ? EXIT_TROUBLE : CLI_CONTINUE;
-			break;
-		default:
+		} else {
 			status = cli_option(c, argv, prog.usage, &opt);
-			break;
 		}
 		if (status != CLI_CONTINUE)
 			goto done;
@@ -234,6 +299,16 @@ main(int argc, char **argv)
 		status = cli_usage_error("diff can read only one of OLD and NEW from standard input");
 		goto done;
 	}
+	if (mode != SERIES && series_only != NULL) {
+		status = cli_usage_error("%s is an option of series, not of %s", series_only, argv[optind]);
+		goto done;
+	}
+	if (mode == SERIES && every == TOLL_BIN_NONE) {
+		status = cli_usage_error("series needs --every: day, week, month, quarter or year");
+		goto done;
+	}
+	if (mode == SERIES && (status = cli_agg_keys(&ag)) != 0)
+		goto done;
 	/* Rows are written once every input is read and checked: nothing to hold back. */
 	if ((revs = toll_revs_new(&as_of)) == NULL || (revs2 = toll_revs_new(&as_of)) == NULL ||
 	    (out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
@@ -241,12 +316,25 @@ main(int argc, char **argv)
 		status = EXIT_TROUBLE;
 		goto done;
 	}
+	if (mode == SERIES) {
+		if ((agg = toll_agg_new(&ag.policy, &ag.keys, &as_of)) == NULL) {
+			cli_error("out of memory");
+			status = EXIT_TROUBLE;
+			goto done;
+		}
+		toll_agg_set_every(agg, every);
+		toll_agg_set_adversary(agg, ag.include_adversary);
+	}
 	status = mode == DIFF ? run_diff(&in, &in2, files, &opt, revs, revs2, out) :
+	         mode == SERIES ? run_series(&in, files, nfiles, &opt, agg, out) :
 	         run_list(&in, files, nfiles, &opt, revs, mode, out);
 	status = cli_close_stdout(status);
 done:
 	cli_program_free(&prog);
 	free(head);
+	free(combine);
+	toll_agg_free(agg);
+	cli_agg_free(&ag);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 	if (in2.rd != NULL)

@@ -170,6 +170,14 @@ void toll_half_text(toll_half v, char *buf, size_t sz);
 void toll_agg_figure_notation(const toll_agg_figure *f, char *buf, size_t sz);
 
 /*
+ * Tolls period by period: before the first row, unit (enum toll_bin,
+ * date.h) makes the aggregation keep every revision for toll_agg_timeline()
+ * (timeline.h) instead of each series' latest.  Returns TOLL_OK, or
+ * TOLL_EUSAGE after a row or for no unit.
+ */
+int toll_agg_set_every(toll_agg *a, int unit);
+
+/*
  * toll_agg_finish() and toll_agg_result_write(): the same returns, and in
  * every error case nothing written: o need not be spooled.
  */

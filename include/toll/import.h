@@ -41,6 +41,7 @@ enum toll_import_opt {
 	TOLL_IMPORT_WHERE_PREC,   /* ucdp-ged: where_prec */
 	TOLL_IMPORT_ROW_EVENTS,   /* table: each row its own event (no value) */
 	TOLL_IMPORT_WIDE,         /* table: CATEGORY[/STATUS]=IN,... */
+	TOLL_IMPORT_RELEASES,     /* table: DATE,... each file a whole release as of its date */
 	/* Any format's. */
 	TOLL_IMPORT_MAP,          /* OUT=IN,... (IN=A+B: a composite); may be repeated */
 	TOLL_IMPORT_KEEP,         /* IN,... the input columns kept ("" for none) */
@@ -110,6 +111,7 @@ int toll_import_run(toll_import *im, char *const *paths, size_t n, const toll_di
 /* What an import did, for its summary. */
 typedef struct toll_import_counts {
 	long read, written, refused, widened, defaulted, left_out, deletions, unchanged, no_figure;
+	long withdrawn;           /* --releases: rows absent from a later release, written as 0 there */
 } toll_import_counts;
 
 void toll_import_get_counts(const toll_import *im, toll_import_counts *c);

@@ -8,86 +8,7 @@
 #include "toll/nest.h"
 #include "toll/strmap.h"
 
-/* Figures in halves: a median of two may end in .5.  128 bits: sums cannot wrap. */
-typedef toll_i128 i128;
-
-#define I128_LIMIT ((i128)INT64_MAX * 2 + 1)   /* the largest sum in halves: 2^63 - 0.5 */
-
-/* Where a key's value comes from. */
-enum key_kind {
-	K_EVENT, K_SIDE, K_STATUS, K_CATEGORY,   /* the claim group */
-	K_SOURCE,                                /* the group's latest series */
-	K_STORED                                 /* any other column: kept per series */
-};
-
-/* The latest revision of a series as of the as-of instant. */
-struct aseries {
-	int64_t reported;        /* INT64_MIN: none as of then */
-	int64_t low, best, high; /* high -1: unbounded */
-	int64_t end;             /* the end of the period it covers; INT64_MIN: not stated */
-	uint32_t event;          /* its event's number */
-	uint32_t claim;          /* side number << 5 | status << 3 | category: the claim within the event */
-	uint32_t line, fileno;   /* where it was read, for messages */
-	uint32_t claimant;       /* the side number + 1 of who claims it; 0: no party said */
-	uint8_t flags;           /* of its best: TOLL_BEST_APPROX, _VAGUE, _SUPPLIED (nest.h); ADVERSARY */
-};
-
-/* A series' flags beside those of its best: a claim of the other party, set aside; a conflict known. */
-#define ADVERSARY 0x80
-#define KNOWN_CONFLICT 0x40
-#define BEST_FLAGS (TOLL_BEST_APPROX | TOLL_BEST_VAGUE | TOLL_BEST_SUPPLIED)
-
-/* The claim packing: a category in 3 bits, a status in 2, the side above them. */
-_Static_assert(TOLL_NCATEGORIES <= 8, "a category no longer fits in the claim's 3 bits");
-_Static_assert(TOLL_NSTATUSES <= 4, "a status no longer fits in the claim's 2 bits");
-
-/* A combined claim: its figure in halves, and what it stands for. */
-struct claim {
-	i128 low, best, high;
-	int open;
-	uint8_t flags;           /* of its best (nest.h) */
-	size_t chosen;           /* series the policy chose */
-	size_t rep;              /* the series key values come from */
-	size_t gid;              /* its output row */
-};
-
-/* One output row. */
-struct group {
-	i128 low, best, high;
-	int open;
-	uint8_t flags;           /* of its best: any part approximate, vague, supplied */
-	int any;                 /* some claim is counted in it */
-	size_t events, series;
-	size_t last_event;       /* number + 1 of the last event counted (rows of one claim kind) */
-};
-
-struct toll_agg {
-	const toll_policy *p;
-	toll_keys *keys;
-	int *kind;               /* per key: enum key_kind */
-	size_t nstored;          /* keys of kind K_STORED */
-	toll_as_of as_of;
-	struct aseries *s;
-	size_t ns, scap;
-	size_t *stored;          /* per series, when keys need it: offset in buf of its values */
-	size_t storedcap;
-	char *buf;               /* stored key values: per series nstored of (uint32 length, bytes) */
-	size_t buflen, bufcap;
-	char *scratch;           /* the stored values of the row being added */
-	size_t scratchlen, scratchcap;
-	toll_strmap *sides;      /* side names to numbers */
-	toll_str last_side;      /* the side of the previous lookup, and its number */
-	size_t last_side_id;
-	toll_agg_warn_fn warn, known;
-	void *warn_ctx, *known_ctx;
-	long note_col;           /* the note column (its tag [known conflict]), or -1 */
-	int with_adversary;      /* adversary claims counted as any other */
-	/* Sides within sides, per event (the 'within' column): each (event, side) once. */
-	toll_strmap *edge_keys;
-	struct edge { uint32_t event, side, holder; } *edge;
-	size_t nedge, edgecap;
-	struct edge *order;      /* the edges by event, made by toll_agg_write() */
-};
+#include "agg_int.h"
 
 void
 toll_policy_free(toll_policy *p)
@@ -148,6 +69,7 @@ toll_agg_free(toll_agg *a)
 	toll_strmap_free(a->edge_keys);
 	free(a->edge);
 	free(a->order);
+	free(a->rev);
 	free(a);
 }
 
@@ -345,8 +267,23 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	if (!toll_as_of_includes(&a->as_of, &e->rep.reported))
 		return TOLL_OK;
 	s = &a->s[e->series];
-	if (s->reported != INT64_MIN && e->rep.reported.t <= s->reported)
+	if (a->every == TOLL_BIN_NONE && s->reported != INT64_MIN && e->rep.reported.t <= s->reported)
 		return TOLL_OK;   /* older, or the same instant (a duplicate: the first counts) */
+	if (a->every != TOLL_BIN_NONE) {
+		/* Every revision is kept, with its period: timeline.c makes the latest of each period. */
+		char label[TOLL_BIN_LABEL];
+		int bin;
+
+		if (toll_reserve((void **)&a->rev, &a->revcap, a->nrev + 1, sizeof *a->rev) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		a->rev[a->nrev].v = *s;
+		s = &a->rev[a->nrev].v;
+		a->rev[a->nrev].series = (uint32_t)e->series;
+		a->rev[a->nrev].stored = a->buflen;
+		toll_bin_label_parse(label, toll_bin_label(a->every, toll_time_local_day(&e->rep.reported) * 86400,
+		                                           label), &bin, &a->rev[a->nrev].period);
+		a->nrev++;
+	}
 	s->reported = e->rep.reported.t;
 	s->low = e->rep.fig.low;
 	s->best = e->rep.fig.best;
@@ -364,6 +301,8 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	}
 	s->flags = (uint8_t)((a->note_col >= 0 && toll_note_has_tag(&e->row.f[a->note_col],
 	                                                            TOLL_TAG_KNOWN_CONFLICT) ? KNOWN_CONFLICT : 0) |
+	                     (a->note_col >= 0 && toll_note_has_tag(&e->row.f[a->note_col],
+	                                                            TOLL_TAG_CORRECTION) ? CORRECTION : 0) |
 	                     (e->rep.fig.qualifier == '~' ? TOLL_BEST_APPROX : 0) |
 	                     (e->rep.fig.qualifier == 'v' ? TOLL_BEST_VAGUE : 0) |
 	                     (e->rep.fig.supplied ? TOLL_BEST_SUPPLIED : 0));
@@ -373,18 +312,23 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 		if (toll_reserve((void **)&a->buf, &a->bufcap, a->buflen + a->scratchlen, 1) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		memcpy(a->buf + a->buflen, a->scratch, a->scratchlen);
-		a->stored[e->series] = a->buflen;
+		if (a->every == TOLL_BIN_NONE)
+			a->stored[e->series] = a->buflen;
 		a->buflen += a->scratchlen;
 	}
 	return TOLL_OK;
 }
 
-/* ---- combining ---- */
+int
+toll_agg_set_every(toll_agg *a, int unit)
+{
+	if (a->ns > 0 || unit < TOLL_BIN_NONE || unit > TOLL_BIN_YEAR)
+		return TOLL_EUSAGE;
+	a->every = unit;
+	return TOLL_OK;
+}
 
-struct ctx {
-	toll_agg *a;
-	const toll_series_index *x;
-};
+/* ---- combining ---- */
 
 static toll_str
 source_of(const struct ctx *c, size_t id)
@@ -909,8 +853,8 @@ static int claim_key_as(const struct ctx *c, size_t rep, const struct other *ov,
  * Writes the key values of a claim to *buf, each followed by a NUL; *event
  * is its event's number.
  */
-static int
-claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len, size_t *event)
+int
+agg_claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size_t *len, size_t *event)
 {
 	return claim_key_as(c, rep, NULL, buf, cap, len, event);
 }
@@ -970,8 +914,8 @@ claim_key_as(const struct ctx *c, size_t rep, const struct other *ov, char **buf
 }
 
 /* A sum in halves as a number of the result (checked: below I128_LIMIT). */
-static toll_half
-half_of(i128 v)
+toll_half
+agg_half_of(i128 v)
 {
 	toll_half h;
 
@@ -990,8 +934,8 @@ toll_half_text(toll_half v, char *buf, size_t sz)
 }
 
 /* Describes a group for a message: its key values, quoted. */
-static void
-describe(const toll_agg *a, toll_str key, char *out, size_t outsz)
+void
+agg_describe(const toll_agg *a, toll_str key, char *out, size_t outsz)
 {
 	size_t i, used = 0;
 	const char *p = key.s;
@@ -1016,14 +960,14 @@ describe(const toll_agg *a, toll_str key, char *out, size_t outsz)
 	}
 }
 
-static int
-check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_diag *d)
+int
+agg_check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_diag *d)
 {
 	char where[TOLL_DIAG_MSG / 2];
 
 	if (v <= I128_LIMIT)
 		return TOLL_OK;
-	describe(a, key, where, sizeof where);
+	agg_describe(a, key, where, sizeof where);
 	return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0,
 	                     "the sum of '%s' for %s is larger than 9223372036854775807", what,
 	                     where);
@@ -1058,11 +1002,11 @@ figure_of(const struct group *g)
 	if (!g->any)
 		return f;
 	f.any = 1;
-	f.low = half_of(g->low);
-	f.best = half_of(g->best);
+	f.low = agg_half_of(g->low);
+	f.best = agg_half_of(g->best);
 	f.open = g->open;
 	if (!g->open)
-		f.high = half_of(g->high);
+		f.high = agg_half_of(g->high);
 	f.flags = g->flags;
 	return f;
 }
@@ -1085,11 +1029,11 @@ result_of(toll_agg *a, toll_strmap *groups, const struct group *g, const struct 
 		const struct group *gi = &g[order[i]];
 		toll_str key = toll_strmap_key(groups, order[i]);
 
-		if (check_sum(a, "low", gi->low, key, d) != TOLL_OK ||
-		    check_sum(a, "best", gi->best, key, d) != TOLL_OK ||
-		    (!gi->open && check_sum(a, "high", gi->high, key, d) != TOLL_OK) ||
-		    (adv != NULL && (check_sum(a, "low", adv[order[i]].low, key, d) != TOLL_OK ||
-		                     check_sum(a, "high", adv[order[i]].high, key, d) != TOLL_OK))) {
+		if (agg_check_sum(a, "low", gi->low, key, d) != TOLL_OK ||
+		    agg_check_sum(a, "best", gi->best, key, d) != TOLL_OK ||
+		    (!gi->open && agg_check_sum(a, "high", gi->high, key, d) != TOLL_OK) ||
+		    (adv != NULL && (agg_check_sum(a, "low", adv[order[i]].low, key, d) != TOLL_OK ||
+		                     agg_check_sum(a, "high", adv[order[i]].high, key, d) != TOLL_OK))) {
 			free(order);
 			return TOLL_EDATA;
 		}
@@ -1163,9 +1107,7 @@ const char *
 toll_agg_result_text(const toll_agg_result *res, size_t row, size_t col, char buf[TOLL_AGG_TEXT])
 {
 	const toll_agg_row *r = &res->row[row];
-	const toll_agg_figure *f = &r->own;
 
-	buf[0] = '\0';
 	if (col < res->keys->n) {
 		const char *p = r->keys;
 
@@ -1173,7 +1115,16 @@ toll_agg_result_text(const toll_agg_result *res, size_t row, size_t col, char bu
 			p += strlen(p) + 1;
 		return p;
 	}
-	switch (col - res->keys->n) {
+	return agg_row_text(r, col - res->keys->n, buf);
+}
+
+const char *
+agg_row_text(const toll_agg_row *r, size_t col, char buf[TOLL_AGG_TEXT])
+{
+	const toll_agg_figure *f = &r->own;
+
+	buf[0] = '\0';
+	switch (col) {
 	case C_LOW:
 		if (f->any)
 			toll_half_text(f->low, buf, TOLL_AGG_TEXT);
@@ -1290,6 +1241,42 @@ claim_runs(const toll_agg *a, const toll_series_index *x, int adversary, size_t 
 	runs[*nruns] = *n;
 	free(key);
 	free(start);
+	return 0;
+}
+
+/*
+ * claim_runs() of the series sel[0..nsel) only, grouped by event in
+ * ascending order (timeline.c): a sort within each event.
+ */
+static int
+claim_runs_of(const toll_agg *a, const size_t *sel, size_t nsel, int adversary, size_t *order,
+              size_t *n, size_t *runs, size_t *nruns)
+{
+	size_t i, lo, k = 0;
+	uint64_t *key;
+
+	*n = *nruns = 0;
+	if ((key = malloc((nsel ? nsel : 1) * sizeof *key)) == NULL)
+		return -1;
+	for (lo = 0; lo < nsel; ) {
+		size_t hi, start = k;
+		uint32_t e = a->s[sel[lo]].event;
+
+		for (hi = lo; hi < nsel && a->s[sel[hi]].event == e; hi++)
+			if (in_pass(&a->s[sel[hi]], adversary))
+				key[k++] = (uint64_t)a->s[sel[hi]].claim << 32 | sel[hi];
+		if (!apart(a->p) && k - start > 1)
+			toll_sort_i64((int64_t *)(void *)(key + start), k - start);
+		for (i = start; i < k; i++) {
+			if (i == start || apart(a->p) || key[i] >> 32 != key[i - 1] >> 32)
+				runs[(*nruns)++] = i;
+			order[i] = (size_t)(key[i] & 0xffffffffu);
+		}
+		lo = hi;
+	}
+	*n = k;
+	runs[*nruns] = k;
+	free(key);
 	return 0;
 }
 
@@ -1438,8 +1425,8 @@ nests(unsigned mask)
  * to wounded.  Returns TOLL_OK, or TOLL_EDATA with the first such row (in
  * key order) in *d.
  */
-static int
-check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, size_t nmask,
+int
+agg_check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, size_t nmask,
                  toll_diag *d)
 {
 	size_t n = toll_strmap_count(groups), i, *order;
@@ -1458,7 +1445,7 @@ check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, s
 
 		if (order[i] >= nmask || mask[order[i]] == 0 || nests(mask[order[i]]))
 			continue;
-		describe(a, toll_strmap_key(groups, order[i]), where, sizeof where);
+		agg_describe(a, toll_strmap_key(groups, order[i]), where, sizeof where);
 		for (c = 0; c < TOLL_NCATEGORIES; c++)
 			count += mask[order[i]] >> c & 1;
 		list[0] = '\0';
@@ -1516,48 +1503,80 @@ side_holds(const toll_agg *a, uint32_t event, uint32_t h, uint32_t x)
  * independent, as is no claimant; a claim about every side (side all) is
  * no adversary's.
  */
-static int
-mark_adversaries(toll_agg *a)
+/* The number of side 'all', or SIZE_MAX when no claim is of it. */
+size_t
+agg_side_all(const toll_agg *a)
 {
-	size_t i, id, all = SIZE_MAX, n = toll_strmap_count(a->sides);
-	toll_strmap *parties;
-	uint32_t key[2];
-	int added;
+	size_t i, n = toll_strmap_count(a->sides);
 
 	for (i = 0; i < n; i++) {
 		toll_str sd = toll_strmap_key(a->sides, i);
 
 		if (sd.len == 3 && memcmp(sd.s, TOLL_SIDE_ALL, 3) == 0)
-			all = i;
+			return i;
 	}
-	for (i = 0; i < a->ns; i++)
-		a->s[i].flags &= (uint8_t)~ADVERSARY;
-	if (a->with_adversary)
-		return 0;
+	return SIZE_MAX;
+}
+
+toll_strmap *
+agg_parties(const toll_agg *a)
+{
+	toll_strmap *parties = toll_strmap_new();
+	size_t i, id;
+	uint32_t key[2];
+	int added;
+
 	/* The parties of each event: (event, side) of every claim. */
-	if ((parties = toll_strmap_new()) == NULL)
-		return -1;
-	for (i = 0; i < a->ns; i++) {
+	for (i = 0; parties != NULL && i < a->ns; i++) {
 		key[0] = a->s[i].event;
 		key[1] = a->s[i].claim >> 5;
 		if (toll_strmap_intern(parties, (const char *)key, sizeof key, &id, &added) != TOLL_OK) {
 			toll_strmap_free(parties);
-			return -1;
+			return NULL;
 		}
 	}
-	for (i = 0; i < a->ns; i++) {
-		struct aseries *s = &a->s[i];
-		uint32_t side = s->claim >> 5, who = s->claimant - 1;
+	return parties;
+}
 
-		if (s->claimant == 0 || side == all)
-			continue;
-		key[0] = s->event;
-		key[1] = who;
-		if (toll_strmap_find(parties, (const char *)key, sizeof key, &id) != 0)
-			continue;
-		if (!side_holds(a, s->event, who, side) && !side_holds(a, s->event, side, who))
-			s->flags |= ADVERSARY;
-	}
+/*
+ * A claim made by one party about another: the claimant is a party to
+ * the claim's event (a side of a claim of that event) that neither is the
+ * claim's side nor holds it nor is held by it.  Set aside, it never moves
+ * the figures of the side it is about.  A claimant that is no party to
+ * the event (a third country, an agency) is independent, as is no
+ * claimant; a claim about every side (side all) is no adversary's.
+ */
+int
+agg_adversary(const toll_agg *a, const toll_strmap *parties, size_t all, const struct aseries *s)
+{
+	uint32_t side = s->claim >> 5, who = s->claimant - 1, key[2];
+	size_t id;
+
+	if (a->with_adversary || s->claimant == 0 || side == all)
+		return 0;
+	key[0] = s->event;
+	key[1] = who;
+	if (toll_strmap_find(parties, (const char *)key, sizeof key, &id) != 0)
+		return 0;
+	return !side_holds(a, s->event, who, side) && !side_holds(a, s->event, side, who);
+}
+
+/* Marks the claims of one party about another (agg_adversary()). */
+static int
+mark_adversaries(toll_agg *a)
+{
+	toll_strmap *parties;
+	size_t i, all = agg_side_all(a);
+
+	for (i = 0; i < a->ns; i++)
+		a->s[i].flags &= (uint8_t)~ADVERSARY;
+	if (a->with_adversary)
+		return 0;
+	if ((parties = agg_parties(a)) == NULL)
+		return -1;
+	for (i = 0; i < a->ns; i++)
+		if (agg_adversary(a, parties, all, &a->s[i]))
+			a->s[i].flags |= ADVERSARY;
 	toll_strmap_free(parties);
 	return 0;
 }
@@ -1568,16 +1587,8 @@ toll_agg_set_adversary(toll_agg *a, int include)
 	a->with_adversary = include;
 }
 
-/* What a pass fills: a group per output row (numbered as the rows' keys), and its categories. */
-struct pass {
-	struct group *g;
-	size_t gcap;
-	unsigned *mask;
-	size_t mcap;
-};
-
-static int
-pass_room(struct pass *p, size_t gid)
+int
+agg_pass_room(struct pass *p, size_t gid)
 {
 	size_t old = p->gcap;
 
@@ -1666,31 +1677,69 @@ holder_rows(const struct ctx *cx, const struct claim *cl, toll_strmap *groups, c
 }
 
 /*
- * Whether a claim of the pass can hold another's row: of side all, a side
- * that holds another in its event, status all, or a category that holds
- * others.  Else, with side, status and category as keys, every row holds
- * one kind of claim and nothing nests.
+ * Whether a claim of the pass (as of then, or at any time: whatever its
+ * pass) can hold another's row: of side all, a side that holds another in
+ * its event, status all, or a category that holds others.  Else, with
+ * side, status and category as keys, every row holds one kind of claim
+ * and nothing nests.
  */
 static int
-holders_possible(const toll_agg *a, int adversary)
+holders_possible(const toll_agg *a, int adversary, int any_time)
 {
-	size_t i, all = SIZE_MAX, n = toll_strmap_count(a->sides);
+	size_t i, all = agg_side_all(a);
 
-	for (i = 0; i < n; i++) {
-		toll_str sd = toll_strmap_key(a->sides, i);
-
-		if (sd.len == 3 && memcmp(sd.s, TOLL_SIDE_ALL, 3) == 0)
-			all = i;
-	}
 	if (a->nedge > 0)
 		return 1;   /* a side within another: its holder's row holds it */
 	for (i = 0; i < a->ns; i++) {
 		const struct aseries *s = &a->s[i];
 		int t = (int)(s->claim >> 3 & 3), k = (int)(s->claim & 7);
 
-		if (in_pass(s, adversary) && ((s->claim >> 5) == all || t == TOLL_STATUS_ALL ||
-		                              k == TOLL_CAT_KILLED_OR_MISSING || k == TOLL_CAT_CASUALTIES))
+		if ((any_time || in_pass(s, adversary)) &&
+		    ((s->claim >> 5) == all || t == TOLL_STATUS_ALL ||
+		     k == TOLL_CAT_KILLED_OR_MISSING || k == TOLL_CAT_CASUALTIES))
 			return 1;
+	}
+	return 0;
+}
+
+int
+agg_nested(const toll_agg *a, int adversary, int any_time)
+{
+	unsigned kinds = 0, want = 1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY;
+	size_t k;
+
+	for (k = 0; k < a->keys->n; k++)
+		kinds |= 1u << a->kind[k];
+	return apart(a->p) || (kinds & want) != want || holders_possible(a, adversary, any_time);
+}
+
+/*
+ * Notes what the claims of event put in row gid (timeline.c): a claim
+ * whose own row it is (cl NULL), or the figure cl of the series chosen.
+ */
+static int
+record(struct pass *p, size_t event, size_t gid, int adversary, const struct claim *cl,
+       uint64_t chosen, uint32_t claims)
+{
+	struct contrib *c;
+
+	if (toll_reserve((void **)&p->rec, &p->reccap, p->nrec + 1, sizeof *p->rec) != 0)
+		return -1;
+	c = &p->rec[p->nrec++];
+	memset(c, 0, sizeof *c);
+	c->event = (uint32_t)event;
+	c->gid = (uint32_t)gid;
+	c->adversary = (uint8_t)adversary;
+	c->claims = claims;
+	if (cl != NULL) {
+		c->fig = 1;
+		c->low = cl->low;
+		c->best = cl->best;
+		c->high = cl->high;
+		c->open = (uint8_t)cl->open;
+		c->flags = cl->flags;
+		c->fresh = cl->fresh;
+		c->series = chosen;
 	}
 	return 0;
 }
@@ -1718,9 +1767,9 @@ by_member_gid(const void *x, const void *y)
  * Long (224 lines): the pass's steps share the claim's and the row's state,
  * and are commented where they start.
  */
-static int
-group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, toll_strmap *groups,
-           struct pass *p, toll_diag *d)
+int
+agg_group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, toll_strmap *groups,
+               struct pass *p, toll_diag *d)
 {
 	size_t *runs = NULL, *members = NULL, *w = NULL, *tmp = NULL, nmembers, nruns;
 	size_t i, j, event, nsides, all_side, ei, memcap = 0, nestcap = 0;
@@ -1733,7 +1782,7 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 	char *kbuf = NULL;
 	size_t kcap = 0, klen, *memo = NULL, k;
 	int rc = TOLL_ENOMEM, by_claim = 1, nested;
-	unsigned kinds = 0;
+	size_t nn;
 	struct nest_ctx nc;
 
 	nc.said = NULL;
@@ -1741,23 +1790,25 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 	 * When the keys are only side, status and category, a claim's group
 	 * follows from its numbers: it is looked up once per claim kind.
 	 */
-	for (k = 0; k < a->keys->n; k++) {
+	for (k = 0; k < a->keys->n; k++)
 		by_claim &= a->kind[k] == K_SIDE || a->kind[k] == K_STATUS || a->kind[k] == K_CATEGORY;
-		kinds |= 1u << a->kind[k];
-	}
-	nested = apart(a->p) ||
-	         (kinds & (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY)) !=
-	         (1u << K_SIDE | 1u << K_STATUS | 1u << K_CATEGORY) ||
-	         holders_possible(a, adversary);
-	runs = malloc((a->ns + 1) * sizeof *runs);
-	members = malloc((a->ns ? a->ns : 1) * sizeof *members);
-	w = malloc((a->ns ? a->ns : 1) * sizeof *w);
-	tmp = malloc((a->ns ? a->ns : 1) * sizeof *tmp);
-	v = malloc((a->ns ? a->ns : 1) * sizeof *v);
-	if (by_claim && (memo = calloc(toll_strmap_count(a->sides) * 32 + 1, sizeof *memo)) == NULL)
+	nested = p->fixed ? p->nested : agg_nested(a, adversary, 0);
+	nn = p->sel != NULL ? p->nsel : a->ns;
+	runs = malloc((nn + 1) * sizeof *runs);
+	members = malloc((nn ? nn : 1) * sizeof *members);
+	w = malloc((nn ? nn : 1) * sizeof *w);
+	tmp = malloc((nn ? nn : 1) * sizeof *tmp);
+	v = malloc((nn ? nn : 1) * sizeof *v);
+	if (by_claim && p->fixed && p->memo == NULL &&
+	    (p->memo = calloc(toll_strmap_count(a->sides) * 32 + 1, sizeof *p->memo)) == NULL)
 		goto out;
+	if (by_claim && !p->fixed && (memo = calloc(toll_strmap_count(a->sides) * 32 + 1, sizeof *memo)) == NULL)
+		goto out;
+	if (p->fixed)
+		memo = p->memo;
 	if (runs == NULL || members == NULL || w == NULL || tmp == NULL || v == NULL ||
-	    claim_runs(a, cx->x, adversary, members, &nmembers, runs, &nruns) != 0)
+	    (p->sel == NULL ? claim_runs(a, cx->x, adversary, members, &nmembers, runs, &nruns)
+	                    : claim_runs_of(a, p->sel, p->nsel, adversary, members, &nmembers, runs, &nruns)) != 0)
 		goto out;
 	if ((claims = malloc((nested ? nruns + 1 : 1) * sizeof *claims)) == NULL)
 		goto out;
@@ -1768,25 +1819,35 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 		int added;
 
 		combine(cx, members + runs[i], runs[i + 1] - runs[i], v, w, tmp, cl);
+		cl->fresh = 0;
+		if (p->stamp != NULL)
+			for (k = runs[i]; k < runs[i + 1]; k++)
+				cl->fresh |= p->stamp[members[k]] == p->now;
 		if (memo != NULL && memo[a->s[cl->rep].claim] != 0) {
 			gid = memo[a->s[cl->rep].claim] - 1;
 		} else {
-			if (claim_key(cx, cl->rep, &kbuf, &kcap, &klen, &event) != 0 ||
+			if (agg_claim_key(cx, cl->rep, &kbuf, &kcap, &klen, &event) != 0 ||
 			    toll_strmap_intern(groups, kbuf ? kbuf : "", klen, &gid, &added) != TOLL_OK)
 				goto out;
 			if (memo != NULL)
 				memo[a->s[cl->rep].claim] = gid + 1;
 		}
-		if (pass_room(p, gid) != 0)
+		if (agg_pass_room(p, gid) != 0)
 			goto out;
 		cl->gid = gid;
-		p->mask[gid] |= 1u << (a->s[cl->rep].claim & 7);
+		if (!p->fixed)
+			p->mask[gid] |= 1u << (a->s[cl->rep].claim & 7);
+		else if (nested && record(p, a->s[cl->rep].event, gid, adversary, NULL, 0, 1) != 0)
+			goto out;
 		/*
 		 * Keys that hold side, status and category give each row one
 		 * kind of claim: nothing in it nests, every claim adds (one per
 		 * event, by any policy but each).
 		 */
-		if (!nested) {
+		if (!nested && p->fixed) {
+			if (record(p, a->s[cl->rep].event, gid, adversary, cl, cl->chosen, 1) != 0)
+				goto out;
+		} else if (!nested) {
 			struct group *gi = &p->g[gid];
 			size_t ev = a->s[cl->rep].event;
 
@@ -1807,7 +1868,7 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 		rc = TOLL_OK;
 		goto out;
 	}
-	if ((rc = check_categories(a, groups, p->mask, p->mcap, d)) != TOLL_OK)
+	if (!p->fixed && (rc = agg_check_categories(a, groups, p->mask, p->mcap, d)) != TOLL_OK)
 		goto out;
 	rc = TOLL_ENOMEM;
 	/* Sides: 'all' holds every other one; a table without it gets it as one more number. */
@@ -1826,15 +1887,32 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 	nc.c = cx;
 	nc.rd = rd;
 	nc.claims = claims;
-	if ((nc.said = toll_strmap_new()) == NULL)
+	if (p->fixed && p->said == NULL && (p->said = toll_strmap_new()) == NULL)
+		goto out;
+	if ((nc.said = p->fixed ? p->said : toll_strmap_new()) == NULL)
 		goto out;
 	for (k = 0; k < a->keys->n; k++) {
 		has[0] |= a->kind[k] == K_SIDE;
 		has[1] |= a->kind[k] == K_STATUS;
 		has[2] |= a->kind[k] == K_CATEGORY;
 	}
+	/* The first edge of the first event (a binary search: a subset may start anywhere). */
+	ei = 0;
+	if (nruns > 0) {
+		size_t lo = 0, hi = a->nedge, first = a->s[claims[0].rep].event;
+
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (a->order[mid].event < first)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		ei = lo;
+	}
 	/* Runs come event by event: within each, the claims of one row are reconciled. */
-	for (i = 0, ei = 0; i < nruns; i = j) {
+	for (i = 0; i < nruns; i = j) {
 		size_t e = a->s[claims[i].rep].event, r, ej, nm = 0;
 
 		/* Each claim in its row, and in every row that holds its row. */
@@ -1865,6 +1943,8 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 			size_t q = r, gid = mem[r].gid, n, dup[2];
 			toll_nest_figure f;
 			struct group *gi = &p->g[gid];
+			uint64_t chosen = 0;
+			uint8_t fresh = 0;
 
 			for (; q < nm && mem[q].gid == gid; q++) {
 				const struct claim *cl = &claims[mem[q].claim];
@@ -1881,7 +1961,8 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 				nl->reported = a->s[cl->rep].reported;
 				nl->flags = cl->flags;
 				nl->id = mem[q].claim;
-				gi->series += cl->chosen;
+				chosen += cl->chosen;
+				fresh |= cl->fresh;
 			}
 			n = q - r;
 			switch (toll_nest_reconcile(nest, n, parent, nsides + 1, adversary ? NULL : conflict, &nc,
@@ -1914,13 +1995,27 @@ group_pass(toll_agg *a, const toll_reports *rd, struct ctx *cx, int adversary, t
 				                   "no side or category holds in one row");
 				goto out;
 			}
-			gi->low += f.low;
-			gi->best += f.best;
-			gi->high += f.high;
-			gi->open |= f.open;
-			gi->flags |= f.flags;
-			gi->any = 1;
-			gi->events++;
+			if (p->fixed) {
+				struct claim fc;
+
+				fc.low = f.low;
+				fc.best = f.best;
+				fc.high = f.high;
+				fc.open = f.open;
+				fc.flags = f.flags;
+				fc.fresh = fresh;
+				if (record(p, e, gid, adversary, &fc, chosen, 0) != 0)
+					goto out;
+			} else {
+				gi->low += f.low;
+				gi->best += f.best;
+				gi->high += f.high;
+				gi->open |= f.open;
+				gi->flags |= f.flags;
+				gi->any = 1;
+				gi->events++;
+				gi->series += chosen;
+			}
 			r = q;
 		}
 		for (; ei < ej; ei++)
@@ -1931,7 +2026,8 @@ out:
 	if (rc == TOLL_ENOMEM)
 		toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	free(runs);
-	free(memo);
+	if (!p->fixed)
+		free(memo);
 	free(members);
 	free(w);
 	free(tmp);
@@ -1941,8 +2037,23 @@ out:
 	free(mem);
 	free(nest);
 	free(parent);
-	toll_strmap_free(nc.said);
+	if (!p->fixed)
+		toll_strmap_free(nc.said);
 	return rc;
+}
+
+int
+agg_order_edges(toll_agg *a)
+{
+	/* The sides within sides, by event, for the passes (a copy: edge[] is numbered as edge_keys). */
+	free(a->order);
+	if ((a->order = malloc((a->nedge ? a->nedge : 1) * sizeof *a->order)) == NULL)
+		return -1;
+	if (a->nedge > 0)
+		memcpy(a->order, a->edge, a->nedge * sizeof *a->order);
+	if (a->nedge > 1)
+		qsort(a->order, a->nedge, sizeof *a->order, by_event);
+	return 0;
 }
 
 int
@@ -1969,22 +2080,16 @@ toll_agg_finish(toll_agg *a, const toll_reports *rd, toll_agg_result **out, toll
 	}
 	for (i = 0; i < a->ns; i++)
 		any_adv |= in_pass(&a->s[i], 1);
-	/* The sides within sides, by event, for the passes (a copy: edge[] is numbered as edge_keys). */
-	free(a->order);
-	if ((a->order = malloc((a->nedge ? a->nedge : 1) * sizeof *a->order)) == NULL) {
+	if (agg_order_edges(a) != 0) {
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
-	if (a->nedge > 0)
-		memcpy(a->order, a->edge, a->nedge * sizeof *a->order);
-	if (a->nedge > 1)
-		qsort(a->order, a->nedge, sizeof *a->order, by_event);
-	if ((rc = group_pass(a, rd, &c, 0, groups, &own, d)) != TOLL_OK ||
-	    (any_adv && (rc = group_pass(a, rd, &c, 1, groups, &adv, d)) != TOLL_OK))
+	if ((rc = agg_group_pass(a, rd, &c, 0, groups, &own, d)) != TOLL_OK ||
+	    (any_adv && (rc = agg_group_pass(a, rd, &c, 1, groups, &adv, d)) != TOLL_OK))
 		goto out;
 	/* Both have a group for every row. */
 	n = toll_strmap_count(groups);
-	if ((n > 0 && pass_room(&own, n - 1) != 0) || (any_adv && n > 0 && pass_room(&adv, n - 1) != 0)) {
+	if ((n > 0 && agg_pass_room(&own, n - 1) != 0) || (any_adv && n > 0 && agg_pass_room(&adv, n - 1) != 0)) {
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}

@@ -96,7 +96,7 @@ Try 'toll --help' for more information.
 # Examples naming files a user brings (reports.csv, export.csv, page.html, ...) are left out.
 $ d=$(mktemp -d "$TEST_TMP/ex.XXXXXX"); ln -s "$(pwd)/../datasets" "$d/datasets"; cd "$d"; for p in toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report; do $p --help | awk '/^Examples?:/ { f = 1; next } f && /^  / { sub(/^  /, ""); line = line $0; if (line ~ /\\$/) { sub(/\\$/, "", line); next } print line; line = "" }' ; done | grep 'datasets/' | grep -v -E 'reports\.(csv|tsv)|export\.csv|ged231|page\.html|events\.tsv|x\.tsv|v1:' >ex.sh; n=0; while IFS= read -r cmd; do n=$((n + 1)); sh -c "$cmd" >/dev/null 2>err || echo "fails: $cmd"; grep -v -e 'latest revision of each series counted' -e ': warning: ' err | awk -v c="$cmd" '{ print "stderr of " c ": " $0 }'; done <ex.sh; echo "$n examples"
 --- stdout
-9 examples
+10 examples
 
 === every option a --help names is one getopt takes, and every option line's help starts at column 24 or two spaces after a longer name
 # (one table of options per program makes both: a line out of place, or an option the help

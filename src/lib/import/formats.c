@@ -35,6 +35,7 @@ static const struct {
 	[TOLL_IMPORT_WHERE_PREC] = { "max-where-prec", 1, NULL, NULL },
 	[TOLL_IMPORT_ROW_EVENTS] = { "row-events", 0, NULL, NULL },
 	[TOLL_IMPORT_WIDE] = { "wide", 1, NULL, NULL },
+	[TOLL_IMPORT_RELEASES] = { "releases", 1, NULL, NULL },
 	[TOLL_IMPORT_MAP] = { "map", 1,
 	"      --map=OUT=IN,...   column OUT from input column IN (reported, start\n"
 	"                         and end are read as dates, low, best and high as\n"
@@ -157,6 +158,8 @@ toll_import_free(toll_import *im)
 	free(im->o.release);
 	free(im->o.deleted);
 	free(im->o.keep);
+	free(im->o.rel);
+	imp_releases_free(im);
 	free(im);
 }
 
@@ -283,6 +286,7 @@ toll_import_option(toll_import *im, int opt, const char *arg, toll_diag *d)
 	case TOLL_IMPORT_MAP: return pairs("map", arg, o->map, &o->nmap, d);
 	case TOLL_IMPORT_SET: return pairs("set", arg, o->set, &o->nset, d);
 	case TOLL_IMPORT_WIDE: return pairs("wide", arg, o->wide, &o->nwide, d);
+	case TOLL_IMPORT_RELEASES: return imp_releases_parse(o, arg, d);
 	default: return value_map(o, arg, d);
 	}
 }

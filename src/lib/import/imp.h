@@ -63,6 +63,9 @@ struct imp_opts {
 	size_t nwide;
 	struct imp_vmap vm[IMP_MAX_SETS];
 	size_t nvm;
+	char (*rel)[IMP_SCRATCH];                          /* --releases: each file's date, as written out */
+	size_t nrel;
+	int64_t rel_t;                                     /* the last one, while parsing */
 };
 
 /* Per row: the output fields, and their converted text. */
@@ -110,6 +113,11 @@ struct toll_import {
 	int ncomp;              /* composite columns (--map OUT=A+B) */
 	toll_out *out;
 	struct imp_rowbuf rb;
+	/* --releases: each series written (event, side, status, category, source), and its state. */
+	toll_strmap *rel_keys;
+	struct imp_relstate { uint64_t print; size_t seen; int out; } *rel_st;  /* seen: release + 1 */
+	size_t rel_cap, rel_cur;   /* rel_cur: the release being read + 1; 0 before the first */
+	char rel_note[96];         /* a withdrawal's note */
 };
 
 /*
@@ -165,5 +173,15 @@ int imp_problems(toll_import *im, toll_diag *d, int n);
 void imp_warn(toll_import *im, toll_diag *d);
 /* Out of memory: said, and reading stops. */
 int imp_nomem(toll_import *im);
+
+/* release.c: --releases, each file a whole release as of its date. */
+int imp_releases_parse(struct imp_opts *o, const char *arg, toll_diag *d);
+/* The header of file fileno was read: the releases before it end (their withdrawals written). */
+int imp_release_begin(toll_import *im, size_t fileno);
+/* A good row: remembered; 1 when it is as in the release before (not written again), -1 out of memory. */
+int imp_release_skip(toll_import *im);
+/* After the last file: the last releases end.  0, or -1 out of memory. */
+int imp_release_finish(toll_import *im);
+void imp_releases_free(toll_import *im);
 
 #endif

@@ -681,6 +681,13 @@ toll_import_run(toll_import *im, char *const *paths, size_t n, const toll_dialec
 		return TOLL_EUSAGE;
 	}
 	im->out = out;
+	if (im->o.nrel > 0 && im->o.nrel != (n > 0 ? n : 1)) {
+		toll_diag_set(&d, TOLL_EUSAGE, NULL, 0, 0, "--releases gives %zu date%s for %zu file%s: "
+		              "one date a file, in the files' order", im->o.nrel, im->o.nrel == 1 ? "" : "s",
+		              n > 0 ? n : 1, n > 1 ? "s" : "");
+		im->say(im->say_ctx, &d, TOLL_EUSAGE);
+		return TOLL_EUSAGE;
+	}
 	/* JSON (an array of records, or JSON Lines) is found by its first bytes. */
 	json.json = &toll_json_table;
 	if (toll_table_new(&t, paths, n, &json) != TOLL_OK) {
@@ -691,6 +698,8 @@ toll_import_run(toll_import *im, char *const *paths, size_t n, const toll_dialec
 		if (code == TOLL_HEADER) {
 			/* A later file: what the import reads must be there; the rest may differ. */
 			go = im->planned ? later_file(im, t, &r, &d) : first_file(im, t, &r, &d);
+			if (go && im->planned && imp_release_begin(im, r.fileno) != 0)
+				go = imp_nomem(im);
 			continue;
 		}
 		if (code == TOLL_OK) {
@@ -744,6 +753,8 @@ toll_import_summary(const toll_import *im, char *buf, size_t sz)
 		ADD(", %ld unchanged", k->unchanged);
 	if (o->deleted != NULL)
 		ADD(", %ld deletions", k->deletions);
+	if (o->nrel > 0)
+		ADD(", %ld unchanged since the release before, %ld withdrawn", k->unchanged, k->withdrawn);
 	if (k->no_figure > 0)
 		ADD(", %ld skipped (no figure)", k->no_figure);
 #undef ADD

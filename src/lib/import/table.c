@@ -78,6 +78,18 @@ plan_wide(toll_import *im, const toll_table *t, char *used, toll_diag *d)
 	return TOLL_OK;
 }
 
+/* Whether --set gives column name. */
+static int
+is_set(const toll_import *im, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < im->o.nset; i++)
+		if (strcmp(im->o.set[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 {
@@ -101,6 +113,7 @@ plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	}
 	if ((r = plan_wide(im, t, used, d)) != TOLL_OK)
 		goto out;
+
 	/* A column named as a fixed one is that one, unless mapped. */
 	for (i = 0; i < O_FIXED; i++) {
 		long src;
@@ -112,6 +125,14 @@ plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 			used[src] = 1;
 		}
 	}
+	if (im->o.nrel > 0 && (im->c[O_REPORTED].src >= 0 || is_set(im, "reported"))) {
+		r = toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "--releases dates the rows: 'reported' "
+		                  "cannot be %s too", im->c[O_REPORTED].src >= 0 && !imp_is_mapped(im, "reported") ?
+		                  "a column of the file (rename it with --names)" : "mapped or set");
+		goto out;
+	}
+	if (im->o.nrel > 0)
+		im->c[O_REPORTED].constant = im->o.rel[0];   /* each file's, from its header on */
 	/* A column 'value' (the notation) stands for low, best and high when none is given. */
 	if (imp_find_col(im, "value") < 0 && im->c[O_LOW].src < 0 && im->c[O_BEST].src < 0 &&
 	    im->c[O_HIGH].src < 0) {
@@ -123,6 +144,9 @@ plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 		}
 	}
 	r = imp_keep_columns(im, t, used, d);
+	/* --releases: withdrawals write their note there. */
+	if (r == TOLL_OK && im->o.nrel > 0 && imp_find_col(im, "note") < 0)
+		imp_add_col(im, "note", -1, NULL, K_TEXT);
 out:
 	free(used);
 	return r;
@@ -147,6 +171,23 @@ row(toll_import *im, const toll_table *t, const toll_row *r, toll_diag *d)
 	return 0;
 }
 
+static int
+check(toll_import *im, toll_diag *d)
+{
+	if (im->o.nrel > 0 && im->o.row_events)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "--releases matches rows from one release "
+		                     "to the next by their event: --row-events names them by their line; "
+		                     "map event to the list's id (--map event=ID)");
+	return TOLL_OK;
+}
+
+static int
+finish(toll_import *im, const toll_dialect *dl)
+{
+	(void)dl;
+	return imp_release_finish(im);
+}
+
 const struct imp_format imp_table = {
 	.name = "table",
 	.help =
@@ -160,8 +201,17 @@ const struct imp_format imp_table = {
 	"      --wide=CAT[/STATUS]=IN,...  a wide table: each row becomes a row per\n"
 	"                         figure column IN, of category CAT (and status),\n"
 	"                         best from IN (killed=deaths,wounded=injured,\n"
-	"                         killed/civilian=civ_dead); one output, one header\n",
-	.options = 1u << TOLL_IMPORT_ROW_EVENTS | 1u << TOLL_IMPORT_WIDE,
+	"                         killed/civilian=civ_dead); one output, one header\n"
+	"      --releases=DATE,...  each FILE a whole release of a list as of its\n"
+	"                         DATE (one a file, in order): rows are reported\n"
+	"                         then; a row (its event, side, status, category,\n"
+	"                         source) absent from a later release is withdrawn\n"
+	"                         there, a revision of 0 noted '[correction]'; one\n"
+	"                         as in the release before is not written again\n",
+	.options = 1u << TOLL_IMPORT_ROW_EVENTS | 1u << TOLL_IMPORT_WIDE | 1u << TOLL_IMPORT_RELEASES,
+	.check = check,
 	.plan = plan,
 	.row = row,
+	.skip = imp_release_skip,
+	.finish = finish,
 };
