@@ -45,7 +45,8 @@ static const struct {
 	  "what changed from table OLD to table NEW, one row per series\n"
 	  "and report date: change (added, removed or changed), the\n"
 	  "series, reported, old_low, old_best, old_high, new_low,\n"
-	  "new_best, new_high; OLD or NEW may be - (standard input)", DIFF },
+	  "new_best, new_high; OLD or NEW may be - (standard input);\n"
+	  "with --latest, one row per series, its latest figure in each", DIFF },
 	{ "series", "--every=UNIT [FILE]...",
 	  "one row per group (-g) and period of UNIT (day, week,\n"
 	  "month, quarter or year): the toll as known at the period's\n"
@@ -88,10 +89,12 @@ intro(void)
 	return u;
 }
 
-enum { OPT_EVERY = CLI_OPT_PROGRAM };
+enum { OPT_EVERY = CLI_OPT_PROGRAM, OPT_LATEST };
 
 /* The options: --combine's help is made from the library's table of policies (cli_combine_help()). */
 static cli_opt options[] = {
+	{ OPT_LATEST, "latest", NULL, "diff: compare each series' latest revision, whatever\n"
+		"its date (two releases of a list, each of its day)", NULL },
 	{ OPT_EVERY, "every", "UNIT", "series: the periods, a day, week (ISO), month,\n"
 		"quarter or year", NULL },
 	CLI_OPTS_AGG,
@@ -206,7 +209,7 @@ run_series(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, 
  */
 static int
 run_diff(cli_reader *in, cli_reader *in2, char **files, const cli_options *opt, toll_revs *revs,
-         toll_revs *revs2, toll_out *out)
+         toll_revs *revs2, int latest, toll_out *out)
 {
 	size_t changes = 0;
 	toll_diag d;
@@ -217,8 +220,8 @@ run_diff(cli_reader *in, cli_reader *in2, char **files, const cli_options *opt, 
 		read_revisions(in2, files + 1, 1, opt, revs2);
 	if (in->status != EXIT_OK || in2->status != EXIT_OK)
 		return EXIT_TROUBLE;
-	code = toll_revs_diff(revs, toll_reports_index(in->rd), revs2, toll_reports_index(in2->rd), out,
-	                      &changes, &d);
+	code = toll_revs_diff(revs, toll_reports_index(in->rd), revs2, toll_reports_index(in2->rd), latest,
+	                      out, &changes, &d);
 	if (code == TOLL_OK)
 		code = toll_out_commit(out, "standard output", &d);
 	if (code != TOLL_OK) {
@@ -233,7 +236,7 @@ main(int argc, char **argv)
 {
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_as_of as_of = TOLL_AS_OF_ALL;
-	int c, status, every = TOLL_BIN_NONE;
+	int c, status, every = TOLL_BIN_NONE, latest = 0;
 	cli_agg ag;
 	toll_agg *agg = NULL;
 	const char *series_only = NULL;   /* an option of series given */
@@ -251,7 +254,7 @@ main(int argc, char **argv)
 	memset(&in, 0, sizeof in);
 	memset(&in2, 0, sizeof in2);
 	memset(&ag, 0, sizeof ag);
-	options[2].help = combine;
+	options[3].help = combine;
 	if (head == NULL || combine == NULL || cli_program_init(&prog, head, options, usage_tail) != 0) {
 		if (head == NULL)
 			cli_error("out of memory");
@@ -269,6 +272,9 @@ main(int argc, char **argv)
 				                         "or year", optarg);
 			else
 				status = CLI_CONTINUE;
+		} else if (c == OPT_LATEST) {
+			latest = 1;
+			status = CLI_CONTINUE;
 		} else if (c == 'a') {
 			status = cli_parse_as_of(optarg, &as_of) != 0 ? EXIT_TROUBLE : CLI_CONTINUE;
 		} else {
@@ -303,6 +309,10 @@ main(int argc, char **argv)
 		status = cli_usage_error("%s is an option of series, not of %s", series_only, argv[optind]);
 		goto done;
 	}
+	if (mode != DIFF && latest) {
+		status = cli_usage_error("--latest is an option of diff, not of %s", argv[optind]);
+		goto done;
+	}
 	if (mode == SERIES && every == TOLL_BIN_NONE) {
 		status = cli_usage_error("series needs --every: day, week, month, quarter or year");
 		goto done;
@@ -325,7 +335,7 @@ main(int argc, char **argv)
 		toll_agg_set_every(agg, every);
 		toll_agg_set_adversary(agg, ag.include_adversary);
 	}
-	status = mode == DIFF ? run_diff(&in, &in2, files, &opt, revs, revs2, out) :
+	status = mode == DIFF ? run_diff(&in, &in2, files, &opt, revs, revs2, latest, out) :
 	         mode == SERIES ? run_series(&in, files, nfiles, &opt, agg, out) :
 	         run_list(&in, files, nfiles, &opt, revs, mode, out);
 	status = cli_close_stdout(status);

@@ -5,7 +5,8 @@
 # repository), the scale, hostile-input, fault-injection and fuzz-replay suites, toll-agg
 # against a second implementation and toll-stats against GNU datamash,
 # make install into a temporary prefix, and the documented make targets in
-# fresh copies of the repository.  Usage: tests/run.sh BUILD.
+# fresh copies of the repository, toll-rev series and the releases of a
+# list against computations written in the tests.  Usage: tests/run.sh BUILD.
 # Ends with "N passed, N failed, N skipped".
 set -u
 build=$1
@@ -41,6 +42,9 @@ suite sh "$here/hostile/run.sh" "$build/bin" "$build/tests/hostile-gen"
 suite sh "$here/fault/run.sh" "$build/bin" "$build/tests/fault/shim.so" "$san"
 suite sh "$here/fuzz/replay.sh" "$build/tests/fuzz"
 suite python3 "$here/compare/agg.py" "$build/bin/toll-agg" 1 2 3
+# toll-rev series and the releases of a list against computations written in the tests.
+suite python3 "$here/compare/series.py" "$build/bin" 1 2
+suite python3 "$here/compare/releases.py" "$build/bin" 1 2
 suite sh "$here/compare/datamash.sh" "$build/bin"
 # make install into a temporary prefix, as a user would use it.
 suite sh "$here/install/run.sh" "$here/.." "$san"

@@ -79,10 +79,15 @@ int toll_revs_summary(toll_revs *r, const toll_series_index *x, toll_out *o, tol
 
 /*
  * diff: one row per (series, report instant) added, removed or with a
- * different figure from the old table to the new.  *changes is set to the
- * number of rows written.  Returns TOLL_OK or TOLL_ENOMEM (nothing written).
+ * different figure from the old table to the new; with latest, one row
+ * per series, its latest revision in each (two releases of a list, each
+ * dated its own day: a series only in the new is added, only in the old
+ * removed, in both with another figure changed; reported is the new's,
+ * or the old's when removed).  *changes is set to the number of rows
+ * written.  Returns TOLL_OK or TOLL_ENOMEM (nothing written).
  */
 int toll_revs_diff(toll_revs *old, const toll_series_index *xold, toll_revs *new_,
-                   const toll_series_index *xnew, toll_out *o, size_t *changes, toll_diag *d);
+                   const toll_series_index *xnew, int latest, toll_out *o, size_t *changes,
+                   toll_diag *d);
 
 #endif

@@ -438,9 +438,43 @@ write_change(toll_out *o, const char *what, const toll_rev *old, const toll_rev 
 	toll_out_eol(o);
 }
 
+/*
+ * The latest of each series: c < 0, only in the old (removed); c > 0, only
+ * in the new (added); 0, in both (changed when its figure differs).
+ */
+static void
+diff_latest(const toll_rev_list *a, const toll_rev_list *b, toll_out *o, size_t *changes)
+{
+	size_t i = 0, j = 0;
+
+	while (i < a->nseries || j < b->nseries) {
+		const toll_rev *x = i < a->nseries ? &a->rev[a->first[i + 1] - 1] : NULL;
+		const toll_rev *y = j < b->nseries ? &b->rev[b->first[j + 1] - 1] : NULL;
+		int c = x == NULL ? 1 : y == NULL ? -1 : key_cmp(x->key, y->key);
+
+		if (c < 0) {
+			write_change(o, "removed", x, NULL);
+			++*changes;
+			i++;
+		} else if (c > 0) {
+			write_change(o, "added", NULL, y);
+			++*changes;
+			j++;
+		} else {
+			if (!same_figure(x, y)) {
+				write_change(o, "changed", x, y);
+				++*changes;
+			}
+			i++;
+			j++;
+		}
+	}
+}
+
 int
 toll_revs_diff(toll_revs *old, const toll_series_index *xold, toll_revs *new_,
-               const toll_series_index *xnew, toll_out *o, size_t *changes, toll_diag *d)
+               const toll_series_index *xnew, int latest, toll_out *o, size_t *changes,
+               toll_diag *d)
 {
 	static const char header[] = "change\tevent\tside\tstatus\tcategory\tsource\treported\t"
 	                             "old_low\told_best\told_high\tnew_low\tnew_best\tnew_high\n";
@@ -453,7 +487,9 @@ toll_revs_diff(toll_revs *old, const toll_series_index *xold, toll_revs *new_,
 		return TOLL_ENOMEM;
 	}
 	toll_out_write(o, header, sizeof header - 1);
-	while (i < a->n || j < b->n) {
+	if (latest)
+		diff_latest(a, b, o, changes);
+	while (!latest && (i < a->n || j < b->n)) {
 		int c;
 
 		if (i == a->n)

@@ -703,3 +703,93 @@ $ cd "$TEST_TMP" && i=0 && while [ $i -lt 1000 ]; do i=$((i + 1)); echo "{\"id\"
 --- stderr
 toll-import: late.jsonl:1001: warning: 2 records have keys that the first 1000 records of their file do not have (here 'extra.deep'): the columns are theirs, and these keys are not read
 toll-import: table: 1003 read, 1003 written, 0 refused, 0 widened, 0 defaulted
+
+=== table --releases: each file a whole release as of its date; a row absent from a later release is withdrawn there (a revision of 0, noted [correction]), one as in the release before is not written again
+$ toll-import table --releases 2023-02-01,2023-06-01 --map event=id,start=date_of_death --set source=List,side=all,category=killed,best=1 data/release-1.csv data/release-2.csv
+--- stdout
+event	reported	source	side	category	status	low	best	high	start	end	name	note
+1	2023-02-01	List	all	killed			1		2023-01-02		A	
+2	2023-02-01	List	all	killed			1		2023-01-03		B	
+3	2023-02-01	List	all	killed			1		2023-01-04		C	
+3	2023-06-01	List	all	killed			1		2023-01-04		C2	
+4	2023-06-01	List	all	killed			1		2023-01-05		D	
+2	2023-06-01	List	all	killed		0	0	0				[correction] withdrawn: not in the release of 2023-06-01
+--- stderr
+toll-import: table: 6 read, 6 written, 0 refused, 0 widened, 0 defaulted, 1 unchanged since the release before, 1 withdrawn
+
+=== table --releases: the stacked releases total the latest; as of the first, the first
+$ toll-import table --releases 2023-02-01,2023-06-01 --map event=id,start=date_of_death --set source=List,side=all,category=killed,best=1 data/release-1.csv data/release-2.csv 2>/dev/null >"$TEST_TMP/s.tsv"; toll-agg -g '' "$TEST_TMP/s.tsv" | cut -f2; toll-agg -g '' --as-of 2023-02-01 "$TEST_TMP/s.tsv" | cut -f2
+--- stdout
+best
+3
+best
+3
+
+=== table --releases: a person back in a later release is a revision again
+$ toll-import table --releases 2023-02-01,2023-06-01,2023-09-01 --map event=id --set source=List,side=all,category=killed,best=1 --keep '' data/release-1.csv data/release-2.csv data/release-1.csv 2>/dev/null | cut -f1,2,8,12
+--- stdout
+event	reported	best	note
+1	2023-02-01	1	
+2	2023-02-01	1	
+3	2023-02-01	1	
+4	2023-06-01	1	
+2	2023-06-01	0	[correction] withdrawn: not in the release of 2023-06-01
+2	2023-09-01	1	
+4	2023-09-01	0	[correction] withdrawn: not in the release of 2023-09-01
+
+=== table --releases: a release with nobody in it withdraws everyone
+$ toll-import table --releases 2023-02-01,2023-06-01 --map event=id --set source=List,side=all,category=killed,best=1 --keep '' data/release-1.csv data/release-empty.csv | cut -f1,2,8
+--- stdout
+event	reported	best
+1	2023-02-01	1
+2	2023-02-01	1
+3	2023-02-01	1
+1	2023-06-01	0
+2	2023-06-01	0
+3	2023-06-01	0
+--- stderr
+toll-import: table: 3 read, 6 written, 0 refused, 0 widened, 0 defaulted, 0 unchanged since the release before, 3 withdrawn
+
+=== table --releases: one date a file
+$ toll-import table --releases 2023-02-01 --map event=id --set source=List,side=all,category=killed,best=1 data/release-1.csv data/release-2.csv
+--- stderr
+toll-import: --releases gives 1 date for 2 files: one date a file, in the files' order
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table --releases: dates that follow one another
+$ toll-import table --releases 2023-06-01,2023-02-01 --map event=id --set source=List,side=all,category=killed,best=1 data/release-1.csv data/release-2.csv
+--- stderr
+toll-import: --releases dates must follow one another: '2023-02-01' is not after the one before it
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table --releases: a date that is no date
+$ toll-import table --releases 2023-02-30 --map event=id --set source=List,side=all,category=killed,best=1 data/release-1.csv
+--- stderr
+toll-import: invalid --releases date '2023-02-30': February 2023 has 28 days
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table --releases: the rows' date is the release's, not also a mapped or set one
+$ toll-import table --releases 2023-02-01 --map event=id,reported=date_of_death --set source=List,side=all,category=killed,best=1 data/release-1.csv; toll-import table --releases 2023-02-01 --map event=id --set reported=2023-01-01,source=List,side=all,category=killed,best=1 data/release-1.csv
+--- stderr
+toll-import: --releases dates the rows: 'reported' cannot be mapped or set too
+Try 'toll-import --help' for more information.
+toll-import: --releases dates the rows: 'reported' cannot be mapped or set too
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== table --releases: rows are matched by their event, which --row-events makes of their line
+$ toll-import table --releases 2023-02-01 --row-events --set source=List,side=all,category=killed data/release-1.csv
+--- stderr
+toll-import: --releases matches rows from one release to the next by their event: --row-events names them by their line; map event to the list's id (--map event=ID)
+Try 'toll-import --help' for more information.
+--- exit 2
+
+=== --releases is the table format's
+$ toll-import acled --releases 2023-02-01 data/acled-v1.csv
+--- stderr
+toll-import: --releases is for table
+Try 'toll-import --help' for more information.
+--- exit 2

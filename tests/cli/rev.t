@@ -433,3 +433,39 @@ side	status	category	period	low	best	high	change	events	series	qualifier	best_by
 --- stderr
 toll-rev: data/truncated.tsv:3:21: expected 6 fields, found 5
 --- exit 1
+
+=== diff --latest: two releases of a list, each dated its day, compared series by series: those added, removed, and with another figure
+$ for i in 1 2; do toll-import table --releases 2023-0$((i * 4 - 2))-01 --map event=id --set source=List,side=all,category=killed,best=$i --keep '' data/release-$i.csv 2>/dev/null >"$TEST_TMP/r$i.tsv"; done; toll-rev diff --latest "$TEST_TMP/r1.tsv" "$TEST_TMP/r2.tsv"
+--- stdout
+change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+changed	1	all	all	killed	List	2023-06-01	1	1	1	2	2	2
+removed	2	all	all	killed	List	2023-02-01	1	1	1			
+changed	3	all	all	killed	List	2023-06-01	1	1	1	2	2	2
+added	4	all	all	killed	List	2023-06-01				2	2	2
+--- exit 1
+
+=== diff without --latest: releases of different dates have no revision in common
+$ for i in 1 2; do toll-import table --releases 2023-0$((i * 4 - 2))-01 --map event=id --set source=List,side=all,category=killed,best=1 --keep '' data/release-$i.csv 2>/dev/null >"$TEST_TMP/r$i.tsv"; done; toll-rev diff "$TEST_TMP/r1.tsv" "$TEST_TMP/r2.tsv" | cut -f1,2,7 | sort
+--- stdout
+added	1	2023-06-01
+added	3	2023-06-01
+added	4	2023-06-01
+change	event	reported
+removed	1	2023-02-01
+removed	2	2023-02-01
+removed	3	2023-02-01
+
+=== diff --latest: nothing changed, nothing written but the header
+$ toll-rev diff --latest data/rev.tsv data/rev.tsv
+--- stdout
+change	event	side	status	category	source	reported	old_low	old_best	old_high	new_low	new_best	new_high
+--- stderr
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+toll-rev: data/rev.tsv:9:26: warning: 'best' 78 is below 79, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
+
+=== --latest is diff's only
+$ toll-rev history --latest data/rev.tsv
+--- stderr
+toll-rev: --latest is an option of diff, not of history
+Try 'toll-rev --help' for more information.
+--- exit 2
