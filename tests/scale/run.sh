@@ -61,6 +61,18 @@ ratio "toll-rev history, one series, rows newest first" "toll-rev history @" "$t
 ratio "toll-check from a pipe, one series, rows newest first" "toll-check < @" "$tmp/rev1.tsv" "$tmp/rev4.tsv"
 ratio "toll-check of a file, one series, rows newest first" "toll-check @" "$tmp/rev1.tsv" "$tmp/rev4.tsv"
 ratio "toll-agg from a pipe, one series" "toll-agg < @" "$tmp/rev1.tsv" "$tmp/rev4.tsv"
+ratio "toll-rev series by day, one series, rows newest first" "toll-rev series --every day @" "$tmp/rev1.tsv" "$tmp/rev4.tsv"
+
+# Events of one revision each (as ACLED's), on the days of one year: each day's are combined anew.
+events() {
+	awk -v n="$1" 'BEGIN { print "event\treported\tsource\tside\tcategory\tbest"
+		for (i = 1; i <= n; i++) printf "e%d\t2022-%02d-%02d\tS%d\tside%d\tkilled\t%d\n", i, 1 + i % 12,
+			1 + i % 28, i % 3, i % 4, i % 50 }'
+}
+events 25000 >"$tmp/ev1.tsv"
+events 100000 >"$tmp/ev4.tsv"
+ratio "toll-rev series by week, events of one revision each" "toll-rev series --every week -g side @" "$tmp/ev1.tsv" "$tmp/ev4.tsv"
+ratio "toll-rev series by day, one total row" "toll-rev series --every day -g '' @" "$tmp/ev1.tsv" "$tmp/ev4.tsv"
 
 # One claim with S sources (toll-agg sorts them to combine).
 sources() {

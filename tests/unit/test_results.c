@@ -10,6 +10,7 @@
 #include "suites.h"
 #include "toll/agg.h"
 #include "toll/rev.h"
+#include "toll/timeline.h"
 
 /* Reports of two sides, one revised (49, then 105, then at least 135), one a range. */
 static const char claims[] =
@@ -22,7 +23,19 @@ static const char claims[] =
 
 /* Reads claims into an aggregation by keys with policy pol (and into revs, when not NULL). */
 static toll_reports *
+read_claims_every(const char *keys, const char *pol, int every, toll_keys *k, toll_policy *p,
+                  toll_agg **a, toll_revs *revs);
+
+static toll_reports *
 read_claims(const char *keys, const char *pol, toll_keys *k, toll_policy *p, toll_agg **a, toll_revs *revs)
+{
+	return read_claims_every(keys, pol, TOLL_BIN_NONE, k, p, a, revs);
+}
+
+/* read_claims(), every revision kept for the periods of unit every (TOLL_BIN_NONE: none). */
+static toll_reports *
+read_claims_every(const char *keys, const char *pol, int every, toll_keys *k, toll_policy *p,
+                  toll_agg **a, toll_revs *revs)
 {
 	static char *paths[1];
 	toll_as_of all = TOLL_AS_OF_ALL;
@@ -36,6 +49,8 @@ read_claims(const char *keys, const char *pol, toll_keys *k, toll_policy *p, tol
 	ck_assert_int_eq(toll_keys_parse(k, keys, &d), TOLL_OK);
 	ck_assert_int_eq(toll_policy_parse(p, pol, &d), TOLL_OK);
 	ck_assert_ptr_nonnull(*a = toll_agg_new(p, k, &all));
+	if (every != TOLL_BIN_NONE)
+		ck_assert_int_eq(toll_agg_set_every(*a, every), TOLL_OK);
 	ck_assert_int_eq(toll_reports_new(&rd, paths, 1, NULL, TOLL_REPORTS_HISTORY), TOLL_OK);
 	while ((rc = toll_reports_next(rd, &e, &d)) != TOLL_END) {
 		if (rc == TOLL_HEADER) {
@@ -224,6 +239,63 @@ START_TEST(double_text)
 }
 END_TEST
 
+/* Tolls day by day: each row as of its day's end, the change from the day before, the days carried. */
+START_TEST(timeline_as_values)
+{
+	toll_keys k;
+	toll_policy p;
+	toll_agg *a;
+	toll_timeline *tl;
+	toll_timeline_row r;
+	toll_reports *rd = read_claims_every("side", "max", TOLL_BIN_DAY, &k, &p, &a, NULL);
+	char buf[TOLL_AGG_TEXT];
+	toll_diag d;
+	static const struct { const char *side, *day; int64_t best, change; uint64_t updated; } want[] = {
+		{ "Armenia", "2022-09-13", 100, 100, 1 },   /* the larger of the PM's 49 and AFP's 100 */
+		{ "Armenia", "2022-09-14", 105, 5, 1 },
+		{ "Armenia", "2022-09-15", 135, 30, 1 },    /* at least 135 */
+		{ "Azerbaijan", "2022-09-14", 73, 73, 1 },  /* 70-77, its middle toll's */
+		{ "Azerbaijan", "2022-09-15", 73, 0, 0 },   /* nothing new: carried forward */
+	};
+	size_t i;
+
+	/* A unit once rows are in is refused; so is a timeline of an aggregation without one. */
+	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_WEEK), TOLL_EUSAGE);
+	ck_assert_int_eq(toll_agg_timeline(a, rd, &tl, &d), TOLL_OK);
+	ck_assert_uint_eq(toll_timeline_rows(tl), 5);
+	for (i = 0; i < 5; i++) {
+		toll_timeline_row_at(tl, i, &r);
+		ck_assert_str_eq(r.agg.keys, want[i].side);
+		ck_assert_str_eq(r.label, want[i].day);
+		ck_assert_int_eq(r.agg.own.best.n, want[i].best);
+		ck_assert(r.change == (toll_i128)want[i].change * 2);
+		ck_assert_uint_eq(r.updated, want[i].updated);
+	}
+	toll_timeline_row_at(tl, 2, &r);
+	ck_assert(r.agg.own.open);
+	/* The table of text: the key, period, ..., change, ..., updated. */
+	ck_assert_uint_eq(toll_timeline_columns(tl), 12);
+	ck_assert_str_eq(toll_timeline_column(tl, 1), "period");
+	ck_assert_str_eq(toll_timeline_column(tl, 5), "change");
+	ck_assert_str_eq(toll_timeline_text(tl, 1, 5, buf), "5");
+	ck_assert_str_eq(toll_timeline_text(tl, 3, 9, buf), "toll");
+	ck_assert_str_eq(toll_timeline_text(tl, 4, 11, buf), "0");
+	ck_assert_str_eq(toll_timeline_text(tl, 2, 4, buf), "");
+	toll_timeline_free(tl);
+	toll_agg_free(a);
+	toll_reports_free(rd);
+	toll_keys_free(&k);
+	toll_policy_free(&p);
+	rd = read_claims("side", "max", &k, &p, &a, NULL);
+	ck_assert_int_eq(toll_agg_timeline(a, rd, &tl, &d), TOLL_EUSAGE);
+	ck_assert_ptr_null(tl);
+	toll_agg_free(a);
+	toll_reports_free(rd);
+	toll_keys_free(&k);
+	toll_policy_free(&p);
+}
+END_TEST
+
 Suite *
 results_suite(void)
 {
@@ -233,6 +305,7 @@ results_suite(void)
 	tcase_add_test(tc, agg_result_as_values);
 	tcase_add_test(tc, figure_notation);
 	tcase_add_test(tc, revisions_as_values);
+	tcase_add_test(tc, timeline_as_values);
 	tcase_add_test(tc, table_of_columns);
 	tcase_add_test(tc, double_text);
 	suite_add_tcase(s, tc);
