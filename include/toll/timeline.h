@@ -31,6 +31,7 @@ typedef struct toll_timeline_row {
 	toll_agg_row agg;           /* keys, figures, events, series: toll-agg --as-of the period */
 	int64_t period;             /* the period's first instant */
 	char label[TOLL_BIN_LABEL]; /* and its label (2022-09, 2022-W37, ...) */
+	int64_t as_of;              /* the day the toll is as of: the period's last (or the as-of date's), in days since 1970 */
 	toll_i128 change;           /* the own best minus the period before's, in halves (the first: all of it) */
 	uint64_t updated;           /* events of the row with a report in the period; 0: carried forward */
 } toll_timeline_row;
@@ -52,8 +53,9 @@ void toll_timeline_row_at(const toll_timeline *t, size_t i, toll_timeline_row *r
 
 /*
  * As a table of text, as toll-rev series writes it: the keys, period,
- * low, best, high, change, events, series, qualifier, best_by, adversary
- * and updated; the text of cell (row, col), into buf or in the timeline.
+ * as_of, low, best, high, change, events, series, qualifier, best_by,
+ * adversary and updated; the text of cell (row, col), into buf or in the
+ * timeline.
  */
 size_t toll_timeline_columns(const toll_timeline *t);
 const char *toll_timeline_column(const toll_timeline *t, size_t col);

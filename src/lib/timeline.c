@@ -26,6 +26,7 @@ struct toll_timeline {
 	int unit;
 	int64_t *period;         /* the periods' first instants */
 	size_t nperiod;
+	int64_t last_day;        /* the last period's as-of day: its last, or the as-of date's */
 	struct snap *snap;       /* by group (in key order), then by period */
 	size_t nsnap;
 	size_t *live;            /* the snaps that exist: each has rows, to the group's next snap */
@@ -489,6 +490,13 @@ recombine(struct sweep *w, uint32_t pidx, toll_diag *d)
 	return take_snaps(w, pidx, d);
 }
 
+/* The day of instant t, in days since 1970. */
+static int64_t
+day_of(int64_t t)
+{
+	return t / 86400 - (t % 86400 < 0);
+}
+
 /* The periods from the first revision's to the last's, or to the as-of date's. */
 static int
 periods(const toll_agg *a, const struct order *ord, toll_timeline *t)
@@ -498,8 +506,7 @@ periods(const toll_agg *a, const struct order *ord, toll_timeline *t)
 
 	if (toll_as_of_limits(&a->as_of)) {
 		char label[TOLL_BIN_LABEL];
-		int64_t day = a->as_of.by_day ? a->as_of.day :
-		              a->as_of.t / 86400 - (a->as_of.t % 86400 < 0), end;
+		int64_t day = a->as_of.by_day ? a->as_of.day : day_of(a->as_of.t), end;
 		int bin;
 
 		if (toll_bin_label_parse(label, toll_bin_label(a->every, day * 86400, label), &bin, &end) == 0 &&
@@ -512,6 +519,13 @@ periods(const toll_agg *a, const struct order *ord, toll_timeline *t)
 		t->period[n++] = p;
 	}
 	t->nperiod = n;
+	t->last_day = day_of(toll_bin_next(a->every, t->period[n - 1])) - 1;
+	if (toll_as_of_limits(&a->as_of)) {
+		int64_t d = a->as_of.by_day ? a->as_of.day : day_of(a->as_of.t);
+
+		if (d < t->last_day)
+			t->last_day = d;
+	}
 	return 0;
 }
 
@@ -749,6 +763,7 @@ toll_timeline_row_at(const toll_timeline *t, size_t i, toll_timeline_row *r)
 	r->agg.series = sn->series;
 	r->period = t->period[p];
 	period_label(t, p, r->label);
+	r->as_of = p + 1 < t->nperiod ? day_of(t->period[p + 1]) - 1 : t->last_day;
 	if (sn->pidx == p) {
 		r->updated = sn->updated;
 		r->change = sn->best - (s > 0 && t->snap[s - 1].gid == sn->gid ? t->snap[s - 1].best : 0);
@@ -758,9 +773,9 @@ toll_timeline_row_at(const toll_timeline *t, size_t i, toll_timeline_row *r)
 /* The columns after the keys: period, then toll-agg's with change after high and updated last. */
 static const struct {
 	const char *name;
-	int agg;                 /* agg_row_text()'s column; -1: period, -2: change, -3: updated */
+	int agg;                 /* agg_row_text()'s column; -1: period, -2: change, -3: updated, -4: as_of */
 } tl_columns[] = {
-	{ "period", -1 }, { "low", 0 }, { "best", 1 }, { "high", 2 }, { "change", -2 }, { "events", 3 },
+	{ "period", -1 }, { "as_of", -4 }, { "low", 0 }, { "best", 1 }, { "high", 2 }, { "change", -2 }, { "events", 3 },
 	{ "series", 4 }, { "qualifier", 5 }, { "best_by", 6 }, { "adversary", 7 }, { "updated", -3 }
 };
 #define NTL_COLUMNS (sizeof tl_columns / sizeof tl_columns[0])
@@ -798,6 +813,14 @@ row_text(const toll_timeline *t, const toll_timeline_row *r, size_t col, char bu
 	case -3:
 		toll_int_text((int64_t)r->updated, buf);
 		return buf;
+	case -4: {
+		int64_t y;
+		int m, d;
+
+		toll_civil_from_days(r->as_of, &y, &m, &d);
+		snprintf(buf, TOLL_AGG_TEXT, "%04d-%02d-%02d", (int)y, m, d);
+		return buf;
+	}
 	default:
 		return agg_row_text(&r->agg, (size_t)tl_columns[col - t->keys->n].agg, buf);
 	}

@@ -282,41 +282,41 @@ c	Az	all	killed	speaker	2	2022-10-14	430	2022-11-01	450	20	1.04651162790698	18	0
 === series: a cumulative series by week: the toll at each week's end, its change (the first week's is all of it), the weeks without a report carried forward (updated 0); a fall within a week is the reader's warning, a known correction none
 $ toll-rev series --every week -g side,category data/cumulative.tsv
 --- stdout
-side	category	period	low	best	high	change	events	series	qualifier	best_by	adversary	updated
-North	killed	2023-W40	413	413	413	413	1	1		sources		1
-North	killed	2023-W41	900	900	900	487	1	1		sources		1
-North	killed	2023-W42	2778	2778	2778	1878	1	1		sources	≥1,500	1
-North	killed	2023-W43	5791	5791	5791	3013	1	1		sources	≥1,500	1
-North	killed	2023-W44	9061	9061	9061	3270	1	1		sources	≥1,500	1
-North	killed	2023-W45	9061	9061	9061	0	1	1		sources	≥1,500	0
-North	wounded	2023-W40	2300	2300	2300	2300	1	1		sources		1
-North	wounded	2023-W41	4500	4500	4500	2200	1	1		sources		1
-North	wounded	2023-W42	10859	10859	10859	6359	1	1		sources		1
-North	wounded	2023-W43	10859	10859	10859	0	1	1		sources		0
-North	wounded	2023-W44	21543	21543	21543	10684	1	1		sources		1
-North	wounded	2023-W45	21543	21543	21543	0	1	1		sources		0
-South	killed	2023-W40	700	700	700	700	1	1		sources		1
-South	killed	2023-W41	1300	1300	1300	600	1	1		sources		1
-South	killed	2023-W42	1300	1300	1300	0	1	1		sources		0
-South	killed	2023-W43	1300	1300	1300	0	1	1		sources		0
-South	killed	2023-W44	1300	1300	1300	0	1	1		sources		0
-South	killed	2023-W45	1200	1200	1200	-100	1	1		sources		1
+side	category	period	as_of	low	best	high	change	events	series	qualifier	best_by	adversary	updated
+North	killed	2023-W40	2023-10-08	413	413	413	413	1	1		sources		1
+North	killed	2023-W41	2023-10-15	900	900	900	487	1	1		sources		1
+North	killed	2023-W42	2023-10-22	2778	2778	2778	1878	1	1		sources	≥1,500	1
+North	killed	2023-W43	2023-10-29	5791	5791	5791	3013	1	1		sources	≥1,500	1
+North	killed	2023-W44	2023-11-05	9061	9061	9061	3270	1	1		sources	≥1,500	1
+North	killed	2023-W45	2023-11-12	9061	9061	9061	0	1	1		sources	≥1,500	0
+North	wounded	2023-W40	2023-10-08	2300	2300	2300	2300	1	1		sources		1
+North	wounded	2023-W41	2023-10-15	4500	4500	4500	2200	1	1		sources		1
+North	wounded	2023-W42	2023-10-22	10859	10859	10859	6359	1	1		sources		1
+North	wounded	2023-W43	2023-10-29	10859	10859	10859	0	1	1		sources		0
+North	wounded	2023-W44	2023-11-05	21543	21543	21543	10684	1	1		sources		1
+North	wounded	2023-W45	2023-11-12	21543	21543	21543	0	1	1		sources		0
+South	killed	2023-W40	2023-10-08	700	700	700	700	1	1		sources		1
+South	killed	2023-W41	2023-10-15	1300	1300	1300	600	1	1		sources		1
+South	killed	2023-W42	2023-10-22	1300	1300	1300	0	1	1		sources		0
+South	killed	2023-W43	2023-10-29	1300	1300	1300	0	1	1		sources		0
+South	killed	2023-W44	2023-11-05	1300	1300	1300	0	1	1		sources		0
+South	killed	2023-W45	2023-11-12	1200	1200	1200	-100	1	1		sources		1
 --- stderr
 toll-rev: data/cumulative.tsv:9:56: warning: 'best' 2778 is below 2808, the series' revision before it (line 8): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 
 === series: by month, a row per category; the changes of each add up to its last toll
-$ toll-rev series --every month -g category data/cumulative.tsv 2>/dev/null | tee "$TEST_TMP/m.tsv"; awk -F'\t' 'NR > 1 { s[$1] += $6; b[$1] = $4 } END { for (c in s) print c, s[c], b[c] }' "$TEST_TMP/m.tsv" | sort
+$ toll-rev series --every month -g category data/cumulative.tsv 2>/dev/null | tee "$TEST_TMP/m.tsv"; awk -F'\t' 'NR > 1 { s[$1] += $7; b[$1] = $5 } END { for (c in s) print c, s[c], b[c] }' "$TEST_TMP/m.tsv" | sort
 --- stdout
-category	period	low	best	high	change	events	series	qualifier	best_by	adversary	updated
-killed	2023-10	9825	9825	9825	9825	1	2		sources	≥1,500	1
-killed	2023-11	10261	10261	10261	436	1	2		sources	≥1,500	1
-wounded	2023-10	21543	21543	21543	21543	1	1		sources		1
-wounded	2023-11	21543	21543	21543	0	1	1		sources		0
+category	period	as_of	low	best	high	change	events	series	qualifier	best_by	adversary	updated
+killed	2023-10	2023-10-31	9825	9825	9825	9825	1	2		sources	≥1,500	1
+killed	2023-11	2023-11-30	10261	10261	10261	436	1	2		sources	≥1,500	1
+wounded	2023-10	2023-10-31	21543	21543	21543	21543	1	1		sources		1
+wounded	2023-11	2023-11-30	21543	21543	21543	0	1	1		sources		0
 killed 10261 10261
 wounded 21543 21543
 
 === series: each row is toll-agg --as-of its period (here 2023-W42, by day)
-$ toll-rev series --every day data/cumulative.tsv | awk -F'\t' '$4 == "2023-10-22"' | cut -f1-3,5-7,9-13; toll-agg --as-of 2023-10-22 data/cumulative.tsv | tail -n +2
+$ toll-rev series --every day data/cumulative.tsv | awk -F'\t' '$4 == "2023-10-22"' | cut -f1-3,6-8,10-14; toll-agg --as-of 2023-10-22 data/cumulative.tsv | tail -n +2
 --- stdout
 North	all	killed	2778	2778	2778	1	1		sources	≥1,500
 North	all	wounded	10859	10859	10859	1	1		sources	
@@ -332,9 +332,9 @@ toll-agg: data/cumulative.tsv:9:56: warning: 'best' 2778 is below 2808, the seri
 === series: a toll that falls from one period to the next is a warning naming both lines, unless the revision says [correction]
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2023-10-12\tGov\tA\tkilled\t1300\ne\t2023-11-10\tGov\tA\tkilled\t1200\n' | toll-rev series --every month -g side
 --- stdout
-side	period	low	best	high	change	events	series	qualifier	best_by	adversary	updated
-A	2023-10	1300	1300	1300	1300	1	1		sources		1
-A	2023-11	1200	1200	1200	-100	1	1		sources		1
+side	period	as_of	low	best	high	change	events	series	qualifier	best_by	adversary	updated
+A	2023-10	2023-10-31	1300	1300	1300	1300	1	1		sources		1
+A	2023-11	2023-11-30	1200	1200	1200	-100	1	1		sources		1
 --- stderr
 toll-rev: -:3:27: warning: 'best' 1200 is below 1300, the series' revision before it (line 2): a cumulative figure fell; a correction, or a transposed digit? (if known, say [correction] in its note)
 toll-rev: -:3: warning: the toll of side 'A' fell from 1300 in 2023-10 to 1200 in 2023-11: this revision is below its series' one before (line 2) (if known, say [correction] in its note)
@@ -342,42 +342,42 @@ toll-rev: -:3: warning: the toll of side 'A' fell from 1300 in 2023-10 to 1200 i
 === series: a claim that changes how the claims combine may lower the toll: the warning says so
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2023-10-12\tA\tX\tkilled\t100\ne\t2023-11-10\tB\tX\tkilled\t40\n' | toll-rev series --every month -g side -c median
 --- stdout
-side	period	low	best	high	change	events	series	qualifier	best_by	adversary	updated
-X	2023-10	100	100	100	100	1	1		sources		1
-X	2023-11	40	40	40	-60	1	2		sources		1
+side	period	as_of	low	best	high	change	events	series	qualifier	best_by	adversary	updated
+X	2023-10	2023-10-31	100	100	100	100	1	1		sources		1
+X	2023-11	2023-11-30	40	40	40	-60	1	2		sources		1
 --- stderr
 toll-rev: -:3: warning: the toll of side 'X' fell from 100 in 2023-10 to 40 in 2023-11: this claim changed how the claims combine
 
 === series: with --as-of, the periods run to the as-of date's, and no later revision counts
-$ toll-rev series --every week -g side,category --as-of 2023-10-20 data/cumulative.tsv 2>/dev/null | cut -f1-3,5,7,13; toll-rev series --every month -g side,category --as-of 2023-12-15 data/cumulative.tsv 2>/dev/null | cut -f1-3,5,7,13
+$ toll-rev series --every week -g side,category --as-of 2023-10-20 data/cumulative.tsv 2>/dev/null | cut -f1-4,6,8,14; toll-rev series --every month -g side,category --as-of 2023-12-15 data/cumulative.tsv 2>/dev/null | cut -f1-4,6,8,14
 --- stdout
-side	category	period	best	change	updated
-North	killed	2023-W40	413	413	1
-North	killed	2023-W41	900	487	1
-North	killed	2023-W42	2778	1878	1
-North	wounded	2023-W40	2300	2300	1
-North	wounded	2023-W41	4500	2200	1
-North	wounded	2023-W42	10859	6359	1
-South	killed	2023-W40	700	700	1
-South	killed	2023-W41	1300	600	1
-South	killed	2023-W42	1300	0	0
-side	category	period	best	change	updated
-North	killed	2023-10	8525	8525	1
-North	killed	2023-11	9061	536	1
-North	killed	2023-12	9061	0	0
-North	wounded	2023-10	21543	21543	1
-North	wounded	2023-11	21543	0	0
-North	wounded	2023-12	21543	0	0
-South	killed	2023-10	1300	1300	1
-South	killed	2023-11	1200	-100	1
-South	killed	2023-12	1200	0	0
+side	category	period	as_of	best	change	updated
+North	killed	2023-W40	2023-10-08	413	413	1
+North	killed	2023-W41	2023-10-15	900	487	1
+North	killed	2023-W42	2023-10-20	2778	1878	1
+North	wounded	2023-W40	2023-10-08	2300	2300	1
+North	wounded	2023-W41	2023-10-15	4500	2200	1
+North	wounded	2023-W42	2023-10-20	10859	6359	1
+South	killed	2023-W40	2023-10-08	700	700	1
+South	killed	2023-W41	2023-10-15	1300	600	1
+South	killed	2023-W42	2023-10-20	1300	0	0
+side	category	period	as_of	best	change	updated
+North	killed	2023-10	2023-10-31	8525	8525	1
+North	killed	2023-11	2023-11-30	9061	536	1
+North	killed	2023-12	2023-12-15	9061	0	0
+North	wounded	2023-10	2023-10-31	21543	21543	1
+North	wounded	2023-11	2023-11-30	21543	0	0
+North	wounded	2023-12	2023-12-15	21543	0	0
+South	killed	2023-10	2023-10-31	1300	1300	1
+South	killed	2023-11	2023-11-30	1200	-100	1
+South	killed	2023-12	2023-12-15	1200	0	0
 
 === series: a revision written late in its own time zone is of its own day (as --as-of reads a date)
 $ printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2023-10-16T23:30+03:00\tMoH\tA\tkilled\t10\ne\t2023-10-17T00:30+03:00\tMoH\tA\tkilled\t12\n' | toll-rev series --every day -g ''
 --- stdout
-period	low	best	high	change	events	series	qualifier	best_by	adversary	updated
-2023-10-16	10	10	10	10	1	1		sources		1
-2023-10-17	12	12	12	2	1	1		sources		1
+period	as_of	low	best	high	change	events	series	qualifier	best_by	adversary	updated
+2023-10-16	2023-10-16	10	10	10	10	1	1		sources		1
+2023-10-17	2023-10-17	12	12	12	2	1	1		sources		1
 
 === series: rows are the same whatever the order of the input
 $ (head -1 data/cumulative.tsv; tail -n +2 data/cumulative.tsv | sort -r) >"$TEST_TMP/r.tsv"; toll-rev series --every week data/cumulative.tsv 2>/dev/null >"$TEST_TMP/a.out"; toll-rev series --every week "$TEST_TMP/r.tsv" 2>/dev/null | cmp - "$TEST_TMP/a.out" && echo same
@@ -429,7 +429,7 @@ toll-rev: categories killed and wounded do not nest, and one row would add them 
 === series: an empty table has no rows; a table of bad rows none either
 $ toll-rev series --every day data/header-only.tsv; toll-rev series --every day data/truncated.tsv
 --- stdout
-side	status	category	period	low	best	high	change	events	series	qualifier	best_by	adversary	updated
+side	status	category	period	as_of	low	best	high	change	events	series	qualifier	best_by	adversary	updated
 --- stderr
 toll-rev: data/truncated.tsv:3:21: expected 6 fields, found 5
 --- exit 1

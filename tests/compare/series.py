@@ -99,9 +99,9 @@ def expected(rows, unit, policy):
             best = int(f[1])
             change = best - last.get(key, 0)
             last[key] = best
-            out.setdefault(key, []).append([label] + f[:3] + [str(change)] + f[3:] +
+            out.setdefault(key, []).append([label, end.isoformat()] + f[:3] + [str(change)] + f[3:] +
                                            [str(len(fresh.get((label, key), ())))])
-    lines = ["side\tstatus\tcategory\tperiod\tlow\tbest\thigh\tchange\tevents\tseries\t"
+    lines = ["side\tstatus\tcategory\tperiod\tas_of\tlow\tbest\thigh\tchange\tevents\tseries\t"
              "qualifier\tbest_by\tadversary\tupdated"]
     for key in sorted(out, key=lambda k: [x.encode() for x in k]):
         lines += ["\t".join(list(key) + r) for r in out[key]]
@@ -153,15 +153,15 @@ def main():
                 sums, lastbest = {}, {}
                 for ln in got.stdout.splitlines()[1:]:
                     f = ln.split("\t")
-                    sums[tuple(f[:3])] = sums.get(tuple(f[:3]), 0) + int(f[7])
-                    lastbest[tuple(f[:3])] = int(f[5])
+                    sums[tuple(f[:3])] = sums.get(tuple(f[:3]), 0) + int(f[8])
+                    lastbest[tuple(f[:3])] = int(f[6])
                 check(name + ", changes add up to the last toll", sums == lastbest and sums != {})
                 # Each period's rows are toll-agg --as-of the period.
                 bad = ""
                 by_period = {}
                 for ln in got.stdout.splitlines()[1:]:
                     f = ln.split("\t")
-                    by_period.setdefault(f[3], []).append("\t".join(f[:3] + f[4:7] + f[8:13]))
+                    by_period.setdefault(f[3], []).append("\t".join(f[:3] + f[5:8] + f[9:14]))
                 for label, _ in pers[:: max(1, len(pers) // 12)] + pers[-1:]:
                     agg = subprocess.run([os.path.join(bindir, "toll-agg"), "-c", policy, "--as-of",
                                           label, path], capture_output=True, text=True)

@@ -274,13 +274,15 @@ START_TEST(timeline_as_values)
 	toll_timeline_row_at(tl, 2, &r);
 	ck_assert(r.agg.own.open);
 	/* The table of text: the key, period, ..., change, ..., updated. */
-	ck_assert_uint_eq(toll_timeline_columns(tl), 12);
+	ck_assert_uint_eq(toll_timeline_columns(tl), 13);
 	ck_assert_str_eq(toll_timeline_column(tl, 1), "period");
-	ck_assert_str_eq(toll_timeline_column(tl, 5), "change");
-	ck_assert_str_eq(toll_timeline_text(tl, 1, 5, buf), "5");
-	ck_assert_str_eq(toll_timeline_text(tl, 3, 9, buf), "toll");
-	ck_assert_str_eq(toll_timeline_text(tl, 4, 11, buf), "0");
-	ck_assert_str_eq(toll_timeline_text(tl, 2, 4, buf), "");
+	ck_assert_str_eq(toll_timeline_column(tl, 2), "as_of");
+	ck_assert_str_eq(toll_timeline_column(tl, 6), "change");
+	ck_assert_str_eq(toll_timeline_text(tl, 0, 2, buf), "2022-09-13");
+	ck_assert_str_eq(toll_timeline_text(tl, 1, 6, buf), "5");
+	ck_assert_str_eq(toll_timeline_text(tl, 3, 10, buf), "toll");
+	ck_assert_str_eq(toll_timeline_text(tl, 4, 12, buf), "0");
+	ck_assert_str_eq(toll_timeline_text(tl, 2, 5, buf), "");
 	toll_timeline_free(tl);
 	toll_agg_free(a);
 	toll_reports_free(rd);
