@@ -172,8 +172,9 @@ void toll_agg_figure_notation(const toll_agg_figure *f, char *buf, size_t sz);
 /*
  * Tolls period by period: before the first row, unit (enum toll_bin,
  * date.h) makes the aggregation keep every revision for toll_agg_timeline()
- * (timeline.h) instead of each series' latest.  Returns TOLL_OK, or
- * TOLL_EUSAGE after a row or for no unit.
+ * (timeline.h) instead of each series' latest; once it does, the unit may
+ * change until then.  Returns TOLL_OK, or TOLL_EUSAGE (rows were added to
+ * an aggregation that does not keep them all; no unit).
  */
 int toll_agg_set_every(toll_agg *a, int unit);
 

@@ -120,4 +120,7 @@ int toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start);
 /* The first instant of the bin after the one that starts at start. */
 int64_t toll_bin_next(int bin, int64_t start);
 
+/* The first instant of the bin holding instant t (as toll_bin_label() bins it). */
+int64_t toll_bin_start(int bin, int64_t t);
+
 #endif

@@ -270,18 +270,14 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 	if (a->every == TOLL_BIN_NONE && s->reported != INT64_MIN && e->rep.reported.t <= s->reported)
 		return TOLL_OK;   /* older, or the same instant (a duplicate: the first counts) */
 	if (a->every != TOLL_BIN_NONE) {
-		/* Every revision is kept, with its period: timeline.c makes the latest of each period. */
-		char label[TOLL_BIN_LABEL];
-		int bin;
-
+		/* Every revision is kept, with its day: timeline.c makes the latest of each period. */
 		if (toll_reserve((void **)&a->rev, &a->revcap, a->nrev + 1, sizeof *a->rev) != 0)
 			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		a->rev[a->nrev].v = *s;
 		s = &a->rev[a->nrev].v;
 		a->rev[a->nrev].series = (uint32_t)e->series;
 		a->rev[a->nrev].stored = a->buflen;
-		toll_bin_label_parse(label, toll_bin_label(a->every, toll_time_local_day(&e->rep.reported) * 86400,
-		                                           label), &bin, &a->rev[a->nrev].period);
+		a->rev[a->nrev].day = toll_time_local_day(&e->rep.reported);
 		a->nrev++;
 	}
 	s->reported = e->rep.reported.t;
@@ -322,7 +318,7 @@ toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_diag
 int
 toll_agg_set_every(toll_agg *a, int unit)
 {
-	if (a->ns > 0 || unit < TOLL_BIN_NONE || unit > TOLL_BIN_YEAR)
+	if ((a->ns > 0 && a->every == TOLL_BIN_NONE) || unit <= TOLL_BIN_NONE || unit > TOLL_BIN_YEAR)
 		return TOLL_EUSAGE;
 	a->every = unit;
 	return TOLL_OK;

@@ -95,7 +95,7 @@ struct toll_agg {
 	struct edge { uint32_t event, side, holder; } *edge;
 	size_t nedge, edgecap;
 	struct edge *order;      /* the edges by event, made by agg_order_edges() */
-	/* Tolls period by period (timeline.c): every revision kept, by period of this unit. */
+	/* Tolls period by period (timeline.c): every revision kept, for periods of this unit. */
 	int every;               /* enum toll_bin; TOLL_BIN_NONE: one aggregation */
 	struct arev *rev;
 	size_t nrev, revcap;
@@ -105,7 +105,7 @@ struct toll_agg {
 struct arev {
 	struct aseries v;        /* as its series holds it when it is the latest */
 	size_t stored;           /* its stored key values: offset in buf */
-	int64_t period;          /* the first instant of its period (of its day where it was written) */
+	int64_t day;             /* its day where it was written, in days since 1970 (its period's) */
 	uint32_t series;
 };
 

@@ -612,6 +612,21 @@ toll_bin_label_parse(const char *s, size_t len, int *bin, int64_t *start)
 }
 
 int64_t
+toll_bin_start(int bin, int64_t t)
+{
+	int64_t days = floor_days(t), y;
+	int m, d;
+
+	if (bin == TOLL_BIN_WEEK)
+		return (days - ((days % 7) + 7 + 3) % 7) * 86400;   /* its Monday */
+	if (bin != TOLL_BIN_MONTH && bin != TOLL_BIN_QUARTER && bin != TOLL_BIN_YEAR)
+		return days * 86400;
+	toll_civil_from_days(days, &y, &m, &d);
+	m = bin == TOLL_BIN_YEAR ? 1 : bin == TOLL_BIN_QUARTER ? (m - 1) / 3 * 3 + 1 : m;
+	return toll_days_from_civil(y, m, 1) * 86400;
+}
+
+int64_t
 toll_bin_next(int bin, int64_t start)
 {
 	int64_t y;

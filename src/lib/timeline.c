@@ -505,12 +505,9 @@ periods(const toll_agg *a, const struct order *ord, toll_timeline *t)
 	size_t n = 0, cap = 0;
 
 	if (toll_as_of_limits(&a->as_of)) {
-		char label[TOLL_BIN_LABEL];
-		int64_t day = a->as_of.by_day ? a->as_of.day : day_of(a->as_of.t), end;
-		int bin;
+		int64_t end = toll_bin_start(a->every, (a->as_of.by_day ? a->as_of.day : day_of(a->as_of.t)) * 86400);
 
-		if (toll_bin_label_parse(label, toll_bin_label(a->every, day * 86400, label), &bin, &end) == 0 &&
-		    end > last)
+		if (end > last)
 			last = end;
 	}
 	for (p = ord[0].period; p <= last; p = toll_bin_next(a->every, p)) {
@@ -682,7 +679,7 @@ toll_agg_timeline(toll_agg *a, const toll_reports *rd, toll_timeline **out, toll
 	t->keys = a->keys;
 	t->unit = a->every;
 	for (i = 0; i < a->nrev; i++) {
-		ord[i].period = a->rev[i].period;
+		ord[i].period = toll_bin_start(a->every, a->rev[i].day * 86400);
 		ord[i].i = i;
 	}
 	qsort(ord, a->nrev, sizeof *ord, by_period);

@@ -238,6 +238,30 @@ START_TEST(civil_round_trip)
 }
 END_TEST
 
+/* A bin's first instant: that of its label (2022-W37 starts on Monday 12 September), for every day and unit. */
+START_TEST(bin_start_is_its_label)
+{
+	int64_t day, start;
+	int bin, got;
+
+	for (day = toll_days_from_civil(1999, 12, 1); day < toll_days_from_civil(2005, 2, 1); day += 3)
+		for (bin = TOLL_BIN_DAY; bin <= TOLL_BIN_YEAR; bin++) {
+			char label[TOLL_BIN_LABEL];
+			int64_t t = day * 86400 + 3600 * (day % 24);
+
+			ck_assert_int_eq(toll_bin_label_parse(label, toll_bin_label(bin, t, label), &got, &start), 0);
+			ck_assert_int_eq(toll_bin_start(bin, t), start);
+			ck_assert(toll_bin_start(bin, t) <= t && t < toll_bin_next(bin, start));
+		}
+	ck_assert_int_eq(toll_bin_start(TOLL_BIN_WEEK, toll_days_from_civil(2022, 9, 18) * 86400),
+	                 toll_days_from_civil(2022, 9, 12) * 86400);
+	/* Before 1970, days are whole too. */
+	ck_assert_int_eq(toll_bin_start(TOLL_BIN_DAY, -1), -86400);
+	ck_assert_int_eq(toll_bin_start(TOLL_BIN_MONTH, toll_days_from_civil(1914, 8, 5) * 86400 + 5),
+	                 toll_days_from_civil(1914, 8, 1) * 86400);
+}
+END_TEST
+
 Suite *
 date_suite(void)
 {
@@ -253,6 +277,7 @@ date_suite(void)
 	tcase_add_test(tc, export_forms);
 	tcase_add_test(tc, user_formats);
 	tcase_add_test(tc, as_of_by_day_and_period);
+	tcase_add_test(tc, bin_start_is_its_label);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -259,8 +259,17 @@ START_TEST(timeline_as_values)
 	};
 	size_t i;
 
-	/* A unit once rows are in is refused; so is a timeline of an aggregation without one. */
-	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_WEEK), TOLL_EUSAGE);
+	/*
+	 * The unit may change once every revision is kept (not to none); a
+	 * unit after rows kept as latest only is refused, and so is a
+	 * timeline of an aggregation without one.
+	 */
+	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_NONE), TOLL_EUSAGE);
+	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_WEEK), TOLL_OK);
+	ck_assert_int_eq(toll_agg_timeline(a, rd, &tl, &d), TOLL_OK);
+	ck_assert_uint_eq(toll_timeline_rows(tl), 2);   /* Armenia and Azerbaijan in 2022-W37 */
+	toll_timeline_free(tl);
+	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_DAY), TOLL_OK);
 	ck_assert_int_eq(toll_agg_timeline(a, rd, &tl, &d), TOLL_OK);
 	ck_assert_uint_eq(toll_timeline_rows(tl), 5);
 	for (i = 0; i < 5; i++) {
@@ -289,6 +298,7 @@ START_TEST(timeline_as_values)
 	toll_keys_free(&k);
 	toll_policy_free(&p);
 	rd = read_claims("side", "max", &k, &p, &a, NULL);
+	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_DAY), TOLL_EUSAGE);
 	ck_assert_int_eq(toll_agg_timeline(a, rd, &tl, &d), TOLL_EUSAGE);
 	ck_assert_ptr_null(tl);
 	toll_agg_free(a);

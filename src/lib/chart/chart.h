@@ -203,6 +203,8 @@ const char *toll_ch_shown(const char *s, size_t len, char buf[TOLL_CHART_TEXT_BU
 /* The same, of at most max characters, in memory of its own (malloc; NULL when there is none). */
 char *toll_ch_shown_dup(const char *s, size_t len, size_t max);
 PangoLayout *toll_ch_text(toll_chart *c, const char *s, double size, int bold, double width, int lines);
+/* line.c: whether a line or step of n points marks each (few enough to tell apart). */
+int toll_ch_marked(const toll_chart *c, size_t n);
 void toll_ch_extent(PangoLayout *l, double *w, double *h);
 double toll_ch_text_width(toll_chart *c, const char *s, double size, int bold);
 double toll_ch_line_height(toll_chart *c, double size);

@@ -121,6 +121,18 @@ by_y(const void *a, const void *b)
 	return p->y < q->y ? -1 : p->y > q->y;
 }
 
+/*
+ * Whether a line of n points has a mark at each: when they are few enough
+ * to tell apart, at most one per 7 units of the chart's width (known
+ * before the layout, so that the legend names the triangles only when
+ * they are drawn).  A line of a thousand daily tolls is a line.
+ */
+int
+toll_ch_marked(const toll_chart *c, size_t n)
+{
+	return (double)n <= c->o.width / 7;
+}
+
 /* The labels at the lines' ends: in order down the plot, each at least a line below the one above. */
 static int
 labels(toll_chart *c, const uint32_t *idx, const size_t *start, size_t ns, int step, double xend)
@@ -213,7 +225,7 @@ toll_ch_draw_lines(toll_chart *c, int step)
 			size_t n = start[s + 1] - start[s], k;
 			if (!step && !c->any_open)
 				break;
-			if (n > (size_t)((c->px1 - c->px0) / 6))
+			if (!toll_ch_marked(c, n))
 				continue;
 			for (k = 0; k < n; k++) {
 				uint32_t i = idx[start[s] + k];

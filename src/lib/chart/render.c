@@ -188,6 +188,33 @@ make_surface(toll_chart *c, struct toll_ch_sink *sk)
 	}
 }
 
+/*
+ * Whether a triangle marks an open figure somewhere (the legend then
+ * says what it means): a line's points are marked only when they are few
+ * enough to tell apart (toll_ch_marked()).  0, or -1 out of memory.
+ */
+static int
+open_marks(toll_chart *c)
+{
+	size_t i, ns = toll_strmap_count(c->series), *count;
+
+	if (c->o.no_interval)
+		return 0;
+	if (c->kind->swatch != SWATCH_LINE) {
+		for (i = 0; i < c->n; i++)
+			c->any_open |= open_of(c, i);
+		return 0;
+	}
+	if ((count = calloc(ns + 1, sizeof *count)) == NULL)
+		return -1;
+	for (i = 0; i < c->n; i++)
+		count[c->ser != NULL ? c->ser[i] : 0]++;
+	for (i = 0; i < c->n; i++)
+		c->any_open |= open_of(c, i) && toll_ch_marked(c, count[c->ser != NULL ? c->ser[i] : 0]);
+	free(count);
+	return 0;
+}
+
 /* Everything but the surface: the layout, then the data, axes, legend and texts. */
 static int
 draw_chart(toll_chart *c, toll_diag *d)
@@ -197,10 +224,10 @@ draw_chart(toll_chart *c, toll_diag *d)
 	int rc = TOLL_OK;
 
 	memset(&L, 0, sizeof L);
-	for (i = 0; i < c->n; i++) {
-		c->any_open |= open_of(c, i) && !c->o.no_interval;
+	if (open_marks(c) != 0)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	for (i = 0; i < c->n; i++)
 		c->any_band |= band_of(c, i);
-	}
 	if (toll_ch_colours(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	if (toll_ch_plan(c, &L) != 0) {
