@@ -104,8 +104,8 @@ data_sha256(char **files, size_t nfiles, char sha[65])
  * revisions and the story only its own); problems are counted in in.
  */
 static void
-read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_revs *revs, toll_story *story,
-            const char *event)
+read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_agg *periods, toll_revs *revs,
+            toll_story *story, const char *event)
 {
 	toll_entry e;
 	toll_diag d, ud;
@@ -114,7 +114,8 @@ read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_revs *revs, 
 	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
 			if (toll_agg_header(totals, in->rd, &ud) != 0 ||
-			    toll_agg_header(sides, in->rd, &ud) != 0) {
+			    toll_agg_header(sides, in->rd, &ud) != 0 ||
+			    toll_agg_header(periods, in->rd, &ud) != 0) {
 				in->status = cli_usage_error("%s", ud.msg);
 				break;
 			}
@@ -122,6 +123,7 @@ read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_revs *revs, 
 		}
 		if ((code = toll_agg_add(totals, in->rd, &e, &d)) == TOLL_OK &&
 		    (code = toll_agg_add(sides, in->rd, &e, &d)) == TOLL_OK &&
+		    (code = toll_agg_add(periods, in->rd, &e, &d)) == TOLL_OK &&
 		    (event == NULL || (e.rep.event.len == strlen(event) &&
 		                       memcmp(e.rep.event.s, event, e.rep.event.len) == 0)) &&
 		    (code = toll_revs_add(revs, &e, &d)) == TOLL_OK)
@@ -162,7 +164,7 @@ report_option(int c, toll_story_opts *so, toll_policy *policy, const char **out_
 /* The report of what was read, to out_path; the exit status. */
 static int
 write_report(toll_story *story, const toll_story_opts *so, cli_reader *in, toll_agg *totals,
-             toll_agg *sides, toll_revs *revs, const char *out_path)
+             toll_agg *sides, toll_agg *periods, toll_revs *revs, const char *out_path)
 {
 	cli_output out;
 	toll_diag d;
@@ -175,7 +177,7 @@ write_report(toll_story *story, const toll_story_opts *so, cli_reader *in, toll_
 	}
 	if ((status = cli_output_open(&out, out_path)) != EXIT_OK)
 		return status;
-	code = toll_story_write(story, in->rd, totals, sides, revs, cli_output_write, &out, &d);
+	code = toll_story_write(story, in->rd, totals, sides, periods, revs, cli_output_write, &out, &d);
 	if (code != TOLL_OK && !(code == TOLL_EIO && toll_out_failed(out.o)))
 		cli_diag(&d, 0);
 	return cli_output_close(&out, code == TOLL_EIO && toll_out_failed(out.o) ? EXIT_OK :
@@ -189,7 +191,7 @@ main(int argc, char **argv)
 	toll_story_opts so;
 	toll_policy policy;
 	toll_keys kt = { NULL, 0 }, ks = { NULL, 0 };
-	toll_agg *totals = NULL, *sides = NULL;
+	toll_agg *totals = NULL, *sides = NULL, *periods = NULL;
 	toll_revs *revs = NULL;
 	toll_story *story = NULL;
 	cli_reader in;
@@ -245,6 +247,8 @@ main(int argc, char **argv)
 	    toll_keys_parse(&ks, "event,side,category", &ud) != 0 ||
 	    (totals = toll_agg_new(&policy, &kt, &so.as_of)) == NULL ||
 	    (sides = toll_agg_new(&policy, &ks, &so.as_of)) == NULL ||
+	    (periods = toll_agg_new(&policy, &kt, &so.as_of)) == NULL ||
+	    toll_agg_set_every(periods, TOLL_BIN_DAY) != TOLL_OK ||
 	    (revs = toll_revs_new(&so.as_of)) == NULL || (story = toll_story_new(&so)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
@@ -261,10 +265,10 @@ main(int argc, char **argv)
 	/* Every warning and known note goes to the report's checks too. */
 	in.observe = story_check;
 	in.observe_ctx = story;
-	read_claims(&in, totals, sides, revs, story, so.event);
+	read_claims(&in, totals, sides, periods, revs, story, so.event);
 	status = in.status;
 	if (status == EXIT_OK)
-		status = write_report(story, &so, &in, totals, sides, revs, out_path);
+		status = write_report(story, &so, &in, totals, sides, periods, revs, out_path);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 done:
@@ -272,6 +276,7 @@ done:
 	toll_story_free(story);
 	toll_agg_free(totals);
 	toll_agg_free(sides);
+	toll_agg_free(periods);
 	toll_revs_free(revs);
 	toll_keys_free(&kt);
 	toll_keys_free(&ks);

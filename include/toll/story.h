@@ -63,13 +63,17 @@ int toll_story_has_event(const toll_story *s);
 
 /*
  * Writes the PDF to write.  totals: an aggregation grouped by
- * event,category; sides: by event,side,category; revs: every revision.
- * All by the same policy and as-of instant as the options say.  Returns
+ * event,category; sides: by event,side,category; periods: by
+ * event,category, keeping every revision (toll_agg_set_every(), any
+ * unit: the story chooses one by the dataset's span, for each event's
+ * toll period by period); revs: every revision.  All by the same policy
+ * and as-of instant as the options say.  Returns
  * TOLL_OK; TOLL_EDATA, TOLL_ENOMEM or TOLL_EIO with *d filled (EIO also
  * when write failed).
  */
 int toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
-                     toll_revs *revs, toll_chart_write_fn write, void *closure, toll_diag *d);
+                     toll_agg *periods, toll_revs *revs, toll_chart_write_fn write, void *closure,
+                     toll_diag *d);
 
 /*
  * The SHA-256 of the files' bytes, one after the other, in hex into

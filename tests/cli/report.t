@@ -12,7 +12,7 @@ Usage: toll-report [OPTION]... [FILE]... -o OUT.pdf
 $ toll-report ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null && pdfinfo "$TEST_TMP/r.pdf" | grep -E '^(Pages|Page size|Creator):'
 --- stdout
 Creator:         toll-report
-Pages:           6
+Pages:           7
 Page size:       595.28 x 841.89 pts (A4)
 
 === --letter pages
@@ -42,14 +42,15 @@ CreationDate: Tue Nov 24 14:00:00 2026 +14
 === the footer names the data and its SHA-256, every page numbered
 $ toll-report ../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext "$TEST_TMP/r.pdf" - | grep -c "SHA-256 $(sha256sum ../datasets/2023-09-karabakh-offensive.tsv | cut -c1-64)"; pdftotext "$TEST_TMP/r.pdf" - | grep -o 'page [0-9]* of [0-9]*'
 --- stdout
-7
-page 1 of 7
-page 2 of 7
-page 3 of 7
-page 4 of 7
-page 5 of 7
-page 6 of 7
-page 7 of 7
+8
+page 1 of 8
+page 2 of 8
+page 3 of 8
+page 4 of 8
+page 5 of 8
+page 6 of 8
+page 7 of 8
+page 8 of 8
 
 === --as-of, --event, --combine and --title
 $ toll-report --as-of 2022-09-14 --event 2022-09-armenia-azerbaijan-border --combine max --title 'Two days in' ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" && pdftotext -layout "$TEST_TMP/r.pdf" - | grep -E '^(Two days in|As of|Sources combined by|Claims)|^killed ' | sed 's/  */ /g'; toll-agg --as-of 2022-09-14 --combine max -g event,category ../datasets/2022-09-border-clashes.tsv | grep killed
@@ -163,3 +164,20 @@ SHA-256 not computed (the data was read once, from a pipe)
 SHA-256 not computed (the data was read once, from a pipe)
 Claims of one party about another's losses, set aside
 SHA-256 not computed (the data was read once, from a pipe)
+
+=== an event's toll period by period: the end of each month with a report, as toll-rev series gives it (units by the data's span: months for two years)
+$ toll-report ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -layout "$TEST_TMP/r.pdf" - | grep -A6 'The toll month by month' | tail -3 | sed 's/  */ /g'; toll-rev series --every month -g event,category ../datasets/2020-karabakh-war.tsv 2>/dev/null | awk -F'\t' '$NF > 0' | cut -f3,4,6,8 | sed -n 2,4p
+--- stdout
+2020-09 2020-09-30 killed 98 98
+2020-10 2020-10-31 killed ~5,000 4902
+2020-11 2020-11-30 killed ~5,000 0
+2020-09	2020-09-30	98	98
+2020-10	2020-10-31	5000	4902
+2020-11	2020-11-30	5000	0
+
+=== data of a few months: the toll week by week (a table per event); an event of fewer than three periods with a report has no such table
+$ toll-report ../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -layout "$TEST_TMP/r.pdf" - | grep -c 'The toll week by week'; printf 'event\treported\tsource\tside\tcategory\tbest\ne\t2022-09-13\tA\tX\tkilled\t5\ne\t2022-09-14\tA\tX\tkilled\t7\n' >"$TEST_TMP/two.tsv"; toll-report "$TEST_TMP/two.tsv" -o "$TEST_TMP/r2.pdf"; pdftotext "$TEST_TMP/r2.pdf" - | grep -c 'The toll'
+--- stdout
+2
+0
+--- exit 1

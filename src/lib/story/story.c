@@ -21,6 +21,7 @@
 #include "toll/figure.h"
 #include "toll/story.h"
 #include "toll/table.h"
+#include "toll/timeline.h"
 
 /*
  * What one report shows: more events than this are refused (choose one
@@ -319,6 +320,71 @@ rev_tab(const toll_rev_list *l, enum toll_rev_table which, struct tab *t, toll_d
 	return TOLL_OK;
 }
 
+/*
+ * The unit of the periods: one that gives a table a reader takes in over
+ * the dataset's span (days for a month, weeks for half a year, months
+ * for three years, quarters for twelve, else years).
+ */
+static int
+unit_of(const toll_story *s)
+{
+	int64_t days = (s->last - s->first) / 86400;
+
+	return days <= 31 ? TOLL_BIN_DAY : days <= 183 ? TOLL_BIN_WEEK : days <= 3 * 366 ? TOLL_BIN_MONTH :
+	       days <= 12 * 366 ? TOLL_BIN_QUARTER : TOLL_BIN_YEAR;
+}
+
+/*
+ * toll-rev series' table (by event and category) of the periods with a
+ * report: the others carry the toll forward.
+ */
+static int
+period_tab(toll_agg *a, const toll_reports *rd, int unit, struct tab *t, toll_diag *d)
+{
+	toll_timeline *tl;
+	toll_timeline_row row;
+	size_t n, nc, i, r, c, keep = 0;
+	int rc;
+
+	if (toll_agg_set_every(a, unit) != TOLL_OK)
+		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "internal error: the periods' "
+		                     "aggregation keeps no revision");
+	if ((rc = toll_agg_timeline(a, rd, &tl, d)) != TOLL_OK)
+		return rc;
+	n = toll_timeline_rows(tl);
+	nc = toll_timeline_columns(tl);
+	for (i = 0; i < n; i++) {
+		toll_timeline_row_at(tl, i, &row);
+		keep += row.updated > 0;
+	}
+	if (tab_new(t, nc, keep) != 0) {
+		toll_timeline_free(tl);
+		return oom(d);
+	}
+	for (c = 0; c < nc; c++)
+		if (tab_put(t, 0, c, toll_timeline_column(tl, c), strlen(toll_timeline_column(tl, c))) != 0)
+			goto nomem;
+	for (i = 0, r = 1; i < n; i++) {
+		char buf[TOLL_AGG_TEXT];
+
+		toll_timeline_row_at(tl, i, &row);
+		if (row.updated == 0)
+			continue;
+		for (c = 0; c < nc; c++) {
+			const char *text = toll_timeline_text(tl, i, c, buf);
+
+			if (tab_put(t, r, c, text, strlen(text)) != 0)
+				goto nomem;
+		}
+		r++;
+	}
+	toll_timeline_free(tl);
+	return TOLL_OK;
+nomem:
+	toll_timeline_free(tl);
+	return oom(d);
+}
+
 static const char *
 cell(const struct tab *t, size_t r, const char *col)
 {
@@ -345,6 +411,8 @@ struct ctx {
 	struct tab totals, sides, history, summary;
 	struct tab hist_series;    /* the history with a series column, for the step charts */
 	struct tab latest;         /* each series' latest claim, for the interval charts */
+	struct tab periods;        /* each event's toll at the end of each period with a report */
+	int unit;                  /* of the periods */
 	toll_strmap *colours;      /* series label -> its colour's number, story-wide */
 	toll_diag *d;
 	int rc;
@@ -741,6 +809,35 @@ headline(const struct event *ev)
 }
 
 /*
+ * The event's toll period by period, when it grew over three periods or
+ * more: what toll-rev series gives, the periods without a report left out.
+ */
+static void
+period_table(struct ctx *x, const char *ev)
+{
+	static const char *const cols[] = { "period", "as_of", "category", "figure", "change" };
+	static const char *const heads[] = { "period", "as of", "category", "toll", "change" };
+	static const double w[] = { 0.2, 0.2, 0.24, 0.18, 0.18 };
+	static const int r[] = { 0, 0, 0, 1, 1 };
+	char buf[256];
+	size_t j, rows = 0;
+
+	for (j = 1; j <= x->periods.nrow; j++)
+		rows += strcmp(cell(&x->periods, j, "event"), ev) == 0;
+	if (rows < 3)
+		return;
+	snprintf(buf, sizeof buf, "The toll %s by %s", toll_bin_name(x->unit), toll_bin_name(x->unit));
+	toll_doc_need(&x->doc, 80);
+	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
+	snprintf(buf, sizeof buf, "What was known at the end of each %s with a report (by toll-agg's rules, "
+	         "as toll-rev series --every %s gives it); the change is what the %s's reports added, "
+	         "below 0 where the toll fell (a correction; the missing found).", toll_bin_name(x->unit),
+	         toll_bin_name(x->unit), toll_bin_name(x->unit));
+	toll_doc_text(&x->doc, buf, DOC_SMALL, 0, 1, 4);
+	table(x, &x->periods, ev, cols, heads, w, r, 5);
+}
+
+/*
  * One function (157 lines): an event's pages in the order a reader meets them
  * (its totals, its chart, its claims, its checks); split by page when the
  * report leaves the chart wing (issue 30).
@@ -835,6 +932,7 @@ event_pages(struct ctx *x, size_t i)
 	o.ylabel = "";
 	/* A row per series, 17 points each. */
 	chart(x, &x->latest, ev, cat, &o, NULL, "reported,source", "series", interval_h);
+	period_table(x, ev);
 	toll_doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
 	{
 		static const char *const cols[] = { "side", "status", "category", "source", "revisions",
@@ -1166,7 +1264,8 @@ all_texts(const toll_story *s)
 
 int
 toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
-                 toll_revs *revs, toll_chart_write_fn write, void *closure, toll_diag *d)
+                 toll_agg *periods, toll_revs *revs, toll_chart_write_fn write, void *closure,
+                 toll_diag *d)
 {
 	struct ctx x;
 	struct toll_ch_sink sk = { write, closure, 0, 0, NULL, 0, 0 };
@@ -1187,7 +1286,8 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 	    (rc = agg_tab(tr, &x.totals, d)) != TOLL_OK || (rc = agg_tab(sr, &x.sides, d)) != TOLL_OK ||
 	    (rc = rev_tab(rl, TOLL_REV_HISTORY, &x.history, d)) != TOLL_OK ||
 	    (rc = rev_tab(rl, TOLL_REV_SUMMARY, &x.summary, d)) != TOLL_OK ||
-	    (rc = series_history(&x)) != TOLL_OK || (rc = latest_claims(&x)) != TOLL_OK)
+	    (rc = series_history(&x)) != TOLL_OK || (rc = latest_claims(&x)) != TOLL_OK ||
+	    (rc = period_tab(periods, rd, x.unit = unit_of(s), &x.periods, d)) != TOLL_OK)
 		goto done;
 	if ((texts = all_texts(s)) == NULL) {
 		rc = oom(d);
@@ -1221,6 +1321,7 @@ done:
 	tab_free(&x.summary);
 	tab_free(&x.hist_series);
 	tab_free(&x.latest);
+	tab_free(&x.periods);
 	toll_agg_result_free(tr);
 	toll_agg_result_free(sr);
 	toll_rev_list_free(rl);
