@@ -176,6 +176,9 @@ toll_ticks_linear(double dmin, double dmax, int m, int loose, toll_ticks *out)
 						double score = w_simple * s + w_cover * c + w_dense * g + w_legible;
 						double eps = step * 1e-9;
 
+						/* An axis across zero has it among its ticks (a bar's base, a fall's sign). */
+						if (dmin < 0 && dmax > 0 && fabs(remainder(lmin, step)) > eps)
+							continue;
 						if (score > best && (!loose || (lmin <= dmin + eps && lmax >= dmax - eps))) {
 							best = score;
 							blmin = lmin;

@@ -96,6 +96,11 @@ check opt-labels bar -x event --series side img/totals.tsv --labels --size 600x3
 check opt-labels-interval interval -y source,reported --series side img/estimates.tsv --labels --size 600x360
 check opt-labels-step step --series side img/revisions.tsv --labels --size 600x360
 check opt-xrange line -x x --series group img/band.tsv --xmin 10 --xmax 30 --size 600x360
+# toll-rev series' output as it is: its changes as bars, its running toll as a step line (as of each week's
+# end), and a thousand days of one series, some "at least", as a line with no marks (nor a legend for them).
+check series-change-bars bar -x period -y change --series side,category img/series.tsv --title 'Dead and wounded added each week' --size 600x360
+check series-running-step step -x as_of --series side,category img/series.tsv --labels --title 'Running toll, as known at the end of each week' --size 600x360
+check series-daily-line step -x as_of img/daily.tsv --title 'A thousand days of one series' --size 600x360
 check opt-gaps line -x month --series side img/gaps.tsv --size 600x360 --title 'A line breaks at a month with no row'
 check opt-mark-bar bar -x event --series side img/totals.tsv --mark '5000=5,000' --size 600x360
 

@@ -97,6 +97,25 @@ START_TEST(linear_properties)
 }
 END_TEST
 
+/* An axis across zero has zero among its ticks: -100 to 10,700 (weekly changes, one a fall) is not -1,000, 1,000, ... */
+START_TEST(linear_across_zero)
+{
+	static const double ranges[][2] = { { -100, 10700 }, { -157, 913 }, { -3.5, 97 }, { -9000, 400 } };
+	toll_ticks t;
+	size_t r, i;
+
+	for (r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+		int zero = 0;
+
+		ck_assert_int_eq(toll_ticks_linear(ranges[r][0], ranges[r][1], 6, 1, &t), TOLL_OK);
+		for (i = 0; i < t.n; i++)
+			zero |= t.v[i] == 0;
+		ck_assert_msg(zero, "no tick at 0 from %g to %g", ranges[r][0], ranges[r][1]);
+		ck_assert(t.lo <= ranges[r][0] && t.hi >= ranges[r][1]);
+	}
+}
+END_TEST
+
 START_TEST(linear_refuses)
 {
 	toll_ticks t;
@@ -216,6 +235,7 @@ ticks_suite(void)
 	tcase_add_test(tc, linear_round_steps);
 	tcase_add_test(tc, linear_properties);
 	tcase_add_test(tc, linear_refuses);
+	tcase_add_test(tc, linear_across_zero);
 	tcase_add_test(tc, log_ticks);
 	tcase_add_test(tc, date_ticks);
 	tcase_add_test(tc, number_labels);
