@@ -115,7 +115,7 @@ _toll_program() {
 		COMPREPLY=($(compgen -W "$(_toll_policies)" -- "$cur"))
 		[[ ${COMPREPLY[0]} == prefer: ]] && compopt -o nospace 2>/dev/null
 		return ;;
-	--palette | --format)
+	--palette | --format | --every)
 		COMPREPLY=($(compgen -W "$(_toll_option_values "$prog" "$prev")" -- "$cur"))
 		return ;;
 	-g | --group | -x | -y | --series | --keep | --value-map | -k | --key)
@@ -127,7 +127,7 @@ _toll_program() {
 	--title | --subtitle | --xlabel | --ylabel | --caption | --as-of | -a | --size | --scale | \
 	--dpi | --bins | --ymin | --ymax | --xmin | --xmax | --mark | --color | --font | --na | \
 	--names | --delimiter | --date-format | -m | --max-errors | -e | --event | --set | --map | \
-	--reported | --release | --wide)
+	--reported | --release | --releases | --wide)
 		return ;;
 	esac
 	if [[ $cur == -* ]]; then

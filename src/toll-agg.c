@@ -42,7 +42,9 @@ static cli_opt options[] = {
 static const char usage_tail[] =
 	"\n"
 	"Grouping by reported is refused: a claim's report date is not when its\n"
-	"deaths happened; give --as-of, or a bin of start or end.\n"
+	"deaths happened; toll-rev series gives the toll at the end of each day,\n"
+	"week, month..., --as-of what was known then, a bin of start or end when\n"
+	"the deaths happened.\n"
 	"Output columns: the keys, then low, best, high (empty: unbounded), events\n"
 	"(distinct events), series (the series the policy chose), qualifier (~ when\n"
 	"the best is approximate, vague for a vague word), best_by (sources, or\n"

@@ -49,12 +49,13 @@ static const struct {
 	  "with --latest, one row per series, its latest figure in each", DIFF },
 	{ "series", "--every=UNIT [FILE]...",
 	  "one row per group (-g) and period of UNIT (day, week,\n"
-	  "month, quarter or year): the toll as known at the period's\n"
-	  "end, as toll-agg --as-of PERIOD gives it (low, best, high,\n"
-	  "events, series, qualifier, best_by, adversary), change (best\n"
-	  "minus the period before's: the first period's is its whole\n"
-	  "toll) and updated (events reported in the period; 0: the toll\n"
-	  "carried forward); a toll that falls is a warning", SERIES },
+	  "month, quarter or year): period, as_of (its last day) and\n"
+	  "the toll as known then, as toll-agg --as-of PERIOD gives it\n"
+	  "(low, best, high, events, series, qualifier, best_by,\n"
+	  "adversary), change (best minus the period before's: the\n"
+	  "first period's is its whole toll) and updated (events\n"
+	  "reported in the period; 0: the toll carried forward); a\n"
+	  "toll that falls is a warning", SERIES },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -95,8 +96,8 @@ enum { OPT_EVERY = CLI_OPT_PROGRAM, OPT_LATEST };
 static cli_opt options[] = {
 	{ OPT_LATEST, "latest", NULL, "diff: compare each series' latest revision, whatever\n"
 		"its date (two releases of a list, each of its day)", NULL },
-	{ OPT_EVERY, "every", "UNIT", "series: the periods, a day, week (ISO), month,\n"
-		"quarter or year", NULL },
+	{ OPT_EVERY, "every", "UNIT", "day, week (ISO), month, quarter or year\n"
+		"(series: its periods)", NULL },
 	CLI_OPTS_AGG,
 	CLI_OPTS_AS_OF,
 	CLI_OPTS_THREADS,

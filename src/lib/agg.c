@@ -117,11 +117,14 @@ toll_agg_header(toll_agg *a, const toll_reports *rd, toll_diag *d)
 		if (k->col == s->col[TOLL_COL_REPORTED])
 			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "cannot group by '%s': a claim's "
 			                     "report date is not when its deaths happened (each series would "
-			                     "count whole in the %s of its last revision): give --as-of DATE "
-			                     "for what was known then, start%s or end%s for when the deaths "
-			                     "happened, or see toll-rev history for how the figures grew",
+			                     "count whole in the %s of its last revision): toll-rev series "
+			                     "--every %s gives the toll at the end of each %s, --as-of DATE "
+			                     "what was known then, start%s or end%s groups by when the deaths "
+			                     "happened",
 			                     k->spec,
 			                     k->bin != TOLL_BIN_NONE ? toll_bin_name(k->bin) : "instant",
+			                     k->bin != TOLL_BIN_NONE ? toll_bin_name(k->bin) : "UNIT",
+			                     k->bin != TOLL_BIN_NONE ? toll_bin_name(k->bin) : "period",
 			                     k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "",
 			                     k->bin != TOLL_BIN_NONE ? k->spec + strlen("reported") : "");
 		if (k->bin != TOLL_BIN_NONE)

@@ -226,9 +226,9 @@ end:year	low	best	high	events	series	qualifier	best_by	adversary
 === grouping by the report date is refused, and why: a report's month is not when its deaths happened
 $ toll-agg -g reported:month,category ../datasets/2020-karabakh-war.tsv; toll-agg -g event,reported ../datasets/2020-karabakh-war.tsv
 --- stderr
-toll-agg: cannot group by 'reported:month': a claim's report date is not when its deaths happened (each series would count whole in the month of its last revision): give --as-of DATE for what was known then, start:month or end:month for when the deaths happened, or see toll-rev history for how the figures grew
+toll-agg: cannot group by 'reported:month': a claim's report date is not when its deaths happened (each series would count whole in the month of its last revision): toll-rev series --every month gives the toll at the end of each month, --as-of DATE what was known then, start:month or end:month groups by when the deaths happened
 Try 'toll-agg --help' for more information.
-toll-agg: cannot group by 'reported': a claim's report date is not when its deaths happened (each series would count whole in the instant of its last revision): give --as-of DATE for what was known then, start or end for when the deaths happened, or see toll-rev history for how the figures grew
+toll-agg: cannot group by 'reported': a claim's report date is not when its deaths happened (each series would count whole in the instant of its last revision): toll-rev series --every UNIT gives the toll at the end of each period, --as-of DATE what was known then, start or end groups by when the deaths happened
 Try 'toll-agg --help' for more information.
 --- exit 2
 

@@ -415,7 +415,7 @@ Try 'toll-rev --help' for more information.
 === series: grouping by the report date is refused, as by toll-agg
 $ toll-rev series --every week -g reported:week data/cumulative.tsv
 --- stderr
-toll-rev: cannot group by 'reported:week': a claim's report date is not when its deaths happened (each series would count whole in the week of its last revision): give --as-of DATE for what was known then, start:week or end:week for when the deaths happened, or see toll-rev history for how the figures grew
+toll-rev: cannot group by 'reported:week': a claim's report date is not when its deaths happened (each series would count whole in the week of its last revision): toll-rev series --every week gives the toll at the end of each week, --as-of DATE what was known then, start:week or end:week groups by when the deaths happened
 Try 'toll-rev --help' for more information.
 --- exit 2
 

@@ -153,6 +153,8 @@ want "columns under toll" "category " toll plot bar "$tmp/t.tsv" -x cat
 want "--format" "pdf png " toll-plot --format p
 want "policies from toll-agg's help" "prefer: " toll-agg --combine p
 want "--palette from toll-plot's help" "viridis " toll-plot --palette=v
+want "toll-rev's commands from its usage" "series summary " toll-rev s
+want "--every from toll-rev's help" "month " toll-rev series --every m
 
 # bash-completion itself finds the installed completion when a command is
 # first completed: a prefix of $HOME/.local is XDG_DATA_HOME's (below it,
