@@ -356,5 +356,76 @@ for r in csv.reader(open(F, newline='', encoding='utf-8')):
 emit(c)"
 check "victims list: people by category and month of death"
 
+# --- The pandas table as a running toll: each country-month an event reported in its
+# month; toll-rev series by year: a year's change is its months' fatalities, the toll
+# at its end their sum so far, and a year without a row carries it forward.
+toll-import table --map event=isocode+period,side=isocode,reported=period,best=fatalities_UCDP \
+	--date-format %Y%m --set source=UCDP,category=killed "$real/$monthly" 2>/dev/null |
+	toll-rev series --every year -g side 2>/dev/null | cols side,period,best,change >"$tmp/toll"
+py "$monthly" "
+by = collections.defaultdict(collections.Counter)
+for r in rows():
+    by[r['isocode']][int(r['period'][:4])] += int(float(r['fatalities_UCDP']))
+last = max(y for c in by.values() for y in c)
+out = {}
+for iso, c in by.items():
+    total = 0
+    for y in range(min(c), last + 1):
+        total += c[y]
+        out[(iso, str(y))] = (total, c[y])
+emit(out)"
+check "pandas table as a series: each country's toll at each year's end, and the year's deaths"
+
+# --- Two releases of the victims list: those who died by 20 October 2020 (as a list
+# published then would hold them, less every 97th, a double entry dropped later, and
+# every 89th at first counted under another status), then all.
+python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+months = {"Սեպ": 9, "Հոկ": 10}
+def early(r):
+    day, mon, year = r[4].replace(",", "").split()
+    return year == "2020" and months.get(mon, 13) * 100 + int(day) <= 1020
+w1, w2 = csv.writer(open(sys.argv[2], "w", newline="")), csv.writer(open(sys.argv[3], "w", newline=""))
+for r in rows:
+    if early(r):
+        w1.writerow(r[:4] + [r[4], "Անհայտ բացակայող" if int(r[0]) % 89 == 0 else r[5]] + r[6:])
+    if not (early(r) and int(r[0]) % 97 == 0):
+        w2.writerow(r)
+' "$real/$victims" "$tmp/r1.csv" "$tmp/r2.csv"
+vargs='--no-header --names index,id,name,born,died,status,rank,phone,compensation,allowance --map event=id,end=died,category=status --keep name --set source=1000plus.am,side=Armenia,status=military,best=1'
+vmap='category:Զոհված=killed,Անհայտ բացակայող=missing,I խմբի հաշմանդամ=wounded,II խմբի հաշմանդամ=wounded'
+# shellcheck disable=SC2086
+toll-import table $vargs --value-map "$vmap" --releases 2020-10-25,2021-03-01 "$tmp/r1.csv" "$tmp/r2.csv" 2>/dev/null |
+	toll-agg -g category 2>/dev/null | cols category,best >"$tmp/toll"
+python3 -c "$common"'
+c = collections.Counter()
+for r in csv.reader(open(sys.argv[2], newline="", encoding="utf-8")):
+    c[({"Զոհված": "killed", "Անհայտ բացակայող": "missing"}.get(r[5], "wounded"),)] += 1
+emit(c)' "$real/$victims" "$tmp/r2.csv" | LC_ALL=C sort >"$tmp/want"
+check "victims list, two releases stacked: the latest release's people by category"
+for i in 1 2; do
+	date=2020-10-25
+	[ "$i" = 2 ] && date=2021-03-01
+	# shellcheck disable=SC2086
+	toll-import table $vargs --value-map "$vmap" --releases "$date" "$tmp/r$i.csv" 2>/dev/null >"$tmp/rel$i.tsv"
+done
+python3 -c "$common"'
+def people(path):
+    return {r[1]: {"Զոհված": "killed", "Անհայտ բացակայող": "missing"}.get(r[5], "wounded")
+            for r in csv.reader(open(path, newline="", encoding="utf-8"))}
+a, b = people(sys.argv[2]), people(sys.argv[3])
+for k in b.keys() - a.keys():
+    print("added\t%s\t%s" % (k, b[k]))
+for k in a.keys() - b.keys():
+    print("removed\t%s\t%s" % (k, a[k]))
+for k in a.keys() & b.keys():
+    if a[k] != b[k]:
+        print("removed\t%s\t%s\nadded\t%s\t%s" % (k, a[k], k, b[k]))' "$real/$victims" "$tmp/r1.csv" "$tmp/r2.csv" |
+	LC_ALL=C sort >"$tmp/want"
+toll-rev diff --latest "$tmp/rel1.tsv" "$tmp/rel2.tsv" | awk -F '\t' 'NR > 1 { print $1 "\t" $2 "\t" $5 }' |
+	LC_ALL=C sort >"$tmp/toll"
+check "victims list, two releases: toll-rev diff --latest names those added and removed, by id"
+
 echo "$suite: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
