@@ -119,6 +119,11 @@ says "toll-check: no memory, 4 threads: out of memory, exit 2" nomem-check-4 2 "
 says "toll-rev: no memory, 1 thread: out of memory, exit 2" nomem-rev-1 2 "out of memory"
 says "toll-rev: no memory, 2 threads: out of memory, exit 2" nomem-rev-2 2 "out of memory"
 says "toll-rev: no memory, 4 threads: out of memory, exit 2" nomem-rev-4 2 "out of memory"
+# (toll-rev series keeps every revision, and its sweep's arrays: out of memory too, whichever fails)
+run "nomem-series" TOLL_FAULT_ALLOC_MIN=1048576 -- toll-rev series --every month t.tsv
+run "nomem-series-sweep" TOLL_FAULT_ALLOC_MIN=4194304 -- toll-rev series --every day -g source t.tsv
+says "toll-rev series: no memory: out of memory, exit 2" nomem-series 2 "out of memory"
+says "toll-rev series: no memory for the sweep: out of memory, exit 2" nomem-series-sweep 2 "out of memory"
 
 # --- A read error in the middle of the line after the fall of line
 # 123,458: the rows and messages before it (the fall among them, in the

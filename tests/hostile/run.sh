@@ -56,6 +56,9 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 	run "$n" toll-rev history "$f"
 	run "$n" toll-rev summary "$f"
 	run "$n" toll-rev diff "$f" "$f"
+	run "$n" toll-rev diff --latest "$f" "$f"
+	run "$n" toll-rev series --every week -g side,category "$f"
+	run "$n" toll-rev series --every day -g '' --combine median "$f"
 	run "$n" toll-stats -g side count sum:best median:best "$f"
 	run "$n" toll-plot bar -x source -o "$tmp/chart.png" "$f"
 	run "$n" toll-plot step --series source -o "$tmp/chart.png" "$f"
@@ -69,6 +72,8 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 	run "$n" toll-extract --explain "$f"
 	run "$n" toll-import table --no-header --row-events --map end=2 \
 		--set reported=2022-01-01,source=s,side=a,category=killed "$f"
+	run "$n" toll-import table --no-header --map event=1,end=2 \
+		--set source=s,side=a,category=killed,best=1 --releases 2022-01-01,2022-06-01 "$f" "$f"
 done
 
 # The same TSV files read in chunks of 4 KiB by three threads: the same rules hold.
@@ -141,6 +146,7 @@ full toll-agg "$good"
 full toll-rev history "$good"
 full toll-rev summary "$good"
 full toll-rev diff "$good" "$tmp/million-series.tsv"
+full toll-rev series --every day "$good"
 full toll-stats count "$good"
 full toll-plot bar -o - "$good"
 full toll-report -o - "$good"
@@ -166,6 +172,7 @@ m="$tmp/million-series.tsv"
 closed toll-check --normalize "$m"
 closed toll-agg -g source "$m"
 closed toll-rev history "$m"
+closed toll-rev series --every month -g source "$m"
 closed toll-stats -g source count "$m"
 closed toll-plot hist -o - "$m"
 closed toll-report -o - "$good"
