@@ -363,6 +363,27 @@ cli_agg_option(int c, const char *arg, cli_agg *g)
 	}
 }
 
+void
+cli_read_agg(cli_reader *cr, toll_agg *agg)
+{
+	toll_entry e;
+	toll_diag d, ud;
+	int code;
+
+	while ((code = cli_reader_next(cr, &e)) != TOLL_END) {
+		if (code == TOLL_HEADER) {
+			if (toll_agg_header(agg, cr->rd, &ud) != 0) {
+				cr->status = cli_usage_error("%s", ud.msg);
+				break;
+			}
+			continue;
+		}
+		code = toll_agg_add(agg, cr->rd, &e, &d);
+		if (code != TOLL_OK && !cli_reader_problem(cr, &d, code))
+			break;
+	}
+}
+
 int
 cli_agg_keys(cli_agg *g)
 {

@@ -279,6 +279,9 @@ char *cli_combine_help(void);
  */
 int cli_agg_option(int c, const char *arg, cli_agg *g);
 
+/* Reads every claim into agg (its header, then each row); problems are counted in cr. */
+void cli_read_agg(cli_reader *cr, toll_agg *agg);
+
 /* After the options: the default keys when -g was not given.  0, or EXIT_TROUBLE (said). */
 int cli_agg_keys(cli_agg *g);
 void cli_agg_free(cli_agg *g);

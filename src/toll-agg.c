@@ -60,28 +60,6 @@ static const char usage_tail[] =
 	"  toll-agg -g side,category,source --combine each datasets/2022-09-border-clashes.tsv\n"
 	"  toll-agg -g event,end:month --combine latest reports.csv\n";
 
-/* Reads the claims into agg; problems are counted in in. */
-static void
-read_claims(cli_reader *in, toll_agg *agg)
-{
-	toll_entry e;
-	toll_diag d, ud;
-	int code;
-
-	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (toll_agg_header(agg, in->rd, &ud) != 0) {
-				in->status = cli_usage_error("%s", ud.msg);
-				break;
-			}
-			continue;
-		}
-		code = toll_agg_add(agg, in->rd, &e, &d);
-		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
-			break;
-	}
-}
-
 /* Writes the aggregation; the exit status. */
 static int
 write_result(toll_agg *agg, const toll_reports *rd, toll_out *out)
@@ -136,7 +114,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	toll_agg_set_warn(agg, cli_reader_warn, &in);
-	read_claims(&in, agg);
+	cli_read_agg(&in, agg);
 	status = in.status;
 	if (status == EXIT_OK)
 		status = write_result(agg, in.rd, out);

@@ -174,8 +174,7 @@ static int
 run_series(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, toll_agg *agg,
            toll_out *out)
 {
-	toll_entry e;
-	toll_diag d, ud;
+	toll_diag d;
 	toll_timeline *tl = NULL;
 	int code;
 
@@ -183,18 +182,7 @@ run_series(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, 
 	                    cli_threads(opt)) != 0)
 		return in->status;
 	toll_agg_set_warn(agg, cli_reader_warn, in);
-	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
-		if (code == TOLL_HEADER) {
-			if (toll_agg_header(agg, in->rd, &ud) != 0) {
-				in->status = cli_usage_error("%s", ud.msg);
-				break;
-			}
-			continue;
-		}
-		code = toll_agg_add(agg, in->rd, &e, &d);
-		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
-			break;
-	}
+	cli_read_agg(in, agg);
 	if (in->status != EXIT_OK)
 		return in->status;
 	code = toll_agg_timeline(agg, in->rd, &tl, &d);
