@@ -118,6 +118,7 @@ struct toll_import {
 	struct imp_relstate { uint64_t print; size_t seen; int out; } *rel_st;  /* seen: release + 1 */
 	size_t rel_cap, rel_cur;   /* rel_cur: the release being read + 1; 0 before the first */
 	char rel_note[96];         /* a withdrawal's note */
+	long rel_note_col;         /* its column (the plan's: the header's names are gone by the end) */
 };
 
 /*

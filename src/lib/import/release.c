@@ -86,7 +86,7 @@ withdraw(toll_import *im, size_t id, size_t rel)
 	struct imp_rowbuf *rb = &im->rb;
 	toll_str key = toll_strmap_key(im->rel_keys, id);
 	const char *p = key.s;
-	long note = imp_find_col(im, "note");
+	long note = im->rel_note_col;
 	size_t i;
 
 	for (i = 0; i < im->n; i++) {

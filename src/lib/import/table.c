@@ -147,6 +147,7 @@ plan(toll_import *im, const toll_table *t, const toll_row *h, toll_diag *d)
 	/* --releases: withdrawals write their note there. */
 	if (r == TOLL_OK && im->o.nrel > 0 && imp_find_col(im, "note") < 0)
 		imp_add_col(im, "note", -1, NULL, K_TEXT);
+	im->rel_note_col = imp_find_col(im, "note");
 out:
 	free(used);
 	return r;
