@@ -144,7 +144,8 @@ typedef struct toll_agg_result {
  * another (nest.h) into *out, to free with toll_agg_result_free().
  * Returns TOLL_OK, or TOLL_EDATA (*d says what: a sum too large;
  * categories that do not nest in one group; with the policy each, two
- * sources' claims of one kind in one group) or TOLL_ENOMEM with *out NULL.
+ * sources' claims of one kind in one group), TOLL_EUSAGE (the aggregation
+ * keeps every revision: toll_agg_set_every()) or TOLL_ENOMEM with *out NULL.
  */
 int toll_agg_finish(toll_agg *a, const toll_reports *rd, toll_agg_result **out, toll_diag *d);
 void toll_agg_result_free(toll_agg_result *r);

@@ -2065,6 +2065,9 @@ toll_agg_finish(toll_agg *a, const toll_reports *rd, toll_agg_result **out, toll
 	int rc = TOLL_ENOMEM, any_adv = 0;
 
 	*out = NULL;
+	if (a->every != TOLL_BIN_NONE)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "internal error: an aggregation that keeps "
+		                     "every revision has a timeline (toll_agg_timeline()), not one result");
 	memset(&own, 0, sizeof own);
 	memset(&adv, 0, sizeof adv);
 	c.a = a;

@@ -189,7 +189,6 @@ struct sweep {
 	toll_strmap *groups;
 	struct pass pass[2];
 	struct acc *acc;
-	size_t nacc;
 	struct evstate *ev;
 	size_t *evstart, *evser;
 	struct contrib *pool;

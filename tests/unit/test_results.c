@@ -270,6 +270,12 @@ START_TEST(timeline_as_values)
 	ck_assert_uint_eq(toll_timeline_rows(tl), 2);   /* Armenia and Azerbaijan in 2022-W37 */
 	toll_timeline_free(tl);
 	ck_assert_int_eq(toll_agg_set_every(a, TOLL_BIN_DAY), TOLL_OK);
+	{
+		toll_agg_result *res;
+
+		ck_assert_int_eq(toll_agg_finish(a, rd, &res, &d), TOLL_EUSAGE);
+		ck_assert_ptr_null(res);
+	}
 	ck_assert_int_eq(toll_agg_timeline(a, rd, &tl, &d), TOLL_OK);
 	ck_assert_uint_eq(toll_timeline_rows(tl), 5);
 	for (i = 0; i < 5; i++) {
