@@ -208,6 +208,7 @@ struct sentence {
 	size_t len;
 	struct tok t[MAX_TOKS];
 	int n;
+	int cut;              /* the sentence has more tokens than fit: t[] holds the first MAX_TOKS */
 	int grow_known;       /* grow below is set */
 	const char *grow;     /* the word of "could be higher" and the like, or NULL */
 };
@@ -241,8 +242,10 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
 	struct tok *t;
 	size_t i;
 
-	if (st->n >= MAX_TOKS)
+	if (st->n >= MAX_TOKS) {
+		st->cut = 1;
 		return;
+	}
 	t = &st->t[st->n++];
 	t->s = s;
 	t->len = len;
@@ -338,7 +341,8 @@ tokenize(struct sentence *st)
 	const unsigned char *p = (const unsigned char *)st->s, *e = p + st->len;
 
 	st->n = 0;
-	while (p < e) {
+	st->cut = 0;
+	while (p < e && !st->cut) {
 		size_t k;
 
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
@@ -962,18 +966,36 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	c->found(c->arg, &x);
 }
 
-static void
-one_sentence(const struct ctx *c, struct sentence *st)
+/*
+ * Numbers of a sentence examined at once, and the tokens of context a
+ * window of a long sentence keeps on each side of those it examines.
+ */
+#define MAX_MENTIONS 64
+#define OVERLAP 64
+
+/*
+ * The numbers of the window st that start in bytes [from, upto) of the
+ * text are examined (or explained); with upto NULL, those from from on
+ * when the window holds the rest of the sentence, else none.  Returns
+ * the token where the window ran out of room (its tokens, or
+ * MAX_MENTIONS numbers of a kind), or -1 when it holds the rest.
+ */
+static int
+one_window(const struct ctx *c, struct sentence *st, const char *from, const char *upto)
 {
-	struct mention m[64], other[64];
-	int order[128];   /* the numbers in the text's order: i >= 0 a count m[i], else other[-1 - i] */
-	int n = 0, no = 0, nord = 0, i;
+	struct mention m[MAX_MENTIONS], other[MAX_MENTIONS];
+	int order[2 * MAX_MENTIONS];   /* the numbers in the text's order: i >= 0 a count m[i], else other[-1 - i] */
+	int n = 0, no = 0, nord = 0, i, full = -1, stop;
 
 	tokenize(st);
 	st->grow_known = 0;
-	for (i = 0; i < st->n && n < 64 && no < 64; i++) {
+	for (i = 0; i < st->n; i++) {
 		const char *why;
 
+		if (n == MAX_MENTIONS || no == MAX_MENTIONS) {
+			full = i;
+			break;
+		}
 		if (st->t[i].type == T_OTHERNUM) {
 			other[no].first = other[no].last = i;
 			other[no].other = st->t[i].other;
@@ -1005,12 +1027,57 @@ one_sentence(const struct ctx *c, struct sentence *st)
 			b->first = -1;
 		}
 	}
-	/* Each number said in the text's order: the counts examined, the others explained. */
-	for (i = 0; i < nord; i++)
+	stop = full >= 0 ? full : st->cut ? st->n : -1;
+	if (upto == NULL && stop >= 0)
+		return stop;
+	/* A window's figures quote the window, not the rest of a sentence that may run on for megabytes. */
+	if (stop >= 0 && st->n > 0)
+		st->len = (size_t)(st->t[st->n - 1].s + st->t[st->n - 1].len - st->s);
+	/* Each number said in the text's order and in this window's part: the counts examined, the others explained. */
+	for (i = 0; i < nord; i++) {
+		const struct mention *x = order[i] < 0 ? &other[-1 - order[i]] : &m[order[i]];
+		const char *at = x->first >= 0 ? st->t[x->first].s : NULL;
+
+		if (at == NULL || at < from || (upto != NULL && at >= upto))
+			continue;
 		if (order[i] < 0)
-			reject(c, st, &other[-1 - order[i]], other[-1 - order[i]].other);
-		else if (m[order[i]].first >= 0)
+			reject(c, st, x, x->other);
+		else
 			examine(c, st, &m[order[i]], m, n, order[i]);
+	}
+	return stop;
+}
+
+/*
+ * A sentence, in windows when it is longer than one (MAX_TOKS tokens, or
+ * MAX_MENTIONS numbers): each window examines the numbers of its middle,
+ * with OVERLAP tokens of the sentence around them, and the next starts
+ * OVERLAP tokens before where this one's numbers end: every number is
+ * examined once, none lost.
+ */
+static void
+one_sentence(const struct ctx *c, struct sentence *st)
+{
+	const char *s = st->s, *end = st->s + st->len, *from = st->s;
+
+	for (;;) {
+		int stop = one_window(c, st, from, NULL), last;
+		const char *upto, *next;
+
+		if (stop < 0)
+			return;   /* the rest was examined */
+		/* Numbers from token last on are the next window's, with their context before them. */
+		last = stop - OVERLAP > OVERLAP ? stop - OVERLAP : stop > 1 ? stop / 2 : 1;
+		upto = st->t[last].s;
+		one_window(c, st, from, upto);
+		next = st->t[last - OVERLAP > 0 ? last - OVERLAP : 0].s;
+		if (next <= s)
+			next = st->t[last].s;   /* the window moves on, whatever its context */
+		from = upto;
+		s = next;
+		st->s = s;
+		st->len = (size_t)(end - s);
+	}
 }
 
 /* Whether a '.' at p ends a sentence: not "Mr.", "U.S.", "No.", "6.5". */

@@ -170,3 +170,14 @@ all	killed	6500
 all	wounded	12		
 all	killed	2996		Armenia
 Azerbaijan	killed	2908		Azerbaijan
+
+=== no silent loss: a figure after 600 words of one sentence is read (a long sentence is read in overlapping windows)
+$ awk 'BEGIN { printf "Officials said that"; for (i = 0; i < 70; i++) printf " and the convoy moved on slowly through the valley"; print " while 37 soldiers were killed in the attack." }' >"$TEST_TMP/long.txt"; toll-extract "$TEST_TMP/long.txt" | cut -f4-8
+--- stdout
+side	category	status	low	best
+all	killed	military	37	37
+
+=== no silent loss: a sentence of 150 figures: each read once, in the text's order (more than one window of numbers)
+$ awk 'BEGIN { printf "The ministry listed"; for (i = 1; i <= 150; i++) printf " %d people killed in the village,", i; print " in all." }' >"$TEST_TMP/many.txt"; toll-extract "$TEST_TMP/many.txt" | tail -n +2 | cut -f8 | awk '{ n++; if ($1 != n) bad++ } END { print n, bad + 0 }'
+--- stdout
+150 0
