@@ -77,7 +77,8 @@ write_normalized_header(struct state *st, toll_out *o, const toll_table *t)
 
 		/* 'within' is kept where it stands, as the columns the format does not rewrite. */
 		for (k = 0; k < TOLL_NCOLUMNS; k++)
-			known |= k != TOLL_COL_WITHIN && k != TOLL_COL_CLAIMANT && st->schema->col[k] == (long)i;
+			known |= k != TOLL_COL_WITHIN && k != TOLL_COL_CLAIMANT && k != TOLL_COL_KIND &&
+			         st->schema->col[k] == (long)i;
 		if (!known)
 			st->extra[st->nextra++] = i;
 	}

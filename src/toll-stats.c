@@ -98,6 +98,7 @@ struct reading {
 	struct kept *kept;
 	size_t nkept, cap;
 	long rows;
+	long not_totals;           /* rows whose kind is not total: no toll counts them */
 	char *key;
 	size_t keycap;
 };
@@ -203,6 +204,10 @@ stats_row(struct reading *r, const toll_row *row, toll_diag *d)
 		*d = problems[0];
 		return TOLL_EDATA;
 	}
+	if (rep.kind != TOLL_KIND_TOTAL) {
+		r->not_totals++;
+		return TOLL_OK;
+	}
 	r->rows++;
 	n = rep.event.len + rep.side.len + rep.source.len + 32;
 	if (n > r->keycap) {
@@ -236,6 +241,10 @@ count_kept(struct reading *r, cli_reader *in)
 		if ((code = toll_stats_add(r->st, &r->kept[i].row, &d)) != TOLL_OK &&
 		    !cli_reader_problem(in, &d, code))
 			break;
+	if (in->status == EXIT_OK && r->not_totals > 0)
+		fprintf(stderr, "%s: warning: %ld row%s not a total (kind increment, previous, part or "
+		        "other): no toll counts %s\n", cli_prog, r->not_totals,
+		        r->not_totals == 1 ? " is" : "s are", r->not_totals == 1 ? "it" : "them");
 	if (in->status == EXIT_OK && r->rows > (long)r->nkept)
 		fprintf(stderr, "%s: a reports table: the latest revision of each series counted, %zu of "
 		        "%ld rows (--every-revision: every row)\n", cli_prog, r->nkept, r->rows);

@@ -35,8 +35,23 @@ enum toll_status_kind {
 enum toll_column {
 	TOLL_COL_EVENT, TOLL_COL_REPORTED, TOLL_COL_SOURCE, TOLL_COL_SIDE, TOLL_COL_CATEGORY,
 	TOLL_COL_STATUS, TOLL_COL_LOW, TOLL_COL_BEST, TOLL_COL_HIGH, TOLL_COL_QUALIFIER,
-	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_COL_WITHIN, TOLL_COL_CLAIMANT, TOLL_NCOLUMNS
+	TOLL_COL_VALUE, TOLL_COL_START, TOLL_COL_END, TOLL_COL_WITHIN, TOLL_COL_CLAIMANT, TOLL_COL_KIND,
+	TOLL_NCOLUMNS
 };
+
+/*
+ * What a row's figure is (column kind, as toll-extract writes it; empty
+ * is total): a toll as it stands, or a figure that is not one and that
+ * every reading program leaves out: more since the last count
+ * (increment), a figure the text says was earlier (previous), a part of a
+ * total (part), another total of a series the text gave one for (other).
+ */
+enum toll_kind {
+	TOLL_KIND_TOTAL, TOLL_KIND_INCREMENT, TOLL_KIND_PREVIOUS, TOLL_KIND_PART, TOLL_KIND_OTHER,
+	TOLL_NKINDS
+};
+
+extern const char *const toll_kind_names[TOLL_NKINDS];
 
 extern const char *const toll_category_names[TOLL_NCATEGORIES];
 extern const char *const toll_status_names[TOLL_NSTATUSES];
@@ -75,6 +90,7 @@ typedef struct toll_report {
 	toll_field event, reported_text, source, side;
 	toll_field within;     /* the side that holds side in this event; empty when not stated */
 	toll_field claimant;   /* the party whose claim it is (a side of the event); empty: none said */
+	int kind;              /* enum toll_kind; TOLL_KIND_TOTAL when empty or absent */
 	int category;          /* enum toll_category */
 	int status;            /* enum toll_status_kind; TOLL_STATUS_ALL when empty */
 	toll_time reported;

@@ -17,8 +17,11 @@ const unsigned char toll_status_lengths[TOLL_NSTATUSES] = { 8, 8, 7, 3 };
 
 const char *const toll_column_names[TOLL_NCOLUMNS] = {
 	"event", "reported", "source", "side", "category", "status", "low", "best", "high",
-	"qualifier", "value", "start", "end", "within", "claimant"
+	"qualifier", "value", "start", "end", "within", "claimant", "kind"
 };
+
+const char *const toll_kind_names[TOLL_NKINDS] = { "total", "increment", "previous", "part", "other" };
+static const unsigned char kind_lengths[TOLL_NKINDS] = { 5, 9, 8, 4, 5 };
 
 static int
 field_is(const toll_field *f, const char *s)
@@ -266,6 +269,12 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 			problem(&p, f, "claimant 'all': a claim is one party's%s%s; leave it empty for a source "
 			        "that is no party", "", "");
 	}
+	/* What the figure is: a total, or a figure no toll counts (toll-extract's kinds). */
+	r->kind = TOLL_KIND_TOTAL;
+	if ((f = get(s, row, TOLL_COL_KIND)) != NULL && f->len > 0 &&
+	    (r->kind = lookup(f, toll_kind_names, kind_lengths, TOLL_NKINDS)) < 0)
+		value_problem(&p, f, "invalid kind", TOLL_COL_KIND,
+		              "expected total (the default), increment, previous, part or other");
 	r->has_start = date_column(&p, s, TOLL_COL_START, &r->start);
 	r->has_end = date_column(&p, s, TOLL_COL_END, &r->end);
 	if (r->has_start && r->has_end && r->start.t > r->end.t) {
@@ -282,7 +291,7 @@ toll_report_parse(const toll_schema *s, const toll_row *row, toll_report *r,
 /* The flags of a packed report. */
 enum {
 	PACK_REPORTED_TIME = 1, PACK_OPEN = 2, PACK_START = 4, PACK_START_TIME = 8, PACK_END = 16,
-	PACK_END_TIME = 32, PACK_SUPPLIED = 64
+	PACK_END_TIME = 32, PACK_SUPPLIED = 64, PACK_NOT_TOTAL = 128
 };
 
 _Static_assert(sizeof(toll_report_packed) == 56, "a packed report no longer fits in 56 bytes");
@@ -305,7 +314,8 @@ toll_report_pack(const toll_report *r, toll_report_packed *p)
 	                     (r->has_start && r->start.has_time ? PACK_START_TIME : 0) |
 	                     (r->has_end ? PACK_END : 0) |
 	                     (r->has_end && r->end.has_time ? PACK_END_TIME : 0) |
-	                     (r->fig.supplied ? PACK_SUPPLIED : 0));
+	                     (r->fig.supplied ? PACK_SUPPLIED : 0) |
+	                     (r->kind != TOLL_KIND_TOTAL ? PACK_NOT_TOTAL : 0));
 }
 
 void
@@ -333,6 +343,9 @@ toll_report_unpack(const toll_schema *s, const toll_row *row, const toll_report_
 		r->claimant.len = 0;
 		r->claimant.line = r->claimant.col = 0;
 	}
+	r->kind = TOLL_KIND_TOTAL;
+	if ((p->flags & PACK_NOT_TOTAL) && (f = get(s, row, TOLL_COL_KIND)) != NULL)
+		r->kind = lookup(f, toll_kind_names, kind_lengths, TOLL_NKINDS);
 	r->category = p->category;
 	r->status = p->status;
 	r->reported.t = p->reported;

@@ -35,6 +35,11 @@ struct toll_reports {
 	toll_strmap *claimants;
 	struct sclaim { uint32_t claimant, fileno; long line; } *scl;
 	size_t sclcap, nscl;
+	/* Rows whose kind is not total (toll-extract's earlier figures, parts): left out, said once. */
+	long not_totals;
+	const char *nt_file;
+	long nt_line;
+	int nt_said, nt_pending;
 	int threads;            /* toll_reports_set_threads() */
 	toll_schema *work_schema;  /* the workers' copy, on cache lines of its own */
 };
@@ -493,8 +498,21 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 		return rd->note_code[rd->inote++];
 	}
 	while (rd->pass < 3) {
-		code = toll_table_next(rd->t, &e->row, d);
+		if (rd->nt_pending) {
+			rd->nt_pending = 0;
+			code = TOLL_END;
+		} else {
+			code = toll_table_next(rd->t, &e->row, d);
+		}
 		if (code == TOLL_END) {
+			if (rd->pass == 1 && rd->not_totals > 0 && !rd->nt_said) {
+				rd->nt_said = rd->nt_pending = 1;
+				toll_diag_set(d, TOLL_EDATA, rd->nt_file, rd->nt_line, 0,
+				              "%ld row%s not a total (kind increment, previous, part or other; "
+				              "the first on this line): no toll counts %s", rd->not_totals,
+				              rd->not_totals == 1 ? " is" : "s are", rd->not_totals == 1 ? "it" : "them");
+				return TOLL_NOTE;
+			}
 			if ((code = end_of_pass(rd, d)) != TOLL_OK)
 				return code;
 			continue;
@@ -554,6 +572,14 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			rd->iproblem = 1;
 			*d = rd->problems[0];
 			return TOLL_EDATA;
+		}
+		/* A figure that is not a toll (an earlier one, a part): no series holds it. */
+		if (e->rep.kind != TOLL_KIND_TOTAL) {
+			if (rd->pass == 1 && rd->not_totals++ == 0) {
+				rd->nt_file = e->row.file;
+				rd->nt_line = e->row.line;
+			}
+			continue;
 		}
 		if (rd->pass == 1 && e->rep.within.len > 0 && (code = check_within(rd, e, d)) != TOLL_OK) {
 			if (code == TOLL_ENOMEM) {

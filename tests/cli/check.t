@@ -819,3 +819,16 @@ toll-check: -:3:21: claimant 'Arm' here, 'Az' on line 2, in one series (the same
 toll-check: -:4:21: no claimant here, 'Az' on line 2, in one series (the same event, side, status, category and source): a series is one party's claims; give the other party's claims a source of their own
 toll-check: -:6:22: claimant 'Az' here, none on line 5, in one series (the same event, side, status, category and source): a series is one party's claims; give the other party's claims a source of their own
 --- exit 1
+
+=== kind: a figure that is not a total (toll-extract's earlier, increment, part, other) is checked, then left out of every series, said once
+$ printf 'event\treported\tsource\tside\tcategory\tbest\tkind\ne\t2022-09-14\tAFP\tall\tkilled\t105\ttotal\ne\t2022-09-14\tAFP\tall\tkilled\t49\tprevious\ne\t2022-09-14\tAFP\tall\tkilled\t16\tincrement\ne\t2022-09-14\tAFP\tall\tkilled\t\tpart\n' | toll-check -n
+--- stderr
+toll-check: -:5:29: no figure: 'low', 'best' and 'high' are all empty
+toll-check: -:3: warning: 2 rows are not a total (kind increment, previous, part or other; the first on this line): no toll counts them
+--- exit 1
+
+=== kind: an invalid kind says which are valid
+$ printf 'event\treported\tsource\tside\tcategory\tbest\tkind\ne\t2022-09-14\tAFP\tall\tkilled\t105\tTotal\ne\t2022-09-14\tAFP\tall\tkilled\t5\t\n' | toll-check
+--- stderr
+toll-check: -:2:33: invalid kind 'Total' in column 'kind': expected total (the default), increment, previous, part or other
+--- exit 1

@@ -491,3 +491,11 @@ Az	430
 --- stdout
 side	sum_best
 Az	430
+
+=== a reports table's rows that are not totals (kind) are not counted, and it says so
+$ printf 'event\treported\tsource\tside\tcategory\tbest\tkind\ne\t2022-09-14\tAFP\tall\tkilled\t105\ttotal\ne\t2022-09-14\tAFP\tall\tkilled\t49\tprevious\ne\t2022-09-14\tAFP\tall\tkilled\t16\tincrement\n' | toll-stats sum:best
+--- stdout
+sum_best
+105
+--- stderr
+toll-stats: warning: 2 rows are not a total (kind increment, previous, part or other): no toll counts them

@@ -326,6 +326,19 @@ START_TEST(report_row_rules)
 	ck_assert_str_eq(p.text, "2:29 'best' 40 is above 'high' 30\n");
 	parse_report(HDR "e\t2022-09-13\tS\tA\tkilled\t\t40\t\t30\n", &p);
 	ck_assert_str_eq(p.text, "2:26 'low' 40 is above 'high' 30\n");
+	/* kind: toll-extract's; empty or absent is a total. */
+	ck_assert_int_eq(p.rep.kind, TOLL_KIND_TOTAL);
+	parse_report("event\treported\tsource\tside\tcategory\tbest\tkind\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t4\tprevious\n", &p);
+	ck_assert_int_eq(p.nproblems, 0);
+	ck_assert_int_eq(p.rep.kind, TOLL_KIND_PREVIOUS);
+	parse_report("event\treported\tsource\tside\tcategory\tbest\tkind\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t4\t\n", &p);
+	ck_assert_int_eq(p.rep.kind, TOLL_KIND_TOTAL);
+	parse_report("event\treported\tsource\tside\tcategory\tbest\tkind\n"
+	             "e\t2022-09-13\tS\tA\tkilled\t4\tsum\n", &p);
+	ck_assert_str_eq(p.text, "2:27 invalid kind 'sum' in column 'kind': expected total (the default), "
+	                 "increment, previous, part or other\n");
 }
 END_TEST
 
