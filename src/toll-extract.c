@@ -44,10 +44,16 @@ static const char usage_tail[] =
 	"qualifier (~ for about, vague for tens, dozens, hundreds) claimant (the\n"
 	"party whose figure it is: a side named in who said it, as \"Armenia's\n"
 	"defence ministry said\"; empty when none is named, an independent source)\n"
-	"kind (total, increment, previous, part) quote (the sentence) offset (its\n"
-	"byte offset in its file).  Rules, not a model: a number is a figure when\n"
-	"it counts people (its head noun) and the sentence says what happened to\n"
-	"them.\n"
+	"kind (total, increment, previous, part, other) quote (the sentence) offset\n"
+	"(its byte offset in its file).  Rules, not a model: a number is a figure\n"
+	"when it counts people (any noun but things, places and times) and its\n"
+	"clause says what happened to them; a modal or a threat (\"could kill\")\n"
+	"gives none.  The FILEs of a run are one text (one event, source and\n"
+	"date): each series (side, status, category, claimant) keeps one total,\n"
+	"the one said to be newest (\"rose to\"), else the first; a total before\n"
+	"it is previous, another is other.  Only a total is a toll: toll-agg and\n"
+	"every other program leave the other kinds out, so the output goes\n"
+	"straight into toll-agg.\n"
 	"Exit status: 0 success (also when nothing is found), 2 usage or I/O error.\n"
 	"\n"
 	"Example:\n"
@@ -58,6 +64,11 @@ struct run {
 	const char *event, *source, *reported, *file;
 	int explain;
 	long found;
+	/* The run's figures, kept until its end: one series has one total (toll_extract_settle()). */
+	toll_extracted *x;
+	const char **xfile;      /* the file of each */
+	size_t n, cap;
+	int oom;
 };
 
 /* A C string as a field. */
@@ -72,38 +83,105 @@ field(const char *s)
 	return f;
 }
 
+/* A figure found: explained now, kept (its sentence copied) for the end of the run. */
 static void
 found(void *ctx, const toll_extracted *x)
 {
 	struct run *r = ctx;
-	toll_out *o = r->out;
+	char *quote;
 
-	toll_report rep;
-
-	memset(&rep, 0, sizeof rep);
-	rep.event = field(r->event);
-	rep.reported_text = field(r->reported);
-	rep.source = field(r->source);
-	rep.side = field(x->side);
-	rep.category = x->category;
-	rep.status = x->status;
-	rep.fig = x->fig;
-	/* Status all is left unsaid; a best is the text's, even a range's middle. */
-	toll_report_write(o, &rep, TOLL_WRITE_ALL_EMPTY | TOLL_WRITE_SUPPLIED);
-	toll_out_tab(o);
-	if (x->claimant != NULL)
-		toll_out_str(o, x->claimant);
-	toll_out_tab(o);
-	toll_out_str(o, toll_extract_kind_names[x->kind]);
-	toll_out_tab(o);
-	toll_out_field(o, x->quote, x->quote_len);
-	toll_out_tab(o);
-	toll_out_int(o, (int64_t)x->offset);
-	toll_out_eol(o);
-	r->found++;
 	if (r->explain)
 		fprintf(stderr, "%s: %s:%zu: %lld: a figure: %s\n", cli_prog, r->file, x->offset,
 		        (long long)x->fig.best, x->explain);
+	if (r->oom)
+		return;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 64;
+		toll_extracted *nx = realloc(r->x, cap * sizeof *nx);
+		const char **nf;
+
+		if (nx != NULL)
+			r->x = nx;
+		nf = nx != NULL ? realloc(r->xfile, cap * sizeof *nf) : NULL;
+		if (nf == NULL) {
+			r->oom = 1;
+			return;
+		}
+		r->xfile = nf;
+		r->cap = cap;
+	}
+	if ((quote = malloc(x->quote_len ? x->quote_len : 1)) == NULL) {
+		r->oom = 1;
+		return;
+	}
+	memcpy(quote, x->quote, x->quote_len);
+	r->x[r->n] = *x;
+	r->x[r->n].quote = quote;
+	r->xfile[r->n++] = r->file;
+	r->found++;
+}
+
+/* A figure settle made another kind: said with --explain. */
+static void
+settled(void *ctx, size_t i, size_t total)
+{
+	struct run *r = ctx;
+	const toll_extracted *x = &r->x[i], *t = &r->x[total];
+
+	if (r->explain)
+		fprintf(stderr, "%s: %s:%zu: %lld: kind: %s (its series' total is %lld, %s:%zu)\n", cli_prog,
+		        r->xfile[i], x->offset, (long long)x->fig.best, toll_extract_kind_names[x->kind],
+		        (long long)t->fig.best, r->xfile[total], t->offset);
+}
+
+/* The run's figures, settled, one reports row each. */
+static void
+write_found(struct run *r)
+{
+	size_t i;
+
+	if (toll_extract_settle(r->x, r->n, settled, r) != TOLL_OK) {
+		r->oom = 1;
+		return;
+	}
+	for (i = 0; i < r->n; i++) {
+		const toll_extracted *x = &r->x[i];
+		toll_out *o = r->out;
+		toll_report rep;
+
+		memset(&rep, 0, sizeof rep);
+		rep.event = field(r->event);
+		rep.reported_text = field(r->reported);
+		rep.source = field(r->source);
+		rep.side = field(x->side);
+		rep.category = x->category;
+		rep.status = x->status;
+		rep.fig = x->fig;
+		/* Status all is left unsaid; a best is the text's, even a range's middle. */
+		toll_report_write(o, &rep, TOLL_WRITE_ALL_EMPTY | TOLL_WRITE_SUPPLIED);
+		toll_out_tab(o);
+		if (x->claimant != NULL)
+			toll_out_str(o, x->claimant);
+		toll_out_tab(o);
+		toll_out_str(o, toll_extract_kind_names[x->kind]);
+		toll_out_tab(o);
+		toll_out_field(o, x->quote, x->quote_len);
+		toll_out_tab(o);
+		toll_out_int(o, (int64_t)x->offset);
+		toll_out_eol(o);
+	}
+}
+
+/* Frees the run's figures. */
+static void
+free_found(struct run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free((char *)r->x[i].quote);
+	free(r->x);
+	free(r->xfile);
 }
 
 static void
@@ -480,6 +558,11 @@ main(int argc, char **argv)
 		if (i >= argc)
 			break;
 	}
+	write_found(&r);
+	if (r.oom) {
+		cli_error("out of memory");
+		status = EXIT_TROUBLE;
+	}
 	if (toll_out_commit(r.out, "standard output", &d) != TOLL_OK) {
 		cli_diag(&d, 0);
 		status = EXIT_TROUBLE;
@@ -488,5 +571,6 @@ main(int argc, char **argv)
 done:
 	cli_program_free(&prog);
 	toll_out_free(r.out);
+	free_found(&r);
 	return status;
 }

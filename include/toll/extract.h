@@ -16,15 +16,18 @@
 #include <stddef.h>
 
 #include "toll/figure.h"
+#include "toll/report.h"
 
+/* The kinds of a figure, toll(7)'s column kind (enum toll_kind); only a total is a toll. */
 enum toll_extract_kind {
-	TOLL_EXTRACT_TOTAL,      /* the figure as it stands */
-	TOLL_EXTRACT_INCREMENT,  /* "16 more servicemen have been killed" */
-	TOLL_EXTRACT_PREVIOUS,   /* "risen from 105 to at least 135": the 105 */
-	TOLL_EXTRACT_PART        /* "168 of them in serious condition" */
+	TOLL_EXTRACT_TOTAL = TOLL_KIND_TOTAL,          /* the figure as it stands */
+	TOLL_EXTRACT_INCREMENT = TOLL_KIND_INCREMENT,  /* "16 more servicemen have been killed" */
+	TOLL_EXTRACT_PREVIOUS = TOLL_KIND_PREVIOUS,    /* "risen from 105 to at least 135": the 105 */
+	TOLL_EXTRACT_PART = TOLL_KIND_PART,            /* "168 of them in serious condition" */
+	TOLL_EXTRACT_OTHER = TOLL_KIND_OTHER           /* another total of a series: see toll_extract_settle() */
 };
 
-extern const char *const toll_extract_kind_names[4];
+#define toll_extract_kind_names toll_kind_names
 
 #define TOLL_EXTRACT_EXPLAIN 512
 
@@ -39,6 +42,7 @@ typedef struct toll_extracted {
 	const char *side;         /* a party named in the noun phrase, else "all" */
 	const char *claimant;     /* the party whose figure it is (its speaker's), else NULL */
 	int kind;                 /* enum toll_extract_kind */
+	int newest;               /* said to be the newest: "rose to", "has reached", "now" */
 	char explain[TOLL_EXTRACT_EXPLAIN];   /* the rules that fired */
 } toll_extracted;
 
@@ -63,6 +67,20 @@ typedef void (*toll_extract_rejected_fn)(void *ctx, const toll_rejected *r);
  */
 int toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn found,
                  toll_extract_rejected_fn rejected, void *ctx);
+
+/*
+ * Settles the kinds of the figures x[0..n) of one run (one event, source
+ * and date: each series may have one total there).  Of the totals of one
+ * series (side, status, category, claimant), one stays the total: the
+ * last said to be the newest ("rose to", "has reached"), else the first
+ * in the text; a total before that newest one becomes previous, and any
+ * other becomes TOLL_EXTRACT_OTHER (the same figure again, or a second
+ * source's).  For each figure whose kind changed, changed (when not NULL)
+ * is called with its index and the index of the series' total.  Returns
+ * TOLL_OK or TOLL_ENOMEM.
+ */
+int toll_extract_settle(toll_extracted *x, size_t n,
+                        void (*changed)(void *ctx, size_t i, size_t total), void *ctx);
 
 /* The side a demonym names ("Armenian" -> "Armenia"), or NULL. */
 const char *toll_extract_side(const char *word, size_t len);

@@ -9,6 +9,7 @@
  * negation, its interval, its kind, its side and status.  A rule either
  * rejects the mention (saying why) or adds to its explanation.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,10 +18,10 @@
 
 #include "toll/extract.h"
 #include "toll/report.h"
+#include "demonyms.h"
 
-const char *const toll_extract_kind_names[4] = { "total", "increment", "previous", "part" };
 
-/* ---- word lists ---- */
+/* ---- words ---- */
 
 /* Whether w is one of the words of list (NULL-terminated). */
 static int
@@ -32,120 +33,367 @@ in(const char *w, const char *const *list)
 	return 0;
 }
 
-static const char *const months[] = {
+/*
+ * What toll knows of a word: its category (a word of death, injury,
+ * disappearance or capture, in every inflection), and what it does in a
+ * sentence (the F_ flags).  One lexicon, looked up by binary search in an
+ * index built once; each token looks its word up at most once.
+ */
+enum {
+	F_NOTPEOPLE = 1 << 0,   /* a noun that counts no people: vehicles, homes, days, dollars */
+	F_STOP = 1 << 1,        /* ends the noun phrase after a number: of, were, and, who */
+	F_AUX = 1 << 2,         /* skipped on the way to a figure's verb: were, reportedly, still */
+	F_MODAL = 1 << 3,       /* makes a clause hypothetical: could, would, threatened */
+	F_MOD = 1 << 4,         /* may stand before the head noun: more, wounded, armed */
+	F_MIL = 1 << 5,         /* a military head or modifier */
+	F_CIV = 1 << 6,         /* a civilian one */
+	F_NOMINAL = 1 << 7,     /* a head of a category that a verb after it overrides: hostages */
+	F_FILLER = 1 << 8,      /* interval words between a verb and its number: at least, about */
+	F_PREP = 1 << 9,        /* a preposition a subject may carry: five members of the crew */
+	F_LINK = 1 << 10,       /* links a toll to its number: the toll rose to, stood at, tops */
+	F_EARLIER = 1 << 11,    /* says a figure is an earlier one: initially, previously */
+	F_MONTH = 1 << 12,
+	F_TIME = 1 << 13,       /* after a number, a time of day: pm, GMT */
+	F_TOLL = 1 << 14,       /* toll, tally: a figure's category is the toll's */
+	F_BEFOREDEAD = 1 << 15, /* shot (dead), stabbed (to death) */
+	F_SENTENCE = 1 << 16,   /* sentenced, condemned: "to death" is no death */
+	F_POSS = 1 << 17,       /* its, their, his: "50 of its soldiers" */
+	F_RISE = 1 << 18,       /* rose, climbed: a figure "from" N is an earlier one */
+	F_PEOPLE = 1 << 19,     /* a noun of people: "2020 soldiers" is no year */
+	F_AGENT = 1 << 20,      /* kidnappers, killers: the category of those "of" the number only */
+	F_NEWEST = 1 << 21      /* rose (to), reached, now: the figure after it is the newest */
+};
+
+struct lex {
+	const char *w;
+	signed char cat;        /* enum toll_category, or -1 */
+	unsigned flags;
+};
+
+#define K TOLL_CAT_KILLED
+#define W TOLL_CAT_WOUNDED
+#define M TOLL_CAT_MISSING
+#define C TOLL_CAT_CAPTURED
+
+/* The categories' words, with their inflections. */
+static const struct lex cat_words[] = {
+	{ "kill", K, 0 }, { "kills", K, 0 }, { "killed", K, F_MOD }, { "killing", K, 0 },
+	{ "killings", K, 0 }, { "die", K, 0 }, { "dies", K, 0 }, { "died", K, 0 }, { "dying", K, 0 },
+	{ "dead", K, F_MOD }, { "death", K, 0 }, { "deaths", K, 0 }, { "fatalities", K, 0 },
+	{ "fatality", K, 0 }, { "bodies", K, 0 }, { "corpses", K, 0 }, { "lives", K, 0 },
+	{ "perished", K, 0 }, { "perish", K, 0 }, { "slain", K, 0 }, { "slay", K, 0 },
+	{ "murder", K, 0 }, { "murders", K, 0 }, { "murdered", K, 0 }, { "murdering", K, 0 },
+	{ "executed", K, 0 }, { "execute", K, 0 }, { "executing", K, 0 }, { "executions", K, 0 },
+	{ "massacre", K, 0 }, { "massacres", K, 0 }, { "massacred", K, 0 }, { "massacring", K, 0 },
+	{ "martyred", K, 0 }, { "martyrs", K, 0 }, { "behead", K, 0 }, { "beheads", K, 0 },
+	{ "beheaded", K, 0 }, { "beheading", K, 0 }, { "beheadings", K, 0 }, { "drowned", K, 0 },
+	{ "assassinated", K, 0 }, { "lynched", K, 0 }, { "gunned", K, 0 },
+	{ "wound", W, 0 }, { "wounds", W, 0 }, { "wounded", W, F_MOD }, { "wounding", W, 0 },
+	{ "injure", W, 0 }, { "injures", W, 0 }, { "injured", W, F_MOD }, { "injuring", W, 0 },
+	{ "injury", W, 0 }, { "injuries", W, 0 }, { "hurt", W, 0 }, { "hurting", W, 0 },
+	{ "maimed", W, 0 }, { "stabbed", W, F_BEFOREDEAD }, { "stabbing", W, F_BEFOREDEAD },
+	{ "hospitalized", W, 0 }, { "hospitalised", W, 0 },
+	{ "missing", M, F_MOD }, { "disappeared", M, 0 }, { "unaccounted", M, 0 },
+	{ "capture", C, 0 }, { "captures", C, 0 }, { "captured", C, F_MOD }, { "capturing", C, 0 },
+	{ "prisoner", C, F_NOMINAL }, { "prisoners", C, F_NOMINAL }, { "captive", C, F_NOMINAL },
+	{ "captives", C, F_NOMINAL }, { "hostage", C, F_NOMINAL }, { "hostages", C, F_NOMINAL },
+	{ "detained", C, 0 }, { "abduct", C, 0 }, { "abducts", C, 0 }, { "abducted", C, F_MOD },
+	{ "abducting", C, 0 }, { "abduction", C, 0 }, { "kidnap", C, 0 }, { "kidnaps", C, 0 },
+	{ "kidnapped", C, F_MOD }, { "kidnapping", C, 0 }, { "seize", C, 0 }, { "seizes", C, 0 },
+	{ "seized", C, 0 }, { "seizing", C, 0 }, { "kidnappers", C, F_AGENT },
+	{ "abductors", C, F_AGENT }, { "captors", C, F_AGENT }, { "killers", K, F_AGENT },
+	{ "murderers", K, F_AGENT },
+	{ "casualties", TOLL_CAT_CASUALTIES, 0 }, { "casualty", TOLL_CAT_CASUALTIES, 0 },
+};
+
+#undef K
+#undef W
+#undef M
+#undef C
+
+/* Words of one meaning: each list's words get its flags. */
+static const char *const w_notpeople[] = {
+	/* time and measures */
+	"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights",
+	"week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
+	"centuries", "mile", "miles", "km", "kilometres", "kilometers", "kilometre", "kilometer",
+	"metres", "meters", "feet", "foot", "yards", "inches", "acres", "hectares", "tons", "tonnes",
+	"kilograms", "kg", "pounds", "litres", "liters", "gallons", "barrels", "degrees", "percent",
+	"mph", "times", "points", "per", "cent",
+	/* money */
+	"dollars", "dollar", "euros", "euro", "rupees", "yuan", "yen", "pesos", "shekels", "rubles",
+	"roubles", "cents", "francs", "billion", "million",
+	/* things */
+	"vehicles", "vehicle", "cars", "car", "trucks", "lorries", "buses", "tanks", "trains",
+	"planes", "aircraft", "jets", "helicopters", "drones", "boats", "ships", "vessels",
+	"submarines", "missiles", "rockets", "shells", "mortars", "bombs", "grenades", "mines",
+	"rounds", "bullets", "weapons", "guns", "rifles", "artillery", "launchers", "munitions",
+	"explosives", "devices", "containers", "tents", "bags", "doses", "meals", "tonnes",
+	/* places and buildings */
+	"homes", "houses", "buildings", "schools", "hospitals", "clinics", "mosques", "churches",
+	"temples", "shops", "stores", "offices", "villages", "towns", "cities", "districts",
+	"provinces", "regions", "countries", "states", "nations", "areas", "sites", "camps",
+	"positions", "checkpoints", "bases", "posts", "roads", "bridges", "streets", "blocks",
+	"floors", "storeys", "stories", "rooms", "apartments", "flats", "units", "kilometres",
+	"locations", "fronts", "directions", "neighbourhoods", "neighborhoods", "settlements",
+	"outposts", "hideouts", "compounds", "facilities", "plants", "farms", "fields",
+	/* events and things counted in news */
+	"attacks", "attack", "bombings", "blasts", "explosions", "incidents", "clashes", "raids",
+	"strikes", "airstrikes", "shots", "battles", "operations", "assaults", "ambushes", "fires",
+	"cases", "votes", "seats", "occasions", "waves", "episodes", "calls", "letters", "pages",
+	"reports", "videos", "photos", "statements", "violations", "protests", "rallies",
+	"elections", "rounds", "laws", "articles", "sentences", "charges", "counts", "steps",
+	"stages", "phases", "parts", "sides", "ways", "reasons", "demands", "conditions",
+	"questions", "issues", "projects", "programs", "programmes", "plans", "deals", "talks",
+	/* animals */
+	"cattle", "cows", "sheep", "goats", "horses", "dogs", "camels", "chickens", "animals",
+	"livestock", "birds", "pigs", "donkeys",
+	/* groups counted as units */
+	"families", "households", "groups", "organizations", "organisations", "companies",
+	"parties", "teams", "battalions", "brigades", "regiments", "divisions", "units", "factions",
+	"tribes", "clans", "agencies", "ministries", "governments", "republics", "countries",
+	NULL
+};
+
+/* Words that end the noun phrase after a number: function words and the verbs of news. */
+static const char *const w_stop[] = {
+	"of", "in", "on", "at", "from", "to", "by", "with", "for", "during", "after", "before",
+	"near", "across", "into", "inside", "outside", "over", "under", "since", "amid", "among",
+	"including", "as", "when", "while", "who", "which", "that", "whom", "whose", "where",
+	"and", "or", "but", "nor", "than", "if", "because", "though", "although", "were", "was",
+	"are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "could", "may",
+	"might", "can", "should", "must", "did", "do", "does", "said", "says", "say", "told",
+	"reported", "according", "remain", "remained", "remains", "still", "also", "reportedly",
+	"allegedly", "apparently", "later", "now", "already", "all", "both", "each", "either",
+	"respectively", "so", "then", "there", "here", "this", "these", "those", "the", "a", "an",
+	"its", "their", "his", "her", "our", "my", "your", "them", "him", "it", "they", "he", "she",
+	"we", "you", "not", "no", "never", "yesterday", "today", "tonight", "overnight", "earlier",
+	"last", "next", "per", "less", "fewer", "aboard", "onboard",
+	"altogether", "total", "killed", "died", "dead", "wounded", "injured", "missing",
+	"sustained", "suffered", "received",
+	/* verbs of no regular past: a noun phrase ends before them */
+	"made", "make", "makes", "took", "take", "takes", "gave", "give", "went", "go", "goes",
+	"came", "come", "comes", "saw", "see", "found", "left", "held", "got", "began", "fled",
+	"flee", "fought", "fight", "ran", "run", "won", "lost", "met", "sent", "kept", "brought",
+	"became", "become", "stood", "put", "set", "knew", "felt", "heard", "led", "threw",
+	"wrote", "spoke", "paid", "sold", "built", "struck", "drove", "flew", "fell", "rose",
+	"sat", "lay", "hid", "broke", "chose", "tore", "swore", "wore", "bore", "drew", "grew",
+	"need", "needed", "want", "face", "faced", "fear", "feared", NULL
+};
+
+/* Skipped on the way from a noun phrase to its verb ("were reportedly killed"). */
+static const char *const w_aux[] = {
+	"were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "reportedly",
+	"reported", "allegedly", "apparently", "also", "later", "still", "now", "already", "all",
+	"both", "each", "remain", "remained", "remains", "believed", "feared", "thought",
+	"presumed", "confirmed", "listed", "said", "to", "get", "got", "who", "that", "which",
+	"subsequently", "ultimately", "eventually", "then", "shot", "seriously", "critically",
+	"slightly", "badly", "severely", "gravely", "lightly", "mortally", "fatally", "taken",
+	"held", "their", "his", "her", "its", "not", "never", "officially", "initially",
+	"either", "since", "left", "found", "as", "respectively", "altogether", "in", "total",
+	"so", "far", "thus", "reportedly", "being", "just", "sustained", "suffered", "received",
+	NULL
+};
+
+static const char *const w_modal[] = {
+	"could", "would", "may", "might", "will", "shall", "should", "can", "cannot", "threaten",
+	"threatens", "threatened", "threatening", "plan", "plans", "planned", "planning", "plot",
+	"plots", "plotted", "plotting", "aim", "aims", "aimed", "attempt", "attempts", "attempted",
+	"attempting", "try", "tries", "tried", "trying", "intend", "intends", "intended", "vow",
+	"vows", "vowed", "want", "wants", "wanted", "seek", "seeks", "sought", "risk", "risks",
+	"unless", "if", NULL
+};
+
+static const char *const w_mod[] = {
+	"more", "other", "additional", "further", "young", "old", "elderly", "innocent",
+	"unarmed", "armed", "local", "foreign", "military", "civilian", "border", "army",
+	"government", "police", "security", "enemy", "allied", "regular", "reserve", "ethnic",
+	"seriously", "severely", "critically", "slightly", "lightly", "heavily", "badly",
+	"fatally", "mortally", "new", NULL
+};
+
+static const char *const w_mil[] = {
+	"soldiers", "soldier", "servicemen", "serviceman", "servicewomen", "servicemembers",
+	"troops", "fighters", "fighter", "militants", "militant", "rebels", "insurgents",
+	"militiamen", "gunmen", "officers", "officer", "guards", "guard", "personnel", "conscripts",
+	"reservists", "marines", "sailors", "pilots", "peacekeepers", "military", "army",
+	"guerrillas", "jihadists", "combatants", "paratroopers", "commandos", "policemen",
+	"policeman", "policewomen", "cadets", "airmen", NULL
+};
+
+static const char *const w_civ[] = {
+	"civilians", "civilian", "residents", "villagers", "children", "child", "kids", "babies",
+	"infants", "women", "pedestrians", "passengers", "worshippers", "girls", "boys",
+	"schoolchildren", "students", "pupils", "toddlers", "teenagers", "refugees", NULL
+};
+
+static const char *const w_filler[] = {
+	"least", "at", "than", "more", "nearly", "about", "some", "around", "over", "up", "to",
+	"almost", "another", "of", "the", "roughly", "approximately", "estimated", "an", "all",
+	NULL
+};
+
+static const char *const w_prep[] = {
+	"of", "in", "on", "at", "from", "aboard", "inside", "near", "including", "among", NULL
+};
+
+static const char *const w_link[] = {
+	"to", "at", "reached", "reach", "reaches", "hit", "hits", "tops", "topped", "passed",
+	"exceeded", "surpassed", "is", "was", "stands", "stood", "now", "of", "climbed", "rose",
+	"risen", "soared", "jumped", "increased", "reaching", "totals", "totalled", "totaled",
+	"put", "hitting", NULL
+};
+
+static const char *const w_earlier[] = {
+	"initially", "originally", "previously", "earlier", "first", NULL
+};
+
+static const char *const w_rise[] = {
+	"rose", "risen", "rising", "rise", "rises", "climbed", "climbing", "climb", "raised",
+	"raising", "increased", "increasing", "jumped", "soared", "up", "revised", "grew",
+	"grown", "doubled", "mounted", NULL
+};
+
+static const char *const w_newest[] = {
+	"rose", "risen", "rises", "climbed", "climbs", "raised", "raising", "increased", "jumped",
+	"soared", "revised", "grew", "mounted", "mounting", "reached", "reaches", "reaching", "now",
+	"stands", "hit", "hits", "topped", "tops", "passed", "updated", "latest", "bringing",
+	"taking", NULL
+};
+
+static const char *const w_month[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
 	"sept", "oct", "nov", "dec", NULL
 };
 
-/* What people are called: the head nouns of figures. */
-static const char *const people[] = {
-	"people", "persons", "person", "individuals", "civilians", "civilian", "residents",
-	"villagers", "citizens", "nationals", "children", "child", "kids", "babies", "infants",
-	"women", "woman", "men", "man", "soldiers", "soldier", "servicemen", "serviceman",
-	"servicewomen", "servicemembers", "troops", "fighters", "fighter", "militants", "militant",
-	"rebels", "insurgents", "militiamen", "gunmen", "officers", "officer", "policemen",
-	"policeman", "police", "guards", "guard", "personnel", "conscripts", "volunteers",
-	"reservists", "marines", "sailors", "pilots", "crew", "peacekeepers", "members", "workers",
-	"journalists", "doctors", "medics", "students", "pupils", "refugees", "migrants",
-	"victims", "pedestrians", "passengers", "worshippers", "protesters", "demonstrators",
-	"others", NULL
+static const char *const w_time[] = {
+	"am", "pm", "a.m.", "p.m.", "gmt", "utc", "o'clock", "hrs", "h", NULL
 };
 
-/* Status from the head noun or the words before it. */
-static const char *const military[] = {
-	"soldiers", "soldier", "servicemen", "serviceman", "servicewomen", "servicemembers",
-	"troops", "fighters", "fighter", "militants", "militant", "rebels", "insurgents",
-	"militiamen", "gunmen", "officers", "officer", "guards", "guard", "personnel", "conscripts",
-	"reservists", "marines", "sailors", "pilots", "peacekeepers", "military", "army",
-	"servicemembers", NULL
-};
-static const char *const civilian[] = {
-	"civilians", "civilian", "residents", "villagers", "children", "child", "kids", "babies",
-	"infants", "women", "pedestrians", "passengers", "worshippers", NULL
+static const char *const w_toll[] = { "toll", "tally", "number", "count", NULL };
+
+static const char *const w_beforedead[] = {
+	"shot", "stabbed", "beaten", "gunned", "burned", "burnt", "hacked", "clubbed", "crushed",
+	"found", "left", "leaving", "leave", "confirmed", "declared", "pronounced", NULL
 };
 
-/* Words that may stand between a number and its head noun. */
-static const char *const modifiers[] = {
-	"more", "other", "additional", "further", "young", "old", "elderly", "innocent",
-	"unarmed", "armed", "local", "foreign", "military", "civilian", "border", "army",
-	"government", "police", "security", "enemy", "allied", "regular", "reserve", "ethnic",
-	"wounded", "injured", "seriously", "severely", "critically", "slightly", "lightly",
-	"heavily", "badly", "fatally", "mortally", "dead", "killed", "missing", NULL
+static const char *const w_sentence[] = {
+	"sentenced", "sentence", "sentences", "sentencing", "condemned", "condemns", NULL
 };
 
-/* Interval words between a verb and the number it governs ("killed at least 170"). */
-static const char *const interval_filler[] = {
-	"least", "at", "than", "more", "nearly", "about", "some", "around", "over", "up", "to",
-	"almost", "another", NULL
+static const char *const w_people[] = {
+	"people", "persons", "person", "individuals", "residents", "citizens", "nationals", "men",
+	"man", "women", "woman", "members", "workers", "journalists", "doctors", "medics",
+	"migrants", "victims", "protesters", "demonstrators", "others", "adults", NULL
 };
 
-/* Words that may follow a number standing alone ("2 remain missing", "from 105 to"). */
-static const char *const after_alone[] = {
-	"remain", "were", "are", "have", "had", "was", "in", "on", "and", "since", "to", "by", "so",
-	"after", NULL
+static const char *const w_poss[] = { "its", "their", "his", "her", "our", "the", NULL };
+
+static const struct { const char *const *words; unsigned flag; } word_lists[] = {
+	{ w_notpeople, F_NOTPEOPLE }, { w_stop, F_STOP }, { w_aux, F_AUX }, { w_modal, F_MODAL },
+	{ w_mod, F_MOD }, { w_mil, F_MIL }, { w_civ, F_CIV }, { w_filler, F_FILLER },
+	{ w_prep, F_PREP }, { w_link, F_LINK }, { w_earlier, F_EARLIER }, { w_month, F_MONTH },
+	{ w_time, F_TIME }, { w_toll, F_TOLL }, { w_beforedead, F_BEFOREDEAD },
+	{ w_sentence, F_SENTENCE }, { w_poss, F_POSS }, { w_rise, F_RISE },
+	{ w_people, F_PEOPLE }, { w_newest, F_NEWEST },
 };
 
-/* The category a word says, or -1. */
+/* The lexicon: every word above once, sorted, its flags and category merged. */
+static struct lex *lexicon;
+static size_t nlexicon;
+static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
+
 static int
-category_of(const char *w)
+lex_cmp(const void *a, const void *b)
 {
-	static const char *const killed[] = {
-		"killed", "kill", "kills", "killing", "died", "die", "dies", "dying", "dead",
-		"deaths", "death", "fatalities", "fatality", "bodies", "lives", "perished",
-		"slain", "murdered", "executed", "massacred", "martyred", "martyrs", NULL
-	};
-	static const char *const wounded[] = {
-		"wounded", "wounding", "injured", "injuring", "injuries", "hurt", "wounds", NULL
-	};
-	static const char *const missing[] = { "missing", "disappeared", NULL };
-	static const char *const captured[] = {
-		"captured", "capturing", "prisoners", "prisoner", "captives", "hostages", "detained",
-		"abducted", "kidnapped", NULL
-	};
-
-	if (in(w, killed))
-		return TOLL_CAT_KILLED;
-	if (in(w, wounded))
-		return TOLL_CAT_WOUNDED;
-	if (in(w, missing))
-		return TOLL_CAT_MISSING;
-	if (in(w, captured))
-		return TOLL_CAT_CAPTURED;
-	if (strcmp(w, "casualties") == 0)
-		return TOLL_CAT_CASUALTIES;
-	return -1;
+	return strcmp(((const struct lex *)a)->w, ((const struct lex *)b)->w);
 }
 
-/* Demonyms and the sides they name; another party is another line. */
-static const struct { const char *demonym, *side; } sides[] = {
-	{ "armenian", "Armenia" }, { "armenians", "Armenia" },
-	{ "azerbaijani", "Azerbaijan" }, { "azerbaijanis", "Azerbaijan" }, { "azeri", "Azerbaijan" },
-	{ "azeris", "Azerbaijan" }, { "karabakh", "Artsakh" }, { "artsakh", "Artsakh" },
-	{ "russian", "Russia" }, { "russians", "Russia" }, { "ukrainian", "Ukraine" },
-	{ "ukrainians", "Ukraine" }, { "georgian", "Georgia" }, { "turkish", "Turkey" },
-	{ "iranian", "Iran" }, { "iraqi", "Iraq" }, { "syrian", "Syria" }, { "israeli", "Israel" },
-	{ "palestinian", "Palestine" }, { "lebanese", "Lebanon" }, { "afghan", "Afghanistan" },
-	{ "yemeni", "Yemen" }, { "sudanese", "Sudan" }, { "malian", "Mali" },
-	{ "nigerian", "Nigeria" }, { "ethiopian", "Ethiopia" }, { "somali", "Somalia" },
-	{ "kurdish", "Kurds" }, { "american", "United States" }, { "british", "United Kingdom" },
-	{ "french", "France" },
-};
+static void
+lexicon_build(void)
+{
+	static struct lex all[sizeof cat_words / sizeof cat_words[0] + 2048];
+	size_t n = 0, i, k;
 
+	for (i = 0; i < sizeof cat_words / sizeof cat_words[0]; i++)
+		all[n++] = cat_words[i];
+	for (k = 0; k < sizeof word_lists / sizeof word_lists[0]; k++)
+		for (i = 0; word_lists[k].words[i] != NULL && n < sizeof all / sizeof all[0]; i++) {
+			all[n].w = word_lists[k].words[i];
+			all[n].cat = -1;
+			all[n++].flags = word_lists[k].flag;
+		}
+	qsort(all, n, sizeof all[0], lex_cmp);
+	/* Merge each word's entries into its first. */
+	for (i = 0, k = 0; i < n; i++) {
+		if (k > 0 && strcmp(all[k - 1].w, all[i].w) == 0) {
+			all[k - 1].flags |= all[i].flags;
+			if (all[k - 1].cat < 0)
+				all[k - 1].cat = all[i].cat;
+		} else {
+			all[k++] = all[i];
+		}
+	}
+	lexicon = all;
+	nlexicon = k;
+}
+
+/* The lexicon's entry of a lower-case word, or NULL. */
+static const struct lex *
+lex_find(const char *w)
+{
+	struct lex key;
+
+	if (w[0] == '\0')
+		return NULL;
+	pthread_once(&lexicon_once, lexicon_build);
+	key.w = w;
+	return bsearch(&key, lexicon, nlexicon, sizeof key, lex_cmp);
+}
+
+/* The side a lower-case word (or two, with a space) names, by binary search. */
+static const char *
+demonym_side(const char *low)
+{
+	size_t lo = 0, hi = toll_ndemonyms;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(low, toll_demonyms[mid].word);
+
+		if (c == 0)
+			return toll_demonyms[mid].side;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/*
+ * The side a nationality's word names: a demonym of the list in
+ * demonyms.c, or its plural (Armenians, Israelis, Britons).
+ */
 const char *
 toll_extract_side(const char *word, size_t len)
 {
-	char low[32];
+	char low[48];
 	size_t i;
+	const char *s;
 
-	if (len >= sizeof low)
+	if (len == 0 || len >= sizeof low)
 		return NULL;
 	for (i = 0; i < len; i++)
 		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
 	low[len] = '\0';
-	for (i = 0; i < sizeof sides / sizeof sides[0]; i++)
-		if (strcmp(low, sides[i].demonym) == 0)
-			return sides[i].side;
+	if ((s = demonym_side(low)) != NULL)
+		return s;
+	if (len > 3 && low[len - 1] == 's') {
+		low[len - 1] = '\0';
+		return demonym_side(low);
+	}
 	return NULL;
 }
 
@@ -156,8 +404,9 @@ toll_extract_side(const char *word, size_t len)
 static const char *
 speaker_side(const char *word, size_t len)
 {
-	char low[32];
+	char low[48];
 	size_t i;
+	const char *s;
 
 	/* The possessive: Armenia's, Armenia’s, the Armenians' and the Armenians’. */
 	if (len > 2 && word[len - 1] == 's' && word[len - 2] == '\'')
@@ -168,23 +417,17 @@ speaker_side(const char *word, size_t len)
 		len--;
 	else if (len > 3 && memcmp(word + len - 3, "\xe2\x80\x99", 3) == 0)
 		len -= 3;
-	if (toll_extract_side(word, len) != NULL)
-		return toll_extract_side(word, len);
-	if (len >= sizeof low)
+	if ((s = toll_extract_side(word, len)) != NULL)
+		return s;
+	if (len == 0 || len >= sizeof low || word[0] < 'A' || word[0] > 'Z')
 		return NULL;
 	for (i = 0; i < len; i++)
-		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
+		low[i] = word[i];
 	low[len] = '\0';
-	for (i = 0; i < sizeof sides / sizeof sides[0]; i++) {
-		size_t k;
-		const char *sd = sides[i].side;
-
-		for (k = 0; sd[k] != '\0' && k < len; k++)
-			if ((char)(sd[k] >= 'A' && sd[k] <= 'Z' ? sd[k] - 'A' + 'a' : sd[k]) != low[k])
-				break;
-		if (k == len && sd[k] == '\0')
-			return sd;
-	}
+	/* A side's own name, as the list writes it. */
+	for (i = 0; i < toll_ndemonyms; i++)
+		if (strcmp(toll_demonyms[i].side, low) == 0)
+			return toll_demonyms[i].side;
 	return NULL;
 }
 
@@ -198,6 +441,8 @@ struct tok {
 	int type;
 	int decimal;          /* T_NUM: has a fraction ("6.5") or an exponent ("2e3") */
 	const char *other;    /* T_OTHERNUM: what kind of number it is, for --explain */
+	const struct lex *lx; /* its word in the lexicon (NULL: none), once looked up */
+	int looked;           /* lx is set */
 	char low[24];         /* lower-case ASCII form of a word (longer words: empty) */
 };
 
@@ -252,6 +497,8 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
 	t->type = type;
 	t->decimal = 0;
 	t->other = NULL;
+	t->lx = NULL;
+	t->looked = 0;
 	t->low[0] = '\0';
 	if (type == T_WORD && len < sizeof t->low) {
 		for (i = 0; i < len; i++)
@@ -303,7 +550,13 @@ digits_token(const char *p, const char *e, int *type, int *decimal, const char *
 			return (size_t)(x - p);
 		}
 	}
-	if (q < e && (*q == ':' || *q == '%') ) {
+	if (q + 1 < e && *q == '/' && is_digit((unsigned char)q[1])) {
+		/* 09/21/04, 3/4: a date or a fraction, not a count. */
+		*type = T_OTHERNUM;
+		*other = "a date or a fraction";
+		while (q < e && (is_digit((unsigned char)*q) || *q == '/'))
+			q++;
+	} else if (q < e && (*q == ':' || *q == '%') ) {
 		*type = T_OTHERNUM;
 		*other = *q == ':' ? "a time of day" : "a percentage";
 		if (*q == ':')
@@ -375,9 +628,14 @@ tokenize(struct sentence *st)
 					q += 3;   /* ’ */
 				else if (*q == '-' && q + 1 < e && is_alpha(q[1]))
 					q++;
+				else if (*q == '.' && q + 1 < e && is_alpha(q[1]) && (q + 2 == e || q[2] == '.') &&
+				         (q - p == 1 || q[-2] == '.'))
+					q += 2;   /* U.S., U.N.: one word; the stop after the last letter is its */
 				else
 					break;
 			}
+			if (q < e && *q == '.' && q - p >= 3 && q[-2] == '.')
+				q++;
 			add_tok(st, (const char *)p, (size_t)(q - p), T_WORD);
 			p = q;
 		} else {
@@ -387,44 +645,191 @@ tokenize(struct sentence *st)
 	}
 }
 
+
+static int
+word_at(const struct sentence *st, int i, const char *w)
+{
+	return i >= 0 && i < st->n && st->t[i].type == T_WORD && strcmp(st->t[i].low, w) == 0;
+}
+
+/* The lexicon's entry of token i's word (NULL: not a word, or none), looked up once. */
+static const struct lex *
+lx(struct sentence *st, int i)
+{
+	struct tok *t;
+
+	if (i < 0 || i >= st->n)
+		return NULL;
+	t = &st->t[i];
+	if (!t->looked) {
+		t->lx = t->type == T_WORD ? lex_find(t->low) : NULL;
+		t->looked = 1;
+	}
+	return t->lx;
+}
+
+/* The flags of token i's word (0: none). */
+static unsigned
+flags_at(struct sentence *st, int i)
+{
+	const struct lex *l = lx(st, i);
+
+	return l ? l->flags : 0;
+}
+
+/* The category token i's word says, or -1 (an agent's, "kidnappers", only with agents set). */
+static int
+cat_of(struct sentence *st, int i, int agents)
+{
+	const struct lex *l = lx(st, i);
+
+	return l && (agents || !(l->flags & F_AGENT)) ? l->cat : -1;
+}
+
+static int
+cat_at(struct sentence *st, int i)
+{
+	return cat_of(st, i, 0);
+}
+
+static int
+punct_at(const struct sentence *st, int i, char c)
+{
+	return i >= 0 && i < st->n && st->t[i].type == T_PUNCT && st->t[i].s[0] == c;
+}
+
+/* A dash: '-', or an en or em dash. */
+static int
+dash_at(const struct sentence *st, int i)
+{
+	const struct tok *t;
+
+	if (i < 0 || i >= st->n || st->t[i].type != T_PUNCT)
+		return 0;
+	t = &st->t[i];
+	return t->s[0] == '-' || (t->len == 3 && (unsigned char)t->s[2] >= 0x92 &&
+	                          (unsigned char)t->s[2] <= 0x94);
+}
+
 /* ---- numbers ---- */
 
+/* A number word from zero to ninety-nine ("forty-nine"), or -1. */
 static int
 small_number(const char *w)
 {
-	static const char *const units[] = {
-		"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-		"eighteen", "nineteen", NULL
+	static const struct { const char *w; unsigned char len, v; } words[] = {
+		{ "zero", 4, 0 }, { "one", 3, 1 }, { "two", 3, 2 }, { "three", 5, 3 }, { "four", 4, 4 },
+		{ "five", 4, 5 }, { "six", 3, 6 }, { "seven", 5, 7 }, { "eight", 5, 8 }, { "nine", 4, 9 },
+		{ "ten", 3, 10 }, { "eleven", 6, 11 }, { "twelve", 6, 12 }, { "thirteen", 8, 13 },
+		{ "fourteen", 8, 14 }, { "fifteen", 7, 15 }, { "sixteen", 7, 16 }, { "seventeen", 9, 17 },
+		{ "eighteen", 8, 18 }, { "nineteen", 8, 19 }, { "twenty", 6, 20 }, { "thirty", 6, 30 },
+		{ "forty", 5, 40 }, { "fifty", 5, 50 }, { "sixty", 5, 60 }, { "seventy", 7, 70 },
+		{ "eighty", 6, 80 }, { "ninety", 6, 90 },
 	};
-	static const char *const tens[] = {
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL
-	};
-	int i;
+	size_t n, k;
 	const char *dash;
 
 	/* Number words start with one of these letters: most words go no further. */
 	if (w[0] == '\0' || strchr("otfsenz", w[0]) == NULL)
 		return -1;
 	dash = strchr(w, '-');
-	for (i = 0; units[i]; i++)
-		if (strcmp(w, units[i]) == 0)
-			return i;
-	for (i = 0; tens[i]; i++) {
-		size_t n = strlen(tens[i]);
+	n = dash != NULL ? (size_t)(dash - w) : strlen(w);
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		if (words[k].len != n || words[k].w[0] != w[0] || memcmp(words[k].w, w, n) != 0)
+			continue;
+		if (dash == NULL)
+			return words[k].v;
+		/* "forty-nine": a ten, a dash and a unit. */
+		if (words[k].v >= 20) {
+			int u = small_number(dash + 1);
 
-		if (strncmp(w, tens[i], n) == 0) {
-			if (w[n] == '\0')
-				return 20 + 10 * i;
-			if (dash == w + n) {
-				int u = small_number(w + n + 1);
-
-				if (u >= 1 && u <= 9)
-					return 20 + 10 * i + u;
-			}
+			if (u >= 1 && u <= 9 && strchr(dash + 1, '-') == NULL)
+				return words[k].v + u;
 		}
+		return -1;
 	}
 	return -1;
+}
+
+/* The value of a scale word, or 0. */
+static double
+scale_of(const char *w)
+{
+	if (strcmp(w, "hundred") == 0)
+		return 1e2;
+	if (strcmp(w, "thousand") == 0)
+		return 1e3;
+	if (strcmp(w, "million") == 0)
+		return 1e6;
+	if (strcmp(w, "billion") == 0)
+		return 1e9;
+	return 0;
+}
+
+/*
+ * A number written in words from token i: "forty-nine", "a hundred",
+ * "two hundred and fifty", "one million two hundred thousand", "twenty
+ * five", "a dozen", "two dozen".  Returns the last token read (or -1: no
+ * number here), *v its value.
+ */
+static int
+number_words(const struct sentence *st, int i, double *v)
+{
+	double total = 0, group = 0;
+	int j = i, last = -1, any = 0, tens_open = 0;
+
+	/* "a hundred", "one thousand", "a dozen": the article is a one. */
+	if (strcmp(st->t[i].low, "a") == 0) {
+		if (i + 1 >= st->n || (scale_of(st->t[i + 1].low) == 0 && strcmp(st->t[i + 1].low, "dozen") != 0))
+			return -1;
+		group = 1;
+		any = 1;
+		j = i + 1;
+	}
+	for (; j < st->n && st->t[j].type == T_WORD; j++) {
+		const char *w = st->t[j].low;
+		double s;
+		int x;
+
+		if ((x = small_number(w)) >= 0) {
+			/* "twenty five": a unit after a ten adds to it; else a new number. */
+			if (any && !(tens_open && x >= 1 && x <= 9) && (int64_t)group % 100 != 0)
+				break;
+			if (any && group != 0 && (int64_t)group % 100 == 0 && x >= 100)
+				break;
+			group += x;
+			tens_open = x >= 20 && x % 10 == 0;
+			any = 1;
+			last = j;
+		} else if (any && strcmp(w, "dozen") == 0) {
+			group = (group == 0 ? 1 : group) * 12;
+			last = j;
+			tens_open = 0;
+			j++;
+			break;
+		} else if (any && (s = scale_of(w)) != 0) {
+			if (s == 100) {
+				if (group == 0 || group >= 100)
+					break;
+				group *= 100;
+			} else {
+				total += (group == 0 ? 1 : group) * s;
+				group = 0;
+			}
+			tens_open = 0;
+			last = j;
+		} else if (any && strcmp(w, "and") == 0 && last == j - 1 && j + 1 < st->n &&
+		           small_number(st->t[j + 1].low) > 0 &&
+		           (scale_of(st->t[j - 1].low) != 0)) {
+			continue;   /* "two hundred and fifty" */
+		} else {
+			break;
+		}
+	}
+	if (!any || last < 0)
+		return -1;
+	*v = total + group;
+	return last;
 }
 
 /* More people than live on Earth: no count of casualties. */
@@ -439,13 +844,19 @@ struct mention {
 	int vague;
 	int words;            /* written in words */
 	const char *other;    /* not a count (a time, a decade...): why, for --explain */
+	/* Set when examined, for the numbers after it: */
+	int np_end;           /* the token after its noun phrase */
+	int cat;              /* its category, or -1 when it is no figure */
+	int kind;
+	int people;           /* its noun phrase counts people (or it stands alone) */
 };
 
 /*
- * Reads the number at token i: digits (with a scale word: "6.5 million"),
- * number words ("forty-nine", "a hundred", "two hundred and fifty"), vague
- * words ("dozens of": ACLED's codes).  Returns 1 with *m filled, 0 when
- * token i starts no count; *why says why a number is not one.
+ * Reads the number at token i: digits (with a scale word: "6.5 million",
+ * "2 dozen"), number words ("forty-nine", "a hundred", "two hundred and
+ * fifty", "three million"), vague words ("dozens of", "scores of": ACLED's
+ * codes).  Returns 1 with *m filled, 0 when token i starts no count; *why
+ * says why a number is not one.
  */
 static int
 read_number(const struct sentence *st, int i, struct mention *m, const char **why)
@@ -460,6 +871,10 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 	m->vague = 0;
 	m->words = 0;
 	m->other = NULL;
+	m->np_end = i + 1;
+	m->cat = -1;
+	m->kind = TOLL_EXTRACT_TOTAL;
+	m->people = 0;
 	if (t->type == T_NUM) {
 		int r;
 
@@ -477,55 +892,43 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 			}
 			v = (double)x;
 		}
-	} else if (t->type == T_WORD) {
-		int x;
+		/* A scale word: "6.5 million", "2 dozen". */
+		if (j + 1 < st->n && st->t[j + 1].type == T_WORD) {
+			const char *w = st->t[j + 1].low;
 
+			if (strcmp(w, "dozen") == 0)
+				v *= 12, j++;
+			else if (strcmp(w, "thousand") == 0)
+				v *= 1e3, j++;
+			else if (strcmp(w, "million") == 0)
+				v *= 1e6, j++;
+			else if (strcmp(w, "billion") == 0)
+				v *= 1e9, j++;
+		}
+	} else if (t->type == T_WORD) {
+		/* Number words start with one of these letters: most words go no further. */
+		if (t->low[0] == '\0' || strchr("aotfsenzdh", t->low[0]) == NULL ||
+		    (t->low[0] == 'a' && t->low[1] != '\0'))
+			return 0;
 		if (strcmp(t->low, "tens") == 0 || strcmp(t->low, "dozens") == 0 ||
 		    strcmp(t->low, "scores") == 0 || strcmp(t->low, "hundreds") == 0 ||
 		    strcmp(t->low, "thousands") == 0) {
+			/* A vague word counts only as a quantity: "scores of", "dozens of", "dozens died". */
+			if (t->low[0] == 's' && !word_at(st, i + 1, "of"))
+				return 0;
 			m->vague = 1;
 			m->value = t->low[0] == 't' && t->low[1] == 'e' ? 10 : t->low[0] == 'd' ? 12
 			         : t->low[0] == 's' ? 20 : t->low[0] == 'h' ? 100 : 1000;
 			m->last = i + 1 < st->n && strcmp(st->t[i + 1].low, "of") == 0 ? i + 1 : i;
+			m->np_end = m->last + 1;
 			m->words = 1;
 			return 1;
 		}
-		if ((strcmp(t->low, "a") == 0 || strcmp(t->low, "one") == 0) && i + 1 < st->n &&
-		    (strcmp(st->t[i + 1].low, "million") == 0 || strcmp(st->t[i + 1].low, "billion") == 0)) {
-			/* "a million", "one billion": the scale word below makes it. */
-			x = 1;
-		} else if (strcmp(t->low, "a") == 0 && i + 1 < st->n &&
-		    (strcmp(st->t[i + 1].low, "hundred") == 0 || strcmp(st->t[i + 1].low, "dozen") == 0 ||
-		     strcmp(st->t[i + 1].low, "thousand") == 0)) {
-			x = st->t[i + 1].low[0] == 'h' ? 100 : st->t[i + 1].low[0] == 'd' ? 12 : 1000;
-			j = i + 1;
-		} else if ((x = small_number(t->low)) < 0) {
+		if ((j = number_words(st, i, &v)) < 0)
 			return 0;
-		}
-		v = x;
 		m->words = 1;
-		if (j + 1 < st->n && strcmp(st->t[j + 1].low, "hundred") == 0 && x > 0 && x < 10) {
-			v = x * 100;
-			j++;
-			if (j + 2 < st->n && strcmp(st->t[j + 1].low, "and") == 0 &&
-			    (x = small_number(st->t[j + 2].low)) > 0 && x < 100) {
-				v += x;
-				j += 2;
-			}
-		}
 	} else {
 		return 0;
-	}
-	/* A scale word: "6.5 million", "two thousand". */
-	if (j + 1 < st->n && st->t[j + 1].type == T_WORD) {
-		const char *w = st->t[j + 1].low;
-
-		if (strcmp(w, "thousand") == 0)
-			v *= 1e3, j++;
-		else if (strcmp(w, "million") == 0)
-			v *= 1e6, j++;
-		else if (strcmp(w, "billion") == 0)
-			v *= 1e9, j++;
 	}
 	/* In range first: converting a larger double to an integer is undefined. */
 	if (!(v >= 0 && v <= MAX_PEOPLE)) {
@@ -538,6 +941,7 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 	}
 	m->value = (int64_t)v;
 	m->last = j;
+	m->np_end = j + 1;
 	return 1;
 }
 
@@ -588,12 +992,6 @@ say(char *buf, const char *fmt, ...)
 		vsnprintf(buf + n, TOLL_EXTRACT_EXPLAIN - n, fmt, ap);
 		va_end(ap);
 	}
-}
-
-static int
-word_at(const struct sentence *st, int i, const char *w)
-{
-	return i >= 0 && i < st->n && st->t[i].type == T_WORD && strcmp(st->t[i].low, w) == 0;
 }
 
 /* Whether the words w[0..] (NULL-terminated) end at token i (inclusive). */
@@ -671,7 +1069,12 @@ static const struct { const char *words[4]; const char *notation; } interval_wor
 	{ { "roughly", NULL }, "about" }, { { "some", NULL }, "about" },
 	{ { "nearly", NULL }, "nearly" }, { { "almost", NULL }, "almost" },
 	{ { "close", "to", NULL }, "about" }, { { "an", "estimated", NULL }, "about" },
-	{ { "estimated", NULL }, "about" },
+	{ { "estimated", NULL }, "about" }, { { "approaching", NULL }, "about" },
+	{ { "tops", NULL }, "more than" }, { { "topped", NULL }, "more than" },
+	{ { "exceeded", NULL }, "more than" }, { { "surpassed", NULL }, "more than" },
+	{ { "in", "excess", "of", NULL }, "more than" }, { { "upwards", "of", NULL }, "at least" },
+	{ { "well", "over", NULL }, "more than" }, { { "just", "over", NULL }, "more than" },
+	{ { "just", "under", NULL }, "fewer than" },
 };
 
 /*
@@ -721,11 +1124,427 @@ claimant_of(const struct sentence *st, const struct mention *m, int *verb)
 	return best;
 }
 
+/* The first token of the clause holding token i, commas and dashes bounding it too. */
+static int
+phrase_start(const struct sentence *st, int i)
+{
+	int s0 = clause_start(st, i);
+
+	while (i > s0 && !punct_at(st, i - 1, ',') && !dash_at(st, i - 1))
+		i--;
+	return i;
+}
+
+/* The noun phrase a number counts (see noun_phrase()). */
+struct np {
+	int head;             /* its last word, or -1 (the number stands alone) */
+	int end;              /* the token after it */
+	int headcat;          /* the head says the category ("6,500 dead"), not a verb */
+	int nominal;          /* the head is a noun of a category a verb may override (hostages) */
+	int modcat, modcat_at;   /* a category word before the head ("five wounded soldiers") */
+	int notpeople;        /* the word that counts no people, or -1 */
+	int them;             /* "168 of them": a part */
+	int own;              /* "50 of its soldiers" */
+	const char *side;
+	int status;
+	const char *stat_word;
+};
+
+static int
+ends_with(const char *w, const char *end)
+{
+	size_t n = strlen(w), k = strlen(end);
+
+	return n > k + 1 && strcmp(w + n - k, end) == 0;
+}
+
+/* A nationality of two words ("South Korean", "Sri Lankans") at token i, or NULL. */
+static const char *
+two_word_side(const struct sentence *st, int i)
+{
+	char both[48];
+	const struct tok *a = &st->t[i], *b;
+
+	if (i + 1 >= st->n || st->t[i + 1].type != T_WORD || a->s[0] < 'A' || a->s[0] > 'Z')
+		return NULL;
+	b = &st->t[i + 1];
+	if (a->len + b->len + 2 > sizeof both || a->low[0] == '\0' || b->low[0] == '\0')
+		return NULL;
+	snprintf(both, sizeof both, "%s %s", a->low, b->low);
+	return toll_extract_side(both, strlen(both));
+}
+
 /*
- * One function (236 lines): the rules of a number mention, one after another
- * in the order toll(7) gives them, each rejecting with its reason or adding
- * to the explanation; split, the order would no longer read from top to
- * bottom.
+ * Rule: the noun phrase after a number, up to the first word that ends
+ * one (a function word, a verb of news); its last word is its head.
+ * People by default: a head is refused only when it counts no people
+ * (vehicles, homes, days, dollars: the lexicon's F_NOTPEOPLE).
+ */
+static void
+noun_phrase(struct sentence *st, struct mention *m, struct np *np)
+{
+	int i = m->last + 1, words, k;
+
+	memset(np, 0, sizeof *np);
+	np->head = np->modcat = np->modcat_at = np->notpeople = -1;
+	np->status = TOLL_STATUS_ALL;
+	if (word_at(st, i, "of")) {
+		if (word_at(st, i + 1, "them") || word_at(st, i + 1, "whom") ||
+		    word_at(st, i + 1, "those") || word_at(st, i + 1, "us")) {
+			/* "168 of them", "seven of them children" */
+			np->them = 1;
+			np->head = i + 1;
+			np->end = i + 2;
+			if (i + 2 < st->n && st->t[i + 2].type == T_WORD && !(flags_at(st, i + 2) & F_STOP) &&
+			    cat_at(st, i + 2) < 0) {
+				np->head = i + 2;
+				np->end = i + 3;
+			}
+			goto status;
+		}
+		if (!(flags_at(st, i + 1) & F_POSS)) {
+			np->end = i;   /* "one of two ...": the number stands alone */
+			return;
+		}
+		np->own = !word_at(st, i + 1, "the");
+		i += 2;
+		/* "one of the two captives": a part of the number after it. */
+		if (i < st->n && (st->t[i].type == T_NUM || small_number(st->t[i].low) >= 0)) {
+			np->them = 1;
+			i++;
+		}
+	}
+	for (words = 0; i < st->n && words < 6; i++, words++) {
+		const struct tok *t = &st->t[i];
+		unsigned f;
+		int c;
+		const char *sd;
+
+		if (t->type != T_WORD || (words > 0 && small_number(t->low) >= 0))
+			break;   /* a number ends it too: "abducted nearly three weeks ago" */
+		f = flags_at(st, i);
+		c = cat_at(st, i);
+		if ((sd = two_word_side(st, i)) != NULL) {
+			np->side = sd;
+			np->head = ++i;
+			continue;
+		}
+		if ((sd = toll_extract_side(t->s, t->len)) != NULL) {
+			np->side = sd;
+			np->head = i;
+			continue;
+		}
+		if (c >= 0) {
+			/* "five wounded soldiers": a category word before a noun. */
+			if ((f & F_MOD) && i + 1 < st->n && st->t[i + 1].type == T_WORD &&
+			    !(flags_at(st, i + 1) & (F_STOP | F_AUX | F_FILLER)) && cat_at(st, i + 1) < 0 &&
+			    small_number(st->t[i + 1].low) < 0) {
+				if (np->modcat < 0) {
+					np->modcat = c;
+					np->modcat_at = i;
+				}
+				continue;
+			}
+			/* "49 soldiers died", "3 people killed": after a noun, the verb is the clause's. */
+			if (np->head >= 0 && (f & F_STOP))
+				break;
+			np->head = i++;
+			if (f & F_NOMINAL)
+				np->nominal = 1;
+			else
+				np->headcat = 1;   /* "6,500 dead", "49 killed", "the 1,500 dead" */
+			break;
+		}
+		if (strcmp(t->low, "more") == 0 && words == 0) {
+			/* "16 more servicemen have been killed": more of them since the last count. */
+			if (i + 1 < st->n && st->t[i + 1].type == T_WORD)
+				m->kind = TOLL_EXTRACT_INCREMENT;
+			continue;
+		}
+		if (f & F_STOP)
+			break;
+		if ((f & F_NOTPEOPLE) && !(t->s[0] >= 'A' && t->s[0] <= 'Z' && words > 0)) {
+			np->head = np->notpeople = i++;   /* not a name's word: "seven United States Marines" */
+			break;
+		}
+		if (f & F_MOD)
+			continue;
+		/* A verb not in the lexicon ends it: "four men accused of", "people fleeing". */
+		if (t->s[0] >= 'a' && t->s[0] <= 'z' && (ends_with(t->low, "ed") || ends_with(t->low, "ing")))
+			break;
+		np->head = i;
+	}
+	np->end = i;
+status:
+	for (k = m->last + 1; k < np->end; k++) {
+		unsigned f = flags_at(st, k);
+
+		if (f & F_MIL) {
+			np->status = TOLL_STATUS_MILITARY;
+			np->stat_word = st->t[k].low;
+		} else if (f & F_CIV) {
+			np->status = TOLL_STATUS_CIVILIAN;
+			np->stat_word = st->t[k].low;
+		}
+	}
+}
+
+/* Whether token i frees people: "freed", "released", "freeing". */
+static int
+release_verb(struct sentence *st, int i)
+{
+	static const char *const words[] = {
+		"free", "frees", "freed", "freeing", "release", "releases", "released", "releasing",
+		"rescued", "rescuing", "rescue", NULL
+	};
+
+	return i >= 0 && i < st->n && st->t[i].type == T_WORD && in(st->t[i].low, words);
+}
+
+/*
+ * Whether a modal stands in tokens [from, to]: an auxiliary ("could",
+ * "may") or a verb of intent with its "to" ("threatened to", "plans to");
+ * not across "that", "which", "who" ("an attempt that wounded two").
+ */
+static int
+modal_in(struct sentence *st, int from, int to, int *at)
+{
+	int i;
+
+	if (from < 0)
+		from = 0;
+	for (i = to < st->n ? to : st->n - 1; i >= from; i--) {
+		if (word_at(st, i, "that") || word_at(st, i, "which") || word_at(st, i, "who"))
+			return 0;
+		if (!(flags_at(st, i) & F_MODAL))
+			continue;
+		if (!(flags_at(st, i) & F_STOP) && !word_at(st, i + 1, "to") && strcmp(st->t[i].low, "if") != 0 &&
+		    strcmp(st->t[i].low, "unless") != 0)
+			continue;   /* "took aim", "an assassination attempt": nouns */
+		*at = i;
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether token i is "death" of "sentenced ... to death": a sentence, not a death. */
+static int
+death_sentence(struct sentence *st, int i)
+{
+	int k;
+
+	if (!word_at(st, i - 1, "to"))
+		return 0;
+	for (k = i - 2; k >= 0 && k >= i - 8 && st->t[k].type == T_WORD; k--)
+		if (flags_at(st, k) & F_SENTENCE)
+			return 1;
+	return 0;
+}
+
+/*
+ * Rule: the verb or noun before the number whose object it is ("killed at
+ * least 170", "the deaths of 12", "shot dead six", "killing and injuring
+ * four"), past the interval words.  Returns the category, -1 when none;
+ * *at its token, *modal a modal before it.
+ */
+static int
+category_before(struct sentence *st, const struct mention *m, int *at, int *modal)
+{
+	int b = m->first - 1, c;
+
+	while (b >= 0 && st->t[b].type == T_WORD && (flags_at(st, b) & F_FILLER))
+		b--;
+	/* "the kidnappers of seven employees": an agent's, with its "of". */
+	if (b < 0 || st->t[b].type != T_WORD || (c = cat_of(st, b, word_at(st, b + 1, "of"))) < 0)
+		return -1;
+	if (strcmp(st->t[b].low, "dead") == 0 && !(flags_at(st, b - 1) & F_BEFOREDEAD))
+		return -1;   /* "3 were killed and 12 wounded, 4 dead": not "dead 4" */
+	if (strcmp(st->t[b].low, "death") == 0 && death_sentence(st, b))
+		return -1;
+	if ((flags_at(st, b) & F_NOMINAL) && !word_at(st, b - 1, "took") && !word_at(st, b - 1, "taking") &&
+	    !word_at(st, b - 1, "take") && !word_at(st, b - 1, "taken") && !word_at(st, b - 1, "holding") &&
+	    !word_at(st, b - 1, "hold") && !word_at(st, b - 1, "held") && !word_at(st, b - 1, "holds"))
+		return -1;   /* "hostages 12": no verb; "holding hostage three workers": one */
+	/* "killing and injuring four", "killed or wounded 40": both. */
+	if ((word_at(st, b - 1, "and") || word_at(st, b - 1, "or")) && cat_at(st, b - 2) >= 0 &&
+	    cat_at(st, b - 2) != c && ((ends_with(st->t[b].low, "ing") && ends_with(st->t[b - 2].low, "ing")) ||
+	                               (ends_with(st->t[b].low, "ed") && ends_with(st->t[b - 2].low, "ed"))))
+		c = TOLL_CAT_CASUALTIES;   /* verbs both: not "to their deaths and injuring 30" */
+	*at = b;
+	{
+		int k = b - 1, stop = b - 5;
+
+		while (k >= 0 && k >= stop && st->t[k].type == T_WORD)
+			k--;
+		modal_in(st, k + 1, b - 1, modal);
+	}
+	return c;
+}
+
+/* Whether a number's mention starts at token i; its index in all[], else -1. */
+static int
+mention_at(const struct mention *all, int nall, int i)
+{
+	int k;
+
+	for (k = 0; k < nall; k++)
+		if (all[k].first == i)
+			return k;
+	return -1;
+}
+
+/*
+ * Rule: the verb after the noun phrase ("49 soldiers died", "three people
+ * were reportedly killed", "two men were gored to death"), past words that
+ * do not change it (were, reportedly, still), a noun phrase joined to it
+ * ("23 Palestinians and three Israelis were killed"), an aside ("at least
+ * 11 people, including two US citizens, were killed"), and what a subject
+ * carries ("two members of the crew were killed").  The first other word
+ * is the clause's own verb, and the search ends there.  Returns the
+ * category or -1; *at its token, *modal a modal on the way, *open 1 when
+ * the search ran to the end of the clause without meeting another verb.
+ */
+static int
+category_after(struct sentence *st, const struct np *np, const struct mention *all, int nall,
+               int *at, int *modal, int *open)
+{
+	int i = np->end, steps = 0;
+
+	*open = 0;
+	while (i < st->n && steps++ < 16) {
+		const struct tok *t = &st->t[i];
+		unsigned f;
+		int c, k;
+
+		/* A noun phrase joined by and, or, a comma: over it. */
+		if ((word_at(st, i, "and") || word_at(st, i, "or") || punct_at(st, i, ',')) &&
+		    ((k = mention_at(all, nall, i + 1)) >= 0 || word_at(st, i + 1, "a") ||
+		     word_at(st, i + 1, "an"))) {
+			/* "two Jordanians and an Egyptian have been killed": over the noun phrase. */
+			i = k >= 0 ? all[k].last + 1 : i + 2;
+			while (i < st->n && st->t[i].type == T_WORD && !(flags_at(st, i) & (F_STOP | F_AUX)) &&
+			       (cat_at(st, i) < 0 || (flags_at(st, i) & F_NOMINAL)))
+				i++;
+			continue;
+		}
+		/* An aside: ", including ...,", "- seven of them children -", "(...)". */
+		if (punct_at(st, i, ',') || dash_at(st, i) || punct_at(st, i, '(')) {
+			int close = -1, dash = dash_at(st, i), paren = punct_at(st, i, '(');
+
+			if (paren || word_at(st, i + 1, "including") || word_at(st, i + 1, "among") ||
+			    word_at(st, i + 1, "mostly") || word_at(st, i + 1, "most") ||
+			    word_at(st, i + 1, "many") || word_at(st, i + 1, "half") ||
+			    word_at(st, i + 1, "all") || mention_at(all, nall, i + 1) >= 0 ||
+			    ((word_at(st, i + 1, "and") || word_at(st, i + 1, "or")) &&
+			     (word_at(st, i + 2, "possibly") || word_at(st, i + 2, "perhaps") ||
+			      word_at(st, i + 2, "maybe"))) ||
+			    (dash && word_at(st, i + 1, "the"))) {
+				for (k = i + 1; k < st->n && k <= i + 16; k++)
+					if ((paren && punct_at(st, k, ')')) ||
+					    (!paren && (dash ? dash_at(st, k) : punct_at(st, k, ',')))) {
+						close = k;
+						break;
+					} else if (punct_at(st, k, ';') || punct_at(st, k, '.')) {
+						break;
+					}
+			}
+			if (close < 0) {
+				*open = 1;
+				return -1;
+			}
+			i = close + 1;
+			continue;
+		}
+		if (t->type != T_WORD) {
+			*open = 1;
+			return -1;
+		}
+		f = flags_at(st, i);
+		c = cat_at(st, i);
+		if (c >= 0) {
+			if (strcmp(t->low, "death") == 0 && death_sentence(st, i))
+				return -1;
+			*at = i;
+			/* "stabbed to death" */
+			if (word_at(st, i + 1, "to") && word_at(st, i + 2, "death")) {
+				*at = i + 2;
+				return TOLL_CAT_KILLED;
+			}
+			return c;
+		}
+		if (f & F_MODAL) {
+			*modal = i;
+			i++;
+			continue;
+		}
+		/* What a subject carries: "two members of the crew were killed", "seven people including foreigners were hurt". */
+		if (f & F_PREP) {
+			for (k = i + 1; k < st->n && k <= i + 5 && st->t[k].type == T_WORD; k++)
+				if ((flags_at(st, k) & F_AUX) && !(flags_at(st, k) & F_PREP) &&
+				    !(flags_at(st, k) & F_POSS))
+					break;
+			if (k < st->n && k <= i + 5 && st->t[k].type == T_WORD && (flags_at(st, k) & F_AUX) &&
+			    mention_at(all, nall, k) < 0) {
+				i = k;
+				continue;
+			}
+		}
+		if (f & F_AUX) {
+			i++;
+			continue;
+		}
+		/* "gored to death", "burned to their deaths" */
+		if (word_at(st, i + 1, "to") && (word_at(st, i + 2, "death") ||
+		                                  ((flags_at(st, i + 2) & F_POSS) && word_at(st, i + 3, "deaths")))) {
+			*at = word_at(st, i + 2, "death") ? i + 2 : i + 3;
+			return TOLL_CAT_KILLED;
+		}
+		return -1;   /* the clause's own verb: not one of a casualty */
+	}
+	*open = 1;
+	return -1;
+}
+
+/*
+ * Rule: a toll's number ("the death toll rose to 105", "taking the toll
+ * to 62", "the number of deaths has risen to 1,970", "the number of
+ * Palestinians Israel has killed to 39"): the category of the toll, in the
+ * number's clause.  Returns it or -1; *at its word, *modal a modal
+ * between the toll and the number ("the toll could rise to 500").
+ */
+static int
+category_toll(struct sentence *st, const struct mention *m, int *at, int *modal)
+{
+	int s0 = phrase_start(st, m->first), k, j;
+
+	for (k = m->first - 1; k >= s0 && k >= m->first - 25; k--) {
+		if (!(flags_at(st, k) & F_TOLL))
+			continue;
+		if (strcmp(st->t[k].low, "toll") == 0 || (strcmp(st->t[k].low, "tally") == 0 && cat_at(st, k - 1) >= 0)) {
+			int c = cat_at(st, k - 1);
+
+			*at = k - 1 >= 0 && c >= 0 ? k - 1 : k;
+			modal_in(st, k + 1, m->first - 1, modal);
+			return c >= 0 ? (c == TOLL_CAT_CASUALTIES ? c : c == TOLL_CAT_WOUNDED ? c : TOLL_CAT_KILLED)
+			              : TOLL_CAT_KILLED;
+		}
+		/* "the number of deaths", "the count of the dead" */
+		for (j = k + 1; j < m->first; j++)
+			if (cat_at(st, j) >= 0 && !(flags_at(st, j) & F_NOMINAL)) {
+				*at = j;
+				modal_in(st, k + 1, m->first - 1, modal);
+				return cat_at(st, j);
+			}
+	}
+	return -1;
+}
+
+/*
+ * One function (180 lines): the rules of a number mention, one after
+ * another in the order toll(7) gives them, each rejecting with its reason
+ * or adding to the explanation; split, the order would no longer read
+ * from top to bottom.  The noun phrase, the category's four rules and the
+ * claimant are functions of their own.
  */
 static void
 examine(const struct ctx *c, struct sentence *st, struct mention *m, struct mention *all,
@@ -733,79 +1552,64 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 {
 	toll_extracted x;
 	const struct tok *first = &st->t[m->first];
-	int i, head = -1, cat = -1, cat_at = -1, start, kind = TOLL_EXTRACT_TOTAL, own = 0, verb = -1;
-	const char *side = NULL, *grow, *notation = NULL, *stat_word = NULL, *claimant;
-	int status = TOLL_STATUS_ALL;
+	const struct mention *prev = NULL;
+	struct np np;
+	int i, cat = -1, cat_at_ = -1, start, kind = TOLL_EXTRACT_TOTAL, verb = -1, modal = -1, open = 0;
+	int best_len = 0;
+	const char *side, *grow, *notation = NULL, *claimant, *how = NULL;
 	char value[96];
 	toll_range g;
 
 	memset(&x, 0, sizeof x);
-	/* Rule: a day of a month ("September 13", "13 September"). */
-	if ((m->first > 0 && st->t[m->first - 1].type == T_WORD && in(st->t[m->first - 1].low, months)) ||
-	    (m->last + 1 < st->n && st->t[m->last + 1].type == T_WORD &&
-	     in(st->t[m->last + 1].low, months))) {
+	for (i = mi - 1; i >= 0 && prev == NULL; i--)
+		if (all[i].first >= 0)
+			prev = &all[i];
+	/* Rule: a date ("September 13", "13 September", "Sept. 13", "on 17 and 18 June"). */
+	if ((flags_at(st, m->first - 1) & F_MONTH) || (flags_at(st, m->last + 1) & F_MONTH) ||
+	    (punct_at(st, m->first - 1, '.') && (flags_at(st, m->first - 2) & F_MONTH)) ||
+	    ((word_at(st, m->last + 1, "and") || word_at(st, m->last + 1, "to") || dash_at(st, m->last + 1)) &&
+	     m->last + 2 < st->n && st->t[m->last + 2].type == T_NUM && (flags_at(st, m->last + 3) & F_MONTH))) {
 		reject(c, st, m, "date: a day of a month");
+		return;
+	}
+	/* Rule: a time of day ("5 pm", "10 GMT"). */
+	if (!m->words && (flags_at(st, m->last + 1) & F_TIME)) {
+		reject(c, st, m, "a time of day");
 		return;
 	}
 	/* Rule: an age ("aged 25", "25 years old"). */
 	if (word_at(st, m->first - 1, "aged") || word_at(st, m->first - 1, "age") ||
-	    (word_at(st, m->last + 1, "years") && word_at(st, m->last + 2, "old"))) {
+	    (word_at(st, m->last + 1, "years") && word_at(st, m->last + 2, "old")) ||
+	    (word_at(st, m->first - 1, "at") && (word_at(st, m->first - 2, "died") ||
+	                                         word_at(st, m->first - 2, "dies") ||
+	                                         word_at(st, m->first - 2, "die")))) {
 		reject(c, st, m, "age");
 		return;
 	}
-	/* Rule: a year (four digits from 1800 to 2100), unless people follow at once. */
+	/* Rule: a year (four digits from 1800 to 2100), unless people follow at once ("2020 soldiers"). */
 	if (!m->words && first->len == 4 && m->value >= 1800 && m->value <= 2100 &&
-	    !(m->last + 1 < st->n && in(st->t[m->last + 1].low, people))) {
+	    !(flags_at(st, m->last + 1) & (F_PEOPLE | F_MIL | F_CIV))) {
 		reject(c, st, m, "year");
 		return;
 	}
-	/* Rule: the head noun, past the words that may stand before it. */
-	for (i = m->last + 1; i < st->n && i <= m->last + 6; i++) {
-		const struct tok *t = &st->t[i];
+	/* Rule: the noun phrase; people unless it says otherwise. */
+	noun_phrase(st, m, &np);
+	m->np_end = np.end;
+	if (np.notpeople >= 0) {
+		char why[80];
 
-		if (t->type != T_WORD)
-			break;
-		if (toll_extract_side(t->s, t->len) != NULL) {
-			side = toll_extract_side(t->s, t->len);
-			continue;
-		}
-		/* "50 of its soldiers": the head is past the determiner. */
-		if (strcmp(t->low, "of") == 0 && i == m->last + 1 && i + 1 < st->n &&
-		    (word_at(st, i + 1, "its") || word_at(st, i + 1, "their") ||
-		     word_at(st, i + 1, "his") || word_at(st, i + 1, "our") ||
-		     word_at(st, i + 1, "the"))) {
-			own = !word_at(st, i + 1, "the");
-			i++;
-			continue;
-		}
-		if (strcmp(t->low, "more") == 0 && i == m->last + 1 && i + 1 < st->n &&
-		    st->t[i + 1].type == T_WORD)
-			kind = TOLL_EXTRACT_INCREMENT;   /* "16 more servicemen", "16 more were killed" */
-		if (in(t->low, people) || (category_of(t->low) >= 0 && !in(t->low, modifiers))) {
-			head = i;
-			break;
-		}
-		if (category_of(t->low) >= 0 && (i + 1 >= st->n || st->t[i + 1].type != T_WORD ||
-		                                  !in(st->t[i + 1].low, people))) {
-			head = i;   /* "6,500 dead", "49 killed" */
-			break;
-		}
-		if (!in(t->low, modifiers))
-			break;
-		if (category_of(t->low) >= 0 && cat < 0) {
-			cat = category_of(t->low);   /* "five wounded soldiers" */
-			cat_at = i;
-		}
+		snprintf(why, sizeof why, "head: what it counts is not people ('%.24s')", st->t[np.notpeople].low);
+		reject(c, st, m, m->vague ? "head: what it counts is not people" : why);
+		return;
 	}
-	if (head < 0 && word_at(st, m->last + 1, "of") &&
-	    (word_at(st, m->last + 2, "them") || word_at(st, m->last + 2, "whom") ||
-	     word_at(st, m->last + 2, "those"))) {
+	m->people = 1;
+	if (np.them)
 		kind = TOLL_EXTRACT_PART;
-		head = m->last + 2;
-	}
+	if (m->kind == TOLL_EXTRACT_INCREMENT)
+		kind = TOLL_EXTRACT_INCREMENT;
 	/* "at least 20 soldiers, and possibly up to 100, were killed" */
-	if (head >= 0 && m->high < 0)
-		for (i = head + 1; i < st->n && i <= head + 5; i++)
+	if (np.head >= 0 && m->high < 0)
+		for (i = np.head + 1; i < st->n && i <= np.head + 5; i++)
 			if ((word_at(st, i, "possibly") || word_at(st, i, "perhaps") ||
 			     word_at(st, i, "maybe")) && word_at(st, i + 1, "up") && word_at(st, i + 2, "to")) {
 				int k;
@@ -818,119 +1622,214 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 					}
 				break;
 			}
-	if (cat < 0) {
-		/*
-		 * Rule: the category.  Of the head itself ("6,500 dead"); else of a
-		 * verb whose object the number is ("killed at least 170 people");
-		 * else of the words after it, up to the next number ("49 soldiers
-		 * died", "2 remain missing"); else of the words before it in its
-		 * clause ("the death toll rose to 105").
-		 */
-		int s0 = clause_start(st, m->first), before = m->first - 1, stop;
+	/*
+	 * Rule: the category.  Of the head itself ("6,500 dead"); else of the
+	 * verb before it ("killed at least 170"); else of its clause's verb
+	 * after it ("49 soldiers died"); else of a nominal head or a category
+	 * word before the head ("320 hostages", "five wounded soldiers"); else
+	 * its total's or the number's it is listed with ("25 killed, including
+	 * five children"; "35 children and seven adults"); else the toll's
+	 * ("the death toll rose to 105"); else a word of its clause just before
+	 * it, when its clause has no other verb ("among the dead were 5").
+	 */
+	if (np.headcat) {
+		cat = cat_at(st, np.head);
+		cat_at_ = np.head;
+		how = "its head";
+	}
+	if (cat < 0 && (cat = category_before(st, m, &cat_at_, &modal)) >= 0) {
+		how = "the verb before it";
+		/* "stabbed eight children to death" */
+		if (word_at(st, np.end, "to") && (word_at(st, np.end + 1, "death") ||
+		                                  ((flags_at(st, np.end + 1) & F_POSS) && word_at(st, np.end + 2, "deaths")))) {
+			cat = TOLL_CAT_KILLED;
+			cat_at_ = word_at(st, np.end + 1, "death") ? np.end + 1 : np.end + 2;
+		}
+	}
+	if (cat < 0 && (cat = category_after(st, &np, all, nall, &cat_at_, &modal, &open)) >= 0)
+		how = "its verb";
+	if (cat < 0 && np.nominal) {
+		cat = cat_at(st, np.head);
+		cat_at_ = np.head;
+		how = "its head";
+	}
+	if (cat < 0 && np.modcat >= 0) {
+		cat = np.modcat;
+		cat_at_ = np.modcat_at;
+		how = "a word before its head";
+	}
+	/* Rule: the kind, from the words before it. */
+	if (word_at(st, m->first - 1, "another") || word_at(st, m->first - 1, "additional") ||
+	    word_at(st, m->first - 1, "further"))
+		kind = TOLL_EXTRACT_INCREMENT;
+	if (word_at(st, m->first - 1, "including") ||
+	    (word_at(st, m->first - 1, "them") && word_at(st, m->first - 2, "among")) ||
+	    (word_at(st, m->first - 2, "including") && (flags_at(st, m->first - 1) & F_FILLER)))
+		kind = TOLL_EXTRACT_PART;
+	if (cat < 0 && prev != NULL && prev->cat >= 0) {
+		/* "rose to 105, up from 49": the figure it is earlier than. */
+		int earlier = word_at(st, m->first - 1, "from") && (word_at(st, m->first - 2, "up") ||
+		              word_at(st, m->first - 2, "down"));
+		int listed = prev->np_end == m->first - 1 &&
+		             (word_at(st, m->first - 1, "and") || word_at(st, m->first - 1, "or") ||
+		              punct_at(st, m->first - 1, ',') || dash_at(st, m->first - 1) ||
+		              punct_at(st, m->first - 1, ':'));
 
-		if (head >= 0 && (cat = category_of(st->t[head].low)) >= 0)
-			cat_at = head;
-		while (cat < 0 && before >= s0 && st->t[before].type == T_WORD &&
-		       in(st->t[before].low, interval_filler))
-			before--;
-		if (cat < 0 && before >= s0 && st->t[before].type == T_WORD &&
-		    category_of(st->t[before].low) >= 0 && strcmp(st->t[before].low, "dead") != 0) {
-			cat = category_of(st->t[before].low);
-			cat_at = before;
+		if (kind == TOLL_EXTRACT_PART || listed || earlier) {
+			cat = prev->cat;
+			cat_at_ = -1;
+			how = kind == TOLL_EXTRACT_PART ? "its total's" : earlier ? "the figure it is earlier than"
+			    : "the number it is listed with";
+			/* "the 10 - six Iraqis, two Lebanese": the ones listed after a total are its parts. */
+			if (listed && (dash_at(st, m->first - 1) || punct_at(st, m->first - 1, ':')) &&
+			    prev->kind == TOLL_EXTRACT_TOTAL)
+				kind = TOLL_EXTRACT_PART;
+			else if (listed && prev->kind == TOLL_EXTRACT_PART)
+				kind = TOLL_EXTRACT_PART;
 		}
-		stop = mi + 1 < nall ? all[mi + 1].first : st->n;
-		if (stop < 0)
-			stop = mi + 2 < nall ? all[mi + 2].first : st->n;
-		for (i = (head >= 0 ? head : m->last) + 1; cat < 0 && i < st->n && i <= m->last + 12; i++) {
-			if (stop >= 0 && i >= stop)
-				break;
-			if (st->t[i].type == T_PUNCT && (st->t[i].s[0] == ';' || st->t[i].s[0] == '.'))
-				break;
-			if (st->t[i].type == T_WORD && category_of(st->t[i].low) >= 0) {
-				cat = category_of(st->t[i].low);
-				cat_at = i;
+	}
+	if (cat < 0 && (cat = category_toll(st, m, &cat_at_, &modal)) >= 0) {
+		how = "the toll's";
+		/* "the military death toll", "the Armenian death toll": its status and side. */
+		for (i = cat_at_ - 1; i >= 0 && i >= cat_at_ - 3 && st->t[i].type == T_WORD; i--) {
+			if (np.stat_word == NULL && (flags_at(st, i) & (F_MIL | F_CIV))) {
+				np.status = flags_at(st, i) & F_MIL ? TOLL_STATUS_MILITARY : TOLL_STATUS_CIVILIAN;
+				np.stat_word = st->t[i].low;
 			}
+			if (np.side == NULL)
+				np.side = toll_extract_side(st->t[i].s, st->t[i].len);
 		}
-		for (i = m->first - 1; cat < 0 && i >= s0 && i >= m->first - 10; i--)
-			if (st->t[i].type == T_WORD && category_of(st->t[i].low) >= 0) {
-				cat = category_of(st->t[i].low);
-				cat_at = i;
+	}
+	if (cat < 0 && open) {
+		/* A word of its own, not a noun's modifier: "among the dead were", not "kidnap victim". */
+		for (i = m->first - 1; i >= phrase_start(st, m->first) && i >= m->first - 6; i--)
+			if ((cat = cat_at(st, i)) >= 0 && !death_sentence(st, i) &&
+			    (st->t[i + 1].type != T_WORD || (flags_at(st, i + 1) & (F_AUX | F_STOP)) ||
+			     mention_at(all, nall, i + 1) >= 0)) {
+				cat_at_ = i;
+				how = "a word of its clause";
+				break;
 			}
 	}
-	if (head < 0 && cat < 0) {
-		if (m->last + 1 < st->n && st->t[m->last + 1].type == T_WORD)
-			reject(c, st, m, "head: what it counts is not people");
+	if (cat < 0) {
+		if (np.head >= 0)
+			reject(c, st, m, "category: no word of death, injury, disappearance or capture");
 		else
-			reject(c, st, m, "head: it counts nothing named");
+			reject(c, st, m, "head: it counts nothing named, and no word of death, injury, "
+			       "disappearance or capture");
 		return;
 	}
-	if (head < 0 && m->last + 1 < st->n && st->t[m->last + 1].type == T_WORD &&
-	    !in(st->t[m->last + 1].low, modifiers) && category_of(st->t[m->last + 1].low) < 0 &&
-	    !in(st->t[m->last + 1].low, after_alone)) {
-		reject(c, st, m, "head: what it counts is not people");
+	/* "freeing dozens of prisoners", "released five hostages": a release, not a capture. */
+	if (cat == TOLL_CAT_CAPTURED && (release_verb(st, m->first - 1) ||
+	                                 ((flags_at(st, m->first - 1) & F_FILLER) && release_verb(st, m->first - 2)))) {
+		reject(c, st, m, "a release, not a capture");
 		return;
 	}
-	if (head >= 0)
-		say(x.explain, "head: '%s'", st->t[head].low);
+	m->cat = cat;
+	if (np.head >= 0)
+		say(x.explain, "head: '%s'", st->t[np.head].low);
 	else
 		say(x.explain, "head: none (the number stands alone)");
-	if (cat < 0) {
-		reject(c, st, m, "category: no word of death, injury, disappearance or capture");
-		return;
+	/* "killed or missing", "dead or missing", "killed and wounded", when no number follows. */
+	if (cat_at_ >= 0 && cat == TOLL_CAT_KILLED &&
+	    (word_at(st, cat_at_ + 1, "or") || word_at(st, cat_at_ + 1, "and")) &&
+	    cat_at(st, cat_at_ + 2) >= 0 && mention_at(all, nall, cat_at_ + 3) < 0 &&
+	    !(flags_at(st, cat_at_ + 3) & F_FILLER)) {
+		if (cat_at(st, cat_at_ + 2) == TOLL_CAT_MISSING)
+			cat = TOLL_CAT_KILLED_OR_MISSING;
+		else if (cat_at(st, cat_at_ + 2) == TOLL_CAT_WOUNDED)
+			cat = TOLL_CAT_CASUALTIES;
 	}
-	/* "killed or missing", "dead or missing", "killed and wounded". */
-	if (cat == TOLL_CAT_KILLED && (word_at(st, cat_at + 1, "or") || word_at(st, cat_at + 1, "and")) &&
-	    cat_at + 2 < st->n && category_of(st->t[cat_at + 2].low) == TOLL_CAT_MISSING)
-		cat = TOLL_CAT_KILLED_OR_MISSING;
-	else if (cat == TOLL_CAT_KILLED && (word_at(st, cat_at + 1, "or") || word_at(st, cat_at + 1, "and")) &&
-	         cat_at + 2 < st->n && category_of(st->t[cat_at + 2].low) == TOLL_CAT_WOUNDED)
-		cat = TOLL_CAT_CASUALTIES;
-	say(x.explain, "category: %s ('%s')", toll_category_names[cat], st->t[cat_at].low);
+	if (cat_at_ >= 0)
+		say(x.explain, "category: %s ('%s', %s)", toll_category_names[cat], st->t[cat_at_].low, how);
+	else
+		say(x.explain, "category: %s (%s)", toll_category_names[cat], how);
+	m->cat = cat;
 	/* Rule: a negation of the category ("were not killed", "no one died"). */
-	if (cat_at > 0 && (word_at(st, cat_at - 1, "not") || word_at(st, cat_at - 1, "never") ||
-	                   word_at(st, cat_at - 2, "not") || word_at(st, m->first - 1, "no"))) {
+	if ((cat_at_ > 0 && (word_at(st, cat_at_ - 1, "not") || word_at(st, cat_at_ - 1, "never") ||
+	                     word_at(st, cat_at_ - 2, "not"))) || word_at(st, m->first - 1, "no")) {
+		m->cat = -1;
 		reject(c, st, m, "negation");
 		return;
 	}
-	/* Rule: status and side from the noun phrase. */
-	for (i = m->last + 1; i <= head && i < st->n; i++) {
-		if (st->t[i].type != T_WORD)
-			continue;
-		if (in(st->t[i].low, military)) {
-			status = TOLL_STATUS_MILITARY;
-			stat_word = st->t[i].low;
-		} else if (in(st->t[i].low, civilian)) {
-			status = TOLL_STATUS_CIVILIAN;
-			stat_word = st->t[i].low;
+	/* "threatening to kill three hostages": the threat is hypothetical, the hostages are not. */
+	if (modal >= 0 && np.nominal && cat_at_ >= 0 && cat_at_ < m->first) {
+		modal = -1;
+		cat = cat_at(st, np.head);
+		cat_at_ = np.head;
+		say(x.explain, "category: %s ('%s', its head: the verb before it is hypothetical)",
+		    toll_category_names[cat], st->t[np.head].low);
+	}
+	/* A modal just before the number: "could save up to 7,000 lives". */
+	if (modal < 0 && np.headcat) {
+		int k = m->first - 1;
+
+		while (k >= 0 && k >= m->first - 6 && st->t[k].type == T_WORD && !(flags_at(st, k) & F_MODAL))
+			k--;
+		if (k >= 0 && k >= m->first - 6 && st->t[k].type == T_WORD)
+			modal_in(st, k, k, &modal);
+	}
+	/* Lives saved are no deaths: "saved 7,000 lives". */
+	if (np.headcat && strcmp(st->t[np.head].low, "lives") == 0) {
+		int k = m->first - 1;
+
+		while (k >= 0 && st->t[k].type == T_WORD && (flags_at(st, k) & F_FILLER))
+			k--;
+		if (word_at(st, k, "save") || word_at(st, k, "saved") || word_at(st, k, "saving") ||
+		    word_at(st, k, "saves") || word_at(st, k, "spared")) {
+			m->cat = -1;
+			reject(c, st, m, "lives saved, not lost");
+			return;
 		}
 	}
+	/* Rule: a hypothetical ("could kill up to a million", "threatened to kill 3"): no toll. */
+	if (modal >= 0) {
+		char why[80];
+
+		m->cat = -1;
+		snprintf(why, sizeof why, "hypothetical: '%.24s'", st->t[modal].low);
+		reject(c, st, m, why);
+		return;
+	}
+	/* Rule: an earlier figure ("risen from 105 to 135", "up from 49", "initially 49"). */
+	if (word_at(st, m->first - 1, "from")) {
+		int s0 = phrase_start(st, m->first);
+
+		if (word_at(st, m->last + 1, "to") || word_at(st, m->last + 1, "dead"))
+			kind = TOLL_EXTRACT_PREVIOUS;
+		for (i = m->first - 2; i >= s0 && kind != TOLL_EXTRACT_PREVIOUS; i--)
+			if (flags_at(st, i) & F_RISE)
+				kind = TOLL_EXTRACT_PREVIOUS;
+	}
+	for (i = m->first - 1; i >= 0 && i >= m->first - 3 && st->t[i].type == T_WORD; i--)
+		if (flags_at(st, i) & F_EARLIER)
+			kind = TOLL_EXTRACT_PREVIOUS;
+	m->kind = kind;
+	/* Said to be the newest: "the toll rose to 105", "has reached 11", "now 40". */
+	if (kind == TOLL_EXTRACT_TOTAL)
+		for (i = m->first - 1; i >= phrase_start(st, m->first) && !x.newest; i--)
+			x.newest = (flags_at(st, i) & F_NEWEST) != 0;
+	/* Rule: side and status from the noun phrase. */
+	side = np.side;
 	if (side == NULL && m->first > 0 && st->t[m->first - 1].type == T_WORD)
 		side = toll_extract_side(st->t[m->first - 1].s, st->t[m->first - 1].len);
 	if ((claimant = claimant_of(st, m, &verb)) != NULL)
 		say(x.explain, "claimant: %s ('%s')", claimant, st->t[verb].low);
 	/* "the ministry said 50 of its servicemen": the claimant's own. */
-	if (side == NULL && own && claimant != NULL) {
+	if (side == NULL && np.own && claimant != NULL) {
 		side = claimant;
 		say(x.explain, "side: %s (its own)", side);
 	} else if (side != NULL) {
 		say(x.explain, "side: %s", side);
 	}
-	if (stat_word != NULL)
-		say(x.explain, "status: %s ('%s')", toll_status_names[status], stat_word);
-	/* Rule: the kind. */
-	if (word_at(st, m->first - 1, "another") || word_at(st, m->first - 1, "additional"))
-		kind = TOLL_EXTRACT_INCREMENT;
-	if (word_at(st, m->first - 1, "from") && (word_at(st, m->last + 1, "to") ||
-	                                          word_at(st, m->last + 1, "dead")) )
-		kind = TOLL_EXTRACT_PREVIOUS;
-	if (word_at(st, m->first - 1, "including") ||
-	    (word_at(st, m->first - 1, "them") && word_at(st, m->first - 2, "among")))
-		kind = TOLL_EXTRACT_PART;
-	/* Rule: the interval words before it, a range after it, a figure that may grow. */
+	if (np.stat_word != NULL)
+		say(x.explain, "status: %s ('%s')", toll_status_names[np.status], np.stat_word);
+	/* Rule: the interval words before it (the longest that ends there), a range, a figure that may grow. */
 	for (i = 0; i < (int)(sizeof interval_words / sizeof interval_words[0]); i++)
-		if (phrase_before(st, m->first - 1, interval_words[i].words, &start)) {
+		if (phrase_before(st, m->first - 1, interval_words[i].words, &start) &&
+		    m->first - start > best_len) {
 			notation = interval_words[i].notation;
-			break;
+			best_len = m->first - start;
 		}
 	if (m->vague) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
@@ -948,6 +1847,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		snprintf(value, sizeof value, "%lld", (long long)m->value);
 	}
 	if (toll_value_parse(value, strlen(value), &g) != TOLL_FIG_OK) {
+		m->cat = -1;
 		reject(c, st, m, "interval: not a figure toll can read");
 		return;
 	}
@@ -959,7 +1859,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	x.quote = st->s;
 	x.quote_len = st->len;
 	x.category = cat;
-	x.status = status;
+	x.status = np.status;
 	x.side = side ? side : "all";
 	x.claimant = claimant;
 	x.kind = kind;
@@ -1080,6 +1980,78 @@ one_sentence(const struct ctx *c, struct sentence *st)
 	}
 }
 
+/* ---- one run's series ---- */
+
+/* Orders figure indices by series (side, status, category, claimant), then by place. */
+static const toll_extracted *settle_x;
+
+static int
+by_series(const void *pa, const void *pb)
+{
+	const toll_extracted *a = &settle_x[*(const size_t *)pa], *b = &settle_x[*(const size_t *)pb];
+	int c;
+
+	if ((c = strcmp(a->side, b->side)) != 0)
+		return c;
+	if (a->status != b->status)
+		return a->status < b->status ? -1 : 1;
+	if (a->category != b->category)
+		return a->category < b->category ? -1 : 1;
+	if ((c = strcmp(a->claimant ? a->claimant : "", b->claimant ? b->claimant : "")) != 0)
+		return c;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : *(const size_t *)pa > *(const size_t *)pb;
+}
+
+static pthread_mutex_t settle_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+toll_extract_settle(toll_extracted *x, size_t n, void (*changed)(void *ctx, size_t i, size_t total),
+                    void *ctx)
+{
+	size_t *ix, i, j, k, m = 0;
+
+	if (n == 0)
+		return TOLL_OK;
+	if ((ix = malloc(n * sizeof *ix)) == NULL)
+		return TOLL_ENOMEM;
+	for (i = 0; i < n; i++)
+		if (x[i].kind == TOLL_EXTRACT_TOTAL)
+			ix[m++] = i;
+	/* qsort has no context argument: the array it orders by is a static, under a lock. */
+	pthread_mutex_lock(&settle_lock);
+	settle_x = x;
+	qsort(ix, m, sizeof *ix, by_series);
+	pthread_mutex_unlock(&settle_lock);
+	for (i = 0; i < m; i = j) {
+		size_t keep = ix[i];
+
+		for (j = i + 1; j < m; j++) {
+			const toll_extracted *a = &x[ix[i]], *b = &x[ix[j]];
+
+			if (strcmp(a->side, b->side) != 0 || a->status != b->status ||
+			    a->category != b->category ||
+			    strcmp(a->claimant ? a->claimant : "", b->claimant ? b->claimant : "") != 0)
+				break;
+		}
+		if (j - i < 2)
+			continue;
+		for (k = i; k < j; k++)
+			if (x[ix[k]].newest)
+				keep = ix[k];
+		for (k = i; k < j; k++) {
+			size_t at = ix[k];
+
+			if (at == keep)
+				continue;
+			x[at].kind = at < keep && x[keep].newest ? TOLL_EXTRACT_PREVIOUS : TOLL_EXTRACT_OTHER;
+			if (changed != NULL)
+				changed(ctx, at, keep);
+		}
+	}
+	free(ix);
+	return TOLL_OK;
+}
+
 /* Whether a '.' at p ends a sentence: not "Mr.", "U.S.", "No.", "6.5". */
 static int
 full_stop(const char *text, const char *p, const char *e)
@@ -1115,6 +2087,7 @@ int
 toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn found,
              toll_extract_rejected_fn rejected, void *arg)
 {
+	static const unsigned char ends[256] = { ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1 };
 	struct ctx c;
 	struct sentence *st = malloc(sizeof *st);
 	const char *p = text, *e = text + len, *start = NULL, *line = text;
@@ -1128,7 +2101,13 @@ toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn fo
 	c.arg = arg;
 	for (; p <= e; p++) {
 		int end = 0;
-		const char *stop = p;
+		const char *stop;
+
+		/* Within a sentence only these bytes can end it: over the others at once. */
+		if (start != NULL)
+			while (p < e && !ends[(unsigned char)*p])
+				p++;
+		stop = p;
 
 		if (p == e) {
 			end = 1;
