@@ -46,6 +46,8 @@ suite python3 "$here/compare/agg.py" "$build/bin/toll-agg" 1 2 3
 suite python3 "$here/compare/series.py" "$build/bin" 1 2
 suite python3 "$here/compare/releases.py" "$build/bin" 1 2
 suite sh "$here/compare/datamash.sh" "$build/bin"
+# toll-extract against hand-annotated real news text: its scores, and the goal on the held-out set.
+suite python3 "$here/extract/score.py" "$build/bin/toll-extract"
 # make install into a temporary prefix, as a user would use it.
 suite sh "$here/install/run.sh" "$here/.." "$san"
 # The documented targets from fresh copies of the repository.
