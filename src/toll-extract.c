@@ -64,9 +64,15 @@ struct run {
 	const char *event, *source, *reported, *file;
 	int explain;
 	long found;
-	/* The run's figures, kept until its end: one series has one total (toll_extract_settle()). */
-	toll_extracted *x;
-	const char **xfile;      /* the file of each */
+	/*
+	 * The run's rows wait in a temporary file (tout) until its end, when
+	 * each series keeps one total (toll_extract_settle()) and the rows are
+	 * copied out with their kinds: 24 bytes a figure stay in memory.
+	 */
+	FILE *tmp;
+	toll_out *tout;
+	toll_extract_series *ser;
+	struct where { size_t offset; int64_t best; const char *file; } *wh;   /* with --explain */
 	size_t n, cap;
 	int oom;
 };
@@ -83,12 +89,13 @@ field(const char *s)
 	return f;
 }
 
-/* A figure found: explained now, kept (its sentence copied) for the end of the run. */
+/* A figure found: explained now, its row spooled, its series kept for the end of the run. */
 static void
 found(void *ctx, const toll_extracted *x)
 {
 	struct run *r = ctx;
-	char *quote;
+	toll_out *o = r->tout;
+	toll_report rep;
 
 	if (r->explain)
 		fprintf(stderr, "%s: %s:%zu: %lld: a figure: %s\n", cli_prog, r->file, x->offset,
@@ -96,29 +103,48 @@ found(void *ctx, const toll_extracted *x)
 	if (r->oom)
 		return;
 	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 64;
-		toll_extracted *nx = realloc(r->x, cap * sizeof *nx);
-		const char **nf;
+		size_t cap = r->cap ? 2 * r->cap : 1024;
+		toll_extract_series *ns = realloc(r->ser, cap * sizeof *ns);
+		struct where *nw = NULL;
 
-		if (nx != NULL)
-			r->x = nx;
-		nf = nx != NULL ? realloc(r->xfile, cap * sizeof *nf) : NULL;
-		if (nf == NULL) {
+		if (ns != NULL)
+			r->ser = ns;
+		if (ns != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
+			r->wh = nw;
+		if (ns == NULL || (r->explain && nw == NULL)) {
 			r->oom = 1;
 			return;
 		}
-		r->xfile = nf;
 		r->cap = cap;
 	}
-	if ((quote = malloc(x->quote_len ? x->quote_len : 1)) == NULL) {
-		r->oom = 1;
-		return;
+	toll_extract_series_of(x, &r->ser[r->n]);
+	if (r->explain) {
+		r->wh[r->n].offset = x->offset;
+		r->wh[r->n].best = x->fig.best;
+		r->wh[r->n].file = r->file;
 	}
-	memcpy(quote, x->quote, x->quote_len);
-	r->x[r->n] = *x;
-	r->x[r->n].quote = quote;
-	r->xfile[r->n++] = r->file;
+	r->n++;
 	r->found++;
+	memset(&rep, 0, sizeof rep);
+	rep.event = field(r->event);
+	rep.reported_text = field(r->reported);
+	rep.source = field(r->source);
+	rep.side = field(x->side);
+	rep.category = x->category;
+	rep.status = x->status;
+	rep.fig = x->fig;
+	/* Status all is left unsaid; a best is the text's, even a range's middle. */
+	toll_report_write(o, &rep, TOLL_WRITE_ALL_EMPTY | TOLL_WRITE_SUPPLIED);
+	toll_out_tab(o);
+	if (x->claimant != NULL)
+		toll_out_str(o, x->claimant);
+	toll_out_tab(o);
+	toll_out_str(o, toll_extract_kind_names[x->kind]);   /* replaced by the settled kind */
+	toll_out_tab(o);
+	toll_out_field(o, x->quote, x->quote_len);
+	toll_out_tab(o);
+	toll_out_int(o, (int64_t)x->offset);
+	toll_out_eol(o);
 }
 
 /* A figure settle made another kind: said with --explain. */
@@ -126,62 +152,71 @@ static void
 settled(void *ctx, size_t i, size_t total)
 {
 	struct run *r = ctx;
-	const toll_extracted *x = &r->x[i], *t = &r->x[total];
 
 	if (r->explain)
 		fprintf(stderr, "%s: %s:%zu: %lld: kind: %s (its series' total is %lld, %s:%zu)\n", cli_prog,
-		        r->xfile[i], x->offset, (long long)x->fig.best, toll_extract_kind_names[x->kind],
-		        (long long)t->fig.best, r->xfile[total], t->offset);
+		        r->wh[i].file, r->wh[i].offset, (long long)r->wh[i].best,
+		        toll_extract_kind_names[r->ser[i].kind], (long long)r->wh[total].best,
+		        r->wh[total].file, r->wh[total].offset);
 }
 
-/* The run's figures, settled, one reports row each. */
-static void
+/* The run's rows, settled, copied from the temporary file with their kinds; 0 or -1 (said). */
+static int
 write_found(struct run *r)
 {
-	size_t i;
+	char *line = NULL;
+	size_t cap = 0, i = 0;
+	ssize_t len;
+	toll_diag d;
+	int ok = 0;
 
-	if (toll_extract_settle(r->x, r->n, settled, r) != TOLL_OK) {
-		r->oom = 1;
-		return;
+	if (toll_out_commit(r->tout, "a temporary file", &d) != TOLL_OK) {
+		cli_diag(&d, 0);
+		return -1;
 	}
-	for (i = 0; i < r->n; i++) {
-		const toll_extracted *x = &r->x[i];
-		toll_out *o = r->out;
-		toll_report rep;
+	if (r->oom || toll_extract_settle(r->ser, r->n, settled, r) != TOLL_OK) {
+		cli_error("out of memory");
+		return -1;
+	}
+	if (fseek(r->tmp, 0, SEEK_SET) != 0) {
+		cli_error("cannot read a temporary file: %s", strerror(errno));
+		return -1;
+	}
+	/* A row's kind is its 12th field: after 11 tabs (a field's own tabs are escaped). */
+	while ((len = getline(&line, &cap, r->tmp)) > 0 && i < r->n) {
+		char *p = line, *e = line + len, *k;
+		int tabs = 0;
 
-		memset(&rep, 0, sizeof rep);
-		rep.event = field(r->event);
-		rep.reported_text = field(r->reported);
-		rep.source = field(r->source);
-		rep.side = field(x->side);
-		rep.category = x->category;
-		rep.status = x->status;
-		rep.fig = x->fig;
-		/* Status all is left unsaid; a best is the text's, even a range's middle. */
-		toll_report_write(o, &rep, TOLL_WRITE_ALL_EMPTY | TOLL_WRITE_SUPPLIED);
-		toll_out_tab(o);
-		if (x->claimant != NULL)
-			toll_out_str(o, x->claimant);
-		toll_out_tab(o);
-		toll_out_str(o, toll_extract_kind_names[x->kind]);
-		toll_out_tab(o);
-		toll_out_field(o, x->quote, x->quote_len);
-		toll_out_tab(o);
-		toll_out_int(o, (int64_t)x->offset);
-		toll_out_eol(o);
+		while (p < e && tabs < 11)
+			if (*p++ == '\t')
+				tabs++;
+		k = memchr(p, '\t', (size_t)(e - p));
+		if (tabs < 11 || k == NULL)
+			break;
+		toll_out_write(r->out, line, (size_t)(p - line));
+		toll_out_str(r->out, toll_extract_kind_names[r->ser[i++].kind]);
+		toll_out_write(r->out, k, (size_t)(e - k));
 	}
+	if (ferror(r->tmp)) {
+		cli_error("cannot read a temporary file: %s", strerror(errno));
+		ok = -1;
+	} else if (i != r->n) {
+		cli_error("a temporary file lost rows: %zu of %zu read back", i, r->n);
+		ok = -1;
+	}
+	free(line);
+	return ok;
 }
 
-/* Frees the run's figures. */
+/* Frees the run's figures and its temporary file. */
 static void
 free_found(struct run *r)
 {
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free((char *)r->x[i].quote);
-	free(r->x);
-	free(r->xfile);
+	toll_out_free(r->tout);
+	if (r->tmp != NULL)
+		fclose(r->tmp);
+	free(r->ser);
+	free(r->wh);
 }
 
 static void
@@ -525,7 +560,13 @@ main(int argc, char **argv)
 			break;
 		}
 	}
-	if ((r.out = toll_out_new(STDOUT_FILENO, 0)) == NULL) {
+	if ((r.tmp = tmpfile()) == NULL) {
+		cli_error("cannot make a temporary file: %s", strerror(errno));
+		status = EXIT_TROUBLE;
+		goto done;
+	}
+	if ((r.out = toll_out_new(STDOUT_FILENO, 0)) == NULL ||
+	    (r.tout = toll_out_new(fileno(r.tmp), 0)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
@@ -558,11 +599,8 @@ main(int argc, char **argv)
 		if (i >= argc)
 			break;
 	}
-	write_found(&r);
-	if (r.oom) {
-		cli_error("out of memory");
+	if (write_found(&r) != 0)
 		status = EXIT_TROUBLE;
-	}
 	if (toll_out_commit(r.out, "standard output", &d) != TOLL_OK) {
 		cli_diag(&d, 0);
 		status = EXIT_TROUBLE;

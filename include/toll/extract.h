@@ -68,6 +68,16 @@ typedef void (*toll_extract_rejected_fn)(void *ctx, const toll_rejected *r);
 int toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn found,
                  toll_extract_rejected_fn rejected, void *ctx);
 
+/* What settling a run needs of a figure: its series and kind (24 bytes, for runs of millions). */
+typedef struct toll_extract_series {
+	const char *side;         /* as toll_extracted's: static strings */
+	const char *claimant;     /* or NULL */
+	unsigned char category, status, kind, newest;
+} toll_extract_series;
+
+/* x's series and kind. */
+void toll_extract_series_of(const toll_extracted *x, toll_extract_series *s);
+
 /*
  * Settles the kinds of the figures x[0..n) of one run (one event, source
  * and date: each series may have one total there).  Of the totals of one
@@ -79,7 +89,7 @@ int toll_extract(const char *text, size_t len, size_t base, toll_extract_found_f
  * is called with its index and the index of the series' total.  Returns
  * TOLL_OK or TOLL_ENOMEM.
  */
-int toll_extract_settle(toll_extracted *x, size_t n,
+int toll_extract_settle(toll_extract_series *x, size_t n,
                         void (*changed)(void *ctx, size_t i, size_t total), void *ctx);
 
 /* The side a demonym names ("Armenian" -> "Armenia"), or NULL. */

@@ -1982,13 +1982,24 @@ one_sentence(const struct ctx *c, struct sentence *st)
 
 /* ---- one run's series ---- */
 
+void
+toll_extract_series_of(const toll_extracted *x, toll_extract_series *s)
+{
+	s->side = x->side;
+	s->claimant = x->claimant;
+	s->category = (unsigned char)x->category;
+	s->status = (unsigned char)x->status;
+	s->kind = (unsigned char)x->kind;
+	s->newest = (unsigned char)(x->newest != 0);
+}
+
 /* Orders figure indices by series (side, status, category, claimant), then by place. */
-static const toll_extracted *settle_x;
+static const toll_extract_series *settle_x;
 
 static int
 by_series(const void *pa, const void *pb)
 {
-	const toll_extracted *a = &settle_x[*(const size_t *)pa], *b = &settle_x[*(const size_t *)pb];
+	const toll_extract_series *a = &settle_x[*(const size_t *)pa], *b = &settle_x[*(const size_t *)pb];
 	int c;
 
 	if ((c = strcmp(a->side, b->side)) != 0)
@@ -2005,7 +2016,7 @@ by_series(const void *pa, const void *pb)
 static pthread_mutex_t settle_lock = PTHREAD_MUTEX_INITIALIZER;
 
 int
-toll_extract_settle(toll_extracted *x, size_t n, void (*changed)(void *ctx, size_t i, size_t total),
+toll_extract_settle(toll_extract_series *x, size_t n, void (*changed)(void *ctx, size_t i, size_t total),
                     void *ctx)
 {
 	size_t *ix, i, j, k, m = 0;
@@ -2026,7 +2037,7 @@ toll_extract_settle(toll_extracted *x, size_t n, void (*changed)(void *ctx, size
 		size_t keep = ix[i];
 
 		for (j = i + 1; j < m; j++) {
-			const toll_extracted *a = &x[ix[i]], *b = &x[ix[j]];
+			const toll_extract_series *a = &x[ix[i]], *b = &x[ix[j]];
 
 			if (strcmp(a->side, b->side) != 0 || a->status != b->status ||
 			    a->category != b->category ||
@@ -2043,7 +2054,8 @@ toll_extract_settle(toll_extracted *x, size_t n, void (*changed)(void *ctx, size
 
 			if (at == keep)
 				continue;
-			x[at].kind = at < keep && x[keep].newest ? TOLL_EXTRACT_PREVIOUS : TOLL_EXTRACT_OTHER;
+			x[at].kind = (unsigned char)(at < keep && x[keep].newest ? TOLL_EXTRACT_PREVIOUS
+			                                                         : TOLL_EXTRACT_OTHER);
 			if (changed != NULL)
 				changed(ctx, at, keep);
 		}

@@ -365,7 +365,8 @@ on_changed(void *ctx, size_t i, size_t total)
 
 START_TEST(one_total_a_series)
 {
-	toll_extracted x[5];
+	toll_extract_series x[5];
+	toll_extracted one;
 	size_t i;
 
 	memset(x, 0, sizeof x);
@@ -399,6 +400,18 @@ START_TEST(one_total_a_series)
 	ck_assert_int_eq(toll_extract_settle(x, 2, NULL, NULL), TOLL_OK);
 	ck_assert_int_eq(x[1].kind, TOLL_EXTRACT_TOTAL);
 	ck_assert_int_eq(toll_extract_settle(x, 0, NULL, NULL), TOLL_OK);
+	/* A figure's series, as settle reads it. */
+	memset(&one, 0, sizeof one);
+	one.side = "Armenia";
+	one.claimant = "Armenia";
+	one.category = TOLL_CAT_WOUNDED;
+	one.status = TOLL_STATUS_MILITARY;
+	one.kind = TOLL_EXTRACT_PART;
+	one.newest = 1;
+	toll_extract_series_of(&one, &x[0]);
+	ck_assert(x[0].side == one.side && x[0].claimant == one.claimant);
+	ck_assert(x[0].category == TOLL_CAT_WOUNDED && x[0].status == TOLL_STATUS_MILITARY);
+	ck_assert(x[0].kind == TOLL_EXTRACT_PART && x[0].newest == 1);
 	/* The kinds are the reports table's. */
 	ck_assert_str_eq(toll_extract_kind_names[TOLL_EXTRACT_OTHER], "other");
 }
