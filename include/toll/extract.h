@@ -43,7 +43,7 @@ typedef struct toll_extracted {
 	const char *claimant;     /* the party whose figure it is (its speaker's), else NULL */
 	int kind;                 /* enum toll_extract_kind */
 	int newest;               /* said to be the newest: "rose to", "has reached", "now" */
-	char explain[TOLL_EXTRACT_EXPLAIN];   /* the rules that fired */
+	char explain[TOLL_EXTRACT_EXPLAIN];   /* the rules that fired (when rejected is not NULL, else empty) */
 } toll_extracted;
 
 /* A number that is not a figure, and the rule that said so (for --explain). */
@@ -60,7 +60,8 @@ typedef void (*toll_extract_rejected_fn)(void *ctx, const toll_rejected *r);
 /*
  * Reads text[0..len) (UTF-8; base is its offset in the whole input) and
  * calls found for each figure, in order, and rejected (when not NULL) for
- * each number that is not one.  A line of fewer than 50 bytes, or ending a
+ * each number that is not one; a figure's explanation is written only
+ * when rejected is not NULL (explaining is a third of the work).  A line of fewer than 50 bytes, or ending a
  * sentence, ends a sentence (headlines, bylines, "6 Reads"); other line
  * breaks are spaces (text wrapped by html2text).  Returns TOLL_OK or
  * TOLL_ENOMEM.

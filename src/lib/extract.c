@@ -19,6 +19,7 @@
 #include "toll/extract.h"
 #include "toll/report.h"
 #include "demonyms.h"
+#include "hashtab.h"
 
 
 /* ---- words ---- */
@@ -61,7 +62,9 @@ enum {
 	F_RISE = 1 << 18,       /* rose, climbed: a figure "from" N is an earlier one */
 	F_PEOPLE = 1 << 19,     /* a noun of people: "2020 soldiers" is no year */
 	F_AGENT = 1 << 20,      /* kidnappers, killers: the category of those "of" the number only */
-	F_NEWEST = 1 << 21      /* rose (to), reached, now: the figure after it is the newest */
+	F_NEWEST = 1 << 21,     /* rose (to), reached, now: the figure after it is the newest */
+	F_SAY = 1 << 22,        /* said, told, according (to): a speaker's verb */
+	F_IVEND = 1 << 23       /* the last word of interval words: least, than, about (interval_words) */
 };
 
 struct lex {
@@ -261,6 +264,18 @@ static const char *const w_newest[] = {
 	"taking", NULL
 };
 
+static const char *const w_say[] = {
+	"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports",
+	"stated", "states", "confirmed", "confirms", "claimed", "claims", "added", "wrote",
+	"declared", "declares", "according", NULL
+};
+
+static const char *const w_ivend[] = {
+	"least", "than", "over", "above", "to", "as", "most", "under", "about", "around",
+	"approximately", "roughly", "some", "nearly", "almost", "estimated", "approaching", "tops",
+	"topped", "exceeded", "surpassed", "of", NULL
+};
+
 static const char *const w_month[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -296,12 +311,18 @@ static const struct { const char *const *words; unsigned flag; } word_lists[] = 
 	{ w_prep, F_PREP }, { w_link, F_LINK }, { w_earlier, F_EARLIER }, { w_month, F_MONTH },
 	{ w_time, F_TIME }, { w_toll, F_TOLL }, { w_beforedead, F_BEFOREDEAD },
 	{ w_sentence, F_SENTENCE }, { w_poss, F_POSS }, { w_rise, F_RISE },
-	{ w_people, F_PEOPLE }, { w_newest, F_NEWEST },
+	{ w_people, F_PEOPLE }, { w_newest, F_NEWEST }, { w_say, F_SAY }, { w_ivend, F_IVEND },
 };
 
-/* The lexicon: every word above once, sorted, its flags and category merged. */
+/*
+ * The lexicon: every word above once, its flags and category merged, in
+ * an open-addressing hash table of LEX_SLOTS (a word is hashed once and
+ * compared once, where a binary search compared ten times).
+ */
+#define LEX_SLOTS 4096
 static struct lex *lexicon;
 static size_t nlexicon;
+static uint16_t lex_slot[LEX_SLOTS];   /* an entry's index + 1; 0 empty */
 static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 
 static int
@@ -337,37 +358,64 @@ lexicon_build(void)
 	}
 	lexicon = all;
 	nlexicon = k;
+	for (i = 0; i < k && k < LEX_SLOTS / 2; i++) {
+		uint32_t h = hash_bytes(all[i].w, strlen(all[i].w)) & (LEX_SLOTS - 1);
+
+		while (lex_slot[h] != 0)
+			h = (h + 1) & (LEX_SLOTS - 1);
+		lex_slot[h] = (uint16_t)(i + 1);
+	}
 }
 
-/* The lexicon's entry of a lower-case word, or NULL. */
+/* The lexicon's entry of a lower-case word of n bytes, or NULL. */
 static const struct lex *
-lex_find(const char *w)
+lex_find(const char *w, size_t n)
 {
-	struct lex key;
+	uint32_t h;
 
-	if (w[0] == '\0')
+	if (n == 0)
 		return NULL;
 	pthread_once(&lexicon_once, lexicon_build);
-	key.w = w;
-	return bsearch(&key, lexicon, nlexicon, sizeof key, lex_cmp);
+	for (h = hash_bytes(w, n) & (LEX_SLOTS - 1); lex_slot[h] != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
+		const struct lex *l = &lexicon[lex_slot[h] - 1];
+
+		if (l->w[0] == w[0] && strcmp(l->w, w) == 0)
+			return l;
+	}
+	return NULL;
 }
 
-/* The side a lower-case word (or two, with a space) names, by binary search. */
-static const char *
-demonym_side(const char *low)
+/* The demonyms in an open-addressing hash table, as the lexicon. */
+#define DEM_SLOTS 1024
+static uint16_t dem_slot[DEM_SLOTS];
+static pthread_once_t dem_once = PTHREAD_ONCE_INIT;
+
+static void
+dem_build(void)
 {
-	size_t lo = 0, hi = toll_ndemonyms;
+	size_t i;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(low, toll_demonyms[mid].word);
+	for (i = 0; i < toll_ndemonyms && toll_ndemonyms < DEM_SLOTS / 2; i++) {
+		uint32_t h = hash_bytes(toll_demonyms[i].word, strlen(toll_demonyms[i].word)) & (DEM_SLOTS - 1);
 
-		if (c == 0)
-			return toll_demonyms[mid].side;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		while (dem_slot[h] != 0)
+			h = (h + 1) & (DEM_SLOTS - 1);
+		dem_slot[h] = (uint16_t)(i + 1);
+	}
+}
+
+/* The side a lower-case word of n bytes (or two, with a space) names. */
+static const char *
+demonym_side(const char *low, size_t n)
+{
+	uint32_t h;
+
+	pthread_once(&dem_once, dem_build);
+	for (h = hash_bytes(low, n) & (DEM_SLOTS - 1); dem_slot[h] != 0; h = (h + 1) & (DEM_SLOTS - 1)) {
+		const struct toll_demonym *d = &toll_demonyms[dem_slot[h] - 1];
+
+		if (d->word[0] == low[0] && strcmp(d->word, low) == 0)
+			return d->side;
 	}
 	return NULL;
 }
@@ -388,13 +436,37 @@ toll_extract_side(const char *word, size_t len)
 	for (i = 0; i < len; i++)
 		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
 	low[len] = '\0';
-	if ((s = demonym_side(low)) != NULL)
+	if ((s = demonym_side(low, len)) != NULL)
 		return s;
 	if (len > 3 && low[len - 1] == 's') {
 		low[len - 1] = '\0';
-		return demonym_side(low);
+		return demonym_side(low, len - 1);
 	}
 	return NULL;
+}
+
+/* The sides' own names, sorted, for speaker_side(). */
+static const char **side_names;
+static size_t nside_names;
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+names_build(void)
+{
+	static const char *names[512];
+	size_t i, n = 0;
+
+	for (i = 0; i < toll_ndemonyms && n < sizeof names / sizeof names[0]; i++)
+		names[n++] = toll_demonyms[i].side;
+	qsort(names, n, sizeof names[0], name_cmp);
+	side_names = names;
+	nside_names = n;
 }
 
 /*
@@ -424,11 +496,14 @@ speaker_side(const char *word, size_t len)
 	for (i = 0; i < len; i++)
 		low[i] = word[i];
 	low[len] = '\0';
-	/* A side's own name, as the list writes it. */
-	for (i = 0; i < toll_ndemonyms; i++)
-		if (strcmp(toll_demonyms[i].side, low) == 0)
-			return toll_demonyms[i].side;
-	return NULL;
+	/* A side's own name, as the list writes it: by binary search in the names, sorted once. */
+	pthread_once(&names_once, names_build);
+	{
+		const char *key = low;
+		const char *const *hit = bsearch(&key, side_names, nside_names, sizeof *side_names, name_cmp);
+
+		return hit != NULL ? *hit : NULL;
+	}
 }
 
 /* ---- tokens ---- */
@@ -443,6 +518,8 @@ struct tok {
 	const char *other;    /* T_OTHERNUM: what kind of number it is, for --explain */
 	const struct lex *lx; /* its word in the lexicon (NULL: none), once looked up */
 	int looked;           /* lx is set */
+	const char *spk;      /* the side it names as a speaker's word (speaker_side()), once looked up */
+	int spk_looked;
 	char low[24];         /* lower-case ASCII form of a word (longer words: empty) */
 };
 
@@ -499,6 +576,8 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
 	t->other = NULL;
 	t->lx = NULL;
 	t->looked = 0;
+	t->spk = NULL;
+	t->spk_looked = 0;
 	t->low[0] = '\0';
 	if (type == T_WORD && len < sizeof t->low) {
 		for (i = 0; i < len; i++)
@@ -652,6 +731,19 @@ word_at(const struct sentence *st, int i, const char *w)
 	return i >= 0 && i < st->n && st->t[i].type == T_WORD && strcmp(st->t[i].low, w) == 0;
 }
 
+/* The side token i names as a speaker's word, looked up once (the cache is not the sentence's meaning). */
+static const char *
+speaker_at(const struct sentence *st, int i)
+{
+	struct tok *t = (struct tok *)&st->t[i];
+
+	if (!t->spk_looked) {
+		t->spk = speaker_side(t->s, t->len);
+		t->spk_looked = 1;
+	}
+	return t->spk;
+}
+
 /* The lexicon's entry of token i's word (NULL: not a word, or none), looked up once. */
 static const struct lex *
 lx(struct sentence *st, int i)
@@ -662,7 +754,7 @@ lx(struct sentence *st, int i)
 		return NULL;
 	t = &st->t[i];
 	if (!t->looked) {
-		t->lx = t->type == T_WORD ? lex_find(t->low) : NULL;
+		t->lx = t->type == T_WORD && t->low[0] != '\0' ? lex_find(t->low, t->len) : NULL;
 		t->looked = 1;
 	}
 	return t->lx;
@@ -727,13 +819,22 @@ small_number(const char *w)
 		{ "eighty", 6, 80 }, { "ninety", 6, 90 },
 	};
 	size_t n, k;
-	const char *dash;
+	const char *dash = NULL;
 
-	/* Number words start with one of these letters: most words go no further. */
-	if (w[0] == '\0' || strchr("otfsenz", w[0]) == NULL)
+	/* Number words start with one of these letters and are 3 to 9 letters long: most words go no further. */
+	switch (w[0]) {
+	case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'z':
+		break;
+	default:
 		return -1;
-	dash = strchr(w, '-');
-	n = dash != NULL ? (size_t)(dash - w) : strlen(w);
+	}
+	for (n = 0; w[n] != '\0' && w[n] != '-'; n++)
+		if (n > 9)
+			return -1;
+	if (n < 3)
+		return -1;
+	if (w[n] == '-')
+		dash = w + n;
 	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
 		if (words[k].len != n || words[k].w[0] != w[0] || memcmp(words[k].w, w, n) != 0)
 			continue;
@@ -910,9 +1011,11 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 		if (t->low[0] == '\0' || strchr("aotfsenzdh", t->low[0]) == NULL ||
 		    (t->low[0] == 'a' && t->low[1] != '\0'))
 			return 0;
-		if (strcmp(t->low, "tens") == 0 || strcmp(t->low, "dozens") == 0 ||
-		    strcmp(t->low, "scores") == 0 || strcmp(t->low, "hundreds") == 0 ||
-		    strcmp(t->low, "thousands") == 0) {
+		/* The vague words end in 's' and are of these lengths: others go no further. */
+		if (t->len >= 4 && t->len <= 9 && t->low[t->len - 1] == 's' &&
+		    (strcmp(t->low, "tens") == 0 || strcmp(t->low, "dozens") == 0 ||
+		     strcmp(t->low, "scores") == 0 || strcmp(t->low, "hundreds") == 0 ||
+		     strcmp(t->low, "thousands") == 0)) {
 			/* A vague word counts only as a quantity: "scores of", "dozens of", "dozens died". */
 			if (t->low[0] == 's' && !word_at(st, i + 1, "of"))
 				return 0;
@@ -1022,7 +1125,12 @@ may_grow_scan(const struct sentence *st)
 	int i, start;
 	size_t k;
 
-	for (i = 0; i < st->n; i++)
+	for (i = 0; i < st->n; i++) {
+		const char *w = st->t[i].low;
+
+		/* The phrases end with one of three words: others go no further. */
+		if (st->t[i].type != T_WORD || (w[0] != 'h' && w[0] != 'r' && w[0] != 'm'))
+			continue;
 		for (k = 0; k < sizeof phrases / sizeof phrases[0]; k++) {
 			int n = 0;
 
@@ -1031,6 +1139,7 @@ may_grow_scan(const struct sentence *st)
 			if (phrase_before(st, i, phrases[k], &start))
 				return phrases[k][n - 1];
 		}
+	}
 	return NULL;
 }
 
@@ -1085,13 +1194,8 @@ static const struct { const char *words[4]; const char *notation; } interval_wor
  * side named (AFP reported, officials said): none, an independent source.
  */
 static const char *
-claimant_of(const struct sentence *st, const struct mention *m, int *verb)
+claimant_of(struct sentence *st, const struct mention *m, int *verb)
 {
-	static const char *const verbs[] = {
-		"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports",
-		"stated", "states", "confirmed", "confirms", "claimed", "claims", "added", "wrote",
-		"declared", "declares", "according", NULL
-	};
 	const char *best = NULL;
 	int i, j, dist = INT32_MAX;
 
@@ -1099,20 +1203,20 @@ claimant_of(const struct sentence *st, const struct mention *m, int *verb)
 		const char *found = NULL;
 		int d;
 
-		if (st->t[i].type != T_WORD || !in(st->t[i].low, verbs))
+		if (!(flags_at(st, i) & F_SAY))
 			continue;
 		if (strcmp(st->t[i].low, "according") == 0) {
 			if (!word_at(st, i + 1, "to"))
 				continue;
 			for (j = i + 2; j < st->n && j <= i + 10 && st->t[j].type == T_WORD && found == NULL; j++)
-				found = speaker_side(st->t[j].s, st->t[j].len);
+				found = speaker_at(st, j);
 		} else {
 			/* The speaker before the verb, in its clause; else after it (", said X"). */
 			for (j = i - 1; j >= 0 && j >= i - 10 && st->t[j].type == T_WORD && found == NULL; j--)
-				found = speaker_side(st->t[j].s, st->t[j].len);
+				found = speaker_at(st, j);
 			if (found == NULL && i > 0 && st->t[i - 1].type == T_PUNCT)
 				for (j = i + 1; j < st->n && j <= i + 8 && st->t[j].type == T_WORD && found == NULL; j++)
-					found = speaker_side(st->t[j].s, st->t[j].len);
+					found = speaker_at(st, j);
 		}
 		d = i < m->first ? m->first - i : i - m->last;
 		if (found != NULL && d < dist) {
@@ -1539,6 +1643,9 @@ category_toll(struct sentence *st, const struct mention *m, int *at, int *modal)
 	return -1;
 }
 
+/* A step of a figure's explanation, written only when the caller takes explanations (--explain). */
+#define SAY(...) do { if (c->rejected != NULL) say(x.explain, __VA_ARGS__); } while (0)
+
 /*
  * One function (180 lines): the rules of a number mention, one after
  * another in the order toll(7) gives them, each rejecting with its reason
@@ -1727,9 +1834,9 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	}
 	m->cat = cat;
 	if (np.head >= 0)
-		say(x.explain, "head: '%s'", st->t[np.head].low);
+		SAY("head: '%s'", st->t[np.head].low);
 	else
-		say(x.explain, "head: none (the number stands alone)");
+		SAY("head: none (the number stands alone)");
 	/* "killed or missing", "dead or missing", "killed and wounded", when no number follows. */
 	if (cat_at_ >= 0 && cat == TOLL_CAT_KILLED &&
 	    (word_at(st, cat_at_ + 1, "or") || word_at(st, cat_at_ + 1, "and")) &&
@@ -1741,9 +1848,9 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 			cat = TOLL_CAT_CASUALTIES;
 	}
 	if (cat_at_ >= 0)
-		say(x.explain, "category: %s ('%s', %s)", toll_category_names[cat], st->t[cat_at_].low, how);
+		SAY("category: %s ('%s', %s)", toll_category_names[cat], st->t[cat_at_].low, how);
 	else
-		say(x.explain, "category: %s (%s)", toll_category_names[cat], how);
+		SAY("category: %s (%s)", toll_category_names[cat], how);
 	m->cat = cat;
 	/* Rule: a negation of the category ("were not killed", "no one died"). */
 	if ((cat_at_ > 0 && (word_at(st, cat_at_ - 1, "not") || word_at(st, cat_at_ - 1, "never") ||
@@ -1757,7 +1864,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		modal = -1;
 		cat = cat_at(st, np.head);
 		cat_at_ = np.head;
-		say(x.explain, "category: %s ('%s', its head: the verb before it is hypothetical)",
+		SAY("category: %s ('%s', its head: the verb before it is hypothetical)",
 		    toll_category_names[cat], st->t[np.head].low);
 	}
 	/* A modal just before the number: "could save up to 7,000 lives". */
@@ -1814,18 +1921,19 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	if (side == NULL && m->first > 0 && st->t[m->first - 1].type == T_WORD)
 		side = toll_extract_side(st->t[m->first - 1].s, st->t[m->first - 1].len);
 	if ((claimant = claimant_of(st, m, &verb)) != NULL)
-		say(x.explain, "claimant: %s ('%s')", claimant, st->t[verb].low);
+		SAY("claimant: %s ('%s')", claimant, st->t[verb].low);
 	/* "the ministry said 50 of its servicemen": the claimant's own. */
 	if (side == NULL && np.own && claimant != NULL) {
 		side = claimant;
-		say(x.explain, "side: %s (its own)", side);
+		SAY("side: %s (its own)", side);
 	} else if (side != NULL) {
-		say(x.explain, "side: %s", side);
+		SAY("side: %s", side);
 	}
 	if (np.stat_word != NULL)
-		say(x.explain, "status: %s ('%s')", toll_status_names[np.status], np.stat_word);
+		SAY("status: %s ('%s')", toll_status_names[np.status], np.stat_word);
 	/* Rule: the interval words before it (the longest that ends there), a range, a figure that may grow. */
-	for (i = 0; i < (int)(sizeof interval_words / sizeof interval_words[0]); i++)
+	for (i = 0; i < (int)(sizeof interval_words / sizeof interval_words[0]) &&
+	            (flags_at(st, m->first - 1) & F_IVEND); i++)
 		if (phrase_before(st, m->first - 1, interval_words[i].words, &start) &&
 		    m->first - start > best_len) {
 			notation = interval_words[i].notation;
@@ -1833,16 +1941,16 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		}
 	if (m->vague) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
-		say(x.explain, "number: vague word '%s' (at least, as ACLED codes it)", first->low);
+		SAY("number: vague word '%s' (at least, as ACLED codes it)", first->low);
 	} else if (m->high >= 0) {
 		snprintf(value, sizeof value, "%lld-%lld", (long long)m->value, (long long)m->high);
-		say(x.explain, "interval: a range ('%s')", value);
+		SAY("interval: a range ('%s')", value);
 	} else if (notation != NULL) {
 		snprintf(value, sizeof value, "%s %lld", notation, (long long)m->value);
-		say(x.explain, "interval: '%s'", notation);
+		SAY("interval: '%s'", notation);
 	} else if ((grow = may_grow(st)) != NULL && kind == TOLL_EXTRACT_TOTAL) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
-		say(x.explain, "interval: open (the sentence says it may grow: '%s')", grow);
+		SAY("interval: open (the sentence says it may grow: '%s')", grow);
 	} else {
 		snprintf(value, sizeof value, "%lld", (long long)m->value);
 	}
@@ -1854,7 +1962,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	toll_figure_from_range(&g, &x.fig);
 	if (m->vague)
 		x.fig.qualifier = 'v';
-	say(x.explain, "kind: %s", toll_extract_kind_names[kind]);
+	SAY("kind: %s", toll_extract_kind_names[kind]);
 	x.offset = c->base + (size_t)(st->s - c->text);
 	x.quote = st->s;
 	x.quote_len = st->len;

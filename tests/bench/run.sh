@@ -265,18 +265,33 @@ awk -F' [|] ' 'NR == 1 { t = $2 + 0; m = $3 + 0 } NR == 2 { pt = $2 + 0; pm = $3
 	END { if (NR == 2) printf "\ngoal: 10 times as fast in a third of the memory: %.1f times as fast, %.2f of the memory: %s\n",
 	      pt / t, m / pm, (pt / t >= 10 && m / pm <= 1 / 3) ? "reached" : "NOT reached" }' "$build/bench/json.md"
 
-# toll-extract over the news-like corpus, beside grep finding its numbers.
+# toll-extract over the news-like corpus and over real news (AG's News of
+# tests/extract, repeated to 16 MiB), beside a regex extractor in Python
+# (tests/extract/regex_baseline.py) and grep finding its numbers.
 n="$out/news-100m.txt"
-mb=$(($(wc -c <"$n") / 1048576))
+ag="$out/ag-16m.txt"
+if [ ! -s "$ag" ]; then
+	: >"$ag"
+	while [ "$(wc -c <"$ag")" -lt 16777216 ]; do
+		cut -f 2 "$here/../extract/ag-1.tsv" "$here/../extract/ag-2.tsv" | awk '{ print; print "" }' >>"$ag"
+	done
+fi
+for text in "$n" "$ag"; do
+mb=$(($(wc -c <"$text") / 1048576))
 echo
-echo "toll-extract on a news-like corpus of $mb MiB ($(grep -c . "$n") paragraphs), MB/s = MiB per second"
+echo "toll-extract on $(basename "$text"), $mb MiB ($(grep -c . "$text") paragraphs), MB/s = MiB per second"
 echo
 echo "| command | time | peak memory | MiB/s | time / toll-extract |"
 echo "| --- | --- | --- | --- | --- |"
-set -- "toll-extract FILE" "$bin/toll-extract $n"
-set -- "$@" "grep -oE '[0-9][0-9,]*' FILE | wc -l (finds the numbers, reads nothing)" "grep -oE '[0-9][0-9,]*' $n | wc -l"
+set -- "toll-extract FILE" "$bin/toll-extract $text"
+set -- "$@" "toll-extract --threads 1 FILE" "$bin/toll-extract --threads 1 $text"
+if [ "$text" = "$ag" ]; then
+	set -- "$@" "regex_baseline.py < FILE (a regex extractor in Python)" "$py $here/../extract/regex_baseline.py < $text"
+fi
+set -- "$@" "grep -oE '[0-9][0-9,]*' FILE | wc -l (finds the numbers, reads nothing)" "grep -oE '[0-9][0-9,]*' $text | wc -l"
 "$measure" "$runs" "$@" | awk -F'\t' -v mb="$mb" 'NR == 1 { base = $2 }
 	{ printf "| %s | %.3f s | %.1f MiB | %.0f | %.2f |\n", $1, $2, $3 / 1024, mb / $2, $2 / base }'
+done
 
 # Time and memory against rows: 10k to 10M.
 sh "$here/scale.sh" "$build" "$out" "$runs"

@@ -243,3 +243,16 @@ category	low	best	high
 killed	12	12	12
 --- stderr
 toll-agg: -:3: warning: 1 row is not a total (kind increment, previous, part or other; the first on this line): no toll counts it
+
+=== --threads: the text cut at blank lines, a part a thread, and the same rows and explanations whatever N
+$ f=$TEST_TMP/big.txt; for i in $(seq 600); do cat data/news.txt data/extract-article.txt; echo; done >"$f"; for n in 1 2 3 8; do toll-extract --threads $n --explain -e e -s s -r 2022-09-14 "$f" 2>&1 | cksum; done | uniq -c | awk '{ print $1, "runs, one output" }'; wc -c <"$f" | awk '{ print ($1 > 4 * 262144) ? "more than a thread'"'"'s piece" : "too short to test" }'
+--- stdout
+4 runs, one output
+more than a thread's piece
+
+=== --threads takes a whole number from 1
+$ toll-extract --threads 0 data/news.txt
+--- stderr
+toll-extract: invalid --threads '0': expected a whole number from 1 to 1024
+Try 'toll-extract --help' for more information.
+--- exit 2
