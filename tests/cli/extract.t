@@ -256,3 +256,46 @@ $ toll-extract --threads 0 data/news.txt
 toll-extract: invalid --threads '0': expected a whole number from 1 to 1024
 Try 'toll-extract --help' for more information.
 --- exit 2
+
+=== the rules, a sentence each, with --explain: people by default, each clause its verb, parts, earlier figures, hypotheticals, numbers, dates
+$ toll-extract --explain -e e -s s -r 2022-09-14 2>&1 >/dev/null
+--- stdin
+Gunmen killed 14 Hindu pilgrims and abducted 2 dozen villagers.
+
+The attack killed at least 30 and injured at least 80 others.
+
+Twenty-three Palestinians and three Israelis were killed.
+
+At least 11 people, including two US citizens, were killed.
+
+The toll climbed to 105, up from 49.
+
+The storm could kill up to a million people, officials warned.
+
+Rebels threatened to kill 3 soldiers.
+
+Between 200 and 500 people died in fighting on 17 and 18 June.
+
+The floods killed 300 cattle and damaged 40 homes.
+--- stdout
+toll-extract: -:0: 14: a figure: head: 'pilgrims'; category: killed ('killed', the verb before it); kind: total
+toll-extract: -:0: 24: a figure: head: 'villagers'; category: captured ('abducted', the verb before it); status: civilian ('villagers'); kind: total
+toll-extract: -:65: 30: a figure: head: none (the number stands alone); category: killed ('killed', the verb before it); interval: 'at least'; kind: total
+toll-extract: -:65: 80: a figure: head: 'others'; category: wounded ('injured', the verb before it); interval: 'at least'; kind: total
+toll-extract: -:128: 23: a figure: head: 'palestinians'; category: killed ('killed', its verb); side: Palestine; kind: total
+toll-extract: -:128: 3: a figure: head: 'israelis'; category: killed ('killed', its verb); side: Israel; kind: total
+toll-extract: -:187: 11: a figure: head: 'people'; category: killed ('killed', its verb); interval: 'at least'; kind: total
+toll-extract: -:187: 2: a figure: head: 'citizens'; category: killed (its total's); side: United States; kind: part
+toll-extract: -:248: 105: a figure: head: none (the number stands alone); category: killed ('toll', the toll's); kind: total
+toll-extract: -:248: 49: a figure: head: none (the number stands alone); category: killed (the figure it is earlier than); kind: previous
+toll-extract: -:313: a million: not a figure: hypothetical: 'could'
+toll-extract: -:376: 3: not a figure: hypothetical: 'threatened'
+toll-extract: -:389: 350: a figure: head: 'people'; category: killed ('died', its verb); interval: a range ('200-500'); kind: total
+toll-extract: -:436: 17: not a figure: date: a day of a month
+toll-extract: -:443: 18: not a figure: date: a day of a month
+toll-extract: -:471: 300: not a figure: head: what it counts is not people ('cattle')
+toll-extract: -:494: 40: not a figure: head: what it counts is not people ('homes')
+toll-extract: -:0: 14: kind: previous (its series' total is 105, -:248)
+toll-extract: -:65: 30: kind: previous (its series' total is 105, -:248)
+toll-extract: -:187: 11: kind: previous (its series' total is 105, -:248)
+toll-extract: -:389: 350: kind: other (its series' total is 105, -:248)
