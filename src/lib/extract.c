@@ -367,7 +367,7 @@ lexicon_build(void)
 	}
 }
 
-/* The lexicon's entry of a lower-case word of n bytes, or NULL. */
+/* The lexicon's entry of a lower-case word of n bytes, or NULL (toll_extract() has built it). */
 static const struct lex *
 lex_find(const char *w, size_t n)
 {
@@ -375,7 +375,6 @@ lex_find(const char *w, size_t n)
 
 	if (n == 0)
 		return NULL;
-	pthread_once(&lexicon_once, lexicon_build);
 	for (h = hash_bytes(w, n) & (LEX_SLOTS - 1); lex_slot[h] != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
 		const struct lex *l = &lexicon[lex_slot[h] - 1];
 
@@ -728,7 +727,9 @@ tokenize(struct sentence *st)
 static int
 word_at(const struct sentence *st, int i, const char *w)
 {
-	return i >= 0 && i < st->n && st->t[i].type == T_WORD && strcmp(st->t[i].low, w) == 0;
+	/* The first letters differ for most words: no call then. */
+	return i >= 0 && i < st->n && st->t[i].type == T_WORD && st->t[i].low[0] == w[0] &&
+	       strcmp(st->t[i].low, w) == 0;
 }
 
 /* The side token i names as a speaker's word, looked up once (the cache is not the sentence's meaning). */
@@ -809,22 +810,31 @@ dash_at(const struct sentence *st, int i)
 static int
 small_number(const char *w)
 {
+	/* By first letter: each letter's words are a run of the table. */
 	static const struct { const char *w; unsigned char len, v; } words[] = {
-		{ "zero", 4, 0 }, { "one", 3, 1 }, { "two", 3, 2 }, { "three", 5, 3 }, { "four", 4, 4 },
-		{ "five", 4, 5 }, { "six", 3, 6 }, { "seven", 5, 7 }, { "eight", 5, 8 }, { "nine", 4, 9 },
-		{ "ten", 3, 10 }, { "eleven", 6, 11 }, { "twelve", 6, 12 }, { "thirteen", 8, 13 },
-		{ "fourteen", 8, 14 }, { "fifteen", 7, 15 }, { "sixteen", 7, 16 }, { "seventeen", 9, 17 },
-		{ "eighteen", 8, 18 }, { "nineteen", 8, 19 }, { "twenty", 6, 20 }, { "thirty", 6, 30 },
-		{ "forty", 5, 40 }, { "fifty", 5, 50 }, { "sixty", 5, 60 }, { "seventy", 7, 70 },
-		{ "eighty", 6, 80 }, { "ninety", 6, 90 },
+		{ "one", 3, 1 },
+		{ "two", 3, 2 }, { "three", 5, 3 }, { "ten", 3, 10 }, { "twelve", 6, 12 },
+		{ "thirteen", 8, 13 }, { "twenty", 6, 20 }, { "thirty", 6, 30 },
+		{ "four", 4, 4 }, { "five", 4, 5 }, { "fourteen", 8, 14 }, { "fifteen", 7, 15 },
+		{ "forty", 5, 40 }, { "fifty", 5, 50 },
+		{ "six", 3, 6 }, { "seven", 5, 7 }, { "sixteen", 7, 16 }, { "seventeen", 9, 17 },
+		{ "sixty", 5, 60 }, { "seventy", 7, 70 },
+		{ "eight", 5, 8 }, { "eleven", 6, 11 }, { "eighteen", 8, 18 }, { "eighty", 6, 80 },
+		{ "nine", 4, 9 }, { "nineteen", 8, 19 }, { "ninety", 6, 90 },
+		{ "zero", 4, 0 },
 	};
-	size_t n, k;
+	size_t n, k, end;
 	const char *dash = NULL;
 
 	/* Number words start with one of these letters and are 3 to 9 letters long: most words go no further. */
 	switch (w[0]) {
-	case 'o': case 't': case 'f': case 's': case 'e': case 'n': case 'z':
-		break;
+	case 'o': k = 0; end = 1; break;
+	case 't': k = 1; end = 8; break;
+	case 'f': k = 8; end = 14; break;
+	case 's': k = 14; end = 20; break;
+	case 'e': k = 20; end = 24; break;
+	case 'n': k = 24; end = 27; break;
+	case 'z': k = 27; end = 28; break;
 	default:
 		return -1;
 	}
@@ -835,8 +845,8 @@ small_number(const char *w)
 		return -1;
 	if (w[n] == '-')
 		dash = w + n;
-	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-		if (words[k].len != n || words[k].w[0] != w[0] || memcmp(words[k].w, w, n) != 0)
+	for (; k < end; k++) {
+		if (words[k].len != n || memcmp(words[k].w, w, n) != 0)
 			continue;
 		if (dash == NULL)
 			return words[k].v;
@@ -2214,6 +2224,7 @@ toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn fo
 
 	if (st == NULL)
 		return TOLL_ENOMEM;
+	pthread_once(&lexicon_once, lexicon_build);   /* once for all: lex_find() need not ask */
 	c.text = text;
 	c.base = base;
 	c.found = found;
