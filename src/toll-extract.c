@@ -76,6 +76,7 @@ struct run {
 	 */
 	FILE *tmp;
 	toll_out *tout;
+	FILE *err;            /* --explain's lines: standard error, or a thread's part's own stream */
 	toll_extract_series *ser;
 	struct where { size_t offset; int64_t best; const char *file; } *wh;   /* with --explain */
 	size_t n, cap;
@@ -103,7 +104,7 @@ found(void *ctx, const toll_extracted *x)
 	toll_report rep;
 
 	if (r->explain)
-		fprintf(stderr, "%s: %s:%zu: %lld: a figure: %s\n", cli_prog, r->file, x->offset,
+		fprintf(r->err, "%s: %s:%zu: %lld: a figure: %s\n", cli_prog, r->file, x->offset,
 		        (long long)x->fig.best, x->explain);
 	if (r->oom)
 		return;
@@ -231,7 +232,7 @@ rejected(void *ctx, const toll_rejected *x)
 	char q[64];
 
 	toll_diag_quote(q, sizeof q, x->number, x->number_len);
-	fprintf(stderr, "%s: %s:%zu: %s: not a figure: %s\n", cli_prog, r->file, x->offset, q, x->why);
+	fprintf(r->err, "%s: %s:%zu: %s: not a figure: %s\n", cli_prog, r->file, x->offset, q, x->why);
 }
 
 #define PARAGRAPH_MAX ((size_t)1 << 20)
@@ -240,79 +241,113 @@ rejected(void *ctx, const toll_rejected *x)
 #define THREAD_MIN ((size_t)256 << 10)
 
 /*
- * What a thread found in its part of the text, in the text's order, to be
- * said by the main thread (found(), rejected()) after the parts before it.
+ * A part of the text a thread reads: into a run of its own (its rows in a
+ * temporary file, its series, its --explain lines in memory), appended to
+ * the run's in the text's order when every part is read.
  */
 struct part {
 	const char *text;
 	size_t len, base;
-	int explain, code;
-	struct event {
-		int figure;             /* 1: x; 0: a number that is not one, r */
-		toll_extracted x;
-		toll_rejected r;
-		char why[96];           /* r.why's copy: a rule may write it in a buffer of its own */
-	} *ev;
-	size_t n, cap;
-	int oom;
-	char pad[128];          /* parts on cache lines of their own: threads write n and cap */
+	struct run r;
+	char *errbuf;           /* the --explain lines' stream (open_memstream()) */
+	size_t errlen;
+	int code;
+	char pad[128];          /* parts on cache lines of their own */
 };
-
-static struct event *
-part_event(struct part *p)
-{
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? 2 * p->cap : 256;
-		struct event *ne = realloc(p->ev, cap * sizeof *ne);
-
-		if (ne == NULL) {
-			p->oom = 1;
-			return NULL;
-		}
-		p->ev = ne;
-		p->cap = cap;
-	}
-	return &p->ev[p->n++];
-}
-
-static void
-part_found(void *ctx, const toll_extracted *x)
-{
-	struct event *e = part_event(ctx);
-
-	if (e != NULL) {
-		e->figure = 1;
-		e->x = *x;
-	}
-}
-
-static void
-part_rejected(void *ctx, const toll_rejected *r)
-{
-	struct event *e = part_event(ctx);
-
-	if (e != NULL) {
-		e->figure = 0;
-		e->r = *r;
-		snprintf(e->why, sizeof e->why, "%s", r->why);
-		e->r.why = NULL;   /* set when said: the events may move */
-	}
-}
 
 static void *
 part_run(void *arg)
 {
 	struct part *p = arg;
 
-	p->code = toll_extract(p->text, p->len, p->base, part_found, p->explain ? part_rejected : NULL, p);
+	p->code = toll_extract(p->text, p->len, p->base, found, p->r.explain ? rejected : NULL, &p->r);
 	return NULL;
+}
+
+/* A part's own run, like r but for where it writes; 0, or -1 when there is no room for one. */
+static int
+part_open(struct part *p, const struct run *r)
+{
+	p->r = *r;
+	p->r.ser = NULL;
+	p->r.wh = NULL;
+	p->r.n = p->r.cap = 0;
+	p->r.found = 0;
+	p->r.oom = 0;
+	p->r.err = NULL;
+	p->r.tout = NULL;
+	p->errbuf = NULL;
+	p->errlen = 0;
+	if ((p->r.tmp = tmpfile()) == NULL || (p->r.tout = toll_out_new(fileno(p->r.tmp), 0)) == NULL ||
+	    (r->explain && (p->r.err = open_memstream(&p->errbuf, &p->errlen)) == NULL))
+		return -1;
+	return 0;
+}
+
+/* Appends part p's run to r (its --explain lines said, its rows copied, its series kept); frees it. */
+static void
+part_close(struct part *p, struct run *r, int append)
+{
+	toll_diag d;
+
+	if (p->r.err != NULL)
+		fclose(p->r.err);
+	if (append && p->errlen > 0)
+		fwrite(p->errbuf, 1, p->errlen, stderr);
+	free(p->errbuf);
+	if (append && p->r.tout != NULL && toll_out_commit(p->r.tout, "a temporary file", &d) != TOLL_OK) {
+		cli_diag(&d, 0);
+		r->oom = 1;
+	} else if (append && p->r.tmp != NULL && fseek(p->r.tmp, 0, SEEK_SET) == 0) {
+		char buf[65536];
+		size_t got;
+
+		while ((got = fread(buf, 1, sizeof buf, p->r.tmp)) > 0)
+			toll_out_write(r->tout, buf, got);
+		if (ferror(p->r.tmp))
+			r->oom = 1;
+	}
+	if (append && (p->r.oom || p->code != TOLL_OK))
+		r->oom = 1;
+	/* Its series after r's. */
+	if (append && !r->oom && p->r.n > 0) {
+		size_t need = r->n + p->r.n, cap = r->cap ? r->cap : 1024;
+
+		while (cap < need)
+			cap *= 2;
+		if (cap != r->cap) {
+			toll_extract_series *ns = realloc(r->ser, cap * sizeof *ns);
+			struct where *nw = NULL;
+
+			if (ns != NULL)
+				r->ser = ns;
+			if (ns != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
+				r->wh = nw;
+			if (ns == NULL || (r->explain && nw == NULL))
+				r->oom = 1;
+			else
+				r->cap = cap;
+		}
+		if (!r->oom) {
+			memcpy(r->ser + r->n, p->r.ser, p->r.n * sizeof *r->ser);
+			if (r->explain)
+				memcpy(r->wh + r->n, p->r.wh, p->r.n * sizeof *r->wh);
+			r->n += p->r.n;
+			r->found += p->r.found;
+		}
+	}
+	toll_out_free(p->r.tout);
+	if (p->r.tmp != NULL)
+		fclose(p->r.tmp);
+	free(p->r.ser);
+	free(p->r.wh);
 }
 
 /*
  * Reads buf[0..len) (whole paragraphs) with r->threads threads: cut at
- * blank lines into a part each, read at once, what each found said in the
- * text's order, so that the output is the same as with one.  Returns
- * TOLL_OK or TOLL_ENOMEM.
+ * blank lines into parts, the first read here into r, each other in a
+ * thread into a run of its own, appended to r in order; so the output is
+ * the same as with one thread.  Returns TOLL_OK or TOLL_ENOMEM.
  */
 static int
 extract_parts(struct run *r, const char *buf, size_t len, size_t base)
@@ -320,7 +355,7 @@ extract_parts(struct run *r, const char *buf, size_t len, size_t base)
 	struct part parts[64];
 	pthread_t tid[64];
 	int started[64];
-	size_t n = (size_t)r->threads, i, k, from = 0;
+	size_t n = (size_t)r->threads, i, from = 0;
 	int code = TOLL_OK;
 
 	if (n > 64)
@@ -339,35 +374,30 @@ extract_parts(struct run *r, const char *buf, size_t len, size_t base)
 		parts[i].text = buf + from;
 		parts[i].len = to - from;
 		parts[i].base = base + from;
-		parts[i].explain = r->explain;
 		from = to;
 	}
-	/* The first part is read here, the others each in a thread of its own. */
-	started[0] = 0;
+	/* The others' runs first: without room for one, the text is read by this thread alone. */
+	for (i = 1; i < n; i++)
+		if (part_open(&parts[i], r) != 0) {
+			size_t k;
+
+			for (k = 1; k <= i; k++)
+				part_close(&parts[k], r, 0);
+			return toll_extract(buf, len, base, found, r->explain ? rejected : NULL, r);
+		}
 	for (i = 1; i < n; i++)
 		started[i] = parts[i].len > 0 && pthread_create(&tid[i], NULL, part_run, &parts[i]) == 0;
-	for (i = 0; i < n; i++) {
+	code = toll_extract(parts[0].text, parts[0].len, parts[0].base, found,
+	                    r->explain ? rejected : NULL, r);
+	for (i = 1; i < n; i++) {
 		if (started[i])
 			pthread_join(tid[i], NULL);
 		else if (parts[i].len > 0)
 			part_run(&parts[i]);   /* no thread to be had: read here */
 	}
-	for (i = 0; i < n; i++) {
-		if (parts[i].code != TOLL_OK || parts[i].oom)
-			code = TOLL_ENOMEM;
-		for (k = 0; k < parts[i].n && code == TOLL_OK; k++) {
-			struct event *e = &parts[i].ev[k];
-
-			if (e->figure) {
-				found(r, &e->x);
-			} else {
-				e->r.why = e->why;
-				rejected(r, &e->r);
-			}
-		}
-		free(parts[i].ev);
-	}
-	return code;
+	for (i = 1; i < n; i++)
+		part_close(&parts[i], r, 1);
+	return code != TOLL_OK || r->oom ? TOLL_ENOMEM : TOLL_OK;
 }
 
 /*
@@ -706,6 +736,7 @@ main(int argc, char **argv)
 		}
 	}
 	r.threads = cli_threads(&shared);
+	r.err = stderr;
 	if ((r.tmp = tmpfile()) == NULL) {
 		cli_error("cannot make a temporary file: %s", strerror(errno));
 		status = EXIT_TROUBLE;
