@@ -1289,8 +1289,9 @@ two_word_side(const struct sentence *st, int i)
 }
 
 /*
- * Rule: the noun phrase after a number, up to the first word that ends
- * one (a function word, a verb of news); its last word is its head.
+ * One function (106 lines) for one rule: the noun phrase after a number,
+ * up to the first word that ends one (a function word, a verb of news);
+ * its last word is its head.
  * People by default: a head is refused only when it counts no people
  * (vehicles, homes, days, dollars: the lexicon's F_NOTPEOPLE).
  */
@@ -1656,134 +1657,116 @@ category_toll(struct sentence *st, const struct mention *m, int *at, int *modal)
 /* A step of a figure's explanation, written only when the caller takes explanations (--explain). */
 #define SAY(...) do { if (c->rejected != NULL) say(x.explain, __VA_ARGS__); } while (0)
 
-/*
- * One function (180 lines): the rules of a number mention, one after
- * another in the order toll(7) gives them, each rejecting with its reason
- * or adding to the explanation; split, the order would no longer read
- * from top to bottom.  The noun phrase, the category's four rules and the
- * claimant are functions of their own.
- */
-static void
-examine(const struct ctx *c, struct sentence *st, struct mention *m, struct mention *all,
-        int nall, int mi)
+/* Rule: not a count: a day of a month, a time of day, an age, a year.  The reason, or NULL. */
+static const char *
+not_a_count(struct sentence *st, const struct mention *m)
 {
-	toll_extracted x;
-	const struct tok *first = &st->t[m->first];
-	const struct mention *prev = NULL;
-	struct np np;
-	int i, cat = -1, cat_at_ = -1, start, kind = TOLL_EXTRACT_TOTAL, verb = -1, modal = -1, open = 0;
-	int best_len = 0;
-	const char *side, *grow, *notation = NULL, *claimant, *how = NULL;
-	char value[96];
-	toll_range g;
-
-	memset(&x, 0, sizeof x);
-	for (i = mi - 1; i >= 0 && prev == NULL; i--)
-		if (all[i].first >= 0)
-			prev = &all[i];
-	/* Rule: a date ("September 13", "13 September", "Sept. 13", "on 17 and 18 June"). */
+	/* "September 13", "13 September", "Sept. 13", "on 17 and 18 June" */
 	if ((flags_at(st, m->first - 1) & F_MONTH) || (flags_at(st, m->last + 1) & F_MONTH) ||
 	    (punct_at(st, m->first - 1, '.') && (flags_at(st, m->first - 2) & F_MONTH)) ||
 	    ((word_at(st, m->last + 1, "and") || word_at(st, m->last + 1, "to") || dash_at(st, m->last + 1)) &&
-	     m->last + 2 < st->n && st->t[m->last + 2].type == T_NUM && (flags_at(st, m->last + 3) & F_MONTH))) {
-		reject(c, st, m, "date: a day of a month");
-		return;
-	}
-	/* Rule: a time of day ("5 pm", "10 GMT"). */
-	if (!m->words && (flags_at(st, m->last + 1) & F_TIME)) {
-		reject(c, st, m, "a time of day");
-		return;
-	}
-	/* Rule: an age ("aged 25", "25 years old"). */
+	     m->last + 2 < st->n && st->t[m->last + 2].type == T_NUM && (flags_at(st, m->last + 3) & F_MONTH)))
+		return "date: a day of a month";
+	/* "5 pm", "10 GMT" */
+	if (!m->words && (flags_at(st, m->last + 1) & F_TIME))
+		return "a time of day";
+	/* "aged 25", "25 years old", "dies at 113" */
 	if (word_at(st, m->first - 1, "aged") || word_at(st, m->first - 1, "age") ||
 	    (word_at(st, m->last + 1, "years") && word_at(st, m->last + 2, "old")) ||
 	    (word_at(st, m->first - 1, "at") && (word_at(st, m->first - 2, "died") ||
 	                                         word_at(st, m->first - 2, "dies") ||
-	                                         word_at(st, m->first - 2, "die")))) {
-		reject(c, st, m, "age");
-		return;
-	}
-	/* Rule: a year (four digits from 1800 to 2100), unless people follow at once ("2020 soldiers"). */
-	if (!m->words && first->len == 4 && m->value >= 1800 && m->value <= 2100 &&
-	    !(flags_at(st, m->last + 1) & (F_PEOPLE | F_MIL | F_CIV))) {
-		reject(c, st, m, "year");
-		return;
-	}
-	/* Rule: the noun phrase; people unless it says otherwise. */
-	noun_phrase(st, m, &np);
-	m->np_end = np.end;
-	if (np.notpeople >= 0) {
-		char why[80];
+	                                         word_at(st, m->first - 2, "die"))))
+		return "age";
+	/* Four digits from 1800 to 2100, unless people follow at once ("2020 soldiers"). */
+	if (!m->words && st->t[m->first].len == 4 && m->value >= 1800 && m->value <= 2100 &&
+	    !(flags_at(st, m->last + 1) & (F_PEOPLE | F_MIL | F_CIV)))
+		return "year";
+	return NULL;
+}
 
-		snprintf(why, sizeof why, "head: what it counts is not people ('%.24s')", st->t[np.notpeople].low);
-		reject(c, st, m, m->vague ? "head: what it counts is not people" : why);
-		return;
-	}
-	m->people = 1;
-	if (np.them)
-		kind = TOLL_EXTRACT_PART;
-	if (m->kind == TOLL_EXTRACT_INCREMENT)
-		kind = TOLL_EXTRACT_INCREMENT;
-	/* "at least 20 soldiers, and possibly up to 100, were killed" */
-	if (np.head >= 0 && m->high < 0)
-		for (i = np.head + 1; i < st->n && i <= np.head + 5; i++)
-			if ((word_at(st, i, "possibly") || word_at(st, i, "perhaps") ||
-			     word_at(st, i, "maybe")) && word_at(st, i + 1, "up") && word_at(st, i + 2, "to")) {
-				int k;
+/* "at least 20 soldiers, and possibly up to 100, were killed": the 100 is the 20's high. */
+static void
+possibly_up_to(struct sentence *st, struct mention *m, const struct np *np, struct mention *all,
+               int nall, int mi)
+{
+	int i, k;
 
-				for (k = mi + 1; k < nall; k++)
-					if (all[k].first == i + 3 && all[k].value >= m->value) {
-						m->high = all[k].value;
-						all[k].first = -1;   /* read here */
-						break;
-					}
-				break;
-			}
-	/*
-	 * Rule: the category.  Of the head itself ("6,500 dead"); else of the
-	 * verb before it ("killed at least 170"); else of its clause's verb
-	 * after it ("49 soldiers died"); else of a nominal head or a category
-	 * word before the head ("320 hostages", "five wounded soldiers"); else
-	 * its total's or the number's it is listed with ("25 killed, including
-	 * five children"; "35 children and seven adults"); else the toll's
-	 * ("the death toll rose to 105"); else a word of its clause just before
-	 * it, when its clause has no other verb ("among the dead were 5").
-	 */
-	if (np.headcat) {
-		cat = cat_at(st, np.head);
-		cat_at_ = np.head;
-		how = "its head";
+	if (np->head < 0 || m->high >= 0)
+		return;
+	for (i = np->head + 1; i < st->n && i <= np->head + 5; i++)
+		if ((word_at(st, i, "possibly") || word_at(st, i, "perhaps") || word_at(st, i, "maybe")) &&
+		    word_at(st, i + 1, "up") && word_at(st, i + 2, "to")) {
+			for (k = mi + 1; k < nall; k++)
+				if (all[k].first == i + 3 && all[k].value >= m->value) {
+					m->high = all[k].value;
+					all[k].first = -1;   /* read here */
+					break;
+				}
+			return;
+		}
+}
+
+/* What the rules have read of a number so far (examine()). */
+struct reading {
+	struct np np;
+	int cat, cat_at, kind, modal, open;
+	const char *how;      /* which rule gave the category, for --explain */
+};
+
+/*
+ * Rule: the category, and the kind the words before the number say.  Of
+ * the head itself ("6,500 dead"); else of the verb before it ("killed at
+ * least 170"); else of its clause's verb after it ("49 soldiers died");
+ * else of a nominal head or a category word before the head ("320
+ * hostages", "five wounded soldiers"); else its total's or the number's
+ * it is listed with ("25 killed, including five children"; "35 children
+ * and seven adults"); else the toll's ("the death toll rose to 105"); else
+ * a word of its clause just before it, when its clause has no other verb
+ * ("among the dead were 5").  rd->cat is -1 when none says one.
+ */
+static void
+category(struct sentence *st, const struct mention *m, const struct mention *prev,
+         const struct mention *all, int nall, struct reading *rd)
+{
+	struct np *np = &rd->np;
+	int i;
+
+	if (np->headcat) {
+		rd->cat = cat_at(st, np->head);
+		rd->cat_at = np->head;
+		rd->how = "its head";
 	}
-	if (cat < 0 && (cat = category_before(st, m, &cat_at_, &modal)) >= 0) {
-		how = "the verb before it";
+	if (rd->cat < 0 && (rd->cat = category_before(st, m, &rd->cat_at, &rd->modal)) >= 0) {
+		rd->how = "the verb before it";
 		/* "stabbed eight children to death" */
-		if (word_at(st, np.end, "to") && (word_at(st, np.end + 1, "death") ||
-		                                  ((flags_at(st, np.end + 1) & F_POSS) && word_at(st, np.end + 2, "deaths")))) {
-			cat = TOLL_CAT_KILLED;
-			cat_at_ = word_at(st, np.end + 1, "death") ? np.end + 1 : np.end + 2;
+		if (word_at(st, np->end, "to") && (word_at(st, np->end + 1, "death") ||
+		                                   ((flags_at(st, np->end + 1) & F_POSS) &&
+		                                    word_at(st, np->end + 2, "deaths")))) {
+			rd->cat = TOLL_CAT_KILLED;
+			rd->cat_at = word_at(st, np->end + 1, "death") ? np->end + 1 : np->end + 2;
 		}
 	}
-	if (cat < 0 && (cat = category_after(st, &np, all, nall, &cat_at_, &modal, &open)) >= 0)
-		how = "its verb";
-	if (cat < 0 && np.nominal) {
-		cat = cat_at(st, np.head);
-		cat_at_ = np.head;
-		how = "its head";
+	if (rd->cat < 0 && (rd->cat = category_after(st, np, all, nall, &rd->cat_at, &rd->modal, &rd->open)) >= 0)
+		rd->how = "its verb";
+	if (rd->cat < 0 && np->nominal) {
+		rd->cat = cat_at(st, np->head);
+		rd->cat_at = np->head;
+		rd->how = "its head";
 	}
-	if (cat < 0 && np.modcat >= 0) {
-		cat = np.modcat;
-		cat_at_ = np.modcat_at;
-		how = "a word before its head";
+	if (rd->cat < 0 && np->modcat >= 0) {
+		rd->cat = np->modcat;
+		rd->cat_at = np->modcat_at;
+		rd->how = "a word before its head";
 	}
-	/* Rule: the kind, from the words before it. */
+	/* The kind, from the words before it. */
 	if (word_at(st, m->first - 1, "another") || word_at(st, m->first - 1, "additional") ||
 	    word_at(st, m->first - 1, "further"))
-		kind = TOLL_EXTRACT_INCREMENT;
+		rd->kind = TOLL_EXTRACT_INCREMENT;
 	if (word_at(st, m->first - 1, "including") ||
 	    (word_at(st, m->first - 1, "them") && word_at(st, m->first - 2, "among")) ||
 	    (word_at(st, m->first - 2, "including") && (flags_at(st, m->first - 1) & F_FILLER)))
-		kind = TOLL_EXTRACT_PART;
-	if (cat < 0 && prev != NULL && prev->cat >= 0) {
+		rd->kind = TOLL_EXTRACT_PART;
+	if (rd->cat < 0 && prev != NULL && prev->cat >= 0) {
 		/* "rose to 105, up from 49": the figure it is earlier than. */
 		int earlier = word_at(st, m->first - 1, "from") && (word_at(st, m->first - 2, "up") ||
 		              word_at(st, m->first - 2, "down"));
@@ -1792,173 +1775,238 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 		              punct_at(st, m->first - 1, ',') || dash_at(st, m->first - 1) ||
 		              punct_at(st, m->first - 1, ':'));
 
-		if (kind == TOLL_EXTRACT_PART || listed || earlier) {
-			cat = prev->cat;
-			cat_at_ = -1;
-			how = kind == TOLL_EXTRACT_PART ? "its total's" : earlier ? "the figure it is earlier than"
-			    : "the number it is listed with";
+		if (rd->kind == TOLL_EXTRACT_PART || listed || earlier) {
+			rd->cat = prev->cat;
+			rd->cat_at = -1;
+			rd->how = rd->kind == TOLL_EXTRACT_PART ? "its total's" : earlier
+			        ? "the figure it is earlier than" : "the number it is listed with";
 			/* "the 10 - six Iraqis, two Lebanese": the ones listed after a total are its parts. */
 			if (listed && (dash_at(st, m->first - 1) || punct_at(st, m->first - 1, ':')) &&
 			    prev->kind == TOLL_EXTRACT_TOTAL)
-				kind = TOLL_EXTRACT_PART;
+				rd->kind = TOLL_EXTRACT_PART;
 			else if (listed && prev->kind == TOLL_EXTRACT_PART)
-				kind = TOLL_EXTRACT_PART;
+				rd->kind = TOLL_EXTRACT_PART;
 		}
 	}
-	if (cat < 0 && (cat = category_toll(st, m, &cat_at_, &modal)) >= 0) {
-		how = "the toll's";
+	if (rd->cat < 0 && (rd->cat = category_toll(st, m, &rd->cat_at, &rd->modal)) >= 0) {
+		rd->how = "the toll's";
 		/* "the military death toll", "the Armenian death toll": its status and side. */
-		for (i = cat_at_ - 1; i >= 0 && i >= cat_at_ - 3 && st->t[i].type == T_WORD; i--) {
-			if (np.stat_word == NULL && (flags_at(st, i) & (F_MIL | F_CIV))) {
-				np.status = flags_at(st, i) & F_MIL ? TOLL_STATUS_MILITARY : TOLL_STATUS_CIVILIAN;
-				np.stat_word = st->t[i].low;
+		for (i = rd->cat_at - 1; i >= 0 && i >= rd->cat_at - 3 && st->t[i].type == T_WORD; i--) {
+			if (np->stat_word == NULL && (flags_at(st, i) & (F_MIL | F_CIV))) {
+				np->status = flags_at(st, i) & F_MIL ? TOLL_STATUS_MILITARY : TOLL_STATUS_CIVILIAN;
+				np->stat_word = st->t[i].low;
 			}
-			if (np.side == NULL)
-				np.side = toll_extract_side(st->t[i].s, st->t[i].len);
+			if (np->side == NULL)
+				np->side = toll_extract_side(st->t[i].s, st->t[i].len);
 		}
 	}
-	if (cat < 0 && open) {
+	if (rd->cat < 0 && rd->open) {
 		/* A word of its own, not a noun's modifier: "among the dead were", not "kidnap victim". */
 		for (i = m->first - 1; i >= phrase_start(st, m->first) && i >= m->first - 6; i--)
-			if ((cat = cat_at(st, i)) >= 0 && !death_sentence(st, i) &&
+			if ((rd->cat = cat_at(st, i)) >= 0 && !death_sentence(st, i) &&
 			    (st->t[i + 1].type != T_WORD || (flags_at(st, i + 1) & (F_AUX | F_STOP)) ||
 			     mention_at(all, nall, i + 1) >= 0)) {
-				cat_at_ = i;
-				how = "a word of its clause";
+				rd->cat_at = i;
+				rd->how = "a word of its clause";
 				break;
 			}
 	}
-	if (cat < 0) {
-		if (np.head >= 0)
-			reject(c, st, m, "category: no word of death, injury, disappearance or capture");
-		else
-			reject(c, st, m, "head: it counts nothing named, and no word of death, injury, "
-			       "disappearance or capture");
+	/* "killed or missing", "dead or missing", "killed and wounded", when no number follows. */
+	if (rd->cat_at >= 0 && rd->cat == TOLL_CAT_KILLED &&
+	    (word_at(st, rd->cat_at + 1, "or") || word_at(st, rd->cat_at + 1, "and")) &&
+	    cat_at(st, rd->cat_at + 2) >= 0 && mention_at(all, nall, rd->cat_at + 3) < 0 &&
+	    !(flags_at(st, rd->cat_at + 3) & F_FILLER)) {
+		if (cat_at(st, rd->cat_at + 2) == TOLL_CAT_MISSING)
+			rd->cat = TOLL_CAT_KILLED_OR_MISSING;
+		else if (cat_at(st, rd->cat_at + 2) == TOLL_CAT_WOUNDED)
+			rd->cat = TOLL_CAT_CASUALTIES;
+	}
+}
+
+/*
+ * Rule: what did not happen, or is no loss: a modal just before a
+ * figure's head ("could save up to 7,000 lives"), lives saved, a modal or
+ * an intent on its verb ("could kill", "threatened to kill 3").  The
+ * reason (in why[0..n)), or NULL.
+ */
+static const char *
+not_a_loss(struct sentence *st, const struct mention *m, struct reading *rd, char *why, size_t n)
+{
+	int k;
+
+	if (rd->modal < 0 && rd->np.headcat) {
+		for (k = m->first - 1; k >= 0 && k >= m->first - 6 && st->t[k].type == T_WORD &&
+		                       !(flags_at(st, k) & F_MODAL); k--)
+			;
+		if (k >= 0 && k >= m->first - 6 && st->t[k].type == T_WORD)
+			modal_in(st, k, k, &rd->modal);
+	}
+	if (rd->np.headcat && strcmp(st->t[rd->np.head].low, "lives") == 0) {
+		for (k = m->first - 1; k >= 0 && st->t[k].type == T_WORD && (flags_at(st, k) & F_FILLER); k--)
+			;
+		if (word_at(st, k, "save") || word_at(st, k, "saved") || word_at(st, k, "saving") ||
+		    word_at(st, k, "saves") || word_at(st, k, "spared"))
+			return "lives saved, not lost";
+	}
+	if (rd->modal >= 0) {
+		snprintf(why, n, "hypothetical: '%.24s'", st->t[rd->modal].low);
+		return why;
+	}
+	return NULL;
+}
+
+/* Rule: an earlier figure ("risen from 105 to 135", "up from 49", "initially 49"); and whether a total is said newest. */
+static void
+earlier_or_newest(struct sentence *st, const struct mention *m, struct reading *rd, int *newest)
+{
+	int i, s0 = phrase_start(st, m->first);
+
+	if (word_at(st, m->first - 1, "from")) {
+		if (word_at(st, m->last + 1, "to") || word_at(st, m->last + 1, "dead"))
+			rd->kind = TOLL_EXTRACT_PREVIOUS;
+		for (i = m->first - 2; i >= s0 && rd->kind != TOLL_EXTRACT_PREVIOUS; i--)
+			if (flags_at(st, i) & F_RISE)
+				rd->kind = TOLL_EXTRACT_PREVIOUS;
+	}
+	for (i = m->first - 1; i >= 0 && i >= m->first - 3 && st->t[i].type == T_WORD; i--)
+		if (flags_at(st, i) & F_EARLIER)
+			rd->kind = TOLL_EXTRACT_PREVIOUS;
+	/* "the toll rose to 105", "has reached 11", "now 40" */
+	*newest = 0;
+	if (rd->kind == TOLL_EXTRACT_TOTAL)
+		for (i = m->first - 1; i >= s0 && !*newest; i--)
+			*newest = (flags_at(st, i) & F_NEWEST) != 0;
+}
+
+/* Rule: the interval words before a number, the longest that ends there ("at least", "no more than"), or NULL. */
+static const char *
+interval_before(struct sentence *st, const struct mention *m)
+{
+	const char *notation = NULL;
+	int i, start, best = 0;
+
+	if (!(flags_at(st, m->first - 1) & F_IVEND))
+		return NULL;
+	for (i = 0; i < (int)(sizeof interval_words / sizeof interval_words[0]); i++)
+		if (phrase_before(st, m->first - 1, interval_words[i].words, &start) && m->first - start > best) {
+			notation = interval_words[i].notation;
+			best = m->first - start;
+		}
+	return notation;
+}
+
+/*
+ * One function (127 lines): the rules of a number mention, one after
+ * another in the order toll(7) gives them (the steps are the functions
+ * above), each rejecting with its reason or adding to the explanation in
+ * that order; a figure is handed to c->found.  Split further, the order
+ * of the explanation would no longer read from top to bottom.
+ */
+static void
+examine(const struct ctx *c, struct sentence *st, struct mention *m, struct mention *all,
+        int nall, int mi)
+{
+	toll_extracted x;
+	const struct mention *prev = NULL;
+	struct reading rd;
+	int i, verb = -1;
+	const char *side, *grow, *notation, *claimant, *why;
+	char value[96], buf[80];
+	toll_range g;
+
+	memset(&x, 0, sizeof x);
+	for (i = mi - 1; i >= 0 && prev == NULL; i--)
+		if (all[i].first >= 0)
+			prev = &all[i];
+	if ((why = not_a_count(st, m)) != NULL) {
+		reject(c, st, m, why);
+		return;
+	}
+	/* Rule: the noun phrase; people unless it says otherwise. */
+	noun_phrase(st, m, &rd.np);
+	m->np_end = rd.np.end;
+	if (rd.np.notpeople >= 0) {
+		snprintf(buf, sizeof buf, "head: what it counts is not people ('%.24s')", st->t[rd.np.notpeople].low);
+		reject(c, st, m, m->vague ? "head: what it counts is not people" : buf);
+		return;
+	}
+	m->people = 1;
+	rd.kind = rd.np.them ? TOLL_EXTRACT_PART : m->kind == TOLL_EXTRACT_INCREMENT
+	        ? TOLL_EXTRACT_INCREMENT : TOLL_EXTRACT_TOTAL;
+	rd.cat = rd.cat_at = rd.modal = -1;
+	rd.open = 0;
+	rd.how = NULL;
+	possibly_up_to(st, m, &rd.np, all, nall, mi);
+	category(st, m, prev, all, nall, &rd);
+	if (rd.cat < 0) {
+		reject(c, st, m, rd.np.head >= 0 ? "category: no word of death, injury, disappearance or capture"
+		       : "head: it counts nothing named, and no word of death, injury, disappearance or capture");
 		return;
 	}
 	/* "freeing dozens of prisoners", "released five hostages": a release, not a capture. */
-	if (cat == TOLL_CAT_CAPTURED && (release_verb(st, m->first - 1) ||
-	                                 ((flags_at(st, m->first - 1) & F_FILLER) && release_verb(st, m->first - 2)))) {
+	if (rd.cat == TOLL_CAT_CAPTURED && (release_verb(st, m->first - 1) ||
+	                                    ((flags_at(st, m->first - 1) & F_FILLER) && release_verb(st, m->first - 2)))) {
 		reject(c, st, m, "a release, not a capture");
 		return;
 	}
-	m->cat = cat;
-	if (np.head >= 0)
-		SAY("head: '%s'", st->t[np.head].low);
+	m->cat = rd.cat;
+	if (rd.np.head >= 0)
+		SAY("head: '%s'", st->t[rd.np.head].low);
 	else
 		SAY("head: none (the number stands alone)");
-	/* "killed or missing", "dead or missing", "killed and wounded", when no number follows. */
-	if (cat_at_ >= 0 && cat == TOLL_CAT_KILLED &&
-	    (word_at(st, cat_at_ + 1, "or") || word_at(st, cat_at_ + 1, "and")) &&
-	    cat_at(st, cat_at_ + 2) >= 0 && mention_at(all, nall, cat_at_ + 3) < 0 &&
-	    !(flags_at(st, cat_at_ + 3) & F_FILLER)) {
-		if (cat_at(st, cat_at_ + 2) == TOLL_CAT_MISSING)
-			cat = TOLL_CAT_KILLED_OR_MISSING;
-		else if (cat_at(st, cat_at_ + 2) == TOLL_CAT_WOUNDED)
-			cat = TOLL_CAT_CASUALTIES;
-	}
-	if (cat_at_ >= 0)
-		SAY("category: %s ('%s', %s)", toll_category_names[cat], st->t[cat_at_].low, how);
+	if (rd.cat_at >= 0)
+		SAY("category: %s ('%s', %s)", toll_category_names[rd.cat], st->t[rd.cat_at].low, rd.how);
 	else
-		SAY("category: %s (%s)", toll_category_names[cat], how);
-	m->cat = cat;
+		SAY("category: %s (%s)", toll_category_names[rd.cat], rd.how);
 	/* Rule: a negation of the category ("were not killed", "no one died"). */
-	if ((cat_at_ > 0 && (word_at(st, cat_at_ - 1, "not") || word_at(st, cat_at_ - 1, "never") ||
-	                     word_at(st, cat_at_ - 2, "not"))) || word_at(st, m->first - 1, "no")) {
+	if ((rd.cat_at > 0 && (word_at(st, rd.cat_at - 1, "not") || word_at(st, rd.cat_at - 1, "never") ||
+	                       word_at(st, rd.cat_at - 2, "not"))) || word_at(st, m->first - 1, "no")) {
 		m->cat = -1;
 		reject(c, st, m, "negation");
 		return;
 	}
 	/* "threatening to kill three hostages": the threat is hypothetical, the hostages are not. */
-	if (modal >= 0 && np.nominal && cat_at_ >= 0 && cat_at_ < m->first) {
-		modal = -1;
-		cat = cat_at(st, np.head);
-		cat_at_ = np.head;
+	if (rd.modal >= 0 && rd.np.nominal && rd.cat_at >= 0 && rd.cat_at < m->first) {
+		rd.modal = -1;
+		rd.cat = m->cat = cat_at(st, rd.np.head);
+		rd.cat_at = rd.np.head;
 		SAY("category: %s ('%s', its head: the verb before it is hypothetical)",
-		    toll_category_names[cat], st->t[np.head].low);
+		    toll_category_names[rd.cat], st->t[rd.np.head].low);
 	}
-	/* A modal just before the number: "could save up to 7,000 lives". */
-	if (modal < 0 && np.headcat) {
-		int k = m->first - 1;
-
-		while (k >= 0 && k >= m->first - 6 && st->t[k].type == T_WORD && !(flags_at(st, k) & F_MODAL))
-			k--;
-		if (k >= 0 && k >= m->first - 6 && st->t[k].type == T_WORD)
-			modal_in(st, k, k, &modal);
-	}
-	/* Lives saved are no deaths: "saved 7,000 lives". */
-	if (np.headcat && strcmp(st->t[np.head].low, "lives") == 0) {
-		int k = m->first - 1;
-
-		while (k >= 0 && st->t[k].type == T_WORD && (flags_at(st, k) & F_FILLER))
-			k--;
-		if (word_at(st, k, "save") || word_at(st, k, "saved") || word_at(st, k, "saving") ||
-		    word_at(st, k, "saves") || word_at(st, k, "spared")) {
-			m->cat = -1;
-			reject(c, st, m, "lives saved, not lost");
-			return;
-		}
-	}
-	/* Rule: a hypothetical ("could kill up to a million", "threatened to kill 3"): no toll. */
-	if (modal >= 0) {
-		char why[80];
-
+	if ((why = not_a_loss(st, m, &rd, buf, sizeof buf)) != NULL) {
 		m->cat = -1;
-		snprintf(why, sizeof why, "hypothetical: '%.24s'", st->t[modal].low);
 		reject(c, st, m, why);
 		return;
 	}
-	/* Rule: an earlier figure ("risen from 105 to 135", "up from 49", "initially 49"). */
-	if (word_at(st, m->first - 1, "from")) {
-		int s0 = phrase_start(st, m->first);
-
-		if (word_at(st, m->last + 1, "to") || word_at(st, m->last + 1, "dead"))
-			kind = TOLL_EXTRACT_PREVIOUS;
-		for (i = m->first - 2; i >= s0 && kind != TOLL_EXTRACT_PREVIOUS; i--)
-			if (flags_at(st, i) & F_RISE)
-				kind = TOLL_EXTRACT_PREVIOUS;
-	}
-	for (i = m->first - 1; i >= 0 && i >= m->first - 3 && st->t[i].type == T_WORD; i--)
-		if (flags_at(st, i) & F_EARLIER)
-			kind = TOLL_EXTRACT_PREVIOUS;
-	m->kind = kind;
-	/* Said to be the newest: "the toll rose to 105", "has reached 11", "now 40". */
-	if (kind == TOLL_EXTRACT_TOTAL)
-		for (i = m->first - 1; i >= phrase_start(st, m->first) && !x.newest; i--)
-			x.newest = (flags_at(st, i) & F_NEWEST) != 0;
+	earlier_or_newest(st, m, &rd, &x.newest);
+	m->kind = rd.kind;
 	/* Rule: side and status from the noun phrase. */
-	side = np.side;
+	side = rd.np.side;
 	if (side == NULL && m->first > 0 && st->t[m->first - 1].type == T_WORD)
 		side = toll_extract_side(st->t[m->first - 1].s, st->t[m->first - 1].len);
 	if ((claimant = claimant_of(st, m, &verb)) != NULL)
 		SAY("claimant: %s ('%s')", claimant, st->t[verb].low);
 	/* "the ministry said 50 of its servicemen": the claimant's own. */
-	if (side == NULL && np.own && claimant != NULL) {
+	if (side == NULL && rd.np.own && claimant != NULL) {
 		side = claimant;
 		SAY("side: %s (its own)", side);
 	} else if (side != NULL) {
 		SAY("side: %s", side);
 	}
-	if (np.stat_word != NULL)
-		SAY("status: %s ('%s')", toll_status_names[np.status], np.stat_word);
-	/* Rule: the interval words before it (the longest that ends there), a range, a figure that may grow. */
-	for (i = 0; i < (int)(sizeof interval_words / sizeof interval_words[0]) &&
-	            (flags_at(st, m->first - 1) & F_IVEND); i++)
-		if (phrase_before(st, m->first - 1, interval_words[i].words, &start) &&
-		    m->first - start > best_len) {
-			notation = interval_words[i].notation;
-			best_len = m->first - start;
-		}
+	if (rd.np.stat_word != NULL)
+		SAY("status: %s ('%s')", toll_status_names[rd.np.status], rd.np.stat_word);
+	/* Rule: the interval words before it, a range, a figure that may grow. */
+	notation = interval_before(st, m);
 	if (m->vague) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
-		SAY("number: vague word '%s' (at least, as ACLED codes it)", first->low);
+		SAY("number: vague word '%s' (at least, as ACLED codes it)", st->t[m->first].low);
 	} else if (m->high >= 0) {
 		snprintf(value, sizeof value, "%lld-%lld", (long long)m->value, (long long)m->high);
 		SAY("interval: a range ('%s')", value);
 	} else if (notation != NULL) {
 		snprintf(value, sizeof value, "%s %lld", notation, (long long)m->value);
 		SAY("interval: '%s'", notation);
-	} else if ((grow = may_grow(st)) != NULL && kind == TOLL_EXTRACT_TOTAL) {
+	} else if ((grow = may_grow(st)) != NULL && rd.kind == TOLL_EXTRACT_TOTAL) {
 		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
 		SAY("interval: open (the sentence says it may grow: '%s')", grow);
 	} else {
@@ -1972,15 +2020,15 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	toll_figure_from_range(&g, &x.fig);
 	if (m->vague)
 		x.fig.qualifier = 'v';
-	SAY("kind: %s", toll_extract_kind_names[kind]);
+	SAY("kind: %s", toll_extract_kind_names[rd.kind]);
 	x.offset = c->base + (size_t)(st->s - c->text);
 	x.quote = st->s;
 	x.quote_len = st->len;
-	x.category = cat;
-	x.status = np.status;
+	x.category = rd.cat;
+	x.status = rd.np.status;
 	x.side = side ? side : "all";
 	x.claimant = claimant;
-	x.kind = kind;
+	x.kind = rd.kind;
 	c->found(c->arg, &x);
 }
 
