@@ -95,6 +95,30 @@ field(const char *s)
 	return f;
 }
 
+/* Room for need figures' series (and places, with --explain); 0, or -1 with r->oom set. */
+static int
+run_reserve(struct run *r, size_t need)
+{
+	size_t cap = r->cap ? r->cap : 1024;
+	toll_extract_series *ns;
+	struct where *nw = NULL;
+
+	while (cap < need)
+		cap *= 2;
+	if (cap == r->cap)
+		return 0;
+	if ((ns = realloc(r->ser, cap * sizeof *ns)) != NULL)
+		r->ser = ns;
+	if (ns != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
+		r->wh = nw;
+	if (ns == NULL || (r->explain && nw == NULL)) {
+		r->oom = 1;
+		return -1;
+	}
+	r->cap = cap;
+	return 0;
+}
+
 /* A figure found: explained now, its row spooled, its series kept for the end of the run. */
 static void
 found(void *ctx, const toll_extracted *x)
@@ -106,23 +130,8 @@ found(void *ctx, const toll_extracted *x)
 	if (r->explain)
 		fprintf(r->err, "%s: %s:%zu: %lld: a figure: %s\n", cli_prog, r->file, x->offset,
 		        (long long)x->fig.best, x->explain);
-	if (r->oom)
+	if (r->oom || run_reserve(r, r->n + 1) != 0)
 		return;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 1024;
-		toll_extract_series *ns = realloc(r->ser, cap * sizeof *ns);
-		struct where *nw = NULL;
-
-		if (ns != NULL)
-			r->ser = ns;
-		if (ns != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
-			r->wh = nw;
-		if (ns == NULL || (r->explain && nw == NULL)) {
-			r->oom = 1;
-			return;
-		}
-		r->cap = cap;
-	}
 	toll_extract_series_of(x, &r->ser[r->n]);
 	if (r->explain) {
 		r->wh[r->n].offset = x->offset;
@@ -310,31 +319,12 @@ part_close(struct part *p, struct run *r, int append)
 	if (append && (p->r.oom || p->code != TOLL_OK))
 		r->oom = 1;
 	/* Its series after r's. */
-	if (append && !r->oom && p->r.n > 0) {
-		size_t need = r->n + p->r.n, cap = r->cap ? r->cap : 1024;
-
-		while (cap < need)
-			cap *= 2;
-		if (cap != r->cap) {
-			toll_extract_series *ns = realloc(r->ser, cap * sizeof *ns);
-			struct where *nw = NULL;
-
-			if (ns != NULL)
-				r->ser = ns;
-			if (ns != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
-				r->wh = nw;
-			if (ns == NULL || (r->explain && nw == NULL))
-				r->oom = 1;
-			else
-				r->cap = cap;
-		}
-		if (!r->oom) {
-			memcpy(r->ser + r->n, p->r.ser, p->r.n * sizeof *r->ser);
-			if (r->explain)
-				memcpy(r->wh + r->n, p->r.wh, p->r.n * sizeof *r->wh);
-			r->n += p->r.n;
-			r->found += p->r.found;
-		}
+	if (append && !r->oom && p->r.n > 0 && run_reserve(r, r->n + p->r.n) == 0) {
+		memcpy(r->ser + r->n, p->r.ser, p->r.n * sizeof *r->ser);
+		if (r->explain)
+			memcpy(r->wh + r->n, p->r.wh, p->r.n * sizeof *r->wh);
+		r->n += p->r.n;
+		r->found += p->r.found;
 	}
 	toll_out_free(p->r.tout);
 	if (p->r.tmp != NULL)
