@@ -72,16 +72,20 @@ struct run {
 	/*
 	 * The run's rows wait in a temporary file (tout) until its end, when
 	 * each series keeps one total (toll_extract_settle()) and the rows are
-	 * copied out with their kinds: 24 bytes a figure stay in memory.
+	 * copied out, the kinds that changed written over: 32 bytes a figure
+	 * stay in memory.
 	 */
 	FILE *tmp;
 	toll_out *tout;
 	FILE *err;            /* --explain's lines: standard error, or a thread's part's own stream */
 	toll_extract_series *ser;
+	uint64_t *at;         /* where each row's kind is in tmp; CHANGED set when settling changed it */
 	struct where { size_t offset; int64_t best; const char *file; } *wh;   /* with --explain */
 	size_t n, cap;
 	int oom;
 };
+
+#define CHANGED (UINT64_C(1) << 63)
 
 /* A C string as a field. */
 static toll_field
@@ -101,6 +105,7 @@ run_reserve(struct run *r, size_t need)
 {
 	size_t cap = r->cap ? r->cap : 1024;
 	toll_extract_series *ns;
+	uint64_t *na = NULL;
 	struct where *nw = NULL;
 
 	while (cap < need)
@@ -109,9 +114,11 @@ run_reserve(struct run *r, size_t need)
 		return 0;
 	if ((ns = realloc(r->ser, cap * sizeof *ns)) != NULL)
 		r->ser = ns;
-	if (ns != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
+	if (ns != NULL && (na = realloc(r->at, cap * sizeof *na)) != NULL)
+		r->at = na;
+	if (na != NULL && r->explain && (nw = realloc(r->wh, cap * sizeof *nw)) != NULL)
 		r->wh = nw;
-	if (ns == NULL || (r->explain && nw == NULL)) {
+	if (ns == NULL || na == NULL || (r->explain && nw == NULL)) {
 		r->oom = 1;
 		return -1;
 	}
@@ -154,7 +161,8 @@ found(void *ctx, const toll_extracted *x)
 	if (x->claimant != NULL)
 		toll_out_str(o, x->claimant);
 	toll_out_tab(o);
-	toll_out_str(o, toll_extract_kind_names[x->kind]);   /* replaced by the settled kind */
+	r->at[r->n - 1] = toll_out_tell(o);
+	toll_out_str(o, toll_extract_kind_names[x->kind]);   /* written over when settling changes it */
 	toll_out_tab(o);
 	toll_out_field(o, x->quote, x->quote_len);
 	toll_out_tab(o);
@@ -168,6 +176,7 @@ settled(void *ctx, size_t i, size_t total)
 {
 	struct run *r = ctx;
 
+	r->at[i] |= CHANGED;
 	if (r->explain)
 		fprintf(stderr, "%s: %s:%zu: %lld: kind: %s (its series' total is %lld, %s:%zu)\n", cli_prog,
 		        r->wh[i].file, r->wh[i].offset, (long long)r->wh[i].best,
@@ -175,15 +184,35 @@ settled(void *ctx, size_t i, size_t total)
 		        r->wh[total].file, r->wh[total].offset);
 }
 
-/* The run's rows, settled, copied from the temporary file with their kinds; 0 or -1 (said). */
+/* Copies r->tmp from *pos up to byte to (UINT64_MAX: its end) to r->out; 0, or -1 when it ends before. */
+static int
+copy_to(struct run *r, uint64_t *pos, uint64_t to)
+{
+	char buf[65536];
+
+	while (*pos < to) {
+		size_t want = to - *pos < sizeof buf ? (size_t)(to - *pos) : sizeof buf;
+		size_t got = fread(buf, 1, want, r->tmp);
+
+		if (got == 0)
+			return to == UINT64_MAX && !ferror(r->tmp) ? 0 : -1;
+		toll_out_write(r->out, buf, got);
+		*pos += got;
+	}
+	return 0;
+}
+
+/*
+ * The run's rows, settled, copied from the temporary file in blocks, the
+ * kinds settling changed written over theirs ("total"); 0 or -1 (said).
+ */
 static int
 write_found(struct run *r)
 {
-	char *line = NULL;
-	size_t cap = 0, i = 0;
-	ssize_t len;
+	const char *was = toll_extract_kind_names[TOLL_EXTRACT_TOTAL];
+	size_t i, wlen = strlen(was);
+	uint64_t pos = 0;
 	toll_diag d;
-	int ok = 0;
 
 	if (toll_out_commit(r->tout, "a temporary file", &d) != TOLL_OK) {
 		cli_diag(&d, 0);
@@ -197,30 +226,25 @@ write_found(struct run *r)
 		cli_error("cannot read a temporary file: %s", strerror(errno));
 		return -1;
 	}
-	/* A row's kind is its 12th field: after 11 tabs (a field's own tabs are escaped). */
-	while ((len = getline(&line, &cap, r->tmp)) > 0 && i < r->n) {
-		char *p = line, *e = line + len, *k;
-		int tabs = 0;
+	for (i = 0; i < r->n; i++) {
+		char old[16];
 
-		while (p < e && tabs < 11)
-			if (*p++ == '\t')
-				tabs++;
-		k = memchr(p, '\t', (size_t)(e - p));
-		if (tabs < 11 || k == NULL)
-			break;
-		toll_out_write(r->out, line, (size_t)(p - line));
-		toll_out_str(r->out, toll_extract_kind_names[r->ser[i++].kind]);
-		toll_out_write(r->out, k, (size_t)(e - k));
+		if (!(r->at[i] & CHANGED))
+			continue;
+		if (copy_to(r, &pos, r->at[i] & ~CHANGED) != 0 || fread(old, 1, wlen, r->tmp) != wlen ||
+		    memcmp(old, was, wlen) != 0)
+			goto lost;
+		pos += wlen;
+		toll_out_str(r->out, toll_extract_kind_names[r->ser[i].kind]);
 	}
-	if (ferror(r->tmp)) {
+	if (copy_to(r, &pos, UINT64_MAX) == 0)
+		return 0;
+lost:
+	if (ferror(r->tmp))
 		cli_error("cannot read a temporary file: %s", strerror(errno));
-		ok = -1;
-	} else if (i != r->n) {
-		cli_error("a temporary file lost rows: %zu of %zu read back", i, r->n);
-		ok = -1;
-	}
-	free(line);
-	return ok;
+	else
+		cli_error("a temporary file lost rows: it ends, or differs, at byte %llu", (unsigned long long)pos);
+	return -1;
 }
 
 /* Frees the run's figures and its temporary file. */
@@ -231,6 +255,7 @@ free_found(struct run *r)
 	if (r->tmp != NULL)
 		fclose(r->tmp);
 	free(r->ser);
+	free(r->at);
 	free(r->wh);
 }
 
@@ -279,6 +304,7 @@ part_open(struct part *p, const struct run *r)
 {
 	p->r = *r;
 	p->r.ser = NULL;
+	p->r.at = NULL;
 	p->r.wh = NULL;
 	p->r.n = p->r.cap = 0;
 	p->r.found = 0;
@@ -309,8 +335,11 @@ part_close(struct part *p, struct run *r, int append)
 		r->oom = 1;
 	} else if (append && p->r.tmp != NULL && fseek(p->r.tmp, 0, SEEK_SET) == 0) {
 		char buf[65536];
-		size_t got;
+		size_t got, i;
 
+		/* Its rows' kinds' places, in r's temporary file. */
+		for (i = 0; i < p->r.n; i++)
+			p->r.at[i] += toll_out_tell(r->tout);
 		while ((got = fread(buf, 1, sizeof buf, p->r.tmp)) > 0)
 			toll_out_write(r->tout, buf, got);
 		if (ferror(p->r.tmp))
@@ -321,6 +350,7 @@ part_close(struct part *p, struct run *r, int append)
 	/* Its series after r's. */
 	if (append && !r->oom && p->r.n > 0 && run_reserve(r, r->n + p->r.n) == 0) {
 		memcpy(r->ser + r->n, p->r.ser, p->r.n * sizeof *r->ser);
+		memcpy(r->at + r->n, p->r.at, p->r.n * sizeof *r->at);
 		if (r->explain)
 			memcpy(r->wh + r->n, p->r.wh, p->r.n * sizeof *r->wh);
 		r->n += p->r.n;
@@ -330,6 +360,7 @@ part_close(struct part *p, struct run *r, int append)
 	if (p->r.tmp != NULL)
 		fclose(p->r.tmp);
 	free(p->r.ser);
+	free(p->r.at);
 	free(p->r.wh);
 }
 
@@ -731,6 +762,12 @@ main(int argc, char **argv)
 		cli_error("cannot make a temporary file: %s", strerror(errno));
 		status = EXIT_TROUBLE;
 		goto done;
+	}
+	/* Read back in large blocks (write_found() reads up to each changed kind); glibc takes a size only with a buffer. */
+	{
+		static char tmpbuf[256 << 10];
+
+		setvbuf(r.tmp, tmpbuf, _IOFBF, sizeof tmpbuf);
 	}
 	if ((r.out = toll_out_new(STDOUT_FILENO, 0)) == NULL ||
 	    (r.tout = toll_out_new(fileno(r.tmp), 0)) == NULL) {

@@ -86,9 +86,10 @@ void toll_extract_series_of(const toll_extracted *x, toll_extract_series *s);
  * last said to be the newest ("rose to", "has reached"), else the first
  * in the text; a total before that newest one becomes previous, and any
  * other becomes TOLL_EXTRACT_OTHER (the same figure again, or a second
- * source's).  For each figure whose kind changed, changed (when not NULL)
- * is called with its index and the index of the series' total.  Returns
- * TOLL_OK or TOLL_ENOMEM.
+ * source's).  For each figure whose kind changed, in x's order, changed
+ * (when not NULL) is called with its index and the index of the series'
+ * total.  Linear in n (a hash table of series).  Returns TOLL_OK or
+ * TOLL_ENOMEM.
  */
 int toll_extract_settle(toll_extract_series *x, size_t n,
                         void (*changed)(void *ctx, size_t i, size_t total), void *ctx);

@@ -25,6 +25,9 @@ toll_out *toll_out_new(int fd, int spool);
 /* Writes bytes as they are. */
 void toll_out_write(toll_out *o, const char *s, size_t len);
 
+/* How many bytes have been written to o so far (a place in what it writes out). */
+uint64_t toll_out_tell(const toll_out *o);
+
 /* Writes a field with the TSV escapes: tab, newline, carriage return, backslash. */
 void toll_out_field(toll_out *o, const char *s, size_t len);
 void toll_out_str(toll_out *o, const char *s);   /* a field from a C string */

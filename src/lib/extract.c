@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "toll/extract.h"
+#include "toll/out.h"
 #include "toll/report.h"
 #include "demonyms.h"
 #include "hashtab.h"
@@ -37,8 +38,8 @@ in(const char *w, const char *const *list)
 /*
  * What toll knows of a word: its category (a word of death, injury,
  * disappearance or capture, in every inflection), and what it does in a
- * sentence (the F_ flags).  One lexicon, looked up by binary search in an
- * index built once; each token looks its word up at most once.
+ * sentence (the F_ flags).  One lexicon, in a hash table built once; each
+ * token looks its word up once, as the sentence is read.
  */
 enum {
 	F_NOTPEOPLE = 1 << 0,   /* a noun that counts no people: vehicles, homes, days, dollars */
@@ -64,7 +65,8 @@ enum {
 	F_AGENT = 1 << 20,      /* kidnappers, killers: the category of those "of" the number only */
 	F_NEWEST = 1 << 21,     /* rose (to), reached, now: the figure after it is the newest */
 	F_SAY = 1 << 22,        /* said, told, according (to): a speaker's verb */
-	F_IVEND = 1 << 23       /* the last word of interval words: least, than, about (interval_words) */
+	F_IVEND = 1 << 23,      /* the last word of interval words: least, than, about (interval_words) */
+	F_NUMBER = 1 << 24      /* may start a number in words: one to ninety-nine, the vague words */
 };
 
 struct lex {
@@ -276,6 +278,14 @@ static const char *const w_ivend[] = {
 	"topped", "exceeded", "surpassed", "of", NULL
 };
 
+/* The words number_words() and read_number() start at (but "a", and "forty-nine" with its dash). */
+static const char *const w_number[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+	"tens", "dozens", "scores", "hundreds", "thousands", NULL
+};
+
 static const char *const w_month[] = {
 	"january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -312,6 +322,7 @@ static const struct { const char *const *words; unsigned flag; } word_lists[] = 
 	{ w_time, F_TIME }, { w_toll, F_TOLL }, { w_beforedead, F_BEFOREDEAD },
 	{ w_sentence, F_SENTENCE }, { w_poss, F_POSS }, { w_rise, F_RISE },
 	{ w_people, F_PEOPLE }, { w_newest, F_NEWEST }, { w_say, F_SAY }, { w_ivend, F_IVEND },
+	{ w_number, F_NUMBER },
 };
 
 /*
@@ -322,7 +333,9 @@ static const struct { const char *const *words; unsigned flag; } word_lists[] = 
 #define LEX_SLOTS 4096
 static struct lex *lexicon;
 static size_t nlexicon;
-static uint16_t lex_slot[LEX_SLOTS];   /* an entry's index + 1; 0 empty */
+/* An entry's index + 1 in the low 16 bits (0: empty), its hash's high 16 bits above. */
+static uint32_t lex_slot[LEX_SLOTS];
+static unsigned char lex_len[LEX_SLOTS / 2];   /* each entry's word's bytes */
 static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 
 static int
@@ -359,27 +372,31 @@ lexicon_build(void)
 	lexicon = all;
 	nlexicon = k;
 	for (i = 0; i < k && k < LEX_SLOTS / 2; i++) {
-		uint32_t h = hash_bytes(all[i].w, strlen(all[i].w)) & (LEX_SLOTS - 1);
+		size_t len = strlen(all[i].w);
+		uint32_t full = hash_bytes(all[i].w, len), h = full & (LEX_SLOTS - 1);
 
+		lex_len[i] = (unsigned char)(len < 255 ? len : 255);
 		while (lex_slot[h] != 0)
 			h = (h + 1) & (LEX_SLOTS - 1);
-		lex_slot[h] = (uint16_t)(i + 1);
+		lex_slot[h] = (uint32_t)(i + 1) | (full & 0xffff0000u);
 	}
 }
 
-/* The lexicon's entry of a lower-case word of n bytes, or NULL (toll_extract() has built it). */
+/*
+ * The lexicon's entry of a lower-case word of n bytes whose hash_bytes()
+ * is full, or NULL (toll_extract() has built it).  A slot's hash bits are
+ * compared first: most words, in no list, are never compared byte by byte.
+ */
 static const struct lex *
-lex_find(const char *w, size_t n)
+lex_find(const char *w, size_t n, uint32_t full)
 {
-	uint32_t h;
+	uint32_t h, s;
 
-	if (n == 0)
-		return NULL;
-	for (h = hash_bytes(w, n) & (LEX_SLOTS - 1); lex_slot[h] != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
-		const struct lex *l = &lexicon[lex_slot[h] - 1];
+	for (h = full & (LEX_SLOTS - 1); (s = lex_slot[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
+		size_t k = (s & 0xffff) - 1;
 
-		if (l->w[0] == w[0] && strcmp(l->w, w) == 0)
-			return l;
+		if ((s & 0xffff0000u) == (full & 0xffff0000u) && lex_len[k] == n && memcmp(lexicon[k].w, w, n) == 0)
+			return &lexicon[k];
 	}
 	return NULL;
 }
@@ -511,15 +528,19 @@ enum { T_WORD, T_NUM, T_PUNCT, T_OTHERNUM };
 
 struct tok {
 	const char *s;
-	size_t len;
-	int type;
-	int decimal;          /* T_NUM: has a fraction ("6.5") or an exponent ("2e3") */
 	const char *other;    /* T_OTHERNUM: what kind of number it is, for --explain */
-	const struct lex *lx; /* its word in the lexicon (NULL: none), once looked up */
-	int looked;           /* lx is set */
+	const struct lex *lx; /* its word in the lexicon, or NULL */
 	const char *spk;      /* the side it names as a speaker's word (speaker_side()), once looked up */
-	int spk_looked;
-	char low[24];         /* lower-case ASCII form of a word (longer words: empty) */
+	const char *side;     /* the side it names as a nationality (toll_extract_side()), once looked up */
+	size_t len;
+	unsigned char type;
+	unsigned char decimal;    /* T_NUM: has a fraction ("6.5") or an exponent ("2e3") */
+	unsigned char spk_looked; /* spk is set */
+	unsigned char side_looked; /* side is set */
+	union {
+		char low[24];     /* lower-case ASCII form of a word, zero-padded (longer words: empty) */
+		uint64_t low8[3];
+	};
 };
 
 #define MAX_TOKS 512
@@ -532,6 +553,21 @@ struct sentence {
 	int cut;              /* the sentence has more tokens than fit: t[] holds the first MAX_TOKS */
 	int grow_known;       /* grow below is set */
 	const char *grow;     /* the word of "could be higher" and the like, or NULL */
+};
+
+/* The bytes a word is made of: letters, digits and the apostrophe (a table: one load a byte). */
+static const unsigned char word_byte[256] = {
+	['\''] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
 };
 
 static int
@@ -557,11 +593,21 @@ utf8_punct(const unsigned char *p, const unsigned char *e)
 	return 0;
 }
 
-static void
+/* The eight bytes of w with ASCII capitals made small letters (other bytes as they are). */
+static inline uint64_t
+lower8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t b = w & ~high;                       /* no byte carries into the next below */
+	uint64_t upper = (b + ones * (0x80 - 'A')) & ~(b + ones * (0x7f - 'Z')) & ~w & high;
+
+	return w | upper >> 2;                        /* 0x80 >> 2 is the 0x20 of a small letter */
+}
+
+static inline void
 add_tok(struct sentence *st, const char *s, size_t len, int type)
 {
 	struct tok *t;
-	size_t i;
 
 	if (st->n >= MAX_TOKS) {
 		st->cut = 1;
@@ -570,18 +616,22 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
 	t = &st->t[st->n++];
 	t->s = s;
 	t->len = len;
-	t->type = type;
+	t->type = (unsigned char)type;
 	t->decimal = 0;
 	t->other = NULL;
 	t->lx = NULL;
-	t->looked = 0;
-	t->spk = NULL;
 	t->spk_looked = 0;
-	t->low[0] = '\0';
+	t->side_looked = 0;
+	t->low8[0] = t->low8[1] = t->low8[2] = 0;
+	/* A word's small letters, eight at a time, and its lexicon entry: every rule asks for them. */
 	if (type == T_WORD && len < sizeof t->low) {
-		for (i = 0; i < len; i++)
-			t->low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-		t->low[len] = '\0';
+		memcpy(t->low, s, len);
+		t->low8[0] = lower8(t->low8[0]);
+		if (len > 8) {
+			t->low8[1] = lower8(t->low8[1]);
+			t->low8[2] = lower8(t->low8[2]);
+		}
+		t->lx = lex_find(t->low, len, hash_padded(t->low8, len));
 	}
 }
 
@@ -698,7 +748,7 @@ tokenize(struct sentence *st)
 			const unsigned char *q = p;
 
 			while (q < e) {
-				if (is_alpha(*q) || is_digit(*q) || *q == '\'')
+				if (word_byte[*q])
 					q++;
 				else if (*q >= 0x80 && utf8_punct(q, e) == 0)
 					q++;
@@ -727,9 +777,27 @@ tokenize(struct sentence *st)
 static int
 word_at(const struct sentence *st, int i, const char *w)
 {
-	/* The first letters differ for most words: no call then. */
-	return i >= 0 && i < st->n && st->t[i].type == T_WORD && st->t[i].low[0] == w[0] &&
-	       strcmp(st->t[i].low, w) == 0;
+	const char *a;
+
+	if (i < 0 || i >= st->n || st->t[i].type != T_WORD)
+		return 0;
+	/* The first letters differ for most words; the words are short: compared here, no call. */
+	for (a = st->t[i].low; *w != '\0' && *a == *w; a++, w++)
+		;
+	return *a == *w;
+}
+
+/* The side token i names as a nationality's word, looked up once. */
+static const char *
+side_at(const struct sentence *st, int i)
+{
+	struct tok *t = (struct tok *)&st->t[i];
+
+	if (!t->side_looked) {
+		t->side = toll_extract_side(t->s, t->len);
+		t->side_looked = 1;
+	}
+	return t->side;
 }
 
 /* The side token i names as a speaker's word, looked up once (the cache is not the sentence's meaning). */
@@ -745,20 +813,11 @@ speaker_at(const struct sentence *st, int i)
 	return t->spk;
 }
 
-/* The lexicon's entry of token i's word (NULL: not a word, or none), looked up once. */
-static const struct lex *
-lx(struct sentence *st, int i)
+/* The lexicon's entry of token i's word (NULL: not a word, or none). */
+static inline const struct lex *
+lx(const struct sentence *st, int i)
 {
-	struct tok *t;
-
-	if (i < 0 || i >= st->n)
-		return NULL;
-	t = &st->t[i];
-	if (!t->looked) {
-		t->lx = t->type == T_WORD && t->low[0] != '\0' ? lex_find(t->low, t->len) : NULL;
-		t->looked = 1;
-	}
-	return t->lx;
+	return i >= 0 && i < st->n ? st->t[i].lx : NULL;
 }
 
 /* The flags of token i's word (0: none). */
@@ -970,7 +1029,7 @@ struct mention {
  * says why a number is not one.
  */
 static int
-read_number(const struct sentence *st, int i, struct mention *m, const char **why)
+read_number(struct sentence *st, int i, struct mention *m, const char **why)
 {
 	const struct tok *t = &st->t[i];
 	int j = i;
@@ -1018,8 +1077,13 @@ read_number(const struct sentence *st, int i, struct mention *m, const char **wh
 		}
 	} else if (t->type == T_WORD) {
 		/* Number words start with one of these letters: most words go no further. */
-		if (t->low[0] == '\0' || strchr("aotfsenzdh", t->low[0]) == NULL ||
-		    (t->low[0] == 'a' && t->low[1] != '\0'))
+		/*
+		 * A number in words starts with a word of the lexicon's (F_NUMBER),
+		 * "a" ("a hundred") or a ten with a dash ("forty-nine"): most words
+		 * go no further.
+		 */
+		if (!(t->lx != NULL && (t->lx->flags & F_NUMBER)) && !(t->len == 1 && t->low[0] == 'a') &&
+		    !(t->len >= 8 && t->len < sizeof t->low && memchr(t->low, '-', t->len) != NULL))
 			return 0;
 		/* The vague words end in 's' and are of these lengths: others go no further. */
 		if (t->len >= 4 && t->len <= 9 && t->low[t->len - 1] == 's' &&
@@ -1344,7 +1408,7 @@ noun_phrase(struct sentence *st, struct mention *m, struct np *np)
 			np->head = ++i;
 			continue;
 		}
-		if ((sd = toll_extract_side(t->s, t->len)) != NULL) {
+		if ((sd = side_at(st, i)) != NULL) {
 			np->side = sd;
 			np->head = i;
 			continue;
@@ -1797,7 +1861,7 @@ category(struct sentence *st, const struct mention *m, const struct mention *pre
 				np->stat_word = st->t[i].low;
 			}
 			if (np->side == NULL)
-				np->side = toll_extract_side(st->t[i].s, st->t[i].len);
+				np->side = side_at(st, i);
 		}
 	}
 	if (rd->cat < 0 && rd->open) {
@@ -1902,6 +1966,30 @@ interval_before(struct sentence *st, const struct mention *m)
  * that order; a figure is handed to c->found.  Split further, the order
  * of the explanation would no longer read from top to bottom.
  */
+/*
+ * A figure in toll's value notation, for toll_value_parse() (the one
+ * reader of interval words): "[words ]a" or "a-b" (b >= 0).  buf holds
+ * VALUE_TEXT bytes.
+ */
+#define VALUE_TEXT 96
+static void
+value_text(char *buf, const char *words, int64_t a, int64_t b)
+{
+	size_t n = 0, w;
+
+	if (words != NULL && (w = strlen(words)) < VALUE_TEXT - 2 * TOLL_INT_TEXT - 2) {
+		memcpy(buf, words, w);
+		buf[w] = ' ';
+		n = w + 1;
+	}
+	n += toll_int_text(a, buf + n);
+	if (b >= 0) {
+		buf[n++] = '-';
+		n += toll_int_text(b, buf + n);
+	}
+	buf[n] = '\0';
+}
+
 static void
 examine(const struct ctx *c, struct sentence *st, struct mention *m, struct mention *all,
         int nall, int mi)
@@ -1911,7 +1999,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	struct reading rd;
 	int i, verb = -1;
 	const char *side, *grow, *notation, *claimant, *why;
-	char value[96], buf[80];
+	char value[VALUE_TEXT], buf[80];
 	toll_range g;
 
 	memset(&x, 0, sizeof x);
@@ -1983,7 +2071,7 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	/* Rule: side and status from the noun phrase. */
 	side = rd.np.side;
 	if (side == NULL && m->first > 0 && st->t[m->first - 1].type == T_WORD)
-		side = toll_extract_side(st->t[m->first - 1].s, st->t[m->first - 1].len);
+		side = side_at(st, m->first - 1);
 	if ((claimant = claimant_of(st, m, &verb)) != NULL)
 		SAY("claimant: %s ('%s')", claimant, st->t[verb].low);
 	/* "the ministry said 50 of its servicemen": the claimant's own. */
@@ -1998,19 +2086,19 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	/* Rule: the interval words before it, a range, a figure that may grow. */
 	notation = interval_before(st, m);
 	if (m->vague) {
-		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
+		value_text(value, "at least", m->value, -1);
 		SAY("number: vague word '%s' (at least, as ACLED codes it)", st->t[m->first].low);
 	} else if (m->high >= 0) {
-		snprintf(value, sizeof value, "%lld-%lld", (long long)m->value, (long long)m->high);
+		value_text(value, NULL, m->value, m->high);
 		SAY("interval: a range ('%s')", value);
 	} else if (notation != NULL) {
-		snprintf(value, sizeof value, "%s %lld", notation, (long long)m->value);
+		value_text(value, notation, m->value, -1);
 		SAY("interval: '%s'", notation);
 	} else if ((grow = may_grow(st)) != NULL && rd.kind == TOLL_EXTRACT_TOTAL) {
-		snprintf(value, sizeof value, "at least %lld", (long long)m->value);
+		value_text(value, "at least", m->value, -1);
 		SAY("interval: open (the sentence says it may grow: '%s')", grow);
 	} else {
-		snprintf(value, sizeof value, "%lld", (long long)m->value);
+		value_text(value, NULL, m->value, -1);
 	}
 	if (toll_value_parse(value, strlen(value), &g) != TOLL_FIG_OK) {
 		m->cat = -1;
@@ -2159,75 +2247,139 @@ toll_extract_series_of(const toll_extracted *x, toll_extract_series *s)
 	s->newest = (unsigned char)(x->newest != 0);
 }
 
-/* Orders figure indices by series (side, status, category, claimant), then by place. */
-static const toll_extract_series *settle_x;
-
-static int
-by_series(const void *pa, const void *pb)
+/* A series' hash: its side, status, category and claimant. */
+static uint32_t
+series_hash(const toll_extract_series *a)
 {
-	const toll_extract_series *a = &settle_x[*(const size_t *)pa], *b = &settle_x[*(const size_t *)pb];
-	int c;
+	uint64_t h = 0x243f6a8885a308d3ull ^ ((uint64_t)a->category << 8 | a->status);
 
-	if ((c = strcmp(a->side, b->side)) != 0)
-		return c;
-	if (a->status != b->status)
-		return a->status < b->status ? -1 : 1;
-	if (a->category != b->category)
-		return a->category < b->category ? -1 : 1;
-	if ((c = strcmp(a->claimant ? a->claimant : "", b->claimant ? b->claimant : "")) != 0)
-		return c;
-	return *(const size_t *)pa < *(const size_t *)pb ? -1 : *(const size_t *)pa > *(const size_t *)pb;
+	h = hash_more(h, a->side, strlen(a->side));
+	if (a->claimant != NULL)
+		h = hash_more(h ^ 0x9e3779b97f4a7c15ull, a->claimant, strlen(a->claimant));
+	return hash_end(h);
 }
 
-static pthread_mutex_t settle_lock = PTHREAD_MUTEX_INITIALIZER;
+static int
+same_series(const toll_extract_series *a, const toll_extract_series *b)
+{
+	return a->status == b->status && a->category == b->category &&
+	       (a->side == b->side || strcmp(a->side, b->side) == 0) &&
+	       (a->claimant == b->claimant ||
+	        (a->claimant != NULL && b->claimant != NULL && strcmp(a->claimant, b->claimant) == 0));
+}
+
+/* A series of a run: its first total, the one it keeps, how many. */
+struct series_group {
+	size_t first, keep, count;
+	uint32_t hash;
+};
+
+/* The figures' series in a hash table that grows: in linear time, however many figures. */
+struct series_table {
+	struct series_group *g;
+	size_t ng, capg;
+	uint32_t *slot;     /* a group's index + 1; 0 empty */
+	uint32_t mask;
+};
+
+static int
+series_grow(struct series_table *t)
+{
+	uint32_t slots = t->mask ? (t->mask + 1) * 2 : 64, *ns;
+	size_t i;
+
+	if ((ns = calloc(slots, sizeof *ns)) == NULL)
+		return -1;
+	for (i = 0; i < t->ng; i++) {
+		uint32_t h = t->g[i].hash & (slots - 1);
+
+		while (ns[h] != 0)
+			h = (h + 1) & (slots - 1);
+		ns[h] = (uint32_t)(i + 1);
+	}
+	free(t->slot);
+	t->slot = ns;
+	t->mask = slots - 1;
+	return 0;
+}
+
+/* The group of x[i]'s series, added when new; -1 out of memory. */
+static long
+series_group_of(struct series_table *t, const toll_extract_series *x, size_t i)
+{
+	uint32_t hash = series_hash(&x[i]), h;
+
+	if ((t->ng + 1) * 2 > (size_t)t->mask + 1 && (t->ng >= UINT32_MAX / 4 || series_grow(t) != 0))
+		return -1;
+	for (h = hash & t->mask; t->slot[h] != 0; h = (h + 1) & t->mask) {
+		struct series_group *g = &t->g[t->slot[h] - 1];
+
+		if (g->hash == hash && same_series(&x[g->first], &x[i]))
+			return (long)(t->slot[h] - 1);
+	}
+	if (t->ng == t->capg) {
+		size_t cap = t->capg ? t->capg * 2 : 16;
+		struct series_group *ng = realloc(t->g, cap * sizeof *ng);
+
+		if (ng == NULL)
+			return -1;
+		t->g = ng;
+		t->capg = cap;
+	}
+	t->g[t->ng].first = t->g[t->ng].keep = i;
+	t->g[t->ng].count = 0;
+	t->g[t->ng].hash = hash;
+	t->slot[h] = (uint32_t)(t->ng + 1);
+	return (long)t->ng++;
+}
 
 int
 toll_extract_settle(toll_extract_series *x, size_t n, void (*changed)(void *ctx, size_t i, size_t total),
                     void *ctx)
 {
-	size_t *ix, i, j, k, m = 0;
+	struct series_table t = { NULL, 0, 0, NULL, 0 };
+	uint32_t *gid;
+	size_t i;
+	int r = TOLL_OK;
 
 	if (n == 0)
 		return TOLL_OK;
-	if ((ix = malloc(n * sizeof *ix)) == NULL)
+	if ((gid = malloc(n * sizeof *gid)) == NULL)
 		return TOLL_ENOMEM;
-	for (i = 0; i < n; i++)
-		if (x[i].kind == TOLL_EXTRACT_TOTAL)
-			ix[m++] = i;
-	/* qsort has no context argument: the array it orders by is a static, under a lock. */
-	pthread_mutex_lock(&settle_lock);
-	settle_x = x;
-	qsort(ix, m, sizeof *ix, by_series);
-	pthread_mutex_unlock(&settle_lock);
-	for (i = 0; i < m; i = j) {
-		size_t keep = ix[i];
+	/* Each series keeps the last total said to be the newest, else its first. */
+	for (i = 0; i < n; i++) {
+		long g;
 
-		for (j = i + 1; j < m; j++) {
-			const toll_extract_series *a = &x[ix[i]], *b = &x[ix[j]];
-
-			if (strcmp(a->side, b->side) != 0 || a->status != b->status ||
-			    a->category != b->category ||
-			    strcmp(a->claimant ? a->claimant : "", b->claimant ? b->claimant : "") != 0)
-				break;
-		}
-		if (j - i < 2)
+		if (x[i].kind != TOLL_EXTRACT_TOTAL)
 			continue;
-		for (k = i; k < j; k++)
-			if (x[ix[k]].newest)
-				keep = ix[k];
-		for (k = i; k < j; k++) {
-			size_t at = ix[k];
-
-			if (at == keep)
-				continue;
-			x[at].kind = (unsigned char)(at < keep && x[keep].newest ? TOLL_EXTRACT_PREVIOUS
-			                                                         : TOLL_EXTRACT_OTHER);
-			if (changed != NULL)
-				changed(ctx, at, keep);
+		if ((g = series_group_of(&t, x, i)) < 0) {
+			r = TOLL_ENOMEM;
+			goto out;
 		}
+		gid[i] = (uint32_t)g;
+		t.g[g].count++;
+		if (x[i].newest)
+			t.g[g].keep = i;
 	}
-	free(ix);
-	return TOLL_OK;
+	/* The others, in the text's order: earlier than a newest, previous; else other. */
+	for (i = 0; i < n; i++) {
+		const struct series_group *g;
+
+		if (x[i].kind != TOLL_EXTRACT_TOTAL)
+			continue;
+		g = &t.g[gid[i]];
+		if (g->count < 2 || i == g->keep)
+			continue;
+		x[i].kind = (unsigned char)(i < g->keep && x[g->keep].newest ? TOLL_EXTRACT_PREVIOUS
+		                                                           : TOLL_EXTRACT_OTHER);
+		if (changed != NULL)
+			changed(ctx, i, g->keep);
+	}
+out:
+	free(gid);
+	free(t.g);
+	free(t.slot);
+	return r;
 }
 
 /* Whether a '.' at p ends a sentence: not "Mr.", "U.S.", "No.", "6.5". */
@@ -2261,6 +2413,16 @@ full_stop(const char *text, const char *p, const char *e)
 	return 1;
 }
 
+/* Whether any of the eight bytes of w is one that may end a sentence: '\n', '.', '!' or '?'. */
+static inline int
+may_end(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t a = w ^ ones * '\n', b = w ^ ones * '.', c = w ^ ones * '!', d = w ^ ones * '?';
+
+	return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c) | ((d - ones) & ~d)) & high ? 1 : 0;
+}
+
 int
 toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn found,
              toll_extract_rejected_fn rejected, void *arg)
@@ -2282,10 +2444,19 @@ toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn fo
 		int end = 0;
 		const char *stop;
 
-		/* Within a sentence only these bytes can end it: over the others at once. */
-		if (start != NULL)
+		/* Within a sentence only these bytes can end it: over the others eight at a time. */
+		if (start != NULL) {
+			while (e - p >= 8) {
+				uint64_t w;
+
+				memcpy(&w, p, 8);
+				if (may_end(w))
+					break;
+				p += 8;
+			}
 			while (p < e && !ends[(unsigned char)*p])
 				p++;
+		}
 		stop = p;
 
 		if (p == e) {

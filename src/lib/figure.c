@@ -592,8 +592,10 @@ toll_value_parse(const char *s, size_t len, toll_range *out)
 	skip_spaces(&c);
 	if (at_end(&c))
 		return TOLL_FIG_EMPTY;
-	/* Prefix operators: op is 'g' (>=), '>' , 'l' (<=), '<' or '~'. */
-	if (accept(&c, ">=") || accept(&c, "\xe2\x89\xa5") || accept_any(&c, at_least))
+	/* Prefix operators: op is 'g' (>=), '>' , 'l' (<=), '<' or '~' (none starts with a digit). */
+	if (c.s[c.i] >= '0' && c.s[c.i] <= '9')
+		;
+	else if (accept(&c, ">=") || accept(&c, "\xe2\x89\xa5") || accept_any(&c, at_least))
 		op = 'g';
 	else if (accept(&c, ">") || accept_any(&c, more_than))
 		op = '>';

@@ -165,6 +165,24 @@ hash_bytes(const char *s, size_t n)
 	return hash_end(hash_more(0x243f6a8885a308d3ull ^ (n * 0x9e3779b97f4a7c15ull), s, n));
 }
 
+/*
+ * hash_bytes() of n bytes held in 8-byte words padded with zero bytes
+ * (no call to copy a tail: the padding is the tail hash_more() reads).
+ */
+static inline uint32_t
+hash_padded(const uint64_t *w, size_t n)
+{
+	const uint64_t m = 0x9e3779b97f4a7c15ull;
+	uint64_t h = 0x243f6a8885a308d3ull ^ (n * m);
+	size_t k;
+
+	for (k = 0; k < n; k += 8) {
+		h = (h ^ w[k / 8]) * m;
+		h ^= h >> 29;
+	}
+	return hash_end(h);
+}
+
 static inline int
 table_init(struct table *t, uint32_t slots)
 {
