@@ -11,6 +11,7 @@
  */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -604,8 +605,40 @@ lower8(uint64_t w)
 	return w | upper >> 2;                        /* 0x80 >> 2 is the 0x20 of a small letter */
 }
 
+/*
+ * A word's bytes [0, len) of s as three zero-padded 8-byte words, read
+ * eight at a time when the text goes on for 24 bytes (loads of the same
+ * width as the stores after: no stall forwarding bytes to words).
+ */
 static inline void
-add_tok(struct sentence *st, const char *s, size_t len, int type)
+word_bytes(uint64_t w[3], const char *s, size_t len, const char *e)
+{
+	size_t k;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (e - s >= 24) {
+		memcpy(w, s, 24);
+		for (k = 0; k < 3; k++)
+			if (len <= 8 * k)
+				w[k] = 0;
+			else if (len < 8 * (k + 1))
+				w[k] &= (UINT64_C(1) << 8 * (len - 8 * k)) - 1;
+		return;
+	}
+#endif
+	{
+		unsigned char b[24] = { 0 };
+
+		(void)e;
+		for (k = 0; k < len; k++)
+			b[k] = (unsigned char)s[k];
+		memcpy(w, b, 24);
+	}
+}
+
+/* Token s[0, len) of type, in a sentence that ends at e. */
+static inline void
+add_tok(struct sentence *st, const char *s, size_t len, int type, const char *e)
 {
 	struct tok *t;
 
@@ -622,16 +655,17 @@ add_tok(struct sentence *st, const char *s, size_t len, int type)
 	t->lx = NULL;
 	t->spk_looked = 0;
 	t->side_looked = 0;
-	t->low8[0] = t->low8[1] = t->low8[2] = 0;
 	/* A word's small letters, eight at a time, and its lexicon entry: every rule asks for them. */
 	if (type == T_WORD && len < sizeof t->low) {
-		memcpy(t->low, s, len);
-		t->low8[0] = lower8(t->low8[0]);
-		if (len > 8) {
-			t->low8[1] = lower8(t->low8[1]);
-			t->low8[2] = lower8(t->low8[2]);
-		}
+		uint64_t w[3];
+
+		word_bytes(w, s, len, e);
+		t->low8[0] = lower8(w[0]);
+		t->low8[1] = lower8(w[1]);
+		t->low8[2] = lower8(w[2]);
 		t->lx = lex_find(t->low, len, hash_padded(t->low8, len));
+	} else {
+		t->low8[0] = t->low8[1] = t->low8[2] = 0;
 	}
 }
 
@@ -730,14 +764,14 @@ tokenize(struct sentence *st)
 			p++;
 		} else if ((k = utf8_punct(p, e)) > 0) {
 			if (!(k == 2 && p[1] == 0xa0))
-				add_tok(st, (const char *)p, k, T_PUNCT);
+				add_tok(st, (const char *)p, k, T_PUNCT, (const char *)e);
 			p += k;
 		} else if (is_digit(*p)) {
 			int type, decimal, before = st->n;
 			const char *other;
 
 			k = digits_token((const char *)p, (const char *)e, &type, &decimal, &other);
-			add_tok(st, (const char *)p, k, type);
+			add_tok(st, (const char *)p, k, type, (const char *)e);
 			/* Only when it was added: past MAX_TOKS it was not, and the last is another's. */
 			if (st->n > before) {
 				st->t[st->n - 1].decimal = decimal;
@@ -764,10 +798,10 @@ tokenize(struct sentence *st)
 			}
 			if (q < e && *q == '.' && q - p >= 3 && q[-2] == '.')
 				q++;
-			add_tok(st, (const char *)p, (size_t)(q - p), T_WORD);
+			add_tok(st, (const char *)p, (size_t)(q - p), T_WORD, (const char *)e);
 			p = q;
 		} else {
-			add_tok(st, (const char *)p, 1, T_PUNCT);
+			add_tok(st, (const char *)p, 1, T_PUNCT, (const char *)e);
 			p++;
 		}
 	}
@@ -2002,7 +2036,9 @@ examine(const struct ctx *c, struct sentence *st, struct mention *m, struct ment
 	char value[VALUE_TEXT], buf[80];
 	toll_range g;
 
-	memset(&x, 0, sizeof x);
+	/* All but the explanation's bytes, which need only be empty (a number is examined in a few hundred instructions). */
+	memset(&x, 0, offsetof(toll_extracted, explain));
+	x.explain[0] = '\0';
 	for (i = mi - 1; i >= 0 && prev == NULL; i--)
 		if (all[i].first >= 0)
 			prev = &all[i];
