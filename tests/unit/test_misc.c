@@ -132,6 +132,44 @@ START_TEST(writer_escapes)
 }
 END_TEST
 
+/* Each escaped byte at each place of a long field (the writer goes eight bytes at a time), and the bytes it keeps. */
+static void
+write_escapes_everywhere(toll_out *o)
+{
+	static const char esc[] = "\t\n\r\\\001\014\016[]";
+	char f[40];
+	size_t k, at, told = 0;
+
+	for (k = 0; k + 1 < sizeof esc; k++)
+		for (at = 0; at < 20; at++) {
+			memset(f, 'a' + (int)(at % 26), sizeof f);
+			f[at] = esc[k];
+			toll_out_field(o, f, 20 + at % 3);
+			toll_out_eol(o);
+			told += 20 + at % 3 + 1 + (k < 4);   /* the field, the newline, an escape's second byte */
+		}
+	ck_assert_uint_eq(toll_out_tell(o), told);
+}
+
+START_TEST(writer_escapes_everywhere)
+{
+	const char *w = written(write_escapes_everywhere, 0, 1);
+	char want[8192], f[48];
+	static const char *const as[] = { "\\t", "\\n", "\\r", "\\\\", "\001", "\014", "\016", "[", "]" };
+	size_t k, at, n = 0, i, len;
+
+	for (k = 0; k < 9; k++)
+		for (at = 0; at < 20; at++) {
+			len = 20 + at % 3;
+			for (i = 0; i < len; i++)
+				f[i] = (char)('a' + (int)(at % 26));
+			f[len] = '\0';
+			n += (size_t)snprintf(want + n, sizeof want - n, "%.*s%s%s\n", (int)at, f, as[k], f + at + 1);
+		}
+	ck_assert_str_eq(w, want);
+}
+END_TEST
+
 static void
 write_much(toll_out *o)
 {
@@ -645,6 +683,7 @@ misc_suite(void)
 	tcase_add_test(tc, utf8_checks);
 	tcase_add_test(tc, quote_for_messages);
 	tcase_add_test(tc, writer_escapes);
+	tcase_add_test(tc, writer_escapes_everywhere);
 	tcase_add_test(tc, out_double);
 	tcase_add_test(tc, spool_holds_until_commit);
 	tcase_add_test(tc, spool_spills_to_disk);
