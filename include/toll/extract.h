@@ -69,7 +69,7 @@ typedef void (*toll_extract_rejected_fn)(void *ctx, const toll_rejected *r);
 int toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn found,
                  toll_extract_rejected_fn rejected, void *ctx);
 
-/* What settling a run needs of a figure: its series and kind (24 bytes, for runs of millions). */
+/* What settling a run needs of a figure: its series and kind (24 bytes, for runs of millions of figures). */
 typedef struct toll_extract_series {
 	const char *side;         /* as toll_extracted's: static strings */
 	const char *claimant;     /* or NULL */
