@@ -821,30 +821,38 @@ word_at(const struct sentence *st, int i, const char *w)
 	return *a == *w;
 }
 
-/* The side token i names as a nationality's word, looked up once. */
+/*
+ * A side token i's word names, by fn, looked up once into *v (*looked
+ * set): the cache is not the sentence's meaning, so a const sentence may
+ * fill it.
+ */
+static const char *
+side_once(const struct sentence *st, int i, const char **v, unsigned char *looked,
+          const char *(*fn)(const char *, size_t))
+{
+	if (!*looked) {
+		*v = fn(st->t[i].s, st->t[i].len);
+		*looked = 1;
+	}
+	return *v;
+}
+
+/* The side token i names as a nationality's word ("Armenian", "Israelis"). */
 static const char *
 side_at(const struct sentence *st, int i)
 {
 	struct tok *t = (struct tok *)&st->t[i];
 
-	if (!t->side_looked) {
-		t->side = toll_extract_side(t->s, t->len);
-		t->side_looked = 1;
-	}
-	return t->side;
+	return side_once(st, i, &t->side, &t->side_looked, toll_extract_side);
 }
 
-/* The side token i names as a speaker's word, looked up once (the cache is not the sentence's meaning). */
+/* The side token i names as a speaker's word. */
 static const char *
 speaker_at(const struct sentence *st, int i)
 {
 	struct tok *t = (struct tok *)&st->t[i];
 
-	if (!t->spk_looked) {
-		t->spk = speaker_side(t->s, t->len);
-		t->spk_looked = 1;
-	}
-	return t->spk;
+	return side_once(st, i, &t->spk, &t->spk_looked, speaker_side);
 }
 
 /* The lexicon's entry of token i's word (NULL: not a word, or none). */
