@@ -337,6 +337,7 @@ static size_t nlexicon;
 /* An entry's index + 1 in the low 16 bits (0: empty), its hash's high 16 bits above. */
 static uint32_t lex_slot[LEX_SLOTS];
 static unsigned char lex_len[LEX_SLOTS / 2];   /* each entry's word's bytes */
+static uint64_t lex_word8[LEX_SLOTS / 2][3];   /* each entry's word, zero-padded, as tokens hold theirs */
 static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 
 static int
@@ -377,6 +378,8 @@ lexicon_build(void)
 		uint32_t full = hash_bytes(all[i].w, len), h = full & (LEX_SLOTS - 1);
 
 		lex_len[i] = (unsigned char)(len < 255 ? len : 255);
+		if (len < sizeof lex_word8[i])
+			memcpy(lex_word8[i], all[i].w, len);   /* the rest stays zero */
 		while (lex_slot[h] != 0)
 			h = (h + 1) & (LEX_SLOTS - 1);
 		lex_slot[h] = (uint32_t)(i + 1) | (full & 0xffff0000u);
@@ -384,19 +387,21 @@ lexicon_build(void)
 }
 
 /*
- * The lexicon's entry of a lower-case word of n bytes whose hash_bytes()
- * is full, or NULL (toll_extract() has built it).  A slot's hash bits are
- * compared first: most words, in no list, are never compared byte by byte.
+ * The lexicon's entry of a lower-case word of n bytes (fewer than 24),
+ * held zero-padded in w, or NULL (toll_extract() has built it).  A slot's
+ * hash bits are compared first: most words, in no list, are never
+ * compared; those that are, three 8-byte words at a time.
  */
 static const struct lex *
-lex_find(const char *w, size_t n, uint32_t full)
+lex_find(const uint64_t w[3], size_t n)
 {
-	uint32_t h, s;
+	uint32_t full = hash_padded(w, n), h, s;
 
 	for (h = full & (LEX_SLOTS - 1); (s = lex_slot[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
 		size_t k = (s & 0xffff) - 1;
 
-		if ((s & 0xffff0000u) == (full & 0xffff0000u) && lex_len[k] == n && memcmp(lexicon[k].w, w, n) == 0)
+		if ((s & 0xffff0000u) == (full & 0xffff0000u) && lex_len[k] == n && lex_word8[k][0] == w[0] &&
+		    lex_word8[k][1] == w[1] && lex_word8[k][2] == w[2])
 			return &lexicon[k];
 	}
 	return NULL;
@@ -663,7 +668,7 @@ add_tok(struct sentence *st, const char *s, size_t len, int type, const char *e)
 		t->low8[0] = lower8(w[0]);
 		t->low8[1] = lower8(w[1]);
 		t->low8[2] = lower8(w[2]);
-		t->lx = lex_find(t->low, len, hash_padded(t->low8, len));
+		t->lx = lex_find(t->low8, len);
 	} else {
 		t->low8[0] = t->low8[1] = t->low8[2] = 0;
 	}
@@ -1390,8 +1395,10 @@ two_word_side(const struct sentence *st, int i)
 	b = &st->t[i + 1];
 	if (a->len + b->len + 2 > sizeof both || a->low[0] == '\0' || b->low[0] == '\0')
 		return NULL;
-	snprintf(both, sizeof both, "%s %s", a->low, b->low);
-	return toll_extract_side(both, strlen(both));
+	memcpy(both, a->low, a->len);
+	both[a->len] = ' ';
+	memcpy(both + a->len + 1, b->low, b->len);
+	return toll_extract_side(both, a->len + 1 + b->len);
 }
 
 /*
