@@ -161,6 +161,18 @@ toll_out_write(toll_out *o, const char *s, size_t len)
 	o->told += len;
 }
 
+/* One byte: a tab or a newline, between every two fields. */
+static inline void
+toll_out_byte(toll_out *o, char c)
+{
+	if (o->len < o->cap && !o->err) {
+		o->buf[o->len++] = c;
+		o->told++;
+	} else {
+		toll_out_write(o, &c, 1);
+	}
+}
+
 uint64_t
 toll_out_tell(const toll_out *o)
 {
@@ -321,13 +333,13 @@ toll_out_double(toll_out *o, double v)
 void
 toll_out_tab(toll_out *o)
 {
-	toll_out_write(o, "\t", 1);
+	toll_out_byte(o, '\t');
 }
 
 void
 toll_out_eol(toll_out *o)
 {
-	toll_out_write(o, "\n", 1);
+	toll_out_byte(o, '\n');
 }
 
 static int
