@@ -412,13 +412,23 @@ lex_find(const uint64_t w[3], size_t n)
 static uint16_t dem_slot[DEM_SLOTS];
 static pthread_once_t dem_once = PTHREAD_ONCE_INIT;
 
+/* Bits of the hashes of the first words of two-word demonyms ("south" of "south african"). */
+static uint64_t dem_first[16];
+
 static void
 dem_build(void)
 {
 	size_t i;
 
 	for (i = 0; i < toll_ndemonyms && toll_ndemonyms < DEM_SLOTS / 2; i++) {
+		const char *sp = strchr(toll_demonyms[i].word, ' ');
 		uint32_t h = hash_bytes(toll_demonyms[i].word, strlen(toll_demonyms[i].word)) & (DEM_SLOTS - 1);
+
+		if (sp != NULL) {
+			uint32_t f = hash_bytes(toll_demonyms[i].word, (size_t)(sp - toll_demonyms[i].word)) & 1023;
+
+			dem_first[f / 64] |= UINT64_C(1) << (f % 64);
+		}
 
 		while (dem_slot[h] != 0)
 			h = (h + 1) & (DEM_SLOTS - 1);
@@ -972,15 +982,14 @@ small_number(const char *w)
 static double
 scale_of(const char *w)
 {
-	if (strcmp(w, "hundred") == 0)
-		return 1e2;
-	if (strcmp(w, "thousand") == 0)
-		return 1e3;
-	if (strcmp(w, "million") == 0)
-		return 1e6;
-	if (strcmp(w, "billion") == 0)
-		return 1e9;
-	return 0;
+	/* By first letter: most words are none, and go no further. */
+	switch (w[0]) {
+	case 'h': return strcmp(w, "hundred") == 0 ? 1e2 : 0;
+	case 't': return strcmp(w, "thousand") == 0 ? 1e3 : 0;
+	case 'm': return strcmp(w, "million") == 0 ? 1e6 : 0;
+	case 'b': return strcmp(w, "billion") == 0 ? 1e9 : 0;
+	default: return 0;
+	}
 }
 
 /*
@@ -1112,15 +1121,12 @@ read_number(struct sentence *st, int i, struct mention *m, const char **why)
 		/* A scale word: "6.5 million", "2 dozen". */
 		if (j + 1 < st->n && st->t[j + 1].type == T_WORD) {
 			const char *w = st->t[j + 1].low;
+			double sc = w[0] == 'h' ? 0 : scale_of(w);   /* "5 hundred" is not read so */
 
-			if (strcmp(w, "dozen") == 0)
+			if (word_at(st, j + 1, "dozen"))
 				v *= 12, j++;
-			else if (strcmp(w, "thousand") == 0)
-				v *= 1e3, j++;
-			else if (strcmp(w, "million") == 0)
-				v *= 1e6, j++;
-			else if (strcmp(w, "billion") == 0)
-				v *= 1e9, j++;
+			else if (sc != 0)
+				v *= sc, j++;
 		}
 	} else if (t->type == T_WORD) {
 		/* Number words start with one of these letters: most words go no further. */
@@ -1388,12 +1394,17 @@ static const char *
 two_word_side(const struct sentence *st, int i)
 {
 	char both[48];
+	uint32_t h;
 	const struct tok *a = &st->t[i], *b;
 
 	if (i + 1 >= st->n || st->t[i + 1].type != T_WORD || a->s[0] < 'A' || a->s[0] > 'Z')
 		return NULL;
 	b = &st->t[i + 1];
 	if (a->len + b->len + 2 > sizeof both || a->low[0] == '\0' || b->low[0] == '\0')
+		return NULL;
+	/* Most capitalised words begin no two-word demonym: a bit of the first words' hashes says so. */
+	h = hash_padded(a->low8, a->len) & 1023;
+	if (!(dem_first[h / 64] & UINT64_C(1) << (h % 64)))
 		return NULL;
 	memcpy(both, a->low, a->len);
 	both[a->len] = ' ';
@@ -2486,6 +2497,7 @@ toll_extract(const char *text, size_t len, size_t base, toll_extract_found_fn fo
 	if (st == NULL)
 		return TOLL_ENOMEM;
 	pthread_once(&lexicon_once, lexicon_build);   /* once for all: lex_find() need not ask */
+	pthread_once(&dem_once, dem_build);           /* nor two_word_side() */
 	c.text = text;
 	c.base = base;
 	c.found = found;
