@@ -545,7 +545,8 @@ enum { T_WORD, T_NUM, T_PUNCT, T_OTHERNUM };
 struct tok {
 	const char *s;
 	const char *other;    /* T_OTHERNUM: what kind of number it is, for --explain */
-	const struct lex *lx; /* its word in the lexicon, or NULL */
+	unsigned flags;       /* its word's flags in the lexicon (0: none, or no word) */
+	signed char cat;      /* its word's category in the lexicon, or -1 */
 	const char *spk;      /* the side it names as a speaker's word (speaker_side()), once looked up */
 	const char *side;     /* the side it names as a nationality (toll_extract_side()), once looked up */
 	size_t len;
@@ -632,15 +633,25 @@ word_bytes(uint64_t w[3], const char *s, size_t len, const char *e)
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (e - s >= 24) {
+		/* The low r bytes of a word kept: masks[r], r from 0 to 8. */
+		static const uint64_t masks[9] = {
+			0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffull, 0xffffffffffffull,
+			0xffffffffffffffull, 0xffffffffffffffffull
+		};
+
 		memcpy(w, s, 24);
-		for (k = 0; k < 3; k++)
-			if (len <= 8 * k)
-				w[k] = 0;
-			else if (len < 8 * (k + 1))
-				w[k] &= (UINT64_C(1) << 8 * (len - 8 * k)) - 1;
+		for (k = 0; k < 3; k++) {
+			size_t r = len > 8 * k ? len - 8 * k : 0;
+
+			w[k] &= masks[r < 8 ? r : 8];
+		}
 		return;
 	}
-#endif
+	/* Near the sentence's end: byte by byte, shifted into the words (as the loads above lay them). */
+	w[0] = w[1] = w[2] = 0;
+	for (k = 0; k < len; k++)
+		w[k / 8] |= (uint64_t)(unsigned char)s[k] << 8 * (k % 8);
+#else
 	{
 		unsigned char b[24] = { 0 };
 
@@ -649,6 +660,7 @@ word_bytes(uint64_t w[3], const char *s, size_t len, const char *e)
 			b[k] = (unsigned char)s[k];
 		memcpy(w, b, 24);
 	}
+#endif
 }
 
 /* Token s[0, len) of type, in a sentence that ends at e. */
@@ -667,18 +679,23 @@ add_tok(struct sentence *st, const char *s, size_t len, int type, const char *e)
 	t->type = (unsigned char)type;
 	t->decimal = 0;
 	t->other = NULL;
-	t->lx = NULL;
+	t->flags = 0;
+	t->cat = -1;
 	t->spk_looked = 0;
 	t->side_looked = 0;
 	/* A word's small letters, eight at a time, and its lexicon entry: every rule asks for them. */
 	if (type == T_WORD && len < sizeof t->low) {
 		uint64_t w[3];
+		const struct lex *l;
 
 		word_bytes(w, s, len, e);
 		t->low8[0] = lower8(w[0]);
 		t->low8[1] = lower8(w[1]);
 		t->low8[2] = lower8(w[2]);
-		t->lx = lex_find(t->low8, len);
+		if ((l = lex_find(t->low8, len)) != NULL) {
+			t->flags = l->flags;
+			t->cat = l->cat;
+		}
 	} else {
 		t->low8[0] = t->low8[1] = t->low8[2] = 0;
 	}
@@ -870,29 +887,20 @@ speaker_at(const struct sentence *st, int i)
 	return side_once(st, i, &t->spk, &t->spk_looked, speaker_side);
 }
 
-/* The lexicon's entry of token i's word (NULL: not a word, or none). */
-static inline const struct lex *
-lx(const struct sentence *st, int i)
-{
-	return i >= 0 && i < st->n ? st->t[i].lx : NULL;
-}
-
 /* The flags of token i's word (0: none). */
-static unsigned
-flags_at(struct sentence *st, int i)
+static inline unsigned
+flags_at(const struct sentence *st, int i)
 {
-	const struct lex *l = lx(st, i);
-
-	return l ? l->flags : 0;
+	return i >= 0 && i < st->n ? st->t[i].flags : 0;
 }
 
 /* The category token i's word says, or -1 (an agent's, "kidnappers", only with agents set). */
 static int
 cat_of(struct sentence *st, int i, int agents)
 {
-	const struct lex *l = lx(st, i);
-
-	return l && (agents || !(l->flags & F_AGENT)) ? l->cat : -1;
+	if (i < 0 || i >= st->n)
+		return -1;
+	return agents || !(st->t[i].flags & F_AGENT) ? st->t[i].cat : -1;
 }
 
 static int
@@ -1135,7 +1143,7 @@ read_number(struct sentence *st, int i, struct mention *m, const char **why)
 		 * "a" ("a hundred") or a ten with a dash ("forty-nine"): most words
 		 * go no further.
 		 */
-		if (!(t->lx != NULL && (t->lx->flags & F_NUMBER)) && !(t->len == 1 && t->low[0] == 'a') &&
+		if (!(t->flags & F_NUMBER) && !(t->len == 1 && t->low[0] == 'a') &&
 		    !(t->len >= 8 && t->len < sizeof t->low && memchr(t->low, '-', t->len) != NULL))
 			return 0;
 		/* The vague words end in 's' and are of these lengths: others go no further. */
