@@ -363,6 +363,54 @@ on_changed(void *ctx, size_t i, size_t total)
 	nchanged++;
 }
 
+/* Many series, interleaved (the table of series grows past its first 64 slots), with equal sides at other addresses. */
+static size_t last_changed, changed_total[3000];
+
+static void
+on_changed_in_order(void *ctx, size_t i, size_t total)
+{
+	(void)ctx;
+	ck_assert_uint_ge(i + 1, last_changed + 1);   /* in x's order */
+	last_changed = i + 1;
+	changed_total[i] = total;
+	nchanged++;
+}
+
+START_TEST(many_series_each_one_total)
+{
+	static toll_extract_series x[3000];
+	static char names[100][16];
+	size_t i;
+
+	memset(x, 0, sizeof x);
+	for (i = 0; i < 100; i++)
+		snprintf(names[i], sizeof names[i], "side %zu", i);
+	for (i = 0; i < 3000; i++) {
+		/* 100 sides, each at two addresses (a copy of the name), times 3 categories: 300 series. */
+		static char copies[100][16];
+
+		memcpy(copies[i % 100], names[i % 100], sizeof copies[0]);
+		x[i].side = (i / 100) % 2 ? copies[i % 100] : names[i % 100];
+		x[i].category = (unsigned char)((i / 1000) % 3);
+		x[i].status = TOLL_STATUS_ALL;
+		x[i].kind = TOLL_EXTRACT_TOTAL;
+	}
+	x[2500].newest = 1;    /* side 0, category 2: figures 2000..2900 of it */
+	nchanged = last_changed = 0;
+	ck_assert_int_eq(toll_extract_settle(x, 3000, on_changed_in_order, NULL), TOLL_OK);
+	/* Each of the 300 series keeps one total: the first, or the one said newest. */
+	ck_assert_uint_eq(nchanged, 3000 - 300);
+	for (i = 0; i < 1000; i++)
+		ck_assert_int_eq(x[i].kind, i < 100 ? TOLL_EXTRACT_TOTAL : TOLL_EXTRACT_OTHER);
+	ck_assert_int_eq(x[2000].kind, TOLL_EXTRACT_PREVIOUS);
+	ck_assert_int_eq(x[2500].kind, TOLL_EXTRACT_TOTAL);
+	ck_assert_int_eq(x[2600].kind, TOLL_EXTRACT_OTHER);
+	ck_assert_int_eq(x[2001].kind, TOLL_EXTRACT_TOTAL);   /* side 1, category 2: its first */
+	ck_assert_uint_eq(changed_total[2000], 2500);
+	ck_assert_uint_eq(changed_total[2101], 2001);
+}
+END_TEST
+
 START_TEST(one_total_a_series)
 {
 	toll_extract_series x[5];
@@ -441,6 +489,7 @@ extract_suite(void)
 	tcase_add_test(tc, offsets_count_from_the_base);
 	tcase_add_test(tc, demonyms);
 	tcase_add_test(tc, one_total_a_series);
+	tcase_add_test(tc, many_series_each_one_total);
 	suite_add_tcase(s, tc);
 	return s;
 }
