@@ -184,7 +184,7 @@ settled(void *ctx, size_t i, size_t total)
 		        r->wh[total].file, r->wh[total].offset);
 }
 
-/* Copies r->tmp from *pos up to byte to (UINT64_MAX: its end) to r->out; 0, or -1 when it ends before. */
+/* Copies r->tmp from *pos up to byte to to r->out; 0, or -1 when it ends before. */
 static int
 copy_to(struct run *r, uint64_t *pos, uint64_t to)
 {
@@ -195,7 +195,7 @@ copy_to(struct run *r, uint64_t *pos, uint64_t to)
 		size_t got = fread(buf, 1, want, r->tmp);
 
 		if (got == 0)
-			return to == UINT64_MAX && !ferror(r->tmp) ? 0 : -1;
+			return -1;
 		toll_out_write(r->out, buf, got);
 		*pos += got;
 	}
@@ -211,7 +211,7 @@ write_found(struct run *r)
 {
 	const char *was = toll_extract_kind_names[TOLL_EXTRACT_TOTAL];
 	size_t i, wlen = strlen(was);
-	uint64_t pos = 0;
+	uint64_t pos = 0, end = toll_out_tell(r->tout);   /* every byte the rows took */
 	toll_diag d;
 
 	if (toll_out_commit(r->tout, "a temporary file", &d) != TOLL_OK) {
@@ -237,7 +237,7 @@ write_found(struct run *r)
 		pos += wlen;
 		toll_out_str(r->out, toll_extract_kind_names[r->ser[i].kind]);
 	}
-	if (copy_to(r, &pos, UINT64_MAX) == 0)
+	if (copy_to(r, &pos, end) == 0)
 		return 0;
 lost:
 	if (ferror(r->tmp))
