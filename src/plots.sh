@@ -54,13 +54,13 @@ figure 2022-09-tolls-by-report-date \
     --xlabel 'reported' --ylabel 'soldiers killed' -o plots/2022-09-tolls-by-report-date.png"
 
 figure 2020-war-official-tolls \
-	"The 2020 war: each side's official toll of its soldiers as it was revised" \
-"toll rev history datasets/2020-karabakh-war.tsv |
-  awk -F'\t' 'NR == 1 || (\$4 == \"killed\" && \$3 == \"military\" && \$2 != \"all\")' |
-  toll plot step --series side --color Armenia=blue,Azerbaijan=vermillion,Artsakh=bluish-green \\
-    --title 'The 2020 war over Nagorno-Karabakh: official tolls of soldiers killed' \\
-    --subtitle 'Each figure from the day it was made public; the war ended on 10 November 2020' \\
-    --xlabel 'reported' --ylabel 'soldiers killed' -o plots/2020-war-official-tolls.png"
+	"The 2020 war: each side's toll of its dead as it was known each day" \
+"toll rev series --every day -g side,category datasets/2020-karabakh-war.tsv 2>/dev/null |
+  awk -F'\t' 'NR == 1 || (\$2 == \"killed\" && \$1 ~ /^(Armenia|Azerbaijan)\$/)' |
+  toll plot step -x as_of --series side --color Armenia=blue,Azerbaijan=vermillion --labels \\
+    --title 'The 2020 war over Nagorno-Karabakh: each side’s toll of its dead' \\
+    --subtitle 'Soldiers and civilians, as known each day from every claim (Armenia’s with Artsakh’s); band: the range' \\
+    --xlabel 'as of' --ylabel 'killed' -o plots/2020-war-official-tolls.png"
 
 figure 1988-1994-estimates \
 	"The first war: estimates of the dead, by source" \
@@ -74,13 +74,13 @@ figure 1988-1994-estimates \
 
 figure deaths-by-event \
 	"Each conflict's dead, each death counted once" \
-"toll agg -g event,category datasets/*.tsv |
+"toll agg -g event,category datasets/*.tsv 2>/dev/null |
   awk -F'\t' 'NR == 1 || \$2 == \"killed\"' |
-  toll plot bar -x event --log-y --labels \\
+  toll plot dot -x event --log-y --labels \\
     --title 'Armenia and Azerbaijan, 1988-2023: the dead of each conflict' \\
-    --subtitle 'Sources combined by consensus, each side by its own and independent sources; each death once; whisker: the range, arrow: at least' \\
+    --subtitle 'Sources combined by consensus, each side by its own and independent sources; each death once; line: the range, arrow: at least' \\
     --caption 'Source: datasets/*.tsv, combined by toll agg -g event,category' \\
-    --ylabel 'killed (log scale)' --xlabel '' -o plots/deaths-by-event.png"
+    --xlabel 'killed (log scale)' -o plots/deaths-by-event.png"
 
 # report DATASET: the dataset's whole story as one PDF, listed in the README.
 report() {

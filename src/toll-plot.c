@@ -37,7 +37,7 @@ enum {
 
 static cli_opt options[] = {
 	{ 'o', "output", "OUT", "the chart's file; - for standard output", NULL },
-	{ 'x', NULL, "COLUMN", "the categories (bar), x values (line, step) or\nvalues (hist)", NULL },
+	{ 'x', NULL, "COLUMN", "the categories (bar, dot), x values (line, step)\nor values (hist)", NULL },
 	{ 'y', NULL, "COLUMN", "the values (default: best), or interval's labels;\n"
 		"low and high are used with best", NULL },
 	{ OPT_SERIES, "series", "COLUMN", "a bar, line or colour per value of COLUMN\n"
@@ -59,10 +59,10 @@ static cli_opt options[] = {
 		"colours left", NULL },
 	{ OPT_COLOR, "colour", "VALUE=COLOR,...", NULL, NULL },
 	{ OPT_MARK, "mark", "X[=LABEL]", "a dashed line at X on the x axis (a date or a\n"
-		"number), or at the value X for bar and interval,\n"
-		"with LABEL beside it (may be repeated)", NULL },
-	{ OPT_LABELS, "labels", NULL, "write each bar's and interval's figure, and the\n"
-		"last of each line or step, in the notation\n"
+		"number), or at the value X for bar, dot and\n"
+		"interval, with LABEL beside it (may be repeated)", NULL },
+	{ OPT_LABELS, "labels", NULL, "write each bar's, dot's and interval's figure,\n"
+		"and the last of each line or step, in the notation\n"
 		"(6,500, ~600, >=135, 20-100)", NULL },
 	{ OPT_SIZE, "size", "WxH", "the size (default 800x500): pixels for PNG, points\n"
 		"for PDF and SVG; or with units in, cm, mm or pt\n"
@@ -72,7 +72,7 @@ static cli_opt options[] = {
 		"300 for a size with units)", NULL },
 	{ OPT_FORMAT, "format", "FMT", NULL /* format_help() */, NULL },
 	{ OPT_SVG_OUTLINES, "svg-outlines", NULL, "SVG text as glyph outlines (default: <text>)", NULL },
-	{ OPT_LOG_Y, "log-y", NULL, "a logarithmic value axis", NULL },
+	{ OPT_LOG_Y, "log-y", NULL, "a logarithmic value axis (not for bars: a bar is\nread by its length; draw dot instead)", NULL },
 	{ OPT_YMIN, "ymin", "N", "the value axis's range", "    --ymin=N  --ymax=N" },
 	{ OPT_YMAX, "ymax", "N", NULL, NULL },
 	{ OPT_XMIN, "xmin", "X", "the x axis's range (line, step, hist): dates or\nnumbers, as x",

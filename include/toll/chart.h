@@ -18,7 +18,9 @@
  *             chart; each report is marked, an open high with a triangle;
  *   INTERVAL  one row per point, top to bottom: a dot at y, a segment from
  *             low to high, an arrow for an open high, labelled by category;
- *   HIST      a histogram of x.
+ *   HIST      a histogram of x;
+ *   DOT       a Cleveland dot plot: a row per category, a dot per series
+ *             at its value with its range; need not start at zero.
  */
 #ifndef TOLL_CHART_H
 #define TOLL_CHART_H
@@ -32,7 +34,8 @@
 struct _cairo;   /* cairo_t, for toll_chart_draw() */
 
 enum toll_chart_kind {
-	TOLL_CHART_BAR, TOLL_CHART_LINE, TOLL_CHART_STEP, TOLL_CHART_INTERVAL, TOLL_CHART_HIST
+	TOLL_CHART_BAR, TOLL_CHART_LINE, TOLL_CHART_STEP, TOLL_CHART_INTERVAL, TOLL_CHART_HIST,
+	TOLL_CHART_DOT
 };
 
 enum toll_chart_format { TOLL_CHART_PNG, TOLL_CHART_PDF, TOLL_CHART_SVG };

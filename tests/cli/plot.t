@@ -15,14 +15,14 @@ Usage: toll-plot KIND [OPTION]... [FILE]... -o OUT
 === no kind
 $ toll-plot
 --- stderr
-toll-plot: no chart kind given (bar, line, step, interval or hist)
+toll-plot: no chart kind given (bar, line, step, interval, hist or dot)
 Try 'toll-plot --help' for more information.
 --- exit 2
 
 === unknown kind
 $ toll-plot pie data/plot-bar.tsv -o "$TEST_TMP/x.png"
 --- stderr
-toll-plot: unknown chart kind 'pie' (bar, line, step, interval or hist)
+toll-plot: unknown chart kind 'pie' (bar, line, step, interval, hist or dot)
 Try 'toll-plot --help' for more information.
 --- exit 2
 
@@ -263,7 +263,7 @@ $ toll-plot line --stacked -o - data/plot-bad.tsv 2>&1 | head -n 1; toll-plot ba
 --- stdout
 toll-plot: --stacked is for bar charts
 toll-plot: --bins is for hist charts
-toll-plot: --series is for bar, line, step and interval charts
+toll-plot: --series is for bar, line, step, interval and dot charts
 
 === --ymin must be below --ymax; --log-y needs them positive
 $ toll-plot bar --ymin 10 --ymax 10 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot bar --log-y --ymin 0 -o - data/plot-bar.tsv 2>&1 | head -n 1
@@ -272,9 +272,46 @@ toll-plot: --ymin must be below --ymax
 toll-plot: --log-y needs --ymin and --ymax above 0
 
 === --log-y and a value of 0
-$ printf 'side\tbest\nA\t10\nB\t0\n' | toll-plot bar --log-y -o -
+$ printf 'side\tbest\nA\t10\nB\t0\n' | toll-plot dot --log-y -o -
 --- stderr
 toll-plot: -:3:3: --log-y cannot show the value '0' in column 'best'
+--- exit 1
+
+=== bars are never on a log axis: the dot chart is named
+$ toll-plot bar --log-y -o - data/plot-bar.tsv; echo "exit $?"; toll-plot bar --stacked --series side --log-y -o - data/plot-bar.tsv 2>&1 | head -n 1
+--- stdout
+exit 2
+toll-plot: --log-y draws no bars: a bar on a log axis has no true length; draw values that span orders of magnitude with 'toll plot dot --log-y'
+--- stderr
+toll-plot: --log-y draws no bars: a bar on a log axis has no true length; draw values that span orders of magnitude with 'toll plot dot --log-y'
+Try 'toll-plot --help' for more information.
+
+=== a bar's value axis includes zero: --ymin above 0 (or --ymax below it) is refused
+$ toll-plot bar --ymin 1000 -o - data/plot-bar.tsv; echo "exit $?"; toll-plot bar --ymax -5 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot hist --log-y --ymin 2 -o - data/plot-bar.tsv 2>&1 | head -n 1
+--- stdout
+exit 2
+toll-plot: --ymax below 0 would cut the bars, which are read by their length from 0
+toll-plot: --ymin above 1 would cut the bars, which are read by their length from 1; a dot chart ('toll plot dot') need not start at 1
+--- stderr
+toll-plot: --ymin above 0 would cut the bars, which are read by their length from 0; a dot chart ('toll plot dot') need not start at 0
+Try 'toll-plot --help' for more information.
+
+=== --ymax below the tallest bar (or the tallest stack) is refused: a bar is never cut
+$ printf 'side\tcategory\tchange\nA\tkilled\t10\nA\twounded\t5\nB\tkilled\t-30\n' > "$TEST_TMP/b.tsv"; toll-plot bar -y change --series category --ymax 8 -o - "$TEST_TMP/b.tsv"; echo "exit $?"; toll-plot bar -y change --series category --stacked --ymax 12 -o - "$TEST_TMP/b.tsv"; toll-plot bar -y change --series category --ymin -20 -o - "$TEST_TMP/b.tsv"; toll-plot bar -y change --series category --stacked --ymin -30 --ymax 15 -o "$TEST_TMP/b.png" "$TEST_TMP/b.tsv" && echo drawn
+--- stdout
+exit 1
+drawn
+--- stderr
+toll-plot: --ymax 8 would cut the tallest bar, 10: a bar is read by its length
+toll-plot: --ymax 12 would cut the tallest stacked bar, 15: a bar is read by its length
+toll-plot: --ymin -20 would cut the lowest bar, -30: a bar is read by its length
+
+=== a dot chart: one row per category, a dot per series; a second row for one dot is an error
+$ printf 'event\tside\tbest\nwar\tA\t30000\nwar\tB\t170\nclash\tA\t12\n' | toll-plot dot --series side --log-y -o "$TEST_TMP/d.png" && file -b "$TEST_TMP/d.png" | cut -d, -f1-2; printf 'event\tbest\nwar\t3\nwar\t4\n' | toll-plot dot -o -
+--- stdout
+PNG image data, 800 x 500
+--- stderr
+toll-plot: -:3:1: a second row for the dot of 'war' (the first is on line 2): sum rows with toll-agg first
 --- exit 1
 
 === two rows for one bar are an error, not a sum
@@ -447,7 +484,7 @@ toll-plot: no value between --xmin and --xmax
 === --labels is not for histograms
 $ toll-plot hist data/plot-bar.tsv --labels -o -
 --- stderr
-toll-plot: --labels is for bar, line, step and interval charts
+toll-plot: --labels is for bar, line, step, interval and dot charts
 Try 'toll-plot --help' for more information.
 --- exit 2
 

@@ -68,7 +68,6 @@ check bar-stacked bar -x side --series category --stacked img/stack.tsv --title 
 check bar-rotated bar -x place img/long.tsv --size 480x360 --title 'Long category names turn 45 degrees'
 check bar-wrapped bar -x place img/long.tsv --size 1400x400 --title 'Long category names wrap in their band'
 check bar-negative bar -x year -y change img/negative.tsv --ylabel 'change on the year before'
-check bar-log bar -x event --series side img/totals.tsv --log-y --no-interval --title 'A log scale'
 check line-band line -x x --series group img/band.tsv --title 'Lines with bands' --xlabel 'day'
 check line-palette-viridis line -x x --series group img/band.tsv --palette viridis --no-interval
 check line-ylimits line -x x --series group img/band.tsv --palette grey --ymin 100 --ymax 200
@@ -81,10 +80,10 @@ check hist-fd hist img/normal.tsv --title 'Freedman-Diaconis bins'
 check hist-bins hist --bins 7 img/normal.tsv --size 400x300
 check scripts bar -x side img/scripts.tsv --title 'Հայաստան · Azərbaycan · Россия · عربي' --size 500x320
 check scale-2 bar -x event --series side img/totals.tsv --size 400x250 --scale 2
-check bar-stacked-ymin bar -x side --series category --stacked img/stack.tsv --ymin 1000 --no-interval --title 'Stacks add up from zero, whatever the axis shows'
-check bar-stacked-log bar -x side --series category --stacked img/stack.tsv --log-y --no-interval --title 'Stacks on a log axis'
 check bar-months bar -x start:month --series side img/months.tsv --title 'Empty months are kept' --size 600x360
-check hist-log hist -x deaths --log-y img/skewed.tsv --title 'A log axis starts below the smallest bin' --size 600x360
+check hist-log hist -x deaths --log-y img/skewed.tsv --title 'Counts on a log axis start at 1' --size 600x360
+check dot-log dot -x event --series side img/totals.tsv --log-y --title 'Values that span orders of magnitude: dots on a log axis'
+check dot-labels dot -x event img/events.tsv --log-y --labels --size 600x360 --title 'One dot an event, its range and notation'
 check line-years line -x year -y killed img/years.tsv --title 'Years: whole ticks, no separators' --size 600x360
 check pdf-as-png bar -x side img/stack.tsv --series category --format png --title 'PNG through --format'
 

@@ -44,7 +44,7 @@ START_TEST(kinds_from_the_table)
 	enum toll_chart_kind k;
 	size_t i;
 
-	ck_assert_uint_eq(toll_chart_kinds(), 5);
+	ck_assert_uint_eq(toll_chart_kinds(), 6);
 	for (i = 0; i < toll_chart_kinds(); i++) {
 		ck_assert_int_eq(toll_chart_kind_find(toll_chart_kind_name((enum toll_chart_kind)i), &k), 0);
 		ck_assert_int_eq((int)k, (int)i);
@@ -70,16 +70,40 @@ START_TEST(options_that_suit_the_kind)
 	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, &ud), 0);
 	o.kind = TOLL_CHART_HIST;
 	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
-	ck_assert_str_eq(ud.msg, "--labels is for bar, line, step and interval charts");
+	ck_assert_str_eq(ud.msg, "--labels is for bar, line, step, interval and dot charts");
 	o.labels = 0;
 	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_SERIES, &ud), TOLL_EUSAGE);
-	ck_assert_str_eq(ud.msg, "--series is for bar, line, step and interval charts");
+	ck_assert_str_eq(ud.msg, "--series is for bar, line, step, interval and dot charts");
 	o.kind = TOLL_CHART_BAR;
 	ck_assert_int_eq(toll_chart_opts_check(&o, TOLL_CHART_GIVEN_XRANGE, &ud), TOLL_EUSAGE);
 	ck_assert_str_eq(ud.msg, "--xmin and --xmax are for line, step and hist charts");
 	o.bins = 3;
 	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
 	ck_assert_str_eq(ud.msg, "--bins is for hist charts");
+	o.bins = 0;
+	/* A bar is read by its length: no log axis, an axis from 0. */
+	o.log_y = 1;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
+	ck_assert_ptr_nonnull(strstr(ud.msg, "toll plot dot --log-y"));
+	o.kind = TOLL_CHART_DOT;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), 0);
+	o.kind = TOLL_CHART_HIST;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), 0);
+	o.has_ymin = 1;
+	o.ymin = 1;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), 0);
+	o.ymin = 1.5;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
+	o.log_y = 0;
+	o.kind = TOLL_CHART_BAR;
+	o.ymin = 0;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), 0);
+	o.ymin = 0.5;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), TOLL_EUSAGE);
+	ck_assert_str_eq(ud.msg, "--ymin above 0 would cut the bars, which are read by their length "
+	                 "from 0; a dot chart ('toll plot dot') need not start at 0");
+	o.kind = TOLL_CHART_DOT;
+	ck_assert_int_eq(toll_chart_opts_check(&o, 0, &ud), 0);
 }
 END_TEST
 

@@ -128,10 +128,9 @@ toll_ch_value_ticks(toll_chart *c, int m)
 			lo = hi > 0 ? hi / 10 : 1;
 		if (toll_ticks_log(lo, hi, m, &c->vt) != 0)
 			return -1;
-		/* A bar as low as the floor would have no height: the axis goes on below it. */
-		if ((c->kind->flags & KIND_BARS) && !c->o.has_ymin &&
-		    c->vt.lo >= lo)
-			c->vt.lo = lo / 2;
+		/* A histogram's counts on a log axis: from 1. */
+		if (c->kind->flags & KIND_BARS)
+			c->vt.lo = 1;
 		if (c->o.has_ymin)
 			c->vt.lo = c->o.ymin;
 		if (c->o.has_ymax)

@@ -40,11 +40,6 @@ value_range(const toll_chart *c, double *vmin, double *vmax)
 				lo = fmin(lo, down[k]);
 				hi = fmax(hi, fmax(up[k], top[k]));
 			}
-			/* On a log axis a stack starts at the floor: below the smallest part. */
-			if (c->o.log_y)
-				for (i = 0, lo = INFINITY; i < c->n; i++)
-					if (c->y[i] > 0 && c->y[i] < lo)
-						lo = c->y[i];
 		}
 		free(up);
 		free(down);
@@ -52,6 +47,44 @@ value_range(const toll_chart *c, double *vmin, double *vmax)
 	}
 	*vmin = lo;
 	*vmax = hi;
+}
+
+/*
+ * The ends of the bars, whiskers aside: the lowest and highest value (a
+ * stack's totals), 0 included; -1 when out of memory.  HIST's are its bins.
+ */
+int
+toll_ch_bar_ends(const toll_chart *c, double *lo, double *hi)
+{
+	size_t ncat = toll_strmap_count(c->cats), i;
+	double *up, *down;
+
+	*lo = *hi = 0;
+	if (c->hist != NULL) {
+		*hi = gsl_histogram_max_val(c->hist);
+		return 0;
+	}
+	if (!c->o.stacked) {
+		for (i = 0; i < c->n; i++) {
+			*lo = fmin(*lo, c->y[i]);
+			*hi = fmax(*hi, c->y[i]);
+		}
+		return 0;
+	}
+	up = calloc(ncat ? ncat : 1, sizeof *up);
+	down = calloc(ncat ? ncat : 1, sizeof *down);
+	if (up == NULL || down == NULL) {
+		free(up), free(down);
+		return -1;
+	}
+	for (i = 0; i < c->n; i++) {
+		double *sum = c->y[i] >= 0 ? up : down;
+		sum[cat_of(c, i)] += c->y[i];
+		*lo = fmin(*lo, down[cat_of(c, i)]);
+		*hi = fmax(*hi, up[cat_of(c, i)]);
+	}
+	free(up), free(down);
+	return 0;
 }
 
 /*
@@ -82,8 +115,8 @@ draw(toll_chart *c, struct layout *L)
 	size_t ncat = toll_strmap_count(c->cats), ns = toll_ch_nseries(c), i, k;
 	double band = (c->px1 - c->px0) / (double)(ncat ? ncat : 1);
 	(void)L;
-	/* Bars stand on zero, or on a log axis's floor; stacks always add up from zero. */
-	double base = c->o.log_y ? c->vt.lo : fmax(c->vt.lo, fmin(0, c->vt.hi));
+	/* Bars stand on zero (never on a log axis: refused); stacks always add up from zero. */
+	double base = fmax(c->vt.lo, fmin(0, c->vt.hi));
 	double *up = NULL, *down = NULL, *tlo = NULL, *thi = NULL;
 	int *topen = NULL, *tband = NULL;
 	cairo_t *cr = c->cr;
@@ -251,7 +284,7 @@ const struct toll_chart_kind_desc toll_ch_bar = {
 	.y_default = "best",
 	.x_role = ROLE_CATEGORY,
 	.y_role = ROLE_VALUE,
-	.flags = KIND_CAT_AXIS | KIND_STACKS | KIND_SERIES | KIND_FROM_ZERO | KIND_BARS |
+	.flags = KIND_CAT_AXIS | KIND_ONE_PER_CAT | KIND_STACKS | KIND_SERIES | KIND_FROM_ZERO | KIND_BARS |
 	         KIND_MARK_VALUE | KIND_LABELS,
 	.swatch = SWATCH_BOX,
 	.value_range = value_range,

@@ -133,9 +133,10 @@ enum {
 	KIND_ROWS = 256,      /* each row its own category (INTERVAL) */
 	KIND_NEEDS_FIGURE = 512, /* the table must state figures */
 	KIND_MARK_VALUE = 1024,  /* --mark is on the value axis */
-	KIND_BARS = 2048,        /* bars: on a log axis they stand on a floor below the lowest */
+	KIND_BARS = 2048,        /* bars: from 0 (counts on a log axis: from 1), never cut */
 	KIND_COUNTS = 4096,      /* the values are counts (ticks between whole numbers allowed) */
-	KIND_LABELS = 8192       /* --labels */
+	KIND_LABELS = 8192,      /* --labels */
+	KIND_ONE_PER_CAT = 16384 /* one point per category and series (BAR, DOT) */
 };
 
 enum toll_ch_swatch { SWATCH_LINE, SWATCH_BOX, SWATCH_DOT };
@@ -171,7 +172,7 @@ struct toll_chart_kind_desc {
 };
 
 extern const struct toll_chart_kind_desc toll_ch_bar, toll_ch_line, toll_ch_step, toll_ch_interval,
-	toll_ch_hist;
+	toll_ch_hist, toll_ch_dot;
 extern const struct toll_chart_kind_desc *const toll_ch_kinds[];
 extern const size_t toll_ch_nkinds;
 
@@ -189,6 +190,9 @@ size_t toll_ch_nseries(const toll_chart *c);
 uint32_t *toll_ch_series_order(const toll_chart *c, size_t *start);
 /* Point i's label (--labels), NULL when it has none. */
 const char *toll_ch_label(const toll_chart *c, size_t i);
+
+/* bar.c: the lowest and highest end of the bars (a stack's totals), 0 included; 0 or -1. */
+int toll_ch_bar_ends(const toll_chart *c, double *lo, double *hi);
 
 /* palette.c */
 rgb toll_ch_colour(const toll_chart *c, size_t series);
@@ -276,6 +280,15 @@ void toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, do
  * above it (or below where the plot's top is).
  */
 void toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int right);
+
+/* interval.c: what INTERVAL and DOT share, the value axis across. */
+int toll_ch_across_layout(toll_chart *c, struct layout *L, double left, double tick_h);
+void toll_ch_row_label(toll_chart *c, struct layout *L, size_t k, double y);
+void toll_ch_row_guide(toll_chart *c, double y);
+void toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h);
+size_t toll_ch_rows_every(toll_chart *c, double row);
+void toll_ch_across_x_axis(toll_chart *c, struct layout *L);
+void toll_ch_across_open_swatch(toll_chart *c, double x, double y);
 
 /* line.c: LINE and STEP. */
 int toll_ch_draw_lines(toll_chart *c, int step);

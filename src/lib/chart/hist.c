@@ -93,14 +93,10 @@ value_range(const toll_chart *c, double *lo, double *hi)
 {
 	size_t b;
 
-	*lo = 0;
+	(void)b;
+	/* Counts: on a log axis from 1, the least a bin that is not empty holds. */
+	*lo = c->o.log_y ? 1 : 0;
 	*hi = gsl_histogram_max_val(c->hist);
-	if (c->o.log_y) {
-		*lo = INFINITY;
-		for (b = 0; b < gsl_histogram_bins(c->hist); b++)
-			if (gsl_histogram_get(c->hist, b) > 0 && gsl_histogram_get(c->hist, b) < *lo)
-				*lo = gsl_histogram_get(c->hist, b);
-	}
 }
 
 static void
@@ -123,11 +119,16 @@ draw(toll_chart *c, struct layout *L)
 	cairo_clip(cr);
 	for (i = 0; i < nb; i++) {
 		double a, b, v = gsl_histogram_get(c->hist, i);
-		double base = c->o.log_y ? c->vt.lo : 0;
+		double base = c->o.log_y ? 1 : 0;
 		gsl_histogram_get_range(c->hist, i, &a, &b);
 		if (v <= 0)
 			continue;
-		cairo_rectangle(cr, toll_ch_xmap(c, a), toll_ch_vmap(c, v), toll_ch_xmap(c, b) - toll_ch_xmap(c, a), toll_ch_vmap(c, base) - toll_ch_vmap(c, v));
+		{
+			/* A bin of one on a log axis is as high as its floor: a sliver shows it is not empty. */
+			double top = fmin(toll_ch_vmap(c, v), toll_ch_vmap(c, base) - 1.5);
+			cairo_rectangle(cr, toll_ch_xmap(c, a), top, toll_ch_xmap(c, b) - toll_ch_xmap(c, a),
+			                toll_ch_vmap(c, base) - top);
+		}
 		toll_ch_set_rgb(cr, col);
 		cairo_fill_preserve(cr);
 		cairo_set_source_rgb(cr, 1, 1, 1);

@@ -7,9 +7,12 @@
 
 #include "chart/chart.h"
 
-/* Labels left, the value axis across the bottom, its ticks as many as fit. */
-static int
-layout(toll_chart *c, struct layout *L, double left, double tick_h)
+/*
+ * Labels left, the value axis across the bottom, its ticks as many as fit:
+ * INTERVAL's and DOT's.
+ */
+int
+toll_ch_across_layout(toll_chart *c, struct layout *L, double left, double tick_h)
 {
 	const toll_chart_opts *o = &c->o;
 	double W = o->width, bottom = L->bottom, w, maxw = 0;
@@ -51,103 +54,138 @@ layout(toll_chart *c, struct layout *L, double left, double tick_h)
 	return 0;
 }
 
+/* The label of row k (of L->catl) left of the plot, centred on y. */
+void
+toll_ch_row_label(toll_chart *c, struct layout *L, size_t k, double y)
+{
+	PangoLayout *l = L->catl[k];
+	double w, h;
+
+	toll_ch_extent(l, &w, &h);
+	toll_ch_show(c, l, c->px0 - LABEL_GAP - 4 - (double)pango_layout_get_width(l) / PANGO_SCALE,
+	             y - h / 2, 0, 0, toll_ch_ink_soft);
+}
+
+/* A faint guide across the plot at y, from a row's label. */
+void
+toll_ch_row_guide(toll_chart *c, double y)
+{
+	cairo_t *cr = c->cr;
+
+	cairo_set_source_rgb(cr, 0.94, 0.94, 0.94);
+	cairo_set_line_width(cr, 1.0 / (c->o.format == TOLL_CHART_PNG ? c->o.scale : 1));
+	cairo_move_to(cr, c->px0, toll_ch_snap(c, y));
+	cairo_line_to(cr, c->px1, toll_ch_snap(c, y));
+	cairo_stroke(cr);
+}
+
+/*
+ * Point i at height y, the value across: a dot at its value, a segment
+ * from low to high, an arrow for an open high; its --labels figure right
+ * of it (or left of it where the plot ends).  clip_h: how far above and
+ * below the plot its row may reach.
+ */
+void
+toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
+{
+	cairo_t *cr = c->cr;
+	rgb col = toll_ch_colour(c, ser_of(c, i));
+
+	cairo_save(cr);
+	cairo_rectangle(cr, c->px0, c->py0 - clip_h, c->px1 - c->px0 + 1, c->py1 - c->py0 + 2 * clip_h);
+	cairo_clip(cr);
+	if (band_of(c, i)) {
+		double a = toll_ch_vmap(c, c->lo[i]), b = open_of(c, i) ? c->px1 - 1 : toll_ch_vmap(c, c->hi[i]);
+		toll_ch_set_rgb(cr, col);
+		cairo_set_line_width(cr, 2.5);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		cairo_move_to(cr, a, y);
+		cairo_line_to(cr, open_of(c, i) ? b - 5 : b, y);
+		cairo_stroke(cr);
+		if (open_of(c, i))
+			toll_ch_arrow_head(cr, b, y, 1, 0);
+	} else if (open_of(c, i)) {
+		double a = toll_ch_vmap(c, c->y[i]), b = c->px1 - 1;
+		toll_ch_set_rgb(cr, col);
+		cairo_set_line_width(cr, 1.2);
+		cairo_set_dash(cr, (double[]){ 3, 3 }, 2, 0);
+		cairo_move_to(cr, a, y);
+		cairo_line_to(cr, b - 5, y);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		toll_ch_arrow_head(cr, b, y, 1, 0);
+	}
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, toll_ch_vmap(c, c->y[i]), y, 4.2, 0, 2 * M_PI);
+	if (supplied_of(c, i)) {
+		/* A best toll supplied (a range's middle), no source's: a hollow dot. */
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_fill_preserve(cr);
+		toll_ch_set_rgb(cr, col);
+		cairo_set_line_width(cr, 1.6);
+		cairo_stroke(cr);
+	} else {
+		toll_ch_set_rgb(cr, col);
+		cairo_fill_preserve(cr);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_set_line_width(cr, 1.2);
+		cairo_stroke(cr);
+	}
+	cairo_restore(cr);
+	/* --labels: right of the interval, or left of it where the plot ends. */
+	if (toll_ch_label(c, i) != NULL) {
+		const char *label = toll_ch_label(c, i);
+		double w = toll_ch_text_width(c, label, SZ_LABEL, 1);
+		double right = open_of(c, i) ? c->px1 : toll_ch_vmap(c, band_of(c, i) ? c->hi[i] : c->y[i]) + 6;
+		double left = toll_ch_vmap(c, band_of(c, i) ? c->lo[i] : c->y[i]) - 6;
+
+		if (right + 2 + w <= c->px1 + PAD - 2)
+			toll_ch_show_text(c, label, SZ_LABEL, 1, right + 2, y, 0, 0.5, toll_ch_ink);
+		else if (left - 2 - w >= c->px0)
+			toll_ch_show_text(c, label, SZ_LABEL, 1, left - 2, y, 1, 0.5, toll_ch_ink);
+		else   /* no room on either side (an arrow from near 0): above the line, past the dot */
+			toll_ch_show_text(c, label, SZ_LABEL, 1, toll_ch_vmap(c, c->y[i]) + 6, y - 2, 0, 1,
+			                  toll_ch_ink);
+	}
+}
+
+/* Every how many rows of height row a label fits. */
+size_t
+toll_ch_rows_every(toll_chart *c, double row)
+{
+	size_t every = (size_t)ceil(toll_ch_line_height(c, SZ_TICK) * 1.1 / row);
+
+	return every < 1 ? 1 : every;
+}
+
 static int
 draw(toll_chart *c, struct layout *L)
 {
-	cairo_t *cr = c->cr;
-	double row = (c->py1 - c->py0) / (double)(c->n ? c->n : 1), lh = toll_ch_line_height(c, SZ_TICK);
-	size_t every = (size_t)ceil(lh * 1.1 / row), i;
+	double row = (c->py1 - c->py0) / (double)(c->n ? c->n : 1);
+	size_t every = toll_ch_rows_every(c, row), i;
 
-	if (every < 1)
-		every = 1;
 	for (i = 0; i < c->n; i++) {
 		double y = c->py0 + row * (i + 0.5);
-		rgb col = toll_ch_colour(c, ser_of(c, i));
 
-		if (i % every == 0 && cat_of(c, i) < L->ncat) {
-			PangoLayout *l = L->catl[cat_of(c, i)];
-			double w, h;
-			toll_ch_extent(l, &w, &h);
-			toll_ch_show(c, l, c->px0 - LABEL_GAP - 4 - (double)pango_layout_get_width(l) / PANGO_SCALE,
-			     y - h / 2, 0, 0, toll_ch_ink_soft);
-		}
-		/* A faint guide from the label across the plot. */
-		cairo_set_source_rgb(cr, 0.94, 0.94, 0.94);
-		cairo_set_line_width(cr, 1.0 / (c->o.format == TOLL_CHART_PNG ? c->o.scale : 1));
-		cairo_move_to(cr, c->px0, toll_ch_snap(c, y));
-		cairo_line_to(cr, c->px1, toll_ch_snap(c, y));
-		cairo_stroke(cr);
-		cairo_save(cr);
-		cairo_rectangle(cr, c->px0, c->py0 - row, c->px1 - c->px0 + 1, c->py1 - c->py0 + 2 * row);
-		cairo_clip(cr);
-		if (band_of(c, i)) {
-			double a = toll_ch_vmap(c, c->lo[i]), b = open_of(c, i) ? c->px1 - 1 : toll_ch_vmap(c, c->hi[i]);
-			toll_ch_set_rgb(cr, col);
-			cairo_set_line_width(cr, 2.5);
-			cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-			cairo_move_to(cr, a, y);
-			cairo_line_to(cr, open_of(c, i) ? b - 5 : b, y);
-			cairo_stroke(cr);
-			if (open_of(c, i))
-				toll_ch_arrow_head(cr, b, y, 1, 0);
-		} else if (open_of(c, i)) {
-			double a = toll_ch_vmap(c, c->y[i]), b = c->px1 - 1;
-			toll_ch_set_rgb(cr, col);
-			cairo_set_line_width(cr, 1.2);
-			cairo_set_dash(cr, (double[]){ 3, 3 }, 2, 0);
-			cairo_move_to(cr, a, y);
-			cairo_line_to(cr, b - 5, y);
-			cairo_stroke(cr);
-			cairo_set_dash(cr, NULL, 0, 0);
-			toll_ch_arrow_head(cr, b, y, 1, 0);
-		}
-		cairo_new_sub_path(cr);
-		cairo_arc(cr, toll_ch_vmap(c, c->y[i]), y, 4.2, 0, 2 * M_PI);
-		if (supplied_of(c, i)) {
-			/* A best toll supplied (a range's middle), no source's: a hollow dot. */
-			cairo_set_source_rgb(cr, 1, 1, 1);
-			cairo_fill_preserve(cr);
-			toll_ch_set_rgb(cr, col);
-			cairo_set_line_width(cr, 1.6);
-			cairo_stroke(cr);
-		} else {
-			toll_ch_set_rgb(cr, col);
-			cairo_fill_preserve(cr);
-			cairo_set_source_rgb(cr, 1, 1, 1);
-			cairo_set_line_width(cr, 1.2);
-			cairo_stroke(cr);
-		}
-		cairo_restore(cr);
-		/* --labels: right of the interval, or left of it where the plot ends. */
-		if (toll_ch_label(c, i) != NULL) {
-			const char *label = toll_ch_label(c, i);
-			double w = toll_ch_text_width(c, label, SZ_LABEL, 1);
-			double right = open_of(c, i) ? c->px1 : toll_ch_vmap(c, band_of(c, i) ? c->hi[i] : c->y[i]) + 6;
-			double left = toll_ch_vmap(c, band_of(c, i) ? c->lo[i] : c->y[i]) - 6;
-
-			if (right + 2 + w <= c->px1 + PAD - 2)
-				toll_ch_show_text(c, label, SZ_LABEL, 1, right + 2, y, 0, 0.5, toll_ch_ink);
-			else if (left - 2 - w >= c->px0)
-				toll_ch_show_text(c, label, SZ_LABEL, 1, left - 2, y, 1, 0.5, toll_ch_ink);
-			else   /* no room on either side (an arrow from near 0): above the line, past the dot */
-				toll_ch_show_text(c, label, SZ_LABEL, 1, toll_ch_vmap(c, c->y[i]) + 6, y - 2, 0, 1,
-				                  toll_ch_ink);
-		}
+		if (i % every == 0 && cat_of(c, i) < L->ncat)
+			toll_ch_row_label(c, L, cat_of(c, i), y);
+		toll_ch_row_guide(c, y);
+		toll_ch_across_point(c, i, y, row);
 	}
 	return 0;
 }
 
-/* A plain axis line: the value labels are the ticks. */
-static void
-x_axis(toll_chart *c, struct layout *L)
+/* A plain axis line: the value labels are the ticks (INTERVAL's and DOT's). */
+void
+toll_ch_across_x_axis(toll_chart *c, struct layout *L)
 {
 	(void)c;
 	(void)L;
 }
 
 /* "At least": an arrow to the right, as the rows show it. */
-static void
-open_swatch(toll_chart *c, double x, double y)
+void
+toll_ch_across_open_swatch(toll_chart *c, double x, double y)
 {
 	cairo_t *cr = c->cr;
 
@@ -171,8 +209,8 @@ const struct toll_chart_kind_desc toll_ch_interval = {
 	.flags = KIND_VALUE_ACROSS | KIND_SERIES | KIND_FROM_ZERO | KIND_ROWS | KIND_NEEDS_FIGURE |
 	         KIND_MARK_VALUE | KIND_LABELS,
 	.swatch = SWATCH_DOT,
-	.layout = layout,
+	.layout = toll_ch_across_layout,
 	.draw = draw,
-	.x_axis = x_axis,
-	.open_swatch = open_swatch,
+	.x_axis = toll_ch_across_x_axis,
+	.open_swatch = toll_ch_across_open_swatch,
 };

@@ -20,6 +20,7 @@ const struct toll_chart_kind_desc *const toll_ch_kinds[] = {
 	[TOLL_CHART_STEP] = &toll_ch_step,
 	[TOLL_CHART_INTERVAL] = &toll_ch_interval,
 	[TOLL_CHART_HIST] = &toll_ch_hist,
+	[TOLL_CHART_DOT] = &toll_ch_dot,
 };
 
 const size_t toll_ch_nkinds = sizeof toll_ch_kinds / sizeof toll_ch_kinds[0];
@@ -87,6 +88,22 @@ toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 		opt = "--labels", flag = KIND_LABELS;
 	else if ((given & TOLL_CHART_GIVEN_XRANGE) && !(k->flags & KIND_X_AXIS))
 		opt = "--xmin and --xmax are", flag = KIND_X_AXIS;
+	if (opt == NULL && (k->flags & KIND_BARS)) {
+		/* A bar is read by its length: nothing may cut it, nor a log axis stretch it. */
+		double base = o->log_y ? 1 : 0;
+
+		if (o->log_y && !(k->flags & KIND_COUNTS))
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "--log-y draws no bars: a bar on a log "
+			                     "axis has no true length; draw values that span orders of "
+			                     "magnitude with 'toll plot dot --log-y'");
+		if (o->has_ymin && o->ymin > base)
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "--ymin above %g would cut the bars, "
+			                     "which are read by their length from %g; a dot chart "
+			                     "('toll plot dot') need not start at %g", base, base, base);
+		if (o->has_ymax && o->ymax < base)
+			return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "--ymax below %g would cut the bars, "
+			                     "which are read by their length from %g", base, base);
+	}
 	if (opt == NULL)
 		return TOLL_OK;
 	kinds_with(flag, 1, names, sizeof names);

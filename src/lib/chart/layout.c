@@ -112,7 +112,7 @@ toll_ch_category_labels(toll_chart *c, struct layout *L, double width, int lines
 		memcpy(s, k.s, k.len);
 		s[k.len] = '\0';
 		L->catl[i] = toll_ch_text(c, s, SZ_TICK, 0, width, lines);
-		if (c->kind->flags & KIND_ROWS)
+		if (c->kind->flags & KIND_VALUE_ACROSS)
 			pango_layout_set_alignment(L->catl[i], PANGO_ALIGN_RIGHT);
 		else if (!L->rotate)
 			pango_layout_set_alignment(L->catl[i], PANGO_ALIGN_CENTER);

@@ -456,7 +456,7 @@ toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row 
 		if (pt.series >= MAX_SERIES)
 			return too_many(p, d, r, c->series[0], t, "series", MAX_SERIES);
 	}
-	if (k->flags & KIND_CAT_AXIS) {
+	if (k->flags & KIND_ONE_PER_CAT) {
 		/* One bar per category and series: a second is an error, not a sum. */
 		uint32_t key[2] = { pt.category, pt.series };
 		size_t id;
@@ -469,8 +469,8 @@ toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row 
 			const toll_field *f = &r->f[c->x[0]];
 			toll_diag_quote(q, sizeof q, f->s, f->len);
 			return toll_diag_set(d, TOLL_EDATA, r->file, r->line, f->col,
-			                     "a second row for the bar of '%s'%s (the first is on line %ld): "
-			                     "sum rows with toll-agg first", q,
+			                     "a second row for the %s of '%s'%s (the first is on line %ld): "
+			                     "sum rows with toll-agg first", k->flags & KIND_CAT_AXIS ? "bar" : "dot", q,
 			                     c->nseries ? " in its series" : "", p->bar_line[id]);
 		}
 		if (id >= p->bar_cap) {
@@ -701,10 +701,17 @@ toll_chart_reader_finish(toll_chart_reader *p, const toll_table *t, char *const 
 		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "nothing to draw: no row has a value");
 	if ((k->flags & KIND_ONE_PER_X) && (rc = one_per_x(p, t, files, nfiles, d)) != TOLL_OK)
 		return rc;
-	if ((k->flags & KIND_CAT_AXIS) && p->c.nx == 1 && (rc = periods(ch, d)) != TOLL_OK)
+	if ((k->flags & KIND_ONE_PER_CAT) && p->c.nx == 1 && (rc = periods(ch, d)) != TOLL_OK)
 		return rc;
 	o->x_years = p->dates == 0 && p->xwhole && (p->xfour || names_year(p->xcol));
 	/* The options the table decides: axis labels, caption, dates. */
+	if ((k->flags & KIND_VALUE_ACROSS) && k->x_role == ROLE_CATEGORY) {
+		/* The values run across, under the plot; the rows name themselves. */
+		if (o->xlabel == NULL)
+			o->xlabel = p->ycol;
+		if (o->ylabel == NULL)
+			o->ylabel = "";
+	}
 	if (o->xlabel == NULL)
 		o->xlabel = k->x_role == ROLE_NONE ? "" : p->xcol;
 	if (o->ylabel == NULL)

@@ -269,6 +269,20 @@ prepare(toll_chart *c, toll_diag *d)
 		return rc == 2 ? toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "no value between --xmin and --xmax") :
 		       rc > 0 ? toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis") :
 		       toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	if ((c->kind->flags & KIND_BARS) && (c->o.has_ymin || c->o.has_ymax)) {
+		/* A bar is read by its length: --ymin and --ymax may not cut one. */
+		double lo, hi;
+
+		if (toll_ch_bar_ends(c, &lo, &hi) != 0)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		if (c->o.has_ymax && hi > c->o.ymax)
+			return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "--ymax %.15g would cut the %s bar, %.15g: "
+			                     "a bar is read by its length", c->o.ymax, c->o.stacked ?
+			                     "tallest stacked" : "tallest", hi);
+		if (c->o.has_ymin && lo < c->o.ymin)
+			return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "--ymin %.15g would cut the lowest bar, "
+			                     "%.15g: a bar is read by its length", c->o.ymin, lo);
+	}
 	return TOLL_OK;
 }
 
