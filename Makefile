@@ -190,7 +190,7 @@ $(UNIT): $(UNIT_SRC) $(LIBTOLL) $(HEADERS)
 # The image comparison of tests/img, with cairo's PNG reader.
 $(IMGDIFF): tests/img/imgdiff.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(CAIRO_LIBS)
+	$(CC) $(ALL_CFLAGS) $(CAIRO_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(CAIRO_LIBS) -lm
 
 # The chart layout's entry point links cairo and pango, as toll-plot does.
 $(BUILD)/tests/fuzz/chart: tests/fuzz/chart.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBTOLL) $(HEADERS)

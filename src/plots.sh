@@ -1,12 +1,15 @@
 #!/bin/sh
 # The report figures of datasets/, for `make plots`: each figure's command is
 # written once below, run (for a PNG and a PDF) and shown in plots/README.md.
-#   sh src/plots.sh BINDIR [OUTDIR]
+#   sh src/plots.sh BINDIR [OUTDIR [BOXDIR]]
 # Run from the top of the repository.  OUTDIR (default plots) lets the tests
-# render the figures elsewhere and compare them with the committed ones.
+# render the figures elsewhere and compare them with the committed ones;
+# BOXDIR, where each figure's texts are written as boxes (toll-plot
+# --boxes, BOXDIR/NAME.tsv), for the tests to check that none overlap.
 set -eu
 bindir=$(cd "$1" && pwd)
 out=${2:-plots}
+boxdir=${3:-}
 PATH="$bindir:$PATH"
 # Nothing in a figure may depend on the clock or the place: the PDFs carry
 # the date the datasets were last curated.
@@ -33,7 +36,9 @@ EOF
 figure() {
 	name=$1 title=$2 cmd=$3
 	for ext in png pdf; do
-		run=$(printf '%s\n' "$cmd" | sed "s|plots/$name\.png|$out/$name.$ext|")
+		box=
+		[ -n "$boxdir" ] && [ "$ext" = png ] && box="--boxes $boxdir/$name.tsv "
+		run=$(printf '%s\n' "$cmd" | sed "s|-o plots/$name\.png|$box-o $out/$name.$ext|")
 		sh -c "set -e; $run" || { echo "plots: $name.$ext failed" >&2; exit 1; }
 	done
 	{

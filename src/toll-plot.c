@@ -32,7 +32,7 @@ enum {
 	OPT_SERIES = CLI_OPT_PROGRAM, OPT_STACKED, OPT_NO_INTERVAL, OPT_BINS, OPT_TITLE, OPT_SUBTITLE,
 	OPT_XLABEL, OPT_YLABEL, OPT_CAPTION, OPT_SIZE, OPT_SCALE, OPT_FORMAT, OPT_LOG_Y, OPT_YMIN,
 	OPT_YMAX, OPT_PALETTE, OPT_FONT, OPT_COLOR, OPT_MARK, OPT_LABELS, OPT_XMIN, OPT_XMAX,
-	OPT_SVG_OUTLINES, OPT_DPI
+	OPT_SVG_OUTLINES, OPT_DPI, OPT_BOXES, OPT_SORT, OPT_TOP, OPT_HORIZONTAL, OPT_VERTICAL
 };
 
 static cli_opt options[] = {
@@ -43,6 +43,13 @@ static cli_opt options[] = {
 	{ OPT_SERIES, "series", "COLUMN", "a bar, line or colour per value of COLUMN\n"
 		"(COLUMN,COLUMN... joins several)", NULL },
 	{ OPT_STACKED, "stacked", NULL, "bar: stack the series", NULL },
+	{ OPT_HORIZONTAL, "horizontal", NULL, "bar: bars across, a category a row (the default\n"
+		"when the labels do not fit under the bars)", NULL },
+	{ OPT_VERTICAL, "vertical", NULL, "bar: bars up, the labels turned or thinned to fit", NULL },
+	{ OPT_SORT, "sort", "ORDER", "bar, dot: the categories by value (the largest\n"
+		"total first), label, or none (as read; the default)", NULL },
+	{ OPT_TOP, "top", "N", "bar, dot: the N categories of the largest totals;\n"
+		"the rest summed into one, \"K others\", drawn last", NULL },
 	{ OPT_NO_INTERVAL, "no-interval", NULL, "no whiskers, bands or arrows from low and high", NULL },
 	{ OPT_BINS, "bins", "N", "hist: N bins (default: Freedman-Diaconis, rounded)", NULL },
 	{ OPT_TITLE, "title", "TEXT", "\ntexts (axis labels default to the column names)",
@@ -80,6 +87,9 @@ static cli_opt options[] = {
 	{ OPT_XMAX, "xmax", "X", NULL, NULL },
 	{ OPT_PALETTE, "palette", "NAME", NULL /* palette_help() */, NULL },
 	{ OPT_FONT, "font", "FAMILY", "the font (default DejaVu Sans)", NULL },
+	{ OPT_BOXES, "boxes", "FILE", "write the box of every text drawn to FILE (a TSV\n"
+		"table: role, text, corners; labels left out as\n"
+		"'dropped'), to check that no two overlap", NULL },
 	CLI_OPTS_COMMON,
 	CLI_OPT_END
 };
@@ -105,7 +115,8 @@ static const char usage_tail[] =
 struct plot {
 	toll_chart_opts o;
 	const char *xcol, *ycol, *seriescol, *out;
-	const char *marks[MAX_MARKS], *xmin, *xmax;
+	const char *marks[MAX_MARKS], *xmin, *xmax, *boxes;
+	int have_sort;
 	size_t nmarks;
 	const char *colors[MAX_COLORS];
 	size_t ncolors;
@@ -282,6 +293,43 @@ intro(void)
 	return u;
 }
 
+/* Says which labels were left out for want of a place that covers no other text. */
+static void
+dropped_note(const toll_chart *ch)
+{
+	size_t n = toll_chart_dropped(ch, NULL), i;
+	char list[512];
+	size_t len = 0;
+
+	if (n == 0)
+		return;
+	list[0] = '\0';
+	for (i = 0; i < n && i < 5; i++)
+		len += (size_t)snprintf(list + len, len < sizeof list ? sizeof list - len : 0, "%s'%s'",
+		                        i ? ", " : "", toll_chart_dropped_text(ch, i));
+	cli_error("note: %zu label%s left out, every place for %s covering other text: %s%s", n,
+	          n == 1 ? "" : "s", n == 1 ? "it" : "them", list, n > 5 ? ", ..." : "");
+}
+
+/* --boxes FILE: the texts' boxes; the exit status. */
+static int
+write_boxes(const toll_chart *ch, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+
+	if (f == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	int bad = toll_chart_boxes_write(ch, f) != 0;
+
+	if ((f != stdout ? fclose(f) : fflush(f)) != 0 || bad) {
+		cli_error("%s: write error", path);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
+}
+
 /* Option c of the program's own: CLI_CONTINUE, an exit status, or NOT_MINE (cli_option()'s). */
 #define NOT_MINE (-2)
 static int
@@ -295,6 +343,25 @@ plot_option(struct plot *p, int c)
 	case 'y': p->ycol = optarg; break;
 	case OPT_SERIES: p->seriescol = optarg; break;
 	case OPT_STACKED: p->o.stacked = 1; break;
+	case OPT_HORIZONTAL: p->o.bars = TOLL_BARS_HORIZONTAL; break;
+	case OPT_VERTICAL: p->o.bars = TOLL_BARS_VERTICAL; break;
+	case OPT_SORT:
+		if (strcmp(optarg, "value") == 0)
+			p->o.sort = TOLL_SORT_VALUE;
+		else if (strcmp(optarg, "label") == 0)
+			p->o.sort = TOLL_SORT_LABEL;
+		else if (strcmp(optarg, "none") == 0)
+			p->o.sort = TOLL_SORT_NONE;
+		else
+			return cli_usage_error("invalid --sort '%s': expected value, label or none", optarg);
+		p->have_sort = 1;
+		break;
+	case OPT_TOP:
+		if (cli_parse_count(optarg, 10000, &bins) != 0 || bins < 1)
+			return cli_usage_error("invalid --top '%s': expected a whole number from 1 to 10000",
+			                       optarg);
+		p->o.top = (size_t)bins;
+		break;
 	case OPT_NO_INTERVAL: p->o.no_interval = 1; break;
 	case OPT_TITLE: p->o.title = optarg; break;
 	case OPT_SUBTITLE: p->o.subtitle = optarg; break;
@@ -307,6 +374,7 @@ plot_option(struct plot *p, int c)
 	case OPT_SVG_OUTLINES: p->o.svg_outlines = 1; break;
 	case OPT_XMIN: p->xmin = optarg; break;
 	case OPT_XMAX: p->xmax = optarg; break;
+	case OPT_BOXES: p->boxes = optarg; break;
 	case OPT_MARK:
 		if (p->nmarks == MAX_MARKS)
 			return cli_usage_error("more than %d --mark", MAX_MARKS);
@@ -384,7 +452,8 @@ check_options(struct plot *p)
 	if (p->ncolors && p->seriescol == NULL)
 		return cli_usage_error("--color gives colours to --series values: give --series");
 	if (toll_chart_opts_check(o, (p->seriescol ? TOLL_CHART_GIVEN_SERIES : 0) |
-	                             (p->xmin || p->xmax ? TOLL_CHART_GIVEN_XRANGE : 0), &ud) != 0)
+	                             (p->xmin || p->xmax ? TOLL_CHART_GIVEN_XRANGE : 0) |
+	                             (p->have_sort ? TOLL_CHART_GIVEN_SORT : 0), &ud) != 0)
 		return cli_usage_error("%s", ud.msg);
 	if (p->physical && !p->have_scale && o->dpi == 0)
 		o->dpi = 300;
@@ -511,6 +580,11 @@ main(int argc, char **argv)
 	}
 	if ((status = positions(&p, ch)) != EXIT_OK)
 		goto done;
+	if ((rc = toll_chart_arrange(ch, p.o.sort, p.o.top, &d)) != TOLL_OK) {
+		cli_diag(&d, 0);
+		status = cli_exit_status(rc);
+		goto done;
+	}
 	{
 		char got[128];
 		const char *want = p.o.font && *p.o.font ? p.o.font : "DejaVu Sans";
@@ -524,6 +598,12 @@ main(int argc, char **argv)
 	rc = toll_chart_render(ch, cli_output_write, &out, &d);
 	if (rc != TOLL_OK && !(rc == TOLL_EIO && toll_out_failed(out.o)))
 		cli_diag(&d, 0);
+	if (rc == TOLL_OK)
+		dropped_note(ch);
+	if (rc == TOLL_OK && p.boxes && (status = write_boxes(ch, p.boxes)) != EXIT_OK) {
+		cli_output_close(&out, status);
+		goto done;
+	}
 	status = cli_output_close(&out, rc == TOLL_EIO && toll_out_failed(out.o) ? EXIT_OK :
 	                                rc != TOLL_OK ? cli_exit_status(rc) : EXIT_OK);
 done:

@@ -26,6 +26,7 @@
 #define TOLL_CHART_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "toll/diag.h"
@@ -41,6 +42,12 @@ enum toll_chart_kind {
 enum toll_chart_format { TOLL_CHART_PNG, TOLL_CHART_PDF, TOLL_CHART_SVG };
 
 enum toll_chart_palette { TOLL_PALETTE_OKABE_ITO, TOLL_PALETTE_VIRIDIS, TOLL_PALETTE_GREY };
+
+/* The order of the categories (--sort): as read, largest total first, by label. */
+enum toll_chart_sort { TOLL_SORT_NONE, TOLL_SORT_VALUE, TOLL_SORT_LABEL };
+
+/* BAR's direction (--horizontal, --vertical): across when the labels do not fit under the bars. */
+enum toll_chart_bars { TOLL_BARS_AUTO, TOLL_BARS_HORIZONTAL, TOLL_BARS_VERTICAL };
 
 /*
  * A text is drawn to at most this many characters (then "…"), with its
@@ -67,6 +74,9 @@ typedef struct toll_chart_opts {
 	int has_ymin, has_ymax;
 	double ymin, ymax;           /* the value axis, when given */
 	int stacked;                 /* BAR: stack the series */
+	enum toll_chart_bars bars;   /* BAR: up, across, or across when labels do not fit */
+	enum toll_chart_sort sort;   /* BAR, DOT: the categories' order (toll_chart_arrange()) */
+	size_t top;                  /* BAR, DOT: the categories kept (toll_chart_arrange()); 0 all */
 	int no_interval;             /* no whiskers or bands */
 	int bins;                    /* HIST: 0 for Freedman-Diaconis */
 	int x_dates;                 /* LINE, STEP: x holds seconds since 1970 (UTC) ... */
@@ -135,6 +145,15 @@ int toll_chart_same_x(const toll_chart *c, int *found, size_t *first, size_t *se
  */
 int toll_chart_order_categories(toll_chart *c, char *const *labels, const size_t *lens, size_t n);
 
+/*
+ * BAR, DOT: orders the categories by sort and keeps the top with the
+ * largest totals (the sum of their values), the rest summed, each
+ * series apart, into one category named "N others" drawn last; top 0
+ * keeps every one.  Call once the points are read.  TOLL_OK, or
+ * TOLL_ENOMEM with *d.
+ */
+int toll_chart_arrange(toll_chart *c, enum toll_chart_sort sort, size_t top, toll_diag *d);
+
 /* Point i's x, its series, and a series' name (its length in *len). */
 double toll_chart_x(const toll_chart *c, size_t i);
 uint32_t toll_chart_series_of(const toll_chart *c, size_t i);
@@ -174,9 +193,10 @@ void toll_chart_xrange(toll_chart *c, int has_min, double min, int has_max, doub
 /*
  * Whether the options suit the kind: --stacked, --bins, --series (given
  * TOLL_CHART_GIVEN_SERIES), --labels, --xmin/--xmax (given
- * TOLL_CHART_GIVEN_XRANGE).  TOLL_OK, or TOLL_EUSAGE with *d.
+ * TOLL_CHART_GIVEN_XRANGE), --sort (given TOLL_CHART_GIVEN_SORT), --top,
+ * --horizontal and --vertical.  TOLL_OK, or TOLL_EUSAGE with *d.
  */
-enum { TOLL_CHART_GIVEN_SERIES = 1, TOLL_CHART_GIVEN_XRANGE = 2 };
+enum { TOLL_CHART_GIVEN_SERIES = 1, TOLL_CHART_GIVEN_XRANGE = 2, TOLL_CHART_GIVEN_SORT = 4 };
 int toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d);
 
 /* The kinds by name ("bar", ...): 0 and *kind set, or -1. */
@@ -216,6 +236,23 @@ int toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, t
  * a figure on a page of a document.  Returns as toll_chart_render().
  */
 int toll_chart_draw(toll_chart *c, struct _cairo *cr, toll_diag *d);
+
+/*
+ * After a render or draw: the labels left out because every place they
+ * could go would have covered another text (the first in *first, when
+ * first is not NULL), and the i-th of them.
+ */
+size_t toll_chart_dropped(const toll_chart *c, const char **first);
+const char *toll_chart_dropped_text(const toll_chart *c, size_t i);
+
+/*
+ * After a render or draw: every text drawn, as a TSV table of its role
+ * (title, subtitle, legend, tick, category, axis, caption, label, mark)
+ * and the corners of its box in the chart's units, then the labels left
+ * out (role "dropped", no corners): the tests check that no two overlap.
+ * 0, or -1 when writing failed.
+ */
+int toll_chart_boxes_write(const toll_chart *c, FILE *f);
 
 /*
  * A table read into a chart's points, as toll-plot reads it: a reader

@@ -524,3 +524,44 @@ $ printf 'event\treported\tsource\tside\tcategory\tqualifier\tbest\nc\t2022-10-1
 ~430
 ~430
 79–430 (~430)
+
+=== --sort, --top, --horizontal and --vertical: their values, and the kinds they are for
+$ toll-plot bar --sort size -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot bar --top 0 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot line --top 3 -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot interval --sort value -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot dot --horizontal -o - data/plot-bar.tsv 2>&1 | head -n 1; toll-plot hist --vertical -o - data/plot-bar.tsv 2>&1 | head -n 1
+--- stdout
+toll-plot: invalid --sort 'size': expected value, label or none
+toll-plot: invalid --top '0': expected a whole number from 1 to 10000
+toll-plot: --top is for bar and dot charts
+toll-plot: --sort is for bar and dot charts
+toll-plot: --horizontal is for bar charts
+toll-plot: --vertical is for bar charts
+
+=== --top N: the N largest and the rest summed as one, drawn last; --sort value: largest first
+$ toll-plot bar -x country --top 3 --sort value --labels --boxes - -o "$TEST_TMP/t.png" data/img/many.tsv | awk -F'\t' '$1 == "category" || $1 == "label" { print $1 "\t" $2 }'
+--- stdout
+category	Country number 7 of the list
+category	Country number 39 of the list
+category	Country number 43 of the list
+category	103 others
+label	16,920–27,496 (21,151)
+label	14,798–24,047 (18,498)
+label	14,412–23,420 (18,016)
+label	171,704–279,051 (214,689)
+
+=== more categories than rows fit: refused, naming --top and the size that fits
+$ toll-plot bar -x country --horizontal -o - data/img/many.tsv; toll-plot dot -x country -o - data/img/many.tsv --size 400x300
+--- stderr
+toll-plot: 106 categories, and room for the names of 33 at this --size: --top 32 draws the largest (the rest as one), or make the chart taller (--size 800x1429)
+toll-plot: 106 categories, and room for the names of 17 at this --size: --top 16 draws the largest (the rest as one), or make the chart taller (--size 400x1429)
+--- exit 1
+
+=== labels that would cover other text are left out, and said; --boxes lists every text
+$ toll-plot bar -x country --vertical --labels --boxes "$TEST_TMP/b.tsv" -o "$TEST_TMP/b.png" data/img/many.tsv 2>&1 | sed 's/: .*/: .../'; cut -f1 "$TEST_TMP/b.tsv" | sort | uniq -c | awk '{ print $2, ($1 > 0) }'; test "$(grep -c '^dropped' "$TEST_TMP/b.tsv")" -gt 0 && echo some dropped
+--- stdout
+toll-plot: ...
+axis 1
+category 1
+dropped 1
+label 1
+role 1
+tick 1
+some dropped

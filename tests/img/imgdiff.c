@@ -5,10 +5,12 @@
  * Exit 0 when they match, 1 when they differ (DIFF is then written: the
  * reference faded, differing pixels in red), 2 when an image cannot be read.
  *   imgdiff --count IMAGE X0 Y0 X1 Y1 RRGGBB [TOLERANCE]
+ *   imgdiff --overlaps BOXES     texts of toll-plot --boxes that overlap
  * prints how many pixels of the rectangle [X0, X1) x [Y0, Y1) have the
  * colour RRGGBB (each channel within the tolerance, default 8): the tests
  * of where a colour, a mark or a label must be.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +79,85 @@ count(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * --overlaps BOXES: the texts of toll-plot --boxes that overlap, each pair
+ * a line; exit 1 when there is one.  Boxes are convex quadrilaterals
+ * (turned labels are not upright): two overlap when no edge's normal
+ * separates them by more than a quarter of a unit.
+ */
+struct quad { double q[4][2]; char role[16]; char text[200]; };
+
+static int
+separated(const struct quad *a, const struct quad *b)
+{
+	const struct quad *s[2] = { a, b };
+	int i, e, k;
+
+	for (i = 0; i < 2; i++)
+		for (e = 0; e < 4; e++) {
+			double nx = s[i]->q[(e + 1) % 4][1] - s[i]->q[e][1], ny = s[i]->q[e][0] - s[i]->q[(e + 1) % 4][0];
+			double amin = 1e300, amax = -1e300, bmin = 1e300, bmax = -1e300, len = sqrt(nx * nx + ny * ny);
+
+			if (len == 0)
+				continue;
+			for (k = 0; k < 4; k++) {
+				double pa = (a->q[k][0] * nx + a->q[k][1] * ny) / len, pb = (b->q[k][0] * nx + b->q[k][1] * ny) / len;
+				amin = pa < amin ? pa : amin, amax = pa > amax ? pa : amax;
+				bmin = pb < bmin ? pb : bmin, bmax = pb > bmax ? pb : bmax;
+			}
+			if (amax <= bmin + 0.25 || bmax <= amin + 0.25)
+				return 1;
+		}
+	return 0;
+}
+
+static int
+overlaps(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct quad *v = NULL;
+	size_t n = 0, cap = 0, i, j, bad = 0;
+	char line[1024];
+
+	if (f == NULL) {
+		fprintf(stderr, "imgdiff: cannot read '%s'\n", path);
+		return 2;
+	}
+	while (fgets(line, sizeof line, f)) {
+		struct quad qd;
+		char *tab1 = strchr(line, '\t'), *tab2;
+
+		if (tab1 == NULL || strncmp(line, "role\t", 5) == 0 || strncmp(line, "dropped\t", 8) == 0)
+			continue;
+		if ((tab2 = strchr(tab1 + 1, '\t')) == NULL)
+			continue;
+		snprintf(qd.role, sizeof qd.role, "%.*s", (int)(tab1 - line), line);
+		snprintf(qd.text, sizeof qd.text, "%.*s", (int)(tab2 - tab1 - 1), tab1 + 1);
+		if (sscanf(tab2 + 1, "%lf %lf %lf %lf %lf %lf %lf %lf", &qd.q[0][0], &qd.q[0][1], &qd.q[1][0],
+		           &qd.q[1][1], &qd.q[2][0], &qd.q[2][1], &qd.q[3][0], &qd.q[3][1]) != 8)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((v = realloc(v, cap * sizeof *v)) == NULL)
+				return 2;
+		}
+		v[n++] = qd;
+	}
+	fclose(f);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (!separated(&v[i], &v[j])) {
+				printf("%s '%s' overlaps %s '%s'\n", v[i].role, v[i].text, v[j].role, v[j].text);
+				bad++;
+			}
+	free(v);
+	if (n == 0) {
+		fprintf(stderr, "imgdiff: no boxes in '%s'\n", path);
+		return 2;
+	}
+	return bad ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -86,6 +167,8 @@ main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "--count") == 0)
 		return count(argc, argv);
+	if (argc == 3 && strcmp(argv[1], "--overlaps") == 0)
+		return overlaps(argv[2]);
 	if (argc < 4 || argc > 5) {
 		fprintf(stderr, "usage: imgdiff REFERENCE OUTPUT DIFF [TOLERANCE]\n");
 		return 2;

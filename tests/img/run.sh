@@ -65,7 +65,9 @@ check() {
 check bar-grouped bar -x event --series side img/totals.tsv --title 'Killed, by event and side' \
 	--subtitle 'Whiskers: the range of the sources; arrows: at least' --caption 'Source: tests'
 check bar-stacked bar -x side --series category --stacked img/stack.tsv --title 'Stacked, with the range of the total'
-check bar-rotated bar -x place img/long.tsv --size 480x360 --title 'Long category names turn 45 degrees'
+check bar-rotated bar -x place img/long.tsv --size 480x360 --vertical --title 'Long category names turn 45 degrees'
+check bar-across bar -x place img/long.tsv --size 480x360 --title 'Long category names: bars across'
+check bar-top bar -x country img/many.tsv --top 20 --sort value --labels --title '106 categories: the 20 largest, the rest as one'
 check bar-wrapped bar -x place img/long.tsv --size 1400x400 --title 'Long category names wrap in their band'
 check bar-negative bar -x year -y change img/negative.tsv --ylabel 'change on the year before'
 check line-band line -x x --series group img/band.tsv --title 'Lines with bands' --xlabel 'day'
@@ -120,6 +122,38 @@ at_most() {
 }
 draw() { (cd "$here/../data" && toll-plot "$@") 2>"$tmp/err" || fail "toll-plot $*: $(cat "$tmp/err")"; }
 
+# Crowded charts: no text drawn over another (the layout's boxes, --boxes),
+# and the labels left out said.
+crowded() {
+	name=$1
+	shift
+	if ! (cd "$here/../data" && toll-plot "$@" --boxes "$tmp/$name.tsv" -o "$tmp/$name.png") 2>"$tmp/err"; then
+		fail "$name: toll-plot failed: $(cat "$tmp/err")"
+		return
+	fi
+	if "$imgdiff" --overlaps "$tmp/$name.tsv" >"$tmp/why" 2>&1; then pass; else fail "$name: texts overlap: $(head -n 3 "$tmp/why")"; fi
+	dropped=$(grep -c '^dropped' "$tmp/$name.tsv")
+	if [ "$dropped" -eq 0 ] || grep -q "note: $dropped labels\{0,1\} left out" "$tmp/err"; then pass; else fail "$name: $dropped labels left out, not said: $(cat "$tmp/err")"; fi
+}
+crowded crowded-bars bar -x country img/many.tsv --vertical --labels
+crowded crowded-bars-top bar -x country img/many.tsv --top 30 --labels --mark 10000=ten\ thousand
+crowded crowded-dots dot -x country img/many.tsv --top 25 --sort value --labels --log-y --size 500x440
+crowded crowded-interval interval -y source,reported --series side img/estimates.tsv --labels --size 400x300
+crowded crowded-steps step --series side img/revisions.tsv --labels --size 400x300 --mark 2022-09-14=ceasefire --mark 2022-09-15=talks --mark 2022-09-16=more\ talks
+crowded crowded-bars-small bar -x event --series side img/totals.tsv --labels --size 300x200
+# The boxes are where the text is: a label's box holds its ink, none of it outside.
+draw bar -x event --series side img/totals.tsv --labels --size 600x360 --boxes "$tmp/b.tsv" -o "$tmp/b.png"
+n_lab=$(awk -F'\t' '$1 == "label"' "$tmp/b.tsv" | wc -l)
+if [ "$n_lab" -ge 7 ]; then pass; else fail "--boxes: $n_lab labels of 7 bars"; fi
+# Many categories: each bar a row with its own name; more than fit refused, naming --top.
+draw bar -x country img/many.tsv --top 20 --boxes "$tmp/t.tsv" -o "$tmp/t.png"
+n_cat=$(awk -F'\t' '$1 == "category"' "$tmp/t.tsv" | wc -l)
+if [ "$n_cat" -eq 21 ]; then pass; else fail "--top 20: $n_cat category names, expected 21 (20 and the others)"; fi
+if grep -q '^category	86 others	' "$tmp/t.tsv"; then pass; else fail "--top 20: no '86 others' row"; fi
+# The rows' names are each level with its bar: a name's middle within its row.
+if awk -F'\t' '$1 == "category" { n++; mid = ($4 + $8) / 2; if (mid < prev) bad = 1; prev = mid } END { exit bad || n == 0 }' "$tmp/t.tsv"; then pass; else fail "--top 20: the rows' names are not in order down the chart"; fi
+
+
 # --color: Azerbaijan's line vermillion, Armenia's black, and no series in
 # the palette's first colour (blue), which the colours given leave alone.
 draw step --series side img/revisions.tsv --color Azerbaijan=vermillion,Armenia=#000000 --size 600x360 -o "$tmp/c.png"
@@ -164,7 +198,12 @@ draw bar -x event --series side img/totals.tsv --title 'Killed & missing' --svg-
 if ! grep -q '<text' "$tmp/o.svg" && grep -q '<symbol\|glyph' "$tmp/o.svg"; then pass; else fail "--svg-outlines: text is not outlines"; fi
 
 # The report figures: rendered again, compared with the committed plots/.
-if (cd "$top" && sh src/plots.sh "$bindir" "$tmp/plots") >"$tmp/err" 2>&1; then
+mkdir -p "$tmp/boxes"
+if (cd "$top" && sh src/plots.sh "$bindir" "$tmp/plots" "$tmp/boxes") >"$tmp/err" 2>&1; then
+	# No text of a figure covers another: the layout's own boxes, checked here.
+	for f in "$tmp"/boxes/*.tsv; do
+		if "$imgdiff" --overlaps "$f" >"$tmp/why" 2>&1; then pass; else fail "plots/$(basename "$f" .tsv).png: texts overlap: $(head -n 3 "$tmp/why")"; fi
+	done
 	if cmp -s "$top/plots/README.md" "$tmp/plots/README.md"; then
 		pass
 	else

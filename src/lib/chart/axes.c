@@ -20,7 +20,7 @@ toll_ch_vmap(const toll_chart *c, double v)
 	}
 	f = (v - lo) / (hi - lo);
 	/* The axis stops short of the plot's far edge: dots on the last tick stay whole. */
-	if (c->kind->flags & KIND_VALUE_ACROSS)
+	if (toll_ch_across(c))
 		return c->px0 + f * (c->px1 - VALUE_INSET - c->px0);
 	return c->py1 - f * (c->py1 - c->py0 - VALUE_INSET);
 }
@@ -291,7 +291,7 @@ toll_ch_draw_value_axis(toll_chart *c)
 {
 	cairo_t *cr = c->cr;
 	size_t i;
-	int horiz = (c->kind->flags & KIND_VALUE_ACROSS) != 0;
+	int horiz = toll_ch_across(c);
 
 	/* Grid lines first, under the data. */
 	cairo_set_line_width(cr, 1.0 / (c->o.format == TOLL_CHART_PNG ? c->o.scale : 1));
@@ -316,7 +316,7 @@ toll_ch_draw_value_labels(toll_chart *c)
 
 	for (i = 0; i < c->vt.n; i++) {
 		double p = toll_ch_vmap(c, c->vt.v[i]);
-		if (c->kind->flags & KIND_VALUE_ACROSS)
+		if (toll_ch_across(c))
 			toll_ch_show_text(c, c->vt.label[i], SZ_TICK, 0, p, c->py1 + TICK_LEN + 2, 0.5, 0, toll_ch_ink_soft);
 		else
 			toll_ch_show_text(c, c->vt.label[i], SZ_TICK, 0, c->px0 - LABEL_GAP, p, 1, 0.5, toll_ch_ink_soft);
@@ -331,7 +331,7 @@ toll_ch_draw_x_axis(toll_chart *c, struct layout *L)
 	double base = c->py1;
 	size_t i;
 
-	if ((c->kind->flags & KIND_CAT_AXIS) && !c->o.log_y && c->vt.lo < 0 && c->vt.hi > 0)
+	if ((c->kind->flags & KIND_CAT_AXIS) && !c->across && !c->o.log_y && c->vt.lo < 0 && c->vt.hi > 0)
 		base = toll_ch_vmap(c, 0);
 	cairo_set_line_width(cr, lw);
 	toll_ch_set_rgb(cr, toll_ch_axis);
@@ -358,13 +358,13 @@ toll_ch_draw_x_axis(toll_chart *c, struct layout *L)
  * The reference lines of --mark, dashed, each with its label at the top
  * (x marks) or at the right end (marks on an upright value axis).
  */
-void
+int
 toll_ch_draw_marks(toll_chart *c)
 {
 	cairo_t *cr = c->cr;
 	size_t i;
 	int on_value = (c->kind->flags & KIND_MARK_VALUE) != 0;
-	int across = on_value && !(c->kind->flags & KIND_VALUE_ACROSS);
+	int across = on_value && !toll_ch_across(c);
 
 	for (i = 0; i < c->nmarks; i++) {
 		double p = on_value ? toll_ch_vmap(c, c->marks[i].at) : toll_ch_xmap(c, c->marks[i].at);
@@ -388,14 +388,25 @@ toll_ch_draw_marks(toll_chart *c)
 		if (label == NULL || *label == '\0')
 			continue;
 		if (across) {
-			toll_ch_show_text(c, label, SZ_LABEL, 0, c->px1 - 2, p - 2, 1, 1, toll_ch_ink_soft);
+			/* Above the line at its right end, else below it, else at its left end. */
+			struct toll_ch_spot sp[] = {
+				{ c->px1 - 2, p - 2, 1, 1, NULL, 0 }, { c->px1 - 2, p + 2, 1, 0, NULL, 0 },
+				{ c->px0 + 2, p - 2, 0, 1, NULL, 0 },
+			};
+			if (toll_ch_place(c, TX_MARK, label, 0, sp, 3) != 0)
+				return -1;
 		} else {
-			double w = toll_ch_text_width(c, label, SZ_LABEL, 0);
-			/* Right of the line, or left of it where the plot ends. */
-			if (p + 4 + w <= c->px1)
-				toll_ch_show_text(c, label, SZ_LABEL, 0, p + 4, c->py0 + 1, 0, 0, toll_ch_ink_soft);
-			else
-				toll_ch_show_text(c, label, SZ_LABEL, 0, p - 4, c->py0 + 1, 1, 0, toll_ch_ink_soft);
+			double w = toll_ch_text_width(c, label, SZ_LABEL, 0), lh = toll_ch_line_height(c, SZ_LABEL);
+			/* Right of the line, or left of it where the plot ends; lower down where another is. */
+			struct toll_ch_spot sp[] = {
+				{ p + 4, c->py0 + 1, 0, 0, NULL, 0 }, { p - 4, c->py0 + 1, 1, 0, NULL, 0 },
+				{ p + 4, c->py0 + 1 + lh, 0, 0, NULL, 0 }, { p - 4, c->py0 + 1 + lh, 1, 0, NULL, 0 },
+				{ p + 4, c->py0 + 1 + 2 * lh, 0, 0, NULL, 0 },
+			};
+			size_t first = p + 4 + w <= c->px1 ? 0 : 1;
+			if (toll_ch_place(c, TX_MARK, label, 0, sp + first, 5 - first) != 0)
+				return -1;
 		}
 	}
+	return 0;
 }

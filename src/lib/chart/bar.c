@@ -88,32 +88,55 @@ toll_ch_bar_ends(const toll_chart *c, double *lo, double *hi)
 }
 
 /*
- * A bar's label that fits its width: the whole notation, else the range
- * without its best ("3,702–3,822"), else the best alone.
+ * A bar's label in the forms that fit its width, longest first: the whole
+ * notation, else the range without its best ("3,702–3,822"), else the
+ * best alone; out[0] the longest that fits, out[1] the shortest.
  */
-static const char *
-shorter(toll_chart *c, const char *label, double width, char buf[96])
+static void
+shorter(toll_chart *c, const char *label, double width, char out[2][96])
 {
 	const char *paren = strstr(label, " (");
 
-	if (paren == NULL || toll_ch_text_width(c, label, SZ_LABEL, 1) <= width)
-		return label;
-	snprintf(buf, 96, "%.*s", (int)(paren - label), label);
-	if (toll_ch_text_width(c, buf, SZ_LABEL, 1) <= width)
-		return buf;
-	snprintf(buf, 96, "%.*s", (int)(strlen(paren + 2) - 1), paren + 2);
-	return buf;
+	snprintf(out[0], 96, "%s", label);
+	snprintf(out[1], 96, "%s", label);
+	if (paren == NULL)
+		return;
+	snprintf(out[1], 96, "%.*s", (int)(strlen(paren + 2) - 1), paren + 2);
+	if (toll_ch_text_width(c, label, SZ_LABEL, 1) <= width)
+		return;
+	snprintf(out[0], 96, "%.*s", (int)(paren - label), label);
+	if (toll_ch_text_width(c, out[0], SZ_LABEL, 1) <= width)
+		return;
+	snprintf(out[0], 96, "%s", out[1]);
+}
+
+/*
+ * A rectangle of the bar chart in its own terms: from a to b along the
+ * category axis, from value v0 to v1 on the value axis; drawn up, or
+ * across when the bars lie.
+ */
+static void
+bar_rect(toll_chart *c, double a, double b, double v0, double v1)
+{
+	double p = toll_ch_vmap(c, v0), q = toll_ch_vmap(c, v1);
+
+	if (c->across)
+		cairo_rectangle(c->cr, fmin(p, q), a, fabs(p - q), b - a);
+	else
+		cairo_rectangle(c->cr, a, fmin(p, q), b - a, fabs(p - q));
 }
 
 /*
  * One function (125 lines): a bar chart's parts are drawn in one pass over
- * the categories and series, in the order they overlap.
+ * the categories and series, in the order they overlap.  Across, the
+ * category axis runs down from the plot's top.
  */
 static int
 draw(toll_chart *c, struct layout *L)
 {
 	size_t ncat = toll_strmap_count(c->cats), ns = toll_ch_nseries(c), i, k;
-	double band = (c->px1 - c->px0) / (double)(ncat ? ncat : 1);
+	double c0 = c->across ? c->py0 : c->px0, c1 = c->across ? c->py1 : c->px1;
+	double band = (c1 - c0) / (double)(ncat ? ncat : 1);
 	(void)L;
 	/* Bars stand on zero (never on a log axis: refused); stacks always add up from zero. */
 	double base = fmax(c->vt.lo, fmin(0, c->vt.hi));
@@ -136,7 +159,10 @@ draw(toll_chart *c, struct layout *L)
 		/* calloc: up and down start at zero, whatever the axis shows. */
 	}
 	cairo_save(cr);
-	cairo_rectangle(cr, c->px0, toll_ch_clip_top(c), c->px1 - c->px0, c->py1 - toll_ch_clip_top(c));
+	if (c->across)
+		cairo_rectangle(cr, c->px0, c->py0 - 1, c->px1 - c->px0 + 1, c->py1 - c->py0 + 2);
+	else
+		cairo_rectangle(cr, c->px0, toll_ch_clip_top(c), c->px1 - c->px0, c->py1 - toll_ch_clip_top(c));
 	cairo_clip(cr);
 	for (i = 0; i < c->n; i++) {
 		uint32_t cat = cat_of(c, i), s = ser_of(c, i);
@@ -145,7 +171,7 @@ draw(toll_chart *c, struct layout *L)
 
 		if (c->o.stacked) {
 			w = band * 0.6;
-			x = c->px0 + band * cat + band * 0.2;
+			x = c0 + band * cat + band * 0.2;
 			if (v >= 0) {
 				y0 = up[cat];
 				up[cat] += v;
@@ -161,26 +187,28 @@ draw(toll_chart *c, struct layout *L)
 			tband[cat] |= band_of(c, i);
 		} else {
 			w = band * 0.8 / (double)ns;
-			x = c->px0 + band * cat + band * 0.1 + w * s;
+			x = c0 + band * cat + band * 0.1 + w * s;
 			y0 = base;
 			y1 = v;
 		}
 		{
-			double a = toll_ch_vmap(c, y0), b = toll_ch_vmap(c, y1);
 			/* A hairline between neighbours keeps adjacent bars apart. */
 			double gap = !c->o.stacked && ns > 1 ? fmin(1.0, w * 0.08) : 0;
-			cairo_rectangle(cr, x + gap, fmin(a, b), w - 2 * gap, fabs(a - b));
 			toll_ch_set_rgb(cr, col);
 			if (supplied_of(c, i)) {
 				/* A best toll supplied, no source's: hollow, its outline the series' colour. */
-				double inset = fmin(1.0, (w - 2 * gap) / 4);
+				double inset = fmin(1.0, (w - 2 * gap) / 4), a = toll_ch_vmap(c, y0), b = toll_ch_vmap(c, y1);
 
-				cairo_new_path(cr);
-				cairo_rectangle(cr, x + gap + inset, fmin(a, b) + inset, w - 2 * gap - 2 * inset,
-				                fmax(fabs(a - b) - 2 * inset, 0));
+				if (c->across)
+					cairo_rectangle(cr, fmin(a, b) + inset, x + gap + inset, fmax(fabs(a - b) - 2 * inset, 0),
+					                w - 2 * gap - 2 * inset);
+				else
+					cairo_rectangle(cr, x + gap + inset, fmin(a, b) + inset, w - 2 * gap - 2 * inset,
+					                fmax(fabs(a - b) - 2 * inset, 0));
 				cairo_set_line_width(cr, 2 * inset);
 				cairo_stroke(cr);
 			} else {
+				bar_rect(c, x + gap, x + w - gap, y0, y1);
 				cairo_fill(cr);
 			}
 		}
@@ -190,7 +218,7 @@ draw(toll_chart *c, struct layout *L)
 	if (c->o.stacked) {
 		for (k = 0; k < ncat; k++)
 			if (tband[k])
-				toll_ch_whisker(c, c->px0 + band * k + band / 2, tlo[k], thi[k], topen[k],
+				toll_ch_whisker(c, c0 + band * k + band / 2, tlo[k], thi[k], topen[k],
 				        fmin(band * 0.2, 10));
 	}
 	cairo_restore(cr);
@@ -198,8 +226,8 @@ draw(toll_chart *c, struct layout *L)
 	for (i = 0; i < c->n && c->lab != NULL; i++) {
 		const char *label = toll_ch_label(c, i);
 		uint32_t cat = cat_of(c, i), s = ser_of(c, i);
-		char buf[96];
-		double x, top;
+		char buf[2][96];
+		double x, top, lh = toll_ch_line_height(c, SZ_LABEL);
 
 		if (label == NULL)
 			continue;
@@ -211,33 +239,71 @@ draw(toll_chart *c, struct layout *L)
 			for (j = 0; j < i; j++)
 				if (cat_of(c, j) == cat && (c->y[j] >= 0) == (c->y[i] >= 0))
 					a += c->y[j];
-			x = c->px0 + band * cat + band / 2;
-			if (fabs(toll_ch_vmap(c, a) - toll_ch_vmap(c, a + c->y[i])) >= toll_ch_line_height(c, SZ_LABEL) &&
-			    lw <= band * 0.6 - 2)
-				toll_ch_show_text(c, label, SZ_LABEL, 1, x, (toll_ch_vmap(c, a) + toll_ch_vmap(c, a + c->y[i])) / 2,
-				                  0.5, 0.5, (rgb){ 1, 1, 1 });
+			x = c0 + band * cat + band / 2;
+			double len = fabs(toll_ch_vmap(c, a) - toll_ch_vmap(c, a + c->y[i]));
+			double mid = (toll_ch_vmap(c, a) + toll_ch_vmap(c, a + c->y[i])) / 2;
+			if (c->across ? len >= lw + 4 && band * 0.6 >= lh : len >= lh && lw <= band * 0.6 - 2) {
+				struct toll_ch_spot sp = { c->across ? mid : x, c->across ? x : mid, 0.5, 0.5, NULL, 1 };
+				if (toll_ch_place(c, TX_LABEL, label, 1, &sp, 1) != 0)
+					goto oom;
+			}
 			continue;
 		}
 		{
 			double w = band * 0.8 / (double)ns;
-			x = c->px0 + band * cat + band * 0.1 + w * s + w / 2;
-			label = shorter(c, label, w + band * 0.2 / (double)ns - 2, buf);
+			x = c0 + band * cat + band * 0.1 + w * s + w / 2;
+			shorter(c, label, c->across ? INFINITY : w + band * 0.2 / (double)ns - 2, buf);
 		}
 		top = c->y[i];
 		if (band_of(c, i) && !open_of(c, i))
 			top = fmax(top, c->hi[i]);
-		if (c->y[i] < 0) {
-			toll_ch_show_text(c, label, SZ_LABEL, 1, x, toll_ch_vmap(c, c->y[i]) + 3, 0.5, 0, toll_ch_ink);
+		if (c->across) {
+			/* Right of the bar and its whisker (left of a bar under zero), whole or shorter. */
+			int neg = c->y[i] < 0;
+			double v = neg ? toll_ch_vmap(c, c->y[i]) - 3 : band_of(c, i) && open_of(c, i) ?
+			           fmin(toll_ch_vmap(c, c->hi[i]) + 22, c->px1 - 1) + 3 : toll_ch_vmap(c, top) + 3;
+			struct toll_ch_spot sp[] = {
+				{ v, x, neg ? 1 : 0, 0.5, buf[0], 0 }, { v, x, neg ? 1 : 0, 0.5, buf[1], 0 },
+			};
+			if (toll_ch_place(c, TX_LABEL, label, 1, sp, 2) != 0)
+				goto oom;
 			continue;
 		}
-		toll_ch_value_label(c, label, x, band_of(c, i) && open_of(c, i) ?
-		                    fmax(toll_ch_vmap(c, c->hi[i]) - 22, c->py0 + 1) : toll_ch_vmap(c, top), 0);
+		{
+			/*
+			 * Above the bar and its whisker (below a bar under zero); where that is
+			 * taken, the shorter forms, then a line higher (lower).
+			 */
+			int neg = c->y[i] < 0;
+			double y = neg ? toll_ch_vmap(c, c->y[i]) + 3 : band_of(c, i) && open_of(c, i) ?
+			           fmax(toll_ch_vmap(c, c->hi[i]) - 22, c->py0 + 1) - 3 : toll_ch_vmap(c, top) - 3;
+			double ay = neg ? 0 : 1, dy = neg ? lh : -lh;
+			struct toll_ch_spot sp[] = {
+				{ x, y, 0.5, ay, buf[0], 0 }, { x, y, 0.5, ay, buf[1], 0 },
+				{ x, y + dy, 0.5, ay, buf[0], 0 }, { x, y + dy, 0.5, ay, buf[1], 0 },
+				{ x, y + 2 * dy, 0.5, ay, buf[1], 0 },
+			};
+			if (toll_ch_place(c, TX_LABEL, label, 1, sp, sizeof sp / sizeof sp[0]) != 0)
+				goto oom;
+		}
 	}
 	free(up), free(down), free(tlo), free(thi), free(topen), free(tband);
 	return 0;
+oom:
+	free(up), free(down), free(tlo), free(thi), free(topen), free(tband);
+	return -1;
 }
 
-/* The category labels under the bars: wrapped in their band, or turned 45 degrees. */
+/* Up, the value axis's layout; across, the rows' (as DOT's). */
+static int
+layout(toll_chart *c, struct layout *L, double left, double tick_h)
+{
+	if (c->across)
+		return toll_ch_across_layout(c, L, left, tick_h);
+	return toll_ch_vertical_layout(c, L, left, tick_h);
+}
+
+/* The category labels under the bars: wrapped in their band, or turned 45 degrees; across, left of them. */
 static void
 x_axis(toll_chart *c, struct layout *L)
 {
@@ -245,6 +311,13 @@ x_axis(toll_chart *c, struct layout *L)
 	size_t ncat = toll_strmap_count(c->cats), i;
 	double band = (c->px1 - c->px0) / (double)(ncat ? ncat : 1);
 
+	c->role = TX_CATEGORY;
+	if (c->across) {
+		band = (c->py1 - c->py0) / (double)(ncat ? ncat : 1);
+		for (i = 0; i < L->ncat; i++)
+			toll_ch_row_label(c, L, i, c->py0 + band * ((double)i + 0.5));
+		return;
+	}
 	for (i = 0; i < L->ncat; i += L->every) {
 		double x = c->px0 + band * (i + 0.5), w, h;
 		toll_ch_extent(L->catl[i], &w, &h);
@@ -288,7 +361,7 @@ const struct toll_chart_kind_desc toll_ch_bar = {
 	         KIND_MARK_VALUE | KIND_LABELS,
 	.swatch = SWATCH_BOX,
 	.value_range = value_range,
-	.layout = toll_ch_vertical_layout,
+	.layout = layout,
 	.draw = draw,
 	.x_axis = x_axis,
 	.open_swatch = open_swatch,

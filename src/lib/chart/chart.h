@@ -56,6 +56,36 @@ struct toll_ch_mark {
 	char *label;
 };
 
+/* What a text drawn is (the --boxes dump names them). */
+enum toll_ch_role_text {
+	TX_TITLE, TX_SUBTITLE, TX_LEGEND, TX_TICK, TX_CATEGORY, TX_AXIS, TX_CAPTION, TX_LABEL, TX_MARK
+};
+
+/* A text drawn: its corners, in the chart's units, clockwise from the top left as drawn. */
+struct toll_ch_box {
+	double q[4][2];
+	int role;
+	char *text;
+};
+
+/* A place a label may go: its anchor (x, y) and alignment (ax, ay); text: a shorter form, or NULL. */
+struct toll_ch_spot {
+	double x, y, ax, ay;
+	const char *text;
+	int col_white;       /* white, inside a bar */
+};
+
+#define TOLL_CH_SPOTS 6
+
+/* A label to place once every other text is drawn. */
+struct toll_ch_req {
+	int role, bold;
+	char *text;
+	struct toll_ch_spot spots[TOLL_CH_SPOTS];
+	char *alt[TOLL_CH_SPOTS];
+	size_t nspots;
+};
+
 struct toll_chart {
 	toll_chart_opts o;
 	const struct toll_chart_kind_desc *kind;
@@ -87,6 +117,17 @@ struct toll_chart {
 	size_t ntexts, texts_cap;
 	int text_failed;
 	int on_page;                   /* drawn on a caller's page (toll_chart_draw) */
+	int across;                    /* BAR drawn across: categories down, values across */
+	/* The texts drawn (boxes.c), the labels still to place, those left out. */
+	struct toll_ch_box *boxes;
+	size_t nboxes, boxes_cap;
+	int boxes_failed;
+	int role;                      /* the role of the texts being drawn */
+	cairo_matrix_t unbase;         /* from the device back to the chart's units */
+	struct toll_ch_req *reqs;
+	size_t nreqs, reqs_cap;
+	char **dropped;
+	size_t ndropped;
 	/* HIST */
 	gsl_histogram *hist;
 };
@@ -176,6 +217,12 @@ extern const struct toll_chart_kind_desc toll_ch_bar, toll_ch_line, toll_ch_step
 extern const struct toll_chart_kind_desc *const toll_ch_kinds[];
 extern const size_t toll_ch_nkinds;
 
+/* Whether the value axis runs across: INTERVAL, DOT, and BAR when its labels do not fit under it. */
+static inline int toll_ch_across(const toll_chart *c)
+{
+	return (c->kind->flags & KIND_VALUE_ACROSS) || c->across;
+}
+
 /* store.c */
 static inline uint32_t ser_of(const toll_chart *c, size_t i) { return c->ser ? c->ser[i] : 0; }
 static inline uint32_t cat_of(const toll_chart *c, size_t i) { return c->cat ? c->cat[i] : 0; }
@@ -225,6 +272,21 @@ void toll_ch_texts_free(toll_chart *c);
 /* SVG: the texts drawn, as <text> elements, to write before "</svg>". */
 char *toll_ch_svg_texts(toll_chart *c, size_t *len);
 
+/* boxes.c */
+void toll_ch_box_of(toll_chart *c, PangoLayout *l, double x, double y, double q[4][2]);
+void toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y);
+int toll_ch_quads_overlap(double a[4][2], double b[4][2]);
+/*
+ * Label s (bold or not), of role TX_LABEL or TX_MARK, to be drawn at the
+ * first of spots[0..n) where it covers no other text and stays on the
+ * chart, once every other text is drawn (toll_ch_place_all()); where
+ * none is free it is left out, and counted.  0, or -1 out of memory.
+ */
+int toll_ch_place(toll_chart *c, int role, const char *s, int bold, const struct toll_ch_spot *spots, size_t n);
+int toll_ch_place_all(toll_chart *c);
+void toll_ch_boxes_clear(toll_chart *c);
+void toll_ch_boxes_free(toll_chart *c);
+
 /* render.c */
 void toll_ch_iso_date(int64_t t, char *buf, size_t sz);
 
@@ -257,7 +319,7 @@ void toll_ch_points_range(const toll_chart *c, double *lo, double *hi);
 void toll_ch_draw_value_axis(toll_chart *c);
 void toll_ch_draw_value_labels(toll_chart *c);
 void toll_ch_draw_x_axis(toll_chart *c, struct layout *L);
-void toll_ch_draw_marks(toll_chart *c);
+int toll_ch_draw_marks(toll_chart *c);
 
 /* layout.c */
 int toll_ch_vertical_layout(toll_chart *c, struct layout *L, double left, double tick_h);
@@ -273,19 +335,21 @@ void toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col);
 /* The same, hollow when supplied (a value toll supplied, no source's). */
 void toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb col);
 void toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy);
+/* A whisker from lo to hi at x (at height x when the values run across); an arrow up (right) when open. */
 void toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double cap);
+void toll_ch_whisker_across(toll_chart *c, double y, double lo, double hi, int open, double cap);
 /*
  * A figure written at (x, y) of the plot: with right set, right of the
  * point (or above it and to the left where the plot ends); else centred
  * above it (or below where the plot's top is).
  */
-void toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int right);
+int toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int right);
 
 /* interval.c: what INTERVAL and DOT share, the value axis across. */
 int toll_ch_across_layout(toll_chart *c, struct layout *L, double left, double tick_h);
 void toll_ch_row_label(toll_chart *c, struct layout *L, size_t k, double y);
 void toll_ch_row_guide(toll_chart *c, double y);
-void toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h);
+int toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h);
 size_t toll_ch_rows_every(toll_chart *c, double row);
 void toll_ch_across_x_axis(toll_chart *c, struct layout *L);
 void toll_ch_across_open_swatch(toll_chart *c, double x, double y);

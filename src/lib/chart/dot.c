@@ -29,7 +29,8 @@ draw(toll_chart *c, struct layout *L)
 		double y = c->py0 + row * ((double)cat_of(c, i) + 0.5) +
 		           step * ((double)ser_of(c, i) - (double)(ns - 1) / 2);
 
-		toll_ch_across_point(c, i, y, row);
+		if (toll_ch_across_point(c, i, y, row) != 0)
+			return -1;
 	}
 	return 0;
 }

@@ -56,9 +56,35 @@ toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy)
  * A whisker from lo to hi; an open one goes from lo past hi (the best, for
  * an open figure) by an arrow's length: "at least", not "up to the top".
  */
+/* The same across, at height y: an open high an arrow 22 units long to the right. */
+void
+toll_ch_whisker_across(toll_chart *c, double y, double lo, double hi, int open, double cap)
+{
+	cairo_t *cr = c->cr;
+	double xlo = toll_ch_vmap(c, lo), xhi = open ? fmin(toll_ch_vmap(c, hi) + 22, c->px1 - 1) : toll_ch_vmap(c, hi);
+
+	cairo_set_source_rgb(cr, 0.13, 0.13, 0.13);
+	cairo_set_line_width(cr, 1.3);
+	cairo_move_to(cr, xlo, y);
+	cairo_line_to(cr, open ? xhi - 5 : xhi, y);
+	cairo_move_to(cr, xlo, y - cap / 2);
+	cairo_line_to(cr, xlo, y + cap / 2);
+	if (!open) {
+		cairo_move_to(cr, xhi, y - cap / 2);
+		cairo_line_to(cr, xhi, y + cap / 2);
+	}
+	cairo_stroke(cr);
+	if (open)
+		toll_ch_arrow_head(cr, xhi, y, 1, 0);
+}
+
 void
 toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double cap)
 {
+	if (toll_ch_across(c)) {
+		toll_ch_whisker_across(c, x, lo, hi, open, cap);
+		return;
+	}
 	cairo_t *cr = c->cr;
 	double ylo = toll_ch_vmap(c, lo), yhi = open ? fmax(toll_ch_vmap(c, hi) - 22, c->py0 + 1) : toll_ch_vmap(c, hi);
 
@@ -77,19 +103,24 @@ toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double 
 		toll_ch_arrow_head(cr, x, yhi, 0, -1);
 }
 
-void
+int
 toll_ch_value_label(toll_chart *c, const char *s, double x, double y, int right)
 {
-	double w = toll_ch_text_width(c, s, SZ_LABEL, 1), h = toll_ch_line_height(c, SZ_LABEL);
+	double h = toll_ch_line_height(c, SZ_LABEL);
 
 	if (right) {
-		if (x + 5 + w <= c->o.width - 2)
-			toll_ch_show_text(c, s, SZ_LABEL, 1, x + 5, y, 0, 0.5, toll_ch_ink);
-		else
-			toll_ch_show_text(c, s, SZ_LABEL, 1, x - 3, y - 4, 1, 1, toll_ch_ink);
-	} else if (y - 3 - h >= c->py0 - 2) {
-		toll_ch_show_text(c, s, SZ_LABEL, 1, x, y - 3, 0.5, 1, toll_ch_ink);
+		/* Right of the point, a line above or below it, else left of it. */
+		struct toll_ch_spot sp[] = {
+			{ x + 5, y, 0, 0.5, NULL, 0 }, { x + 5, y - h, 0, 0.5, NULL, 0 },
+			{ x + 5, y + h, 0, 0.5, NULL, 0 }, { x - 3, y - 4, 1, 1, NULL, 0 },
+			{ x - 3, y + 4, 1, 0, NULL, 0 },
+		};
+		return toll_ch_place(c, TX_LABEL, s, 1, sp, sizeof sp / sizeof sp[0]);
 	} else {
-		toll_ch_show_text(c, s, SZ_LABEL, 1, x, y + 3, 0.5, 0, toll_ch_ink);
+		/* Above the point, a line higher, or below it (where the plot's top is). */
+		struct toll_ch_spot sp[] = {
+			{ x, y - 3, 0.5, 1, NULL, 0 }, { x, y - 3 - h, 0.5, 1, NULL, 0 }, { x, y + 3, 0.5, 0, NULL, 0 },
+		};
+		return toll_ch_place(c, TX_LABEL, s, 1, sp, sizeof sp / sizeof sp[0]);
 	}
 }

@@ -85,7 +85,7 @@ toll_ch_row_guide(toll_chart *c, double y)
  * of it (or left of it where the plot ends).  clip_h: how far above and
  * below the plot its row may reach.
  */
-void
+int
 toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 {
 	cairo_t *cr = c->cr;
@@ -135,18 +135,21 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 	/* --labels: right of the interval, or left of it where the plot ends. */
 	if (toll_ch_label(c, i) != NULL) {
 		const char *label = toll_ch_label(c, i);
-		double w = toll_ch_text_width(c, label, SZ_LABEL, 1);
 		double right = open_of(c, i) ? c->px1 : toll_ch_vmap(c, band_of(c, i) ? c->hi[i] : c->y[i]) + 6;
 		double left = toll_ch_vmap(c, band_of(c, i) ? c->lo[i] : c->y[i]) - 6;
-
-		if (right + 2 + w <= c->px1 + PAD - 2)
-			toll_ch_show_text(c, label, SZ_LABEL, 1, right + 2, y, 0, 0.5, toll_ch_ink);
-		else if (left - 2 - w >= c->px0)
-			toll_ch_show_text(c, label, SZ_LABEL, 1, left - 2, y, 1, 0.5, toll_ch_ink);
-		else   /* no room on either side (an arrow from near 0): above the line, past the dot */
-			toll_ch_show_text(c, label, SZ_LABEL, 1, toll_ch_vmap(c, c->y[i]) + 6, y - 2, 0, 1,
-			                  toll_ch_ink);
+		double dot = toll_ch_vmap(c, c->y[i]);
+		/*
+		 * Right of the interval, else left of it (not over the row's name), else above or
+		 * below the line past the dot.
+		 */
+		struct toll_ch_spot sp[] = {
+			{ right + 2, y, 0, 0.5, NULL, 0 }, { left - 2, y, 1, 0.5, NULL, 0 },
+			{ dot + 6, y - 2, 0, 1, NULL, 0 }, { dot + 6, y + 2, 0, 0, NULL, 0 },
+			{ dot - 6, y - 2, 1, 1, NULL, 0 },
+		};
+		return toll_ch_place(c, TX_LABEL, label, 1, sp, sizeof sp / sizeof sp[0]);
 	}
+	return 0;
 }
 
 /* Every how many rows of height row a label fits. */
@@ -170,7 +173,8 @@ draw(toll_chart *c, struct layout *L)
 		if (i % every == 0 && cat_of(c, i) < L->ncat)
 			toll_ch_row_label(c, L, cat_of(c, i), y);
 		toll_ch_row_guide(c, y);
-		toll_ch_across_point(c, i, y, row);
+		if (toll_ch_across_point(c, i, y, row) != 0)
+			return -1;
 	}
 	return 0;
 }

@@ -88,6 +88,12 @@ toll_chart_opts_check(const toll_chart_opts *o, unsigned given, toll_diag *d)
 		opt = "--labels", flag = KIND_LABELS;
 	else if ((given & TOLL_CHART_GIVEN_XRANGE) && !(k->flags & KIND_X_AXIS))
 		opt = "--xmin and --xmax are", flag = KIND_X_AXIS;
+	else if (o->bars != TOLL_BARS_AUTO && !(k->flags & KIND_CAT_AXIS))
+		opt = o->bars == TOLL_BARS_HORIZONTAL ? "--horizontal" : "--vertical", flag = KIND_CAT_AXIS;
+	else if ((given & TOLL_CHART_GIVEN_SORT) && !(k->flags & KIND_ONE_PER_CAT))
+		opt = "--sort", flag = KIND_ONE_PER_CAT;
+	else if (o->top > 0 && !(k->flags & KIND_ONE_PER_CAT))
+		opt = "--top", flag = KIND_ONE_PER_CAT;
 	if (opt == NULL && (k->flags & KIND_BARS)) {
 		/* A bar is read by its length: nothing may cut it, nor a log axis stretch it. */
 		double base = o->log_y ? 1 : 0;

@@ -112,7 +112,7 @@ toll_ch_category_labels(toll_chart *c, struct layout *L, double width, int lines
 		memcpy(s, k.s, k.len);
 		s[k.len] = '\0';
 		L->catl[i] = toll_ch_text(c, s, SZ_TICK, 0, width, lines);
-		if (c->kind->flags & KIND_VALUE_ACROSS)
+		if (toll_ch_across(c))
 			pango_layout_set_alignment(L->catl[i], PANGO_ALIGN_RIGHT);
 		else if (!L->rotate)
 			pango_layout_set_alignment(L->catl[i], PANGO_ALIGN_CENTER);
@@ -328,17 +328,21 @@ toll_ch_draw_texts(toll_chart *c, struct layout *L)
 	const toll_chart_opts *o = &c->o;
 	double y = PAD, h;
 
+	c->role = TX_TITLE;
 	if (L->title) {
 		toll_ch_show(c, L->title, PAD, y, 0, 0, toll_ch_ink);
 		toll_ch_extent(L->title, NULL, &h);
 		y += h + 2;
 	}
+	c->role = TX_SUBTITLE;
 	if (L->sub)
 		toll_ch_show(c, L->sub, PAD, y, 0, 0, toll_ch_ink_soft);
+	c->role = TX_CAPTION;
 	if (L->caption) {
 		toll_ch_extent(L->caption, NULL, &h);
 		toll_ch_show(c, L->caption, PAD, o->height - PAD - h, 0, 0, toll_ch_ink_faint);
 	}
+	c->role = TX_AXIS;
 	if (L->xlabel)
 		toll_ch_show(c, L->xlabel, (c->px0 + c->px1) / 2, L->bottom, 0.5, 0, toll_ch_ink_soft);
 	if (L->ylabel) {

@@ -138,7 +138,7 @@ static int
 labels(toll_chart *c, const uint32_t *idx, const size_t *start, size_t ns, int step, double xend)
 {
 	struct end_label *e = malloc(ns * sizeof *e);
-	double lh = toll_ch_line_height(c, SZ_LABEL) * 0.95;
+	double lh = toll_ch_line_height(c, SZ_LABEL) + 1;
 	size_t s, n = 0, k;
 
 	if (e == NULL)
@@ -166,7 +166,10 @@ labels(toll_chart *c, const uint32_t *idx, const size_t *start, size_t ns, int s
 			e[k].y = limit;
 	}
 	for (k = 0; k < n; k++)
-		toll_ch_value_label(c, e[k].text, e[k].x, e[k].y, 1);
+		if (toll_ch_value_label(c, e[k].text, e[k].x, e[k].y, 1) != 0) {
+			free(e);
+			return -1;
+		}
 	free(e);
 	return 0;
 }

@@ -215,6 +215,40 @@ open_marks(toll_chart *c)
 	return 0;
 }
 
+/* Bars across: the value axis's title goes under the plot, the categories' beside it. */
+static void
+swap_axis_titles(toll_chart *c)
+{
+	const char *t = c->o.xlabel;
+
+	c->o.xlabel = c->o.ylabel;
+	c->o.ylabel = t;
+}
+
+/* Whether a chart of a row per category (DOT, BAR across) has room for each row's name. */
+static int
+rows_fit(toll_chart *c)
+{
+	size_t ncat = toll_strmap_count(c->cats);
+
+	return !toll_ch_across(c) || !(c->kind->flags & KIND_ONE_PER_CAT) || ncat == 0 ||
+	       (c->py1 - c->py0) / (double)ncat >= toll_ch_line_height(c, SZ_TICK) * 1.1;
+}
+
+/* Such a chart without that room is refused, with the number that fits. */
+static int
+rows_refused(toll_chart *c, toll_diag *d)
+{
+	size_t ncat = toll_strmap_count(c->cats), fit;
+	double lh = toll_ch_line_height(c, SZ_TICK) * 1.1;
+
+	fit = c->py1 > c->py0 ? (size_t)floor((c->py1 - c->py0) / lh) : 0;
+	return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu categories, and room for the names of %zu at "
+	                     "this --size: --top %zu draws the largest (the rest as one), or make the "
+	                     "chart taller (--size %.0fx%.0f)", ncat, fit, fit > 2 ? fit - 1 : 1, c->o.width,
+	                     ceil(c->o.height + (double)ncat * lh - (c->py1 - c->py0)));
+}
+
 /* Everything but the surface: the layout, then the data, axes, legend and texts. */
 static int
 draw_chart(toll_chart *c, toll_diag *d)
@@ -224,14 +258,48 @@ draw_chart(toll_chart *c, toll_diag *d)
 	int rc = TOLL_OK;
 
 	memset(&L, 0, sizeof L);
+	toll_ch_boxes_clear(c);
+	cairo_get_matrix(c->cr, &c->unbase);
+	if (cairo_matrix_invert(&c->unbase) != CAIRO_STATUS_SUCCESS)
+		cairo_matrix_init_identity(&c->unbase);
 	if (open_marks(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	for (i = 0; i < c->n; i++)
 		c->any_band |= band_of(c, i);
 	if (toll_ch_colours(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	c->across = (c->kind->flags & KIND_CAT_AXIS) && c->o.bars == TOLL_BARS_HORIZONTAL;
+	if (c->across)
+		swap_axis_titles(c);
 	if (toll_ch_plan(c, &L) != 0) {
 		rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
+		goto done;
+	}
+	/* Bars whose labels do not fit under them, each in its band: across, a label beside each. */
+	if ((c->kind->flags & KIND_CAT_AXIS) && !c->across && c->o.bars == TOLL_BARS_AUTO &&
+	    (L.rotate || L.every > 1)) {
+		toll_ch_layout_free(&L);
+		memset(&L, 0, sizeof L);
+		c->across = 1;
+		swap_axis_titles(c);
+		if (toll_ch_plan(c, &L) != 0) {
+			rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
+			goto done;
+		}
+		/* Too many rows for their names: up after all, the labels turned and thinned. */
+		if (!rows_fit(c)) {
+			toll_ch_layout_free(&L);
+			memset(&L, 0, sizeof L);
+			c->across = 0;
+			swap_axis_titles(c);
+			if (toll_ch_plan(c, &L) != 0) {
+				rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
+				goto done;
+			}
+		}
+	}
+	if (!rows_fit(c)) {
+		rc = rows_refused(c, d);
 		goto done;
 	}
 	cairo_set_source_rgb(c->cr, 1, 1, 1);
@@ -243,15 +311,25 @@ draw_chart(toll_chart *c, toll_diag *d)
 		cairo_paint(c->cr);
 	}
 	toll_ch_draw_value_axis(c);
+	/* The texts the layout placed first; then the labels, each where it covers none. */
+	c->role = TX_CATEGORY;
 	if (c->kind->draw(c, &L) != 0)
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	toll_ch_draw_marks(c);
+	if (toll_ch_draw_marks(c) != 0)
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	c->role = TX_TICK;
 	toll_ch_draw_value_labels(c);
 	toll_ch_draw_x_axis(c, &L);
+	c->role = TX_LEGEND;
 	toll_ch_draw_legend(c, &L);
 	toll_ch_draw_texts(c, &L);
+	if (toll_ch_place_all(c) != 0 && rc == TOLL_OK)
+		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 done:
 	toll_ch_layout_free(&L);
+	if (c->across)
+		swap_axis_titles(c);
+	c->across = 0;
 	free(c->series_colour);
 	c->series_colour = NULL;
 	return rc;

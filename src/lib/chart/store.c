@@ -49,6 +49,7 @@ toll_chart_free(toll_chart *c)
 	free(c->marks);
 	if (c->hist)
 		gsl_histogram_free(c->hist);
+	toll_ch_boxes_free(c);
 	free(c);
 }
 

@@ -324,6 +324,7 @@ toll_ch_show(toll_chart *c, PangoLayout *l, double x, double y, double ax, doubl
 	toll_ch_extent(l, &w, &h);
 	if (pango_layout_get_width(l) > 0 && pango_layout_get_alignment(l) != PANGO_ALIGN_LEFT)
 		w = (double)pango_layout_get_width(l) / PANGO_SCALE;
+	toll_ch_box_add(c, l, x - ax * w, y - ay * h);
 	if (c->o.format == TOLL_CHART_SVG && !c->o.svg_outlines) {
 		record(c, l, x - ax * w, y - ay * h, col);
 		return;
