@@ -56,6 +56,13 @@ enum toll_chart_bars { TOLL_BARS_AUTO, TOLL_BARS_HORIZONTAL, TOLL_BARS_VERTICAL 
 #define TOLL_CHART_TEXT_MAX 200
 #define TOLL_CHART_TEXT_BUF 4096
 
+/*
+ * A chart drawn on its own (toll_chart_render()) has at most this many
+ * series: each its own colour, none used twice (a reader tells no more
+ * apart, and Okabe and Ito's palette has eight).
+ */
+#define TOLL_CHART_MAX_COLOURS 8
+
 /* Everything but the data.  Strings are borrowed: they must outlive the chart. */
 typedef struct toll_chart_opts {
 	enum toll_chart_kind kind;

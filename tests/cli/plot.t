@@ -565,3 +565,11 @@ label 1
 role 1
 tick 1
 some dropped
+
+=== more than eight series: refused, never a colour drawn twice
+$ awk 'BEGIN { print "x\tside\tbest"; for (i = 1; i <= 9; i++) printf "1\ts%d\t%d\n2\ts%d\t%d\n", i, i, i, i + 1 }' > "$TEST_TMP/s.tsv"; toll-plot line -x x --series side -o - "$TEST_TMP/s.tsv"; echo "exit $?"; head -n 17 "$TEST_TMP/s.tsv" | toll-plot line -x x --series side -o "$TEST_TMP/s8.png" && echo eight drawn
+--- stdout
+exit 1
+eight drawn
+--- stderr
+toll-plot: 9 series, more than the 8 colours a reader tells apart: draw fewer (filter the rows of the series column first, or group them coarser), or draw them as the categories of a bar or dot chart, where --top N keeps the largest

@@ -122,6 +122,13 @@ at_most() {
 }
 draw() { (cd "$here/../data" && toll-plot "$@") 2>"$tmp/err" || fail "toll-plot $*: $(cat "$tmp/err")"; }
 
+# Eight series, eight colours: each of Okabe and Ito's drawn, none twice.
+awk 'BEGIN { print "x\tside\tbest"; for (i = 1; i <= 8; i++) printf "1\ts%d\t%d\n2\ts%d\t%d\n", i, 10 * i, i, 10 * i + 5 }' >"$tmp/s8.tsv"
+draw line -x x --series side "$tmp/s8.tsv" --no-interval --size 600x360 -o "$tmp/s8.png"
+for rgb in 0072B2 D55E00 009E73 E69F00 CC79A7 56B4E9 F0E442 000000; do
+	at_least "eight series: #$rgb drawn" 150 "$tmp/s8.png" 0 60 600 330 $rgb 4
+done
+
 # Crowded charts: no text drawn over another (the layout's boxes, --boxes),
 # and the labels left out said.
 crowded() {

@@ -403,6 +403,12 @@ toll_chart_render(toll_chart *c, toll_chart_write_fn write, void *closure, toll_
 
 	if ((rc = prepare(c, d)) != TOLL_OK)
 		return rc;
+	if (toll_strmap_count(c->series) > TOLL_CHART_MAX_COLOURS)
+		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu series, more than the %d colours a reader "
+		                     "tells apart: draw fewer (filter the rows of the series column first, "
+		                     "or group them coarser), or draw them as the categories of a bar or "
+		                     "dot chart, where --top N keeps the largest", toll_strmap_count(c->series),
+		                     TOLL_CHART_MAX_COLOURS);
 	sk.hold = c->o.format == TOLL_CHART_SVG && !c->o.svg_outlines;
 	sf = make_surface(c, &sk);
 	c->cr = cairo_create(sf);
