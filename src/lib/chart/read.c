@@ -31,6 +31,7 @@ struct cols {
 	size_t nx, ny, nseries;
 	long source;
 	long best_by;             /* toll-agg's: 'toll' when toll supplied the best */
+	long category;            /* the category column: one value drawn names the value axis */
 	toll_figure_cols fc;      /* the figure's columns, read by the reader every program shares */
 	int figures;              /* the table states figures (value, or low, best, high) */
 	long v;                   /* the value column: -y */
@@ -58,6 +59,9 @@ struct toll_chart_reader {
 	char *join;               /* a label being joined */
 	size_t join_cap;
 	char *caption, *xlabel;   /* the defaults made, which the chart borrows */
+	char *category;           /* the category of every row drawn ("killed"), or NULL */
+	int categories;           /* 0 none read, 1 one, 2 several */
+	char xtitle[160], ytitle[160];   /* the axis titles in words */
 };
 
 /* ---- the table ---- */
@@ -148,6 +152,7 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	c->figures = toll_figure_cols_any(&c->fc);
 	c->source = toll_table_column(t, "source");
 	c->best_by = toll_table_column(t, "best_by");
+	c->category = toll_table_column(t, "category");
 	if (p->xcol == NULL) {
 		if (k->x_default == NULL) {
 			free(p->first);
@@ -492,6 +497,18 @@ toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row 
 	}
 	if (toll_chart_add(ch, &pt) != 0)
 		return oom(d);
+	/* The category of the rows drawn, while it is one: "Killed, best estimate". */
+	if (c->category >= 0 && p->categories < 2) {
+		const toll_field *f = &r->f[c->category];
+
+		if (p->categories == 0) {
+			if ((p->category = strndup(f->s, f->len)) == NULL)
+				return oom(d);
+			p->categories = 1;
+		} else if (strlen(p->category) != f->len || memcmp(p->category, f->s, f->len) != 0) {
+			p->categories = 2;
+		}
+	}
 	if (c->source >= 0 && ch->o.caption == NULL && toll_strmap_count(p->sources) < 1000) {
 		const toll_field *f = &r->f[c->source];
 		size_t id;
@@ -537,6 +554,7 @@ toll_chart_reader_free(toll_chart_reader *p)
 	free(p->caption);
 	free(p->xlabel);
 	free(p->first);
+	free(p->category);
 	free(p);
 }
 
@@ -678,6 +696,57 @@ default_caption(const toll_strmap *sources)
 	return s;
 }
 
+/*
+ * An axis's title in words, from the column's name (toll's columns by
+ * what they hold: "best" of killed rows is "Killed, best estimate",
+ * "end:month" is "Month of death"); another column's name with its
+ * first letter upper case and "_" as spaces.
+ */
+static void
+column_title(const char *col, const char *category, char *buf, size_t sz)
+{
+	static const struct { const char *col, *words; } known[] = {
+		{ "best", "best estimate" }, { "low", "low estimate" }, { "high", "high estimate" },
+		{ "value", "figure" }, { "change", "added in the period" }, { "reported", "date reported" },
+		{ "as_of", "as of" }, { "period", "period" }, { "start", "first day of death" },
+		{ "end", "last day of death" }, { "events", "events" }, { "series", "series" },
+		{ "count", "rows" },
+	};
+	static const char *const units[] = { "day", "week", "month", "quarter", "year" };
+	const char *colon = strchr(col, ':');
+	char words[96], cat[64];
+	size_t i, n;
+	int of_figure = 0;
+
+	snprintf(words, sizeof words, "%s", col);
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(col, known[i].col) == 0) {
+			snprintf(words, sizeof words, "%s", known[i].words);
+			of_figure = i < 5;
+		}
+	if (colon != NULL)
+		for (i = 0; i < sizeof units / sizeof units[0]; i++)
+			if (strcmp(colon + 1, units[i]) == 0) {
+				size_t klen = (size_t)(colon - col);
+				const char *how = klen == 3 && strncmp(col, "end", 3) == 0 ? "of death" :
+				                  klen == 5 && strncmp(col, "start", 5) == 0 ? "of death (first day)" :
+				                  klen == 8 && strncmp(col, "reported", 8) == 0 ? "reported" : NULL;
+				if (how != NULL)
+					snprintf(words, sizeof words, "%s %s", units[i], how);
+			}
+	if (of_figure && category != NULL && *category != '\0') {
+		snprintf(cat, sizeof cat, "%s", category);
+		snprintf(buf, sz, "%s, %s", cat, words);
+	} else {
+		snprintf(buf, sz, "%s", words);
+	}
+	for (n = 0; buf[n] != '\0'; n++)
+		if (buf[n] == '_')
+			buf[n] = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
 /* Whether a column's name says it holds years ("year", "start:year", "Year of death"). */
 static int
 names_year(const char *s)
@@ -705,27 +774,34 @@ toll_chart_reader_finish(toll_chart_reader *p, const toll_table *t, char *const 
 		return rc;
 	o->x_years = p->dates == 0 && p->xwhole && (p->xfour || names_year(p->xcol));
 	/* The options the table decides: axis labels, caption, dates. */
-	if ((k->flags & KIND_VALUE_ACROSS) && k->x_role == ROLE_CATEGORY) {
+	{
+		const char *cat = p->categories == 1 ? p->category : NULL;
+
+		column_title(p->xcol, cat, p->xtitle, sizeof p->xtitle);
+		column_title(k->y_role == ROLE_NONE ? "count" : k->y_role == ROLE_CATEGORY ? "best" : p->ycol, cat,
+		             p->ytitle, sizeof p->ytitle);
+	}
+	if ((k->flags & KIND_VALUE_ACROSS)) {
 		/* The values run across, under the plot; the rows name themselves. */
 		if (o->xlabel == NULL)
-			o->xlabel = p->ycol;
+			o->xlabel = k->x_role == ROLE_CATEGORY ? p->ytitle : p->ytitle;
 		if (o->ylabel == NULL)
 			o->ylabel = "";
 	}
 	if (o->xlabel == NULL)
-		o->xlabel = k->x_role == ROLE_NONE ? "" : p->xcol;
+		o->xlabel = k->x_role == ROLE_NONE ? "" : p->xtitle;
 	if (o->ylabel == NULL)
-		o->ylabel = k->y_role == ROLE_NONE ? "count" : k->y_role == ROLE_CATEGORY ? "" : p->ycol;
+		o->ylabel = p->ytitle;
 	if (o->caption == NULL)
 		o->caption = p->caption = default_caption(p->sources);
 	o->x_dates = p->dates == 1;
 	o->x_times = p->dates == 1 && p->times;
 	o->x_bin = p->dates == 1 && p->bin > TOLL_BIN_DAY ? p->bin : 0;
 	/* Times are drawn in UTC: an axis of times says so. */
-	if (o->x_times && o->xlabel == p->xcol) {
-		if ((p->xlabel = malloc(strlen(p->xcol) + 7)) == NULL)
+	if (o->x_times && o->xlabel == p->xtitle) {
+		if ((p->xlabel = malloc(strlen(p->xtitle) + 7)) == NULL)
 			return oom(d);
-		sprintf(p->xlabel, "%s (UTC)", p->xcol);
+		sprintf(p->xlabel, "%s (UTC)", p->xtitle);
 		o->xlabel = p->xlabel;
 	}
 	return TOLL_OK;
