@@ -593,6 +593,11 @@ main(int argc, char **argv)
 			cli_error("warning: font '%s' not found; drawing with '%s'", want, got);
 	}
 	toll_chart_xrange(ch, p.o.has_xmin, p.o.xmin, p.o.has_xmax, p.o.xmax);
+	if ((rc = toll_chart_reader_caption(p.rd, &d)) != TOLL_OK) {
+		cli_diag(&d, 0);
+		status = cli_exit_status(rc);
+		goto done;
+	}
 	if ((status = cli_output_open(&out, p.out)) != EXIT_OK)
 		goto done;
 	rc = toll_chart_render(ch, cli_output_write, &out, &d);

@@ -294,6 +294,13 @@ int toll_chart_reader_finish(toll_chart_reader *r, const toll_table *t, char *co
                              size_t nfiles, toll_diag *d);
 
 /*
+ * After toll_chart_xrange(): the caption toll made names only the sources
+ * of the points drawn between --xmin and --xmax.  TOLL_OK, or TOLL_ENOMEM
+ * with *d.
+ */
+int toll_chart_reader_caption(toll_chart_reader *p, toll_diag *d);
+
+/*
  * A position on the x axis (a date when x holds dates, else a number) or,
  * with value_axis, on the value axis, for --mark, --xmin and --xmax;
  * 0, or -1 when s is neither.  Valid after toll_chart_reader_finish().

@@ -573,3 +573,14 @@ exit 1
 eight drawn
 --- stderr
 toll-plot: 9 series, more than the 8 colours a reader tells apart: draw fewer (filter the rows of the series column first, or group them coarser), or draw them as the categories of a bar or dot chart, where --top N keeps the largest
+
+=== --xmin and --xmax: the legend and the caption name only what is drawn
+$ printf 'x\tside\tsource\tbest\n1\tA\tsa\t10\n2\tA\tsa\t12\n5\tB\tsb\t3\n6\tB\tsb\t4\n' > "$TEST_TMP/x.tsv"; for r in '--xmax 3' '--xmin 4' '--xmin 2 --xmax 5'; do toll-plot line -x x --series side $r --boxes - -o "$TEST_TMP/x.png" "$TEST_TMP/x.tsv" | awk -F'\t' -v r="$r" '$1 == "legend" || $1 == "caption" { print r ": " $1 ": " $2 }'; done
+--- stdout
+--xmax 3: legend: A
+--xmax 3: caption: Source: sa
+--xmin 4: legend: B
+--xmin 4: caption: Source: sb
+--xmin 2 --xmax 5: legend: A
+--xmin 2 --xmax 5: legend: B
+--xmin 2 --xmax 5: caption: Source: sa, sb

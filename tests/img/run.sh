@@ -129,6 +129,12 @@ for rgb in 0072B2 D55E00 009E73 E69F00 CC79A7 56B4E9 F0E442 000000; do
 	at_least "eight series: #$rgb drawn" 150 "$tmp/s8.png" 0 60 600 330 $rgb 4
 done
 
+# An open figure ("at least 31") is an arrow a little past its dot, not one across the plot.
+printf 'event\tlow\tbest\thigh\nwar\t31\t31\t\nclash\t900\t1000\t1100\n' >"$tmp/open.tsv"
+draw dot -x event "$tmp/open.tsv" --size 600x300 -o "$tmp/open.png"
+at_least "open figure: its dot and arrow drawn" 40 "$tmp/open.png" 0 0 300 300 0072B2 30
+at_most "open figure: no arrow across the plot" 0 "$tmp/open.png" 300 0 520 150 0072B2 30
+
 # Crowded charts: no text drawn over another (the layout's boxes, --boxes),
 # and the labels left out said.
 crowded() {

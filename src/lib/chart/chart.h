@@ -145,6 +145,7 @@ struct layout {
 	/* Legend items: laid out in rows. */
 	size_t nleg;
 	PangoLayout **legl;
+	size_t *legser;            /* the series of each item */
 	double *legx, *legy;
 	double leg_h;
 };
@@ -234,6 +235,12 @@ static inline int open_of(const toll_chart *c, size_t i) { return c->flag && (c-
 /* Whether point i's value is a best toll supplied, not a source's: drawn hollow. */
 static inline int supplied_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_SUPPLIED); }
 size_t toll_ch_nseries(const toll_chart *c);
+/*
+ * Whether point i is drawn between --xmin and --xmax (a step's last point
+ * before --xmin holds into them), and whether series s has such a point.
+ */
+int toll_ch_point_shown(const toll_chart *c, size_t i);
+int toll_ch_series_shown(const toll_chart *c, uint32_t s);
 uint32_t *toll_ch_series_order(const toll_chart *c, size_t *start);
 /* Point i's label (--labels), NULL when it has none. */
 const char *toll_ch_label(const toll_chart *c, size_t i);

@@ -94,8 +94,11 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 	cairo_save(cr);
 	cairo_rectangle(cr, c->px0, c->py0 - clip_h, c->px1 - c->px0 + 1, c->py1 - c->py0 + 2 * clip_h);
 	cairo_clip(cr);
+	/* An open high: an arrow a little past the figure, not across the plot (which would read as a range). */
+	double reach = fmin(toll_ch_vmap(c, c->y[i]) + 24, c->px1 - 1);
+
 	if (band_of(c, i)) {
-		double a = toll_ch_vmap(c, c->lo[i]), b = open_of(c, i) ? c->px1 - 1 : toll_ch_vmap(c, c->hi[i]);
+		double a = toll_ch_vmap(c, c->lo[i]), b = open_of(c, i) ? fmax(reach, a + 12) : toll_ch_vmap(c, c->hi[i]);
 		toll_ch_set_rgb(cr, col);
 		cairo_set_line_width(cr, 2.5);
 		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
@@ -105,7 +108,7 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 		if (open_of(c, i))
 			toll_ch_arrow_head(cr, b, y, 1, 0);
 	} else if (open_of(c, i)) {
-		double a = toll_ch_vmap(c, c->y[i]), b = c->px1 - 1;
+		double a = toll_ch_vmap(c, c->y[i]), b = reach;
 		toll_ch_set_rgb(cr, col);
 		cairo_set_line_width(cr, 1.2);
 		cairo_set_dash(cr, (double[]){ 3, 3 }, 2, 0);
@@ -135,7 +138,8 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 	/* --labels: right of the interval, or left of it where the plot ends. */
 	if (toll_ch_label(c, i) != NULL) {
 		const char *label = toll_ch_label(c, i);
-		double right = open_of(c, i) ? c->px1 : toll_ch_vmap(c, band_of(c, i) ? c->hi[i] : c->y[i]) + 6;
+		double right = open_of(c, i) ? fmax(reach, toll_ch_vmap(c, c->lo[i]) + 12) + 4 :
+		               toll_ch_vmap(c, band_of(c, i) ? c->hi[i] : c->y[i]) + 6;
 		double left = toll_ch_vmap(c, band_of(c, i) ? c->lo[i] : c->y[i]) - 6;
 		double dot = toll_ch_vmap(c, c->y[i]);
 		/*

@@ -46,6 +46,7 @@ toll_ch_layout_free(struct layout *L)
 		if (L->legl && L->legl[i])
 			g_object_unref(L->legl[i]);
 	free(L->legl);
+	free(L->legser);
 	free(L->legx);
 	free(L->legy);
 }
@@ -59,7 +60,15 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 	size_t ns = toll_strmap_count(c->series), i;
 	double x = x0, y = y0, lh = toll_ch_line_height(c, SZ_LEGEND);
 
-	L->nleg = (ns > 1 ? ns : 0) + (c->any_open ? 1 : 0);
+	size_t nshow = 0;
+
+	/* Series with nothing between --xmin and --xmax are not in the legend. */
+	if ((L->legser = malloc((ns ? ns : 1) * sizeof *L->legser)) == NULL)
+		return -1;
+	for (i = 0; i < ns && ns > 1; i++)
+		if (toll_ch_series_shown(c, (uint32_t)i))
+			L->legser[nshow++] = i;
+	L->nleg = (ns > 1 ? nshow : 0) + (c->any_open ? 1 : 0);
 	L->leg_h = 0;
 	if (L->nleg == 0)
 		return 0;
@@ -74,7 +83,7 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 		double w;
 
 		if (i < L->nleg - (c->any_open ? 1 : 0) && ns > 1) {
-			toll_str k = toll_strmap_key(c->series, i);
+			toll_str k = toll_strmap_key(c->series, L->legser[i]);
 			s = toll_ch_shown(k.s, k.len, buf);
 		}
 		L->legl[i] = toll_ch_text(c, s, SZ_LEGEND, 0, width - SWATCH - 6, 1);
@@ -289,7 +298,8 @@ toll_ch_draw_legend(toll_chart *c, struct layout *L)
 	for (i = 0; i < L->nleg; i++) {
 		double x = L->legx[i], y = L->legy[i] + lh / 2;
 		int is_open = c->any_open && i == L->nleg - 1;
-		rgb col = is_open ? toll_ch_ink_faint : toll_ch_colour(c, i);
+		size_t s = is_open ? 0 : L->legser[i];
+		rgb col = is_open ? toll_ch_ink_faint : toll_ch_colour(c, s);
 
 		if (is_open) {
 			if (c->kind->open_swatch)
@@ -311,7 +321,7 @@ toll_ch_draw_legend(toll_chart *c, struct layout *L)
 		} else {
 			toll_ch_set_rgb(cr, col);
 			cairo_set_line_width(cr, 2.5);
-			if (toll_ch_repeats(c, i))
+			if (toll_ch_repeats(c, s))
 				cairo_set_dash(cr, (double[]){ 4, 2 }, 2, 0);
 			cairo_move_to(cr, x, y);
 			cairo_line_to(cr, x + SWATCH, y);

@@ -62,6 +62,8 @@ struct toll_chart_reader {
 	char *category;           /* the category of every row drawn ("killed"), or NULL */
 	int categories;           /* 0 none read, 1 one, 2 several */
 	char xtitle[160], ytitle[160];   /* the axis titles in words */
+	uint32_t *src;            /* each point's source in sources, +1; 0 none */
+	size_t src_cap;
 };
 
 /* ---- the table ---- */
@@ -515,6 +517,17 @@ toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row 
 		int added;
 		if (f->len > 0 && toll_strmap_intern(p->sources, f->s, f->len, &id, &added) != TOLL_OK)
 			return oom(d);
+		if (toll_chart_points(ch) > p->src_cap) {
+			size_t cap = p->src_cap ? p->src_cap * 2 : 1024;
+			uint32_t *v = realloc(p->src, cap * sizeof *v);
+
+			if (v == NULL)
+				return oom(d);
+			memset(v + p->src_cap, 0, (cap - p->src_cap) * sizeof *v);
+			p->src = v;
+			p->src_cap = cap;
+		}
+		p->src[toll_chart_points(ch) - 1] = f->len > 0 ? (uint32_t)id + 1 : 0;
 	}
 	return TOLL_OK;
 }
@@ -555,6 +568,7 @@ toll_chart_reader_free(toll_chart_reader *p)
 	free(p->xlabel);
 	free(p->first);
 	free(p->category);
+	free(p->src);
 	free(p);
 }
 
@@ -804,6 +818,40 @@ toll_chart_reader_finish(toll_chart_reader *p, const toll_table *t, char *const 
 		sprintf(p->xlabel, "%s (UTC)", p->xtitle);
 		o->xlabel = p->xlabel;
 	}
+	return TOLL_OK;
+}
+
+int
+toll_chart_reader_caption(toll_chart_reader *p, toll_diag *d)
+{
+	toll_chart *ch = p->ch;
+	toll_strmap *shown;
+	size_t i, n = toll_chart_points(ch);
+	char *caption;
+
+	/* Only a caption toll made, of a chart cut by --xmin or --xmax. */
+	if (p->caption == NULL || ch->o.caption != p->caption || !(ch->kind->flags & KIND_X_AXIS) ||
+	    (!ch->o.has_xmin && !ch->o.has_xmax))
+		return TOLL_OK;
+	if ((shown = toll_strmap_new()) == NULL)
+		return oom(d);
+	for (i = 0; i < n && i < p->src_cap; i++) {
+		size_t id;
+		int added;
+		toll_str k;
+
+		if (p->src[i] == 0 || !toll_ch_point_shown(ch, i))
+			continue;
+		k = toll_strmap_key(p->sources, p->src[i] - 1);
+		if (toll_strmap_intern(shown, k.s, k.len, &id, &added) != TOLL_OK) {
+			toll_strmap_free(shown);
+			return oom(d);
+		}
+	}
+	caption = default_caption(shown);
+	toll_strmap_free(shown);
+	free(p->caption);
+	ch->o.caption = p->caption = caption;
 	return TOLL_OK;
 }
 

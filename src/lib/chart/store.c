@@ -257,6 +257,39 @@ toll_ch_label(const toll_chart *c, size_t i)
 	return toll_strmap_key(c->labels, c->lab[i] - 1).s;
 }
 
+int
+toll_ch_point_shown(const toll_chart *c, size_t i)
+{
+	size_t j;
+
+	if (!(c->kind->flags & KIND_X_AXIS) || c->hist != NULL || (!c->o.has_xmin && !c->o.has_xmax))
+		return 1;
+	if (c->o.has_xmax && c->x[i] > c->o.xmax)
+		return 0;
+	if (!c->o.has_xmin || c->x[i] >= c->o.xmin)
+		return 1;
+	/* Before --xmin: a step's value holds until its series' next point. */
+	if (c->kind != &toll_ch_step)
+		return 0;
+	for (j = 0; j < c->n; j++)
+		if (ser_of(c, j) == ser_of(c, i) && c->x[j] > c->x[i] && c->x[j] <= c->o.xmin)
+			return 0;
+	return 1;
+}
+
+int
+toll_ch_series_shown(const toll_chart *c, uint32_t s)
+{
+	size_t i;
+	/* A step with a point up to --xmax is drawn: from it, or from the one before --xmin it holds. */
+	int step = c->kind == &toll_ch_step && c->hist == NULL;
+
+	for (i = 0; i < c->n; i++)
+		if (ser_of(c, i) == s && (step ? !c->o.has_xmax || c->x[i] <= c->o.xmax : toll_ch_point_shown(c, i)))
+			return 1;
+	return 0;
+}
+
 size_t
 toll_ch_nseries(const toll_chart *c)
 {
