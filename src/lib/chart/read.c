@@ -61,7 +61,7 @@ struct toll_chart_reader {
 	char *caption, *xlabel;   /* the defaults made, which the chart borrows */
 	char *category;           /* the category of every row drawn ("killed"), or NULL */
 	int categories;           /* 0 none read, 1 one, 2 several */
-	char xtitle[160], ytitle[160];   /* the axis titles in words */
+	char xtitle[192], ytitle[192];   /* the axis titles in words */
 	uint32_t *src;            /* each point's source in sources, +1; 0 none */
 	size_t src_cap;
 };
@@ -750,7 +750,7 @@ column_title(const char *col, const char *category, char *buf, size_t sz)
 			}
 	if (of_figure && category != NULL && *category != '\0') {
 		snprintf(cat, sizeof cat, "%s", category);
-		snprintf(buf, sz, "%s, %s", cat, words);
+		snprintf(buf, sz, "%.63s, %.95s", cat, words);
 	} else {
 		snprintf(buf, sz, "%s", words);
 	}
