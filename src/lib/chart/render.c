@@ -271,31 +271,26 @@ draw_chart(toll_chart *c, toll_diag *d)
 	c->across = (c->kind->flags & KIND_CAT_AXIS) && c->o.bars == TOLL_BARS_HORIZONTAL;
 	if (c->across)
 		swap_axis_titles(c);
-	if (toll_ch_plan(c, &L) != 0) {
-		rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
-		goto done;
-	}
-	/* Bars whose labels do not fit under them, each in its band: across, a label beside each. */
+	if (toll_ch_plan(c, &L) != 0)
+		goto no_axis;
+	/*
+	 * Bars whose labels do not fit under them, each in its band: across, a label
+	 * beside each; unless the rows are too many for their names: then up after all,
+	 * the labels turned and thinned.
+	 */
 	if ((c->kind->flags & KIND_CAT_AXIS) && !c->across && c->o.bars == TOLL_BARS_AUTO &&
 	    (L.rotate || L.every > 1)) {
-		toll_ch_layout_free(&L);
-		memset(&L, 0, sizeof L);
-		c->across = 1;
-		swap_axis_titles(c);
-		if (toll_ch_plan(c, &L) != 0) {
-			rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
-			goto done;
-		}
-		/* Too many rows for their names: up after all, the labels turned and thinned. */
-		if (!rows_fit(c)) {
+		int pass;
+
+		for (pass = 0; pass < 2; pass++) {
 			toll_ch_layout_free(&L);
 			memset(&L, 0, sizeof L);
-			c->across = 0;
+			c->across = !c->across;
 			swap_axis_titles(c);
-			if (toll_ch_plan(c, &L) != 0) {
-				rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
-				goto done;
-			}
+			if (toll_ch_plan(c, &L) != 0)
+				goto no_axis;
+			if (rows_fit(c))
+				break;
 		}
 	}
 	if (!rows_fit(c)) {
@@ -325,6 +320,9 @@ draw_chart(toll_chart *c, toll_diag *d)
 	toll_ch_draw_texts(c, &L);
 	if (toll_ch_place_all(c) != 0 && rc == TOLL_OK)
 		rc = toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+	goto done;
+no_axis:
+	rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "the values cannot be put on an axis");
 done:
 	toll_ch_layout_free(&L);
 	if (c->across)
