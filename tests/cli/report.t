@@ -181,3 +181,9 @@ $ toll-report ../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>
 2
 0
 --- exit 1
+
+=== a word too long for its column is broken without a hyphen added: its pieces join into it again
+$ awk -F'\t' -v OFS='\t' 'NR == 5 { $3 = "Reportsofthegovernmentofarmeniaonsoldierskilledandmissing" } { print }' ../datasets/2022-09-border-clashes.tsv > "$TEST_TMP/w.tsv"; toll-report "$TEST_TMP/w.tsv" -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -raw "$TEST_TMP/r.pdf" - | grep -c '^Reportsofthegovernmentofarmeniaonsoldierskilledandmissing$'; pdftotext -raw "$TEST_TMP/r.pdf" - | tr -d '\n' | grep -o 'Reportsofthegovernmentofarmeniaonsoldierskilledandmissing' | wc -l
+--- stdout
+0
+3

@@ -261,6 +261,8 @@ const char *toll_ch_shown(const char *s, size_t len, char buf[TOLL_CHART_TEXT_BU
 /* The same, of at most max characters, in memory of its own (malloc; NULL when there is none). */
 char *toll_ch_shown_dup(const char *s, size_t len, size_t max);
 PangoLayout *toll_ch_text(toll_chart *c, const char *s, double size, int bold, double width, int lines);
+/* A layout that breaks a word, when it must, without adding a hyphen ("2022-09-/19"). */
+void toll_ch_no_hyphens(PangoLayout *l);
 /* line.c: whether a line or step of n points marks each (few enough to tell apart). */
 int toll_ch_marked(const toll_chart *c, size_t n);
 void toll_ch_extent(PangoLayout *l, double *w, double *h);

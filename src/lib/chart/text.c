@@ -136,6 +136,16 @@ toll_ch_shown_dup(const char *s, size_t len, size_t max)
 	return out;
 }
 
+void
+toll_ch_no_hyphens(PangoLayout *l)
+{
+	PangoAttrList *al = pango_attr_list_new();
+
+	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
+}
+
 PangoLayout *
 toll_ch_text(toll_chart *c, const char *s, double size, int bold, double width, int lines)
 {
@@ -148,6 +158,7 @@ toll_ch_text(toll_chart *c, const char *s, double size, int bold, double width, 
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+		toll_ch_no_hyphens(l);
 		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 		pango_layout_set_height(l, -lines);
 	}

@@ -37,6 +37,8 @@ layout(struct doc *d, const char *s, double size, int bold, double width, int li
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+		/* A date, a number, a name or an address broken where it must be, never with a "-" added. */
+		toll_ch_no_hyphens(l);
 		if (lines > 0) {
 			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 			pango_layout_set_height(l, -lines);
