@@ -621,6 +621,29 @@ done:
 	free(one);
 }
 
+/*
+ * A count of a table as the figures are written, thousands grouped
+ * ("3,782" beside "≥6,781"): the columns that hold counts; others as
+ * they are (a year, a period).  buf, or s when it is no number.
+ */
+static const char *
+grouped(const char *col, const char *s, char *buf, size_t sz)
+{
+	static const char *const counts[] = { "low", "best", "high", "change", "series", "events", "reports",
+	                                      "falls", "claims", "adversary" };
+	size_t i;
+	double v;
+
+	for (i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (strcmp(col, counts[i]) == 0)
+			break;
+	if (i == sizeof counts / sizeof counts[0] || *s == '\0' ||
+	    toll_decimal_parse(s, strlen(s), &v) != TOLL_FIG_OK || !isfinite(v))
+		return s;
+	toll_format_number(v, v == floor(v) ? 0 : 1, buf, sz);
+	return buf;
+}
+
 /* Rows of t whose event is ev, as cells of the columns cols[0..n) (figure: the notation). */
 static char **
 rows_of(const struct tab *t, const char *ev, const char *const *cols, const char *const *heads,
@@ -645,12 +668,14 @@ rows_of(const struct tab *t, const char *ev, const char *const *cols, const char
 				cells[k * n + c] = strdup(buf);
 			} else if (strcmp(cols[c], "best") == 0 && strcmp(cell(t, r, "best_by"), "toll") == 0) {
 				/* A best toll supplied (a range's middle): marked, and said under the table. */
-				snprintf(buf, sizeof buf, "%s\xe2\x80\xa0", cell(t, r, "best"));
+				char g[64];
+
+				snprintf(buf, sizeof buf, "%s\xe2\x80\xa0", grouped("best", cell(t, r, "best"), g, sizeof g));
 				cells[k * n + c] = strdup(buf);
 			} else if (strcmp(cols[c], "high") == 0 && *cell(t, r, "high") == '\0') {
 				cells[k * n + c] = strdup("none");
 			} else {
-				cells[k * n + c] = strdup(cell(t, r, cols[c]));
+				cells[k * n + c] = strdup(grouped(cols[c], cell(t, r, cols[c]), buf, sizeof buf));
 			}
 		}
 	}
@@ -726,6 +751,39 @@ title_page(struct ctx *x)
 	snprintf(buf, sizeof buf, "What was claimed, by whom, how it was revised, and what it adds up to. "
 	         "Made by toll %s.", s->o.version ? s->o.version : "");
 	toll_doc_text(&x->doc, buf, DOC_H3, 0, 1, 28);
+	toll_doc_text(&x->doc, "Events: what each comes to", DOC_H3, 1, 0, 4);
+	for (i = 0; i < toll_strmap_count(s->events); i++) {
+		toll_str k = toll_strmap_key(s->events, i);
+		char a[16], b[16], *line, *ev;
+		size_t n = k.len + 96, len = 0, j;
+
+		date_text(s->ev[i].first, a, sizeof a);
+		date_text(s->ev[i].last, b, sizeof b);
+		if ((ev = strndup(k.s, k.len)) == NULL || (line = malloc(n + 1024)) == NULL) {
+			free(ev);
+			x->rc = oom(x->d);
+			return;
+		}
+		toll_doc_text(&x->doc, ev, DOC_BODY, 1, 0, 1);
+		/* Its headline totals, each in the notation, then where they come from. */
+		line[0] = '\0';
+		for (j = 1; j <= x->totals.nrow && len < n + 900; j++) {
+			char fig[128];
+
+			if (strcmp(cell(&x->totals, j, "event"), ev) != 0)
+				continue;
+			notation(cell(&x->totals, j, "low"), cell(&x->totals, j, "best"), cell(&x->totals, j, "high"),
+			         cell(&x->totals, j, "qualifier"), fig, sizeof fig);
+			len += (size_t)snprintf(line + len, n + 1024 - len, "%s%s %s", len ? "; " : "",
+			                        cell(&x->totals, j, "category"), fig);
+		}
+		snprintf(line + len, n + 1024 - len, "%s%ld claims, reported %s to %s.", len ? ". From " : "",
+		         s->ev[i].claims, a, b);
+		toll_doc_text(&x->doc, line, DOC_BODY, 0, 1, 6);
+		free(line);
+		free(ev);
+	}
+	x->doc.y += 14;
 	if (s->rows > 0) {
 		date_text(s->first, first, sizeof first);
 		date_text(s->last, last, sizeof last);
@@ -765,22 +823,6 @@ title_page(struct ctx *x)
 	         "charts each source's latest claim, its dot the best (hollow where no source stated one "
 	         "and toll took the middle of the range) and its line the range. The last page, Checks, "
 	         "lists what the data contradicts and what toll set aside or supplied.", DOC_BODY, 0, 1, 14);
-	toll_doc_text(&x->doc, "Events", DOC_H3, 1, 0, 4);
-	for (i = 0; i < toll_strmap_count(s->events); i++) {
-		toll_str k = toll_strmap_key(s->events, i);
-		char a[16], b[16], *line;
-		size_t n = k.len + 96;
-
-		date_text(s->ev[i].first, a, sizeof a);
-		date_text(s->ev[i].last, b, sizeof b);
-		if ((line = malloc(n)) == NULL) {
-			x->rc = oom(x->d);
-			return;
-		}
-		snprintf(line, n, "%.*s: %ld claims, reported %s to %s", (int)k.len, k.s, s->ev[i].claims, a, b);
-		toll_doc_text(&x->doc, line, DOC_BODY, 0, 1, 2);
-		free(line);
-	}
 }
 
 /* The category an event's charts show: killed when claimed, else the most claimed. */
