@@ -19,8 +19,15 @@ toll_ch_across_layout(toll_chart *c, struct layout *L, double left, double tick_
 	size_t i;
 	int pass;
 
-	if (toll_ch_category_labels(c, L, W * 0.35, 1) != 0)
-		return -1;
+	/* Rows tall enough for two lines of a name get them: its end ("(civilian)") is not cut. */
+	{
+		size_t rows = (c->kind->flags & KIND_ROWS) ? c->n : toll_strmap_count(c->cats);
+		double lh = toll_ch_line_height(c, SZ_TICK);
+		double row = (bottom - tick_h - TICK_LEN - LABEL_GAP - L->top) / (double)(rows ? rows : 1);
+
+		if (toll_ch_category_labels(c, L, W * 0.35, row >= 2.2 * lh ? 2 : 1) != 0)
+			return -1;
+	}
 	for (i = 0; i < L->ncat; i++) {
 		toll_ch_extent(L->catl[i], &w, NULL);
 		maxw = fmax(maxw, w);

@@ -964,7 +964,8 @@ event_pages(struct ctx *x, size_t i)
 	for (j = 1, latest_rows = 0; j <= x->history.nrow; j++)
 		latest_rows += strcmp(cell(&x->history, j, "event"), ev) == 0 &&
 		               strcmp(cell(&x->history, j, "category"), cat) == 0 && last_of_series(&x->history, j);
-	interval_h = fmin(90 + 17.0 * (double)latest_rows, 600);
+	/* A row of two lines a claim: its name whole ("2023-04-17, Armenian government (civilian)"). */
+	interval_h = fmin(90 + 28.0 * (double)latest_rows, 600);
 	toll_doc_need(&x->doc, interval_h + 30);
 	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
 	o.kind = TOLL_CHART_INTERVAL;
@@ -973,7 +974,7 @@ event_pages(struct ctx *x, size_t i)
 	o.xlabel = cat;
 	o.ylabel = "";
 	/* A row per series, 17 points each. */
-	chart(x, &x->latest, ev, cat, &o, NULL, "reported,source", "series", interval_h);
+	chart(x, &x->latest, ev, cat, &o, NULL, "claim", "series", interval_h);
 	period_table(x, ev);
 	toll_doc_text(&x->doc, "Revisions, source by source", DOC_H3, 1, 0, 4);
 	{
@@ -1184,6 +1185,54 @@ series_history(struct ctx *x)
  * history), for the interval charts: the claims the totals combine,
  * coloured by side.
  */
+/*
+ * Column col of t, "claim": each claim's label in the interval chart, its
+ * date and source, and where another claim of its event and category has
+ * both, what tells them apart (side, status): "2023-04-17, Armenian
+ * government (military)" beside "... (civilian)".
+ */
+static int
+claim_labels(struct ctx *x, struct tab *t, size_t col)
+{
+	static const char *const apart[] = { "side", "status" };
+	size_t r, q, a;
+	char buf[600];
+
+	if (tab_put(t, 0, col, "claim", 5) != 0)
+		return oom(x->d);
+	for (r = 1; r <= t->nrow; r++) {
+		size_t len = (size_t)snprintf(buf, sizeof buf, "%s, %s", cell(t, r, "reported"), cell(t, r, "source"));
+		int differs[2] = { 0, 0 }, twin = 0;
+
+		for (q = 1; q <= t->nrow; q++) {
+			if (q == r || strcmp(cell(t, q, "event"), cell(t, r, "event")) != 0 ||
+			    strcmp(cell(t, q, "category"), cell(t, r, "category")) != 0 ||
+			    strcmp(cell(t, q, "reported"), cell(t, r, "reported")) != 0 ||
+			    strcmp(cell(t, q, "source"), cell(t, r, "source")) != 0)
+				continue;
+			twin = 1;
+			for (a = 0; a < 2; a++)
+				differs[a] |= strcmp(cell(t, q, apart[a]), cell(t, r, apart[a])) != 0;
+		}
+		if (twin && len < sizeof buf) {
+			int any = 0;
+
+			len += (size_t)snprintf(buf + len, sizeof buf - len, " (");
+			for (a = 0; a < 2 && len < sizeof buf; a++)
+				if (differs[a])
+					len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", any++ ? ", " : "",
+					                        cell(t, r, apart[a]));
+			if (len < sizeof buf)
+				len += (size_t)snprintf(buf + len, sizeof buf - len, ")");
+		}
+		if (len >= sizeof buf)
+			len = sizeof buf - 1;
+		if (tab_put(t, r, col, buf, len) != 0)
+			return oom(x->d);
+	}
+	return TOLL_OK;
+}
+
 static int
 latest_claims(struct ctx *x)
 {
@@ -1195,7 +1244,7 @@ latest_claims(struct ctx *x)
 
 	for (r = 1; r <= h->nrow; r++)
 		n += last_of_series(h, r);
-	if (tab_new(t, NC + 1, n) != 0)
+	if (tab_new(t, NC + 2, n) != 0)
 		return oom(x->d);
 	for (r = 0, k = 0; r <= h->nrow; r++) {
 		if (r > 0 && !last_of_series(h, r))
@@ -1211,7 +1260,7 @@ latest_claims(struct ctx *x)
 			return oom(x->d);
 		k++;
 	}
-	return TOLL_OK;
+	return claim_labels(x, t, NC + 1);
 }
 
 static cairo_status_t
