@@ -87,11 +87,89 @@ figure deaths-by-event \
     --caption 'Source: datasets/*.tsv, combined by toll agg -g event,category' \\
     --xlabel 'killed (log scale)' -o plots/deaths-by-event.png"
 
+# The gallery: each kind of chart sparse and crowded, PNG only, for a
+# reviewer to see every kind of figure in one place (and the tests to check
+# that no text of any covers another).
+# shot NAME TITLE COMMAND: runs COMMAND (which writes plots/NAME.png) at 640x400.
+shot() {
+	name=$1 title=$2 cmd=$3
+	box=
+	[ -n "$boxdir" ] && box="--boxes $boxdir/$name.tsv "
+	run=$(printf '%s\n' "$cmd" | sed "s|-o plots/$name\.png|--size 640x400 $box-o $out/$name.png|")
+	sh -c "set -e; $run" || { echo "plots: $name.png failed" >&2; exit 1; }
+	{
+		printf '### %s\n\n' "$title"
+		printf '![%s](%s.png)\n\n' "$title" "$name"
+		printf '```sh\n%s\n```\n\n' "$cmd"
+	} >>"$readme"
+}
+
+cat >>"$readme" <<'EOF'
+# Gallery: every kind of chart, sparse and crowded
+
+Each drawn at 640x400 (`--size 640x400`, left out of the commands); `make
+check` checks on each that no text covers another.
+
+EOF
+shot gallery-bar-sparse "bar, sparse: the 2020 war's dead by side" \
+"toll agg -g side,category datasets/2020-karabakh-war.tsv 2>/dev/null |
+  awk -F'\t' 'NR == 1 || \$2 == \"killed\"' |
+  toll plot bar -x side --labels --title 'The 2020 war: the dead of each side' -o plots/gallery-bar-sparse.png"
+shot gallery-bar-crowded "bar, crowded: claims by source, every dataset (bars across, sorted)" \
+"toll stats -g source count:best datasets/*.tsv 2>/dev/null |
+  toll plot bar -x source -y count_best --sort value --labels --ylabel 'Claims' \\
+    --title 'Claims in datasets/, by source' -o plots/gallery-bar-crowded.png"
+shot gallery-dot-sparse "dot, sparse: each conflict's dead on a log axis" \
+"toll agg -g event,category datasets/*.tsv 2>/dev/null |
+  awk -F'\t' 'NR == 1 || \$2 == \"killed\"' |
+  toll plot dot -x event --log-y --title 'The dead of each conflict' -o plots/gallery-dot-sparse.png"
+shot gallery-dot-crowded "dot, crowded: each conflict's toll of every kind, by category" \
+"toll agg -g event,category datasets/*.tsv 2>/dev/null |
+  toll plot dot -x event --series category --log-y --labels --title 'Each conflict, every category' -o plots/gallery-dot-crowded.png"
+shot gallery-line-sparse "line, sparse: the 2020 war's toll month by month" \
+"toll rev series --every month -g side,category datasets/2020-karabakh-war.tsv 2>/dev/null |
+  awk -F'\t' 'NR == 1 || (\$2 == \"killed\" && \$1 ~ /^(Armenia|Azerbaijan)\$/)' |
+  toll plot line -x period --series side --title 'The 2020 war: the toll at the end of each month' -o plots/gallery-line-sparse.png"
+shot gallery-line-crowded "line, crowded: every side's toll, day by day" \
+"toll rev series --every day -g side,category datasets/2020-karabakh-war.tsv 2>/dev/null |
+  awk -F'\t' 'NR == 1 || \$2 == \"killed\"' |
+  toll plot line -x as_of --series side --labels --title 'The 2020 war: every toll as known each day' -o plots/gallery-line-crowded.png"
+shot gallery-step-sparse "step, sparse: one side's revisions" \
+"toll rev history datasets/2022-09-border-clashes.tsv |
+  awk -F'\t' 'NR == 1 || (\$2 == \"Azerbaijan\" && \$4 == \"killed\")' |
+  toll plot step --labels --title 'Azerbaijan on its own dead, September 2022' -o plots/gallery-step-sparse.png"
+shot gallery-step-crowded "step, crowded: every toll, with marks" \
+"toll rev series --every day -g side,category datasets/2022-09-border-clashes.tsv 2>/dev/null |
+  awk -F'\t' 'NR == 1 || \$2 ~ /^killed/' |
+  toll plot step -x as_of --series side,category --labels --xmax 2022-10-31 \\
+    --mark 2022-09-14=ceasefire --mark 2022-09-16=talks \\
+    --title 'September 2022: every toll as known each day' -o plots/gallery-step-crowded.png"
+shot gallery-interval-sparse "interval, sparse: the 2023 offensive's claims of the dead" \
+"toll check --normalize datasets/2023-09-karabakh-offensive.tsv |
+  awk -F'\t' 'NR == 1 || \$5 == \"killed\"' |
+  toll plot interval -y source,reported --series side --labels --title 'The 2023 offensive: each claim of the dead' -o plots/gallery-interval-sparse.png"
+shot gallery-interval-crowded "interval, crowded: every claim of the 2020 war's dead" \
+"toll check --normalize datasets/2020-karabakh-war.tsv |
+  awk -F'\t' 'NR == 1 || \$5 == \"killed\"' |
+  toll plot interval -y source,reported --series side --labels --title 'The 2020 war: every claim of the dead' -o plots/gallery-interval-crowded.png"
+shot gallery-hist-sparse "hist, sparse: the figures of one dataset" \
+"toll check --normalize datasets/2023-09-karabakh-offensive.tsv |
+  toll plot hist --title 'The 2023 offensive: the figures claimed' -o plots/gallery-hist-sparse.png"
+shot gallery-hist-crowded "hist, crowded: every figure claimed, counts on a log axis" \
+"toll check --normalize datasets/*.tsv |
+  toll plot hist --log-y --bins 40 --title 'Every figure in datasets/' -o plots/gallery-hist-crowded.png"
+
 # report DATASET: the dataset's whole story as one PDF, listed in the README.
 report() {
 	name=$(basename "$1" .tsv)
 	toll report "$1" -o "$out/report-$name.pdf" || { echo "plots: report-$name.pdf failed" >&2; exit 1; }
-	printf -- '- [%s](report-%s.pdf): `toll report %s -o plots/report-%s.pdf`\n' "$name" "$name" "$1" "$name" >>"$readme"
+	printf -- '- [%s](report-%s.pdf): `toll report %s -o plots/report-%s.pdf`\n\n' "$name" "$name" "$1" "$name" >>"$readme"
+	# Every page, small, to look at without opening the PDF.
+	pdftoppm -png -r 40 "$out/report-$name.pdf" "$out/report-$name-page"
+	for png in "$out/report-$name-page"-*.png; do
+		printf '[![%s](%s)](report-%s.pdf) ' "$(basename "$png" .png)" "$(basename "$png")" "$name" >>"$readme"
+	done
+	printf '\n\n' >>"$readme"
 }
 
 cat >>"$readme" <<'EOF'

@@ -777,8 +777,8 @@ title_page(struct ctx *x)
 			len += (size_t)snprintf(line + len, n + 1024 - len, "%s%s %s", len ? "; " : "",
 			                        cell(&x->totals, j, "category"), fig);
 		}
-		snprintf(line + len, n + 1024 - len, "%s%ld claims, reported %s to %s.", len ? ". From " : "",
-		         s->ev[i].claims, a, b);
+		snprintf(line + len, n + 1024 - len, "%s%ld claim%s, reported %s to %s.", len ? ". From " : "",
+		         s->ev[i].claims, s->ev[i].claims == 1 ? "" : "s", a, b);
 		toll_doc_text(&x->doc, line, DOC_BODY, 0, 1, 6);
 		free(line);
 		free(ev);
@@ -908,8 +908,8 @@ event_pages(struct ctx *x, size_t i)
 	toll_doc_text(&x->doc, ev, DOC_H2, 1, 0, 4);
 	date_text(s->ev[i].first, a, sizeof a);
 	date_text(s->ev[i].last, b, sizeof b);
-	snprintf(buf, sizeof buf, "%ld claims by %zu sources, reported from %s to %s.", s->ev[i].claims, nsrc,
-	         a, b);
+	snprintf(buf, sizeof buf, "%ld claim%s by %zu source%s, reported from %s to %s.", s->ev[i].claims,
+	         s->ev[i].claims == 1 ? "" : "s", nsrc, nsrc == 1 ? "" : "s", a, b);
 	toll_doc_text(&x->doc, buf, DOC_BODY, 0, 1, 12);
 
 	toll_doc_text(&x->doc, "What it comes to", DOC_H3, 1, 0, 4);
