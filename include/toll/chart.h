@@ -105,6 +105,8 @@ typedef struct toll_point {
 	uint8_t open;       /* the high is unbounded ("at least y") */
 	uint8_t supplied;   /* toll supplied y, the best (a range's middle): drawn hollow */
 	const char *label;  /* the figure as text, for --labels; NULL: none (copied) */
+	uint8_t has_adversary;  /* BAR, DOT: the other side claims adversary of this toll */
+	double adversary;       /* (toll-agg's adversary column, set aside): drawn apart */
 } toll_point;
 
 typedef struct toll_chart toll_chart;

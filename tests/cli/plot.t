@@ -584,3 +584,12 @@ $ printf 'x\tside\tsource\tbest\n1\tA\tsa\t10\n2\tA\tsa\t12\n5\tB\tsb\t3\n6\tB\t
 --xmin 2 --xmax 5: legend: A
 --xmin 2 --xmax 5: legend: B
 --xmin 2 --xmax 5: caption: Source: sa, sb
+
+=== the other side's claim (toll-agg's adversary column) is drawn apart, with its own legend entry; stacked bars have none
+$ printf 'side\tcategory\tlow\tbest\thigh\tadversary\nArmenia\tkilled\t225\t225\t225\t\nAzerbaijan\tkilled\t79\t79\t79\t~430\n' > "$TEST_TMP/a.tsv"; for k in bar dot; do toll-plot $k -x side --boxes - -o "$TEST_TMP/a.png" "$TEST_TMP/a.tsv" | awk -F'\t' -v k=$k '$1 == "legend" || $1 == "tick" && $2 == "400" { print k ": " $1 " " $2 }'; done; toll-plot bar -x side --series category --stacked --boxes - -o "$TEST_TMP/a.png" "$TEST_TMP/a.tsv" | awk -F"\t" '$1 == "legend"' | wc -l
+--- stdout
+bar: tick 400
+bar: legend the other side's claim (set aside)
+dot: tick 400
+dot: legend the other side's claim (set aside)
+0

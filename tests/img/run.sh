@@ -135,6 +135,12 @@ draw dot -x event "$tmp/open.tsv" --size 600x300 -o "$tmp/open.png"
 at_least "open figure: its dot and arrow drawn" 40 "$tmp/open.png" 0 0 300 300 0072B2 30
 at_most "open figure: no arrow across the plot" 0 "$tmp/open.png" 300 0 520 150 0072B2 30
 
+# The other side's claim: a hollow diamond in ink above Azerbaijan's bar (at 430 of an axis to 500), none above Armenia's.
+printf 'side\tcategory\tlow\tbest\thigh\tadversary\nArmenia\tkilled\t225\t225\t225\t\nAzerbaijan\tkilled\t79\t79\t79\t~430\n' >"$tmp/adv.tsv"
+draw bar -x side "$tmp/adv.tsv" --size 600x360 -o "$tmp/adv.png"
+at_least "adversary: a diamond over Azerbaijan's bar" 12 "$tmp/adv.png" 300 40 600 200 1a1a1a 30
+at_most "adversary: none over Armenia's bar" 0 "$tmp/adv.png" 60 40 300 150 1a1a1a 30
+
 # Crowded charts: no text drawn over another (the layout's boxes, --boxes),
 # and the labels left out said.
 crowded() {

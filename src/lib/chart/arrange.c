@@ -171,6 +171,8 @@ toll_chart_arrange(toll_chart *c, enum toll_chart_sort sort, size_t top, toll_di
 			c->flag[k] = c->flag[i];
 		if (c->lab)
 			c->lab[k] = c->lab[i];
+		if (c->adv)
+			c->adv[k] = c->adv[i];
 		if (c->cat == NULL && to != 0) {
 			/* Without a category column every point was in category 0. */
 			if ((c->cat = calloc(c->cap ? c->cap : 1, sizeof *c->cat)) == NULL)

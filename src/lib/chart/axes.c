@@ -70,6 +70,10 @@ toll_ch_points_range(const toll_chart *c, double *vmin, double *vmax)
 			if (!open_of(c, i))
 				hi = fmax(hi, c->hi[i]);
 		}
+		if (c->adv && !isnan(c->adv[i]) && !c->o.stacked) {
+			lo = fmin(lo, c->adv[i]);
+			hi = fmax(hi, c->adv[i]);
+		}
 	}
 	*vmin = lo;
 	*vmax = hi;

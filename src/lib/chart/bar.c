@@ -214,6 +214,12 @@ draw(toll_chart *c, struct layout *L)
 		}
 		if (!c->o.stacked && band_of(c, i))
 			toll_ch_whisker(c, x + w / 2, c->lo[i], c->hi[i], open_of(c, i), fmin(w * 0.35, 10));
+		/* What the other side claims of this toll, set aside: a hollow diamond on the bar's axis. */
+		if (!c->o.stacked && c->adv != NULL && !isnan(c->adv[i])) {
+			double p = toll_ch_vmap(c, c->adv[i]);
+			toll_ch_adversary_marker(cr, c->across ? p : x + w / 2, c->across ? x + w / 2 : p, toll_ch_ink);
+			toll_ch_shape_add(c, c->across ? p : x + w / 2, c->across ? x + w / 2 : p, 6);
+		}
 	}
 	if (c->o.stacked) {
 		for (k = 0; k < ncat; k++)

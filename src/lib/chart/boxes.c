@@ -18,7 +18,7 @@
 static const char *const role_names[] = {
 	[TX_TITLE] = "title", [TX_SUBTITLE] = "subtitle", [TX_LEGEND] = "legend", [TX_TICK] = "tick",
 	[TX_CATEGORY] = "category", [TX_AXIS] = "axis", [TX_CAPTION] = "caption", [TX_LABEL] = "label",
-	[TX_MARK] = "mark",
+	[TX_MARK] = "mark", [TX_SHAPE] = "shape",
 };
 
 /* The corners of l drawn at (x, y) under the transformation in force, in the chart's units. */
@@ -116,6 +116,41 @@ toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y)
 	c->nboxes++;
 }
 
+void
+toll_ch_shape_add(toll_chart *c, double x, double y, double r)
+{
+	struct toll_ch_box *b;
+	int k;
+
+	if (c->nboxes == c->boxes_cap) {
+		size_t cap = c->boxes_cap ? c->boxes_cap * 2 : 64;
+		void *p = realloc(c->boxes, cap * sizeof *c->boxes);
+
+		if (p == NULL) {
+			c->boxes_failed = 1;
+			return;
+		}
+		c->boxes = p;
+		c->boxes_cap = cap;
+	}
+	b = &c->boxes[c->nboxes];
+	b->q[0][0] = x - r, b->q[0][1] = y - r;
+	b->q[1][0] = x + r, b->q[1][1] = y - r;
+	b->q[2][0] = x + r, b->q[2][1] = y + r;
+	b->q[3][0] = x - r, b->q[3][1] = y + r;
+	for (k = 0; k < 4; k++) {
+		cairo_user_to_device(c->cr, &b->q[k][0], &b->q[k][1]);
+		cairo_matrix_transform_point(&c->unbase, &b->q[k][0], &b->q[k][1]);
+	}
+	b->role = TX_SHAPE;
+	if ((b->text = malloc(1)) == NULL) {
+		c->boxes_failed = 1;
+		return;
+	}
+	b->text[0] = '\0';
+	c->nboxes++;
+}
+
 /* Whether box q is on the chart and at least gap units from every text drawn so far. */
 static int
 free_at(const toll_chart *c, double q[4][2], double gap)
@@ -127,7 +162,7 @@ free_at(const toll_chart *c, double q[4][2], double gap)
 		if (q[k][0] < -0.5 || q[k][1] < -0.5 || q[k][0] > c->o.width + 0.5 || q[k][1] > c->o.height + 0.5)
 			return 0;
 	for (i = 0; i < c->nboxes; i++)
-		if (overlap(q, c->boxes[i].q, -gap))
+		if (overlap(q, c->boxes[i].q, c->boxes[i].role == TX_SHAPE ? -1 : -gap))
 			return 0;
 	return 1;
 }

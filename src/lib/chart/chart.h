@@ -58,7 +58,8 @@ struct toll_ch_mark {
 
 /* What a text drawn is (the --boxes dump names them). */
 enum toll_ch_role_text {
-	TX_TITLE, TX_SUBTITLE, TX_LEGEND, TX_TICK, TX_CATEGORY, TX_AXIS, TX_CAPTION, TX_LABEL, TX_MARK
+	TX_TITLE, TX_SUBTITLE, TX_LEGEND, TX_TICK, TX_CATEGORY, TX_AXIS, TX_CAPTION, TX_LABEL, TX_MARK,
+	TX_SHAPE      /* not a text: a dot or a diamond of the data, which labels keep clear of */
 };
 
 /* A text drawn: its corners, in the chart's units, clockwise from the top left as drawn. */
@@ -111,7 +112,9 @@ struct toll_chart {
 	double px0, py0, px1, py1;     /* the plot area: left, top, right, bottom */
 	toll_ticks vt, xt;             /* value axis; x axis of LINE, STEP, HIST */
 	double xlo, xhi;               /* x axis range */
-	int any_open, any_band;
+	int any_open, any_band, any_adversary;
+	double *adv;                   /* BAR, DOT: what the other side claims of the point's toll (NAN: none) */
+	size_t adv_cap;
 	rgb *series_colour;            /* each series' colour, while drawing */
 	char *texts;                   /* SVG: the texts drawn, as <text> elements */
 	size_t ntexts, texts_cap;
@@ -132,6 +135,8 @@ struct toll_chart {
 	gsl_histogram *hist;
 };
 
+enum { LEG_SERIES, LEG_OPEN, LEG_ADVERSARY };
+
 /* The layout of everything around the plot area. */
 struct layout {
 	double top, bottom;        /* below title, subtitle and legend; above caption and x label */
@@ -146,6 +151,7 @@ struct layout {
 	size_t nleg;
 	PangoLayout **legl;
 	size_t *legser;            /* the series of each item */
+	int *legkind;              /* LEG_*: a series, "at least", the other side's claim */
 	double *legx, *legy;
 	double leg_h;
 };
@@ -285,6 +291,8 @@ char *toll_ch_svg_texts(toll_chart *c, size_t *len);
 void toll_ch_box_of(toll_chart *c, PangoLayout *l, double x, double y, double q[4][2]);
 void toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y);
 int toll_ch_quads_overlap(double a[4][2], double b[4][2]);
+/* A shape of the data (a dot, a diamond) centred at (x, y), r across each way, that labels keep clear of. */
+void toll_ch_shape_add(toll_chart *c, double x, double y, double r);
 /*
  * Label s (bold or not), of role TX_LABEL or TX_MARK, to be drawn at the
  * first of spots[0..n) where it covers no other text and stays on the
@@ -341,6 +349,8 @@ void toll_ch_draw_texts(toll_chart *c, struct layout *L);
 
 /* draw.c */
 void toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col);
+/* The other side's claim, set aside: a hollow diamond. */
+void toll_ch_adversary_marker(cairo_t *cr, double x, double y, rgb col);
 /* The same, hollow when supplied (a value toll supplied, no source's). */
 void toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb col);
 void toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy);

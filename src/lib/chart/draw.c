@@ -58,6 +58,25 @@ toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy)
  */
 /* The same across, at height y: an open high an arrow 22 units long to the right. */
 void
+toll_ch_adversary_marker(cairo_t *cr, double x, double y, rgb col)
+{
+	double r = 5.5;
+
+	cairo_save(cr);
+	cairo_move_to(cr, x, y - r);
+	cairo_line_to(cr, x + r, y);
+	cairo_line_to(cr, x, y + r);
+	cairo_line_to(cr, x - r, y);
+	cairo_close_path(cr);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_fill_preserve(cr);
+	toll_ch_set_rgb(cr, col);
+	cairo_set_line_width(cr, 1.6);
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+void
 toll_ch_whisker_across(toll_chart *c, double y, double lo, double hi, int open, double cap)
 {
 	cairo_t *cr = c->cr;

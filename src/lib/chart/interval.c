@@ -125,6 +125,12 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 		cairo_set_dash(cr, NULL, 0, 0);
 		toll_ch_arrow_head(cr, b, y, 1, 0);
 	}
+	/* What the other side claims of this toll, set aside: a hollow diamond, under the dot. */
+	if (c->adv != NULL && !isnan(c->adv[i])) {
+		toll_ch_adversary_marker(cr, toll_ch_vmap(c, c->adv[i]), y, col);
+		toll_ch_shape_add(c, toll_ch_vmap(c, c->adv[i]), y, 6);
+	}
+	toll_ch_shape_add(c, toll_ch_vmap(c, c->y[i]), y, 4.5);
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, toll_ch_vmap(c, c->y[i]), y, 4.2, 0, 2 * M_PI);
 	if (supplied_of(c, i)) {

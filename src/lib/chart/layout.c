@@ -47,11 +47,13 @@ toll_ch_layout_free(struct layout *L)
 			g_object_unref(L->legl[i]);
 	free(L->legl);
 	free(L->legser);
+	free(L->legkind);
 	free(L->legx);
 	free(L->legy);
 }
 
 static const char OPEN_LABEL[] = "at least (no upper bound given)";
+static const char ADVERSARY_LABEL[] = "the other side's claim (set aside)";
 
 /* Legend items in rows across the width; returns 0 or -1. */
 static int
@@ -68,23 +70,30 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 	for (i = 0; i < ns && ns > 1; i++)
 		if (toll_ch_series_shown(c, (uint32_t)i))
 			L->legser[nshow++] = i;
-	L->nleg = (ns > 1 ? nshow : 0) + (c->any_open ? 1 : 0);
+	L->nleg = (ns > 1 ? nshow : 0) + (c->any_open ? 1 : 0) + (c->any_adversary ? 1 : 0);
 	L->leg_h = 0;
 	if (L->nleg == 0)
 		return 0;
 	L->legl = calloc(L->nleg, sizeof *L->legl);
+	if ((L->legkind = calloc(L->nleg, sizeof *L->legkind)) == NULL)
+		return -1;
 	L->legx = calloc(L->nleg, sizeof *L->legx);
 	L->legy = calloc(L->nleg, sizeof *L->legy);
 	if (!L->legl || !L->legx || !L->legy)
 		return -1;
 	for (i = 0; i < L->nleg; i++) {
 		char buf[TOLL_CHART_TEXT_BUF];
-		const char *s = OPEN_LABEL;
+		const char *s;
 		double w;
+		size_t nser = ns > 1 ? nshow : 0;
 
-		if (i < L->nleg - (c->any_open ? 1 : 0) && ns > 1) {
+		/* The series, then the signs: "at least", the other side's claim. */
+		L->legkind[i] = i < nser ? LEG_SERIES : i == nser && c->any_open ? LEG_OPEN : LEG_ADVERSARY;
+		if (L->legkind[i] == LEG_SERIES) {
 			toll_str k = toll_strmap_key(c->series, L->legser[i]);
 			s = toll_ch_shown(k.s, k.len, buf);
+		} else {
+			s = L->legkind[i] == LEG_OPEN ? OPEN_LABEL : ADVERSARY_LABEL;
 		}
 		L->legl[i] = toll_ch_text(c, s, SZ_LEGEND, 0, width - SWATCH - 6, 1);
 		toll_ch_extent(L->legl[i], &w, NULL);
@@ -297,8 +306,14 @@ toll_ch_draw_legend(toll_chart *c, struct layout *L)
 
 	for (i = 0; i < L->nleg; i++) {
 		double x = L->legx[i], y = L->legy[i] + lh / 2;
-		int is_open = c->any_open && i == L->nleg - 1;
-		size_t s = is_open ? 0 : L->legser[i];
+		int is_open = L->legkind[i] == LEG_OPEN;
+		size_t s = L->legkind[i] == LEG_SERIES ? L->legser[i] : 0;
+
+		if (L->legkind[i] == LEG_ADVERSARY) {
+			toll_ch_adversary_marker(c->cr, x + SWATCH / 2, y, toll_ch_ink_soft);
+			toll_ch_show(c, L->legl[i], x + SWATCH + 6, L->legy[i], 0, 0, toll_ch_ink);
+			continue;
+		}
 		rgb col = is_open ? toll_ch_ink_faint : toll_ch_colour(c, s);
 
 		if (is_open) {

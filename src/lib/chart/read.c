@@ -32,6 +32,7 @@ struct cols {
 	long source;
 	long best_by;             /* toll-agg's: 'toll' when toll supplied the best */
 	long category;            /* the category column: one value drawn names the value axis */
+	long adversary;           /* toll-agg's: what the other side claims, set aside */
 	toll_figure_cols fc;      /* the figure's columns, read by the reader every program shares */
 	int figures;              /* the table states figures (value, or low, best, high) */
 	long v;                   /* the value column: -y */
@@ -155,6 +156,7 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	c->source = toll_table_column(t, "source");
 	c->best_by = toll_table_column(t, "best_by");
 	c->category = toll_table_column(t, "category");
+	c->adversary = (k->flags & KIND_ONE_PER_CAT) ? toll_table_column(t, "adversary") : -1;
 	if (p->xcol == NULL) {
 		if (k->x_default == NULL) {
 			free(p->first);
@@ -496,6 +498,18 @@ toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row 
 		else
 			toll_format_number(pt.y, pt.y == floor(pt.y) ? 0 : 1, label, sizeof label);
 		pt.label = label;
+	}
+	/* Only beside a toll's best: a change or a count is no figure the other side claims. */
+	if (c->adversary >= 0 && !ch->o.stacked && c->vrole == 'b') {
+		/* The other side's claim, in toll-agg's notation: drawn apart, at its best. */
+		const toll_field *f = &r->f[c->adversary];
+		toll_range ag;
+
+		if (f->len > 0 && toll_value_parse(f->s, f->len, &ag) == TOLL_FIG_OK &&
+		    (!ch->o.log_y || ag.best.d > 0)) {
+			pt.has_adversary = 1;
+			pt.adversary = ag.best.d;
+		}
 	}
 	if (toll_chart_add(ch, &pt) != 0)
 		return oom(d);

@@ -264,8 +264,11 @@ draw_chart(toll_chart *c, toll_diag *d)
 		cairo_matrix_init_identity(&c->unbase);
 	if (open_marks(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = 0; i < c->n; i++)
+	c->any_adversary = 0;
+	for (i = 0; i < c->n; i++) {
 		c->any_band |= band_of(c, i);
+		c->any_adversary |= c->adv != NULL && !isnan(c->adv[i]) && !c->o.stacked;
+	}
 	if (toll_ch_colours(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	c->across = (c->kind->flags & KIND_CAT_AXIS) && c->o.bars == TOLL_BARS_HORIZONTAL;

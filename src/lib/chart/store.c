@@ -39,6 +39,7 @@ toll_chart_free(toll_chart *c)
 	free(c->cat);
 	free(c->flag);
 	free(c->lab);
+	free(c->adv);
 	toll_strmap_free(c->series);
 	toll_strmap_free(c->cats);
 	toll_strmap_free(c->labels);
@@ -245,6 +246,24 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 	}
 	if (c->lab)
 		c->lab[c->n] = lab;
+	if (p->has_adversary && c->adv == NULL) {
+		/* The column of the other side's claims, NAN where there is none. */
+		if ((c->adv = malloc(c->cap * sizeof *c->adv)) == NULL)
+			return TOLL_ENOMEM;
+		for (size_t i = 0; i < c->n; i++)
+			c->adv[i] = NAN;
+		c->adv_cap = c->cap;
+	}
+	if (c->adv) {
+		if (c->adv_cap < c->cap) {
+			double *v = realloc(c->adv, c->cap * sizeof *v);
+			if (v == NULL)
+				return TOLL_ENOMEM;
+			c->adv = v;
+			c->adv_cap = c->cap;
+		}
+		c->adv[c->n] = p->has_adversary ? p->adversary : NAN;
+	}
 	c->n++;
 	return TOLL_OK;
 }
