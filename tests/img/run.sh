@@ -213,6 +213,11 @@ if grep -aq 'MediaBox \[ *0 0 453.54' "$tmp/s2.pdf"; then pass; else fail "--siz
 draw bar -x event --series side img/totals.tsv --title 'Killed & missing' -o "$tmp/t.svg"
 if grep -q '<text [^>]*font-family="DejaVu Sans"[^>]*font-weight="bold"[^>]*>Killed &amp; missing</text>' "$tmp/t.svg"; then pass; else fail "svg: the title is not a <text> element"; fi
 if grep -q "<text[^>]*>2020 war</text>" "$tmp/t.svg"; then pass; else fail "svg: a category label is not a <text> element"; fi
+# A wrapped, centred category label: each of its lines centred, in SVG as in PNG (not all at one left edge).
+draw bar -x place img/long.tsv --vertical --size 1400x400 -o "$tmp/w.svg"
+x1=$(grep '>Stepanakert</text>' "$tmp/w.svg" | sed 's/.* x="\([0-9.]*\)".*/\1/')
+x2=$(grep '>(Khankendi),</text>' "$tmp/w.svg" | sed 's/.* x="\([0-9.]*\)".*/\1/')
+if [ -n "$x1" ] && [ -n "$x2" ] && [ "$x1" != "$x2" ]; then pass; else fail "svg: the lines of a centred label start at one x ($x1, $x2)"; fi
 draw bar -x event --series side img/totals.tsv --title 'Killed & missing' --svg-outlines -o "$tmp/o.svg"
 if ! grep -q '<text' "$tmp/o.svg" && grep -q '<symbol\|glyph' "$tmp/o.svg"; then pass; else fail "--svg-outlines: text is not outlines"; fi
 

@@ -269,8 +269,9 @@ record(toll_chart *c, PangoLayout *l, double x, double y, rgb col)
 		GSList *run;
 		size_t glyphs = 0;
 
+		/* The line's place in the layout, its alignment's offset in it (a centred second line). */
+		pango_layout_iter_get_line_extents(it, NULL, &r);
 		last = !pango_layout_iter_next_line(it);
-		pango_layout_line_get_extents(line, NULL, &r);
 		/* An ellipsized line: as many characters as it has glyphs, the last one "…". */
 		for (run = line->runs; run != NULL; run = run->next)
 			glyphs += (size_t)((PangoGlyphItem *)run->data)->glyphs->num_glyphs;
