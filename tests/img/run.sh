@@ -160,6 +160,7 @@ crowded crowded-dots dot -x country img/many.tsv --top 25 --sort value --labels 
 crowded crowded-interval interval -y source,reported --series side img/estimates.tsv --labels --size 400x300
 crowded crowded-steps step --series side img/revisions.tsv --labels --size 400x300 --mark 2022-09-14=ceasefire --mark 2022-09-15=talks --mark 2022-09-16=more\ talks
 crowded crowded-bars-small bar -x event --series side img/totals.tsv --labels --size 300x200
+crowded crowded-small-legend step --series side,source img/revisions.tsv --size 400x300 --labels --title 'The border clashes of September 2022: each side on its own dead, as it was reported day by day'
 # The boxes are where the text is: a label's box holds its ink, none of it outside.
 draw bar -x event --series side img/totals.tsv --labels --size 600x360 --boxes "$tmp/b.tsv" -o "$tmp/b.png"
 n_lab=$(awk -F'\t' '$1 == "label"' "$tmp/b.tsv" | wc -l)

@@ -154,6 +154,7 @@ struct layout {
 	int *legkind;              /* LEG_*: a series, "at least", the other side's claim */
 	double *legx, *legy;
 	double leg_h;
+	double leg_size;           /* the legend's text size */
 };
 
 /*

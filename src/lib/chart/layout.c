@@ -55,12 +55,12 @@ toll_ch_layout_free(struct layout *L)
 static const char OPEN_LABEL[] = "at least (no upper bound given)";
 static const char ADVERSARY_LABEL[] = "the other side's claim (set aside)";
 
-/* Legend items in rows across the width; returns 0 or -1. */
+/* Legend items in rows across the width, in text of size; returns 0 or -1. */
 static int
-legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
+legend_at(toll_chart *c, struct layout *L, double x0, double width, double y0, double size)
 {
 	size_t ns = toll_strmap_count(c->series), i;
-	double x = x0, y = y0, lh = toll_ch_line_height(c, SZ_LEGEND);
+	double x = x0, y = y0, lh = toll_ch_line_height(c, size);
 
 	size_t nshow = 0;
 
@@ -95,7 +95,7 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 		} else {
 			s = L->legkind[i] == LEG_OPEN ? OPEN_LABEL : ADVERSARY_LABEL;
 		}
-		L->legl[i] = toll_ch_text(c, s, SZ_LEGEND, 0, width - SWATCH - 6, 1);
+		L->legl[i] = toll_ch_text(c, s, size, 0, width - SWATCH - 6, 1);
 		toll_ch_extent(L->legl[i], &w, NULL);
 		w += SWATCH + 6;
 		if (x > x0 && x + w > x0 + width) {
@@ -107,7 +107,37 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 		x += w + 18;
 	}
 	L->leg_h = y + lh - y0;
+	L->leg_size = size;
 	return 0;
+}
+
+static void
+legend_free(struct layout *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->nleg; i++)
+		if (L->legl && L->legl[i])
+			g_object_unref(L->legl[i]);
+	free(L->legl), free(L->legser), free(L->legkind), free(L->legx), free(L->legy);
+	L->legl = NULL, L->legser = NULL, L->legkind = NULL, L->legx = L->legy = NULL;
+	L->nleg = 0;
+}
+
+/*
+ * The legend: where it would take more than a quarter of the chart's
+ * height (a small chart, many series), in smaller text, so the plot keeps
+ * its room.
+ */
+static int
+legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
+{
+	if (legend_at(c, L, x0, width, y0, SZ_LEGEND) != 0)
+		return -1;
+	if (L->leg_h <= c->o.height * 0.25)
+		return 0;
+	legend_free(L);
+	return legend_at(c, L, x0, width, y0, SZ_LEGEND - 2);
 }
 
 /* Category labels of BAR and INTERVAL. */
@@ -190,7 +220,8 @@ toll_ch_plan(toll_chart *c, struct layout *L)
 	double tick_h = toll_ch_line_height(c, SZ_TICK);
 
 	if (o->title && *o->title) {
-		L->title = toll_ch_text(c, o->title, SZ_TITLE, 1, W - 2 * PAD, 2);
+		/* Three lines before a title is cut: a chart says what it shows. */
+		L->title = toll_ch_text(c, o->title, SZ_TITLE, 1, W - 2 * PAD, 3);
 		toll_ch_extent(L->title, NULL, &h);
 		y += h + 2;
 	}
@@ -301,7 +332,7 @@ void
 toll_ch_draw_legend(toll_chart *c, struct layout *L)
 {
 	cairo_t *cr = c->cr;
-	double lh = toll_ch_line_height(c, SZ_LEGEND);
+	double lh = toll_ch_line_height(c, L->leg_size);
 	size_t i;
 
 	for (i = 0; i < L->nleg; i++) {
@@ -373,6 +404,12 @@ toll_ch_draw_texts(toll_chart *c, struct layout *L)
 	if (L->ylabel) {
 		double w;
 		toll_ch_extent(L->ylabel, &w, &h);
+		/* No longer than the plot is high: past it, it would run into the legend. */
+		if (w > c->py1 - c->py0 && c->py1 - c->py0 > 20) {
+			g_object_unref(L->ylabel);
+			L->ylabel = toll_ch_text(c, o->ylabel, SZ_AXIS, 0, c->py1 - c->py0, 1);
+			toll_ch_extent(L->ylabel, &w, &h);
+		}
 		cairo_save(c->cr);
 		cairo_translate(c->cr, PAD, (c->py0 + c->py1) / 2 + w / 2);
 		cairo_rotate(c->cr, -M_PI / 2);
