@@ -593,3 +593,13 @@ bar: legend the other side's claim (set aside)
 dot: tick 400
 dot: legend the other side's claim (set aside)
 0
+
+=== months and days as categories are written as dates ("Sep 2022"), other categories as they are
+$ printf 'month\tbest\n2022-09\t5\n2022-10\t7\n' | toll-plot bar --boxes - -o "$TEST_TMP/m.png" | awk -F'\t' '$1 == "category" { print $2 }'; printf 'day\tbest\n2022-09-13\t5\n2022-09-14\t7\n' | toll-plot dot --boxes - -o "$TEST_TMP/m.png" | awk -F'\t' '$1 == "category" { print $2 }'; printf 'code\tbest\n2022-09\t5\nX-1\t7\n' | toll-plot bar --boxes - -o "$TEST_TMP/m.png" | awk -F'\t' '$1 == "category" { print $2 }'
+--- stdout
+Sep 2022
+Oct 2022
+13 Sep 2022
+14 Sep 2022
+2022-09
+X-1

@@ -140,25 +140,66 @@ legend(toll_chart *c, struct layout *L, double x0, double width, double y0)
 	return legend_at(c, L, x0, width, y0, SZ_LEGEND - 2);
 }
 
-/* Category labels of BAR and INTERVAL. */
+/*
+ * A category that is a month or a day ("2022-09", "2022-09-13", as
+ * toll-agg's bins and toll-rev's periods write them) as a reader writes
+ * it: "Sep 2022", "13 Sep 2022"; 0 when s is no such date.
+ */
+static int
+date_words(const char *s, size_t len, char *out, size_t sz)
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+	                                   "Oct", "Nov", "Dec" };
+	int y, m, d = 0;
+	size_t i;
+
+	if (len != 7 && len != 10)
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	y = atoi(s);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (len == 10)
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || (len == 10 && (d < 1 || d > 31)))
+		return 0;
+	if (len == 7)
+		snprintf(out, sz, "%s %04d", mon[m - 1], y);
+	else
+		snprintf(out, sz, "%d %s %04d", d, mon[m - 1], y);
+	return 1;
+}
+
+/* Category labels of BAR and INTERVAL; months and days in words when every category is one. */
 int
 toll_ch_category_labels(toll_chart *c, struct layout *L, double width, int lines)
 {
 	size_t i;
+
+	int dates = 1;
+	char words[32];
 
 	L->ncat = toll_strmap_count(c->cats);
 	if (L->ncat == 0)
 		return 0;
 	if ((L->catl = calloc(L->ncat, sizeof *L->catl)) == NULL)
 		return -1;
+	for (i = 0; i < L->ncat && dates && !(c->kind->flags & KIND_ROWS); i++) {
+		toll_str k = toll_strmap_key(c->cats, i);
+		dates = date_words(k.s, k.len, words, sizeof words);
+	}
+	dates = dates && !(c->kind->flags & KIND_ROWS);
 	for (i = 0; i < L->ncat; i++) {
 		toll_str k = toll_strmap_key(c->cats, i);
-		char *s = malloc(k.len + 1);
+		char *s = malloc(k.len + 32);
 
 		if (s == NULL)
 			return -1;
-		memcpy(s, k.s, k.len);
-		s[k.len] = '\0';
+		if (!dates || !date_words(k.s, k.len, s, k.len + 32)) {
+			memcpy(s, k.s, k.len);
+			s[k.len] = '\0';
+		}
 		L->catl[i] = toll_ch_text(c, s, SZ_TICK, 0, width, lines);
 		if (toll_ch_across(c))
 			pango_layout_set_alignment(L->catl[i], PANGO_ALIGN_RIGHT);

@@ -622,6 +622,26 @@ done:
 }
 
 /*
+ * A report's instant as a reader writes it: "2023-09-19T22:30+04:00" as
+ * "2023-09-19 22:30 +04:00" (seconds left out); a date as it is.
+ */
+static void
+instant_words(const char *s, char *out, size_t sz)
+{
+	const char *t = strchr(s, 'T'), *zone;
+	size_t n;
+
+	if (t == NULL || t - s != 10) {
+		snprintf(out, sz, "%s", s);
+		return;
+	}
+	zone = t + 1 + strcspn(t + 1, "+-Z");
+	n = (size_t)(zone - (t + 1));
+	snprintf(out, sz, "%.10s %.*s%s%s", s, (int)(n > 5 ? 5 : n), t + 1, *zone ? " " : "",
+	         strcmp(zone, "Z") == 0 ? "UTC" : zone);
+}
+
+/*
  * A count of a table as the figures are written, thousands grouped
  * ("3,782" beside "≥6,781"): the columns that hold counts; others as
  * they are (a year, a period).  buf, or s when it is no number.
@@ -630,7 +650,7 @@ static const char *
 grouped(const char *col, const char *s, char *buf, size_t sz)
 {
 	static const char *const counts[] = { "low", "best", "high", "change", "series", "events", "reports",
-	                                      "falls", "claims", "adversary" };
+	                                      "falls", "claims", "revisions", "first_best", "last_best" };
 	size_t i;
 	double v;
 
@@ -674,6 +694,10 @@ rows_of(const struct tab *t, const char *ev, const char *const *cols, const char
 				cells[k * n + c] = strdup(buf);
 			} else if (strcmp(cols[c], "high") == 0 && *cell(t, r, "high") == '\0') {
 				cells[k * n + c] = strdup("none");
+			} else if (strcmp(cols[c], "first_reported") == 0 || strcmp(cols[c], "last_reported") == 0 ||
+			           strcmp(cols[c], "reported") == 0) {
+				instant_words(cell(t, r, cols[c]), buf, sizeof buf);
+				cells[k * n + c] = strdup(buf);
 			} else {
 				cells[k * n + c] = strdup(grouped(cols[c], cell(t, r, cols[c]), buf, sizeof buf));
 			}
@@ -1185,6 +1209,7 @@ series_history(struct ctx *x)
  * history), for the interval charts: the claims the totals combine,
  * coloured by side.
  */
+
 /*
  * Column col of t, "claim": each claim's label in the interval chart, its
  * date and source, and where another claim of its event and category has
@@ -1201,7 +1226,11 @@ claim_labels(struct ctx *x, struct tab *t, size_t col)
 	if (tab_put(t, 0, col, "claim", 5) != 0)
 		return oom(x->d);
 	for (r = 1; r <= t->nrow; r++) {
-		size_t len = (size_t)snprintf(buf, sizeof buf, "%s, %s", cell(t, r, "reported"), cell(t, r, "source"));
+		char when[64];
+		size_t len;
+
+		instant_words(cell(t, r, "reported"), when, sizeof when);
+		len = (size_t)snprintf(buf, sizeof buf, "%s, %s", when, cell(t, r, "source"));
 		int differs[2] = { 0, 0 }, twin = 0;
 
 		for (q = 1; q <= t->nrow; q++) {
