@@ -603,3 +603,10 @@ Oct 2022
 14 Sep 2022
 2022-09
 X-1
+
+=== an approximate figure ("~30,000") is drawn light with an outline, and the legend says what that is
+$ printf 'event\tlow\tbest\thigh\tqualifier\nwar\t30000\t30000\t30000\t~\nclash\t79\t79\t79\t\n' > "$TEST_TMP/q.tsv"; for k in bar dot; do toll-plot $k --boxes - -o "$TEST_TMP/q.png" "$TEST_TMP/q.tsv" | awk -F'\t' -v k=$k '$1 == "legend" { print k ": " $2 }'; done; awk -F'\t' -v OFS='\t' 'NR > 1 { $5 = "" } 1' "$TEST_TMP/q.tsv" | toll-plot dot --boxes - -o "$TEST_TMP/q.png" | awk -F'\t' '$1 == "legend"' | wc -l
+--- stdout
+bar: about (an approximate figure)
+dot: about (an approximate figure)
+0

@@ -141,6 +141,13 @@ draw bar -x side "$tmp/adv.tsv" --size 600x360 -o "$tmp/adv.png"
 at_least "adversary: a diamond over Azerbaijan's bar" 12 "$tmp/adv.png" 300 40 600 200 1a1a1a 30
 at_most "adversary: none over Armenia's bar" 0 "$tmp/adv.png" 60 40 300 150 1a1a1a 30
 
+# An approximate figure: its bar light (halfway to white), outlined; an exact one solid.
+printf 'event\tlow\tbest\thigh\tqualifier\nwar\t300\t300\t300\t~\nclash\t290\t290\t290\t\n' >"$tmp/q.tsv"
+draw bar "$tmp/q.tsv" --size 600x360 -o "$tmp/q.png"
+at_least "approx: the approximate bar light" 3000 "$tmp/q.png" 60 60 330 300 7FB8D8 6
+at_most "approx: the exact bar not light" 0 "$tmp/q.png" 330 60 600 300 7FB8D8 6
+at_least "approx: the exact bar solid" 3000 "$tmp/q.png" 330 60 600 300 0072B2 6
+
 # Crowded charts: no text drawn over another (the layout's boxes, --boxes),
 # and the labels left out said.
 crowded() {

@@ -207,6 +207,14 @@ draw(toll_chart *c, struct layout *L)
 					                fmax(fabs(a - b) - 2 * inset, 0));
 				cairo_set_line_width(cr, 2 * inset);
 				cairo_stroke(cr);
+			} else if (approx_of(c, i)) {
+				/* An approximate figure: light, its outline the series' colour. */
+				bar_rect(c, x + gap + 0.6, x + w - gap - 0.6, y0, y1);
+				toll_ch_set_rgb(cr, toll_ch_light(col));
+				cairo_fill_preserve(cr);
+				toll_ch_set_rgb(cr, col);
+				cairo_set_line_width(cr, 1.2);
+				cairo_stroke(cr);
 			} else {
 				bar_rect(c, x + gap, x + w - gap, y0, y1);
 				cairo_fill(cr);

@@ -48,7 +48,7 @@ typedef struct rgb { double r, g, b; } rgb;
 
 extern const rgb toll_ch_ink, toll_ch_ink_soft, toll_ch_ink_faint, toll_ch_grid, toll_ch_axis;
 
-enum { F_BAND = 1, F_OPEN = 2, F_SUPPLIED = 4 };
+enum { F_BAND = 1, F_OPEN = 2, F_SUPPLIED = 4, F_APPROX = 8 };
 
 /* A reference line of --mark, and the text it carries. */
 struct toll_ch_mark {
@@ -112,7 +112,7 @@ struct toll_chart {
 	double px0, py0, px1, py1;     /* the plot area: left, top, right, bottom */
 	toll_ticks vt, xt;             /* value axis; x axis of LINE, STEP, HIST */
 	double xlo, xhi;               /* x axis range */
-	int any_open, any_band, any_adversary;
+	int any_open, any_band, any_adversary, any_approx;
 	double *adv;                   /* BAR, DOT: what the other side claims of the point's toll (NAN: none) */
 	size_t adv_cap;
 	rgb *series_colour;            /* each series' colour, while drawing */
@@ -135,7 +135,7 @@ struct toll_chart {
 	gsl_histogram *hist;
 };
 
-enum { LEG_SERIES, LEG_OPEN, LEG_ADVERSARY };
+enum { LEG_SERIES, LEG_OPEN, LEG_APPROX, LEG_ADVERSARY };
 
 /* The layout of everything around the plot area. */
 struct layout {
@@ -241,6 +241,10 @@ static inline int band_of(const toll_chart *c, size_t i)
 static inline int open_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_OPEN); }
 /* Whether point i's value is a best toll supplied, not a source's: drawn hollow. */
 static inline int supplied_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_SUPPLIED); }
+/* Whether point i's figure is approximate ("~600"): drawn light, its outline the series' colour. */
+static inline int approx_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_APPROX); }
+/* A colour halfway to white: an approximate figure's fill. */
+static inline rgb toll_ch_light(rgb c) { rgb l = { (c.r + 1) / 2, (c.g + 1) / 2, (c.b + 1) / 2 }; return l; }
 size_t toll_ch_nseries(const toll_chart *c);
 /*
  * Whether point i is drawn between --xmin and --xmax (a step's last point

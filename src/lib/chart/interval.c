@@ -140,6 +140,13 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 		toll_ch_set_rgb(cr, col);
 		cairo_set_line_width(cr, 1.6);
 		cairo_stroke(cr);
+	} else if (approx_of(c, i)) {
+		/* An approximate figure ("about 30,000"): light, its outline the series' colour. */
+		toll_ch_set_rgb(cr, toll_ch_light(col));
+		cairo_fill_preserve(cr);
+		toll_ch_set_rgb(cr, col);
+		cairo_set_line_width(cr, 1.6);
+		cairo_stroke(cr);
 	} else {
 		toll_ch_set_rgb(cr, col);
 		cairo_fill_preserve(cr);

@@ -54,6 +54,7 @@ toll_ch_layout_free(struct layout *L)
 
 static const char OPEN_LABEL[] = "at least (no upper bound given)";
 static const char ADVERSARY_LABEL[] = "the other side's claim (set aside)";
+static const char APPROX_LABEL[] = "about (an approximate figure)";
 
 /* Legend items in rows across the width, in text of size; returns 0 or -1. */
 static int
@@ -70,7 +71,7 @@ legend_at(toll_chart *c, struct layout *L, double x0, double width, double y0, d
 	for (i = 0; i < ns && ns > 1; i++)
 		if (toll_ch_series_shown(c, (uint32_t)i))
 			L->legser[nshow++] = i;
-	L->nleg = (ns > 1 ? nshow : 0) + (c->any_open ? 1 : 0) + (c->any_adversary ? 1 : 0);
+	L->nleg = (ns > 1 ? nshow : 0) + (c->any_open ? 1 : 0) + (c->any_approx ? 1 : 0) + (c->any_adversary ? 1 : 0);
 	L->leg_h = 0;
 	if (L->nleg == 0)
 		return 0;
@@ -88,12 +89,25 @@ legend_at(toll_chart *c, struct layout *L, double x0, double width, double y0, d
 		size_t nser = ns > 1 ? nshow : 0;
 
 		/* The series, then the signs: "at least", the other side's claim. */
-		L->legkind[i] = i < nser ? LEG_SERIES : i == nser && c->any_open ? LEG_OPEN : LEG_ADVERSARY;
+		{
+			/* The series, then the signs in order: "at least", "about", the other side's claim. */
+			size_t k = i - nser;
+			int kinds[3], nk = 0;
+
+			if (c->any_open)
+				kinds[nk++] = LEG_OPEN;
+			if (c->any_approx)
+				kinds[nk++] = LEG_APPROX;
+			if (c->any_adversary)
+				kinds[nk++] = LEG_ADVERSARY;
+			L->legkind[i] = i < nser ? LEG_SERIES : kinds[k < (size_t)nk ? k : 0];
+		}
 		if (L->legkind[i] == LEG_SERIES) {
 			toll_str k = toll_strmap_key(c->series, L->legser[i]);
 			s = toll_ch_shown(k.s, k.len, buf);
 		} else {
-			s = L->legkind[i] == LEG_OPEN ? OPEN_LABEL : ADVERSARY_LABEL;
+			s = L->legkind[i] == LEG_OPEN ? OPEN_LABEL : L->legkind[i] == LEG_APPROX ? APPROX_LABEL :
+			    ADVERSARY_LABEL;
 		}
 		L->legl[i] = toll_ch_text(c, s, size, 0, width - SWATCH - 6, 1);
 		toll_ch_extent(L->legl[i], &w, NULL);
@@ -381,6 +395,22 @@ toll_ch_draw_legend(toll_chart *c, struct layout *L)
 		int is_open = L->legkind[i] == LEG_OPEN;
 		size_t s = L->legkind[i] == LEG_SERIES ? L->legser[i] : 0;
 
+		if (L->legkind[i] == LEG_APPROX) {
+			rgb soft = toll_ch_ink_soft;
+
+			cairo_new_path(cr);
+			if (c->kind->swatch == SWATCH_BOX)
+				cairo_rectangle(cr, x + 2.5, y - 5, 10, 10);
+			else
+				cairo_arc(cr, x + SWATCH / 2, y, 4, 0, 2 * M_PI);
+			toll_ch_set_rgb(cr, toll_ch_light(soft));
+			cairo_fill_preserve(cr);
+			toll_ch_set_rgb(cr, soft);
+			cairo_set_line_width(cr, 1.2);
+			cairo_stroke(cr);
+			toll_ch_show(c, L->legl[i], x + SWATCH + 6, L->legy[i], 0, 0, toll_ch_ink);
+			continue;
+		}
 		if (L->legkind[i] == LEG_ADVERSARY) {
 			toll_ch_adversary_marker(c->cr, x + SWATCH / 2, y, toll_ch_ink_soft);
 			toll_ch_show(c, L->legl[i], x + SWATCH + 6, L->legy[i], 0, 0, toll_ch_ink);

@@ -258,6 +258,9 @@ figure(toll_chart_reader *p, const toll_row *r, const toll_table *t, const toll_
 		pt->supplied = (uint8_t)(g->supplied ||
 		                         (c->best_by >= 0 && r->f[c->best_by].len == 4 &&
 		                          memcmp(r->f[c->best_by].s, "toll", 4) == 0));
+	/* An approximate best ("about 30,000"): drawn light. */
+	if (c->vrole == 'b')
+		pt->approx = g->qualifier == '~';
 	if (p->band) {
 		pt->open = (uint8_t)g->open;
 		pt->low = g->low.d;
