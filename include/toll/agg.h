@@ -93,6 +93,13 @@ int toll_agg_add(toll_agg *a, const toll_reports *rd, const toll_entry *e, toll_
 void toll_agg_set_adversary(toll_agg *a, int include);
 
 /*
+ * After toll_agg_finish(): whether the series numbered series (a
+ * toll_entry's series) was set aside as one party's claim about
+ * another's losses.
+ */
+int toll_agg_series_set_aside(const toll_agg *a, size_t series);
+
+/*
  * Where warnings go: parts of a claim that add up to more than its high
  * (see nest.h), one call each, with the total's place in the diagnostic.
  */

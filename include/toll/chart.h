@@ -105,6 +105,7 @@ typedef struct toll_point {
 	uint8_t open;       /* the high is unbounded ("at least y") */
 	uint8_t supplied;   /* toll supplied y, the best (a range's middle): drawn hollow */
 	uint8_t approx;     /* the figure is approximate ("~600"): drawn light, with an outline */
+	uint8_t set_aside;  /* INTERVAL: a claim set aside (an adversary's): a hollow diamond */
 	const char *label;  /* the figure as text, for --labels; NULL: none (copied) */
 	uint8_t has_adversary;  /* BAR, DOT: the other side claims adversary of this toll */
 	double adversary;       /* (toll-agg's adversary column, set aside): drawn apart */

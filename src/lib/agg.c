@@ -1580,6 +1580,12 @@ mark_adversaries(toll_agg *a)
 	return 0;
 }
 
+int
+toll_agg_series_set_aside(const toll_agg *a, size_t series)
+{
+	return series < a->ns && (a->s[series].flags & ADVERSARY) != 0;
+}
+
 void
 toll_agg_set_adversary(toll_agg *a, int include)
 {

@@ -196,7 +196,13 @@ $ toll-report ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" 2>/dev
 2023-04-17, Armenian government (military)
 
 === a report's instants are written as a reader writes them (date, time, offset), not raw
-$ toll-report ../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -raw "$TEST_TMP/r.pdf" - | grep -c 'T[0-9][0-9]:'; pdftotext -raw "$TEST_TMP/r.pdf" - | grep -o '2023-12-22 14:42 +04:00, Armenia Investigative Committee' | head -n 1
+$ toll-report ../datasets/2023-09-karabakh-offensive.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -raw "$TEST_TMP/r.pdf" - | grep -c 'T[0-9][0-9]:'; pdftotext -raw "$TEST_TMP/r.pdf" - | tr '\n' ' ' | grep -o '2023-12-22 14:42 +04:00, Armenia Investigative Committee' | head -n 1
 --- stdout
 0
 2023-12-22 14:42 +04:00, Armenia Investigative Committee
+
+=== a claim set aside (one side's about the other's losses) is drawn apart in the chart of latest claims, with its legend entry; a dataset without one has none
+$ toll-report ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -raw "$TEST_TMP/r.pdf" - | grep -c "the other side's claim (set aside)"; toll-report ../datasets/1988-1994-karabakh-war.tsv -o "$TEST_TMP/r.pdf" 2>/dev/null; pdftotext -raw "$TEST_TMP/r.pdf" - | grep -c "the other side's claim (set aside)"; true
+--- stdout
+1
+0

@@ -117,6 +117,57 @@ START_TEST(agg_result_as_values)
 }
 END_TEST
 
+/* One side's claim about the other's losses is set aside; each side's own and a third party's are not. */
+START_TEST(series_set_aside)
+{
+	static const char text[] =
+		"event\treported\tsource\tside\tcategory\tbest\tclaimant\n"
+		"e\t2022-09-14\tMoD\tAzerbaijan\tkilled\t79\tAzerbaijan\n"
+		"e\t2022-10-14\tSpeaker\tAzerbaijan\tkilled\t430\tArmenia\n"
+		"e\t2022-09-14\tPM\tArmenia\tkilled\t105\tArmenia\n"
+		"e\t2022-09-15\tAFP\tArmenia\tkilled\t100\t\n";
+	char *paths[1] = { (char *)unit_tmpfile(text, sizeof text - 1, ".tsv") };
+	toll_as_of all = TOLL_AS_OF_ALL;
+	toll_keys k;
+	toll_policy p;
+	toll_agg *a;
+	toll_agg_result *res;
+	toll_reports *rd;
+	toll_entry e;
+	toll_diag d;
+	size_t series[4], n = 0;
+	int rc;
+
+	memset(&k, 0, sizeof k);
+	memset(&p, 0, sizeof p);
+	ck_assert_int_eq(toll_keys_parse(&k, "side", &d), TOLL_OK);
+	ck_assert_int_eq(toll_policy_parse(&p, "consensus", &d), TOLL_OK);
+	ck_assert_ptr_nonnull(a = toll_agg_new(&p, &k, &all));
+	ck_assert_int_eq(toll_reports_new(&rd, paths, 1, NULL, TOLL_REPORTS_HISTORY), TOLL_OK);
+	while ((rc = toll_reports_next(rd, &e, &d)) != TOLL_END) {
+		if (rc == TOLL_HEADER) {
+			ck_assert_int_eq(toll_agg_header(a, rd, &d), TOLL_OK);
+			continue;
+		}
+		ck_assert_msg(rc == TOLL_OK, "%s", d.msg);
+		ck_assert_int_eq(toll_agg_add(a, rd, &e, &d), TOLL_OK);
+		ck_assert_uint_lt(n, 4);
+		series[n++] = e.series;
+	}
+	ck_assert_int_eq(toll_agg_finish(a, rd, &res, &d), TOLL_OK);
+	ck_assert(!toll_agg_series_set_aside(a, series[0]));
+	ck_assert(toll_agg_series_set_aside(a, series[1]));
+	ck_assert(!toll_agg_series_set_aside(a, series[2]));
+	ck_assert(!toll_agg_series_set_aside(a, series[3]));
+	ck_assert(!toll_agg_series_set_aside(a, 1000));
+	toll_agg_result_free(res);
+	toll_agg_free(a);
+	toll_reports_free(rd);
+	toll_policy_free(&p);
+	toll_keys_free(&k);
+}
+END_TEST
+
 START_TEST(figure_notation)
 {
 	toll_agg_figure f;
@@ -321,6 +372,7 @@ results_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, agg_result_as_values);
+	tcase_add_test(tc, series_set_aside);
 	tcase_add_test(tc, figure_notation);
 	tcase_add_test(tc, revisions_as_values);
 	tcase_add_test(tc, timeline_as_values);

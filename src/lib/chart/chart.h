@@ -48,7 +48,7 @@ typedef struct rgb { double r, g, b; } rgb;
 
 extern const rgb toll_ch_ink, toll_ch_ink_soft, toll_ch_ink_faint, toll_ch_grid, toll_ch_axis;
 
-enum { F_BAND = 1, F_OPEN = 2, F_SUPPLIED = 4, F_APPROX = 8 };
+enum { F_BAND = 1, F_OPEN = 2, F_SUPPLIED = 4, F_APPROX = 8, F_ASIDE = 16 };
 
 /* A reference line of --mark, and the text it carries. */
 struct toll_ch_mark {
@@ -243,6 +243,8 @@ static inline int open_of(const toll_chart *c, size_t i) { return c->flag && (c-
 static inline int supplied_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_SUPPLIED); }
 /* Whether point i's figure is approximate ("~600"): drawn light, its outline the series' colour. */
 static inline int approx_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_APPROX); }
+/* Whether point i is a claim set aside (an adversary's, column set_aside): a hollow diamond. */
+static inline int aside_of(const toll_chart *c, size_t i) { return c->flag && (c->flag[i] & F_ASIDE); }
 /* A colour halfway to white: an approximate figure's fill. */
 static inline rgb toll_ch_light(rgb c) { rgb l = { (c.r + 1) / 2, (c.g + 1) / 2, (c.b + 1) / 2 }; return l; }
 size_t toll_ch_nseries(const toll_chart *c);

@@ -130,7 +130,13 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 		toll_ch_adversary_marker(cr, toll_ch_vmap(c, c->adv[i]), y, col);
 		toll_ch_shape_add(c, toll_ch_vmap(c, c->adv[i]), y, 6);
 	}
-	toll_ch_shape_add(c, toll_ch_vmap(c, c->y[i]), y, 4.5);
+	toll_ch_shape_add(c, toll_ch_vmap(c, c->y[i]), y, aside_of(c, i) ? 6 : 4.5);
+	if (aside_of(c, i)) {
+		/* A claim set aside (one party's about another's losses): a hollow diamond, not a dot. */
+		cairo_restore(cr);
+		toll_ch_adversary_marker(cr, toll_ch_vmap(c, c->y[i]), y, col);
+		goto label;
+	}
 	cairo_new_sub_path(cr);
 	cairo_arc(cr, toll_ch_vmap(c, c->y[i]), y, 4.2, 0, 2 * M_PI);
 	if (supplied_of(c, i)) {
@@ -155,6 +161,7 @@ toll_ch_across_point(toll_chart *c, size_t i, double y, double clip_h)
 		cairo_stroke(cr);
 	}
 	cairo_restore(cr);
+label:
 	/* --labels: right of the interval, or left of it where the plot ends. */
 	if (toll_ch_label(c, i) != NULL) {
 		const char *label = toll_ch_label(c, i);

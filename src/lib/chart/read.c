@@ -33,6 +33,7 @@ struct cols {
 	long best_by;             /* toll-agg's: 'toll' when toll supplied the best */
 	long category;            /* the category column: one value drawn names the value axis */
 	long adversary;           /* toll-agg's: what the other side claims, set aside */
+	long set_aside;           /* INTERVAL: "yes" for a claim set aside (toll-report's) */
 	toll_figure_cols fc;      /* the figure's columns, read by the reader every program shares */
 	int figures;              /* the table states figures (value, or low, best, high) */
 	long v;                   /* the value column: -y */
@@ -157,6 +158,7 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	c->best_by = toll_table_column(t, "best_by");
 	c->category = toll_table_column(t, "category");
 	c->adversary = (k->flags & KIND_ONE_PER_CAT) ? toll_table_column(t, "adversary") : -1;
+	c->set_aside = (k->flags & KIND_ROWS) ? toll_table_column(t, "set_aside") : -1;
 	if (p->xcol == NULL) {
 		if (k->x_default == NULL) {
 			free(p->first);
@@ -502,6 +504,8 @@ toll_chart_reader_row(toll_chart_reader *p, const toll_table *t, const toll_row 
 			toll_format_number(pt.y, pt.y == floor(pt.y) ? 0 : 1, label, sizeof label);
 		pt.label = label;
 	}
+	if (c->set_aside >= 0 && r->f[c->set_aside].len == 3 && memcmp(r->f[c->set_aside].s, "yes", 3) == 0)
+		pt.set_aside = 1;
 	/* Only beside a toll's best: a change or a count is no figure the other side claims. */
 	if (c->adversary >= 0 && !ch->o.stacked && c->vrole == 'b') {
 		/* The other side's claim, in toll-agg's notation: drawn apart, at its best. */

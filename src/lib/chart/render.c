@@ -267,9 +267,9 @@ draw_chart(toll_chart *c, toll_diag *d)
 	c->any_adversary = 0;
 	c->any_approx = 0;
 	for (i = 0; i < c->n; i++) {
-		c->any_approx |= approx_of(c, i) && c->kind->swatch != SWATCH_LINE;
+		c->any_approx |= approx_of(c, i) && !aside_of(c, i) && c->kind->swatch != SWATCH_LINE;
 		c->any_band |= band_of(c, i);
-		c->any_adversary |= c->adv != NULL && !isnan(c->adv[i]) && !c->o.stacked;
+		c->any_adversary |= (c->adv != NULL && !isnan(c->adv[i]) && !c->o.stacked) || aside_of(c, i);
 	}
 	if (toll_ch_colours(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");

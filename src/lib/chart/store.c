@@ -207,7 +207,7 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 		lab = (uint32_t)id + 1;
 	}
 	if (c->n == c->cap || (p->series && c->ser == NULL) || (p->category && c->cat == NULL) ||
-	    ((p->has_band || p->open || p->supplied || p->approx) && c->flag == NULL) || (lab && c->lab == NULL)) {
+	    ((p->has_band || p->open || p->supplied || p->approx || p->set_aside) && c->flag == NULL) || (lab && c->lab == NULL)) {
 		size_t cap = c->n == c->cap ? (c->cap ? c->cap * 2 : 1024) : c->cap;
 		void *v;
 
@@ -222,9 +222,9 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 		if (column((void **)&c->ser, c->n, cap, sizeof *c->ser, p->series != 0) != 0 ||
 		    column((void **)&c->cat, c->n, cap, sizeof *c->cat, p->category != 0) != 0 ||
 		    column((void **)&c->flag, c->n, cap, sizeof *c->flag,
-		           p->has_band || p->open || p->supplied || p->approx) != 0 ||
-		    column((void **)&c->lo, c->n, cap, sizeof *c->lo, p->has_band || p->open || p->supplied || p->approx) != 0 ||
-		    column((void **)&c->hi, c->n, cap, sizeof *c->hi, p->has_band || p->open || p->supplied || p->approx) != 0 ||
+		           p->has_band || p->open || p->supplied || p->approx || p->set_aside) != 0 ||
+		    column((void **)&c->lo, c->n, cap, sizeof *c->lo, p->has_band || p->open || p->supplied || p->approx || p->set_aside) != 0 ||
+		    column((void **)&c->hi, c->n, cap, sizeof *c->hi, p->has_band || p->open || p->supplied || p->approx || p->set_aside) != 0 ||
 		    column((void **)&c->lab, c->n, cap, sizeof *c->lab, lab != 0) != 0)
 			return TOLL_ENOMEM;
 		c->cap = cap;
@@ -241,7 +241,8 @@ toll_chart_add(toll_chart *c, const toll_point *p)
 		c->cat[c->n] = p->category;
 	if (c->flag) {
 		c->flag[c->n] = (uint8_t)((p->has_band ? F_BAND : 0) | (p->open ? F_OPEN : 0) |
-		                          (p->supplied ? F_SUPPLIED : 0) | (p->approx ? F_APPROX : 0));
+		                          (p->supplied ? F_SUPPLIED : 0) | (p->approx ? F_APPROX : 0) |
+		                          (p->set_aside ? F_ASIDE : 0));
 		c->lo[c->n] = p->has_band ? p->low : p->y;
 		c->hi[c->n] = p->has_band && !p->open ? p->high : p->y;
 	}

@@ -58,6 +58,10 @@ struct toll_story {
 	long rows;
 	int64_t first, last;
 	long url_col;               /* the table's url column, or -1 */
+	/* Each claim series, "event\tside\tstatus\tcategory\tsource", and its series number. */
+	toll_strmap *claim_keys;
+	size_t *claim_series, claim_cap;
+	uint8_t *claim_aside;       /* set aside by toll-agg's rules (an adversary's), once written */
 	int header_seen;
 	/* The checks: every warning about the data and every known note, as said ("FILE:LINE: ..."). */
 	char **checks;
@@ -101,6 +105,9 @@ toll_story_free(toll_story *s)
 		free(s->source_url[i]);
 	toll_strmap_free(s->sources);
 	toll_strmap_free(s->all_sources);
+	toll_strmap_free(s->claim_keys);
+	free(s->claim_series);
+	free(s->claim_aside);
 	free(s->source_url);
 	free(s->source_claims);
 	free(s->ev);
@@ -109,6 +116,53 @@ toll_story_free(toll_story *s)
 	free(s->checks);
 	free(s->check_known);
 	free(s);
+}
+
+/* The text that names a claim series in the tables: "event\tside\tstatus\tcategory\tsource". */
+static char *
+claim_text(const char *event, const char *side, const char *status, const char *category,
+           const char *source, size_t *len)
+{
+	size_t n = strlen(event) + strlen(side) + strlen(status) + strlen(category) + strlen(source) + 5;
+	char *k = malloc(n);
+
+	if (k != NULL)
+		*len = (size_t)snprintf(k, n, "%s\t%s\t%s\t%s\t%s", event, side, status, category, source);
+	return k;
+}
+
+/* Remembers claim r's series number under its text, to ask toll-agg later whether it was set aside. */
+static int
+claim_key(toll_story *s, const toll_report *r, size_t series, toll_diag *d)
+{
+	char *ev = strndup(r->event.s, r->event.len), *side = strndup(r->side.s, r->side.len);
+	char *src = strndup(r->source.s, r->source.len), *k = NULL;
+	size_t len = 0, id;
+	int added, rc = TOLL_OK;
+
+	if (ev && side && src)
+		k = claim_text(ev, side, toll_status_names[r->status], toll_category_names[r->category], src, &len);
+	if (k == NULL || (s->claim_keys == NULL && (s->claim_keys = toll_strmap_new()) == NULL) ||
+	    toll_strmap_intern(s->claim_keys, k, len, &id, &added) != TOLL_OK) {
+		rc = oom(d);
+		goto out;
+	}
+	if (id >= s->claim_cap) {
+		size_t cap = s->claim_cap ? s->claim_cap * 2 : 64;
+		size_t *p = realloc(s->claim_series, cap * sizeof *p);
+
+		if (p == NULL) {
+			rc = oom(d);
+			goto out;
+		}
+		s->claim_series = p;
+		s->claim_cap = cap;
+	}
+	if (added)
+		s->claim_series[id] = series;
+out:
+	free(ev), free(side), free(src), free(k);
+	return rc;
 }
 
 int
@@ -152,6 +206,8 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 	ev->last = r->reported.t > ev->last ? r->reported.t : ev->last;
 	ev->claims++;
 	ev->by_category[r->category]++;
+	if ((rc = claim_key(s, r, e->series, d)) != TOLL_OK)
+		return rc;
 	if (toll_strmap_intern(s->all_sources, r->source.s, r->source.len, &id, &added) != TOLL_OK)
 		return oom(d);
 	/* The event and the source, whole: an event's sources are the keys that start with it. */
@@ -989,7 +1045,7 @@ event_pages(struct ctx *x, size_t i)
 		latest_rows += strcmp(cell(&x->history, j, "event"), ev) == 0 &&
 		               strcmp(cell(&x->history, j, "category"), cat) == 0 && last_of_series(&x->history, j);
 	/* A row of two lines a claim: its name whole ("2023-04-17, Armenian government (civilian)"). */
-	interval_h = fmin(90 + 28.0 * (double)latest_rows, 600);
+	interval_h = fmin(120 + 30.0 * (double)latest_rows, 640);
 	toll_doc_need(&x->doc, interval_h + 30);
 	toll_doc_text(&x->doc, buf, DOC_H3, 1, 0, 4);
 	o.kind = TOLL_CHART_INTERVAL;
@@ -1262,6 +1318,30 @@ claim_labels(struct ctx *x, struct tab *t, size_t col)
 	return TOLL_OK;
 }
 
+/* Column col of t, "set_aside": "yes" where toll-agg set the claim aside (an adversary's). */
+static int
+set_aside_column(struct ctx *x, struct tab *t, size_t col)
+{
+	size_t r, id, len;
+
+	if (tab_put(t, 0, col, "set_aside", 9) != 0)
+		return oom(x->d);
+	for (r = 1; r <= t->nrow; r++) {
+		char *k = claim_text(cell(t, r, "event"), cell(t, r, "side"), cell(t, r, "status"),
+		                     cell(t, r, "category"), cell(t, r, "source"), &len);
+		int aside;
+
+		if (k == NULL)
+			return oom(x->d);
+		aside = x->s->claim_keys && x->s->claim_aside &&
+		        toll_strmap_find(x->s->claim_keys, k, len, &id) == 0 && x->s->claim_aside[id];
+		free(k);
+		if (tab_put(t, r, col, aside ? "yes" : "", aside ? 3 : 0) != 0)
+			return oom(x->d);
+	}
+	return TOLL_OK;
+}
+
 static int
 latest_claims(struct ctx *x)
 {
@@ -1273,7 +1353,7 @@ latest_claims(struct ctx *x)
 
 	for (r = 1; r <= h->nrow; r++)
 		n += last_of_series(h, r);
-	if (tab_new(t, NC + 2, n) != 0)
+	if (tab_new(t, NC + 3, n) != 0)
 		return oom(x->d);
 	for (r = 0, k = 0; r <= h->nrow; r++) {
 		if (r > 0 && !last_of_series(h, r))
@@ -1289,7 +1369,9 @@ latest_claims(struct ctx *x)
 			return oom(x->d);
 		k++;
 	}
-	return claim_labels(x, t, NC + 1);
+	if (claim_labels(x, t, NC + 1) != TOLL_OK)
+		return TOLL_ENOMEM;
+	return set_aside_column(x, t, NC + 2);
 }
 
 static cairo_status_t
@@ -1382,6 +1464,20 @@ all_texts(const toll_story *s)
 	return g_string_free(g, FALSE);
 }
 
+/* Which claims toll-agg set aside (sides, finished), for the charts to draw them apart. */
+static int
+claims_aside(toll_story *s, const toll_agg *sides, toll_diag *d)
+{
+	size_t n = s->claim_keys ? toll_strmap_count(s->claim_keys) : 0, i;
+
+	free(s->claim_aside);
+	if ((s->claim_aside = calloc(n ? n : 1, 1)) == NULL)
+		return oom(d);
+	for (i = 0; i < n; i++)
+		s->claim_aside[i] = (uint8_t)toll_agg_series_set_aside(sides, s->claim_series[i]);
+	return TOLL_OK;
+}
+
 int
 toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
                  toll_agg *periods, toll_revs *revs, toll_chart_write_fn write, void *closure,
@@ -1401,7 +1497,7 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu events: more than %d for one report; "
 		                     "choose one with --event", toll_strmap_count(s->events), MAX_EVENTS);
 	if ((rc = toll_agg_finish(totals, rd, &tr, d)) != TOLL_OK ||
-	    (rc = toll_agg_finish(sides, rd, &sr, d)) != TOLL_OK ||
+	    (rc = toll_agg_finish(sides, rd, &sr, d)) != TOLL_OK || (rc = claims_aside(s, sides, d)) != TOLL_OK ||
 	    (rc = toll_revs_list(revs, toll_reports_index(rd), &rl, d)) != TOLL_OK ||
 	    (rc = agg_tab(tr, &x.totals, d)) != TOLL_OK || (rc = agg_tab(sr, &x.sides, d)) != TOLL_OK ||
 	    (rc = rev_tab(rl, TOLL_REV_HISTORY, &x.history, d)) != TOLL_OK ||
