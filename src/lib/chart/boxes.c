@@ -89,24 +89,32 @@ dup(const char *s)
 	return p;
 }
 
-/* Keeps the box of a text drawn (role c->role); out of memory is remembered, not fatal to the drawing. */
-void
-toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y)
+/* The next box of c, room made for it; NULL (remembered) when out of memory. */
+static struct toll_ch_box *
+box_slot(toll_chart *c)
 {
-	struct toll_ch_box *b;
-
 	if (c->nboxes == c->boxes_cap) {
 		size_t cap = c->boxes_cap ? c->boxes_cap * 2 : 64;
 		void *p = realloc(c->boxes, cap * sizeof *c->boxes);
 
 		if (p == NULL) {
 			c->boxes_failed = 1;
-			return;
+			return NULL;
 		}
 		c->boxes = p;
 		c->boxes_cap = cap;
 	}
-	b = &c->boxes[c->nboxes];
+	return &c->boxes[c->nboxes];
+}
+
+/* Keeps the box of a text drawn (role c->role); out of memory is remembered, not fatal to the drawing. */
+void
+toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y)
+{
+	struct toll_ch_box *b;
+
+	if ((b = box_slot(c)) == NULL)
+		return;
 	toll_ch_box_of(c, l, x, y, b->q);
 	b->role = c->role;
 	if ((b->text = dup(pango_layout_get_text(l))) == NULL) {
@@ -122,18 +130,8 @@ toll_ch_shape_add(toll_chart *c, double x, double y, double r)
 	struct toll_ch_box *b;
 	int k;
 
-	if (c->nboxes == c->boxes_cap) {
-		size_t cap = c->boxes_cap ? c->boxes_cap * 2 : 64;
-		void *p = realloc(c->boxes, cap * sizeof *c->boxes);
-
-		if (p == NULL) {
-			c->boxes_failed = 1;
-			return;
-		}
-		c->boxes = p;
-		c->boxes_cap = cap;
-	}
-	b = &c->boxes[c->nboxes];
+	if ((b = box_slot(c)) == NULL)
+		return;
 	b->q[0][0] = x - r, b->q[0][1] = y - r;
 	b->q[1][0] = x + r, b->q[1][1] = y - r;
 	b->q[2][0] = x + r, b->q[2][1] = y + r;
