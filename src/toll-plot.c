@@ -40,8 +40,8 @@ static cli_opt options[] = {
 	{ 'x', NULL, "COLUMN", "the categories (bar, dot), x values (line, step)\nor values (hist)", NULL },
 	{ 'y', NULL, "COLUMN", "the values (default: best), or interval's labels;\n"
 		"low and high are used with best", NULL },
-	{ OPT_SERIES, "series", "COLUMN", "a bar, line or colour per value of COLUMN\n"
-		"(COLUMN,COLUMN... joins several)", NULL },
+	{ OPT_SERIES, "series", "COLUMN", "a bar, line or colour per value of COLUMN, at\n"
+		"most 8 (COLUMN,COLUMN... joins several)", NULL },
 	{ OPT_STACKED, "stacked", NULL, "bar: stack the series", NULL },
 	{ OPT_HORIZONTAL, "horizontal", NULL, "bar: bars across, a category a row (the default\n"
 		"when the labels do not fit under the bars)", NULL },
@@ -52,7 +52,7 @@ static cli_opt options[] = {
 		"the rest summed into one, \"K others\", drawn last", NULL },
 	{ OPT_NO_INTERVAL, "no-interval", NULL, "no whiskers, bands or arrows from low and high", NULL },
 	{ OPT_BINS, "bins", "N", "hist: N bins (default: Freedman-Diaconis, rounded)", NULL },
-	{ OPT_TITLE, "title", "TEXT", "\ntexts (axis labels default to the column names)",
+	{ OPT_TITLE, "title", "TEXT", "\ntexts (axis titles default to words for the\ncolumns: Killed, best estimate; Month of death)",
 		"    --title=TEXT  --subtitle=TEXT  --xlabel=TEXT  --ylabel=TEXT" },
 	{ OPT_SUBTITLE, "subtitle", "TEXT", NULL, NULL },
 	{ OPT_XLABEL, "xlabel", "TEXT", NULL, NULL },
