@@ -610,3 +610,8 @@ $ printf 'event\tlow\tbest\thigh\tqualifier\nwar\t30000\t30000\t30000\t~\nclash\
 bar: about (an approximate figure)
 dot: about (an approximate figure)
 0
+
+=== a step chart cut by --xmin: the caption names the source of the figure held into the range, not those before it
+$ printf 'x\tside\tsource\tbest\n1\tA\ts0\t10\n2\tA\tsa\t12\n5\tA\tsb\t13\n' | toll-plot step -x x --series side --xmin 3 --boxes - -o "$TEST_TMP/x.png" | awk -F'\t' '$1 == "caption" { print $2 }'
+--- stdout
+Source: sa, sb

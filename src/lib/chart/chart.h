@@ -249,10 +249,16 @@ static inline int aside_of(const toll_chart *c, size_t i) { return c->flag && (c
 static inline rgb toll_ch_light(rgb c) { rgb l = { (c.r + 1) / 2, (c.g + 1) / 2, (c.b + 1) / 2 }; return l; }
 size_t toll_ch_nseries(const toll_chart *c);
 /*
- * Whether point i is drawn between --xmin and --xmax (a step's last point
- * before --xmin holds into them), and whether series s has such a point.
+ * A step chart cut by --xmin: each series' last x before it, whose value
+ * holds into the range (*held, malloc'd; NULL for other charts).  0, or -1
+ * out of memory.
  */
-int toll_ch_point_shown(const toll_chart *c, size_t i);
+int toll_ch_step_held(const toll_chart *c, double **held);
+/*
+ * Whether point i is drawn between --xmin and --xmax (held: from
+ * toll_ch_step_held()), and whether series s has such a point.
+ */
+int toll_ch_point_shown(const toll_chart *c, size_t i, const double *held);
 int toll_ch_series_shown(const toll_chart *c, uint32_t s);
 uint32_t *toll_ch_series_order(const toll_chart *c, size_t *start);
 /* Point i's label (--labels), NULL when it has none. */

@@ -854,21 +854,29 @@ toll_chart_reader_caption(toll_chart_reader *p, toll_diag *d)
 	if (p->caption == NULL || ch->o.caption != p->caption || !(ch->kind->flags & KIND_X_AXIS) ||
 	    (!ch->o.has_xmin && !ch->o.has_xmax))
 		return TOLL_OK;
-	if ((shown = toll_strmap_new()) == NULL)
+	double *held;
+
+	if (toll_ch_step_held(ch, &held) != 0)
 		return oom(d);
+	if ((shown = toll_strmap_new()) == NULL) {
+		free(held);
+		return oom(d);
+	}
 	for (i = 0; i < n && i < p->src_cap; i++) {
 		size_t id;
 		int added;
 		toll_str k;
 
-		if (p->src[i] == 0 || !toll_ch_point_shown(ch, i))
+		if (p->src[i] == 0 || !toll_ch_point_shown(ch, i, held))
 			continue;
 		k = toll_strmap_key(p->sources, p->src[i] - 1);
 		if (toll_strmap_intern(shown, k.s, k.len, &id, &added) != TOLL_OK) {
 			toll_strmap_free(shown);
+			free(held);
 			return oom(d);
 		}
 	}
+	free(held);
 	caption = default_caption(shown);
 	toll_strmap_free(shown);
 	free(p->caption);

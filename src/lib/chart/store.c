@@ -279,23 +279,34 @@ toll_ch_label(const toll_chart *c, size_t i)
 }
 
 int
-toll_ch_point_shown(const toll_chart *c, size_t i)
+toll_ch_step_held(const toll_chart *c, double **held)
 {
-	size_t j;
+	size_t ns = toll_ch_nseries(c), i;
 
+	*held = NULL;
+	if (c->kind != &toll_ch_step || !c->o.has_xmin)
+		return 0;
+	if ((*held = malloc(ns * sizeof **held)) == NULL)
+		return -1;
+	for (i = 0; i < ns; i++)
+		(*held)[i] = -INFINITY;
+	for (i = 0; i < c->n; i++)
+		if (c->x[i] < c->o.xmin && c->x[i] > (*held)[ser_of(c, i)])
+			(*held)[ser_of(c, i)] = c->x[i];
+	return 0;
+}
+
+int
+toll_ch_point_shown(const toll_chart *c, size_t i, const double *held)
+{
 	if (!(c->kind->flags & KIND_X_AXIS) || c->hist != NULL || (!c->o.has_xmin && !c->o.has_xmax))
 		return 1;
 	if (c->o.has_xmax && c->x[i] > c->o.xmax)
 		return 0;
 	if (!c->o.has_xmin || c->x[i] >= c->o.xmin)
 		return 1;
-	/* Before --xmin: a step's value holds until its series' next point. */
-	if (c->kind != &toll_ch_step)
-		return 0;
-	for (j = 0; j < c->n; j++)
-		if (ser_of(c, j) == ser_of(c, i) && c->x[j] > c->x[i] && c->x[j] <= c->o.xmin)
-			return 0;
-	return 1;
+	/* Before --xmin: a step's last value there holds into the range. */
+	return held != NULL && c->x[i] == held[ser_of(c, i)];
 }
 
 int
@@ -306,7 +317,7 @@ toll_ch_series_shown(const toll_chart *c, uint32_t s)
 	int step = c->kind == &toll_ch_step && c->hist == NULL;
 
 	for (i = 0; i < c->n; i++)
-		if (ser_of(c, i) == s && (step ? !c->o.has_xmax || c->x[i] <= c->o.xmax : toll_ch_point_shown(c, i)))
+		if (ser_of(c, i) == s && (step ? !c->o.has_xmax || c->x[i] <= c->o.xmax : toll_ch_point_shown(c, i, NULL)))
 			return 1;
 	return 0;
 }
