@@ -118,7 +118,7 @@ _toll_program() {
 	--palette | --format | --every)
 		COMPREPLY=($(compgen -W "$(_toll_option_values "$prog" "$prev")" -- "$cur"))
 		return ;;
-	-g | --group | -x | -y | --series | --keep | --value-map | -k | --key)
+	-g | --group | --by | -x | -y | --series | --keep | --value-map | -k | --key)
 		_toll_columns "$cur"
 		return ;;
 	-o | --output | --deleted)

@@ -27,12 +27,14 @@ static const char usage_head[] =
 	"for each event its totals with low, best and high (by toll-agg's rules),\n"
 	"the step chart of how its figures were revised, the interval chart of\n"
 	"what each source claimed, the revision summary (toll-rev's) and the\n"
-	"sources with their addresses.  Pages are numbered; the footer names the\n"
-	"data and its SHA-256.  With no FILE, or when FILE is -, read standard\n"
-	"input.\n"
+	"sources with their addresses.  Data of many events (an ACLED or UCDP\n"
+	"export) is told by groups instead (--by): the whole data's totals, a\n"
+	"page of the first key's groups, and a section for each of its values.\n"
+	"Pages are numbered; the footer names the data and its SHA-256.  With no\n"
+	"FILE, or when FILE is -, read standard input.\n"
 	"\n";
 
-enum { OPT_TITLE = CLI_OPT_PROGRAM, OPT_LETTER };
+enum { OPT_TITLE = CLI_OPT_PROGRAM, OPT_LETTER, OPT_BY };
 
 static const cli_opt options[] = {
 	{ 'o', "output", "OUT", "the PDF; - for standard output", NULL },
@@ -40,6 +42,9 @@ static const cli_opt options[] = {
 		"consensus; see toll-agg --help)", NULL },
 	CLI_OPTS_AS_OF,
 	{ 'e', "event", "EVENT", "only this event", NULL },
+	{ OPT_BY, "by", "KEYS", "a report by groups of these columns, comma-separated\n"
+		"(as toll-agg -g; COLUMN:UNIT bins a date), not by\n"
+		"event: for data of more than 200 events", NULL },
 	{ OPT_TITLE, "title", "TEXT", "the title (default: \"Casualty reports: \" and the\n"
 		"data's name)", NULL },
 	{ OPT_LETTER, "letter", NULL, "US letter pages (default: A4)", NULL },
@@ -57,7 +62,8 @@ static const char usage_tail[] =
 	"Examples:\n"
 	"  toll-report datasets/2020-karabakh-war.tsv -o r.pdf\n"
 	"  toll-report --as-of 2022-09-15 --event 2022-09-armenia-azerbaijan-border \\\n"
-	"      datasets/2022-09-border-clashes.tsv -o early.pdf\n";
+	"      datasets/2022-09-border-clashes.tsv -o early.pdf\n"
+	"  toll-import acled export.csv | toll-report --by country,end:month -o acled.pdf\n";
 
 /* The data's name for the footer: the file, "N files: a, b", or standard input. */
 static void
@@ -104,29 +110,29 @@ data_sha256(char **files, size_t nfiles, char sha[65])
  * revisions and the story only its own); problems are counted in in.
  */
 static void
-read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_agg *periods, toll_revs *revs,
-            toll_story *story, const char *event)
+read_claims(cli_reader *in, toll_agg *const *aggs, size_t naggs, toll_revs *revs, toll_story *story,
+            const char *event)
 {
 	toll_entry e;
 	toll_diag d, ud;
+	size_t i;
 	int code;
 
 	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {
-			if (toll_agg_header(totals, in->rd, &ud) != 0 ||
-			    toll_agg_header(sides, in->rd, &ud) != 0 ||
-			    toll_agg_header(periods, in->rd, &ud) != 0) {
+			for (i = 0; i < naggs && toll_agg_header(aggs[i], in->rd, &ud) == 0; i++)
+				;
+			if (i < naggs) {
 				in->status = cli_usage_error("%s", ud.msg);
 				break;
 			}
 			continue;
 		}
-		if ((code = toll_agg_add(totals, in->rd, &e, &d)) == TOLL_OK &&
-		    (code = toll_agg_add(sides, in->rd, &e, &d)) == TOLL_OK &&
-		    (code = toll_agg_add(periods, in->rd, &e, &d)) == TOLL_OK &&
-		    (event == NULL || (e.rep.event.len == strlen(event) &&
-		                       memcmp(e.rep.event.s, event, e.rep.event.len) == 0)) &&
-		    (code = toll_revs_add(revs, &e, &d)) == TOLL_OK)
+		for (i = 0, code = TOLL_OK; i < naggs && code == TOLL_OK; i++)
+			code = toll_agg_add(aggs[i], in->rd, &e, &d);
+		if (code == TOLL_OK && (event == NULL || (e.rep.event.len == strlen(event) &&
+		                                          memcmp(e.rep.event.s, event, e.rep.event.len) == 0)) &&
+		    (revs == NULL || (code = toll_revs_add(revs, &e, &d)) == TOLL_OK))
 			code = toll_story_add(story, in->rd, &e, &d);
 		if (code != TOLL_OK && !cli_reader_problem(in, &d, code))
 			break;
@@ -136,12 +142,13 @@ read_claims(cli_reader *in, toll_agg *totals, toll_agg *sides, toll_agg *periods
 /* Option c of the program's own: CLI_CONTINUE, an exit status, or NOT_MINE (cli_option()'s). */
 #define NOT_MINE (-2)
 static int
-report_option(int c, toll_story_opts *so, toll_policy *policy, const char **out_path)
+report_option(int c, toll_story_opts *so, toll_policy *policy, const char **out_path, const char **by)
 {
 	toll_diag ud;
 
 	switch (c) {
 	case 'o': *out_path = optarg; break;
+	case OPT_BY: *by = optarg; break;
 	case 'e': so->event = optarg; break;
 	case OPT_TITLE: so->title = optarg; break;
 	case OPT_LETTER: so->letter = 1; break;
@@ -163,8 +170,8 @@ report_option(int c, toll_story_opts *so, toll_policy *policy, const char **out_
 
 /* The report of what was read, to out_path; the exit status. */
 static int
-write_report(toll_story *story, const toll_story_opts *so, cli_reader *in, toll_agg *totals,
-             toll_agg *sides, toll_agg *periods, toll_revs *revs, const char *out_path)
+write_report(toll_story *story, const toll_story_opts *so, cli_reader *in, toll_agg *const *aggs,
+             toll_revs *revs, const char *out_path)
 {
 	cli_output out;
 	toll_diag d;
@@ -177,11 +184,71 @@ write_report(toll_story *story, const toll_story_opts *so, cli_reader *in, toll_
 	}
 	if ((status = cli_output_open(&out, out_path)) != EXIT_OK)
 		return status;
-	code = toll_story_write(story, in->rd, totals, sides, periods, revs, cli_output_write, &out, &d);
+	if (so->by != NULL)
+		code = toll_story_write_groups(story, in->rd, aggs[0], aggs[1], aggs[2], aggs[3], cli_output_write,
+		                               &out, &d);
+	else
+		code = toll_story_write(story, in->rd, aggs[0], aggs[1], aggs[2], revs, cli_output_write, &out, &d);
 	if (code != TOLL_OK && !(code == TOLL_EIO && toll_out_failed(out.o)))
 		cli_diag(&d, 0);
 	return cli_output_close(&out, code == TOLL_EIO && toll_out_failed(out.o) ? EXIT_OK :
 	                              code != TOLL_OK ? cli_exit_status(code) : EXIT_OK);
+}
+
+/*
+ * The aggregations the report reads into, keyed keys[0..4): by event,
+ * the totals (event,category), the sides and the periods; by the groups
+ * of by, the totals in all (category), by the first key, by the groups
+ * and by their sides.  The exit status (a usage error: a wrong --by).
+ */
+static int
+new_aggs(const toll_story_opts *so, const char *by, toll_keys *kb, const toll_policy *policy,
+         toll_keys *keys, toll_agg **aggs)
+{
+	char spec[4][1200];
+	size_t i;
+	int side = 0;
+	toll_diag ud;
+
+	if (by == NULL) {
+		snprintf(spec[0], sizeof spec[0], "event,category");
+		snprintf(spec[1], sizeof spec[1], "event,side,category");
+		snprintf(spec[2], sizeof spec[2], "event,category");
+	} else {
+		if (toll_keys_parse(kb, by, &ud) != 0)
+			return cli_usage_error("--by: %s", ud.msg);
+		if (kb->n == 0)
+			return cli_usage_error("--by: no key given (e.g. --by country)");
+		if (strlen(by) > 1000)
+			return cli_usage_error("--by: more than 1000 characters of keys");
+		for (i = 0; i < kb->n; i++) {
+			if (strcmp(kb->k[i].spec, "category") == 0)
+				return cli_usage_error("--by: category is a key of every table of the report; "
+				                       "leave it out");
+			side |= strcmp(kb->k[i].spec, "side") == 0;
+		}
+		if (so->event != NULL)
+			return cli_usage_error("--by and --event: a report is of one event or by groups");
+		snprintf(spec[0], sizeof spec[0], "category");
+		snprintf(spec[1], sizeof spec[1], "%s,category", kb->k[0].spec);
+		snprintf(spec[2], sizeof spec[2], "%s,category", by);
+		snprintf(spec[3], sizeof spec[3], "%s%s,category", by, side ? "" : ",side");
+	}
+	for (i = 0; i < 4; i++) {
+		if (by == NULL && i == 3)
+			break;
+		if (toll_keys_parse(&keys[i], spec[i], &ud) != 0 ||
+		    (aggs[i] = toll_agg_new(policy, &keys[i], &so->as_of)) == NULL) {
+			cli_error("out of memory");
+			return EXIT_TROUBLE;
+		}
+	}
+	/* By event, the periods keep every revision. */
+	if (by == NULL && toll_agg_set_every(aggs[2], TOLL_BIN_DAY) != TOLL_OK) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
 }
 
 int
@@ -190,17 +257,16 @@ main(int argc, char **argv)
 	cli_options opt = CLI_OPTIONS_INIT;
 	toll_story_opts so;
 	toll_policy policy;
-	toll_keys kt = { NULL, 0 }, ks = { NULL, 0 };
-	toll_agg *totals = NULL, *sides = NULL, *periods = NULL;
+	toll_keys keys[4], kb = { NULL, 0 };
+	toll_agg *aggs[4] = { NULL, NULL, NULL, NULL };
 	toll_revs *revs = NULL;
 	toll_story *story = NULL;
 	cli_reader in;
 	char name[4200], sha[65];
-	toll_diag ud;              /* what is wrong with an argument */
 	cli_program prog = { NULL, NULL, NULL };
-	const char *out_path = NULL;
+	const char *out_path = NULL, *by = NULL;
 	char **files;
-	size_t nfiles;
+	size_t nfiles, i;
 	int c, status = EXIT_OK;
 
 	cli_init("toll-report");
@@ -210,6 +276,7 @@ main(int argc, char **argv)
 	memset(&so, 0, sizeof so);
 	memset(&policy, 0, sizeof policy);
 	memset(&in, 0, sizeof in);
+	memset(keys, 0, sizeof keys);
 	{
 		static const toll_as_of all = TOLL_AS_OF_ALL;
 
@@ -222,7 +289,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	while ((c = getopt_long(argc, argv, prog.shortopts, prog.longopts, NULL)) != -1) {
-		if ((status = report_option(c, &so, &policy, &out_path)) == NOT_MINE)
+		if ((status = report_option(c, &so, &policy, &out_path, &by)) == NOT_MINE)
 			status = cli_option(c, argv, prog.usage, &opt);
 		if (status != CLI_CONTINUE)
 			goto done;
@@ -243,13 +310,10 @@ main(int argc, char **argv)
 	data_name(files, nfiles, name, sizeof name);
 	so.data_name = name;
 	so.sha256 = data_sha256(files, nfiles, sha);
-	if (toll_keys_parse(&kt, "event,category", &ud) != 0 ||
-	    toll_keys_parse(&ks, "event,side,category", &ud) != 0 ||
-	    (totals = toll_agg_new(&policy, &kt, &so.as_of)) == NULL ||
-	    (sides = toll_agg_new(&policy, &ks, &so.as_of)) == NULL ||
-	    (periods = toll_agg_new(&policy, &kt, &so.as_of)) == NULL ||
-	    toll_agg_set_every(periods, TOLL_BIN_DAY) != TOLL_OK ||
-	    (revs = toll_revs_new(&so.as_of)) == NULL || (story = toll_story_new(&so)) == NULL) {
+	if ((status = new_aggs(&so, by, &kb, &policy, keys, aggs)) != EXIT_OK)
+		goto done;
+	so.by = by != NULL ? &kb : NULL;
+	if ((by == NULL && (revs = toll_revs_new(&so.as_of)) == NULL) || (story = toll_story_new(&so)) == NULL) {
 		cli_error("out of memory");
 		status = EXIT_TROUBLE;
 		goto done;
@@ -260,26 +324,26 @@ main(int argc, char **argv)
 		status = in.status;
 		goto done;
 	}
-	toll_agg_set_warn(totals, cli_reader_warn, &in);
-	toll_agg_set_known(totals, cli_reader_known, &in);
+	toll_agg_set_warn(aggs[by == NULL ? 0 : 2], cli_reader_warn, &in);
+	toll_agg_set_known(aggs[by == NULL ? 0 : 2], cli_reader_known, &in);
 	/* Every warning and known note goes to the report's checks too. */
 	in.observe = story_check;
 	in.observe_ctx = story;
-	read_claims(&in, totals, sides, periods, revs, story, so.event);
+	read_claims(&in, aggs, by == NULL ? 3 : 4, revs, story, so.event);
 	status = in.status;
 	if (status == EXIT_OK)
-		status = write_report(story, &so, &in, totals, sides, periods, revs, out_path);
+		status = write_report(story, &so, &in, aggs, revs, out_path);
 	if (in.rd != NULL)
 		cli_reader_close(&in);
 done:
 	cli_program_free(&prog);
 	toll_story_free(story);
-	toll_agg_free(totals);
-	toll_agg_free(sides);
-	toll_agg_free(periods);
+	for (i = 0; i < 4; i++) {
+		toll_agg_free(aggs[i]);
+		toll_keys_free(&keys[i]);
+	}
+	toll_keys_free(&kb);
 	toll_revs_free(revs);
-	toll_keys_free(&kt);
-	toll_keys_free(&ks);
 	toll_policy_free(&policy);
 	toll_chart_shutdown();
 	return status;

@@ -22,6 +22,7 @@
 #include "toll/agg.h"
 #include "toll/chart.h"
 #include "toll/diag.h"
+#include "toll/keys.h"
 #include "toll/reports.h"
 #include "toll/rev.h"
 
@@ -32,6 +33,7 @@ typedef struct toll_story_opts {
 	const char *version;        /* toll's version, for the title page */
 	const char *policy;         /* the combine policy's name, as given */
 	const char *event;          /* NULL: every event; else this one */
+	const toll_keys *by;        /* NULL: a story by event; else by these groups (toll_story_write_groups()) */
 	int letter;                 /* US letter pages, else A4 */
 	toll_as_of as_of;           /* what was known then (TOLL_AS_OF_ALL: everything) */
 	int64_t pdf_date;           /* the PDF's date (SOURCE_DATE_EPOCH) ... */
@@ -74,6 +76,22 @@ int toll_story_has_event(const toll_story *s);
 int toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
                      toll_agg *periods, toll_revs *revs, toll_chart_write_fn write, void *closure,
                      toll_diag *d);
+
+/*
+ * Writes the PDF of a story by groups (the options' by, KEYS): for data
+ * of many events (an ACLED or UCDP export), told group by group rather
+ * than event by event.  all: an aggregation grouped by category; first:
+ * by the first key, category; groups: by KEYS,category; sides: by
+ * KEYS,side,category (KEYS,category when side is a key).  A title page
+ * with the whole data's totals, a page of the first key's groups (a
+ * chart and a table), with two keys or more a section for each value of
+ * the first (its groups by the rest), and the checks.  Returns as
+ * toll_story_write(); TOLL_EDATA when the first key has more than 200
+ * values.
+ */
+int toll_story_write_groups(toll_story *s, const toll_reports *rd, toll_agg *all, toll_agg *first,
+                            toll_agg *groups, toll_agg *sides, toll_chart_write_fn write, void *closure,
+                            toll_diag *d);
 
 /*
  * The SHA-256 of the files' bytes, one after the other, in hex into

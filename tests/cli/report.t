@@ -206,3 +206,94 @@ $ toll-report ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/r.pdf" 2>/dev
 --- stdout
 1
 0
+
+=== data of more than 200 events is refused, with the way to report it by groups (a column of the data named), and no file
+$ toll-report data/events.tsv -o "$TEST_TMP/e.pdf"; s=$?; test -e "$TEST_TMP/e.pdf" && echo written; exit $s
+--- stderr
+toll-report: 300 events: more than 200 for one report; choose one with --event, or report them by groups with --by (--by country)
+--- exit 1
+
+=== --by country: a title page with the totals in all (as toll-agg -g category prints them), a page of the countries, the checks
+$ toll-report --by country data/events.tsv -o "$TEST_TMP/e.pdf" && pdfinfo "$TEST_TMP/e.pdf" | grep '^Pages:'; pdftotext -layout "$TEST_TMP/e.pdf" - | tr -d '\f' | grep -E '^(killed|By |Grouped by|Groups|Events|Checks)' | sed 's/  */ /g'; toll-agg -g category data/events.tsv
+--- stdout
+Pages:           5
+killed ≥7,350 (300 events); wounded 174 (43 events). From 343 claims, reported 2022-01-01 to
+Events 300
+Grouped by country
+Groups (with a category) 80
+By country
+Checks
+category	low	best	high	events	series	qualifier	best_by	adversary
+killed	7350	7350		300	300		sources	
+wounded	174	174	174	43	43		sources	
+
+=== --by country: every row of the countries' table is the one toll-agg -g country,category prints (figure, low, best, high, events)
+$ toll-report --by country data/events.tsv -o "$TEST_TMP/e.pdf"; pdftotext -layout "$TEST_TMP/e.pdf" "$TEST_TMP/e.txt"; toll-agg -g country,category data/events.tsv | awk -F'\t' -v txt="$TEST_TMP/e.txt" 'function g(v, s) { s = ""; while (length(v) > 3) { s = "," substr(v, length(v) - 2) s; v = substr(v, 1, length(v) - 3) } return v s } NR == 1 { next } { high = $5 == "" ? "none" : g($5); want = $1 " +" $2 " +.+ +" g($3) " +" g($4) " +" high " +" $6 "$"; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { print n " rows, " (bad + 0) " missing" }'
+--- stdout
+80 rows, 0 missing
+
+=== --by country: the chart draws the 34 largest countries by their best and sums the other 6 (their killed added: 6 others)
+$ toll-report --by country data/events.tsv -o "$TEST_TMP/e.pdf"; pdftotext -f 2 -l 2 "$TEST_TMP/e.pdf" - | grep -E '^(6 others|Killed, best estimate)$'
+--- stdout
+6 others
+Killed, best estimate
+
+=== --by country,end:month: a section per country, each with its months' rows as toll-agg -g country,end:month,category prints them
+$ toll-report --by country,end:month data/events.tsv -o "$TEST_TMP/e.pdf"; pdftotext -layout "$TEST_TMP/e.pdf" "$TEST_TMP/e.txt"; tr -d '\f' < "$TEST_TMP/e.txt" | grep -c '^By country, then month of death$'; toll-agg -g country,end:month,category data/events.tsv | awk -F'\t' -v txt="$TEST_TMP/e.txt" 'function g(v, s) { s = ""; while (length(v) > 3) { s = "," substr(v, length(v) - 2) s; v = substr(v, 1, length(v) - 3) } return v s } NR == 1 { next } { high = $6 == "" ? "none" : g($6); want = $2 " +" $3 " +.+ +" g($4) " +" g($5) " +" high " +" $7 "$"; heads[$1] = 1; found = 0; while ((getline line < txt) > 0) if (line ~ "^" want) found = 1; close(txt); n++; if (!found) { print "missing: " $0; bad++ } } END { for (h in heads) { found = 0; while ((getline line < txt) > 0) { sub(/^\f/, "", line); if (line == h) found = 1 } close(txt); nh++; if (!found) { print "no section: " h; bad++ } } print n " rows in " nh " sections, " (bad + 0) " missing" }'
+--- stdout
+1
+163 rows in 40 sections, 0 missing
+
+=== --by: the same bytes on a second run; standard input read once
+$ SOURCE_DATE_EPOCH=1795478400 toll-report --by country,end:month data/events.tsv -o "$TEST_TMP/a.pdf"; SOURCE_DATE_EPOCH=1795478400 toll-report --by country,end:month -o - < data/events.tsv > "$TEST_TMP/b.pdf"; SOURCE_DATE_EPOCH=1795478400 toll-report --by country,end:month data/events.tsv -o "$TEST_TMP/c.pdf"; cmp "$TEST_TMP/a.pdf" "$TEST_TMP/c.pdf" && echo same; pdftotext "$TEST_TMP/b.pdf" - | grep -c 'read once, from a pipe'
+--- stdout
+same
+26
+
+=== --by a date alone: a bar along time for every period from the first to the last; a report of a few events tells them by groups too
+$ toll-report --by end:month data/events.tsv -o "$TEST_TMP/e.pdf" && pdftotext -f 2 -l 2 "$TEST_TMP/e.pdf" - | grep -E '^(Month of death|Jan 2022|Feb 2022|Mar 2022)$'; toll-report --by side ../datasets/2020-karabakh-war.tsv -o "$TEST_TMP/s.pdf" 2>/dev/null && pdftotext -layout "$TEST_TMP/s.pdf" - | grep -E '^The data holds|^(Armenia|Azerbaijan) +killed' | sed 's/  */ /g'
+--- stdout
+Jan 2022
+Feb 2022
+Mar 2022
+Month of death
+The data holds 1 event: this report tells it by side (as toll-agg -g side,category gives them). A page
+Armenia killed 3,782 3,782 3,782 3,782 1
+Azerbaijan killed 2,999 2,999 2,999 2,999 1
+
+=== --by: what one side says of another's losses is listed in the checks by group
+$ toll-report --by side ../datasets/2022-09-border-clashes.tsv -o "$TEST_TMP/s.pdf" 2>/dev/null && pdftotext "$TEST_TMP/s.pdf" - | grep 'the other side says'
+--- stdout
+• Azerbaijan, killed: the other side says ~430; not counted in the side's figure
+
+=== --by: usage errors (no key, category, with --event, an unknown column, an unknown unit), and no file
+$ for a in '--by=' '--by category' '--by country,category' '--by country --event ev1' '--by nowhere' '--by end:fortnight'; do toll-report $a data/events.tsv -o "$TEST_TMP/u.pdf"; echo "exit $?"; test -e "$TEST_TMP/u.pdf" && echo written; done; true
+--- stdout
+exit 2
+exit 2
+exit 2
+exit 2
+exit 2
+exit 2
+--- stderr
+toll-report: --by: no key given (e.g. --by country)
+Try 'toll-report --help' for more information.
+toll-report: --by: category is a key of every table of the report; leave it out
+Try 'toll-report --help' for more information.
+toll-report: --by: category is a key of every table of the report; leave it out
+Try 'toll-report --help' for more information.
+toll-report: --by and --event: a report is of one event or by groups
+Try 'toll-report --help' for more information.
+toll-report: unknown column 'nowhere' (columns: event, reported, source, side, category, low, best, high, country, end, status)
+Try 'toll-report --help' for more information.
+toll-report: unknown date unit 'fortnight' in key 'end:fortnight' (expected day, week, month, quarter or year)
+Try 'toll-report --help' for more information.
+
+=== --by with two keys: a first key of more than 200 values is refused (a section each), one key is not (a table)
+$ awk 'BEGIN { OFS = "\t"; print "event", "reported", "source", "side", "category", "best", "place", "end"; for (i = 0; i < 250; i++) print "e" i, "2022-01-01", "s", "all", "killed", i, "p" i, "2022-01-01" }' > "$TEST_TMP/p.tsv"; toll-report --by place,end:month "$TEST_TMP/p.tsv" -o "$TEST_TMP/p.pdf"; echo "exit $?"; test -e "$TEST_TMP/p.pdf" && echo written; toll-report --by place "$TEST_TMP/p.tsv" -o "$TEST_TMP/p.pdf" && pdftotext -f 2 -l 2 "$TEST_TMP/p.pdf" - | grep -E '^(216 others|p249)$'
+--- stdout
+exit 1
+p249
+216 others
+--- stderr
+toll-report: 250 values of place: more than 200 sections for one report; put a key of fewer values first

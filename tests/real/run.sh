@@ -212,6 +212,21 @@ for r in rows():
         print(r['data_id'])"
 cut -f 1 "$tmp/old.tsv" | grep -Fx -f "$tmp/want" >"$tmp/toll"
 check "acled older layout: an event without event_id_cnty is its data_id"
+# The report by groups of an export of thousands of events: each country's
+# row of its table, as Python sums the file.
+toll-report --by country "$tmp/old.tsv" -o "$tmp/old.pdf" 2>/dev/null
+pdftotext -layout "$tmp/old.pdf" - | tr -d '\f' | awk '/^[^ ].* +killed +[0-9,]+ +[0-9,]+ +[0-9,]+ +[0-9,]+ +[0-9,]+$/ {
+	c = $0; sub(/ +killed .*/, "", c); gsub(/,/, "", $(NF - 2)); gsub(/,/, "", $NF); print c "\t" $(NF - 2) "\t" $NF }' |
+	LC_ALL=C sort >"$tmp/toll"
+py "$acled_old" "
+c = {}
+for r in rows():
+    if r['fatalities'] == '':
+        continue
+    f, e = c.get((r['country'],), (0, 0))
+    c[(r['country'],)] = (f + int(r['fatalities']), e + 1)
+emit(c)"
+check "acled older layout: toll-report --by country, each country's killed and events in its table"
 
 # --- ACLED, upper-case layout (notes with line breaks): by COUNTRY and
 # month; by status (the event type in either of its spellings).

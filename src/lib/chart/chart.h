@@ -282,6 +282,13 @@ char *toll_ch_shown_dup(const char *s, size_t len, size_t max);
 PangoLayout *toll_ch_text(toll_chart *c, const char *s, double size, int bold, double width, int lines);
 /* A layout that breaks a word, when it must, without adding a hyphen ("2022-09-/19"). */
 void toll_ch_no_hyphens(PangoLayout *l);
+
+/*
+ * A column's title in words (read.c): "best" of killed rows "Killed, best
+ * estimate", "end:month" "Month of death"; another column's name with
+ * its first letter upper case and "_" as spaces.  category may be NULL.
+ */
+void toll_ch_column_title(const char *col, const char *category, char *buf, size_t sz);
 /* line.c: whether a line or step of n points marks each (few enough to tell apart). */
 int toll_ch_marked(const toll_chart *c, size_t n);
 void toll_ch_extent(PangoLayout *l, double *w, double *h);

@@ -737,8 +737,8 @@ default_caption(const toll_strmap *sources)
  * "end:month" is "Month of death"); another column's name with its
  * first letter upper case and "_" as spaces.
  */
-static void
-column_title(const char *col, const char *category, char *buf, size_t sz)
+void
+toll_ch_column_title(const char *col, const char *category, char *buf, size_t sz)
 {
 	static const struct { const char *col, *words; } known[] = {
 		{ "best", "best estimate" }, { "low", "low estimate" }, { "high", "high estimate" },
@@ -812,8 +812,8 @@ toll_chart_reader_finish(toll_chart_reader *p, const toll_table *t, char *const 
 	{
 		const char *cat = p->categories == 1 ? p->category : NULL;
 
-		column_title(p->xcol, cat, p->xtitle, sizeof p->xtitle);
-		column_title(k->y_role == ROLE_NONE ? "count" : k->y_role == ROLE_CATEGORY ? "best" : p->ycol, cat,
+		toll_ch_column_title(p->xcol, cat, p->xtitle, sizeof p->xtitle);
+		toll_ch_column_title(k->y_role == ROLE_NONE ? "count" : k->y_role == ROLE_CATEGORY ? "best" : p->ycol, cat,
 		             p->ytitle, sizeof p->ytitle);
 	}
 	if ((k->flags & KIND_VALUE_ACROSS)) {

@@ -325,6 +325,8 @@ toll_doc_chart(struct doc *d, toll_chart *c, double h, toll_diag *diag)
 	cairo_translate(d->cr, d->margin, d->y);
 	rc = toll_chart_draw(c, d->cr, diag);
 	cairo_restore(d->cr);
-	d->y += h + 12;
+	/* A chart refused draws nothing, and takes no room. */
+	if (rc == TOLL_OK)
+		d->y += h + 12;
 	return rc;
 }

@@ -56,8 +56,11 @@ struct toll_story {
 	size_t src_cap;
 	toll_strmap *all_sources;
 	long rows;
+	long by_category[TOLL_NCATEGORIES];   /* the claims of each category, in all */
 	int64_t first, last;
 	long url_col;               /* the table's url column, or -1 */
+	unsigned char by_binned[64];  /* by groups: whether each key bins a date (the first 64) */
+	const char *by_example;     /* an example of --by for the table's columns */
 	/* Each claim series, "event\tside\tstatus\tcategory\tsource", and its series number. */
 	toll_strmap *claim_keys;
 	size_t *claim_series, claim_cap;
@@ -177,6 +180,22 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 	if (!s->header_seen) {
 		s->header_seen = 1;
 		s->url_col = toll_table_column(toll_reports_table(rd), "url");
+		/* A country column's, else the month of death. */
+		{
+			static const char *const names[] = { "country", "admin1", "region", "location" };
+
+			s->by_example = "end:month";
+			for (n = sizeof names / sizeof names[0]; n-- > 0; )
+				if (toll_table_column(toll_reports_table(rd), names[n]) >= 0)
+					s->by_example = names[n];
+		}
+		/* As toll_keys_resolve() reads a key: a column's own name is that column. */
+		for (n = 0; s->o.by != NULL && n < s->o.by->n && n < sizeof s->by_binned; n++) {
+			const char *spec = s->o.by->k[n].spec, *colon = strrchr(spec, ':');
+
+			s->by_binned[n] = colon != NULL && toll_table_column(toll_reports_table(rd), spec) < 0 &&
+			                  toll_bin_parse(colon + 1, strlen(colon + 1)) != TOLL_BIN_NONE;
+		}
 	}
 	if (!toll_as_of_includes(&s->o.as_of, &r->reported))
 		return TOLL_OK;
@@ -206,10 +225,14 @@ toll_story_add(toll_story *s, const toll_reports *rd, const toll_entry *e, toll_
 	ev->last = r->reported.t > ev->last ? r->reported.t : ev->last;
 	ev->claims++;
 	ev->by_category[r->category]++;
-	if ((rc = claim_key(s, r, e->series, d)) != TOLL_OK)
-		return rc;
+	s->by_category[r->category]++;
 	if (toll_strmap_intern(s->all_sources, r->source.s, r->source.len, &id, &added) != TOLL_OK)
 		return oom(d);
+	/* A story by groups tells no event's claims and sources one by one. */
+	if (s->o.by != NULL)
+		return TOLL_OK;
+	if ((rc = claim_key(s, r, e->series, d)) != TOLL_OK)
+		return rc;
 	/* The event and the source, whole: an event's sources are the keys that start with it. */
 	if ((key = malloc(r->event.len + r->source.len + 1)) == NULL)
 		return oom(d);
@@ -464,7 +487,9 @@ last_of_series(const struct tab *h, size_t r)
 struct ctx {
 	toll_story *s;
 	struct doc doc;
+	const char *evcol;         /* the column whose value a page is of: "event", or the first key */
 	struct tab totals, sides, history, summary;
+	struct tab all, first;     /* by groups: the totals in all, and by the first key */
 	struct tab hist_series;    /* the history with a series column, for the step charts */
 	struct tab latest;         /* each series' latest claim, for the interval charts */
 	struct tab periods;        /* each event's toll at the end of each period with a report */
@@ -629,7 +654,8 @@ chart(struct ctx *x, const struct tab *t, const char *ev, const char *cat, toll_
 	row.file = name;
 	row.fileno = 0;
 	for (i = 1; rc == TOLL_OK && i <= t->nrow; i++) {
-		if (strcmp(cell(t, i, "event"), ev) != 0 || (cat != NULL && strcmp(cell(t, i, "category"), cat) != 0))
+		if ((ev != NULL && strcmp(cell(t, i, x->evcol), ev) != 0) ||
+		    (cat != NULL && strcmp(cell(t, i, "category"), cat) != 0))
 			continue;
 		row.line = (long)i + 1;
 		for (c = 0; c < t->ncol; c++) {
@@ -645,6 +671,8 @@ chart(struct ctx *x, const struct tab *t, const char *ev, const char *cat, toll_
 		char *names[1] = { (char *)name };
 		rc = toll_chart_reader_finish(r, tt, names, 1, &d);
 	}
+	if (rc == TOLL_OK && (o->kind == TOLL_CHART_BAR || o->kind == TOLL_CHART_DOT))
+		rc = toll_chart_arrange(ch, o->sort, o->top, &d);
 	if (rc == TOLL_OK && colour_series(x, ch) != 0)
 		rc = oom(&d);
 	/* One series has no legend: its name goes above the plot. */
@@ -720,10 +748,13 @@ grouped(const char *col, const char *s, char *buf, size_t sz)
 	return buf;
 }
 
-/* Rows of t whose event is ev, as cells of the columns cols[0..n) (figure: the notation). */
+/*
+ * Rows of t whose column evcol is ev (every row when ev is NULL), as
+ * cells of the columns cols[0..n) (figure: the notation).
+ */
 static char **
-rows_of(const struct tab *t, const char *ev, const char *const *cols, const char *const *heads,
-        size_t n, size_t *nrows)
+rows_of(const struct tab *t, const char *evcol, const char *ev, const char *const *cols,
+        const char *const *heads, size_t n, size_t *nrows)
 {
 	size_t r, c, k = 0;
 	char **cells = calloc((t->nrow + 1) * n, sizeof *cells);
@@ -733,7 +764,7 @@ rows_of(const struct tab *t, const char *ev, const char *const *cols, const char
 	for (c = 0; c < n; c++)
 		cells[c] = strdup(heads[c]);
 	for (r = 1; r <= t->nrow; r++) {
-		if (strcmp(cell(t, r, "event"), ev) != 0)
+		if (ev != NULL && strcmp(cell(t, r, evcol), ev) != 0)
 			continue;
 		k++;
 		for (c = 0; c < n; c++) {
@@ -768,7 +799,7 @@ table(struct ctx *x, const struct tab *t, const char *ev, const char *const *col
       const char *const *heads, const double *widths, const int *right, size_t n)
 {
 	size_t rows, i;
-	char **cells = rows_of(t, ev, cols, heads, n, &rows);
+	char **cells = rows_of(t, x->evcol, ev, cols, heads, n, &rows);
 
 	if (cells == NULL) {
 		x->rc = oom(x->d);
@@ -798,15 +829,12 @@ table(struct ctx *x, const struct tab *t, const char *ev, const char *const *col
 	free(cells);
 }
 
+/* The title page's head: the title (the data's name unless given) and the line under it. */
 static void
-title_page(struct ctx *x)
+title_head(struct ctx *x, const char *what)
 {
 	toll_story *s = x->s;
-	char *title, buf[256], first[16] = "", last[16] = "", asof[32] = "everything reported";
-	char *cells[2 * 12];
-	static const double w2[] = { 0.22, 0.78 };
-	static const int r2[] = { 0, 0 };
-	size_t n = 0, i;
+	char *title, buf[512];
 
 	if (s->o.title) {
 		title = strdup(s->o.title);
@@ -828,9 +856,84 @@ title_page(struct ctx *x)
 	x->doc.y = x->doc.margin + 60;
 	toll_doc_text(&x->doc, title, DOC_H1, 1, 0, 8);
 	free(title);
-	snprintf(buf, sizeof buf, "What was claimed, by whom, how it was revised, and what it adds up to. "
-	         "Made by toll %s.", s->o.version ? s->o.version : "");
+	snprintf(buf, sizeof buf, "%s Made by toll %s.", what, s->o.version ? s->o.version : "");
 	toll_doc_text(&x->doc, buf, DOC_H3, 0, 1, 28);
+}
+
+/* The keys of a story by groups as given: "country,end:month". */
+static void
+keys_text(const toll_keys *by, char *buf, size_t sz)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; by != NULL && i < by->n && len < sz; i++)
+		len += (size_t)snprintf(buf + len, sz - len, "%s%s", i ? "," : "", by->k[i].spec);
+}
+
+/* The title page's table of the data: what it is, how much, when, and how it was combined. */
+static void
+data_table(struct ctx *x)
+{
+	toll_story *s = x->s;
+	char first[16] = "", last[16] = "", asof[32] = "everything reported", keys[256];
+	char *cells[2 * 14];
+	static const double w2[] = { 0.22, 0.78 };
+	static const int r2[] = { 0, 0 };
+	size_t n = 0;
+
+	x->doc.y += 14;
+	if (s->rows > 0) {
+		date_text(s->first, first, sizeof first);
+		date_text(s->last, last, sizeof last);
+	}
+	if (toll_as_of_limits(&s->o.as_of))
+		toll_as_of_text(&s->o.as_of, asof, sizeof asof);
+	keys_text(s->o.by, keys, sizeof keys);
+#define ROW(k, v) do { cells[2 * n] = (char *)(k); cells[2 * n + 1] = (v); n++; } while (0)
+	{
+		char rows[32], events[32], sources[32], groups[32];
+
+		snprintf(rows, sizeof rows, "%ld", s->rows);
+		snprintf(events, sizeof events, "%zu", toll_strmap_count(s->events));
+		snprintf(sources, sizeof sources, "%zu", toll_strmap_count(s->all_sources));
+		ROW("The data", "");   /* the header */
+		ROW("Data", (char *)s->o.data_name);
+		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 :
+		                        "not computed (the data was read once, from a pipe)"));
+		ROW("Claims (rows)", rows);
+		ROW("Events", events);
+		if (s->o.by != NULL) {
+			ROW("Grouped by", keys);
+			snprintf(groups, sizeof groups, "%zu", x->totals.nrow);
+			ROW("Groups (with a category)", groups);
+		}
+		ROW("Sources", sources);
+		ROW("First report", first);
+		ROW("Last report", last);
+		ROW("As of", asof);
+		ROW("Sources combined by", (char *)(s->o.policy ? s->o.policy : "consensus"));
+		ROW("toll", (char *)(s->o.version ? s->o.version : ""));
+		toll_doc_table(&x->doc, 2, w2, r2, cells, n - 1);
+	}
+#undef ROW
+}
+
+/* The notation: how a figure is written (the same in every report). */
+#define NOTATION_WORDS \
+	"A figure is written as its range and best: \xe2\x80\x9c" "20\xe2\x80\x93" "100\xe2\x80\x9d is " \
+	"anything from 20 to 100, \xe2\x80\x9c\xe2\x89\xa5" "135\xe2\x80\x9d at least 135 (no upper " \
+	"bound given), \xe2\x80\x9c~600\xe2\x80\x9d about 600. "
+
+static void
+title_page(struct ctx *x)
+{
+	toll_story *s = x->s;
+	size_t i;
+
+	title_head(x, "What was claimed, by whom, how it was revised, and what it adds up to.");
+	if (x->rc != TOLL_OK)
+		return;
 	toll_doc_text(&x->doc, "Events: what each comes to", DOC_H3, 1, 0, 4);
 	for (i = 0; i < toll_strmap_count(s->events); i++) {
 		toll_str k = toll_strmap_key(s->events, i);
@@ -863,41 +966,11 @@ title_page(struct ctx *x)
 		free(line);
 		free(ev);
 	}
-	x->doc.y += 14;
-	if (s->rows > 0) {
-		date_text(s->first, first, sizeof first);
-		date_text(s->last, last, sizeof last);
-	}
-	if (toll_as_of_limits(&s->o.as_of))
-		toll_as_of_text(&s->o.as_of, asof, sizeof asof);
-#define ROW(k, v) do { cells[2 * n] = (char *)(k); cells[2 * n + 1] = (v); n++; } while (0)
-	{
-		char rows[32], events[32], sources[32];
-
-		snprintf(rows, sizeof rows, "%ld", s->rows);
-		snprintf(events, sizeof events, "%zu", toll_strmap_count(s->events));
-		snprintf(sources, sizeof sources, "%zu", toll_strmap_count(s->all_sources));
-		ROW("The data", "");   /* the header */
-		ROW("Data", (char *)s->o.data_name);
-		ROW("SHA-256", (char *)(s->o.sha256 ? s->o.sha256 :
-		                        "not computed (the data was read once, from a pipe)"));
-		ROW("Claims (rows)", rows);
-		ROW("Events", events);
-		ROW("Sources", sources);
-		ROW("First report", first);
-		ROW("Last report", last);
-		ROW("As of", asof);
-		ROW("Sources combined by", (char *)(s->o.policy ? s->o.policy : "consensus"));
-		ROW("toll", (char *)(s->o.version ? s->o.version : ""));
-		toll_doc_table(&x->doc, 2, w2, r2, cells, n - 1);
-	}
-#undef ROW
+	data_table(x);
 	toll_doc_text(&x->doc, "How to read it", DOC_H3, 1, 0, 4);
 	toll_doc_text(&x->doc, "Each event's totals combine the sources' latest figures by the policy named above: "
 	         "totals and their parts are reconciled, never added, and each death is counted once. "
-	         "A figure is written as its range and best: \xe2\x80\x9c" "20\xe2\x80\x93" "100\xe2\x80\x9d is "
-	         "anything from 20 to 100, \xe2\x80\x9c\xe2\x89\xa5" "135\xe2\x80\x9d at least 135 (no upper "
-	         "bound given), \xe2\x80\x9c~600\xe2\x80\x9d about 600. A side's figures are its own "
+	         NOTATION_WORDS "A side's figures are its own "
 	         "and independent sources' claims; what the other side says of its losses is shown apart. "
 	         "The step charts show each source's figure from the day it was made public; the interval "
 	         "charts each source's latest claim, its dot the best (hollow where no source stated one "
@@ -1126,6 +1199,35 @@ out:
 	free(ev);
 }
 
+/*
+ * The group row r of t is of, as the checks name it: its event, or in a
+ * story by groups its keys' values ("Sudan, 2020-05"; side and category
+ * are named apart).  Allocated; NULL out of memory.
+ */
+static char *
+group_of(const struct ctx *x, const struct tab *t, size_t r)
+{
+	const toll_keys *by = x->s->o.by;
+	GString *g;
+	size_t i;
+
+	char *out;
+
+	if (by == NULL)
+		return strdup(cell(t, r, "event"));
+	g = g_string_new("");
+	for (i = 0; i < by->n; i++) {
+		const char *v = cell(t, r, by->k[i].spec);
+
+		if (strcmp(by->k[i].spec, "side") == 0)
+			continue;
+		g_string_append_printf(g, "%s%s", g->len ? ", " : "", *v ? v : "(none)");
+	}
+	out = strdup(g->str);
+	g_string_free(g, TRUE);
+	return out;
+}
+
 /* One line of the checks: a bullet and its text. */
 static void
 check_line(struct ctx *x, const char *text)
@@ -1173,18 +1275,20 @@ checks_page(struct ctx *x)
 	toll_doc_text(&x->doc, "Claims of one party about another's losses, set aside", DOC_H3, 1, 0, 4);
 	for (i = 1, any = 0; i <= x->sides.nrow; i++)
 		if (*cell(&x->sides, i, "adversary") != '\0') {
-			char *line;
-			size_t len = strlen(cell(&x->sides, i, "event")) + strlen(cell(&x->sides, i, "side")) + 160;
+			char *line, *g = group_of(x, &x->sides, i);
+			size_t len = (g ? strlen(g) : 0) + strlen(cell(&x->sides, i, "side")) + 160;
 
-			if ((line = malloc(len)) == NULL) {
+			if (g == NULL || (line = malloc(len)) == NULL) {
+				free(g);
 				x->rc = oom(x->d);
 				return;
 			}
-			snprintf(line, len, "%s: %s, %s: the other side says %s; not counted in the side's figure",
-			         cell(&x->sides, i, "event"), cell(&x->sides, i, "side"),
+			snprintf(line, len, "%s%s%s, %s: the other side says %s; not counted in the side's figure",
+			         g, *g ? ": " : "", cell(&x->sides, i, "side"),
 			         cell(&x->sides, i, "category"), cell(&x->sides, i, "adversary"));
 			check_line(x, line);
 			free(line);
+			free(g);
 			any = 1;
 		}
 	if (!any)
@@ -1193,25 +1297,288 @@ checks_page(struct ctx *x)
 	toll_doc_text(&x->doc, "Bests toll supplied", DOC_H3, 1, 0, 4);
 	for (i = 1, any = 0; i <= x->sides.nrow; i++)
 		if (strcmp(cell(&x->sides, i, "best_by"), "toll") == 0) {
-			char *line, fig[128];
-			size_t len = strlen(cell(&x->sides, i, "event")) + strlen(cell(&x->sides, i, "side")) + 300;
+			char *line, fig[128], *g = group_of(x, &x->sides, i);
+			size_t len = (g ? strlen(g) : 0) + strlen(cell(&x->sides, i, "side")) + 300;
 
-			if ((line = malloc(len)) == NULL) {
+			if (g == NULL || (line = malloc(len)) == NULL) {
+				free(g);
 				x->rc = oom(x->d);
 				return;
 			}
 			notation(cell(&x->sides, i, "low"), cell(&x->sides, i, "best"), cell(&x->sides, i, "high"),
 			         cell(&x->sides, i, "qualifier"), fig, sizeof fig);
-			snprintf(line, len, "%s: %s, %s: %s, best %s: no source stated a best; toll took the "
-			         "middle of the range (a hollow dot in the charts)", cell(&x->sides, i, "event"),
-			         cell(&x->sides, i, "side"), cell(&x->sides, i, "category"), fig,
-			         cell(&x->sides, i, "best"));
+			snprintf(line, len, "%s%s%s, %s: %s, best %s: no source stated a best; toll took the "
+			         "middle of the range (a hollow dot in the charts)", g, *g ? ": " : "",
+			         cell(&x->sides, i, "side"),
+			         cell(&x->sides, i, "category"), fig, cell(&x->sides, i, "best"));
 			check_line(x, line);
 			free(line);
+			free(g);
 			any = 1;
 		}
 	if (!any)
 		toll_doc_text(&x->doc, "None.", DOC_BODY, 0, 1, 6);
+}
+
+/* ---- a story by groups ---- */
+
+/* The category a story by groups draws: killed when claimed, else the most claimed. */
+static const char *
+main_category(const toll_story *s)
+{
+	struct event all;
+
+	memset(&all, 0, sizeof all);
+	memcpy(all.by_category, s->by_category, sizeof all.by_category);
+	return headline(&all);
+}
+
+/* Whether key k of the story's keys bins a date. */
+static int
+key_binned(const struct ctx *x, const toll_key *k)
+{
+	size_t i = (size_t)(k - x->s->o.by->k);
+
+	return i < sizeof x->s->by_binned && x->s->by_binned[i];
+}
+
+/* A key in words, for headings: "country", "month of death" (end:month). */
+static void
+key_words(const toll_key *k, char *buf, size_t sz)
+{
+	toll_ch_column_title(k->spec, NULL, buf, sz);
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+}
+
+/*
+ * The totals of the rows of t whose column col is v (every row when v is
+ * NULL), category by category in the notation, each with its events:
+ * "killed 598 (176 events); injured ≥12 (3 events)".
+ */
+static void
+totals_line(const struct tab *t, const char *col, const char *v, char *buf, size_t sz)
+{
+	size_t r, len = 0;
+
+	buf[0] = '\0';
+	for (r = 1; r <= t->nrow && len < sz; r++) {
+		char fig[128], ev[64];
+		double e = 0;
+
+		if (v != NULL && strcmp(cell(t, r, col), v) != 0)
+			continue;
+		notation(cell(t, r, "low"), cell(t, r, "best"), cell(t, r, "high"), cell(t, r, "qualifier"), fig,
+		         sizeof fig);
+		toll_decimal_parse(cell(t, r, "events"), strlen(cell(t, r, "events")), &e);
+		len += (size_t)snprintf(buf + len, sz - len, "%s%s %s (%s event%s)", len ? "; " : "",
+		                        cell(t, r, "category"), fig, grouped("events", cell(t, r, "events"), ev, sizeof ev),
+		                        e == 1 ? "" : "s");
+	}
+}
+
+/*
+ * The height of the chart groups_chart() draws, and the rows of t it
+ * draws in *n: 0 when it draws none (fewer than three groups, or all
+ * of them 0: the table says as much).
+ */
+static double
+groups_chart_height(struct ctx *x, const struct tab *t, const char *v, const toll_key *k, const char *cat,
+                    size_t top, size_t *n)
+{
+	size_t r;
+	int any = 0;
+
+	*n = 0;
+	for (r = 1; r <= t->nrow; r++)
+		if ((v == NULL || strcmp(cell(t, r, x->evcol), v) == 0) && strcmp(cell(t, r, "category"), cat) == 0) {
+			(*n)++;
+			any |= strcmp(cell(t, r, "best"), "0") != 0 || *cell(t, r, "high") == '\0' ||
+			       strcmp(cell(t, r, "high"), "0") != 0;
+		}
+	if (*n < 3 || !any)
+		return 0;
+	return key_binned(x, k) ? 200 : 140 + 14.0 * (double)(*n > top ? top + 1 : *n);
+}
+
+/*
+ * A chart of the groups of t (those whose first key is v, when v is not
+ * NULL) along key k, of category cat: bars in time order for a date key,
+ * else a dot per group, the largest first, at most top of them and the
+ * rest summed.
+ */
+static void
+groups_chart(struct ctx *x, const struct tab *t, const char *v, const toll_key *k, const char *cat,
+             size_t top)
+{
+	toll_chart_opts o;
+	size_t n;
+	double h = groups_chart_height(x, t, v, k, cat, top, &n);
+
+	if (h == 0)
+		return;
+	memset(&o, 0, sizeof o);
+	o.format = TOLL_CHART_PDF;
+	o.caption = "";
+	o.ylabel = "";
+	if (key_binned(x, k)) {
+		o.kind = TOLL_CHART_BAR;
+		o.bars = TOLL_BARS_VERTICAL;
+		o.sort = TOLL_SORT_NONE;
+		o.labels = n <= 16;
+	} else {
+		o.kind = TOLL_CHART_DOT;
+		o.sort = TOLL_SORT_VALUE;
+		o.top = n > top ? top : 0;
+		o.labels = 1;
+	}
+	chart(x, t, v, cat, &o, k->spec, "best", "category", h);
+}
+
+/* The table of groups: keys [from, to), then category and the figures. */
+static void
+groups_table(struct ctx *x, const struct tab *t, const char *v, size_t from, size_t to)
+{
+	const toll_keys *by = x->s->o.by;
+	static const char *const figs[] = { "category", "figure", "low", "best", "high", "events" };
+	enum { NF = sizeof figs / sizeof figs[0] };
+	const char *cols[8 + NF];
+	double w[8 + NF];
+	int right[8 + NF];
+	size_t n = 0, i, nk = to - from < 8 ? to - from : 8;
+
+	for (i = 0; i < nk; i++) {
+		cols[n] = by->k[from + i].spec;
+		w[n] = 0.3 / (double)nk;
+		right[n++] = 0;
+	}
+	for (i = 0; i < NF; i++) {
+		cols[n] = figs[i];
+		w[n] = i == 0 ? 0.14 : i == 1 ? 0.16 : 0.1;
+		right[n++] = i > 0;
+	}
+	table(x, t, v, cols, cols, w, right, n);
+}
+
+/* The title page of a story by groups: the whole data's totals, and what the pages show. */
+static void
+title_page_groups(struct ctx *x)
+{
+	toll_story *s = x->s;
+	const toll_keys *by = s->o.by;
+	char buf[2048], line[1024], k1[96], keys[256], a[16] = "", b[16] = "";
+	char nb[32], nclaims[64], nevents[64];
+	size_t n1 = 0, r;
+
+	title_head(x, "What was claimed, and what it adds up to, group by group.");
+	if (x->rc != TOLL_OK)
+		return;
+	key_words(&by->k[0], k1, sizeof k1);
+	keys_text(by, keys, sizeof keys);
+	for (r = 1; r <= x->first.nrow; r++)
+		n1 += r == 1 || strcmp(cell(&x->first, r, x->evcol), cell(&x->first, r - 1, x->evcol)) != 0;
+	toll_doc_text(&x->doc, "In all", DOC_H3, 1, 0, 4);
+	totals_line(&x->all, "", NULL, line, sizeof line);
+	if (s->rows > 0) {
+		date_text(s->first, a, sizeof a);
+		date_text(s->last, b, sizeof b);
+	}
+	snprintf(nb, sizeof nb, "%ld", s->rows);
+	snprintf(buf, sizeof buf, "%s. From %s claim%s, reported %s to %s.", *line ? line : "No claim",
+	         grouped("claims", nb, nclaims, sizeof nclaims), s->rows == 1 ? "" : "s", a, b);
+	toll_doc_text(&x->doc, buf, DOC_BODY, 0, 0, 10);
+	snprintf(nb, sizeof nb, "%zu", toll_strmap_count(s->events));
+	snprintf(buf, sizeof buf, "The data holds %s event%s%s: this report tells %s by %s (as toll-agg -g "
+	         "%s,category gives them). A page shows the %zu value%s of %s, each with its events' claims "
+	         "combined%s.", grouped("events", nb, nevents, sizeof nevents),
+	         toll_strmap_count(s->events) == 1 ? "" : "s",
+	         toll_strmap_count(s->events) > MAX_EVENTS ? ", too many to tell one by one" : "",
+	         toll_strmap_count(s->events) == 1 ? "it" : "them", keys, keys, n1,
+	         n1 == 1 ? "" : "s", k1, by->n > 1 ? "; then a section for each shows its groups by the "
+	         "other keys" : "");
+	toll_doc_text(&x->doc, buf, DOC_BODY, 0, 1, 6);
+	data_table(x);
+	toll_doc_text(&x->doc, "How to read it", DOC_H3, 1, 0, 4);
+	toll_doc_text(&x->doc, "Each group's totals are its events' claims combined by the policy named above: "
+	         "the sources of one claim are combined, the claims of one event that hold one another are "
+	         "reconciled, never added, and the events of a group are added, so that each death is "
+	         "counted once. " NOTATION_WORDS "An event's figures are its own side's and independent "
+	         "sources' claims; what one party says of another's losses is set aside and listed on the "
+	         "last page, Checks, with what the data contradicts and the bests toll supplied. The charts "
+	         "draw each group's best as a dot (its line the range), or as a bar along time.",
+	         DOC_BODY, 0, 1, 14);
+}
+
+/* The page of the first key's groups: a chart of the largest, and the table of all. */
+static void
+first_key_page(struct ctx *x)
+{
+	const toll_keys *by = x->s->o.by;
+	const char *cat = main_category(x->s);
+	char buf[512], k1[96];
+	size_t n;
+
+	key_words(&by->k[0], k1, sizeof k1);
+	groups_chart_height(x, &x->first, NULL, &by->k[0], cat, 34, &n);
+	toll_doc_page(&x->doc);
+	snprintf(buf, sizeof buf, "By %s", k1);
+	toll_doc_text(&x->doc, buf, DOC_H2, 1, 0, 4);
+	if (key_binned(x, &by->k[0]))
+		snprintf(buf, sizeof buf, "The chart: the %s of each %s, its best, along time. The table: every "
+		         "category.", cat, k1);
+	else
+		snprintf(buf, sizeof buf, "The chart: the %s of each %s, its best a dot and its range a line, the "
+		         "largest first%s. The table: every category.", cat, k1,
+		         n > 34 ? " (the 34 largest, the rest summed as one)" : "");
+	toll_doc_text(&x->doc, buf, DOC_SMALL, 0, 1, 6);
+	groups_chart(x, &x->first, NULL, &by->k[0], cat, 34);
+	groups_table(x, &x->first, NULL, 0, 1);
+}
+
+/* With two keys or more, a section for each value of the first: its totals, its groups by the rest. */
+static void
+group_sections(struct ctx *x)
+{
+	const toll_keys *by = x->s->o.by;
+	const char *cat = main_category(x->s);
+	char buf[1024], line[800], k1[96], rest[256];
+	size_t r, i, len = 0;
+
+	if (by->n < 2)
+		return;
+	key_words(&by->k[0], k1, sizeof k1);
+	for (i = 1; i < by->n && len < sizeof rest; i++) {
+		char w[96];
+
+		key_words(&by->k[i], w, sizeof w);
+		len += (size_t)snprintf(rest + len, sizeof rest - len, "%s%s", i > 1 ? ", " : "", w);
+	}
+	toll_doc_page(&x->doc);
+	snprintf(buf, sizeof buf, "By %s, then %s", k1, rest);
+	toll_doc_text(&x->doc, buf, DOC_H2, 1, 0, 4);
+	for (r = 1; r <= x->first.nrow && x->rc == TOLL_OK; r++) {
+		const char *v = cell(&x->first, r, x->evcol);
+
+		if (r > 1 && strcmp(v, cell(&x->first, r - 1, x->evcol)) == 0)
+			continue;
+		/* The heading stays with its chart, or with its table's first rows. */
+		{
+			size_t n, rows = 0, q;
+			double h = by->n == 2 ? groups_chart_height(x, &x->totals, v, &by->k[1], cat, 20, &n) : 0;
+
+			for (q = 1; q <= x->totals.nrow; q++)
+				rows += strcmp(cell(&x->totals, q, x->evcol), v) == 0;
+			toll_doc_need(&x->doc, 40 + (h > 0 ? h + 12 : 16.0 * (double)(rows < 6 ? rows + 1 : 6)));
+		}
+		toll_doc_text(&x->doc, *v ? v : "(none)", DOC_H3, 1, 0, 2);
+		totals_line(&x->first, x->evcol, v, line, sizeof line);
+		snprintf(buf, sizeof buf, "%s.", line);
+		toll_doc_text(&x->doc, buf, DOC_SMALL, 0, 1, 4);
+		if (by->n == 2)
+			groups_chart(x, &x->totals, v, &by->k[1], cat, 20);
+		groups_table(x, &x->totals, v, 1, by->n);
+		x->doc.y += 6;
+	}
 }
 
 /* The series' label of row r of the history: "Armenia (military), MoD". */
@@ -1420,9 +1787,17 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 	x->doc.footer = footer;
 	pango_cairo_update_context(x->doc.cr, x->doc.pc);
 	toll_doc_start(&x->doc);
-	title_page(x);
-	for (i = 0; i < toll_strmap_count(s->events) && x->rc == TOLL_OK; i++)
-		event_pages(x, i);
+	if (s->o.by != NULL) {
+		title_page_groups(x);
+		if (x->rc == TOLL_OK)
+			first_key_page(x);
+		if (x->rc == TOLL_OK)
+			group_sections(x);
+	} else {
+		title_page(x);
+		for (i = 0; i < toll_strmap_count(s->events) && x->rc == TOLL_OK; i++)
+			event_pages(x, i);
+	}
 	if (x->rc == TOLL_OK)
 		checks_page(x);
 	toll_doc_finish(&x->doc);
@@ -1448,11 +1823,20 @@ pass(struct ctx *x, cairo_write_func_t fn, void *closure)
 
 /* Every text of the story, to choose fonts that draw them all. */
 static char *
-all_texts(const toll_story *s)
+all_texts(const struct ctx *x)
 {
+	const toll_story *s = x->s;
 	GString *g = g_string_new(s->o.title ? s->o.title : "");
 	const toll_strmap *maps[2] = { s->sources, s->events };
+	const struct tab *tabs[2] = { &x->first, &x->totals };
 	size_t i, k;
+
+	/* A story by groups draws its groups' names. */
+	for (k = 0; s->o.by != NULL && k < 2; k++)
+		for (i = 0; tabs[k]->cell != NULL && i < (tabs[k]->nrow + 1) * tabs[k]->ncol; i++) {
+			g_string_append_c(g, '\n');
+			g_string_append(g, tabs[k]->cell[i]);
+		}
 
 	g_string_append(g, s->o.data_name);
 	for (k = 0; k < 2; k++)
@@ -1478,24 +1862,67 @@ claims_aside(toll_story *s, const toll_agg *sides, toll_diag *d)
 	return TOLL_OK;
 }
 
+/* Draws the document of x (its tables made) to write: the first pass counts the pages. */
+static int
+write_doc(struct ctx *x, toll_chart_write_fn write, void *closure)
+{
+	struct toll_ch_sink sk = { write, closure, 0, 0, NULL, 0, 0 };
+	char *texts;
+	int rc;
+
+	if ((texts = all_texts(x)) == NULL)
+		return oom(x->d);
+	x->doc.pc = toll_ch_document_context(texts);
+	g_free(texts);
+	if ((x->colours = side_colours(x)) == NULL)
+		return oom(x->d);
+	if ((rc = pass(x, discard, NULL)) != TOLL_OK)
+		return rc;
+	x->doc.pages = x->doc.page;
+	toll_strmap_free(x->colours);
+	if ((x->colours = side_colours(x)) == NULL)
+		return oom(x->d);
+	rc = pass(x, toll_ch_sink_write, &sk);
+	if (rc == TOLL_EIO && sk.failed)
+		rc = toll_diag_set(x->d, TOLL_EIO, NULL, 0, 0, "write error");
+	return rc;
+}
+
+static void
+ctx_free(struct ctx *x)
+{
+	if (x->doc.pc)
+		g_object_unref(x->doc.pc);
+	toll_strmap_free(x->colours);
+	tab_free(&x->totals);
+	tab_free(&x->sides);
+	tab_free(&x->all);
+	tab_free(&x->first);
+	tab_free(&x->history);
+	tab_free(&x->summary);
+	tab_free(&x->hist_series);
+	tab_free(&x->latest);
+	tab_free(&x->periods);
+}
+
 int
 toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_agg *sides,
                  toll_agg *periods, toll_revs *revs, toll_chart_write_fn write, void *closure,
                  toll_diag *d)
 {
 	struct ctx x;
-	struct toll_ch_sink sk = { write, closure, 0, 0, NULL, 0, 0 };
 	toll_agg_result *tr = NULL, *sr = NULL;
 	toll_rev_list *rl = NULL;
-	char *texts;
 	int rc;
 
 	memset(&x, 0, sizeof x);
 	x.s = s;
 	x.d = d;
+	x.evcol = "event";
 	if (toll_strmap_count(s->events) > MAX_EVENTS)
 		return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu events: more than %d for one report; "
-		                     "choose one with --event", toll_strmap_count(s->events), MAX_EVENTS);
+		                     "choose one with --event, or report them by groups with --by (--by %s)",
+		                     toll_strmap_count(s->events), MAX_EVENTS, s->by_example);
 	if ((rc = toll_agg_finish(totals, rd, &tr, d)) != TOLL_OK ||
 	    (rc = toll_agg_finish(sides, rd, &sr, d)) != TOLL_OK || (rc = claims_aside(s, sides, d)) != TOLL_OK ||
 	    (rc = toll_revs_list(revs, toll_reports_index(rd), &rl, d)) != TOLL_OK ||
@@ -1505,42 +1932,58 @@ toll_story_write(toll_story *s, const toll_reports *rd, toll_agg *totals, toll_a
 	    (rc = series_history(&x)) != TOLL_OK || (rc = latest_claims(&x)) != TOLL_OK ||
 	    (rc = period_tab(periods, rd, x.unit = unit_of(s), &x.periods, d)) != TOLL_OK)
 		goto done;
-	if ((texts = all_texts(s)) == NULL) {
-		rc = oom(d);
-		goto done;
-	}
-	x.doc.pc = toll_ch_document_context(texts);
-	g_free(texts);
-	/* The first pass counts the pages, the second writes them. */
-	if ((x.colours = side_colours(&x)) == NULL) {
-		rc = oom(d);
-		goto done;
-	}
-	if ((rc = pass(&x, discard, NULL)) != TOLL_OK)
-		goto done;
-	x.doc.pages = x.doc.page;
-	toll_strmap_free(x.colours);
-	if ((x.colours = side_colours(&x)) == NULL) {
-		rc = oom(d);
-		goto done;
-	}
-	rc = pass(&x, toll_ch_sink_write, &sk);
-	if (rc == TOLL_EIO && sk.failed)
-		rc = toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "write error");
+	rc = write_doc(&x, write, closure);
 done:
-	if (x.doc.pc)
-		g_object_unref(x.doc.pc);
-	toll_strmap_free(x.colours);
-	tab_free(&x.totals);
-	tab_free(&x.sides);
-	tab_free(&x.history);
-	tab_free(&x.summary);
-	tab_free(&x.hist_series);
-	tab_free(&x.latest);
-	tab_free(&x.periods);
+	ctx_free(&x);
 	toll_agg_result_free(tr);
 	toll_agg_result_free(sr);
 	toll_rev_list_free(rl);
+	return rc;
+}
+
+/* toll-agg's table of a, finished, into t. */
+static int
+finished_tab(toll_agg *a, const toll_reports *rd, struct tab *t, toll_diag *d)
+{
+	toll_agg_result *res = NULL;
+	int rc = toll_agg_finish(a, rd, &res, d);
+
+	if (rc == TOLL_OK)
+		rc = agg_tab(res, t, d);
+	toll_agg_result_free(res);
+	return rc;
+}
+
+int
+toll_story_write_groups(toll_story *s, const toll_reports *rd, toll_agg *all, toll_agg *first,
+                        toll_agg *groups, toll_agg *sides, toll_chart_write_fn write, void *closure,
+                        toll_diag *d)
+{
+	struct ctx x;
+	size_t r, n1 = 0;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.s = s;
+	x.d = d;
+	if (s->o.by == NULL || s->o.by->n == 0)
+		return toll_diag_set(d, TOLL_EUSAGE, NULL, 0, 0, "a report by groups needs a key");
+	x.evcol = s->o.by->k[0].spec;
+	if ((rc = finished_tab(all, rd, &x.all, d)) != TOLL_OK ||
+	    (rc = finished_tab(first, rd, &x.first, d)) != TOLL_OK ||
+	    (rc = finished_tab(groups, rd, &x.totals, d)) != TOLL_OK ||
+	    (rc = finished_tab(sides, rd, &x.sides, d)) != TOLL_OK)
+		goto done;
+	for (r = 1; r <= x.first.nrow; r++)
+		n1 += r == 1 || strcmp(cell(&x.first, r, x.evcol), cell(&x.first, r - 1, x.evcol)) != 0;
+	if (s->o.by->n > 1 && n1 > MAX_EVENTS) {
+		rc = toll_diag_set(d, TOLL_EDATA, NULL, 0, 0, "%zu values of %s: more than %d sections for one "
+		                   "report; put a key of fewer values first", n1, x.evcol, MAX_EVENTS);
+		goto done;
+	}
+	rc = write_doc(&x, write, closure);
+done:
+	ctx_free(&x);
 	return rc;
 }
 
