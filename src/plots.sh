@@ -137,7 +137,7 @@ shot gallery-line-crowded "line, crowded: every side's toll, day by day" \
 shot gallery-step-sparse "step, sparse: one side's revisions" \
 "toll rev history datasets/2022-09-border-clashes.tsv |
   awk -F'\t' 'NR == 1 || (\$2 == \"Azerbaijan\" && \$4 == \"killed\")' |
-  toll plot step --labels --title 'Azerbaijan on its own dead, September 2022' -o plots/gallery-step-sparse.png"
+  toll plot step --series source --labels --title \"Azerbaijan's dead: its ministry's figures and an Armenian claim\" -o plots/gallery-step-sparse.png"
 shot gallery-step-crowded "step, crowded: every toll, with marks" \
 "toll rev series --every day -g side,category datasets/2022-09-border-clashes.tsv 2>/dev/null |
   awk -F'\t' 'NR == 1 || \$2 ~ /^killed/' |

@@ -297,3 +297,10 @@ p249
 216 others
 --- stderr
 toll-report: 250 values of place: more than 200 sections for one report; put a key of fewer values first
+
+=== a revised claim set aside (one side's about the other's losses) is drawn apart in the step chart of revisions too, with its legend entry
+$ printf 'event\treported\tsource\tside\tclaimant\tcategory\tbest\ne\t2022-09-13\tMoD\tAzerbaijan\tAzerbaijan\tkilled\t50\ne\t2022-09-14\tMoD\tAzerbaijan\tAzerbaijan\tkilled\t79\ne\t2022-09-14\tSpeaker\tAzerbaijan\tArmenia\tkilled\t300\ne\t2022-09-16\tSpeaker\tAzerbaijan\tArmenia\tkilled\t430\ne\t2022-09-13\tGov\tArmenia\tArmenia\tkilled\t49\n' > "$TEST_TMP/adv.tsv"; toll-report "$TEST_TMP/adv.tsv" -o "$TEST_TMP/adv.pdf" && pdftotext -f 2 -l 2 "$TEST_TMP/adv.pdf" - | grep -E "^(How the figures|the other side's claim|Azerbaijan, Speaker)"
+--- stdout
+How the figures of the killed were revised
+Azerbaijan, Speaker
+the other side's claim (set aside)

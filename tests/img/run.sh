@@ -148,6 +148,27 @@ at_least "approx: the approximate bar light" 3000 "$tmp/q.png" 60 60 330 300 7FB
 at_most "approx: the exact bar not light" 0 "$tmp/q.png" 330 60 600 300 7FB8D8 6
 at_least "approx: the exact bar solid" 3000 "$tmp/q.png" 330 60 600 300 0072B2 6
 
+# Of a line (or step), an approximate figure is its marker, light and outlined, and the legend says so;
+# an exact one has no marker, and no legend entry.
+printf 'x\tbest\tqualifier\n1\t100\t\n2\t300\t~\n3\t450\t\n' >"$tmp/ql.tsv"
+printf 'x\tbest\tqualifier\n1\t100\t\n2\t300\t\n3\t450\t\n' >"$tmp/ql0.tsv"
+draw line -x x "$tmp/ql.tsv" --size 600x360 --boxes "$tmp/ql.boxes" -o "$tmp/ql.png"
+draw line -x x "$tmp/ql0.tsv" --size 600x360 --boxes "$tmp/ql0.boxes" -o "$tmp/ql0.png"
+at_least "approx line: the approximate point's marker light" 8 "$tmp/ql.png" 314 154 326 166 7FB8D8 3
+at_most "approx line: an exact point has no light marker" 2 "$tmp/ql0.png" 314 147 326 159 7FB8D8 3
+if grep -q 'about (an approximate figure)' "$tmp/ql.boxes" && ! grep -q 'about' "$tmp/ql0.boxes"; then pass; else
+	fail "approx line: the legend's entry, only where an approximate figure is drawn"; fi
+
+# A claim set aside (set_aside "yes", as toll-report gives its step charts): its line dotted, its points
+# hollow diamonds, with the legend's entry; beside a solid line of the same length, far fewer pixels.
+printf 'reported\tseries\tbest\tset_aside\n2022-09-13\tA\t100\t\n2022-09-20\tA\t100\t\n2022-09-13\tB\t300\tyes\n2022-09-20\tB\t300\tyes\n' >"$tmp/sa.tsv"
+draw step --series series "$tmp/sa.tsv" --size 600x360 --boxes "$tmp/sa.boxes" -o "$tmp/sa.png"
+solid=$(count "$tmp/sa.png" 0 40 600 330 0072B2 30)
+dotted=$(count "$tmp/sa.png" 0 40 600 330 D55E00 30)
+if [ "${dotted:-0}" -gt 40 ] && [ $((dotted * 2)) -lt "${solid:-0}" ]; then pass; else
+	fail "set aside: its line dotted ($dotted pixels against $solid solid)"; fi
+if grep -q "the other side's claim (set aside)" "$tmp/sa.boxes"; then pass; else fail "set aside: no legend entry"; fi
+
 # Crowded charts: no text drawn over another (the layout's boxes, --boxes),
 # and the labels left out said.
 crowded() {

@@ -371,8 +371,12 @@ void toll_ch_draw_texts(toll_chart *c, struct layout *L);
 void toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col);
 /* The other side's claim, set aside: a hollow diamond. */
 void toll_ch_adversary_marker(cairo_t *cr, double x, double y, rgb col);
-/* The same, hollow when supplied (a value toll supplied, no source's). */
-void toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb col);
+/*
+ * The same in a style: MARK_FULL; MARK_HOLLOW for a value toll supplied
+ * (no source's); MARK_APPROX, light with its outline, for an approximate one.
+ */
+enum { MARK_FULL, MARK_HOLLOW, MARK_APPROX };
+void toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int style, rgb col);
 void toll_ch_arrow_head(cairo_t *cr, double x, double y, double dx, double dy);
 /* A whisker from lo to hi at x (at height x when the values run across); an arrow up (right) when open. */
 void toll_ch_whisker(toll_chart *c, double x, double lo, double hi, int open, double cap);

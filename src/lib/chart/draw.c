@@ -13,7 +13,7 @@ toll_ch_marker(cairo_t *cr, double x, double y, int open, rgb col)
 }
 
 void
-toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb col)
+toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int style, rgb col)
 {
 	if (open) {
 		cairo_move_to(cr, x, y - 5);
@@ -24,9 +24,12 @@ toll_ch_marker_of(cairo_t *cr, double x, double y, int open, int supplied, rgb c
 		cairo_new_sub_path(cr);
 		cairo_arc(cr, x, y, 3.2, 0, 2 * M_PI);
 	}
-	if (supplied) {
-		/* A value toll supplied, no source's: hollow. */
-		cairo_set_source_rgb(cr, 1, 1, 1);
+	if (style != MARK_FULL) {
+		/* A value toll supplied, no source's: hollow; an approximate one: light. */
+		if (style == MARK_APPROX)
+			toll_ch_set_rgb(cr, toll_ch_light(col));
+		else
+			cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_fill_preserve(cr);
 		toll_ch_set_rgb(cr, col);
 		cairo_set_line_width(cr, 1.4);

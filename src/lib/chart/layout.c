@@ -383,6 +383,24 @@ toll_ch_vertical_layout(toll_chart *c, struct layout *L, double left, double tic
 	return 0;
 }
 
+/* Whether every point of series s is a claim set aside (its line dotted, as in the plot). */
+static int
+series_aside(const toll_chart *c, size_t s)
+{
+	size_t i;
+	int any = 0;
+
+	if (c->flag == NULL)
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if ((c->ser != NULL ? c->ser[i] : 0) == s) {
+			if (!aside_of(c, i))
+				return 0;
+			any = 1;
+		}
+	return any;
+}
+
 void
 toll_ch_draw_legend(toll_chart *c, struct layout *L)
 {
@@ -438,7 +456,9 @@ toll_ch_draw_legend(toll_chart *c, struct layout *L)
 		} else {
 			toll_ch_set_rgb(cr, col);
 			cairo_set_line_width(cr, 2.5);
-			if (toll_ch_repeats(c, s))
+			if (series_aside(c, s))
+				cairo_set_dash(cr, (double[]){ 1.5, 3 }, 2, 0);
+			else if (toll_ch_repeats(c, s))
 				cairo_set_dash(cr, (double[]){ 4, 2 }, 2, 0);
 			cairo_move_to(cr, x, y);
 			cairo_line_to(cr, x + SWATCH, y);

@@ -212,8 +212,10 @@ toll_ch_draw_lines(toll_chart *c, int step)
 			for (b = a + 1; b < m && !(gaps && m == n && toll_bin_next(c->o.x_bin, (int64_t)c->x[v[b - 1]]) <
 			                                             (int64_t)c->x[v[b]]); b++)
 				;
-			/* A colour the palette had to give twice: dashed, as in the legend. */
-			if (toll_ch_repeats(c, s))
+			/* A colour the palette had to give twice: dashed, as in the legend; a claim set aside dotted. */
+			if (aside_of(c, v[a]))
+				cairo_set_dash(cr, (double[]){ 1.5, 3 }, 2, 0);
+			else if (toll_ch_repeats(c, s))
 				cairo_set_dash(cr, (double[]){ 6, 3 }, 2, 0);
 			run(c, v + a, b - a, step, xend, col);
 			cairo_set_dash(cr, NULL, 0, 0);
@@ -226,15 +228,22 @@ toll_ch_draw_lines(toll_chart *c, int step)
 	for (pass = 0; pass < 2; pass++)
 		for (s = 0; s < ns; s++) {
 			size_t n = start[s + 1] - start[s], k;
-			if (!step && !c->any_open)
+			if (!step && !c->any_open && !c->any_approx && !c->any_adversary)
 				break;
 			if (!toll_ch_marked(c, n))
 				continue;
 			for (k = 0; k < n; k++) {
 				uint32_t i = idx[start[s] + k];
-				if ((step || open_of(c, i)) && open_of(c, i) == pass)
+				/* A claim set aside (the other side's): a hollow diamond, as in the legend. */
+				if (aside_of(c, i) && pass == 1)
+					toll_ch_adversary_marker(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]),
+					                         toll_ch_colour(c, s));
+				else if (aside_of(c, i))
+					continue;
+				else if ((step || open_of(c, i) || approx_of(c, i)) && open_of(c, i) == pass)
 					toll_ch_marker_of(cr, toll_ch_xmap(c, c->x[i]), toll_ch_vmap(c, c->y[i]), open_of(c, i),
-					                  supplied_of(c, i), toll_ch_colour(c, s));
+					                  supplied_of(c, i) ? MARK_HOLLOW : approx_of(c, i) ? MARK_APPROX :
+					                  MARK_FULL, toll_ch_colour(c, s));
 			}
 		}
 	cairo_restore(cr);

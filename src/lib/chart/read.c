@@ -158,7 +158,7 @@ toll_chart_reader_header(toll_chart_reader *p, const toll_table *t, toll_diag *d
 	c->best_by = toll_table_column(t, "best_by");
 	c->category = toll_table_column(t, "category");
 	c->adversary = (k->flags & KIND_ONE_PER_CAT) ? toll_table_column(t, "adversary") : -1;
-	c->set_aside = (k->flags & KIND_ROWS) ? toll_table_column(t, "set_aside") : -1;
+	c->set_aside = (k->flags & KIND_ROWS) || k->swatch == SWATCH_LINE ? toll_table_column(t, "set_aside") : -1;
 	if (p->xcol == NULL) {
 		if (k->x_default == NULL) {
 			free(p->first);

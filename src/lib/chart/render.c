@@ -189,26 +189,33 @@ make_surface(toll_chart *c, struct toll_ch_sink *sk)
 }
 
 /*
- * Whether a triangle marks an open figure somewhere (the legend then
- * says what it means): a line's points are marked only when they are few
+ * Whether a triangle marks an open figure somewhere, and, of a line or
+ * step, whether a light marker an approximate one (the legend then says
+ * what they mean): a line's points are marked only when they are few
  * enough to tell apart (toll_ch_marked()).  0, or -1 out of memory.
  */
 static int
 open_marks(toll_chart *c)
 {
-	size_t i, ns = toll_strmap_count(c->series), *count;
+	size_t i, ns = toll_strmap_count(c->series), *count = NULL;
 
-	if (c->o.no_interval)
+	if (c->kind->swatch == SWATCH_LINE && (count = calloc(ns + 1, sizeof *count)) == NULL)
+		return -1;
+	/* An approximate figure of a line is its marker, drawn light: said in the legend when drawn. */
+	for (i = 0; c->kind->swatch == SWATCH_LINE && i < c->n; i++)
+		count[c->ser != NULL ? c->ser[i] : 0]++;
+	for (i = 0; c->kind->swatch == SWATCH_LINE && i < c->n; i++)
+		c->any_approx |= approx_of(c, i) && !aside_of(c, i) &&
+		                 toll_ch_marked(c, count[c->ser != NULL ? c->ser[i] : 0]);
+	if (c->o.no_interval) {
+		free(count);
 		return 0;
+	}
 	if (c->kind->swatch != SWATCH_LINE) {
 		for (i = 0; i < c->n; i++)
 			c->any_open |= open_of(c, i);
 		return 0;
 	}
-	if ((count = calloc(ns + 1, sizeof *count)) == NULL)
-		return -1;
-	for (i = 0; i < c->n; i++)
-		count[c->ser != NULL ? c->ser[i] : 0]++;
 	for (i = 0; i < c->n; i++)
 		c->any_open |= open_of(c, i) && toll_ch_marked(c, count[c->ser != NULL ? c->ser[i] : 0]);
 	free(count);
@@ -262,10 +269,10 @@ draw_chart(toll_chart *c, toll_diag *d)
 	cairo_get_matrix(c->cr, &c->unbase);
 	if (cairo_matrix_invert(&c->unbase) != CAIRO_STATUS_SUCCESS)
 		cairo_matrix_init_identity(&c->unbase);
+	c->any_approx = 0;
 	if (open_marks(c) != 0)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	c->any_adversary = 0;
-	c->any_approx = 0;
 	for (i = 0; i < c->n; i++) {
 		c->any_approx |= approx_of(c, i) && !aside_of(c, i) && c->kind->swatch != SWATCH_LINE;
 		c->any_band |= band_of(c, i);

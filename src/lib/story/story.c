@@ -1598,7 +1598,34 @@ series_label(const struct tab *h, size_t r)
 	return label;
 }
 
-/* The history with a series column, for the step charts: only series revised at least once. */
+/* Column col of t, "set_aside": "yes" where toll-agg set the claim aside (an adversary's). */
+static int
+set_aside_column(struct ctx *x, struct tab *t, size_t col)
+{
+	size_t r, id, len;
+
+	if (tab_put(t, 0, col, "set_aside", 9) != 0)
+		return oom(x->d);
+	for (r = 1; r <= t->nrow; r++) {
+		char *k = claim_text(cell(t, r, "event"), cell(t, r, "side"), cell(t, r, "status"),
+		                     cell(t, r, "category"), cell(t, r, "source"), &len);
+		int aside;
+
+		if (k == NULL)
+			return oom(x->d);
+		aside = x->s->claim_keys && x->s->claim_aside &&
+		        toll_strmap_find(x->s->claim_keys, k, len, &id) == 0 && x->s->claim_aside[id];
+		free(k);
+		if (tab_put(t, r, col, aside ? "yes" : "", aside ? 3 : 0) != 0)
+			return oom(x->d);
+	}
+	return TOLL_OK;
+}
+
+/*
+ * The history with a series column, for the step charts: only series
+ * revised at least once; and set_aside (set_aside_column()).
+ */
 static int
 series_history(struct ctx *x)
 {
@@ -1608,7 +1635,7 @@ series_history(struct ctx *x)
 
 	for (r = 1; r <= h->nrow; r++)
 		n += !(strcmp(cell(h, r, "revision"), "1") == 0 && last_of_series(h, r));
-	if (tab_new(t, h->ncol + 1, n) != 0)
+	if (tab_new(t, h->ncol + 2, n) != 0)
 		return oom(x->d);
 	for (r = 0, k = 0; r <= h->nrow; r++) {
 		char *label;
@@ -1624,7 +1651,8 @@ series_history(struct ctx *x)
 		t->cell[k * t->ncol + h->ncol] = label;
 		k++;
 	}
-	return TOLL_OK;
+	/* A series toll-agg set aside (the other side's claim) is drawn apart, as in the interval charts. */
+	return set_aside_column(x, t, h->ncol + 1);
 }
 
 /*
@@ -1680,30 +1708,6 @@ claim_labels(struct ctx *x, struct tab *t, size_t col)
 		if (len >= sizeof buf)
 			len = sizeof buf - 1;
 		if (tab_put(t, r, col, buf, len) != 0)
-			return oom(x->d);
-	}
-	return TOLL_OK;
-}
-
-/* Column col of t, "set_aside": "yes" where toll-agg set the claim aside (an adversary's). */
-static int
-set_aside_column(struct ctx *x, struct tab *t, size_t col)
-{
-	size_t r, id, len;
-
-	if (tab_put(t, 0, col, "set_aside", 9) != 0)
-		return oom(x->d);
-	for (r = 1; r <= t->nrow; r++) {
-		char *k = claim_text(cell(t, r, "event"), cell(t, r, "side"), cell(t, r, "status"),
-		                     cell(t, r, "category"), cell(t, r, "source"), &len);
-		int aside;
-
-		if (k == NULL)
-			return oom(x->d);
-		aside = x->s->claim_keys && x->s->claim_aside &&
-		        toll_strmap_find(x->s->claim_keys, k, len, &id) == 0 && x->s->claim_aside[id];
-		free(k);
-		if (tab_put(t, r, col, aside ? "yes" : "", aside ? 3 : 0) != 0)
 			return oom(x->d);
 	}
 	return TOLL_OK;
