@@ -563,6 +563,7 @@ category 1
 dropped 1
 label 1
 role 1
+shape 1
 tick 1
 some dropped
 

@@ -169,6 +169,14 @@ if [ "${dotted:-0}" -gt 40 ] && [ $((dotted * 2)) -lt "${solid:-0}" ]; then pass
 	fail "set aside: its line dotted ($dotted pixels against $solid solid)"; fi
 if grep -q "the other side's claim (set aside)" "$tmp/sa.boxes"; then pass; else fail "set aside: no legend entry"; fi
 
+# Bars and whiskers are in the layout's boxes (shapes the labels keep clear of): 12 bars, 6 whiskers;
+# and no label over any.
+awk 'BEGIN { print "cat\tseries\tlow\tbest\thigh"; for (i = 0; i < 6; i++) { printf "%c\ts1\t100\t150\t190\n", 97 + i; printf "%c\ts2\t\t1000\t\n", 97 + i } }' >"$tmp/gb.tsv"
+draw bar -x cat --series series --labels "$tmp/gb.tsv" --size 500x300 --boxes "$tmp/gb.boxes" -o "$tmp/gb.png"
+shapes=$(grep -c '^shape' "$tmp/gb.boxes")
+if [ "$shapes" -eq 18 ] && "$imgdiff" --overlaps "$tmp/gb.boxes" >/dev/null 2>&1; then pass; else
+	fail "bars as boxes: $shapes shapes (expected 18), or a label over one"; fi
+
 # Crowded charts: no text drawn over another (the layout's boxes, --boxes),
 # and the labels left out said.
 crowded() {

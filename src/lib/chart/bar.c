@@ -127,6 +127,33 @@ bar_rect(toll_chart *c, double a, double b, double v0, double v1)
 }
 
 /*
+ * Bar i (from a, w wide, v0 to v1) and its whisker as shapes the labels
+ * keep clear of (toll_ch_rect_add()), in the plot: an open whisker's
+ * arrow is 22 units past its high, as toll_ch_whisker() draws it.
+ */
+static void
+obstacles(toll_chart *c, size_t i, double a, double w, double v0, double v1)
+{
+	double p = toll_ch_vmap(c, v0), q = toll_ch_vmap(c, v1), cap = fmin(w * 0.35, 10) / 2, m = a + w / 2;
+
+	if (c->across)
+		toll_ch_rect_add(c, fmin(p, q), a, fmax(p, q), a + w);
+	else
+		toll_ch_rect_add(c, a, fmin(p, q), a + w, fmax(p, q));
+	if (!band_of(c, i))
+		return;
+	p = toll_ch_vmap(c, c->lo[i]);
+	q = toll_ch_vmap(c, c->hi[i]);
+	if (c->across) {
+		q = open_of(c, i) ? fmin(q + 22, c->px1 - 1) : q;
+		toll_ch_rect_add(c, fmin(p, q), m - cap, fmax(p, q), m + cap);
+	} else {
+		q = open_of(c, i) ? fmax(q - 22, c->py0 + 1) : q;
+		toll_ch_rect_add(c, m - cap, fmin(p, q), m + cap, fmax(p, q));
+	}
+}
+
+/*
  * One function (125 lines): a bar chart's parts are drawn in one pass over
  * the categories and series, in the order they overlap.  Across, the
  * category axis runs down from the plot's top.
@@ -222,6 +249,9 @@ draw(toll_chart *c, struct layout *L)
 		}
 		if (!c->o.stacked && band_of(c, i))
 			toll_ch_whisker(c, x + w / 2, c->lo[i], c->hi[i], open_of(c, i), fmin(w * 0.35, 10));
+		/* The bar and its whisker are in the way of other bars' labels (a stack's sit inside it). */
+		if (!c->o.stacked)
+			obstacles(c, i, x, w, y0, y1);
 		/* What the other side claims of this toll, set aside: a hollow diamond on the bar's axis. */
 		if (!c->o.stacked && c->adv != NULL && !isnan(c->adv[i])) {
 			double p = toll_ch_vmap(c, c->adv[i]);

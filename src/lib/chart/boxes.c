@@ -127,15 +127,21 @@ toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y)
 void
 toll_ch_shape_add(toll_chart *c, double x, double y, double r)
 {
+	toll_ch_rect_add(c, x - r, y - r, x + r, y + r);
+}
+
+void
+toll_ch_rect_add(toll_chart *c, double x0, double y0, double x1, double y1)
+{
 	struct toll_ch_box *b;
 	int k;
 
 	if ((b = box_slot(c)) == NULL)
 		return;
-	b->q[0][0] = x - r, b->q[0][1] = y - r;
-	b->q[1][0] = x + r, b->q[1][1] = y - r;
-	b->q[2][0] = x + r, b->q[2][1] = y + r;
-	b->q[3][0] = x - r, b->q[3][1] = y + r;
+	b->q[0][0] = x0, b->q[0][1] = y0;
+	b->q[1][0] = x1, b->q[1][1] = y0;
+	b->q[2][0] = x1, b->q[2][1] = y1;
+	b->q[3][0] = x0, b->q[3][1] = y1;
 	for (k = 0; k < 4; k++) {
 		cairo_user_to_device(c->cr, &b->q[k][0], &b->q[k][1]);
 		cairo_matrix_transform_point(&c->unbase, &b->q[k][0], &b->q[k][1]);

@@ -313,6 +313,8 @@ void toll_ch_box_add(toll_chart *c, PangoLayout *l, double x, double y);
 int toll_ch_quads_overlap(double a[4][2], double b[4][2]);
 /* A shape of the data (a dot, a diamond) centred at (x, y), r across each way, that labels keep clear of. */
 void toll_ch_shape_add(toll_chart *c, double x, double y, double r);
+/* The same for the rectangle from (x0, y0) to (x1, y1): a bar, a whisker. */
+void toll_ch_rect_add(toll_chart *c, double x0, double y0, double x1, double y1);
 /*
  * Label s (bold or not), of role TX_LABEL or TX_MARK, to be drawn at the
  * first of spots[0..n) where it covers no other text and stays on the
