@@ -479,11 +479,31 @@ toll_ch_document_context(const char *texts)
 {
 	PangoContext *pc = pango_font_map_create_context(fonts(0));
 	PangoLayout *l = pango_layout_new(pc);
-	int missing;
+	const char *p = texts;
+	int missing = 0;
 
-	/* DejaVu Sans alone, unless some text has characters it does not draw. */
-	pango_layout_set_text(l, texts, -1);
-	missing = pango_layout_get_unknown_glyphs_count(l) > 0;
+	/*
+	 * DejaVu Sans alone, unless some text has characters it does not draw.
+	 * A layout's work grows faster than its text: the texts are laid out a
+	 * few kilobytes at a time, cut at line ends, until one misses a glyph.
+	 */
+	while (*p != '\0' && !missing) {
+		size_t n = strnlen(p, 4096), k;
+
+		/* When the text goes on: cut after the window's last line end, else between characters. */
+		if (p[n] != '\0') {
+			for (k = n; k > 0 && p[k - 1] != '\n'; k--)
+				;
+			if (k > 0)
+				n = k;
+			else
+				while (n > 1 && ((unsigned char)p[n] & 0xC0) == 0x80)
+					n--;
+		}
+		pango_layout_set_text(l, p, (int)n);
+		missing = pango_layout_get_unknown_glyphs_count(l) > 0;
+		p += n;
+	}
 	g_object_unref(l);
 	g_object_unref(pc);
 	return context(fonts(font_map_system || missing));

@@ -1843,7 +1843,8 @@ all_texts(const struct ctx *x)
 		}
 
 	g_string_append(g, s->o.data_name);
-	for (k = 0; k < 2; k++)
+	/* A story by groups names no event or source. */
+	for (k = 0; s->o.by == NULL && k < 2; k++)
 		for (i = 0; i < toll_strmap_count(maps[k]); i++) {
 			toll_str t = toll_strmap_key(maps[k], i);
 			g_string_append_c(g, '\n');
