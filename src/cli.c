@@ -144,6 +144,13 @@ cli_reader_open(cli_reader *cr, char *const *files, size_t n, const toll_dialect
 	return 0;
 }
 
+void
+cli_reader_part(cli_reader *cr, const cli_options *o)
+{
+	if (o->part_k > 0)
+		toll_reports_set_part(cr->rd, o->part_i, o->part_k);
+}
+
 int
 cli_threads(const cli_options *o)
 {
@@ -351,6 +358,7 @@ cli_agg_option(int c, const char *arg, cli_agg *g)
 			return cli_usage_error("%s", ud.msg);
 		return CLI_CONTINUE;
 	case 'c':
+		g->combine = arg;
 		toll_policy_free(&g->policy);
 		if (toll_policy_parse(&g->policy, arg, &ud) != 0)
 			return cli_usage_error("%s", ud.msg);
@@ -548,6 +556,21 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 		o->date_formats[o->ndate_formats++] = optarg;
 		toll_date_formats_set(o->date_formats, o->ndate_formats);
 		return CLI_CONTINUE;
+	case CLI_OPT_PART: {
+		char *slash = strchr(optarg, '/'), *end;
+		unsigned long i, k;
+
+		errno = 0;
+		i = slash && optarg[0] >= '0' && optarg[0] <= '9' ? strtoul(optarg, &end, 10) : 0;
+		if (slash == NULL || end != slash || !(slash[1] >= '0' && slash[1] <= '9') ||
+		    (k = strtoul(slash + 1, &end, 10), *end != '\0') || errno != 0 || k < 1 ||
+		    k > 1000000 || i < 1 || i > k)
+			return cli_usage_error("invalid --part '%s': expected I/K, whole numbers with 1 <= I "
+			                       "<= K <= 1000000 (part I of K)", optarg);
+		o->part_i = i;
+		o->part_k = k;
+		return CLI_CONTINUE;
+	}
 	case CLI_OPT_THREADS: {
 		long n;
 

@@ -121,6 +121,7 @@ typedef struct cli_reader {
 int cli_reader_open(cli_reader *cr, char *const *files, size_t n, const toll_dialect *dl,
                     enum toll_reports_mode mode, long max_errors, int threads);
 
+
 /*
  * The next thing a program needs: TOLL_HEADER, TOLL_OK (a valid row in
  * *e), TOLL_WARNING (a duplicate revision, when duplicates is set), or
@@ -184,7 +185,7 @@ int cli_parse_as_of(const char *s, toll_as_of *a);
  */
 enum {
 	CLI_OPT_CSV = 256, CLI_OPT_TSV, CLI_OPT_NA, CLI_OPT_DELIMITER, CLI_OPT_NO_HEADER,
-	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS, CLI_OPT_ADVERSARY,
+	CLI_OPT_NAMES, CLI_OPT_DATE_FORMAT, CLI_OPT_THREADS, CLI_OPT_ADVERSARY, CLI_OPT_PART,
 	CLI_OPT_PROGRAM = 300   /* the first key a program's own long-only options may take */
 };
 
@@ -237,6 +238,12 @@ typedef struct cli_opt {
 	{ CLI_OPT_THREADS, "threads", "N", "read a large TSV file with N threads (default: the\n" \
 		"processors, at most 8); the output is the same\nwhatever N", NULL }
 
+/* --part, for the programs that read reports tables whole. */
+#define CLI_OPTS_PART \
+	{ CLI_OPT_PART, "part", "I/K", "read only part I of K: the rows of the events whose\n" \
+		"hash leaves I - 1 divided by K (toll(7), PARTS);\n" \
+		"the K parts hold every row once", NULL }
+
 /* --as-of, for the programs that have it. */
 #define CLI_OPTS_AS_OF \
 	{ 'a', "as-of", "T", "what was known at T: a day (YYYY-MM-DD, in each\n" \
@@ -264,6 +271,7 @@ typedef struct cli_agg {
 	toll_keys keys;
 	toll_policy policy;
 	int grouped;               /* -g was given */
+	const char *combine;       /* -c as given, or NULL */
 	int include_adversary;
 } cli_agg;
 
@@ -316,9 +324,13 @@ typedef struct cli_options {
 	const char *date_formats[CLI_MAX_DATE_FORMATS];   /* --date-format */
 	size_t ndate_formats;
 	int threads;            /* --threads; 0: not given */
+	unsigned long part_i, part_k;   /* --part I/K; 0: not given */
 } cli_options;
 
-#define CLI_OPTIONS_INIT { TOLL_DIALECT_INIT, 20, { NULL }, 0, 0 }
+#define CLI_OPTIONS_INIT { TOLL_DIALECT_INIT, 20, { NULL }, 0, 0, 0, 0 }
+
+/* Reads only the part --part says (after cli_reader_open(); nothing without --part). */
+void cli_reader_part(cli_reader *cr, const cli_options *o);
 
 /* The threads to read with: --threads, else toll_threads_default(). */
 int cli_threads(const cli_options *o);

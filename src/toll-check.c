@@ -32,6 +32,7 @@ static const cli_opt options[] = {
 		"(YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS] with Z or\n"
 		"+HH:MM); every row is checked all the same", NULL },
 	CLI_OPTS_THREADS,
+	CLI_OPTS_PART,
 	CLI_OPTS_COMMON,
 	CLI_OPT_END
 };
@@ -220,6 +221,7 @@ run(struct state *st, char *const *files, size_t nfiles, const cli_options *opt,
 	if (cli_reader_open(&st->in, files, nfiles, &opt->dl, TOLL_REPORTS_AUTO, opt->max_errors,
 	                    cli_threads(opt)) != 0)
 		return st->in.status;
+	cli_reader_part(&st->in, opt);
 	st->in.duplicates = 1;   /* they are rows of the table: normalized and counted */
 	while ((code = cli_reader_next(&st->in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER) {

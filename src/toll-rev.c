@@ -101,6 +101,7 @@ static cli_opt options[] = {
 	CLI_OPTS_AGG,
 	CLI_OPTS_AS_OF,
 	CLI_OPTS_THREADS,
+	CLI_OPTS_PART,
 	CLI_OPTS_COMMON,
 	CLI_OPT_END
 };
@@ -132,6 +133,7 @@ read_revisions(cli_reader *in, char **files, size_t n, const cli_options *opt, t
 	if (cli_reader_open(in, files, n, &opt->dl, TOLL_REPORTS_HISTORY, opt->max_errors,
 	                    cli_threads(opt)) != 0)
 		return in->status;
+	cli_reader_part(in, opt);
 	while ((code = cli_reader_next(in, &e)) != TOLL_END) {
 		if (code == TOLL_HEADER)
 			continue;
@@ -181,6 +183,7 @@ run_series(cli_reader *in, char **files, size_t nfiles, const cli_options *opt, 
 	if (cli_reader_open(in, files, nfiles, &opt->dl, TOLL_REPORTS_HISTORY, opt->max_errors,
 	                    cli_threads(opt)) != 0)
 		return in->status;
+	cli_reader_part(in, opt);
 	toll_agg_set_warn(agg, cli_reader_warn, in);
 	cli_read_agg(in, agg);
 	if (in->status != EXIT_OK)

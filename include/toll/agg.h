@@ -173,6 +173,28 @@ const char *toll_agg_result_text(const toll_agg_result *res, size_t row, size_t 
 /* Writes the result as toll-agg does: a header, then a line per row. */
 void toll_agg_result_write(const toll_agg_result *res, toll_out *o);
 
+/*
+ * toll-agg's outputs of the parts of a table (toll_reports_set_part(),
+ * --part I/K), added into the output of one run (toll-agg --merge).  Each
+ * part's header, then its rows, as the table reader hands them out (file:
+ * its name, for messages).  The header must end with toll-agg's columns,
+ * and be the first part's; a row is checked as toll-agg writes it.  The
+ * sums are toll-agg's: in halves, each checked against its limit (TOLL_EDATA,
+ * "the sum of 'best' for side 'Armenia' is larger than ..."), a high
+ * unbounded when a part's is, a best's flags when a part's has them.
+ * toll_agg_merge_finish() hands back the rows in toll-agg's order, to
+ * write with toll_agg_result_write() (the result uses the merge's keys:
+ * free it first).  Functions return TOLL_OK, TOLL_EDATA or TOLL_ENOMEM
+ * with *d.  The adversary column is in the notation, whole people: a half
+ * of a mean in it is lost.
+ */
+typedef struct toll_agg_merge toll_agg_merge;
+toll_agg_merge *toll_agg_merge_new(void);
+int toll_agg_merge_header(toll_agg_merge *m, const char *file, const toll_row *header, toll_diag *d);
+int toll_agg_merge_row(toll_agg_merge *m, const char *file, const toll_row *row, toll_diag *d);
+int toll_agg_merge_finish(toll_agg_merge *m, toll_agg_result **out, toll_diag *d);
+void toll_agg_merge_free(toll_agg_merge *m);
+
 /* A number as toll-agg writes it ("12", "12.5"), and a figure's notation of toll(7) ("79", "~430", "79-430"). */
 void toll_half_text(toll_half v, char *buf, size_t sz);
 void toll_agg_figure_notation(const toll_agg_figure *f, char *buf, size_t sz);

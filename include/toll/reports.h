@@ -19,6 +19,7 @@
 #define TOLL_REPORTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "toll/diag.h"
 #include "toll/report.h"
@@ -79,6 +80,26 @@ int toll_reports_set_threads(toll_reports *rd, int n);
  * Calling again after anything but TOLL_END goes on.
  */
 int toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d);
+
+/*
+ * Reads only part i of k (1 <= i <= k): the rows whose event, as read
+ * (after CSV quoting, TSV escapes and a byte-order mark), has a hash
+ * (toll_event_hash()) that leaves i - 1 divided by k, so that the k parts
+ * hold every row once and an event's rows all in one part.  A row the
+ * table reader cannot split (no event to hash) is said by part 1 alone.
+ * Messages name the file and line read, as without parts.  Call before
+ * the first toll_reports_next().  Returns TOLL_OK, or TOLL_EUSAGE when i
+ * or k is out of range.
+ */
+int toll_reports_set_part(toll_reports *rd, uint64_t i, uint64_t k);
+
+/*
+ * The hash of an event's bytes that parts go by: 64-bit FNV-1a (offset
+ * 14695981039346656037, prime 1099511628211), then MurmurHash3's fmix64
+ * (h ^= h >> 33; h *= 0xff51afd7ed558ccd; h ^= h >> 33;
+ * h *= 0xc4ceb9fe1a85ec53; h ^= h >> 33).
+ */
+uint64_t toll_event_hash(const char *s, size_t len);
 
 /* Valid after TOLL_HEADER. */
 const toll_schema *toll_reports_schema(const toll_reports *rd);

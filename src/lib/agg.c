@@ -934,24 +934,24 @@ toll_half_text(toll_half v, char *buf, size_t sz)
 
 /* Describes a group for a message: its key values, quoted. */
 void
-agg_describe(const toll_agg *a, toll_str key, char *out, size_t outsz)
+agg_describe(const toll_keys *keys, toll_str key, char *out, size_t outsz)
 {
 	size_t i, used = 0;
 	const char *p = key.s;
 
-	if (a->keys->n == 0) {
+	if (keys->n == 0) {
 		snprintf(out, outsz, "the total");
 		return;
 	}
 	out[0] = '\0';
-	for (i = 0; i < a->keys->n && used + 1 < outsz; i++) {
+	for (i = 0; i < keys->n && used + 1 < outsz; i++) {
 		char q[64];
 		size_t n = strlen(p);
 		int w;
 
 		toll_diag_quote(q, sizeof q, p, n);
 		w = snprintf(out + used, outsz - used, "%s%s '%s'", i ? ", " : "",
-		             a->keys->k[i].spec, q);
+		             keys->k[i].spec, q);
 		if (w < 0)
 			break;
 		used += (size_t)w < outsz - used ? (size_t)w : outsz - used - 1;
@@ -966,7 +966,7 @@ agg_check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_di
 
 	if (v <= I128_LIMIT)
 		return TOLL_OK;
-	agg_describe(a, key, where, sizeof where);
+	agg_describe(a->keys, key, where, sizeof where);
 	return toll_diag_set(d, TOLL_EDATA, NULL, 0, 0,
 	                     "the sum of '%s' for %s is larger than 9223372036854775807", what,
 	                     where);
@@ -992,8 +992,8 @@ toll_agg_figure_notation(const toll_agg_figure *f, char *buf, size_t sz)
 	toll_range_notation(&r, buf, sz);
 }
 
-static toll_agg_figure
-figure_of(const struct group *g)
+toll_agg_figure
+agg_figure_of(const struct group *g)
 {
 	toll_agg_figure f;
 
@@ -1048,9 +1048,9 @@ result_of(toll_agg *a, toll_strmap *groups, const struct group *g, const struct 
 		const struct group *gi = &g[order[i]];
 
 		r->keys = toll_strmap_key(groups, order[i]).s;
-		r->own = figure_of(gi);
+		r->own = agg_figure_of(gi);
 		if (adv != NULL)
-			r->adversary = figure_of(&adv[order[i]]);
+			r->adversary = agg_figure_of(&adv[order[i]]);
 		r->events = gi->events;
 		r->series = gi->series;
 	}
@@ -1444,7 +1444,7 @@ agg_check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mas
 
 		if (order[i] >= nmask || mask[order[i]] == 0 || nests(mask[order[i]]))
 			continue;
-		agg_describe(a, toll_strmap_key(groups, order[i]), where, sizeof where);
+		agg_describe(a->keys, toll_strmap_key(groups, order[i]), where, sizeof where);
 		for (c = 0; c < TOLL_NCATEGORIES; c++)
 			count += mask[order[i]] >> c & 1;
 		list[0] = '\0';

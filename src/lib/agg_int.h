@@ -166,7 +166,9 @@ int agg_claim_key(const struct ctx *c, size_t rep, char **buf, size_t *cap, size
 int agg_check_categories(const toll_agg *a, toll_strmap *groups, const unsigned *mask, size_t nmask,
                          toll_diag *d);
 int agg_check_sum(const toll_agg *a, const char *what, i128 v, toll_str key, toll_diag *d);
-void agg_describe(const toll_agg *a, toll_str key, char *out, size_t outsz);
+void agg_describe(const toll_keys *keys, toll_str key, char *out, size_t outsz);
+/* A group's figure as the result holds it (empty when no claim is counted in it). */
+toll_agg_figure agg_figure_of(const struct group *g);
 toll_half agg_half_of(i128 v);
 /* The parties of each event (agg_adversary()), or NULL when out of memory. */
 toll_strmap *agg_parties(const toll_agg *a);

@@ -35,6 +35,7 @@ struct toll_reports {
 	toll_strmap *claimants;
 	struct sclaim { uint32_t claimant, fileno; long line; } *scl;
 	size_t sclcap, nscl;
+	uint64_t part_i, part_k;  /* part i of k (toll_reports_set_part()); k 0: every row */
 	/* Rows whose kind is not total (toll-extract's earlier figures, parts): left out, said once. */
 	long not_totals;
 	const char *nt_file;
@@ -484,6 +485,35 @@ end_of_pass(toll_reports *rd, toll_diag *d)
  * One function (104 lines): the checking reader's states (the header, the
  * rows of the first reading, the second reading) hand out one thing a call.
  */
+uint64_t
+toll_event_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	/* FNV's low bits hang on the bytes' low bits alone ("e1" and "e5" would share a part of 4): mixed. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+int
+toll_reports_set_part(toll_reports *rd, uint64_t i, uint64_t k)
+{
+	if (k < 1 || i < 1 || i > k)
+		return TOLL_EUSAGE;
+	rd->part_i = i;
+	rd->part_k = k;
+	return TOLL_OK;
+}
+
 int
 toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 {
@@ -543,6 +573,16 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			set_threads(rd);
 			return TOLL_HEADER;
 		}
+		/* A row of another part is not this reading's: not checked, not said. */
+		if (rd->part_k > 1 && code == TOLL_OK) {
+			long ec = rd->schema.col[TOLL_COL_EVENT];
+			const toll_field *f = ec >= 0 && (size_t)ec < e->row.n ? &e->row.f[ec] : NULL;
+
+			if (toll_event_hash(f ? f->s : "", f ? f->len : 0) % rd->part_k != rd->part_i - 1)
+				continue;
+		}
+		if (rd->part_k > 1 && code == TOLL_EDATA && rd->part_i != 1)
+			continue;
 		if (code != TOLL_OK) {
 			if (code != TOLL_EDATA)
 				rd->trouble = 1;

@@ -605,7 +605,7 @@ warn_falls(const toll_agg *a, const toll_reports *rd, const toll_timeline *t)
 		if (b->gid != s->gid || !b->exists || !s->exists || s->best >= b->best || s->fall_line == 0 ||
 		    s->known)
 			continue;
-		agg_describe(a, toll_strmap_key(t->groups, s->gid), where, sizeof where);
+		agg_describe(a->keys, toll_strmap_key(t->groups, s->gid), where, sizeof where);
 		change_text(b->best, from, sizeof from);
 		change_text(s->best, to, sizeof to);
 		period_label(t, b->pidx, p0);

@@ -558,6 +558,9 @@ read as one table.
       --threads=N      read a large TSV file with N threads (default: the
                        processors, at most 8); the output is the same
                        whatever N
+      --part=I/K       read only part I of K: the rows of the events whose
+                       hash leaves I - 1 divided by K (toll(7), PARTS);
+                       the K parts hold every row once
       --csv            read every input as CSV (default: CSV for names
                        ending in .csv, TSV otherwise)
       --tsv            read every input as TSV

@@ -304,3 +304,13 @@ $ printf 'event\treported\tsource\tside\tclaimant\tcategory\tbest\ne\t2022-09-13
 How the figures of the killed were revised
 Azerbaijan, Speaker
 the other side's claim (set aside)
+
+=== --by of a table with no row: a report that says so; a group with an empty key is "(none)"
+$ toll-report --by side data/header-only.tsv -o "$TEST_TMP/h.pdf" && pdftotext -layout "$TEST_TMP/h.pdf" - | grep -E '^(No claim|The data holds)'; printf 'event\treported\tsource\tside\tcategory\tbest\tcountry\ne1\t2022-01-01\ts\tall\tkilled\t5\t\ne2\t2022-01-01\ts\tall\tkilled\t7\tX\n' > "$TEST_TMP/e.tsv"; toll-report --by country "$TEST_TMP/e.tsv" -o "$TEST_TMP/e.pdf" 2>&1; pdftotext -layout "$TEST_TMP/e.pdf" - | grep -E '^(In all|killed|X +killed|\(none\) +killed)' | sed 's/  */ /g'
+--- stdout
+No claim in the data.
+The data holds 0 events: this report tells them by side (as toll-agg -g side,category gives them). A
+In all
+killed 12 (2 events). From 2 claims, reported 2022-01-01 to 2022-01-01.
+(none) killed 5 5 5 5 1
+X killed 7 7 7 7 1

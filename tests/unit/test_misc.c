@@ -6,8 +6,10 @@
 #include <unistd.h>
 
 #include "suites.h"
+#include "toll/agg.h"
 #include "toll/out.h"
 #include "toll/report.h"
+#include "toll/reports.h"
 #include "toll/series.h"
 #include "toll/utf8.h"
 
@@ -673,6 +675,95 @@ START_TEST(lists_for_messages)
 }
 END_TEST
 
+/* A row of n fields from texts (their places: line 2, columns 1, 2, ...). */
+static toll_row
+merge_row(toll_field *f, const char *const *texts, size_t n)
+{
+	toll_row r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		f[i].s = texts[i];
+		f[i].len = strlen(texts[i]);
+		f[i].line = 2;
+		f[i].col = (long)i + 1;
+	}
+	r.f = f;
+	r.n = n;
+	r.file = "part";
+	r.line = 2;
+	r.fileno = 0;
+	return r;
+}
+
+/* Parts added as toll-agg adds: halves exact, an open high stays open, a best's flags kept, the other side's apart. */
+START_TEST(agg_merge_adds_parts)
+{
+	static const char *const head[] = { "side", "low", "best", "high", "events", "series", "qualifier",
+	                                    "best_by", "adversary" };
+	static const char *const a[] = { "A", "1", "1.5", "2", "1", "2", "~", "sources", "~430" };
+	static const char *const b[] = { "A", "2", "2.5", "", "3", "3", "", "toll", "10" };
+	static const char *const c[] = { "B", "0", "0", "0", "1", "1", "", "sources", "" };
+	toll_field f[9];
+	toll_row r;
+	toll_agg_merge *m = toll_agg_merge_new();
+	toll_agg_result *res = NULL;
+	toll_diag d;
+
+	ck_assert_ptr_nonnull(m);
+	r = merge_row(f, head, 9);
+	ck_assert_int_eq(toll_agg_merge_header(m, "part", &r, &d), TOLL_OK);
+	r = merge_row(f, c, 9);
+	ck_assert_int_eq(toll_agg_merge_row(m, "part", &r, &d), TOLL_OK);
+	r = merge_row(f, a, 9);
+	ck_assert_int_eq(toll_agg_merge_row(m, "part", &r, &d), TOLL_OK);
+	r = merge_row(f, b, 9);
+	ck_assert_int_eq(toll_agg_merge_row(m, "part", &r, &d), TOLL_OK);
+	ck_assert_int_eq(toll_agg_merge_finish(m, &res, &d), TOLL_OK);
+	ck_assert_uint_eq(res->n, 2);
+	ck_assert_str_eq(res->row[0].keys, "A");
+	ck_assert_int_eq(res->row[0].own.low.n, 3);
+	ck_assert_int_eq(res->row[0].own.best.n, 4);
+	ck_assert_int_eq(res->row[0].own.best.half, 0);
+	ck_assert_int_eq(res->row[0].own.open, 1);
+	ck_assert_uint_eq(res->row[0].own.flags, TOLL_BEST_APPROX | TOLL_BEST_SUPPLIED);
+	ck_assert_int_eq(res->row[0].adversary.best.n, 440);
+	ck_assert_uint_eq(res->row[0].adversary.flags, TOLL_BEST_APPROX);
+	ck_assert_uint_eq(res->row[0].events, 4);
+	ck_assert_uint_eq(res->row[0].series, 5);
+	ck_assert_str_eq(res->row[1].keys, "B");
+	toll_agg_result_free(res);
+	toll_agg_merge_free(m);
+}
+END_TEST
+
+/* The parts' hash: FNV-1a 64 then fmix64, as toll(7) writes it; values worked out with Python. */
+START_TEST(event_hash_of_parts)
+{
+	ck_assert_uint_eq(toll_event_hash("", 0), 17280346270528514342ULL);
+	ck_assert_uint_eq(toll_event_hash("a", 1), 9413272369427828315ULL);
+	ck_assert_uint_eq(toll_event_hash("2022-09-armenia-azerbaijan-border", 33), 14530709238909527171ULL);
+	ck_assert_uint_eq(toll_event_hash("\xc5\x9e", 2), 5785212825581231298ULL);
+	/* Only the bytes count: a part is the same whatever file the event came from. */
+	ck_assert_uint_eq(toll_event_hash("ab", 1), toll_event_hash("a", 1));
+}
+END_TEST
+
+/* Part i of k: in range, or refused. */
+START_TEST(reports_part_range)
+{
+	char *paths[] = { (char *)"data/good.tsv" };
+	toll_reports *rd;
+
+	ck_assert_int_eq(toll_reports_new(&rd, paths, 1, NULL, TOLL_REPORTS_AUTO), TOLL_OK);
+	ck_assert_int_eq(toll_reports_set_part(rd, 0, 4), TOLL_EUSAGE);
+	ck_assert_int_eq(toll_reports_set_part(rd, 5, 4), TOLL_EUSAGE);
+	ck_assert_int_eq(toll_reports_set_part(rd, 1, 0), TOLL_EUSAGE);
+	ck_assert_int_eq(toll_reports_set_part(rd, 4, 4), TOLL_OK);
+	toll_reports_free(rd);
+}
+END_TEST
+
 Suite *
 misc_suite(void)
 {
@@ -698,6 +789,9 @@ misc_suite(void)
 	tcase_add_test(tc, series_many);
 	tcase_add_test(tc, series_latest_only_and_second_pass);
 	tcase_add_test(tc, lists_for_messages);
+	tcase_add_test(tc, event_hash_of_parts);
+	tcase_add_test(tc, agg_merge_adds_parts);
+	tcase_add_test(tc, reports_part_range);
 	suite_add_tcase(s, tc);
 	return s;
 }

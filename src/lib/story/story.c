@@ -1484,8 +1484,12 @@ title_page_groups(struct ctx *x)
 		date_text(s->last, b, sizeof b);
 	}
 	snprintf(nb, sizeof nb, "%ld", s->rows);
-	snprintf(buf, sizeof buf, "%s. From %s claim%s, reported %s to %s.", *line ? line : "No claim",
-	         grouped("claims", nb, nclaims, sizeof nclaims), s->rows == 1 ? "" : "s", a, b);
+	if (s->rows == 0)
+		snprintf(buf, sizeof buf, "No claim%s.", toll_as_of_limits(&s->o.as_of) ? " reported by the as-of date" :
+		         " in the data");
+	else
+		snprintf(buf, sizeof buf, "%s. From %s claim%s, reported %s to %s.", *line ? line : "No claim",
+		         grouped("claims", nb, nclaims, sizeof nclaims), s->rows == 1 ? "" : "s", a, b);
 	toll_doc_text(&x->doc, buf, DOC_BODY, 0, 0, 10);
 	snprintf(nb, sizeof nb, "%zu", toll_strmap_count(s->events));
 	snprintf(buf, sizeof buf, "The data holds %s event%s%s: this report tells %s by %s (as toll-agg -g "
@@ -1570,7 +1574,7 @@ group_sections(struct ctx *x)
 				rows += strcmp(cell(&x->totals, q, x->evcol), v) == 0;
 			toll_doc_need(&x->doc, 40 + (h > 0 ? h + 12 : 16.0 * (double)(rows < 6 ? rows + 1 : 6)));
 		}
-		toll_doc_text(&x->doc, *v ? v : "(none)", DOC_H3, 1, 0, 2);
+		toll_doc_text(&x->doc, v, DOC_H3, 1, 0, 2);
 		totals_line(&x->first, x->evcol, v, line, sizeof line);
 		snprintf(buf, sizeof buf, "%s.", line);
 		toll_doc_text(&x->doc, buf, DOC_SMALL, 0, 1, 4);
@@ -1959,6 +1963,29 @@ finished_tab(toll_agg *a, const toll_reports *rd, struct tab *t, toll_diag *d)
 	return rc;
 }
 
+/*
+ * A group with no value of a key is named "(none)" in the tables and
+ * charts (the chart reader leaves out a row with an empty category: its
+ * deaths would not be drawn).
+ */
+static int
+none_named(struct ctx *x, struct tab *t)
+{
+	const toll_keys *by = x->s->o.by;
+	size_t r, c, k;
+
+	for (c = 0; c < t->ncol; c++)
+		for (k = 0; k < by->n; k++)
+			if (strcmp(t->cell[c], by->k[k].spec) == 0)
+				for (r = 1; r <= t->nrow; r++)
+					if (*t->cell[r * t->ncol + c] == '\0') {
+						free(t->cell[r * t->ncol + c]);
+						if (tab_put(t, r, c, "(none)", 6) != 0)
+							return oom(x->d);
+					}
+	return TOLL_OK;
+}
+
 int
 toll_story_write_groups(toll_story *s, const toll_reports *rd, toll_agg *all, toll_agg *first,
                         toll_agg *groups, toll_agg *sides, toll_chart_write_fn write, void *closure,
@@ -1978,6 +2005,9 @@ toll_story_write_groups(toll_story *s, const toll_reports *rd, toll_agg *all, to
 	    (rc = finished_tab(first, rd, &x.first, d)) != TOLL_OK ||
 	    (rc = finished_tab(groups, rd, &x.totals, d)) != TOLL_OK ||
 	    (rc = finished_tab(sides, rd, &x.sides, d)) != TOLL_OK)
+		goto done;
+	if ((rc = none_named(&x, &x.first)) != TOLL_OK || (rc = none_named(&x, &x.totals)) != TOLL_OK ||
+	    (rc = none_named(&x, &x.sides)) != TOLL_OK)
 		goto done;
 	for (r = 1; r <= x.first.nrow; r++)
 		n1 += r == 1 || strcmp(cell(&x.first, r, x.evcol), cell(&x.first, r - 1, x.evcol)) != 0;
