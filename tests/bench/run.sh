@@ -296,6 +296,9 @@ done
 # Time and memory against rows: 10k to 10M.
 sh "$here/scale.sh" "$build" "$out" "$runs"
 
+# toll-agg in 1, 2 and 4 parts (--part I/K) and their merge.
+sh "$here/parts.sh" "$build" "$out" 4000000 "$runs"
+
 # The goals of issue 18, every ratio side by side in one run.
 echo
 echo "Goals: 1M rows ($(($(wc -c <"$out/1m.tsv") / 1000000)) MB), median of $runs runs each"
