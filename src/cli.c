@@ -557,7 +557,7 @@ cli_option(int c, char **argv, const char *usage, cli_options *o)
 		toll_date_formats_set(o->date_formats, o->ndate_formats);
 		return CLI_CONTINUE;
 	case CLI_OPT_PART: {
-		char *slash = strchr(optarg, '/'), *end;
+		char *slash = strchr(optarg, '/'), *end = NULL;
 		unsigned long i, k;
 
 		errno = 0;
