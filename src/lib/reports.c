@@ -481,10 +481,6 @@ end_of_pass(toll_reports *rd, toll_diag *d)
 	return TOLL_END;
 }
 
-/*
- * One function (104 lines): the checking reader's states (the header, the
- * rows of the first reading, the second reading) hand out one thing a call.
- */
 uint64_t
 toll_event_hash(const char *s, size_t len)
 {
@@ -514,6 +510,10 @@ toll_reports_set_part(toll_reports *rd, uint64_t i, uint64_t k)
 	return TOLL_OK;
 }
 
+/*
+ * One function (104 lines): the checking reader's states (the header, the
+ * rows of the first reading, the second reading) hand out one thing a call.
+ */
 int
 toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 {
