@@ -76,7 +76,7 @@ CAIRO_LIBS   = $(shell $(PKG_CONFIG) --libs cairo pangocairo pangoft2 fontconfig
 JSON_CFLAGS  = $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JSON_LIBS    = $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 
-PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report
+PROGRAMS = toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report toll-split
 LIB_SRC  = $(wildcard src/lib/*.c src/lib/chart/*.c src/lib/story/*.c src/lib/import/*.c)
 LIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
 CLI_OBJ  = $(BUILD)/cli.o
@@ -137,9 +137,10 @@ $(LIBTOLL_LTO): $(LTO_OBJ)
 $(BUILD)/lib/stats.o: ALL_CFLAGS += $(GSL_CFLAGS)
 $(BUILD)/bin/toll-stats: LDLIBS += $(GSL_LIBS)
 
-# Only the JSON reader uses jansson, and only toll-import links it.
+# Only the JSON reader uses jansson, and only toll-import and toll-extract (--docs) link it.
 $(BUILD)/lib/json.o: ALL_CFLAGS += $(JSON_CFLAGS)
 $(BUILD)/bin/toll-import: LDLIBS += $(JSON_LIBS)
+$(BUILD)/bin/toll-extract: LDLIBS += $(JSON_LIBS)
 
 # Only the chart (src/lib/chart/) and the report drawn with it
 # (src/lib/story/) use cairo and pango, and only toll-plot and

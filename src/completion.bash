@@ -162,4 +162,4 @@ _toll() {
 	_toll_program "$cmd" 1
 }
 
-complete -F _toll toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report
+complete -F _toll toll toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report toll-split

@@ -22,6 +22,7 @@ static const struct command {
 	{ "import", "ACLED, UCDP GED and any table as a reports table" },
 	{ "extract", "casualty figures out of news text, each with its sentence" },
 	{ "report", "a dataset's whole story as one PDF: totals, revisions, claims" },
+	{ "split", "a reports table in K parts by event, for runs on several hosts" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

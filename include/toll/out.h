@@ -73,7 +73,7 @@ int toll_out_failed(const toll_out *o);
  * links, a device, a FIFO or a socket is written by copying the whole
  * output into it at the commit (connecting to a socket), from an unlinked
  * temporary file of $TMPDIR; a folder is refused.  toll_atomic_abort()
- * removes what was made.  One at a time.  Programs call
+ * removes what was made.  Up to TOLL_ATOMIC_MAX at a time.  Programs call
  * toll_atomic_signal_cleanup() from their handlers of SIGINT, SIGTERM and
  * SIGHUP (it only unlinks), so that an interrupted run leaves nothing
  * behind.  open and commit return TOLL_OK, or TOLL_EIO / TOLL_ENOMEM with
@@ -81,6 +81,8 @@ int toll_out_failed(const toll_out *o);
  * left on device"); commit frees the output, whatever it returns.
  */
 typedef struct toll_atomic toll_atomic;
+
+#define TOLL_ATOMIC_MAX 1024
 
 int toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d);
 int toll_atomic_fd(const toll_atomic *a);

@@ -116,6 +116,38 @@ int toll_table_next(toll_table *t, toll_row *row, toll_diag *d);
  */
 int toll_table_header_note(toll_table *t, toll_diag *d);
 
+/*
+ * Parts of toll split (toll(7), PARTS): a file whose first line is
+ * "#toll split I/K" is part I of K, and in it a line "#@LINE" or "#@LINE
+ * FILE" says that the next line is line LINE of FILE (else of the file
+ * named before): rows, fields and messages are of that file and line, and
+ * toll_table_file_name() names it.  Such a file is read in order, without
+ * threads.  toll_table_split_part() gives I and K of the file being read
+ * and returns 1, or 0 when it is no part.
+ */
+#define TOLL_PART_MAX 1000000L
+int toll_table_split_part(const toll_table *t, unsigned long *i, unsigned long *k);
+
+/* The name of the file being read, as given (not one a part names). */
+const char *toll_table_reading(const toll_table *t);
+
+/* The name of the file a row's fileno names: one given, or one a part names. */
+const char *toll_table_file_name(const toll_table *t, size_t fileno);
+
+/*
+ * Keeps the bytes of every record as read (before CSV quotes and TSV
+ * escapes are undone, without its line end), for a program that copies
+ * records (toll split): toll_table_raw() gives the last one, even one
+ * refused, with its file and line.  Call before the first
+ * toll_table_next().
+ */
+void toll_table_keep_raw(toll_table *t);
+const char *toll_table_raw(const toll_table *t, size_t *len, const char **file, long *line);
+/* How many records were kept so far: a problem that leaves it as it was kept none (one too long). */
+unsigned long toll_table_records(const toll_table *t);
+/* Whether the file being read has had its header: a problem now is of a record, not of the file. */
+int toll_table_reading_rows(const toll_table *t);
+
 /* Whether the file being read has column col of the first header. */
 int toll_table_file_has(const toll_table *t, long col);
 

@@ -412,17 +412,19 @@ toll_out_failed(const toll_out *o)
  *     while copying (a full device) is reported;
  *   a folder: refused.
  *
- * The temporary file's name is kept where a signal handler can reach it
- * (toll_atomic_signal_cleanup()): one output is made at a time.
+ * The temporary files' names are kept where a signal handler can reach
+ * them (toll_atomic_signal_cleanup()): up to TOLL_ATOMIC_MAX outputs are
+ * made at a time (toll split's parts).
  */
-static char atomic_path[4096];
-static volatile sig_atomic_t atomic_live;
+static char *volatile atomic_live[TOLL_ATOMIC_MAX];
 
 enum { BY_RENAME, BY_COPY };
 
 struct toll_atomic {
 	const char *path;   /* as the caller named it, for messages */
 	char *target;       /* the path written: path, or what its links name */
+	char tmp[4096];     /* BY_RENAME: the temporary file beside it */
+	int slot;           /* its place in atomic_live, or -1 */
 	int fd, how;
 	int keep_mode;      /* a file replaced: its mode and owner are kept */
 	mode_t mode;
@@ -507,13 +509,19 @@ toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d)
 	struct stat sb;
 	int exists, e;
 
+	int slot;
+
 	*out = NULL;
-	if (atomic_live)
-		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': another output is open", path);
+	for (slot = 0; slot < TOLL_ATOMIC_MAX && atomic_live[slot] != NULL; slot++)
+		;
+	if (slot == TOLL_ATOMIC_MAX)
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot create '%s': %d outputs are open",
+		                     path, TOLL_ATOMIC_MAX);
 	if ((a = calloc(1, sizeof *a)) == NULL)
 		return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 	a->path = path;
 	a->fd = -1;
+	a->slot = -1;
 	/*
 	 * stat() follows links as open() does, /proc's too (/dev/stdout
 	 * names a pipe by a link that is no path); a link to nothing is
@@ -557,14 +565,16 @@ toll_atomic_open(toll_atomic **out, const char *path, toll_diag *d)
 			a->uid = sb.st_uid;
 			a->gid = sb.st_gid;
 		}
-		if (snprintf(atomic_path, sizeof atomic_path, "%.*s.%s.XXXXXX", (int)dirlen, t,
-		             slash ? slash + 1 : t) >= (int)sizeof atomic_path)
+		if (snprintf(a->tmp, sizeof a->tmp, "%.*s.%s.XXXXXX", (int)dirlen, t,
+		             slash ? slash + 1 : t) >= (int)sizeof a->tmp)
 			e = ENAMETOOLONG;
 		else {
-			atomic_live = 1;   /* before the file exists: see toll_tmp_open() */
-			if ((a->fd = mkstemp(atomic_path)) < 0) {
+			a->slot = slot;
+			atomic_live[slot] = a->tmp;   /* before the file exists: see toll_tmp_open() */
+			if ((a->fd = mkstemp(a->tmp)) < 0) {
 				e = errno;
-				atomic_live = 0;
+				atomic_live[slot] = NULL;
+				a->slot = -1;
 			}
 		}
 		/*
@@ -676,10 +686,12 @@ toll_atomic_commit(toll_atomic *a, toll_diag *d)
 		if (close(a->fd) != 0 && e == 0)
 			e = errno;
 		a->fd = -1;
-		if (e == 0 && rename(atomic_path, a->target) != 0)
+		if (e == 0 && rename(a->tmp, a->target) != 0)
 			e = errno;
-		if (e == 0)
-			atomic_live = 0;
+		if (e == 0 && a->slot >= 0) {
+			atomic_live[a->slot] = NULL;
+			a->slot = -1;
+		}
 	}
 	if (e != 0) {
 		toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot write '%s': %s", a->path, strerror(e));
@@ -697,9 +709,10 @@ toll_atomic_abort(toll_atomic *a)
 		return;
 	if (a->fd >= 0)
 		close(a->fd);
-	if (atomic_live)
-		unlink(atomic_path);
-	atomic_live = 0;
+	if (a->slot >= 0) {
+		unlink(a->tmp);
+		atomic_live[a->slot] = NULL;
+	}
 	free(a->target);
 	free(a);
 }
@@ -753,8 +766,9 @@ toll_atomic_signal_cleanup(void)
 {
 	int i;
 
-	if (atomic_live)
-		unlink(atomic_path);
+	for (i = 0; i < TOLL_ATOMIC_MAX; i++)
+		if (atomic_live[i] != NULL)
+			unlink(atomic_live[i]);
 	for (i = 0; i < TMP_MAX_OPEN; i++)
 		if (tmp_live[i])
 			unlink(tmp_paths[i]);

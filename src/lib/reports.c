@@ -36,6 +36,7 @@ struct toll_reports {
 	struct sclaim { uint32_t claimant, fileno; long line; } *scl;
 	size_t sclcap, nscl;
 	uint64_t part_i, part_k;  /* part i of k (toll_reports_set_part()); k 0: every row */
+	toll_table *read_t;       /* the table of the reading before, or NULL */
 	/* Rows whose kind is not total (toll-extract's earlier figures, parts): left out, said once. */
 	long not_totals;
 	const char *nt_file;
@@ -142,6 +143,7 @@ toll_reports_free(toll_reports *rd)
 	if (rd == NULL)
 		return;
 	toll_table_free(rd->t);
+	toll_table_free(rd->read_t);
 	toll_series_index_free(rd->index);
 	toll_strmap_free(rd->within);
 	toll_strmap_free(rd->holders);
@@ -174,6 +176,8 @@ toll_reports_index(const toll_reports *rd)
 const char *
 toll_reports_file(const toll_reports *rd, size_t fileno)
 {
+	if (rd->t != NULL || rd->read_t != NULL)
+		return toll_table_file_name(rd->t != NULL ? rd->t : rd->read_t, fileno);
 	if (rd->npaths == 0)
 		return "-";
 	return rd->paths[fileno < rd->npaths ? fileno : rd->npaths - 1];
@@ -465,7 +469,9 @@ check_within(toll_reports *rd, const toll_entry *e, toll_diag *d)
 static int
 end_of_pass(toll_reports *rd, toll_diag *d)
 {
-	toll_table_free(rd->t);
+	/* Kept for the names of the files that parts of toll split name (toll_reports_file()). */
+	toll_table_free(rd->read_t);
+	rd->read_t = rd->t;
 	rd->t = NULL;
 	if (rd->pass == 1 && !rd->trouble && rd->have_schema &&
 	    toll_series_index_second_pass(rd->index) > 0) {
@@ -498,6 +504,51 @@ toll_event_hash(const char *s, size_t len)
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
+}
+
+/*
+ * A file that is a part of toll split, read with --part: a part other than
+ * the one read is skipped whole, TOLL_EDATA with *d; else TOLL_OK.
+ */
+static int
+split_header(toll_reports *rd, toll_diag *d)
+{
+	unsigned long fi, fk;
+
+	if (rd->part_k == 0 || !toll_table_split_part(rd->t, &fi, &fk) ||
+	    (fi == rd->part_i && fk == rd->part_k))
+		return TOLL_OK;
+	toll_diag_set(d, TOLL_EDATA, NULL, 0, 0,
+	              "'%s' is part %lu/%lu of toll split: --part %llu/%llu reads none of it",
+	              toll_table_reading(rd->t), fi, fk, (unsigned long long)rd->part_i,
+	              (unsigned long long)rd->part_k);
+	toll_table_skip_file(rd->t);
+	return TOLL_EDATA;
+}
+
+/*
+ * A row of a part of toll split whose event belongs to another part: the
+ * file is not one part of one split (edited, or parts of two splits put
+ * together), and the event may be in two parts: TOLL_EDATA with *d.
+ */
+static int
+split_row(toll_reports *rd, const toll_row *row, toll_diag *d)
+{
+	unsigned long fi, fk;
+	long ec = rd->schema.col[TOLL_COL_EVENT];
+	const toll_field *f;
+	uint64_t j;
+
+	if (!toll_table_split_part(rd->t, &fi, &fk) || fk < 2 || ec < 0 || (size_t)ec >= row->n)
+		return TOLL_OK;
+	f = &row->f[ec];
+	j = toll_event_hash(f->s, f->len) % fk + 1;
+	if (j == fi)
+		return TOLL_OK;
+	return toll_diag_set(d, TOLL_EDATA, row->file, f->line, f->col,
+	                     "event '%.*s' belongs in part %llu/%lu, not in this part %lu/%lu of toll "
+	                     "split: its rows could be counted in two parts", f->len > 200 ? 200 : (int)f->len,
+	                     f->s, (unsigned long long)j, fk, fi, fk);
 }
 
 int
@@ -556,6 +607,11 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 						continue;
 					return TOLL_EDATA;
 				}
+				if (split_header(rd, d) != TOLL_OK) {
+					if (rd->pass == 2)
+						continue;
+					return TOLL_EDATA;
+				}
 				if (toll_table_header_note(rd->t, d) && rd->pass == 1)
 					return TOLL_NOTE;
 				continue;
@@ -571,7 +627,17 @@ toll_reports_next(toll_reports *rd, toll_entry *e, toll_diag *d)
 			rd->have_schema = 1;
 			rd->note_col = toll_table_column(rd->t, "note");
 			set_threads(rd);
+			if (split_header(rd, &rd->problems[0]) != TOLL_OK) {
+				/* Said after the header. */
+				rd->nproblems = 1;
+				rd->iproblem = 0;
+			}
 			return TOLL_HEADER;
+		}
+		if (code == TOLL_OK && (code = split_row(rd, &e->row, d)) != TOLL_OK) {
+			if (rd->pass == 2)
+				continue;
+			return code;
 		}
 		/* A row of another part is not this reading's: not checked, not said. */
 		if (rd->part_k > 1 && code == TOLL_OK) {

@@ -8,6 +8,7 @@
  * than it, up to TOLL_TABLE_MAX_RECORD.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -104,6 +105,8 @@ toll_table_free(toll_table *t)
 	free(t->f);
 	free(t->out);
 	free(t->raw);
+	free(t->rec_copy);
+	toll_strmap_free(t->origins);
 	free(t);
 }
 
@@ -128,7 +131,10 @@ open_next(toll_table *t, toll_diag *d)
 	const char *p = t->paths[t->next_file];
 
 	t->fileno = t->next_file++;
+	t->vfileno = t->fileno;
 	t->name = p;
+	t->split_i = t->split_k = 0;
+	t->line_shift = 0;
 	if (t->dl.delim != 0) {
 		t->csv = t->dl.delim != '\t';
 		t->sep = t->dl.delim;
@@ -213,15 +219,15 @@ fill(toll_table *t, toll_diag *d)
 		n = read(t->fd, t->buf + t->end, want);
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
-		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s", t->name,
-		                     strerror(errno));
+		return toll_diag_set(d, TOLL_EIO, NULL, 0, 0, "cannot read '%s': %s",
+		                     t->paths[t->fileno], strerror(errno));
 	if (n == 0) {
 		struct stat sb;
 
 		if (t->limit != UINT64_MAX)
 			return toll_diag_set(d, TOLL_EIO, NULL, 0, 0,
 			                     "cannot read '%s': it changed while it was read (%llu bytes when "
-			                     "opened, %llu now)", t->name, (unsigned long long)t->limit,
+			                     "opened, %llu now)", t->paths[t->fileno], (unsigned long long)t->limit,
 			                     fstat(t->fd, &sb) == 0 ? (unsigned long long)sb.st_size :
 			                     (unsigned long long)(t->off + t->end));
 		t->eof = 1;
@@ -1264,6 +1270,148 @@ not_stated(toll_table *t)
 	}
 }
 
+/* Reads a whole decimal number of rec[*i..len) no larger than max, moving *i past it; -1 if none. */
+static long
+read_decimal(const char *rec, size_t len, size_t *i, long max)
+{
+	long v = 0;
+	size_t start = *i;
+
+	for (; *i < len && rec[*i] >= '0' && rec[*i] <= '9'; ++*i) {
+		if (v > (max - (rec[*i] - '0')) / 10)
+			return -1;
+		v = v * 10 + (rec[*i] - '0');
+	}
+	return *i > start && *i - start < 20 ? v : -1;
+}
+
+/* The first line of a part of toll split, "#toll split I/K" (rec[0..len) starts "#toll split "). */
+static int
+split_marker(toll_table *t, const char *rec, size_t len, toll_diag *d)
+{
+	size_t i = 12;
+	long pi = read_decimal(rec, len, &i, TOLL_PART_MAX), pk = -1;
+
+	if (pi >= 1 && i < len && rec[i] == '/') {
+		i++;
+		pk = read_decimal(rec, len, &i, TOLL_PART_MAX);
+	}
+	if (pi < 1 || pk < pi || i != len)
+		return toll_diag_set(d, TOLL_EDATA, t->name, t->line, 1,
+		                     "a part of toll split begins '#toll split I/K', with 1 <= I <= K <= %ld",
+		                     (long)TOLL_PART_MAX);
+	t->split_i = (unsigned long)pi;
+	t->split_k = (unsigned long)pk;
+	return TOLL_OK;
+}
+
+/*
+ * A line "#@LINE" or "#@LINE FILE" of a part of toll split (rec[0..len)):
+ * the next line is line LINE of FILE (or of the file named last).
+ */
+static int
+directive(toll_table *t, const char *rec, size_t len, long lines, toll_diag *d)
+{
+	size_t i = 2, id;
+	long line = read_decimal(rec, len, &i, LONG_MAX / 2);
+	char name[4097];
+	int added;
+
+	if (line < 1 || (i < len && (rec[i] != ' ' || i + 1 == len || len - i - 1 >= sizeof name))) {
+		/* Said at the part's own line: the line is none of the file it names. */
+		toll_diag_set(d, TOLL_EDATA, t->paths[t->fileno], t->line + t->line_shift, 1,
+		              "a line of a part of toll split that begins '#@' is '#@LINE' or "
+		              "'#@LINE FILE'");
+		t->line += lines;
+		return TOLL_EDATA;
+	}
+	if (i < len) {
+		memcpy(name, rec + i + 1, len - i - 1);
+		name[len - i - 1] = '\0';
+		/* A name with a NUL byte would be cut in messages: said as it reads. */
+		if ((t->origins == NULL && (t->origins = toll_strmap_new()) == NULL) ||
+		    toll_strmap_intern(t->origins, name, len - i, &id, &added) != TOLL_OK)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
+		t->name = toll_strmap_key(t->origins, id).s;
+		t->vfileno = t->npaths + id;
+	}
+	t->line_shift += t->line + lines - line;
+	t->line = line;
+	return TOLL_OK;
+}
+
+/* Keeps a copy of the record rec[0..len) about to be split (toll_table_keep_raw()). */
+static int
+keep_record(toll_table *t, const char *rec, size_t len)
+{
+	if (len > t->rec_cap) {
+		char *p = realloc(t->rec_copy, len);
+
+		if (p == NULL)
+			return TOLL_ENOMEM;
+		t->rec_copy = p;
+		t->rec_cap = len;
+	}
+	if (len > 0)
+		memcpy(t->rec_copy, rec, len);
+	t->rec_len = len;
+	t->rec_seq++;
+	t->rec_line = t->line;
+	t->rec_file = t->name;
+	return TOLL_OK;
+}
+
+void
+toll_table_keep_raw(toll_table *t)
+{
+	t->keep_raw = 1;
+}
+
+const char *
+toll_table_raw(const toll_table *t, size_t *len, const char **file, long *line)
+{
+	*len = t->rec_len;
+	*file = t->rec_file;
+	*line = t->rec_line;
+	return t->rec_copy != NULL ? t->rec_copy : "";
+}
+
+const char *
+toll_table_reading(const toll_table *t)
+{
+	return t->paths[t->fileno];
+}
+
+unsigned long
+toll_table_records(const toll_table *t)
+{
+	return t->rec_seq;
+}
+
+int
+toll_table_reading_rows(const toll_table *t)
+{
+	return t->open && t->have_header;
+}
+
+int
+toll_table_split_part(const toll_table *t, unsigned long *i, unsigned long *k)
+{
+	*i = t->split_i;
+	*k = t->split_k;
+	return t->split_k > 0;
+}
+
+const char *
+toll_table_file_name(const toll_table *t, size_t fileno)
+{
+	if (fileno < t->npaths)
+		return t->paths[fileno];
+	if (t->origins != NULL && fileno - t->npaths < toll_strmap_count(t->origins))
+		return toll_strmap_key(t->origins, fileno - t->npaths).s;
+	return t->paths[t->npaths - 1];
+}
+
 /*
  * One function (205 lines): the reader's states (a new file, its header, a
  * record, the threaded reader, the end) in one loop, so that every path hands
@@ -1276,7 +1424,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		size_t len, next, bad;
 		char *rec;
 		long lines;
-		int r, nul = 0;
+		int r, first, nul = 0;
 
 		if (t->pending) {
 			/* No header line: the record read with the header is the first row. */
@@ -1309,14 +1457,14 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 				return r;
 			}
 			row->file = t->name;
-			row->fileno = t->fileno;
+			row->fileno = t->vfileno;
 			row->line = line;
 			len = 0;
 			goto record;
 		}
 		/* After the header, a large regular TSV file may be read in chunks, in threads. */
 		/* (Without the memory for it, in order: as with one thread.) */
-		if (t->threads > 1 && t->have_header && !t->csv && !t->json && !t->par_tried)
+		if (t->threads > 1 && t->have_header && !t->csv && !t->json && !t->par_tried && t->split_k == 0)
 			toll_par_start(t);
 		if (t->par != NULL) {
 			if ((r = toll_par_next(t, row, d)) == TOLL_PAR_SERIAL)
@@ -1329,7 +1477,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		 * the record is whole in the buffer (not at the start of a
 		 * file, which may begin with a byte-order mark).
 		 */
-		if (!t->csv && !t->at_start && t->pos < t->end) {
+		if (!t->csv && !t->at_start && t->pos < t->end && !t->keep_raw) {
 			size_t end;
 
 			lines = 1;
@@ -1337,7 +1485,12 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 			if (r == TOLL_OK && end < t->end - t->pos) {
 				t->pos += end + 1;
 				if (len == 0 || rec[0] == '#') {
-					t->line += lines;
+					if (len > 1 && rec[1] == '@' && t->split_k > 0)
+						r = directive(t, rec, len, lines, d);
+					else
+						t->line += lines;
+					if (r != TOLL_OK)
+						return r;
 					continue;  /* a blank line or a comment */
 				}
 				goto split;
@@ -1361,6 +1514,7 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		rec = t->buf + t->pos;
 		lines = !t->last_unterminated + t->scan_lines;
 		t->last_unterminated = 0;
+		first = t->at_start;
 		if (t->at_start) {
 			t->at_start = 0;
 			if (len >= 3 && memcmp(rec, "\xef\xbb\xbf", 3) == 0) {
@@ -1372,6 +1526,23 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		t->scanned = 0;
 		t->scan_state = CSV_FIELD_START;
 		t->scan_lines = 0;
+		if (len > 0 && rec[len - 1] == '\r' && rec[0] == '#')
+			len--;
+		if (first && len >= 12 && memcmp(rec, "#toll split ", 12) == 0) {
+			if ((r = split_marker(t, rec, len, d)) != TOLL_OK) {
+				toll_table_close_file(t);
+				return r;
+			}
+			t->line += lines;
+			continue;
+		}
+		if (t->split_k > 0 && len > 1 && rec[0] == '#' && rec[1] == '@') {
+			if ((r = directive(t, rec, len, lines, d)) != TOLL_OK)
+				return r;
+			continue;
+		}
+		if (t->keep_raw && (r = keep_record(t, rec, len)) != TOLL_OK)
+			return toll_diag_set(d, TOLL_ENOMEM, NULL, 0, 0, "out of memory");
 		/* Text is checked on the raw bytes: decoding moves them. */
 		if (t->csv) {
 			if (len > 0 && rec[len - 1] == '\r')
@@ -1409,7 +1580,7 @@ split:
 			return r;
 		}
 		row->file = t->name;
-		row->fileno = t->fileno;
+		row->fileno = t->vfileno;
 		row->line = t->line;
 		t->line += lines;
 record:
@@ -1435,7 +1606,7 @@ record:
 		}
 data:
 		row->file = t->name;
-		row->fileno = t->fileno;
+		row->fileno = t->vfileno;
 		if (t->nf != t->hdr_nf) {
 			/* Point at the first extra field, or just past the last one. */
 			const toll_field *at = t->nf > t->hdr_nf ? &t->f[t->hdr_nf] : &t->f[t->nf - 1];

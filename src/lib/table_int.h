@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "toll/strmap.h"
 #include "toll/table.h"
 
 #define INITIAL_BUFFER (256u << 10)
@@ -87,6 +88,25 @@ struct toll_table {
 	size_t *missing, nmissing, missingcap;
 	int has_note;
 	toll_diag note;
+
+	/*
+	 * A part written by toll split (toll(7), PARTS): its first line is
+	 * "#toll split I/K", and its lines "#@LINE[ FILE]" say where the next
+	 * line came from.  Rows are said to be of that file (vfileno: fileno,
+	 * or npaths + the number of a name in origins) and line.
+	 */
+	unsigned long split_i, split_k;   /* 0: not a part */
+	toll_strmap *origins;
+	size_t vfileno;
+	long line_shift;            /* the file's own line is line + line_shift */
+
+	/* toll_table_keep_raw(): a copy of the last record's bytes, as read. */
+	int keep_raw;
+	char *rec_copy;
+	size_t rec_len, rec_cap;
+	unsigned long rec_seq;      /* records kept so far */
+	long rec_line;
+	const char *rec_file;
 
 	/* The file being read is JSON (toll/json.h): its reader's state. */
 	int json;

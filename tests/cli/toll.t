@@ -32,6 +32,7 @@ Commands:
   import   ACLED, UCDP GED and any table as a reports table
   extract  casualty figures out of news text, each with its sentence
   report   a dataset's whole story as one PDF: totals, revisions, claims
+  split    a reports table in K parts by event, for runs on several hosts
 
   -h, --help     show this help and exit
   -V, --version  show the version and exit
@@ -94,13 +95,13 @@ Try 'toll --help' for more information.
 
 === every --help example on the project's own data runs, with nothing on standard error but the data's warnings and toll-stats' note
 # Examples naming files a user brings (reports.csv, export.csv, page.html, ...) are left out.
-$ d=$(mktemp -d "$TEST_TMP/ex.XXXXXX"); ln -s "$(pwd)/../datasets" "$d/datasets"; cd "$d"; for p in toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report; do $p --help | awk '/^Examples?:/ { f = 1; next } f && /^  / { sub(/^  /, ""); line = line $0; if (line ~ /\\$/) { sub(/\\$/, "", line); next } print line; line = "" }' ; done | grep 'datasets/' | grep -v -E 'reports\.(csv|tsv)|export\.csv|ged231|page\.html|events\.tsv|x\.tsv|v1:' >ex.sh; n=0; while IFS= read -r cmd; do n=$((n + 1)); sh -c "$cmd" >/dev/null 2>err || echo "fails: $cmd"; grep -v -e 'latest revision of each series counted' -e ': warning: ' err | awk -v c="$cmd" '{ print "stderr of " c ": " $0 }'; done <ex.sh; echo "$n examples"
+$ d=$(mktemp -d "$TEST_TMP/ex.XXXXXX"); ln -s "$(pwd)/../datasets" "$d/datasets"; cd "$d"; for p in toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report toll-split; do $p --help | awk '/^Examples?:/ { f = 1; next } f && /^  / { sub(/^  /, ""); line = line $0; if (line ~ /\\$/) { sub(/\\$/, "", line); next } print line; line = "" }' ; done | grep 'datasets/' | grep -v -E 'reports\.(csv|tsv)|export\.csv|ged231|page\.html|events\.tsv|x\.tsv|v1:' >ex.sh; n=0; while IFS= read -r cmd; do n=$((n + 1)); sh -c "$cmd" >/dev/null 2>err || echo "fails: $cmd"; grep -v -e 'latest revision of each series counted' -e ': warning: ' err | awk -v c="$cmd" '{ print "stderr of " c ": " $0 }'; done <ex.sh; echo "$n examples"
 --- stdout
 10 examples
 
 === every option a --help names is one getopt takes, and every option line's help starts at column 24 or two spaces after a longer name
 # (one table of options per program makes both: a line out of place, or an option the help
 # names that the table lacks, shows here; toll-import's formats set theirs at column 26)
-$ for p in toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report; do for o in $($p --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do $p $o </dev/null 2>&1 >/dev/null | grep -e "unknown option" | sed "s/^/$p: /"; done; $p --help | awk -v p="$p" '/^Examples?:/ { exit } match($0, /^ +(-[a-zA-Z](, --[^ ]+| [A-Z]+)?|--[^ ]+)/) { n = RLENGTH; s = substr($0, n + 1); k = match(s, /[^ ]/) - 1; if (k <= 0 || substr(s, k + 1, 2) == "--") next; if (!((n < 23 && n + k == 23) || (n >= 23 && k == 2) || (p == "toll-import" && (n + k == 25 || (n >= 25 && k == 1))))) print p ": " $0 }'; done; echo done
+$ for p in toll-check toll-agg toll-rev toll-stats toll-plot toll-import toll-extract toll-report toll-split; do for o in $($p --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do $p $o </dev/null 2>&1 >/dev/null | grep -e "unknown option" | sed "s/^/$p: /"; done; $p --help | awk -v p="$p" '/^Examples?:/ { exit } match($0, /^ +(-[a-zA-Z](, --[^ ]+| [A-Z]+)?|--[^ ]+)/) { n = RLENGTH; s = substr($0, n + 1); k = match(s, /[^ ]/) - 1; if (k <= 0 || substr(s, k + 1, 2) == "--") next; if (!((n < 23 && n + k == 23) || (n >= 23 && k == 2) || (p == "toll-import" && (n + k == 25 || (n >= 25 && k == 1))))) print p ": " $0 }'; done; echo done
 --- stdout
 done

@@ -694,6 +694,79 @@ START_TEST(dialects)
 END_TEST
 
 /* A column is found by its name, else by the one name equal to it but for case. */
+/* Rows of a part of toll split, as "file:line: fields" (and "E file:line:col msg"), read with threads. */
+static char *
+dump_origins(const char *bytes, const char *suffix, int keep_raw)
+{
+	static char out[1 << 16];
+	char *paths[1];
+	size_t o = 0, i, len;
+	toll_table *t;
+	toll_row row;
+	toll_diag d;
+	int r;
+
+	paths[0] = (char *)unit_tmpfile(bytes, strlen(bytes), suffix);
+	ck_assert_int_eq(toll_table_new(&t, paths, 1, NULL), TOLL_OK);
+	ck_assert_int_eq(toll_table_set_threads(t, 4, print_work, NULL, sizeof(uint64_t)), TOLL_OK);
+	if (keep_raw)
+		toll_table_keep_raw(t);
+	out[0] = '\0';
+	while ((r = toll_table_next(t, &row, &d)) != TOLL_END) {
+		unsigned long pi, pk;
+
+		if (r != TOLL_OK && r != TOLL_HEADER) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "E %s:%ld:%ld %s\n",
+			                      strcmp(d.file, paths[0]) == 0 ? "PART" : d.file, d.line, d.col, d.msg);
+			continue;
+		}
+		ck_assert_str_eq(toll_table_file_name(t, row.fileno), row.file);
+		ck_assert_int_eq(toll_table_split_part(t, &pi, &pk), 1);
+		o += (size_t)snprintf(out + o, sizeof out - o, "%lu/%lu %s:%ld:", pi, pk,
+		                      strcmp(row.file, paths[0]) == 0 ? "PART" : row.file, row.line);
+		for (i = 0; i < row.n; i++)
+			o += (size_t)snprintf(out + o, sizeof out - o, " %.*s@%ld", (int)row.f[i].len,
+			                      row.f[i].s, row.f[i].line);
+		if (keep_raw) {
+			const char *file;
+			long line;
+			const char *raw = toll_table_raw(t, &len, &file, &line);
+
+			o += (size_t)snprintf(out + o, sizeof out - o, " [%.*s]", (int)len, raw);
+		}
+		o += (size_t)snprintf(out + o, sizeof out - o, "\n");
+	}
+	toll_table_free(t);
+	return out;
+}
+
+START_TEST(split_parts_name_their_origins)
+{
+	/* "#@LINE FILE" names the next line; "#@LINE" goes on in the same file; lines count on. */
+	ck_assert_str_eq(dump_origins("#toll split 2/3\n#@4 a.tsv\nx\ty\n#@10\n1\t2\n3\t4\n"
+	                              "#@7 b.tsv\n5\t6\n", ".tsv", 0),
+	                 "2/3 a.tsv:4: x@4 y@4\n2/3 a.tsv:10: 1@10 2@10\n2/3 a.tsv:11: 3@11 4@11\n"
+	                 "2/3 b.tsv:7: 5@7 6@7\n");
+	/* CSV: a record of two lines, its raw bytes kept with their quotes */
+	ck_assert_str_eq(dump_origins("#toll split 1/1\n#@1 in.csv\na,b\n#@5\n\"x\ny\",\"q\"\"\"\nz,w\n",
+	                              ".csv", 1),
+	                 "1/1 in.csv:1: a@1 b@1 [a,b]\n1/1 in.csv:5: x\ny@5 q\"@6 [\"x\ny\",\"q\"\"\"]\n"
+	                 "1/1 in.csv:7: z@7 w@7 [z,w]\n");
+	/* TSV escapes: the raw bytes are as read */
+	ck_assert_str_eq(dump_origins("#toll split 1/2\na\tb\nx\\ty\tz\n", ".tsv", 1),
+	                 "1/2 PART:2: a@2 b@2 [a\tb]\n1/2 PART:3: x\ty@3 z@3 [x\\ty\tz]\n");
+	/* A bad line of the part is said at the part's own line; a bad first line, and the file is left */
+	ck_assert_str_eq(dump_origins("#toll split 1/1\n#@3 a.tsv\na\n#@0\nx\n", ".tsv", 0),
+	                 "1/1 a.tsv:3: a@3\nE PART:4:1 a line of a part of toll split that begins '#@' is "
+	                 "'#@LINE' or '#@LINE FILE'\n1/1 a.tsv:5: x@5\n");
+	ck_assert_str_eq(dump_origins("#toll split 0/1\na\n", ".tsv", 0),
+	                 "E PART:1:1 a part of toll split begins '#toll split I/K', with 1 <= I <= K <= 1000000\n");
+	/* Elsewhere than a part, '#@' is a comment in TSV and data in CSV */
+	ck_assert_str_eq(TSV("a\n#@5 x\n1\n"), "H a\n3: 1\n");
+	ck_assert_str_eq(CSV("a\n#@5 x\n"), "H a\n2: #@5 x\n");
+}
+END_TEST
+
 START_TEST(columns_without_case)
 {
 	toll_table *t;
@@ -902,6 +975,7 @@ table_suite(void)
 	tcase_add_test(tc, unreadable_is_io);
 	tcase_add_test(tc, dialects);
 	tcase_add_test(tc, columns_without_case);
+	tcase_add_test(tc, split_parts_name_their_origins);
 	tcase_add_test(tc, threads_hand_out_what_one_thread_does);
 	tcase_add_test(tc, threads_read_a_long_line_in_order);
 	tcase_add_test(tc, threads_not_for_pipes_csv_or_small_files);
