@@ -2,6 +2,7 @@
  * toll-extract: casualty figures out of English news text, one reports row
  * each, with the sentence it came from, for a person to review.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -10,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "toll/date.h"
+#include "toll/json.h"
 #include "toll/extract.h"
 #include "toll/out.h"
 #include "toll/report.h"
@@ -21,13 +24,15 @@
 
 static const char usage_head[] =
 	"Usage: toll-extract [OPTION]... [FILE]...\n"
+	"       toll-extract --docs [OPTION]... [FILE|FOLDER]...\n"
+	"       toll-extract --files-from=LIST [OPTION]...\n"
 	"Find the casualty figures in English news text (plain UTF-8, as from\n"
 	"html2text; UTF-16 and UTF-32 are read as the UTF-8 made of them) and\n"
 	"write one reports row each: a draft for a person to review.  With no\n"
 	"FILE, or when FILE is -, read standard input.\n"
 	"\n";
 
-enum { OPT_EXPLAIN = CLI_OPT_PROGRAM };
+enum { OPT_EXPLAIN = CLI_OPT_PROGRAM, OPT_DOCS, OPT_FILES_FROM };
 
 static const cli_opt options[] = {
 	{ 'e', "event", "E", "the event column of every row", NULL },
@@ -35,6 +40,13 @@ static const cli_opt options[] = {
 	{ 'r', "reported", "T", "the reported column: when the text was published", NULL },
 	{ OPT_EXPLAIN, "explain", NULL, "say on standard error, for every number, which\n"
 		"rules made it a figure or why it is not one", NULL },
+	{ OPT_DOCS, "docs", NULL, "a batch: each FILE holds documents, one a record\n"
+		"(JSON Lines, a JSON array, TSV or CSV) with the\n"
+		"keys text and id, source, reported, url, event\n"
+		"(a document's own, else -e, -s, -r); each file of a\n"
+		"FOLDER is a document, its name its id", NULL },
+	{ OPT_FILES_FROM, "files-from", "LIST", "a batch: the documents are the files LIST names,\n"
+		"one a line (- for standard input)", NULL },
 	{ CLI_OPT_THREADS, "threads", "N", "read text with N threads, a part of it each\n"
 		"(default: the processors, at most 8); the output\n"
 		"is the same whatever N", NULL },
@@ -58,14 +70,22 @@ static const char usage_tail[] =
 	"it is previous, another is other.  Only a total is a toll: toll-agg and\n"
 	"every other program leave the other kinds out, so the output goes\n"
 	"straight into toll-agg.\n"
-	"Exit status: 0 success (also when nothing is found), 2 usage or I/O error.\n"
+	"In a batch (--docs, --files-from) each document is a text of its own, and\n"
+	"its rows end with two more columns: document (its id: the record's id, or\n"
+	"FILE:LINE without one; a file's name) and url.\n"
+	"Exit status: 0 success (also when nothing is found), 1 a document left out\n"
+	"(a bad reported date; a table of documents without a text column), 2 usage\n"
+	"or I/O error.\n"
 	"\n"
-	"Example:\n"
-	"  html2text page.html | toll-extract -s AFP -r 2022-09-14 -e clashes | toll-check -n\n";
+	"Examples:\n"
+	"  html2text page.html | toll-extract -s AFP -r 2022-09-14 -e clashes | toll-check -n\n"
+	"  toll-extract --docs -e clashes articles.jsonl > figures.tsv\n";
 
 struct run {
 	toll_out *out;
 	const char *event, *source, *reported, *file;
+	int batch;            /* --docs or --files-from: rows end with document and url */
+	const char *doc, *url;
 	int explain;
 	int threads;
 	long found;
@@ -167,6 +187,12 @@ found(void *ctx, const toll_extracted *x)
 	toll_out_field(o, x->quote, x->quote_len);
 	toll_out_tab(o);
 	toll_out_int(o, (int64_t)x->offset);
+	if (r->batch) {
+		toll_out_tab(o);
+		toll_out_str(o, r->doc);
+		toll_out_tab(o);
+		toll_out_str(o, r->url);
+	}
 	toll_out_eol(o);
 }
 
@@ -714,6 +740,267 @@ take_all:
 	return 0;
 }
 
+/*
+ * The end of a document of a batch: its rows settled and written out, the
+ * temporary file emptied for the next.  0, or -1 (said).
+ */
+static int
+end_document(struct run *r)
+{
+	if (write_found(r) != 0)
+		return -1;
+	toll_out_free(r->tout);
+	r->tout = NULL;
+	r->n = 0;
+	if (fflush(r->tmp) != 0 || ftruncate(fileno(r->tmp), 0) != 0 || fseek(r->tmp, 0, SEEK_SET) != 0) {
+		cli_error("cannot empty a temporary file: %s", strerror(errno));
+		return -1;
+	}
+	if ((r->tout = toll_out_new(fileno(r->tmp), 0)) == NULL) {
+		cli_error("out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* A document that is a file: its path its id.  EXIT_OK, or EXIT_TROUBLE (said). */
+static int
+extract_document_file(struct run *r, const char *path)
+{
+	int fd, rc;
+
+	do
+		fd = open(path, O_RDONLY);
+	while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		cli_error("cannot open '%s': %s", path, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	r->file = r->doc = path;
+	r->url = "";
+	rc = extract_file(r, fd);
+	close(fd);
+	if (rc != 0 || end_document(r) != 0)
+		return EXIT_TROUBLE;
+	return EXIT_OK;
+}
+
+/* The regular files of a folder, sorted by name (not those whose name begins with '.'), each a document. */
+static int
+not_hidden(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+static int
+extract_folder(struct run *r, const char *dir)
+{
+	struct dirent **names = NULL;
+	int n = scandir(dir, &names, not_hidden, alphasort), i, status = EXIT_OK;
+
+	if (n < 0) {
+		cli_error("cannot read the folder '%s': %s", dir, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(names[i]->d_name) + 2;
+		char *path = malloc(len);
+		struct stat sb;
+
+		if (path == NULL) {
+			cli_error("out of memory");
+			status = EXIT_TROUBLE;
+		} else {
+			snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+			         names[i]->d_name);
+			if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+				int rc = extract_document_file(r, path);
+
+				if (rc != EXIT_OK)
+					status = rc;
+			}
+		}
+		free(path);
+		free(names[i]);
+		if (status == EXIT_TROUBLE && r->oom)
+			break;
+	}
+	for (; i < n; i++)
+		free(names[i]);
+	free(names);
+	return status;
+}
+
+/* The files LIST names, one a line: each a document.  The status. */
+static int
+extract_list(struct run *r, const char *list)
+{
+	FILE *f = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int status = EXIT_OK;
+
+	if (f == NULL) {
+		cli_error("cannot open '%s': %s", list, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		int rc;
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0)
+			continue;
+		if ((size_t)n != strlen(line)) {
+			cli_error("%s: a name with a NUL byte", list);
+			status = EXIT_TROUBLE;
+			continue;
+		}
+		if ((rc = extract_document_file(r, line)) != EXIT_OK)
+			status = rc;
+	}
+	if (ferror(f)) {
+		cli_error("cannot read '%s': %s", list, strerror(errno));
+		status = EXIT_TROUBLE;
+	}
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return status;
+}
+
+/* A field of a document, NUL-terminated in *buf (grown); its text, or dflt when it is empty or absent. */
+static const char *
+doc_field(const toll_row *row, long col, char **buf, size_t *cap, const char *dflt)
+{
+	const toll_field *f;
+
+	if (col < 0 || (size_t)col >= row->n || row->f[col].len == 0)
+		return dflt;
+	f = &row->f[col];
+	if (f->len + 1 > *cap) {
+		char *nb = realloc(*buf, f->len + 1);
+
+		if (nb == NULL)
+			return NULL;
+		*buf = nb;
+		*cap = f->len + 1;
+	}
+	memcpy(*buf, f->s, f->len);
+	(*buf)[f->len] = '\0';
+	return *buf;
+}
+
+/*
+ * The documents of a table (JSON Lines, a JSON array, TSV or CSV), one a
+ * record: each its text extracted as a text of its own, with its id and
+ * metadata.  The status.
+ */
+static int
+extract_table(struct run *r, char *path)
+{
+	enum { TEXT, ID, SOURCE, REPORTED, URL, EVENT, NKEYS };
+	static const char *const keys[NKEYS] = { "text", "id", "source", "reported", "url", "event" };
+	toll_dialect dl = TOLL_DIALECT_INIT;
+	cli_reader cr;
+	toll_table *t = NULL;
+	toll_row row;
+	long col[NKEYS];
+	char *buf[NKEYS] = { NULL }, *text = NULL, place[4200];
+	size_t cap[NKEYS] = { 0 }, tcap = 0, k;
+	char *paths[1];
+	int code, status = EXIT_OK;
+	/* -e, -s and -r: what a document lacks, for every document (r's are each document's own). */
+	const char *const d_event = r->event, *const d_source = r->source, *const d_reported = r->reported;
+
+	paths[0] = path;
+	dl.json = &toll_json_table;
+	dl.na = "";
+	memset(&cr, 0, sizeof cr);
+	if (toll_table_new(&t, paths, strcmp(path, "-") == 0 ? 0 : 1, &dl) != TOLL_OK) {
+		cli_error("out of memory");
+		return EXIT_TROUBLE;
+	}
+	while ((code = cli_table_next(&cr, t, &row)) != TOLL_END) {
+		const char *event, *source, *reported, *doc, *url;
+		toll_time when;
+
+		if (code == TOLL_HEADER) {
+			for (k = 0; k < NKEYS; k++)
+				col[k] = toll_table_column(t, keys[k]);
+			if (col[TEXT] < 0) {
+				cli_error("%s:%ld:1: no column 'text': a document is a record with the keys "
+				          "text and id, source, reported, url, event", row.file, row.line);
+				cr.status = EXIT_DATA;
+				break;
+			}
+			continue;
+		}
+		snprintf(place, sizeof place, "%s:%ld", row.file, row.line);
+		event = doc_field(&row, col[EVENT], &buf[EVENT], &cap[EVENT], d_event);
+		source = doc_field(&row, col[SOURCE], &buf[SOURCE], &cap[SOURCE], d_source);
+		reported = doc_field(&row, col[REPORTED], &buf[REPORTED], &cap[REPORTED], d_reported);
+		doc = doc_field(&row, col[ID], &buf[ID], &cap[ID], place);
+		url = doc_field(&row, col[URL], &buf[URL], &cap[URL], "");
+		if (event == NULL || source == NULL || reported == NULL || doc == NULL || url == NULL) {
+			cli_error("out of memory");
+			cr.status = EXIT_TROUBLE;
+			break;
+		}
+		if (reported != d_reported && toll_date_parse(reported, strlen(reported), &when) != 0) {
+			const toll_field *f = &row.f[col[REPORTED]];
+			toll_diag d;
+			char why[200];
+
+			toll_date_why(reported, strlen(reported), why, sizeof why);
+			toll_diag_set(&d, TOLL_EDATA, row.file, f->line, f->col,
+			              "invalid date in 'reported': %s; the document is left out", why);
+			cli_reader_problem(&cr, &d, TOLL_EDATA);
+			continue;
+		}
+		/* Its text, made a text of its own (text_only() mends it in place). */
+		if (row.f[col[TEXT]].len + 1 > tcap) {
+			char *nb = realloc(text, row.f[col[TEXT]].len + 1);
+
+			if (nb == NULL) {
+				cli_error("out of memory");
+				cr.status = EXIT_TROUBLE;
+				break;
+			}
+			text = nb;
+			tcap = row.f[col[TEXT]].len + 1;
+		}
+		memcpy(text, row.f[col[TEXT]].s, row.f[col[TEXT]].len);
+		text_only(text, row.f[col[TEXT]].len);
+		r->event = event;
+		r->source = source;
+		r->reported = reported;
+		r->doc = doc;
+		r->url = url;
+		r->file = place;
+		if (extract_parts(r, text, row.f[col[TEXT]].len, 0) != TOLL_OK) {
+			cli_error("out of memory");
+			cr.status = EXIT_TROUBLE;
+			break;
+		}
+		if (end_document(r) != 0) {
+			cr.status = EXIT_TROUBLE;
+			break;
+		}
+	}
+	status = cr.status;
+	r->event = d_event;
+	r->source = d_source;
+	r->reported = d_reported;
+	cli_reader_close(&cr);
+	toll_table_free(t);
+	for (k = 0; k < NKEYS; k++)
+		free(buf[k]);
+	free(text);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -721,7 +1008,8 @@ main(int argc, char **argv)
 	cli_options shared = CLI_OPTIONS_INIT;   /* --help, --version and option problems */
 	struct run r;
 	toll_diag d;
-	int c, i, status = EXIT_OK;
+	int c, i, status = EXIT_OK, docs = 0;
+	const char *files_from = NULL;
 
 	cli_init("toll-extract");
 	memset(&r, 0, sizeof r);
@@ -749,6 +1037,8 @@ main(int argc, char **argv)
 			break;
 		}
 		case OPT_EXPLAIN: r.explain = 1; break;
+		case OPT_DOCS: docs = 1; break;
+		case OPT_FILES_FROM: files_from = optarg; break;
 		default:
 			if ((status = cli_option(c, argv, prog.usage, &shared)) != CLI_CONTINUE)
 				goto done;
@@ -756,6 +1046,11 @@ main(int argc, char **argv)
 			break;
 		}
 	}
+	if (files_from != NULL && (docs || optind < argc)) {
+		status = cli_usage_error("--files-from names the documents: no FILE%s", docs ? ", no --docs" : "");
+		goto done;
+	}
+	r.batch = docs || files_from != NULL;
 	r.threads = cli_threads(&shared);
 	r.err = stderr;
 	if ((r.tmp = tmpfile()) == NULL) {
@@ -779,8 +1074,29 @@ main(int argc, char **argv)
 		static const int cols[] = { TOLL_CLAIM_COLUMNS, TOLL_COL_CLAIMANT };
 
 		toll_columns_write(r.out, cols, sizeof cols / sizeof cols[0]);
-		toll_out_write(r.out, "\tkind\tquote\toffset\n", 19);
+		toll_out_write(r.out, "\tkind\tquote\toffset", 18);
+		if (r.batch)
+			toll_out_write(r.out, "\tdocument\turl", 13);
+		toll_out_eol(r.out);
 	}
+	if (files_from != NULL) {
+		status = extract_list(&r, files_from);
+		goto written;
+	}
+	for (i = optind; docs && (i < argc || i == optind); i++) {
+		char *path = i < argc ? argv[i] : "-";
+		struct stat sb;
+		int rc;
+
+		if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			rc = extract_folder(&r, path);
+		else
+			rc = extract_table(&r, path);
+		if (rc != EXIT_OK && (status == EXIT_OK || rc == EXIT_TROUBLE))
+			status = rc;
+	}
+	if (docs)
+		goto written;
 	for (i = optind; i < argc || i == optind; i++) {
 		const char *path = i < argc ? argv[i] : "-";
 		int fd = 0;
@@ -805,6 +1121,7 @@ main(int argc, char **argv)
 	}
 	if (write_found(&r) != 0)
 		status = EXIT_TROUBLE;
+written:
 	if (toll_out_commit(r.out, "standard output", &d) != TOLL_OK) {
 		cli_diag(&d, 0);
 		status = EXIT_TROUBLE;

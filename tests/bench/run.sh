@@ -293,6 +293,37 @@ set -- "$@" "grep -oE '[0-9][0-9,]*' FILE | wc -l (finds the numbers, reads noth
 	{ printf "| %s | %.3f s | %.1f MiB | %.0f | %.2f |\n", $1, $2, $3 / 1024, mb / $2, $2 / base }'
 done
 
+# A batch of 2,000 news items (AG's News of tests/extract, in turn): one
+# run over them as JSON Lines and as a folder of files, against a run per
+# item, as a user without --docs would do.
+docs="$out/docs-2000"
+if [ ! -s "$docs.jsonl" ]; then
+	rm -rf "$docs"
+	mkdir -p "$docs"
+	cut -f 2 "$here/../extract/ag-1.tsv" "$here/../extract/ag-2.tsv" | awk -v dir="$docs" '
+		{ item[n++] = $0 }
+		END {
+			for (i = 0; i < 2000; i++) {
+				t = item[i % n]
+				printf "%s\n", t > (dir "/" sprintf("ag%04d.txt", i))
+				close(dir "/" sprintf("ag%04d.txt", i))
+				gsub(/\\/, "\\\\", t)
+				gsub(/"/, "\\\"", t)
+				printf "{\"id\":\"ag%04d\",\"source\":\"AG\",\"text\":\"%s\"}\n", i, t
+			}
+		}' >"$docs.jsonl"
+fi
+echo
+echo "toll-extract on 2,000 news items: one run, or a run per item"
+echo
+echo "| command | time | peak memory | time / toll-extract --docs |"
+echo "| --- | --- | --- | --- |"
+set -- "toll-extract --docs docs.jsonl" "$bin/toll-extract --docs $docs.jsonl"
+set -- "$@" "toll-extract --docs FOLDER" "$bin/toll-extract --docs $docs"
+set -- "$@" "for f in FOLDER/*; do toll-extract \$f; done" "for f in $docs/*; do $bin/toll-extract --threads 1 \$f; done"
+"$measure" "$runs" "$@" | awk -F'\t' 'NR == 1 { base = $2 }
+	{ printf "| %s | %.3f s | %.1f MiB | %.1f |\n", $1, $2, $3 / 1024, $2 / base }'
+
 # Time and memory against rows: 10k to 10M.
 sh "$here/scale.sh" "$build" "$out" "$runs"
 

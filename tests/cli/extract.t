@@ -299,3 +299,100 @@ toll-extract: -:0: 14: kind: previous (its series' total is 105, -:248)
 toll-extract: -:65: 30: kind: previous (its series' total is 105, -:248)
 toll-extract: -:187: 11: kind: previous (its series' total is 105, -:248)
 toll-extract: -:389: 350: kind: other (its series' total is 105, -:248)
+
+=== a batch of documents (JSON Lines): each row carries its document's id and url, its source and date; -e fills what a document lacks
+$ toll-extract --docs -e clashes data/docs.jsonl | cut -f1-3,8,12,14- | head -n 12
+
+--- stdout
+event	reported	source	best	kind	offset	document	url
+clashes	2022-09-13	Armenian MoD	105	total	0	n01	https://example.org/news/1
+clashes	2022-09-14	Azerbaijani MoD	50	total	0	n02	
+clashes	2022-09-15	Armenian PM	105	previous	0	n03	https://example.org/news/3
+clashes	2022-09-15	Armenian PM	135	total	0	n03	https://example.org/news/3
+clashes	2022-09-13	AFP	16	increment	0	data/docs.jsonl:4	
+clashes	2022-09-14	Armenian MoD	293	total	0	n05	https://example.org/news/5
+clashes	2022-09-14	Armenian MoD	168	part	0	n05	https://example.org/news/5
+clashes	2022-09-15	Azerbaijani MoD	2	total	0	6	
+clashes	2022-09-13	Armenian PM	20	total	0	n07	https://example.org/news/7
+clashes	2022-09-13	Armenian PM	207	total	0	n07	https://example.org/news/7
+explosion	2022-09-14	AFP	60	total	0	n08	
+
+=== a batch is a run per document: the same rows, each document settled on its own
+$ toll-extract --docs -e clashes data/docs.jsonl | tail -n +2 | cut -f1-14 > "$TEST_TMP/batch"; n=0; while IFS= read -r line; do n=$((n + 1)); printf '%s\n' "$line" > "$TEST_TMP/doc.json"; toll-extract --docs -e clashes "$TEST_TMP/doc.json" | tail -n +2 | cut -f1-14; done < data/docs.jsonl > "$TEST_TMP/each"; cmp "$TEST_TMP/batch" "$TEST_TMP/each" && echo "$n documents, $(wc -l < "$TEST_TMP/batch") rows, the same"; sed -n 1p data/news.txt | toll-extract -s 'Armenian MoD' -r 2022-09-13 -e clashes | tail -n +2 > "$TEST_TMP/one"; head -n 1 "$TEST_TMP/batch" | cmp - "$TEST_TMP/one" && echo "the first document's row is a run's of its text"
+
+--- stdout
+26 documents, 29 rows, the same
+the first document's row is a run's of its text
+
+=== a folder of documents: each file one, in the order of their names, its name its id; hidden files and folders are not documents
+$ d="$TEST_TMP/corpus"; mkdir -p "$d/sub"; sed -n 1p data/news.txt > "$d/b.txt"; sed -n 5p data/news.txt > "$d/a.txt"; echo 'Nine people were killed.' > "$d/.draft"; toll-extract --docs -s AFP -r 2022-09-14 "$d" | cut -f3-4,8,14- | sed "s|$TEST_TMP/||"
+
+--- stdout
+source	side	best	offset	document	url
+AFP	all	105	0	corpus/a.txt	
+AFP	all	135	0	corpus/a.txt	
+AFP	all	105	0	corpus/b.txt	
+
+=== --files-from: the files a list names, one a line (- for standard input); a file missing is said, the others read
+$ sed -n 1p data/news.txt > "$TEST_TMP/one.txt"; printf '%s\n\n%s\n%s\n' "$TEST_TMP/one.txt" "$TEST_TMP/none.txt" data/extract-article.txt | toll-extract --files-from - -e e > "$TEST_TMP/out" 2>&1; echo "exit $?"; cut -f1,8,14- "$TEST_TMP/out" | sed "s|$TEST_TMP/||"
+
+--- stdout
+exit 2
+toll-extract: cannot open 'none.txt': No such file or directory
+event	best	offset	document	url
+e	105	0	one.txt	
+e	49	23	data/extract-article.txt	
+e	105	156	data/extract-article.txt	
+e	49	156	data/extract-article.txt	
+e	16	264	data/extract-article.txt	
+e	293	318	data/extract-article.txt	
+e	168	318	data/extract-article.txt	
+e	20	318	data/extract-article.txt	
+e	12	418	data/extract-article.txt	
+e	50	462	data/extract-article.txt	
+e	3	462	data/extract-article.txt	
+
+=== a table of documents in TSV or CSV is read as JSON is
+$ printf 'id,reported,text\nx1,2022-09-13,"Officials said 293 soldiers were wounded, 168 of them in serious condition."\n' > "$TEST_TMP/docs.csv"; toll-extract --docs "$TEST_TMP/docs.csv" 2>&1 | cut -f2,5,8,14-; printf 'id\treported\ttext\nx1\t2022-09-13\tOfficials said 293 soldiers were wounded.\n' | toll-extract --docs | cut -f2,8,14-
+
+--- stdout
+reported	category	best	offset	document	url
+2022-09-13	wounded	293	0	x1	
+2022-09-13	wounded	168	0	x1	
+reported	best	offset	document	url
+2022-09-13	293	0	x1	
+
+=== --explain in a batch names each document by its file and line
+$ head -n 2 data/docs.jsonl | toll-extract --docs --explain 2>&1 >/dev/null | cut -c1-60
+
+--- stdout
+toll-extract: -:1:0: 105: a figure: head: 'servicemen'; cate
+toll-extract: -:2:0: 50: a figure: head: 'soldiers'; categor
+
+=== bad documents: a bad date (the document left out, the others read), no text column, truncated JSON, garbage, a missing file, a list with files
+$ printf '{"id":1,"reported":"2022-13-01","text":"5 people were killed."}\n{"id":2,"text":"9 people were killed."}\n' | toll-extract --docs > "$TEST_TMP/out"; echo "exit $?"; cut -f8,15 "$TEST_TMP/out"; printf 'id\tbody\n1\tx\n' | toll-extract --docs; echo "exit $?"; printf '{"id":1,"text":"5 kil' | toll-extract --docs; echo "exit $?"; toll-extract --docs data/garbage.bin; echo "exit $?"; toll-extract --docs nothere.jsonl; echo "exit $?"; toll-extract --files-from - data/news.txt </dev/null; echo "exit $?"; toll-extract --files-from nothere.list; echo "exit $?"
+
+--- stdout
+exit 1
+best	document
+9	2
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset	document	url
+exit 1
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset	document	url
+exit 1
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset	document	url
+exit 1
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset	document	url
+exit 2
+exit 2
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset	document	url
+exit 2
+--- stderr
+toll-extract: -:1:1: invalid date in 'reported': no month 13; the document is left out
+toll-extract: -:1:1: no column 'text': a document is a record with the keys text and id, source, reported, url, event
+toll-extract: -:1:21: invalid JSON: premature end of input near '"5 kil'
+toll-extract: data/garbage.bin:1:1: invalid UTF-8 in header
+toll-extract: cannot open 'nothere.jsonl': No such file or directory
+toll-extract: --files-from names the documents: no FILE
+Try 'toll-extract --help' for more information.
+toll-extract: cannot open 'nothere.list': No such file or directory
