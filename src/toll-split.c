@@ -37,8 +37,10 @@ static const char usage_tail[] =
 	"\n"
 	"Rows are not checked: a row the reader cannot split (a wrong number of\n"
 	"fields, a bad quote) goes to part 1, whose reader says what is wrong.\n"
-	"The parts appear whole, or none of them.\n"
-	"Exit status: 0 done, 1 a header to refuse, 2 usage or I/O error.\n"
+	"A part appears whole or not at all, and none when the input is refused.\n"
+	"The parts keep the header as it was: read them with the same --names,\n"
+	"--no-header, --delimiter as the table.\n"
+	"Exit status: 0 done, 1 a header refused, 2 usage or I/O error.\n"
 	"\n"
 	"Then toll-agg reads each part with --part I/K, and adds their outputs\n"
 	"with its option merge (toll(7), PARTS).\n"
@@ -60,6 +62,7 @@ struct split {
 	char *hdr;          /* the first header, as read */
 	size_t hdr_len;
 	int csv;            /* the parts are CSV */
+	int no_header;      /* --no-header: the parts have none either */
 	long event_col;
 	int status;
 	long errors, max_errors;
@@ -137,6 +140,7 @@ header(struct split *sp, toll_table *t, const toll_row *row, const toll_dialect 
 			return -1;
 		}
 		sp->event_col = s.col[TOLL_COL_EVENT];
+		sp->no_header = dl->no_header;
 		sp->csv = read_as_csv(dl, row->file);
 		if ((sp->hdr = malloc(len ? len : 1)) == NULL) {
 			cli_error("out of memory");
@@ -151,13 +155,16 @@ header(struct split *sp, toll_table *t, const toll_row *row, const toll_dialect 
 
 			toll_out_write(sp->p[i].o, mark, (size_t)n);
 			toll_out_eol(sp->p[i].o);
-			if (put(sp, &sp->p[i], raw, len, file, line) != 0) {
+			/* Without a header line (--no-header), the record read is the first row, handed out next. */
+			if (!sp->no_header && put(sp, &sp->p[i], raw, len, file, line) != 0) {
 				sp->status = EXIT_TROUBLE;
 				return -1;
 			}
 		}
 		return 0;
 	}
+	if (sp->no_header)
+		return 0;
 	if (len != sp->hdr_len || memcmp(raw, sp->hdr, len) != 0 ||
 	    read_as_csv(dl, row->file) != sp->csv) {
 		cli_error("%s:%ld: a header or format unlike the first file's: a part has one "

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "toll/report.h"
+#include "toll/str.h"
 
 typedef struct toll_series_index toll_series_index;
 
@@ -74,12 +75,6 @@ size_t toll_series_index_second_pass(toll_series_index *x);
  * Only valid after a toll_series_index_add() that returned TOLL_OK.
  */
 size_t toll_series_index_last(const toll_series_index *x);
-
-/* A piece of text owned by someone else. */
-typedef struct toll_str {
-	const char *s;
-	size_t len;
-} toll_str;
 
 /*
  * The key of series id.  The text lives as long as the index.  The series

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "toll/series.h"
+#include "toll/str.h"
 
 typedef struct toll_strmap toll_strmap;
 

@@ -176,3 +176,15 @@ toll-check: m.tsv:1:1: a part of toll split begins '#toll split I/K', with 1 <= 
 toll-check: d.tsv:4:1: a line of a part of toll split that begins '#@' is '#@LINE' or '#@LINE FILE'
 toll-check: d.tsv:6:1: a line of a part of toll split that begins '#@' is '#@LINE' or '#@LINE FILE'
 toll-check: a.tsv:5:27: invalid number 'z' in column 'best'
+
+=== --no-header and --names: the parts have no header line either, and are read with the same options
+$ d="$TEST_TMP/c17"; mkdir "$d"; cd "$d"; printf 'e1\t2022-01-01\ts\tall\tkilled\t5\ne2\t2022-01-01\ts\tall\tkilled\t6\ne3\t2022-01-01\ts\tall\tkilled\tx\n' > nh.tsv; toll-split -k 2 -o nh --no-header --names event,reported,source,side,category,best nh.tsv; cat nh1.tsv; for i in 1 2; do toll-check -n --part $i/2 --no-header --names event,reported,source,side,category,best nh$i.tsv | cut -f1,8; done
+
+--- stdout
+#toll split 1/2
+#@2 nh.tsv
+e2	2022-01-01	s	all	killed	6
+event	best
+e2	6
+--- stderr
+toll-check: nh.tsv:3:28: invalid number 'x' in column 'best'
