@@ -931,7 +931,8 @@ extract_table(struct run *r, char *path)
 				col[k] = toll_table_column(t, keys[k]);
 			if (col[TEXT] < 0) {
 				cli_error("%s:%ld:1: no column 'text': a document is a record with the keys "
-				          "text and id, source, reported, url, event", row.file, row.line);
+				          "text and id, source, reported, url, event (a file of text is read "
+				          "without --docs, or in a folder with it)", row.file, row.line);
 				cr.status = EXIT_DATA;
 				break;
 			}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -292,6 +293,17 @@ main(int argc, char **argv)
 		goto done;
 	}
 	cli_cleanup_on_signals();
+	/* K parts open at once: as many descriptors as the system lets this process have, when fewer. */
+	{
+		struct rlimit rl;
+
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+		    rl.rlim_cur < (rlim_t)k + 64) {
+			rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > (rlim_t)k + 64 ?
+			              (rlim_t)k + 64 : rl.rlim_max;
+			setrlimit(RLIMIT_NOFILE, &rl);
+		}
+	}
 	{
 		const char *first = optind < argc ? argv[optind] : "-";
 		const char *ext = read_as_csv(&opt.dl, first) ? "csv" : "tsv";

@@ -389,7 +389,7 @@ event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind
 exit 2
 --- stderr
 toll-extract: -:1:1: invalid date in 'reported': no month 13; the document is left out
-toll-extract: -:1:1: no column 'text': a document is a record with the keys text and id, source, reported, url, event
+toll-extract: -:1:1: no column 'text': a document is a record with the keys text and id, source, reported, url, event (a file of text is read without --docs, or in a folder with it)
 toll-extract: -:1:21: invalid JSON: premature end of input near '"5 kil'
 toll-extract: data/garbage.bin:1:1: invalid UTF-8 in header
 toll-extract: cannot open 'nothere.jsonl': No such file or directory

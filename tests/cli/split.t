@@ -188,3 +188,13 @@ event	best
 e2	6
 --- stderr
 toll-check: nh.tsv:3:28: invalid number 'x' in column 'best'
+
+=== K parts open at once: a soft limit of descriptors below K is raised; a hard one is said, and no part is left
+$ d="$TEST_TMP/c18"; mkdir "$d"; (ulimit -S -n 64; toll-split -k 300 -o "$d/s" data/events.tsv; echo "exit $?"); ls "$d" | wc -l; grep -hv '^#' "$d"/s*.tsv | wc -l; rm -f "$d"/s*; (ulimit -n 64; toll-split -k 300 -o "$d/s" data/events.tsv 2>&1 | sed "s|$d/s[0-9]*|PART|"); ls "$d" | wc -l
+
+--- stdout
+exit 0
+300
+643
+toll-split: cannot create 'PART.tsv': Too many open files
+0

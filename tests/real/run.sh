@@ -227,6 +227,15 @@ for r in rows():
     c[(r['country'],)] = (f + int(r['fatalities']), e + 1)
 emit(c)"
 check "acled older layout: toll-report --by country, each country's killed and events in its table"
+# Split in four parts by event (toll-split), each part's toll-agg, merged:
+# each country's killed and events, as Python summed the file for the
+# case before ($tmp/want).
+toll-split -k 4 -o "$tmp/acled-part" "$tmp/old.tsv"
+for i in 1 2 3 4; do
+	toll-agg --part "$i/4" -g country "$tmp/acled-part$i.tsv" >"$tmp/acled-agg$i" 2>/dev/null
+done
+toll-agg --merge "$tmp"/acled-agg[1-4] | cols country,best,events >"$tmp/toll"
+check "acled older layout: toll-split in four parts, toll-agg of each, merged: each country's killed and events"
 
 # --- ACLED, upper-case layout (notes with line breaks): by COUNTRY and
 # month; by status (the event type in either of its spellings).
