@@ -267,7 +267,7 @@ main(int argc, char **argv)
 			}
 			break;
 		case 'o':
-			if (optarg[0] == '\0' || optarg[0] == '-' || !nameable(optarg)) {
+			if (optarg[0] == '\0' || optarg[0] == '-') {
 				status = cli_usage_error("invalid -o '%s': a prefix of file names, not "
 				                         "empty, not beginning with '-'", optarg);
 				goto done;

@@ -176,8 +176,12 @@ toll_reports_index(const toll_reports *rd)
 const char *
 toll_reports_file(const toll_reports *rd, size_t fileno)
 {
-	if (rd->t != NULL || rd->read_t != NULL)
-		return toll_table_file_name(rd->t != NULL ? rd->t : rd->read_t, fileno);
+	/*
+	 * The reading before has met every file a part names; the second
+	 * reading may yet have to meet one named by a row it has not read.
+	 */
+	if (rd->read_t != NULL || rd->t != NULL)
+		return toll_table_file_name(rd->read_t != NULL ? rd->read_t : rd->t, fileno);
 	if (rd->npaths == 0)
 		return "-";
 	return rd->paths[fileno < rd->npaths ? fileno : rd->npaths - 1];

@@ -198,3 +198,17 @@ exit 0
 643
 toll-split: cannot create 'PART.tsv': Too many open files
 0
+
+=== revisions out of order in two files split together: the second reading's messages name both original files and lines
+$ d="$TEST_TMP/c19"; mkdir "$d"; cd "$d"; cp "$OLDPWD/data/out-of-order.tsv" a.tsv; cp a.tsv b.tsv; toll-split -k 2 -o p a.tsv b.tsv; for i in 1 2; do toll-check --part $i/2 p$i.tsv; done 2>&1 | LC_ALL=C sort > parts; for i in 1 2; do toll-check --part $i/2 a.tsv b.tsv; done 2>&1 | LC_ALL=C sort | cmp - parts && cat parts
+
+--- stdout
+toll-check: a.tsv:4:3: conflicting revisions: same series and date as line 2, different figure
+toll-check: a.tsv:5:3: warning: duplicate revision: same series, date and figure as line 3; counted once
+toll-check: a.tsv:7:3: warning: duplicate revision: same series, date and figure as line 6; counted once
+toll-check: b.tsv:2:3: warning: duplicate revision: same series, date and figure as a.tsv:2; counted once
+toll-check: b.tsv:3:3: warning: duplicate revision: same series, date and figure as a.tsv:3; counted once
+toll-check: b.tsv:4:3: conflicting revisions: same series and date as a.tsv:2, different figure
+toll-check: b.tsv:5:3: warning: duplicate revision: same series, date and figure as a.tsv:3; counted once
+toll-check: b.tsv:6:3: warning: duplicate revision: same series, date and figure as a.tsv:6; counted once
+toll-check: b.tsv:7:3: warning: duplicate revision: same series, date and figure as a.tsv:6; counted once
