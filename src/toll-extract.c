@@ -16,7 +16,7 @@
 
 #include "cli.h"
 #include "toll/date.h"
-#include "toll/json.h"
+#include "toll/docs.h"
 #include "toll/extract.h"
 #include "toll/out.h"
 #include "toll/report.h"
@@ -870,135 +870,59 @@ extract_list(struct run *r, const char *list)
 	return status;
 }
 
-/* A field of a document, NUL-terminated in *buf (grown); its text, or dflt when it is empty or absent. */
-static const char *
-doc_field(const toll_row *row, long col, char **buf, size_t *cap, const char *dflt)
-{
-	const toll_field *f;
-
-	if (col < 0 || (size_t)col >= row->n || row->f[col].len == 0)
-		return dflt;
-	f = &row->f[col];
-	if (f->len + 1 > *cap) {
-		char *nb = realloc(*buf, f->len + 1);
-
-		if (nb == NULL)
-			return NULL;
-		*buf = nb;
-		*cap = f->len + 1;
-	}
-	memcpy(*buf, f->s, f->len);
-	(*buf)[f->len] = '\0';
-	return *buf;
-}
-
 /*
- * The documents of a table (JSON Lines, a JSON array, TSV or CSV), one a
- * record: each its text extracted as a text of its own, with its id and
- * metadata.  The status.
+ * The documents of tables (JSON Lines, a JSON array, TSV or CSV: toll/docs.h),
+ * each its text extracted as a text of its own, with its id and metadata.
+ * The status.
  */
 static int
 extract_table(struct run *r, char *path)
 {
-	enum { TEXT, ID, SOURCE, REPORTED, URL, EVENT, NKEYS };
-	static const char *const keys[NKEYS] = { "text", "id", "source", "reported", "url", "event" };
-	toll_dialect dl = TOLL_DIALECT_INIT;
-	cli_reader cr;
-	toll_table *t = NULL;
-	toll_row row;
-	long col[NKEYS];
-	char *buf[NKEYS] = { NULL }, *text = NULL, place[4200];
-	size_t cap[NKEYS] = { 0 }, tcap = 0, k;
-	char *paths[1];
-	int code, status = EXIT_OK;
-	/* -e, -s and -r: what a document lacks, for every document (r's are each document's own). */
+	char place[4200];
 	const char *const d_event = r->event, *const d_source = r->source, *const d_reported = r->reported;
+	char *paths[1];
+	toll_docs *ds;
+	toll_doc doc;
+	toll_diag d;
+	int code, status = EXIT_OK;
 
 	paths[0] = path;
-	dl.json = &toll_json_table;
-	dl.na = "";
-	memset(&cr, 0, sizeof cr);
-	if (toll_table_new(&t, paths, strcmp(path, "-") == 0 ? 0 : 1, &dl) != TOLL_OK) {
+	if (toll_docs_new(&ds, paths, strcmp(path, "-") == 0 ? 0 : 1, r->event, r->source,
+	                  r->reported) != TOLL_OK) {
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
 	}
-	while ((code = cli_table_next(&cr, t, &row)) != TOLL_END) {
-		const char *event, *source, *reported, *doc, *url;
-		toll_time when;
-
-		if (code == TOLL_HEADER) {
-			for (k = 0; k < NKEYS; k++)
-				col[k] = toll_table_column(t, keys[k]);
-			if (col[TEXT] < 0) {
-				cli_error("%s:%ld:1: no column 'text': a document is a record with the keys "
-				          "text and id, source, reported, url, event (a file of text is read "
-				          "without --docs, or in a folder with it)", row.file, row.line);
-				cr.status = EXIT_DATA;
+	while ((code = toll_docs_next(ds, &doc, &d)) != TOLL_END) {
+		if (code != TOLL_OK) {
+			cli_diag(&d, 0);
+			if (status == EXIT_OK || cli_exit_status(code) == EXIT_TROUBLE)
+				status = cli_exit_status(code);
+			if (code == TOLL_ENOMEM)
 				break;
-			}
 			continue;
 		}
-		snprintf(place, sizeof place, "%s:%ld", row.file, row.line);
-		event = doc_field(&row, col[EVENT], &buf[EVENT], &cap[EVENT], d_event);
-		source = doc_field(&row, col[SOURCE], &buf[SOURCE], &cap[SOURCE], d_source);
-		reported = doc_field(&row, col[REPORTED], &buf[REPORTED], &cap[REPORTED], d_reported);
-		doc = doc_field(&row, col[ID], &buf[ID], &cap[ID], place);
-		url = doc_field(&row, col[URL], &buf[URL], &cap[URL], "");
-		if (event == NULL || source == NULL || reported == NULL || doc == NULL || url == NULL) {
-			cli_error("out of memory");
-			cr.status = EXIT_TROUBLE;
-			break;
-		}
-		if (reported != d_reported && toll_date_parse(reported, strlen(reported), &when) != 0) {
-			const toll_field *f = &row.f[col[REPORTED]];
-			toll_diag d;
-			char why[200];
-
-			toll_date_why(reported, strlen(reported), why, sizeof why);
-			toll_diag_set(&d, TOLL_EDATA, row.file, f->line, f->col,
-			              "invalid date in 'reported': %s; the document is left out", why);
-			cli_reader_problem(&cr, &d, TOLL_EDATA);
-			continue;
-		}
-		/* Its text, made a text of its own (text_only() mends it in place). */
-		if (row.f[col[TEXT]].len + 1 > tcap) {
-			char *nb = realloc(text, row.f[col[TEXT]].len + 1);
-
-			if (nb == NULL) {
-				cli_error("out of memory");
-				cr.status = EXIT_TROUBLE;
-				break;
-			}
-			text = nb;
-			tcap = row.f[col[TEXT]].len + 1;
-		}
-		memcpy(text, row.f[col[TEXT]].s, row.f[col[TEXT]].len);
-		text_only(text, row.f[col[TEXT]].len);
-		r->event = event;
-		r->source = source;
-		r->reported = reported;
-		r->doc = doc;
-		r->url = url;
+		snprintf(place, sizeof place, "%s:%ld", doc.file, doc.line);
+		text_only(doc.text, doc.len);
+		r->event = doc.event;
+		r->source = doc.source;
+		r->reported = doc.reported;
+		r->doc = doc.id;
+		r->url = doc.url;
 		r->file = place;
-		if (extract_parts(r, text, row.f[col[TEXT]].len, 0) != TOLL_OK) {
+		if (extract_parts(r, doc.text, doc.len, 0) != TOLL_OK) {
 			cli_error("out of memory");
-			cr.status = EXIT_TROUBLE;
+			status = EXIT_TROUBLE;
 			break;
 		}
 		if (end_document(r) != 0) {
-			cr.status = EXIT_TROUBLE;
+			status = EXIT_TROUBLE;
 			break;
 		}
 	}
-	status = cr.status;
 	r->event = d_event;
 	r->source = d_source;
 	r->reported = d_reported;
-	cli_reader_close(&cr);
-	toll_table_free(t);
-	for (k = 0; k < NKEYS; k++)
-		free(buf[k]);
-	free(text);
+	toll_docs_free(ds);
 	return status;
 }
 

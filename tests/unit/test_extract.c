@@ -4,8 +4,11 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "suites.h"
+#include "toll/docs.h"
 #include "toll/extract.h"
 #include "toll/report.h"
 
@@ -51,6 +54,78 @@ ex(const char *text)
 
 #define FIGS(text, want) ck_assert_str_eq(ex(text), want)
 #define NONE(text, reason) do { ck_assert_str_eq(ex(text), ""); ck_assert_msg(strstr(why, reason) != NULL, "'%s': %s", text, why); } while (0)
+
+/* The documents of files as one string: "id|source|reported|url|event|text" a line, "E line:col msg" a problem. */
+static const char *
+docs_of(char *const *paths, size_t n)
+{
+	static char out[8192];
+	size_t o = 0;
+	toll_docs *ds;
+	toll_doc doc;
+	toll_diag d;
+	int code;
+
+	ck_assert_int_eq(toll_docs_new(&ds, paths, n, "ev", "src", "2022-09-13"), TOLL_OK);
+	out[0] = '\0';
+	while ((code = toll_docs_next(ds, &doc, &d)) != TOLL_END) {
+		if (code != TOLL_OK) {
+			o += (size_t)snprintf(out + o, sizeof out - o, "E %ld:%ld %s\n", d.line, d.col, d.msg);
+			continue;
+		}
+		ck_assert_uint_eq(strlen(doc.text), doc.len);
+		o += (size_t)snprintf(out + o, sizeof out - o, "%s|%s|%s|%s|%s|%s\n", doc.id, doc.source,
+		                      doc.reported, doc.url, doc.event, doc.text);
+	}
+	toll_docs_free(ds);
+	return out;
+}
+
+/* A file of the bytes of the C string s, named *.ext. */
+static char *
+docs_file(const char *s, const char *ext)
+{
+	return (char *)unit_tmpfile(s, strlen(s), ext);
+}
+
+START_TEST(documents_of_tables)
+{
+	char *p[2];
+	const char *got;
+
+	/* JSON Lines: a document's own fields, else the defaults; an id from its place; a number as JSON wrote it */
+	p[0] = docs_file("{\"id\":\"a\",\"text\":\"5 killed.\",\"source\":\"AFP\",\"url\":\"u\"}\n"
+	                            "{\"text\":\"x\",\"reported\":\"2022-09-14\",\"event\":\"e2\"}\n"
+	                            "{\"id\":7,\"text\":\"\"}\n", ".jsonl");
+	got = docs_of(p, 1);
+	ck_assert_ptr_nonnull(strstr(got, "a|AFP|2022-09-13|u|ev|5 killed.\n"));
+	ck_assert_ptr_nonnull(strstr(got, ":2|src|2022-09-14||e2|x\n"));
+	ck_assert_ptr_nonnull(strstr(got, "\n7|src|2022-09-13||ev|\n"));
+	/* A bad report date leaves the document out, said at its field; the others are read */
+	p[0] = docs_file("id\treported\ttext\n1\t2022-13-01\tone\n2\t\ttwo\n", ".tsv");
+	ck_assert_str_eq(docs_of(p, 1), "E 2:3 invalid date in 'reported': no month 13; the document is "
+	                 "left out\n2|src|2022-09-13||ev|two\n");
+	/* CSV, quoted; NA is a text like another */
+	p[0] = docs_file("id,text\nq,\"a, \"\"b\"\"\"\nn,NA\n", ".csv");
+	ck_assert_str_eq(docs_of(p, 1), "q|src|2022-09-13||ev|a, \"b\"\nn|src|2022-09-13||ev|NA\n");
+	/* No column 'text': said, the file skipped, the next read */
+	{
+		/* (unit_tmpfile() keeps one file at a time: the first is made here.) */
+		char first[] = "/tmp/toll-unit-docs-XXXXXX.tsv";
+		int fd = mkstemps(first, 4);
+
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(write(fd, "id\tbody\n1\tx\n", 13), 13);
+		close(fd);
+		p[0] = first;
+		p[1] = docs_file("{\"id\":\"z\",\"text\":\"t\"}\n", ".jsonl");
+		got = docs_of(p, 2);
+		unlink(first);
+	}
+	ck_assert_ptr_nonnull(strstr(got, "E 1:1 no column 'text'"));
+	ck_assert_ptr_nonnull(strstr(got, "\nz|src|2022-09-13||ev|t\n"));
+}
+END_TEST
 
 START_TEST(numbers_as_news_writes_them)
 {
@@ -490,6 +565,7 @@ extract_suite(void)
 	tcase_add_test(tc, demonyms);
 	tcase_add_test(tc, one_total_a_series);
 	tcase_add_test(tc, many_series_each_one_total);
+	tcase_add_test(tc, documents_of_tables);
 	suite_add_tcase(s, tc);
 	return s;
 }
