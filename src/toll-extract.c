@@ -32,7 +32,9 @@ static const char usage_head[] =
 	"FILE, or when FILE is -, read standard input.\n"
 	"\n";
 
-enum { OPT_EXPLAIN = CLI_OPT_PROGRAM, OPT_DOCS, OPT_FILES_FROM };
+enum { OPT_EXPLAIN = CLI_OPT_PROGRAM, OPT_DOCS, OPT_FILES_FROM, OPT_MAP };
+
+#define MAX_MAP 6
 
 static const cli_opt options[] = {
 	{ 'e', "event", "E", "the event column of every row", NULL },
@@ -45,6 +47,8 @@ static const cli_opt options[] = {
 		"keys text and id, source, reported, url, event\n"
 		"(a document's own, else -e, -s, -r); each file of a\n"
 		"FOLDER is a document, its name its id", NULL },
+	{ OPT_MAP, "map", "KEY=COLUMN,...", "with --docs: read a document's KEY (text, id,\n"
+		"source, reported, url, event) from COLUMN", NULL },
 	{ OPT_FILES_FROM, "files-from", "LIST", "a batch: the documents are the files LIST names,\n"
 		"one a line (- for standard input)", NULL },
 	{ CLI_OPT_THREADS, "threads", "N", "read text with N threads, a part of it each\n"
@@ -85,6 +89,8 @@ struct run {
 	toll_out *out;
 	const char *event, *source, *reported, *file;
 	int batch;            /* --docs or --files-from: rows end with document and url */
+	const char *map_key[MAX_MAP], *map_col[MAX_MAP];   /* --map, cut in place */
+	int nmap;
 	const char *doc, *url;
 	int explain;
 	int threads;
@@ -892,6 +898,8 @@ extract_table(struct run *r, char *path)
 		cli_error("out of memory");
 		return EXIT_TROUBLE;
 	}
+	for (code = 0; code < r->nmap; code++)
+		toll_docs_set_column(ds, r->map_key[code], r->map_col[code]);
 	while ((code = toll_docs_next(ds, &doc, &d)) != TOLL_END) {
 		if (code != TOLL_OK) {
 			cli_diag(&d, 0);
@@ -924,6 +932,44 @@ extract_table(struct run *r, char *path)
 	r->reported = d_reported;
 	toll_docs_free(ds);
 	return status;
+}
+
+/* --map KEY=COLUMN,...: each pair kept (the argument cut in place); 0, or -1 after a usage error. */
+static int
+map_option(struct run *r, char *arg)
+{
+	static const char *const keys[] = { "text", "id", "source", "reported", "url", "event" };
+	char *p = arg;
+
+	while (p != NULL) {
+		char *comma = strchr(p, ','), *eq;
+		size_t k;
+
+		if (comma != NULL)
+			*comma = '\0';
+		eq = strchr(p, '=');
+		if (eq == NULL || eq == p || eq[1] == '\0') {
+			cli_usage_error("invalid --map '%s': expected KEY=COLUMN, KEY one of text, id, "
+			                "source, reported, url, event", p);
+			return -1;
+		}
+		*eq = '\0';
+		for (k = 0; k < sizeof keys / sizeof keys[0] && strcmp(keys[k], p) != 0; k++)
+			;
+		if (k == sizeof keys / sizeof keys[0]) {
+			cli_usage_error("invalid --map key '%s': one of text, id, source, reported, url, "
+			                "event", p);
+			return -1;
+		}
+		if (r->nmap == MAX_MAP) {
+			cli_usage_error("--map: at most %d keys", MAX_MAP);
+			return -1;
+		}
+		r->map_key[r->nmap] = p;
+		r->map_col[r->nmap++] = eq + 1;
+		p = comma != NULL ? comma + 1 : NULL;
+	}
+	return 0;
 }
 
 int
@@ -964,12 +1010,22 @@ main(int argc, char **argv)
 		case OPT_EXPLAIN: r.explain = 1; break;
 		case OPT_DOCS: docs = 1; break;
 		case OPT_FILES_FROM: files_from = optarg; break;
+		case OPT_MAP:
+			if (map_option(&r, optarg) != 0) {
+				status = EXIT_TROUBLE;
+				goto done;
+			}
+			break;
 		default:
 			if ((status = cli_option(c, argv, prog.usage, &shared)) != CLI_CONTINUE)
 				goto done;
 			status = EXIT_OK;
 			break;
 		}
+	}
+	if (r.nmap > 0 && !docs) {
+		status = cli_usage_error("--map names the columns of tables of documents: it needs --docs");
+		goto done;
 	}
 	if (files_from != NULL && (docs || optind < argc)) {
 		status = cli_usage_error("--files-from names the documents: no FILE%s", docs ? ", no --docs" : "");

@@ -43,6 +43,14 @@ int toll_docs_new(toll_docs **out, char *const *paths, size_t n, const char *eve
  */
 int toll_docs_next(toll_docs *ds, toll_doc *doc, toll_diag *d);
 
+/*
+ * Reads key (text, id, source, reported, url or event) from the column
+ * named column (it must outlive the reader) rather than from the column
+ * of the key's name; a file without it is skipped, said.  Call before the
+ * first toll_docs_next().  TOLL_OK, or TOLL_EUSAGE for another key.
+ */
+int toll_docs_set_column(toll_docs *ds, const char *key, const char *column);
+
 void toll_docs_free(toll_docs *ds);
 
 #endif

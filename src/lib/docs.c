@@ -18,6 +18,7 @@ struct toll_docs {
 	toll_table *t;            /* the one being read, or NULL */
 	toll_dialect dl;
 	const char *dflt[NKEYS];
+	const char *name[NKEYS];  /* the column each is read from: keys[k], or one named (toll_docs_set_column()) */
 	long col[NKEYS];
 	char *buf[NKEYS];
 	size_t cap[NKEYS];
@@ -44,6 +45,7 @@ toll_docs_new(toll_docs **out, char *const *paths, size_t n, const char *event, 
 	ds->dflt[TEXT] = "";
 	ds->paths = paths;
 	ds->npaths = n;
+	memcpy(ds->name, keys, sizeof keys);
 	*out = ds;
 	return TOLL_OK;
 }
@@ -95,14 +97,23 @@ toll_docs_next(toll_docs *ds, toll_doc *doc, toll_diag *d)
 		}
 		if (code == TOLL_HEADER) {
 			for (k = 0; k < NKEYS; k++)
-				ds->col[k] = toll_table_column(ds->t, keys[k]);
-			if (ds->col[TEXT] < 0) {
+				ds->col[k] = toll_table_column(ds->t, ds->name[k]);
+			if (ds->col[TEXT] < 0 && ds->name[TEXT] == keys[TEXT]) {
 				toll_table_skip_file(ds->t);
 				return toll_diag_set(d, TOLL_EDATA, row.file, row.line, 1,
 				                     "no column 'text': a document is a record with the keys "
 				                     "text and id, source, reported, url, event (a file of text "
-				                     "is read without --docs, or in a folder with it)");
+				                     "is read without --docs, or in a folder with it; another "
+				                     "column by --map text=COLUMN)");
 			}
+			/* A column named for a key must be there. */
+			for (k = 0; k < NKEYS; k++)
+				if (ds->col[k] < 0 && ds->name[k] != keys[k]) {
+					toll_table_skip_file(ds->t);
+					return toll_diag_set(d, TOLL_EDATA, row.file, row.line, 1,
+					                     "no column '%s', named for the documents' %s",
+					                     ds->name[k], keys[k]);
+				}
 			continue;
 		}
 		if (code != TOLL_OK)
@@ -138,6 +149,19 @@ toll_docs_next(toll_docs *ds, toll_doc *doc, toll_diag *d)
 		doc->line = row.line;
 		return TOLL_OK;
 	}
+}
+
+int
+toll_docs_set_column(toll_docs *ds, const char *key, const char *column)
+{
+	int k;
+
+	for (k = 0; k < NKEYS; k++)
+		if (strcmp(keys[k], key) == 0) {
+			ds->name[k] = column;
+			return TOLL_OK;
+		}
+	return TOLL_EUSAGE;
 }
 
 void

@@ -389,10 +389,36 @@ event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind
 exit 2
 --- stderr
 toll-extract: -:1:1: invalid date in 'reported': no month 13; the document is left out
-toll-extract: -:1:1: no column 'text': a document is a record with the keys text and id, source, reported, url, event (a file of text is read without --docs, or in a folder with it)
+toll-extract: -:1:1: no column 'text': a document is a record with the keys text and id, source, reported, url, event (a file of text is read without --docs, or in a folder with it; another column by --map text=COLUMN)
 toll-extract: -:1:21: invalid JSON: premature end of input near '"5 kil'
 toll-extract: data/garbage.bin:1:1: invalid UTF-8 in header
 toll-extract: cannot open 'nothere.jsonl': No such file or directory
 toll-extract: --files-from names the documents: no FILE
 Try 'toll-extract --help' for more information.
 toll-extract: cannot open 'nothere.list': No such file or directory
+
+=== --map: a table of documents whose columns have other names (as UCDP GED's source_headline, date_start)
+$ printf 'doc_id,published,outlet,headline\nk1,2022-09-13,Armenpress,"Forty-nine Armenian soldiers died during the night, the prime minister said."\nk2,2022-09-14,APA,"Azerbaijan said 50 of its servicemen died."\n' > "$TEST_TMP/heads.csv"; toll-extract --docs --map text=headline,id=doc_id,reported=published --map source=outlet -e clashes "$TEST_TMP/heads.csv" | cut -f1-4,8,15
+
+--- stdout
+event	reported	source	side	best	document
+clashes	2022-09-13	Armenpress	Armenia	49	k1
+clashes	2022-09-14	APA	Azerbaijan	50	k2
+
+=== --map: its errors; a column named for a key that a file lacks (the file is left out)
+$ toll-extract --map text=body data/docs.jsonl; echo "exit $?"; toll-extract --docs --map body=text data/docs.jsonl; echo "exit $?"; toll-extract --docs --map text data/docs.jsonl; echo "exit $?"; toll-extract --docs --map text=body data/docs.jsonl; echo "exit $?"
+
+--- stdout
+exit 2
+exit 2
+exit 2
+event	reported	source	side	category	status	low	best	high	qualifier	claimant	kind	quote	offset	document	url
+exit 1
+--- stderr
+toll-extract: --map names the columns of tables of documents: it needs --docs
+Try 'toll-extract --help' for more information.
+toll-extract: invalid --map key 'body': one of text, id, source, reported, url, event
+Try 'toll-extract --help' for more information.
+toll-extract: invalid --map 'text': expected KEY=COLUMN, KEY one of text, id, source, reported, url, event
+Try 'toll-extract --help' for more information.
+toll-extract: data/docs.jsonl:1:1: no column 'body', named for the documents' text

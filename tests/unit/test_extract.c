@@ -127,6 +127,34 @@ START_TEST(documents_of_tables)
 }
 END_TEST
 
+START_TEST(documents_of_other_columns)
+{
+	char *p[1];
+	toll_docs *ds;
+	toll_doc doc;
+	toll_diag d;
+
+	p[0] = docs_file("headline\tday\ttext\nForty killed.\t2022-09-14\tnot this\n", ".tsv");
+	ck_assert_int_eq(toll_docs_new(&ds, p, 1, NULL, NULL, NULL), TOLL_OK);
+	ck_assert_int_eq(toll_docs_set_column(ds, "text", "headline"), TOLL_OK);
+	ck_assert_int_eq(toll_docs_set_column(ds, "reported", "day"), TOLL_OK);
+	ck_assert_int_eq(toll_docs_set_column(ds, "body", "x"), TOLL_EUSAGE);
+	ck_assert_int_eq(toll_docs_next(ds, &doc, &d), TOLL_OK);
+	ck_assert_str_eq(doc.text, "Forty killed.");
+	ck_assert_str_eq(doc.reported, "2022-09-14");
+	ck_assert_str_eq(doc.source, "");
+	ck_assert_int_eq(toll_docs_next(ds, &doc, &d), TOLL_END);
+	toll_docs_free(ds);
+	/* A column named that the file lacks: said, and the file left out */
+	ck_assert_int_eq(toll_docs_new(&ds, p, 1, NULL, NULL, NULL), TOLL_OK);
+	ck_assert_int_eq(toll_docs_set_column(ds, "id", "doc_id"), TOLL_OK);
+	ck_assert_int_eq(toll_docs_next(ds, &doc, &d), TOLL_EDATA);
+	ck_assert_str_eq(d.msg, "no column 'doc_id', named for the documents' id");
+	ck_assert_int_eq(toll_docs_next(ds, &doc, &d), TOLL_END);
+	toll_docs_free(ds);
+}
+END_TEST
+
 START_TEST(numbers_as_news_writes_them)
 {
 	FIGS("6,500 people died.", "all killed all 6500-6500-6500 total");
@@ -566,6 +594,7 @@ extract_suite(void)
 	tcase_add_test(tc, one_total_a_series);
 	tcase_add_test(tc, many_series_each_one_total);
 	tcase_add_test(tc, documents_of_tables);
+	tcase_add_test(tc, documents_of_other_columns);
 	suite_add_tcase(s, tc);
 	return s;
 }
