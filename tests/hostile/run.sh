@@ -70,6 +70,18 @@ for f in "$tmp"/*.tsv "$tmp"/*.csv; do
 	run "$n" toll-import acled --reported timestamp --time-precision 1 "$f"
 	run "$n" toll-import ucdp-ged --split-sides "$f"
 	run "$n" toll-extract --explain "$f"
+	run "$n" toll-extract --docs "$f"
+	# toll-split: whole parts or none, and its parts read as the table is.
+	rm -rf "$tmp/split"
+	mkdir "$tmp/split"
+	run "$n" toll-split -k 3 -o "$tmp/split/p" "$f"
+	if [ "$s" -ne 0 ] && [ -n "$(ls "$tmp/split")" ]; then
+		fail "$n: toll-split: exit status $s, and parts were left behind: $(ls "$tmp/split" | tr '\n' ' ')"
+	elif [ "$s" -eq 0 ]; then
+		for p in "$tmp"/split/p*; do
+			run "$n, $(basename "$p")" toll-agg -g source,reported:week "$p"
+		done
+	fi
 	run "$n" toll-import table --no-header --row-events --map end=2 \
 		--set reported=2022-01-01,source=s,side=a,category=killed "$f"
 	run "$n" toll-import table --no-header --map event=1,end=2 \
@@ -140,6 +152,7 @@ else
 	fail "/dev/full: toll-import table: $(cat "$tmp/err")"
 fi
 printf '49 soldiers died.\n' >"$tmp/news.txt"
+printf '{"id":"a","text":"49 soldiers died."}\n' >"$tmp/docs.jsonl"
 full toll-extract "$tmp/news.txt"
 full toll-check --summary "$good"
 full toll-agg "$good"
@@ -151,7 +164,8 @@ full toll-stats count "$good"
 full toll-plot bar -o - "$good"
 full toll-report -o - "$good"
 full toll help
-for p in toll toll-check toll-agg toll-rev toll-stats toll-plot toll-report; do
+full toll-extract --docs "$tmp/docs.jsonl"
+for p in toll toll-check toll-agg toll-rev toll-stats toll-plot toll-report toll-split toll-extract; do
 	full "$p" --help
 	full "$p" --version
 done
