@@ -91,7 +91,7 @@ nameable(const char *s)
 
 /* Writes rec[0..len) of file at line to its part, after a line saying where it came from. */
 static int
-put(struct split *sp, struct part *p, const char *rec, size_t len, const char *file, long line)
+put(struct part *p, const char *rec, size_t len, const char *file, long line)
 {
 	char buf[32];
 	size_t i;
@@ -118,7 +118,6 @@ put(struct split *sp, struct part *p, const char *rec, size_t len, const char *f
 	toll_out_write(p->o, rec, len);
 	toll_out_eol(p->o);
 	p->next_line = line + lines;
-	(void)sp;
 	return 0;
 }
 
@@ -157,7 +156,7 @@ header(struct split *sp, toll_table *t, const toll_row *row, const toll_dialect 
 			toll_out_write(sp->p[i].o, mark, (size_t)n);
 			toll_out_eol(sp->p[i].o);
 			/* Without a header line (--no-header), the record read is the first row, handed out next. */
-			if (!sp->no_header && put(sp, &sp->p[i], raw, len, file, line) != 0) {
+			if (!sp->no_header && put(&sp->p[i], raw, len, file, line) != 0) {
 				sp->status = EXIT_TROUBLE;
 				return -1;
 			}
@@ -205,7 +204,7 @@ split_all(struct split *sp, char **files, size_t nfiles, const toll_dialect *dl)
 		    toll_table_records(t) != seen) {
 			/* A record the reader cannot split: to part 1, whose reader says what is wrong. */
 			seen = toll_table_records(t);
-			if (put(sp, &sp->p[0], raw, len, file, line) != 0) {
+			if (put(&sp->p[0], raw, len, file, line) != 0) {
 				sp->status = EXIT_TROUBLE;
 				break;
 			}
@@ -225,7 +224,7 @@ split_all(struct split *sp, char **files, size_t nfiles, const toll_dialect *dl)
 			const toll_field *f = &row.f[sp->event_col];
 			uint64_t h = toll_event_hash(f->s, f->len);
 
-			if (put(sp, &sp->p[h % (uint64_t)sp->k], raw, len, file, line) != 0) {
+			if (put(&sp->p[h % (uint64_t)sp->k], raw, len, file, line) != 0) {
 				sp->status = EXIT_TROUBLE;
 				break;
 			}
