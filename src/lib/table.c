@@ -1421,7 +1421,7 @@ int
 toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 {
 	for (;;) {
-		size_t len, next, bad;
+		size_t len, hlen, next, bad;
 		char *rec;
 		long lines;
 		int r, first, nul = 0;
@@ -1526,18 +1526,18 @@ toll_table_next(toll_table *t, toll_row *row, toll_diag *d)
 		t->scanned = 0;
 		t->scan_state = CSV_FIELD_START;
 		t->scan_lines = 0;
-		if (len > 0 && rec[len - 1] == '\r' && rec[0] == '#')
-			len--;
-		if (first && len >= 12 && memcmp(rec, "#toll split ", 12) == 0) {
-			if ((r = split_marker(t, rec, len, d)) != TOLL_OK) {
+		/* A part's own lines (toll split), read without a CR before their newline; data keeps its own. */
+		hlen = len > 0 && rec[len - 1] == '\r' ? len - 1 : len;
+		if (first && hlen >= 12 && memcmp(rec, "#toll split ", 12) == 0) {
+			if ((r = split_marker(t, rec, hlen, d)) != TOLL_OK) {
 				toll_table_close_file(t);
 				return r;
 			}
 			t->line += lines;
 			continue;
 		}
-		if (t->split_k > 0 && len > 1 && rec[0] == '#' && rec[1] == '@') {
-			if ((r = directive(t, rec, len, lines, d)) != TOLL_OK)
+		if (t->split_k > 0 && hlen > 1 && rec[0] == '#' && rec[1] == '@') {
+			if ((r = directive(t, rec, hlen, lines, d)) != TOLL_OK)
 				return r;
 			continue;
 		}

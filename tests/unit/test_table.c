@@ -764,6 +764,9 @@ START_TEST(split_parts_name_their_origins)
 	/* Elsewhere than a part, '#@' is a comment in TSV and data in CSV */
 	ck_assert_str_eq(TSV("a\n#@5 x\n1\n"), "H a\n3: 1\n");
 	ck_assert_str_eq(CSV("a\n#@5 x\n"), "H a\n2: #@5 x\n");
+	/* A record beginning '#' keeps its own bytes: a stray CR before CRLF is said, as in any record */
+	ck_assert_str_eq(CSV("a\n#x\r\r\n"), "H a\nE 2:3 carriage return (CR) outside quotes: a field "
+	                 "holding a line break must be quoted\n");
 }
 END_TEST
 
